@@ -1,0 +1,1 @@
+"""Plain dataclasses and pure functions shared by every layer (no I/O, no Qt)."""

@@ -1,0 +1,49 @@
+"""Error types. Every message is one sentence a user can act on."""
+
+from __future__ import annotations
+
+
+class AnnotatorError(Exception):
+    """Base of every error the program reports to a user (CLI: message, exit 1)."""
+
+
+class InvalidSpan(AnnotatorError, ValueError):
+    pass
+
+
+class NotFound(AnnotatorError, LookupError):
+    pass
+
+
+class ProjectError(AnnotatorError):
+    """The project file cannot be opened or written as asked."""
+
+
+class SchemaTooNew(ProjectError):
+    pass
+
+
+class ReadOnlyProject(ProjectError):
+    pass
+
+
+class CodebookError(AnnotatorError):
+    """A codebook is invalid; ``problems`` lists one sentence per problem."""
+
+    def __init__(self, problems: list[str] | str):
+        if isinstance(problems, str):
+            problems = [problems]
+        self.problems = list(problems)
+        super().__init__("; ".join(self.problems))
+
+
+class IngestError(AnnotatorError):
+    """A file could not be read as an article; the message says why."""
+
+
+class ExchangeError(AnnotatorError):
+    """An annotation or codebook file in an exchange format is malformed."""
+
+
+class MergeConflict(AnnotatorError):
+    pass
