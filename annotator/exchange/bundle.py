@@ -1,0 +1,178 @@
+"""The project data an exchange format carries, independent of the store.
+
+Converters read and write :class:`ProjectData`; the services layer moves it in
+and out of a project file. Keeping the converters free of the database makes
+every format testable on plain objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from annotator.core.codebook import Codebook
+from annotator.core.errors import AnnotatorError
+from annotator.core.models import Annotation, Code, Coder, Document, DocumentCode
+
+Progress = Callable[[int, int], None] | None
+Cancelled = Callable[[], bool] | None
+
+
+class ExportCancelled(AnnotatorError):
+    """The user stopped an export; partial output files were removed."""
+
+
+@dataclass
+class ProjectData:
+    """Documents, codebook, coders and their codings, as one exchangeable unit.
+
+    Every annotation and document code refers to a document, coder and code in
+    the same bundle by id.
+    """
+
+    documents: list[Document] = field(default_factory=list)
+    codebook: Codebook = field(default_factory=Codebook)
+    coders: list[Coder] = field(default_factory=list)
+    annotations: list[Annotation] = field(default_factory=list)
+    document_codes: list[DocumentCode] = field(default_factory=list)
+
+    def document_index(self) -> dict[str, Document]:
+        return {d.id: d for d in self.documents}
+
+    def coder_index(self) -> dict[str, Coder]:
+        return {c.id: c for c in self.coders}
+
+    def live_annotations(self) -> list[Annotation]:
+        """Annotations that are not deleted, in document, coder and offset order."""
+        order = {d.id: i for i, d in enumerate(self.documents)}
+        return sorted(
+            (a for a in self.annotations if not a.deleted),
+            key=lambda a: (order.get(a.document_id, len(order)), a.coder_id, a.start, a.end, a.code_id),
+        )
+
+
+@dataclass
+class ImportResult:
+    """What an import produced, and what the user should be told about it.
+
+    ``data`` is self-contained: its documents, codes and coders are those the
+    imported codings refer to, with ids already reconciled against the
+    ``existing`` project data given to the importer (the same text is the same
+    document, a code or coder found by id or name keeps its id).
+    """
+
+    data: ProjectData
+    warnings: list[str] = field(default_factory=list)
+
+
+class Reconciler:
+    """Finds or creates documents, codes and coders for an import, reusing
+    those of an existing project so nothing is duplicated."""
+
+    def __init__(self, existing: ProjectData | None = None):
+        existing = existing or ProjectData()
+        self._existing_docs = existing.document_index()
+        self._existing_codebook = existing.codebook
+        self._existing_coders = list(existing.coders)
+        self.documents: dict[str, Document] = {}
+        self.codes: dict[str, Code] = {}
+        self.coders: dict[str, Coder] = {}
+
+    # documents --------------------------------------------------------------
+    def document(self, doc: Document) -> Document:
+        """The document with this text: an existing one if the text is known."""
+        if doc.id in self.documents:
+            return self.documents[doc.id]
+        found = self._existing_docs.get(doc.id, doc)
+        self.documents[found.id] = found
+        return found
+
+    def known_document(self, doc_id: str) -> Document | None:
+        return self.documents.get(doc_id) or self._existing_docs.get(doc_id)
+
+    # coders -----------------------------------------------------------------
+    def coder(self, name: str, coder_id: str | None = None, **extra) -> Coder:
+        for pool in (list(self.coders.values()), self._existing_coders):
+            for c in pool:
+                if coder_id and c.id == coder_id:
+                    return self._keep_coder(c)
+            for c in pool:
+                if name and c.name.casefold() == name.casefold():
+                    return self._keep_coder(c)
+        kwargs = {"id": coder_id} if coder_id else {}
+        return self._keep_coder(Coder(name=name or "Unknown coder", **kwargs, **extra))
+
+    def _keep_coder(self, c: Coder) -> Coder:
+        self.coders.setdefault(c.id, c)
+        return self.coders[c.id]
+
+    # codes ------------------------------------------------------------------
+    def existing_code(self, code_id: str) -> Code | None:
+        return self.codes.get(code_id) or self._existing_codebook.get(code_id)
+
+    def code(self, code: Code) -> Code:
+        """Keep ``code`` (from the imported file) unless one with its id exists."""
+        found = self.existing_code(code.id) or code
+        self.codes.setdefault(found.id, found)
+        return self.codes[found.id]
+
+    def code_by_path(self, path: list[str], *, code_id: str | None = None, scope: str = "span") -> Code:
+        """The code at ``path`` (names from the root), found by id, then by
+        path, created with its missing parents otherwise."""
+        from annotator.core.codebook import PALETTE, stable_code_id
+
+        if code_id:
+            found = self.existing_code(code_id)
+            if found is not None:
+                return self.code(found)
+        parent: Code | None = None
+        for depth, name in enumerate(path):
+            last = depth == len(path) - 1
+            match = self._child(parent.id if parent else None, name)
+            if match is None:
+                joined = "/".join(path[: depth + 1])
+                cid = code_id if last and code_id else stable_code_id(joined)
+                siblings = [c for c in self.codes.values() if c.parent_id == (parent.id if parent else None)]
+                colour = parent.color if parent is not None else PALETTE[len(self.codes) % len(PALETTE)]
+                match = Code(
+                    name=name, id=cid, parent_id=parent.id if parent else None, color=colour,
+                    scope=scope,  # type: ignore[arg-type]
+                    order=len(siblings),
+                )
+            parent = self.code(match)
+        assert parent is not None
+        return parent
+
+    def _child(self, parent_id: str | None, name: str) -> Code | None:
+        key = name.strip().casefold()
+        for c in list(self.codes.values()) + list(self._existing_codebook):
+            if c.parent_id == parent_id and c.name.strip().casefold() == key:
+                return c
+        return None
+
+    def codebook(self, name: str = "") -> Codebook:
+        """The codes used, with every ancestor, so the tree is complete."""
+        for c in list(self.codes.values()):
+            p = c.parent_id
+            while p and p not in self.codes:
+                parent = self._existing_codebook.get(p)
+                if parent is None:
+                    break
+                self.codes[p] = parent
+                p = parent.parent_id
+        return Codebook(codes=list(self.codes.values()), name=name or self._existing_codebook.name)
+
+    def project_data(self, annotations: list[Annotation], document_codes: list[DocumentCode],
+                     *, codebook_name: str = "") -> ProjectData:
+        return ProjectData(
+            documents=list(self.documents.values()),
+            codebook=self.codebook(codebook_name),
+            coders=list(self.coders.values()),
+            annotations=annotations,
+            document_codes=document_codes,
+        )
+
+
+def code_path_parts(codebook: Codebook, code_id: str) -> list[str]:
+    path = codebook.path(code_id, sep="\x00")
+    return path.split("\x00") if path else []

@@ -1,0 +1,253 @@
+"""Span annotations and article-level codes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from annotator.core.errors import AnnotatorError, InvalidSpan, NotFound
+from annotator.core.ids import now_iso
+from annotator.core.models import ORIGINS, Annotation, DocumentCode
+from annotator.core.spans import check_span
+from annotator.store import rows
+
+
+class ExclusiveOverlap(AnnotatorError):
+    """Two values of one exclusive group would overlap for the same coder."""
+
+
+@dataclass
+class SpanWrite:
+    """What an annotation write did: the annotation as saved, and the previous
+    state of every annotation it changed (for undo)."""
+
+    annotation: Annotation
+    before: list[Annotation] = field(default_factory=list)
+    created: bool = True
+
+
+class AnnotationsRepo:
+    # --- reading ---------------------------------------------------------------
+
+    def annotation(self, annotation_id: str) -> Annotation:
+        row = self._one("SELECT * FROM annotations WHERE id = ?", (annotation_id,))
+        if row is None:
+            raise NotFound(f"There is no annotation with id {annotation_id}.")
+        return rows.annotation(row)
+
+    def annotations(
+        self,
+        document_id: str | None = None,
+        coder_id: str | None = None,
+        *,
+        include_deleted: bool = False,
+        code_id: str | None = None,
+    ) -> list[Annotation]:
+        clauses, params = [], []
+        for col, val in (("document_id", document_id), ("coder_id", coder_id), ("code_id", code_id)):
+            if val is not None:
+                clauses.append(f"{col} = ?")
+                params.append(val)
+        if not include_deleted:
+            clauses.append("deleted = 0")
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        return [rows.annotation(r) for r in
+                self._rows(f'SELECT * FROM annotations {where} ORDER BY document_id, start, "end"', params)]
+
+    def annotations_for(self, document_ids: Iterable[str], coder_ids: Iterable[str] | None = None,
+                        *, include_deleted: bool = False) -> list[Annotation]:
+        ids = list(document_ids)
+        coders = list(coder_ids) if coder_ids is not None else None
+        out: list[Annotation] = []
+        for i in range(0, len(ids), 400):
+            chunk = ids[i : i + 400]
+            sql = f"SELECT * FROM annotations WHERE document_id IN ({','.join('?' * len(chunk))})"
+            params: list = list(chunk)
+            if coders is not None:
+                sql += f" AND coder_id IN ({','.join('?' * len(coders))})"
+                params += coders
+            if not include_deleted:
+                sql += " AND deleted = 0"
+            out.extend(rows.annotation(r) for r in self._rows(sql + ' ORDER BY start, "end"', params))
+        return out
+
+    def count_annotations(self) -> dict[str, int]:
+        """Live annotations per coder id."""
+        return {r[0]: r[1] for r in self.conn.execute(
+            "SELECT coder_id, count(*) FROM annotations WHERE deleted = 0 GROUP BY coder_id")}
+
+    # --- writing ---------------------------------------------------------------
+
+    def _check(self, ann: Annotation) -> int:
+        length = self._scalar("SELECT length FROM documents WHERE id = ?", (ann.document_id,))
+        if length is None:
+            raise NotFound(f"There is no document with id {ann.document_id}.")
+        check_span(ann.start, ann.end, length)
+        if ann.origin not in ORIGINS:
+            raise InvalidSpan(f"Unknown annotation origin {ann.origin!r}.")
+        return length
+
+    def _exclusive_conflict(self, ann: Annotation) -> None:
+        group = self._scalar(
+            "SELECT p.id FROM codes c JOIN codes p ON p.id = c.parent_id WHERE c.id = ? AND p.exclusive = 1",
+            (ann.code_id,),
+        )
+        if group is None:
+            return
+        row = self._one(
+            'SELECT a.id, c.name AS code, p.name AS grp FROM annotations a JOIN codes c ON c.id = a.code_id '
+            'JOIN codes p ON p.id = c.parent_id WHERE a.document_id = ? AND a.coder_id = ? AND a.deleted = 0 '
+            'AND c.parent_id = ? AND a.code_id <> ? AND a.start < ? AND a."end" > ? AND a.id <> ? LIMIT 1',
+            (ann.document_id, ann.coder_id, group, ann.code_id, ann.end, ann.start, ann.id),
+        )
+        if row is not None:
+            raise ExclusiveOverlap(
+                f"This passage overlaps a span coded {row['code']!r}, and codes of the exclusive group "
+                f"{row['grp']!r} cannot overlap; change that span's code instead."
+            )
+
+    def _quote(self, document_id: str, start: int, end: int) -> str:
+        # SQLite's substr counts characters, i.e. code points, like the offsets
+        return self._scalar("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
+                            (start + 1, end - start, document_id))
+
+    def add_annotation(self, ann: Annotation) -> SpanWrite:
+        """Save a new span. Overlapping spans of the same code by the same coder
+        are merged into one (the earliest keeps its id), so a coder never has two
+        copies of one code on the same words."""
+        self._check(ann)
+        now = now_iso()
+        with self.transaction():
+            self._exclusive_conflict(ann)
+            overlapping = [rows.annotation(r) for r in self._rows(
+                'SELECT * FROM annotations WHERE document_id = ? AND coder_id = ? AND code_id = ? '
+                'AND deleted = 0 AND start < ? AND "end" > ? ORDER BY created_at, start',
+                (ann.document_id, ann.coder_id, ann.code_id, ann.end, ann.start))]
+            if not overlapping:
+                saved = replace(ann, quote=self._quote(ann.document_id, ann.start, ann.end),
+                                created_at=ann.created_at or now, updated_at=now, deleted=False)
+                self._insert_annotation(saved)
+                return SpanWrite(saved, [], True)
+            keep, others = overlapping[0], overlapping[1:]
+            start = min([ann.start] + [a.start for a in overlapping])
+            end = max([ann.end] + [a.end for a in overlapping])
+            notes = [a.note for a in overlapping if a.note] + ([ann.note] if ann.note else [])
+            merged = replace(keep, start=start, end=end, quote=self._quote(ann.document_id, start, end),
+                             note="\n".join(dict.fromkeys(notes)), updated_at=now)
+            self._write_annotation(merged)
+            for a in others:
+                self._write_annotation(replace(a, deleted=True, updated_at=now))
+            return SpanWrite(merged, overlapping, False)
+
+    def update_annotation(self, ann: Annotation) -> SpanWrite:
+        """Change an annotation's code, boundaries or note."""
+        before = self.annotation(ann.id)
+        self._check(ann)
+        now = now_iso()
+        with self.transaction():
+            self._exclusive_conflict(ann)
+            clash = self._rows(
+                'SELECT id FROM annotations WHERE document_id = ? AND coder_id = ? AND code_id = ? AND deleted = 0 '
+                'AND start < ? AND "end" > ? AND id <> ?',
+                (ann.document_id, ann.coder_id, ann.code_id, ann.end, ann.start, ann.id))
+            if clash:
+                # becoming an overlap of a same-code span: merge into that one
+                self._write_annotation(replace(before, deleted=True, updated_at=now))
+                result = self.add_annotation(replace(ann, id=clash[0]["id"]))
+                return SpanWrite(result.annotation, [before] + result.before, False)
+            saved = replace(ann, quote=self._quote(ann.document_id, ann.start, ann.end), updated_at=now,
+                            created_at=before.created_at)
+            self._write_annotation(saved)
+            return SpanWrite(saved, [before], False)
+
+    def set_annotation_note(self, annotation_id: str, note: str) -> SpanWrite:
+        before = self.annotation(annotation_id)
+        saved = replace(before, note=note, updated_at=now_iso())
+        with self.transaction():
+            self._write_annotation(saved)
+        return SpanWrite(saved, [before], False)
+
+    def delete_annotation(self, annotation_id: str) -> Annotation:
+        """Mark deleted (kept, so packages can carry deletions back to the lead)."""
+        before = self.annotation(annotation_id)
+        with self.transaction():
+            self.conn.execute("UPDATE annotations SET deleted = 1, updated_at = ? WHERE id = ?",
+                              (now_iso(), annotation_id))
+        return before
+
+    def restore_annotations(self, states: Iterable[Annotation]) -> None:
+        """Write annotations back exactly as given (undo, merges, imports)."""
+        with self.transaction():
+            for a in states:
+                self._check(a)
+                if self._scalar("SELECT 1 FROM annotations WHERE id = ?", (a.id,)):
+                    self._write_annotation(a)
+                else:
+                    self._insert_annotation(replace(a, quote=a.quote or self._quote(a.document_id, a.start, a.end),
+                                                    created_at=a.created_at or now_iso(),
+                                                    updated_at=a.updated_at or now_iso()))
+
+    def purge_annotation(self, annotation_id: str) -> None:
+        """Remove a row for good: only to undo the creation of an annotation."""
+        with self.transaction():
+            self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+
+    def _insert_annotation(self, a: Annotation) -> None:
+        self.conn.execute(
+            'INSERT INTO annotations(id, document_id, coder_id, code_id, start, "end", quote, note, origin, '
+            "created_at, updated_at, deleted, derived_from, link) VALUES (:id, :document_id, :coder_id, :code_id, "
+            ":start, :end, :quote, :note, :origin, :created_at, :updated_at, :deleted, :derived_from, :link)",
+            rows.annotation_row(a),
+        )
+
+    def _write_annotation(self, a: Annotation) -> None:
+        self.conn.execute(
+            'UPDATE annotations SET code_id = :code_id, start = :start, "end" = :end, quote = :quote, '
+            "note = :note, origin = :origin, updated_at = :updated_at, deleted = :deleted, "
+            "derived_from = :derived_from, link = :link WHERE id = :id",
+            rows.annotation_row(a),
+        )
+
+    # --- article-level codes ---------------------------------------------------
+
+    def document_codes(self, document_id: str | None = None, coder_id: str | None = None,
+                       *, include_deleted: bool = False) -> list[DocumentCode]:
+        clauses, params = [], []
+        if document_id is not None:
+            clauses.append("document_id = ?")
+            params.append(document_id)
+        if coder_id is not None:
+            clauses.append("coder_id = ?")
+            params.append(coder_id)
+        if not include_deleted:
+            clauses.append("deleted = 0")
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        return [rows.document_code(r) for r in self._rows(f"SELECT * FROM document_codes {where}", params)]
+
+    def set_document_code(self, dc: DocumentCode) -> DocumentCode:
+        """Set an article-level code; for a value of an exclusive group, the
+        coder's other value of that group is removed in the same step."""
+        if not self.has_document(dc.document_id):
+            raise NotFound(f"There is no document with id {dc.document_id}.")
+        dc.updated_at = now_iso()
+        with self.transaction():
+            group = self._scalar(
+                "SELECT p.id FROM codes c JOIN codes p ON p.id = c.parent_id WHERE c.id = ? AND p.exclusive = 1",
+                (dc.code_id,))
+            if group is not None:
+                self.conn.execute(
+                    "UPDATE document_codes SET deleted = 1, updated_at = ? WHERE document_id = ? AND coder_id = ? "
+                    "AND code_id IN (SELECT id FROM codes WHERE parent_id = ?) AND code_id <> ?",
+                    (dc.updated_at, dc.document_id, dc.coder_id, group, dc.code_id))
+            self.conn.execute(
+                "INSERT INTO document_codes(document_id, coder_id, code_id, value, note, updated_at, deleted) "
+                "VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT(document_id, coder_id, code_id) DO UPDATE SET "
+                "value = excluded.value, note = excluded.note, updated_at = excluded.updated_at, deleted = 0",
+                (dc.document_id, dc.coder_id, dc.code_id, dc.value, dc.note, dc.updated_at))
+        return dc
+
+    def remove_document_code(self, document_id: str, coder_id: str, code_id: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE document_codes SET deleted = 1, updated_at = ? WHERE document_id = ? AND coder_id = ? "
+                "AND code_id = ?", (now_iso(), document_id, coder_id, code_id))

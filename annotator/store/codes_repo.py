@@ -1,0 +1,141 @@
+"""The codebook in a project: codes, exclusive groups, and the record of
+changes made after coding started (codebook versions)."""
+
+from __future__ import annotations
+
+from annotator.core.codebook import Code, Codebook, validate_codes
+from annotator.core.errors import CodebookError, NotFound
+from annotator.core.ids import now_iso
+from annotator.store import rows
+
+
+class CodesRepo:
+    def codebook(self) -> Codebook:
+        codes = [rows.code(r) for r in self._rows("SELECT * FROM codes ORDER BY sort_order, name")]
+        return Codebook(codes=codes, name=self.get_meta("codebook_name", "") or "",
+                        version=self.codebook_version())
+
+    def codebook_version(self) -> int:
+        return int(self.get_meta("codebook_version", "1") or 1)
+
+    def code(self, code_id: str) -> Code:
+        row = self._one("SELECT * FROM codes WHERE id = ?", (code_id,))
+        if row is None:
+            raise NotFound(f"There is no code with id {code_id}.")
+        return rows.code(row)
+
+    def coding_started(self) -> bool:
+        return self._scalar(
+            "SELECT EXISTS(SELECT 1 FROM annotations) OR EXISTS(SELECT 1 FROM document_codes)"
+        ) == 1
+
+    def _validated(self, changed: list[Code], removed_ids: set[str] = frozenset()) -> None:
+        current = {c.id: c for c in self.codebook().codes if c.id not in removed_ids}
+        for c in changed:
+            current[c.id] = c
+        problems = validate_codes(current.values())
+        if problems:
+            raise CodebookError(problems)
+
+    def _record_change(self, kind: str, code: Code | None, detail: str) -> None:
+        """After coding started, every change bumps the codebook version, so
+        agreement reports and packages can say which version they used."""
+        if not self.coding_started():
+            return
+        version = self.codebook_version() + 1
+        self.conn.execute(
+            "INSERT INTO codebook_changes(at, version, kind, code_id, detail) VALUES (?, ?, ?, ?, ?)",
+            (now_iso(), version, kind, code.id if code else None, detail),
+        )
+        self.conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('codebook_version', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (str(version),),
+        )
+
+    def add_code(self, code: Code) -> Code:
+        self._validated([code])
+        with self.transaction():
+            self._insert_code(code)
+            self._record_change("added", code, code.name)
+        return code
+
+    def _insert_code(self, code: Code) -> None:
+        self.conn.execute(
+            "INSERT INTO codes(id, parent_id, name, description, color, shortcut, scope, sort_order, archived, "
+            "exclusive) VALUES (:id, :parent_id, :name, :description, :color, :shortcut, :scope, :sort_order, "
+            ":archived, :exclusive)",
+            rows.code_row(code),
+        )
+
+    def update_code(self, code: Code) -> Code:
+        old = self.code(code.id)
+        self._validated([code])
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE codes SET parent_id = :parent_id, name = :name, description = :description, "
+                "color = :color, shortcut = :shortcut, scope = :scope, sort_order = :sort_order, "
+                "archived = :archived, exclusive = :exclusive WHERE id = :id",
+                rows.code_row(code),
+            )
+            if old.name != code.name:
+                self._record_change("renamed", code, f"{old.name} -> {code.name}")
+            if old.parent_id != code.parent_id:
+                self._record_change("moved", code, f"{old.parent_id} -> {code.parent_id}")
+            if old.archived != code.archived:
+                self._record_change("archived" if code.archived else "restored", code, code.name)
+            if old.exclusive != code.exclusive or old.scope != code.scope:
+                self._record_change("changed", code, f"exclusive={code.exclusive}, scope={code.scope}")
+        return code
+
+    def delete_code(self, code_id: str) -> None:
+        """Delete a code nobody used; used codes are archived instead, so no
+        annotation is ever lost."""
+        used = self._scalar(
+            "SELECT EXISTS(SELECT 1 FROM annotations WHERE code_id = ?) OR "
+            "EXISTS(SELECT 1 FROM document_codes WHERE code_id = ?)", (code_id, code_id)
+        )
+        if used:
+            raise CodebookError("This code has annotations; archive it instead of deleting it.")
+        if self._scalar("SELECT EXISTS(SELECT 1 FROM codes WHERE parent_id = ?)", (code_id,)):
+            raise CodebookError("This code has sub-codes; move or delete them first.")
+        code = self.code(code_id)
+        with self.transaction():
+            self.conn.execute("DELETE FROM codes WHERE id = ?", (code_id,))
+            self._record_change("deleted", code, code.name)
+
+    def import_codebook(self, codebook: Codebook) -> dict[str, int]:
+        """Add the codes of ``codebook`` and update those already present (same
+        id). Codes of the project that the file lacks are kept. Returns counts."""
+        codebook.validate()
+        existing = {c.id: c for c in self.codebook().codes}
+        added = updated = 0
+        self._validated(list(codebook.codes))
+        with self.transaction():
+            for _, code in codebook.walk():  # parents before children
+                if code.id in existing:
+                    if existing[code.id] != code:
+                        self.update_code(code)
+                        updated += 1
+                else:
+                    self._insert_code(code)
+                    self._record_change("added", code, code.name)
+                    added += 1
+            if codebook.name:
+                self.set_meta("codebook_name", codebook.name)
+        return {"added": added, "updated": updated, "unchanged": len(codebook) - added - updated}
+
+    def codebook_changes(self) -> list[dict]:
+        return self._rows("SELECT at, version, kind, code_id, detail FROM codebook_changes ORDER BY id")
+
+    def code_usage(self, document_id: str | None = None, coder_id: str | None = None) -> dict[str, int]:
+        """Number of live annotations per code (in one document, by one coder)."""
+        clauses, params = ["deleted = 0"], []
+        if document_id:
+            clauses.append("document_id = ?")
+            params.append(document_id)
+        if coder_id:
+            clauses.append("coder_id = ?")
+            params.append(coder_id)
+        sql = f"SELECT code_id, count(*) FROM annotations WHERE {' AND '.join(clauses)} GROUP BY code_id"
+        return {r[0]: r[1] for r in self.conn.execute(sql, params)}

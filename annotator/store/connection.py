@@ -1,0 +1,146 @@
+"""Opening a project file: pragmas, version checks, backups and migrations."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from annotator.core.errors import ProjectError, SchemaTooNew
+from annotator.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+BUSY_TIMEOUT_MS = 15_000
+
+
+def connect(path: Path, *, create: bool, readonly: bool = False) -> sqlite3.Connection:
+    """Open ``path`` with the project pragmas, creating or migrating the schema.
+
+    The connection is in autocommit mode: the repository opens explicit
+    ``BEGIN IMMEDIATE`` transactions, so a writer never has to upgrade a read
+    lock (the classic cause of "database is locked" under concurrency).
+    """
+    path = Path(path)
+    exists = path.exists()
+    if create and exists and path.stat().st_size > 0:
+        raise ProjectError(f"{path} already exists; open it instead of creating it.")
+    if not create and not exists:
+        raise ProjectError(f"There is no project file at {path}.")
+    if exists and not readonly:
+        _check_is_sqlite(path)
+    if readonly:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                               check_same_thread=False)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                               check_same_thread=False)
+        if create:
+            os.chmod(path, 0o600)  # coders' work can be sensitive: owner only
+    try:
+        _configure(conn, readonly=readonly)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise SchemaTooNew(
+                f"{path.name} was written by a newer version of Annotator (schema {version}, "
+                f"this version reads up to {SCHEMA_VERSION}); update Annotator to open it."
+            )
+        if create or (version == 0 and _is_empty(conn)):
+            if readonly:
+                raise ProjectError(f"{path} is empty and cannot be set up read-only.")
+            _migrate(conn, 0)
+        elif app_id != APPLICATION_ID:
+            raise ProjectError(f"{path.name} is an SQLite file but not an Annotator project.")
+        elif version < SCHEMA_VERSION:
+            if readonly:
+                raise ProjectError(
+                    f"{path.name} uses an older schema ({version}) and must be opened writable once to upgrade it."
+                )
+            backup_before_migration(conn, path, version)
+            _migrate(conn, version)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise ProjectError(f"{path.name} cannot be opened as a project: {exc}.") from exc
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _check_is_sqlite(path: Path) -> None:
+    if path.is_dir():
+        raise ProjectError(f"{path} is a folder, not a project file.")
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+    if head and head != b"SQLite format 3\x00":
+        raise ProjectError(f"{path.name} is not an Annotator project (not an SQLite database).")
+
+
+def _configure(conn: sqlite3.Connection, *, readonly: bool) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not readonly:
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":  # e.g. a file system without shared memory
+            conn.execute("PRAGMA journal_mode = DELETE")
+    # FULL: a commit that returned is on disk, so nothing the user saw saved is lost.
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def _is_empty(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+
+
+def _migrate(conn: sqlite3.Connection, from_version: int) -> None:
+    for version in range(from_version + 1, SCHEMA_VERSION + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _split(MIGRATIONS[version]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def _split(script: str) -> list[str]:
+    """Split a migration script into statements (triggers contain semicolons)."""
+    statements, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--") and not buf.strip():
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            statements.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        statements.append(buf.strip())
+    return statements
+
+
+def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the file aside (consistently, through SQLite's backup API) before
+    a migration changes it."""
+    target = path.with_name(f"{path.name}.schema{version}.bak")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.schema{version}.{n}.bak")
+    dest = sqlite3.connect(str(target))
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def copy_project(conn: sqlite3.Connection, target: Path) -> None:
+    dest = sqlite3.connect(str(target))
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    os.chmod(target, 0o600)

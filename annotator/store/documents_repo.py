@@ -1,0 +1,264 @@
+"""Documents and their segments: the part of the repository that grows with
+the corpus, so listings never load texts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from annotator.core.errors import NotFound
+from annotator.core.ids import now_iso
+from annotator.core.models import Document, DocumentSummary, Segmentation
+from annotator.store import rows
+
+_SORTS = {
+    "title": "d.title COLLATE NOCASE",
+    "outlet": "d.outlet COLLATE NOCASE",
+    "published": "d.published",
+    "batch": "b.name COLLATE NOCASE",
+    "added": "d.rowid",
+    "status": "status",
+    "length": "d.length",
+}
+
+
+def fts_query(text: str) -> str:
+    """Turn what a user types into a safe FTS5 query: every word must occur,
+    the last one as a prefix; quotes keep phrases."""
+    phrases = re.findall(r'"([^"]+)"', text)
+    rest = re.sub(r'"[^"]*"', " ", text)
+    words = re.findall(r"\w+", rest)
+    parts = ['"' + p.replace('"', "") + '"' for p in phrases]
+    parts += ['"' + w + '"' for w in words]
+    if words and not text.rstrip().endswith('"'):
+        parts[-1] = parts[-1] + "*"
+    return " ".join(parts)
+
+
+class DocumentsRepo:
+    def add_documents(
+        self,
+        documents: Iterable[Document],
+        segmentations: dict[str, Segmentation] | None = None,
+    ) -> list[str]:
+        """Store documents (with their segments) in one transaction; return the
+        ids actually added: a document already in the project is skipped."""
+        added: list[str] = []
+        now = now_iso()
+        segmentations = segmentations or {}
+        with self.transaction():
+            for doc in documents:
+                cur = self.conn.execute(
+                    "INSERT OR IGNORE INTO documents(id, batch_id, title, outlet, author, published, url, "
+                    "language, text, length, raw, source_path, metadata, cleaning, added_at) VALUES "
+                    "(:id, :batch_id, :title, :outlet, :author, :published, :url, :language, :text, :length, "
+                    ":raw, :source_path, :metadata, :cleaning, :added_at)",
+                    rows.document_row(doc, now),
+                )
+                if cur.rowcount:
+                    added.append(doc.id)
+                    seg = segmentations.get(doc.id)
+                    if seg is not None:
+                        self._put_segmentation(seg)
+        return added
+
+    def add_document(self, document: Document, segmentation: Segmentation | None = None) -> bool:
+        return bool(self.add_documents([document], {document.id: segmentation} if segmentation else None))
+
+    def has_document(self, document_id: str) -> bool:
+        return self._scalar("SELECT 1 FROM documents WHERE id = ?", (document_id,)) is not None
+
+    def existing_document_ids(self, ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i : i + 500])
+            q = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.conn.execute(f"SELECT id FROM documents WHERE id IN ({q})", chunk))
+        return found
+
+    def document(self, document_id: str) -> Document:
+        row = self._one("SELECT * FROM documents WHERE id = ?", (document_id,))
+        if row is None:
+            raise NotFound(f"There is no document with id {document_id}.")
+        return rows.document(row)
+
+    def find_document(self, key: str) -> Document:
+        """A document by id, id prefix (as printed by the CLI) or exact title."""
+        row = self._one("SELECT * FROM documents WHERE id = ?", (key,))
+        if row is None and len(key) >= 6:
+            found = self._rows("SELECT * FROM documents WHERE id LIKE ? LIMIT 2", (key + "%",))
+            row = found[0] if len(found) == 1 else None
+        if row is None:
+            found = self._rows("SELECT * FROM documents WHERE title = ? LIMIT 2", (key,))
+            row = found[0] if len(found) == 1 else None
+        if row is None:
+            raise NotFound(f"No single document matches {key!r}; give its id or its exact title.")
+        return rows.document(row)
+
+    def document_text(self, document_id: str) -> str:
+        text = self._scalar("SELECT text FROM documents WHERE id = ?", (document_id,))
+        if text is None:
+            raise NotFound(f"There is no document with id {document_id}.")
+        return text
+
+    def document_lengths(self, ids: Iterable[str] | None = None) -> dict[str, int]:
+        if ids is None:
+            return {r[0]: r[1] for r in self.conn.execute("SELECT id, length FROM documents")}
+        ids = list(ids)
+        out: dict[str, int] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            q = ",".join("?" * len(chunk))
+            out.update({r[0]: r[1] for r in self.conn.execute(
+                f"SELECT id, length FROM documents WHERE id IN ({q})", chunk)})
+        return out
+
+    def iter_documents(self, ids: Iterable[str] | None = None, *, batch_id: str | None = None,
+                       with_raw: bool = False):
+        """Stream whole documents, one query per chunk, for exports and NLP."""
+        cols = "*" if with_raw else ", ".join(_DOC_COLS)
+        if ids is None:
+            where, params = ("WHERE batch_id = ?", (batch_id,)) if batch_id else ("", ())
+            cur = self.conn.execute(f"SELECT {cols} FROM documents {where} ORDER BY rowid", params)
+            names = [d[0] for d in cur.description]
+            for r in cur:
+                yield rows.document(_with_raw(dict(zip(names, r))))
+            return
+        ids = list(ids)
+        for i in range(0, len(ids), 200):
+            chunk = ids[i : i + 200]
+            q = ",".join("?" * len(chunk))
+            found = {r["id"]: r for r in self._rows(f"SELECT {cols} FROM documents WHERE id IN ({q})", chunk)}
+            for d in chunk:
+                if d in found:
+                    yield rows.document(_with_raw(found[d]))
+
+    def document_ids(self, *, batch_id: str | None = None) -> list[str]:
+        if batch_id:
+            return [r[0] for r in self.conn.execute(
+                "SELECT id FROM documents WHERE batch_id = ? ORDER BY rowid", (batch_id,))]
+        return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY rowid")]
+
+    def count_documents(self, **filters: Any) -> int:
+        where, params = self._document_filter(**filters)
+        return self._scalar(
+            f"SELECT count(*) FROM documents d {self._status_join(filters.get('coder_id'))} {where}", params
+        )
+
+    def list_documents(
+        self,
+        *,
+        coder_id: str | None = None,
+        batch_id: str | None = None,
+        status: str | None = None,
+        search: str | None = None,
+        assigned_only: bool = False,
+        sort: str = "added",
+        descending: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[DocumentSummary]:
+        """Rows for the document list, without texts. ``status`` filters on the
+        coder's status, where ``to_do`` means neither in progress nor done."""
+        where, params = self._document_filter(
+            coder_id=coder_id, batch_id=batch_id, status=status, search=search, assigned_only=assigned_only
+        )
+        order = _SORTS.get(sort, "d.rowid") + (" DESC" if descending else "")
+        sql = (
+            "SELECT d.id, d.title, d.outlet, d.published, d.batch_id, coalesce(b.name, '') AS batch_name, "
+            f"d.length, {'a.status' if coder_id else 'NULL'} AS status "
+            f"FROM documents d LEFT JOIN batches b ON b.id = d.batch_id {self._status_join(coder_id)} "
+            f"{where} ORDER BY {order}, d.rowid"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return [
+            DocumentSummary(
+                id=r[0], title=r[1], outlet=r[2], published=r[3], batch_id=r[4], batch_name=r[5], length=r[6],
+                status=r[7],
+            )
+            for r in self.conn.execute(sql, params)
+        ]
+
+    @staticmethod
+    def _status_join(coder_id: str | None) -> str:
+        if not coder_id:
+            return ""
+        return "LEFT JOIN assignments a ON a.document_id = d.id AND a.coder_id = :coder_id"
+
+    def _document_filter(
+        self,
+        *,
+        coder_id: str | None = None,
+        batch_id: str | None = None,
+        status: str | None = None,
+        search: str | None = None,
+        assigned_only: bool = False,
+    ) -> tuple[str, dict[str, Any]]:
+        clauses, params = [], {"coder_id": coder_id}
+        if batch_id:
+            clauses.append("d.batch_id = :batch_id")
+            params["batch_id"] = batch_id
+        if coder_id and assigned_only:
+            clauses.append("a.coder_id IS NOT NULL")
+        if coder_id and status:
+            if status in ("to_do", "assigned"):
+                clauses.append("(a.status IS NULL OR a.status = 'assigned')")
+            else:
+                clauses.append("a.status = :status")
+                params["status"] = status
+        if search and search.strip():
+            q = fts_query(search)
+            if q:
+                clauses.append("d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q)")
+                params["q"] = q
+        return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    # --- segments ----------------------------------------------------------------
+
+    def _put_segmentation(self, seg: Segmentation) -> None:
+        self.conn.execute(
+            "INSERT INTO segments(document_id, model, tokens, sentences, paragraphs, entities) "
+            "VALUES (:document_id, :model, :tokens, :sentences, :paragraphs, :entities) "
+            "ON CONFLICT(document_id) DO UPDATE SET model = excluded.model, tokens = excluded.tokens, "
+            "sentences = excluded.sentences, paragraphs = excluded.paragraphs, entities = excluded.entities",
+            rows.segmentation_row(seg),
+        )
+
+    def set_segmentations(self, segmentations: Iterable[Segmentation]) -> None:
+        with self.transaction():
+            for seg in segmentations:
+                self._put_segmentation(seg)
+
+    def segmentation(self, document_id: str) -> Segmentation | None:
+        row = self._one("SELECT * FROM segments WHERE document_id = ?", (document_id,))
+        return rows.segmentation(row) if row else None
+
+    def segmentations(self, ids: Iterable[str]) -> dict[str, Segmentation]:
+        ids = list(ids)
+        out: dict[str, Segmentation] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            q = ",".join("?" * len(chunk))
+            for r in self._rows(f"SELECT * FROM segments WHERE document_id IN ({q})", chunk):
+                out[r["document_id"]] = rows.segmentation(r)
+        return out
+
+    def documents_without_segments(self, model: str | None = None) -> list[str]:
+        if model is None:
+            sql, params = ("SELECT d.id FROM documents d LEFT JOIN segments s ON s.document_id = d.id "
+                           "WHERE s.document_id IS NULL ORDER BY d.rowid"), ()
+        else:
+            sql, params = ("SELECT d.id FROM documents d LEFT JOIN segments s ON s.document_id = d.id "
+                           "WHERE s.document_id IS NULL OR s.model <> ? ORDER BY d.rowid"), (model,)
+        return [r[0] for r in self.conn.execute(sql, params)]
+
+
+_DOC_COLS = ("id", "batch_id", "title", "outlet", "author", "published", "url", "language", "text",
+             "length", "source_path", "metadata", "cleaning", "added_at")
+
+
+def _with_raw(row: dict[str, Any]) -> dict[str, Any]:
+    row.setdefault("raw", None)
+    return row
