@@ -176,3 +176,19 @@ class Reconciler:
 def code_path_parts(codebook: Codebook, code_id: str) -> list[str]:
     path = codebook.path(code_id, sep="\x00")
     return path.split("\x00") if path else []
+
+
+def report(progress: Progress, cancelled: Cancelled, done: int, total: int) -> None:
+    """Tell the caller how far an export is, and stop it if they asked to."""
+    if cancelled is not None and cancelled():
+        raise ExportCancelled("The export was cancelled.")
+    if progress is not None:
+        progress(done, total)
+
+
+def remove_partial(paths: list) -> None:
+    for p in paths:
+        try:
+            p.unlink()
+        except OSError:
+            pass

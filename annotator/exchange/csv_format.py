@@ -1,0 +1,135 @@
+"""CSV: one file of annotations, one of article-level codes.
+
+Written as UTF-8 with a byte-order mark, which Excel needs to read UTF-8 and
+R, pandas and LibreOffice ignore; text cells are escaped against formula
+injection (:func:`annotator.exchange.untrusted.escape_cell`).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import ExchangeError
+from annotator.exchange.bundle import Cancelled, ImportResult, Progress, ProjectData, remove_partial, report
+from annotator.exchange.tabular import (
+    ANNOTATION_COLUMNS,
+    DOCUMENT_CODE_COLUMNS,
+    annotation_rows,
+    document_code_rows,
+    rows_to_data,
+)
+from annotator.exchange.untrusted import escape_cell, unescape_cell
+
+ENCODING = "utf-8-sig"
+MAX_FIELD = 50 * 1024 * 1024
+
+
+def output_paths(out: Path) -> tuple[Path, Path]:
+    """``x.csv`` gives ``x.csv`` and ``x_document_codes.csv``; a folder gives
+    ``annotations.csv`` and ``document_codes.csv`` in it."""
+    if out.suffix.lower() == ".csv":
+        return out, out.with_name(f"{out.stem}_document_codes.csv")
+    return out / "annotations.csv", out / "document_codes.csv"
+
+
+def export_csv(data: ProjectData, out: Path, *, progress: Progress = None, cancelled: Cancelled = None) -> list[Path]:
+    ann_path, dc_path = output_paths(out)
+    ann_path.parent.mkdir(parents=True, exist_ok=True)
+    written = [ann_path, dc_path]
+    total = len(data.annotations) + len(data.document_codes)
+    try:
+        done = 0
+        for path, columns, rows in (
+            (ann_path, ANNOTATION_COLUMNS, annotation_rows(data)),
+            (dc_path, DOCUMENT_CODE_COLUMNS, document_code_rows(data)),
+        ):
+            with path.open("w", encoding=ENCODING, newline="") as fh:
+                writer = csv.DictWriter(fh, fieldnames=columns)
+                writer.writeheader()
+                for row in rows:
+                    writer.writerow({k: escape_cell(v) for k, v in row.items()})
+                    done += 1
+                    if done % 500 == 0:
+                        report(progress, cancelled, done, total)
+        report(progress, cancelled, total, total)
+    except BaseException:
+        remove_partial(written)
+        raise
+    return written
+
+
+def read_csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[str, dict[str, Any]]]]:
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise ExchangeError(f"{path} cannot be read ({e.strerror or e}).") from e
+    try:
+        text = raw.decode(ENCODING)
+    except UnicodeDecodeError as e:
+        raise ExchangeError(f"{path.name} is not UTF-8 text (byte {e.start}); save it as UTF-8 CSV.") from e
+    if "\x00" in text:
+        raise ExchangeError(f"{path.name} contains NUL bytes, so it is not a CSV text file.")
+    csv.field_size_limit(MAX_FIELD)
+    lines = text.splitlines(keepends=True)
+    try:
+        reader = csv.DictReader(lines)
+        header = [h.strip() for h in (reader.fieldnames or [])]
+    except csv.Error as e:
+        raise ExchangeError(f"{path.name} line 1 is not valid CSV ({e}).") from e
+    reader.fieldnames = header
+
+    def rows() -> Iterator[tuple[str, dict[str, Any]]]:
+        try:
+            for row in reader:
+                clean = {k: unescape_cell(v) if isinstance(v, str) else v for k, v in row.items() if k}
+                yield f"{path.name} line {reader.line_num}", clean
+        except csv.Error as e:
+            raise ExchangeError(f"{path.name} line {reader.line_num} is not valid CSV ({e}).") from e
+
+    return header, rows()
+
+
+def import_csv(path: Path, *, existing: ProjectData | None = None) -> ImportResult:
+    """Read an export made by :func:`export_csv` back onto the texts of ``existing``.
+
+    ``path`` is the annotations file, the article-level codes file, or a folder
+    holding both; the sibling file is picked up when present.
+    """
+    if path.is_dir():
+        candidates = [path / "annotations.csv", path / "document_codes.csv"]
+    else:
+        _, dc = output_paths(path)
+        candidates = [path] + ([dc] if dc != path else [])
+    ann_rows: list[tuple[str, dict[str, Any]]] = []
+    dc_rows: list[tuple[str, dict[str, Any]]] = []
+    found = False
+    for candidate in candidates:
+        if not candidate.is_file():
+            continue
+        found = True
+        header, rows = read_csv_rows(candidate)
+        if "start" in header and "end" in header:
+            _require(header, ("document_id", "start", "end"), candidate)
+            ann_rows.extend(rows)
+        elif "value" in header:
+            _require(header, ("document_id",), candidate)
+            dc_rows.extend(rows)
+        else:
+            raise ExchangeError(
+                f"{candidate.name} has neither start/end columns (annotations) nor a value column "
+                "(article-level codes)."
+            )
+    if not found:
+        raise ExchangeError(f"No annotations CSV was found at {path}.")
+    return rows_to_data(ann_rows, dc_rows, existing)
+
+
+def _require(header: list[str], columns: tuple[str, ...], path: Path) -> None:
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise ExchangeError(f"{path.name} lacks the column(s) {', '.join(missing)} in its first line.")
+    if "code" not in header and "code_id" not in header:
+        raise ExchangeError(f"{path.name} needs a code or code_id column.")

@@ -1,0 +1,188 @@
+"""JSON Lines: one record per line, told apart by ``"type"``.
+
+Records come in this order: ``coder``, ``code`` (the codebook, parents before
+children), ``document`` (metadata and, unless left out, the text),
+``annotation`` (the CSV columns) and ``document_code`` (article-level codes).
+With the texts included the file is self-contained; without them an import
+attaches to the texts of an existing project.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import ExchangeError
+from annotator.core.ids import document_id
+from annotator.core.models import ROLES, SCOPES, Code, Coder, Document
+from annotator.exchange.bundle import Cancelled, ImportResult, Progress, ProjectData, remove_partial, report
+from annotator.exchange.tabular import (
+    annotation_rows,
+    code_rows,
+    coerce_bool,
+    document_code_rows,
+    rows_to_data,
+)
+from annotator.exchange.textmap import OffsetMap
+
+MAX_LINE = 64 * 1024 * 1024
+
+
+def output_path(out: Path) -> Path:
+    return out if out.suffix.lower() in {".jsonl", ".ndjson", ".json"} else out / "annotations.jsonl"
+
+
+def export_jsonl(data: ProjectData, out: Path, *, progress: Progress = None, cancelled: Cancelled = None,
+                 include_texts: bool = True) -> list[Path]:
+    path = output_path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    total = len(data.annotations) + len(data.document_codes) + len(data.documents)
+    done = 0
+    try:
+        with path.open("w", encoding="utf-8", newline="\n") as fh:
+            def put(record: dict[str, Any]) -> None:
+                fh.write(json.dumps(record, ensure_ascii=False))
+                fh.write("\n")
+
+            for c in data.coders:
+                put({"type": "coder", "id": c.id, "name": c.name, "color": c.color, "role": c.role})
+            for row in code_rows(data):
+                put({"type": "code", **row})
+            for d in data.documents:
+                record = {"type": "document", "document_id": d.id, "title": d.title, "outlet": d.outlet,
+                          "author": d.author, "published": d.published, "url": d.url, "language": d.language,
+                          "metadata": d.metadata}
+                if include_texts:
+                    record["text"] = d.text
+                put(record)
+                done += 1
+                report(progress, cancelled, done, total)
+            for kind, rows in (("annotation", annotation_rows(data)), ("document_code", document_code_rows(data))):
+                for row in rows:
+                    put({"type": kind, **row})
+                    done += 1
+                    if done % 500 == 0:
+                        report(progress, cancelled, done, total)
+        report(progress, cancelled, total, total)
+    except BaseException:
+        remove_partial([path])
+        raise
+    return [path]
+
+
+def import_jsonl(path: Path, *, existing: ProjectData | None = None) -> ImportResult:
+    if path.is_dir():
+        path = path / "annotations.jsonl"
+    try:
+        fh = path.open("r", encoding="utf-8-sig", newline="")
+    except OSError as e:
+        raise ExchangeError(f"{path} cannot be read ({e.strerror or e}).") from e
+    warnings: list[str] = []
+    coders: list[Coder] = []
+    codes: list[Code] = []
+    documents: list[Document] = []
+    ann_rows: list[tuple[str, dict[str, Any]]] = []
+    dc_rows: list[tuple[str, dict[str, Any]]] = []
+    declared_ids: dict[str, str] = {}
+    remaps: dict[str, OffsetMap] = {}
+    with fh:
+        try:
+            for n, line in enumerate(fh, 1):
+                where = f"{path.name} line {n}"
+                if len(line) > MAX_LINE:
+                    raise ExchangeError(f"{where} is longer than {MAX_LINE} characters.")
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as e:
+                    raise ExchangeError(f"{where} is not valid JSON ({e.msg} at column {e.colno}).") from e
+                if not isinstance(record, dict):
+                    raise ExchangeError(f"{where} is not a JSON object.")
+                kind = record.get("type", "annotation")
+                if kind == "annotation":
+                    ann_rows.append((where, record))
+                elif kind == "document_code":
+                    dc_rows.append((where, record))
+                elif kind == "coder":
+                    coders.append(_coder(record, where))
+                elif kind == "code":
+                    codes.append(_code(record, where))
+                elif kind == "document":
+                    doc, offsets = _document(record, where)
+                    if doc is not None:
+                        declared = str(record.get("document_id") or "")
+                        if offsets is not None:
+                            remaps[declared or document_id(record["text"])] = offsets
+                            declared_ids[declared or document_id(record["text"])] = doc.id
+                            warnings.append(f"{where}: the text was normalised (NFC, \\n line endings) "
+                                            "and the offsets moved with it.")
+                        elif declared and declared != doc.id:
+                            declared_ids[declared] = doc.id
+                            warnings.append(f"{where}: the text does not match the document id {declared}; "
+                                            "it was attached by its content instead.")
+                        documents.append(doc)
+                else:
+                    warnings.append(f"{where}: skipped a record of unknown type {kind!r}.")
+        except UnicodeDecodeError as e:
+            raise ExchangeError(f"{path.name} is not UTF-8 text (byte {e.start}).") from e
+    for _, row in ann_rows + dc_rows:
+        old_id = str(row.get("document_id"))
+        row["document_id"] = declared_ids.get(old_id, row.get("document_id"))
+        offsets = remaps.get(old_id)
+        if offsets is not None and "start" in row:
+            try:
+                row["start"], row["end"] = offsets.span(int(row["start"]), int(row["end"]))
+                row["quote"] = ""
+            except (TypeError, ValueError, IndexError):
+                pass  # reported as a bad span when the row is read
+    base = existing or ProjectData()
+    if documents:
+        known = base.document_index()
+        merged = list(base.documents) + [d for d in documents if d.id not in known]
+        base = ProjectData(merged, base.codebook, base.coders, [], [])
+    result = rows_to_data(ann_rows, dc_rows, base, codes=codes, coders=coders)
+    result.warnings[:0] = warnings
+    return result
+
+
+def _coder(r: dict[str, Any], where: str) -> Coder:
+    if not r.get("id") or not r.get("name"):
+        raise ExchangeError(f"{where}: a coder record needs an id and a name.")
+    role = r.get("role") if r.get("role") in ROLES else "coder"
+    return Coder(name=str(r["name"]), id=str(r["id"]), color=str(r.get("color") or "#4477aa"), role=role)
+
+
+def _code(r: dict[str, Any], where: str) -> Code:
+    if not r.get("code_id") or not r.get("name"):
+        raise ExchangeError(f"{where}: a code record needs a code_id and a name.")
+    scope = r.get("scope") if r.get("scope") in SCOPES else "span"
+    try:
+        order = int(r.get("order") or 0)
+    except (TypeError, ValueError):
+        order = 0
+    return Code(
+        name=str(r["name"]), id=str(r["code_id"]), parent_id=str(r["parent_id"]) if r.get("parent_id") else None,
+        description=str(r.get("description") or ""), color=str(r.get("color") or "#888888"),
+        shortcut=str(r.get("shortcut") or ""), scope=scope, order=order,
+        exclusive=coerce_bool(r.get("exclusive", False)), archived=coerce_bool(r.get("archived", False)),
+    )
+
+
+def _document(r: dict[str, Any], where: str) -> tuple[Document | None, OffsetMap | None]:
+    raw = r.get("text")
+    if raw is None:
+        return None, None
+    if not isinstance(raw, str) or not raw:
+        raise ExchangeError(f"{where}: the document text must be a non-empty string.")
+    offsets: OffsetMap | None = OffsetMap(raw)
+    text = offsets.text
+    if text == raw:
+        offsets = None
+    metadata = r.get("metadata") if isinstance(r.get("metadata"), dict) else {}
+    return Document(
+        text=text, raw=raw if offsets is not None else None, id=document_id(text), title=str(r.get("title") or ""), outlet=str(r.get("outlet") or ""),
+        author=str(r.get("author") or ""), published=str(r.get("published") or ""), url=str(r.get("url") or ""),
+        language=str(r.get("language") or "en"), metadata=metadata,
+    ), offsets

@@ -1,0 +1,215 @@
+"""One row per annotation (and per article-level code): the table shared by the
+CSV, JSONL and XLSX formats, and its reading back onto known texts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from annotator.core.errors import InvalidSpan
+from annotator.core.models import ORIGINS, Annotation, Code, Coder, DocumentCode
+from annotator.core.spans import check_span
+from annotator.exchange.bundle import ImportResult, ProjectData, Reconciler
+
+ANNOTATION_COLUMNS = (
+    "document_id", "document_title", "outlet", "published", "url",
+    "coder_id", "coder", "code_id", "code", "start", "end", "quote", "note", "origin",
+    "annotation_id", "link", "created_at", "updated_at",
+)
+DOCUMENT_CODE_COLUMNS = (
+    "document_id", "document_title", "outlet", "published", "url",
+    "coder_id", "coder", "code_id", "code", "value", "note", "updated_at",
+)
+CODE_COLUMNS = ("code_id", "code", "name", "parent_id", "description", "color", "shortcut", "scope",
+                "order", "exclusive", "archived")
+DOCUMENT_COLUMNS = ("document_id", "title", "outlet", "author", "published", "url", "language", "length")
+
+
+def annotation_rows(data: ProjectData) -> Iterator[dict[str, Any]]:
+    docs = data.document_index()
+    coders = data.coder_index()
+    for a in data.live_annotations():
+        doc = docs.get(a.document_id)
+        coder = coders.get(a.coder_id)
+        quote = doc.text[a.start:a.end] if doc is not None else a.quote
+        yield {
+            **_doc_fields(doc, a.document_id),
+            "coder_id": a.coder_id, "coder": coder.name if coder else "",
+            "code_id": a.code_id, "code": data.codebook.path(a.code_id),
+            "start": a.start, "end": a.end, "quote": quote, "note": a.note, "origin": a.origin,
+            "annotation_id": a.id, "link": a.link or "", "created_at": a.created_at,
+            "updated_at": a.updated_at,
+        }
+
+
+def document_code_rows(data: ProjectData) -> Iterator[dict[str, Any]]:
+    docs = data.document_index()
+    coders = data.coder_index()
+    for dc in data.document_codes:
+        coder = coders.get(dc.coder_id)
+        yield {
+            **_doc_fields(docs.get(dc.document_id), dc.document_id),
+            "coder_id": dc.coder_id, "coder": coder.name if coder else "",
+            "code_id": dc.code_id, "code": data.codebook.path(dc.code_id),
+            "value": dc.value, "note": dc.note, "updated_at": dc.updated_at,
+        }
+
+
+def code_rows(data: ProjectData) -> Iterator[dict[str, Any]]:
+    for _, c in data.codebook.walk():
+        yield {
+            "code_id": c.id, "code": data.codebook.path(c.id), "name": c.name, "parent_id": c.parent_id or "",
+            "description": c.description, "color": c.color, "shortcut": c.shortcut, "scope": c.scope,
+            "order": c.order, "exclusive": c.exclusive, "archived": c.archived,
+        }
+
+
+def document_rows(data: ProjectData) -> Iterator[dict[str, Any]]:
+    for d in data.documents:
+        yield {
+            "document_id": d.id, "title": d.title, "outlet": d.outlet, "author": d.author,
+            "published": d.published, "url": d.url, "language": d.language, "length": len(d.text),
+        }
+
+
+def _doc_fields(doc, doc_id: str) -> dict[str, Any]:
+    if doc is None:
+        return {"document_id": doc_id, "document_title": "", "outlet": "", "published": "", "url": ""}
+    return {"document_id": doc.id, "document_title": doc.title, "outlet": doc.outlet,
+            "published": doc.published, "url": doc.url}
+
+
+# --- reading rows back -----------------------------------------------------
+
+
+def _text(row: dict[str, Any], key: str) -> str:
+    value = row.get(key)
+    return "" if value is None else str(value)
+
+
+def _int(row: dict[str, Any], key: str, where: str) -> int:
+    value = row.get(key)
+    try:
+        if isinstance(value, bool):
+            raise ValueError
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        raise InvalidSpan(f"{where}: {key} {value!r} is not a whole number.") from None
+
+
+def rows_to_data(
+    annotation_rows: Iterable[tuple[str, dict[str, Any]]],
+    document_code_rows: Iterable[tuple[str, dict[str, Any]]],
+    existing: ProjectData | None,
+    *,
+    codes: Iterable[Code] = (),
+    coders: Iterable[Coder] = (),
+) -> ImportResult:
+    """Attach rows (each with a "where" label such as ``file.csv line 4``) to
+    the texts in ``existing``. Rows whose document is unknown, whose offsets
+    do not fit, or whose quote differs from the text are skipped with a warning."""
+    rec = Reconciler(existing)
+    warnings: list[str] = []
+    known_codes = {c.id: c for c in codes}
+    known_coders = {c.id: c for c in coders}
+    missing_docs: dict[str, int] = {}
+
+    def code_for(row: dict[str, Any], scope: str) -> Code | None:
+        code_id = _text(row, "code_id").strip()
+        path = _text(row, "code").strip()
+        if code_id and code_id in known_codes:
+            _bring_with_ancestors(rec, known_codes, code_id)
+            return rec.existing_code(code_id)
+        if code_id and rec.existing_code(code_id):
+            return rec.code(rec.existing_code(code_id))  # type: ignore[arg-type]
+        if existing is not None and path:
+            found = existing.codebook.by_path(path)
+            if found is not None:
+                return rec.code(found)
+        if not path and not code_id:
+            return None
+        parts = [p.strip() for p in path.split("/") if p.strip()] or [code_id]
+        return rec.code_by_path(parts, code_id=code_id or None, scope=scope)
+
+    def coder_for(row: dict[str, Any]) -> Coder:
+        coder_id = _text(row, "coder_id").strip()
+        if coder_id in known_coders:
+            c = known_coders[coder_id]
+            return rec.coder(c.name, c.id, color=c.color, role=c.role)
+        return rec.coder(_text(row, "coder").strip(), coder_id or None)
+
+    annotations: list[Annotation] = []
+    for where, row in annotation_rows:
+        doc_id = _text(row, "document_id").strip()
+        doc = rec.known_document(doc_id)
+        if doc is None:
+            missing_docs[doc_id] = missing_docs.get(doc_id, 0) + 1
+            continue
+        try:
+            start, end = _int(row, "start", where), _int(row, "end", where)
+            check_span(start, end, len(doc.text))
+        except InvalidSpan as e:
+            warnings.append(f"{where}: skipped, {e}")
+            continue
+        quote = _text(row, "quote")
+        if quote and quote != doc.text[start:end]:
+            warnings.append(f"{where}: skipped, the quote does not match the document text at {start}-{end}.")
+            continue
+        code = code_for(row, "span")
+        if code is None:
+            warnings.append(f"{where}: skipped, the row names no code.")
+            continue
+        rec.document(doc)
+        origin = _text(row, "origin").strip()
+        ann_id = _text(row, "annotation_id").strip()
+        ann = Annotation(
+            document_id=doc.id, coder_id=coder_for(row).id, code_id=code.id, start=start, end=end,
+            quote=doc.text[start:end], note=_text(row, "note"),
+            origin=origin if origin in ORIGINS else "imported",  # type: ignore[arg-type]
+            created_at=_text(row, "created_at"), updated_at=_text(row, "updated_at"),
+            link=_text(row, "link").strip() or None,
+        )
+        if ann_id:
+            ann.id = ann_id
+        annotations.append(ann)
+
+    document_codes: list[DocumentCode] = []
+    for where, row in document_code_rows:
+        doc_id = _text(row, "document_id").strip()
+        doc = rec.known_document(doc_id)
+        if doc is None:
+            missing_docs[doc_id] = missing_docs.get(doc_id, 0) + 1
+            continue
+        code = code_for(row, "document")
+        if code is None:
+            warnings.append(f"{where}: skipped, the row names no code.")
+            continue
+        rec.document(doc)
+        value = _text(row, "value")
+        document_codes.append(DocumentCode(
+            document_id=doc.id, coder_id=coder_for(row).id, code_id=code.id,
+            value=value if value != "" else "1", note=_text(row, "note"), updated_at=_text(row, "updated_at"),
+        ))
+
+    for doc_id, n in missing_docs.items():
+        warnings.append(
+            f"{n} row(s) for document {doc_id or '(no id)'} were skipped: its text is not in the project."
+        )
+    return ImportResult(rec.project_data(annotations, document_codes), warnings)
+
+
+def _bring_with_ancestors(rec: Reconciler, known: dict[str, Code], code_id: str) -> None:
+    chain = []
+    c = known.get(code_id)
+    while c is not None and c.id not in chain:
+        chain.append(c.id)
+        rec.code(c)
+        c = known.get(c.parent_id) if c.parent_id else None
+
+
+def coerce_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().casefold() in {"1", "true", "yes", "y", "x"}
