@@ -1,0 +1,96 @@
+"""Tokens, sentences and paragraphs of a text as code-point offsets."""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from annotator.core.models import Segmentation
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_LINE_BREAK = re.compile(r"\n\s*")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs are blocks separated by blank lines; a text without any blank
+    line but with line breaks (one paragraph a line) is split on line breaks."""
+    splitter = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else _LINE_BREAK
+    spans, pos = [], 0
+    for m in splitter.finditer(text):
+        _append_trimmed(spans, text, pos, m.start())
+        pos = m.end()
+    _append_trimmed(spans, text, pos, len(text))
+    return spans
+
+
+def _append_trimmed(spans: list, text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def segment_doc(doc: Any, document_id: str, model: str) -> Segmentation:
+    """Segmentation of a processed spaCy Doc (whose char offsets are code points)."""
+    text = doc.text
+    t_starts, t_ends = array("i"), array("i")
+    for token in doc:
+        if not token.is_space:
+            t_starts.append(token.idx)
+            t_ends.append(token.idx + len(token.text))
+    s_starts, s_ends = array("i"), array("i")
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            s_starts.append(start)
+            s_ends.append(end)
+    paragraphs = paragraph_spans(text)
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    return Segmentation(
+        document_id=document_id,
+        model=model,
+        token_starts=t_starts,
+        token_ends=t_ends,
+        sentence_starts=s_starts,
+        sentence_ends=s_ends,
+        paragraph_starts=array("i", (p[0] for p in paragraphs)),
+        paragraph_ends=array("i", (p[1] for p in paragraphs)),
+        entities=ents,
+    )
+
+
+def segment_texts(
+    items: Iterable[tuple[str, str]],
+    *,
+    model: str | None = None,
+    batch_size: int = 64,
+    processes: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+    total: int = 0,
+) -> Iterator[Segmentation]:
+    """Segment ``(document_id, text)`` pairs with ``nlp.pipe``, in order."""
+    from annotator.nlp.pipeline import load_pipeline
+
+    nlp, info = load_pipeline(model)
+    ids: list[str] = []
+
+    def texts():
+        for doc_id, text in items:
+            ids.append(doc_id)
+            yield text
+
+    kwargs = {"batch_size": batch_size}
+    if processes > 1:
+        kwargs["n_process"] = processes
+    for n, doc in enumerate(nlp.pipe(texts(), **kwargs)):
+        yield segment_doc(doc, ids[n], info.label)
+        if progress is not None:
+            progress(n + 1, total)
