@@ -1,0 +1,125 @@
+"""Chance-corrected agreement for nominal codes: Cohen's kappa (Cohen 1960),
+Scott's pi (Scott 1955), Fleiss' kappa (Fleiss 1971) and Brennan & Prediger's
+(1981) coefficient. All are (p_o - p_e) / (1 - p_e); they differ in p_e.
+
+Pairwise measures take two columns of category codes (``-1`` = missing) and
+use the units both coders coded; multi-coder measures take value counts
+(units x categories) and use the units with two or more values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+NO_COMMON = "The coders have no unit in common, so there is nothing to compare."
+NO_CHANCE_ROOM = "Chance agreement is already perfect (no variation), so the coefficient is undefined."
+
+
+@dataclass(frozen=True)
+class KappaResult:
+    value: float | None
+    observed: float | None  # p_o
+    expected: float | None  # p_e
+    units: int
+    reason: str | None = None
+    maximum: float | None = None  # kappa_max given the marginals (Cohen 1960, p. 43)
+
+
+def contingency_table(a: np.ndarray, b: np.ndarray, n_categories: int) -> np.ndarray:
+    """Counts of (coder a's value, coder b's value) over units both coded."""
+    a = np.asarray(a)
+    b = np.asarray(b)
+    both = (a >= 0) & (b >= 0)
+    keys = a[both].astype(np.int64) * n_categories + b[both]
+    return np.bincount(keys, minlength=n_categories * n_categories).reshape(n_categories, n_categories)
+
+
+def _chance_corrected(p_o: float, p_e: float, n: int, maximum: float | None = None) -> KappaResult:
+    if 1.0 - p_e <= 1e-12:
+        return KappaResult(None, p_o, p_e, n, NO_CHANCE_ROOM, None)
+    return KappaResult((p_o - p_e) / (1.0 - p_e), p_o, p_e, n, None, maximum)
+
+
+def cohen_kappa_table(table: np.ndarray) -> KappaResult:
+    """Cohen's kappa from a square table of counts (rows: coder 1, columns: coder 2)."""
+    t = np.asarray(table, dtype=float)
+    n = float(t.sum())
+    if n == 0:
+        return KappaResult(None, None, None, 0, NO_COMMON)
+    rows, cols = t.sum(axis=1) / n, t.sum(axis=0) / n
+    p_o = float(np.trace(t) / n)
+    p_e = float(rows @ cols)
+    p_max = float(np.minimum(rows, cols).sum())
+    k_max = (p_max - p_e) / (1.0 - p_e) if 1.0 - p_e > 1e-12 else None
+    return _chance_corrected(p_o, p_e, int(n), k_max)
+
+
+def cohen_kappa(a: np.ndarray, b: np.ndarray, n_categories: int) -> KappaResult:
+    """Cohen's kappa of two coders' category codes."""
+    return cohen_kappa_table(contingency_table(a, b, n_categories))
+
+
+def scott_pi(a: np.ndarray, b: np.ndarray, n_categories: int) -> KappaResult:
+    """Scott's pi: chance from the two coders' pooled distribution of values."""
+    t = contingency_table(a, b, n_categories).astype(float)
+    n = float(t.sum())
+    if n == 0:
+        return KappaResult(None, None, None, 0, NO_COMMON)
+    pooled = (t.sum(axis=0) + t.sum(axis=1)) / (2.0 * n)
+    return _chance_corrected(float(np.trace(t) / n), float(pooled @ pooled), int(n))
+
+
+def _pairable(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    counts = np.asarray(counts, dtype=float)
+    m = counts.sum(axis=1)
+    keep = m >= 2
+    return counts[keep], m[keep]
+
+
+def mean_pairwise_agreement(counts: np.ndarray) -> tuple[float | None, int]:
+    """Fleiss' P-bar: per unit the share of agreeing coder pairs, averaged over units."""
+    c, m = _pairable(counts)
+    if len(m) == 0:
+        return None, 0
+    p_i = ((c * c).sum(axis=1) - m) / (m * (m - 1.0))
+    return float(p_i.mean()), len(m)
+
+
+def fleiss_kappa(counts: np.ndarray) -> KappaResult:
+    """Fleiss' kappa of value counts (units x categories).
+
+    With a varying number of coders per unit, P_i uses each unit's own m_i and
+    the category shares pool all values of pairable units (the usual
+    generalisation; with a constant number of coders it is Fleiss 1971).
+    """
+    c, m = _pairable(counts)
+    if len(m) == 0:
+        return KappaResult(None, None, None, 0, NO_COMMON)
+    p_bar, n_units = mean_pairwise_agreement(c)
+    p_j = c.sum(axis=0) / m.sum()
+    return _chance_corrected(float(p_bar), float(p_j @ p_j), n_units)
+
+
+def brennan_prediger(counts: np.ndarray, n_categories: int | None = None) -> KappaResult:
+    """Brennan & Prediger's (1981) kappa: chance is 1/q for q possible categories
+    (all categories of the variable, used or not)."""
+    c, m = _pairable(counts)
+    q = n_categories if n_categories is not None else np.asarray(counts).shape[1]
+    if len(m) == 0:
+        return KappaResult(None, None, None, 0, NO_COMMON)
+    if q < 2:
+        return KappaResult(None, None, None, len(m), "A variable with fewer than two possible values has no chance agreement to correct.")
+    p_bar, n_units = mean_pairwise_agreement(c)
+    return _chance_corrected(float(p_bar), 1.0 / q, n_units)
+
+
+def pairwise_cohen(codes: np.ndarray, n_categories: int) -> dict[tuple[int, int], KappaResult]:
+    """Cohen's kappa for every pair of coder columns (i < j)."""
+    out: dict[tuple[int, int], KappaResult] = {}
+    n = codes.shape[1]
+    for i in range(n):
+        for j in range(i + 1, n):
+            out[(i, j)] = cohen_kappa(codes[:, i], codes[:, j], n_categories)
+    return out
