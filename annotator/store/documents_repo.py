@@ -134,6 +134,11 @@ class DocumentsRepo:
                 if d in found:
                     yield rows.document(_with_raw(found[d]))
 
+    def documents_per_batch(self) -> list[tuple[str, int]]:
+        return [(r[0], r[1]) for r in self.conn.execute(
+            "SELECT coalesce(b.name, '(no batch)'), count(*) FROM documents d "
+            "LEFT JOIN batches b ON b.id = d.batch_id GROUP BY d.batch_id ORDER BY min(d.rowid)")]
+
     def document_ids(self, *, batch_id: str | None = None) -> list[str]:
         if batch_id:
             return [r[0] for r in self.conn.execute(

@@ -1,0 +1,139 @@
+"""Project set-up use cases: create, describe, codebooks and coders."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.codebook import PALETTE, Codebook
+from annotator.core.errors import AnnotatorError, CodebookError, NotFound
+from annotator.core.models import ROLES, Coder
+from annotator.exchange.codebook_yaml import parse_codebook, read_codebook
+from annotator.resources_path import resource
+from annotator.store.project import Project
+
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def builtin_codebooks() -> dict[str, str]:
+    """Shipped codebooks: {name: first line of the file's description}."""
+    out = {}
+    for entry in sorted(resource("codebooks").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            out[entry.name[:-5]] = entry.name
+    return out
+
+
+def load_codebook(name_or_path: str | Path) -> Codebook:
+    """A shipped codebook by name (e.g. ``syria_2015``) or a YAML file."""
+    path = Path(name_or_path)
+    if path.suffix.lower() in (".yaml", ".yml") and path.exists():
+        return read_codebook(path)
+    node = resource("codebooks", f"{name_or_path}.yaml")
+    if node.is_file():
+        return parse_codebook(node.read_text(encoding="utf-8"), source=f"{name_or_path}.yaml")
+    if path.suffix:
+        raise CodebookError(f"There is no codebook file at {path}.")
+    names = ", ".join(builtin_codebooks()) or "none"
+    raise CodebookError(f"There is no built-in codebook named {name_or_path!r} (built-in: {names}).")
+
+
+def init_project(path: Path, *, name: str | None = None, codebook: str | None = None,
+                 coders: list[str] | None = None) -> Project:
+    project = Project.create(path, name=name)
+    try:
+        if codebook:
+            project.import_codebook(load_codebook(codebook))
+        for coder_name in coders or []:
+            add_coder(project, coder_name)
+    except BaseException:
+        project.close()
+        path.unlink(missing_ok=True)
+        raise
+    return project
+
+
+def add_coder(project: Project, name: str, *, color: str | None = None, role: str = "coder") -> Coder:
+    name = name.strip()
+    if not name:
+        raise AnnotatorError("A coder needs a name.")
+    if role not in ROLES:
+        raise AnnotatorError(f"The role {role!r} is unknown; use 'coder' or 'adjudicator'.")
+    if color is not None and not _COLOUR.match(color):
+        raise AnnotatorError(f"The colour {color!r} is not of the form #rrggbb.")
+    if color is None:
+        used = {c.color for c in project.coders()}
+        color = next((c for c in PALETTE if c not in used), PALETTE[len(used) % len(PALETTE)])
+    return project.add_coder(Coder(name=name, color=color, role=role))  # type: ignore[arg-type]
+
+
+def update_coder(project: Project, name: str, *, new_name: str | None = None, color: str | None = None,
+                 role: str | None = None) -> Coder:
+    coder = project.find_coder(name)
+    if new_name is not None:
+        if not new_name.strip():
+            raise AnnotatorError("A coder needs a name.")
+        coder.name = new_name.strip()
+    if color is not None:
+        if not _COLOUR.match(color):
+            raise AnnotatorError(f"The colour {color!r} is not of the form #rrggbb.")
+        coder.color = color
+    if role is not None:
+        if role not in ROLES:
+            raise AnnotatorError(f"The role {role!r} is unknown; use 'coder' or 'adjudicator'.")
+        coder.role = role  # type: ignore[assignment]
+    return project.update_coder(coder)
+
+
+@dataclass
+class ProjectInfo:
+    name: str
+    path: Path
+    schema_version: int
+    codebook_name: str
+    codebook_version: int
+    codes: int
+    documents: int
+    batches: list[tuple[str, int]] = field(default_factory=list)  # (batch name, documents)
+    coders: list[tuple[str, str, int]] = field(default_factory=list)  # (name, role, annotations)
+    status: dict[str, dict[str, int]] = field(default_factory=dict)  # coder name -> status -> n
+    nlp_pipeline: str = ""
+    segmented: int = 0
+
+
+def project_info(project: Project) -> ProjectInfo:
+    counts = project.count_annotations()
+    coders = project.coders()
+    names = {c.id: c.name for c in coders}
+    status = {names.get(cid, cid): s for cid, s in project.status_counts().items()}
+    codebook = project.codebook()
+    total = project.count_documents()
+    return ProjectInfo(
+        name=project.name,
+        path=project.path,
+        schema_version=project.schema_version,
+        codebook_name=codebook.name,
+        codebook_version=codebook.version,
+        codes=len(codebook),
+        documents=total,
+        batches=project.documents_per_batch(),
+        coders=[(c.name, c.role, counts.get(c.id, 0)) for c in coders],
+        status=status,
+        nlp_pipeline=project.get_meta("nlp_pipeline", "") or "",
+        segmented=total - len(project.documents_without_segments()),
+    )
+
+
+def find_coders(project: Project, names: list[str] | None) -> list[Coder]:
+    """The coders named (all coders with role 'coder' when none are named)."""
+    if not names:
+        return [c for c in project.coders() if c.role == "coder"]
+    out = []
+    for n in names:
+        for part in n.split(","):
+            if part.strip():
+                out.append(project.find_coder(part.strip()))
+    if not out:
+        raise NotFound("No coders were named.")
+    return out
