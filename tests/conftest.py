@@ -1,0 +1,60 @@
+"""Shared fixtures: real project files in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared/ (the project's shared data) is not beside the repository")
+    return SHARED
+
+
+@pytest.fixture
+def project(tmp_path):
+    from annotator.store.project import Project
+
+    p = Project.create(tmp_path / "test.annotator")
+    yield p
+    p.close()
+
+
+@pytest.fixture
+def coded_project(project):
+    """A project with a codebook (an exclusive source-type group, two frames,
+    an article-level variable), two coders and two documents."""
+    from annotator.core.codebook import Code
+    from annotator.core.models import Coder, Document
+
+    src = project.add_code(Code("Source type", exclusive=True, color="#333333"))
+    project.add_code(Code("Official", parent_id=src.id, shortcut="o", color="#0072b2"))
+    project.add_code(Code("Military", parent_id=src.id, shortcut="m", color="#d55e00"))
+    frames = project.add_code(Code("Frames", color="#444444"))
+    project.add_code(Code("Appeasement", parent_id=frames.id, shortcut="a", color="#009e73"))
+    project.add_code(Code("Conflict", parent_id=frames.id, shortcut="c", color="#cc79a7"))
+    dom = project.add_code(Code("Dominant frame", scope="document", exclusive=True, color="#555555"))
+    project.add_code(Code("Conflict frame", parent_id=dom.id, scope="document", color="#e69f00"))
+    project.add_code(Code("Peace frame", parent_id=dom.id, scope="document", color="#56b4e9"))
+    project.add_coder(Coder("alice"))
+    project.add_coder(Coder("bob"))
+    project.add_documents([
+        Document(text="The minister said the strikes hit 11 targets.\n\nRebels denied it.", title="Strikes"),
+        Document(text="Zoë Müller 😀 met 習近平 in Genève; e\u0301lan.", title="Unicode"),
+    ])
+    return project
+
+
+def code_id(project, path: str) -> str:
+    code = project.codebook().by_path(path)
+    assert code is not None, path
+    return code.id
