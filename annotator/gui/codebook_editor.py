@@ -1,0 +1,586 @@
+"""The codebook editor for leads (issue 4, item 9).
+
+Every change is written to the project at once through the Project methods
+(add_code, update_code, delete_code, import_codebook), which validate the
+whole codebook and record changes made after coding started. A refused change
+(a shortcut conflict, a duplicate name) is explained in one sentence in the
+message line and the form is reloaded from the project, so nothing half-saved
+is ever shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.codebook import PALETTE, Code, Codebook
+from annotator.core.errors import AnnotatorError, CodebookError
+from annotator.exchange.codebook_yaml import read_codebook, write_codebook
+from annotator.gui.codebook_editor_tree import CodeTree, swatch
+
+
+def _same_key(a: str, b: str) -> bool:
+    # the rule of core.codebook.validate_codes: single characters are
+    # case-sensitive ("a" and "A" are two keys), named keys are not
+    if len(a) > 1 or len(b) > 1:
+        return a.casefold() == b.casefold()
+    return a == b
+
+
+def normalise_shortcut(text: str) -> str:
+    text = text.strip()
+    if len(text) <= 1:
+        return text
+    seq = QKeySequence.fromString(text, QKeySequence.SequenceFormat.PortableText)
+    return seq.toString(QKeySequence.SequenceFormat.PortableText) or text
+
+
+class CodebookEditorDialog(QDialog):
+    def __init__(self, project, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.codebook: Codebook = project.codebook()
+        self.usage: dict[str, int] = {}
+        self._loading = False
+        self._shown_id: str | None = None  # the code whose details the form holds
+        self.confirm: Callable[[str], bool] = self._ask  # replaced in tests
+        self.setWindowTitle(self.tr("Codebook — {0}").format(project.name))
+        self.setAccessibleName(self.tr("Codebook editor"))
+        self.resize(940, 620)
+        self._build()
+        self.reload()
+
+    # --- layout -------------------------------------------------------------------
+
+    def _button(self, text: str, tip: str, slot, shortcut: str | None = None) -> QToolButton:
+        b = QToolButton(self)
+        b.setText(text)
+        b.setToolTip(tip + (f" ({shortcut})" if shortcut else ""))
+        b.setAccessibleName(text)
+        b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        b.setAutoRaise(False)
+        if shortcut:
+            b.setShortcut(QKeySequence(shortcut))
+        b.clicked.connect(slot)
+        return b
+
+    def _build(self) -> None:
+        self.tree = CodeTree(self)
+        self.tree.currentItemChanged.connect(lambda *_: self._show_current())
+        self.tree.moved.connect(self._dropped)
+
+        self.add_button = self._button(self.tr("Add code"), self.tr("Add a code after the selected one"),
+                                       lambda: self.add_code(child=False), "Ctrl+N")
+        self.add_child_button = self._button(self.tr("Add sub-code"), self.tr("Add a code inside the selected one"),
+                                             lambda: self.add_code(child=True), "Ctrl+Shift+N")
+        self.up_button = self._button("↑", self.tr("Move up"), lambda: self.move_by(-1), "Ctrl+Up")
+        self.up_button.setAccessibleName(self.tr("Move up"))
+        self.down_button = self._button("↓", self.tr("Move down"), lambda: self.move_by(1), "Ctrl+Down")
+        self.down_button.setAccessibleName(self.tr("Move down"))
+        self.move_button = self._button(self.tr("Move to…"), self.tr("Put the selected code under another code"),
+                                        lambda: self.move_to())
+        self.archive_button = self._button(self.tr("Archive"), self.tr(
+            "Hide the code from coders; its annotations are kept"), self.toggle_archived)
+        self.delete_button = self._button(self.tr("Delete"), self.tr("Delete a code nobody has used"),
+                                          self.delete_current)
+        tools = QHBoxLayout()
+        tools.setSpacing(4)
+        for b in (self.add_button, self.add_child_button, self.up_button, self.down_button, self.move_button):
+            tools.addWidget(b)
+        tools.addStretch(1)
+        tools.addWidget(self.archive_button)
+        tools.addWidget(self.delete_button)
+
+        self.show_archived = QCheckBox(self.tr("Show archived codes"), self)
+        self.show_archived.setChecked(True)
+        self.show_archived.setAccessibleName(self.tr("Show archived codes"))
+        self.show_archived.toggled.connect(lambda _: self.reload(self.tree.current_id()))
+
+        left = QWidget(self)
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addLayout(tools)
+        lv.addWidget(self.tree, 1)
+        lv.addWidget(self.show_archived)
+
+        self.form = QWidget(self)
+        form = QFormLayout(self.form)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.path_label = QLabel(self.form)
+        self.path_label.setAccessibleName(self.tr("Place in the codebook"))
+        self.path_label.setWordWrap(True)
+        self.path_label.setStyleSheet("color: palette(mid);")
+        self.name_edit = QLineEdit(self.form)
+        self.name_edit.setAccessibleName(self.tr("Code name"))
+        self.name_edit.editingFinished.connect(self._name_edited)
+        self.color_button = QPushButton(self.form)
+        self.color_button.setAccessibleName(self.tr("Colour"))
+        self.color_button.setToolTip(self.tr("Choose the highlight colour of this code"))
+        self.color_button.clicked.connect(lambda: self.set_color())
+        self.shortcut_edit = QLineEdit(self.form)
+        self.shortcut_edit.setAccessibleName(self.tr("Shortcut key"))
+        self.shortcut_edit.setPlaceholderText(self.tr("a key such as 1, g or Ctrl+1"))
+        self.shortcut_edit.setMaxLength(24)
+        self.shortcut_edit.editingFinished.connect(lambda: self.set_shortcut(self.shortcut_edit.text()))
+        self.scope_combo = QComboBox(self.form)
+        self.scope_combo.setAccessibleName(self.tr("Scope"))
+        self.scope_combo.addItem(self.tr("Span: applied to passages of text"), "span")
+        self.scope_combo.addItem(self.tr("Document: applied to the whole article"), "document")
+        self.scope_combo.activated.connect(lambda _: self.set_scope(self.scope_combo.currentData()))
+        self.exclusive_check = QCheckBox(self.tr("Its sub-codes are mutually exclusive values"), self.form)
+        self.exclusive_check.setAccessibleName(self.tr("Exclusive group"))
+        self.exclusive_check.setToolTip(self.tr(
+            "A coder's spans of two values of this group never overlap (for example, one source type per source)."))
+        self.exclusive_check.clicked.connect(self.set_exclusive)
+        self.description_edit = QPlainTextEdit(self.form)
+        self.description_edit.setAccessibleName(self.tr("Coding instructions"))
+        self.description_edit.setPlaceholderText(self.tr(
+            "When to apply this code, with an example and a counter-example. Coders see this while coding."))
+        self.description_edit.textChanged.connect(self._description_typed)
+        self._description_timer = QTimer(self)
+        self._description_timer.setSingleShot(True)
+        self._description_timer.setInterval(600)
+        self._description_timer.timeout.connect(self.save_description)
+        self.usage_label = QLabel(self.form)
+        self.usage_label.setAccessibleName(self.tr("Use of this code"))
+        self.usage_label.setWordWrap(True)
+
+        form.addRow(self.path_label)
+        form.addRow(self.tr("&Name"), self.name_edit)
+        form.addRow(self.tr("&Colour"), self.color_button)
+        form.addRow(self.tr("&Shortcut"), self.shortcut_edit)
+        form.addRow(self.tr("Sc&ope"), self.scope_combo)
+        form.addRow("", self.exclusive_check)
+        form.addRow(self.tr("Coding &instructions"), self.description_edit)
+        form.addRow("", self.usage_label)
+
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.form)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+
+        self.message = QLabel(self)
+        self.message.setAccessibleName(self.tr("Message"))
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.import_button = buttons.addButton(self.tr("Import YAML…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button.setAccessibleName(self.tr("Import a codebook from YAML"))
+        self.import_button.clicked.connect(lambda: self.import_yaml())
+        self.export_button = buttons.addButton(self.tr("Export YAML…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.setAccessibleName(self.tr("Export the codebook to YAML"))
+        self.export_button.clicked.connect(lambda: self.export_yaml())
+        buttons.rejected.connect(self.reject)
+
+        self.version_label = QLabel(self)
+        self.version_label.setAccessibleName(self.tr("Codebook version"))
+        self.version_label.setStyleSheet("color: palette(mid);")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.version_label, 1)
+        bottom.addWidget(buttons)
+
+        outer = QVBoxLayout(self)
+        outer.addWidget(splitter, 1)
+        outer.addWidget(self.message)
+        outer.addLayout(bottom)
+
+    # --- state --------------------------------------------------------------------
+
+    def reload(self, select: str | None = None) -> None:
+        """Read the codebook back from the project and show it."""
+        self.codebook = self.project.codebook()
+        self.usage = self.project.code_usage()
+        self.tree.populate(self.codebook, self.usage, show_archived=self.show_archived.isChecked(),
+                           select=select)
+        self.version_label.setText(self.tr("{0} codes · codebook version {1}").format(
+            len(self.codebook), self.codebook.version))
+        self._show_current()
+
+    def current(self) -> Code | None:
+        cid = self.tree.current_id()
+        return self.codebook.get(cid) if cid else None
+
+    def _show_current(self) -> None:
+        self.save_description()
+        code = self.current()
+        self._shown_id = code.id if code else None
+        self._loading = True
+        self.form.setEnabled(code is not None)
+        for b in (self.add_child_button, self.up_button, self.down_button, self.move_button,
+                  self.archive_button, self.delete_button):
+            b.setEnabled(code is not None)
+        if code is None:
+            for w in (self.name_edit, self.shortcut_edit):
+                w.clear()
+            self.description_edit.clear()
+            self.path_label.clear()
+            self.usage_label.clear()
+            self._loading = False
+            return
+        parent_path = self.codebook.path(code.parent_id, " / ") if code.parent_id else self.tr("top level")
+        self.path_label.setText(self.tr("In: {0}").format(parent_path))
+        self.name_edit.setText(code.name)
+        self.color_button.setIcon(swatch(code.color, 16))
+        self.color_button.setText(code.color)
+        self.shortcut_edit.setText(code.shortcut)
+        self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(code.scope)))
+        self.exclusive_check.setChecked(code.exclusive)
+        if self.description_edit.toPlainText() != code.description:
+            self.description_edit.setPlainText(code.description)
+        uses = self.usage.get(code.id, 0)
+        has_children = bool(self.codebook.children(code.id))
+        if uses:
+            text = self.tr("Used in %n annotation(s); it can be archived but not deleted.", "", uses)
+        elif has_children:
+            text = self.tr("Not used; delete or move its sub-codes before deleting it.")
+        else:
+            text = self.tr("Not used yet; it can be deleted.")
+        if code.archived:
+            text = self.tr("Archived: hidden from coders, annotations kept. ") + text
+        self.usage_label.setText(text)
+        self.archive_button.setText(self.tr("Restore") if code.archived else self.tr("Archive"))
+        self.archive_button.setAccessibleName(self.archive_button.text())
+        self.delete_button.setEnabled(not uses and not has_children)
+        siblings = self.codebook.children(code.parent_id)
+        index = [c.id for c in siblings].index(code.id)
+        self.up_button.setEnabled(index > 0)
+        self.down_button.setEnabled(index < len(siblings) - 1)
+        self._loading = False
+
+    def show_message(self, text: str, *, error: bool = True) -> None:
+        self.message.setText(text)
+        colour = "#b3261e" if error else "palette(text)"
+        self.message.setStyleSheet(f"color: {colour}; padding: 4px 2px;")
+        self.message.setVisible(bool(text))
+
+    def _save(self, *codes: Code, select: str | None = None) -> bool:
+        """Write changed codes in one transaction; on refusal explain and reload."""
+        try:
+            with self.project.transaction():
+                for code in codes:
+                    self.project.update_code(code)
+        except CodebookError as exc:
+            self.show_message(exc.problems[0] if exc.problems else str(exc))
+            self.reload(select or (codes[0].id if codes else None))
+            return False
+        except AnnotatorError as exc:
+            self.show_message(str(exc))
+            self.reload(select or (codes[0].id if codes else None))
+            return False
+        self.show_message("")
+        self.reload(select or (codes[0].id if codes else None))
+        return True
+
+    # --- editing one code -------------------------------------------------------------
+
+    def _name_edited(self) -> None:
+        if not self._loading:
+            self.rename(self.name_edit.text())
+
+    def rename(self, name: str) -> bool:
+        code = self.current()
+        name = name.strip()
+        if code is None or name == code.name:
+            return False
+        if not name:
+            self.show_message(self.tr("A code needs a name; the old name was kept."))
+            self._show_current()
+            return False
+        return self._save(replace(code, name=name))
+
+    def set_color(self, colour: str | None = None) -> bool:
+        code = self.current()
+        if code is None:
+            return False
+        if colour is None:
+            chosen = QColorDialog.getColor(QColor(code.color), self, self.tr("Colour of {0}").format(code.name))
+            if not chosen.isValid():
+                return False
+            colour = chosen.name()
+        colour = QColor(colour).name()
+        if colour == code.color:
+            return False
+        return self._save(replace(code, color=colour))
+
+    def set_shortcut(self, key: str) -> bool:
+        code = self.current()
+        if code is None or self._loading:
+            return False
+        key = normalise_shortcut(key)
+        if key == code.shortcut:
+            return False
+        if key:
+            for other in self.codebook:
+                if other.id != code.id and not other.archived and other.shortcut and _same_key(other.shortcut, key):
+                    self.show_message(self.tr("The key {0} is already the shortcut of “{1}”; choose another key or "
+                                              "clear that one first.").format(key, self.codebook.path(other.id, " / ")))
+                    self._show_current()
+                    return False
+        return self._save(replace(code, shortcut=key))
+
+    def set_scope(self, scope: str) -> bool:
+        code = self.current()
+        if code is None or self._loading or scope == code.scope:
+            return False
+        return self._save(replace(code, scope=scope))
+
+    def set_exclusive(self, exclusive: bool) -> bool:
+        code = self.current()
+        if code is None or self._loading or bool(exclusive) == code.exclusive:
+            return False
+        return self._save(replace(code, exclusive=bool(exclusive)))
+
+    def _description_typed(self) -> None:
+        if not self._loading:
+            self._description_timer.start()
+
+    def save_description(self) -> bool:
+        """Save the instructions being typed (also called before the selection
+        moves and when the dialog closes, so no keystroke is lost)."""
+        self._description_timer.stop()
+        code = self.codebook.get(self._shown_id) if self._shown_id and not self._loading else None
+        text = self.description_edit.toPlainText().strip()
+        if code is None or text == code.description.strip():
+            return False
+        try:
+            saved = self.project.update_code(replace(code, description=text))
+        except AnnotatorError as exc:
+            self.show_message(str(exc))
+            return False
+        self.codebook.codes = [saved if c.id == saved.id else c for c in self.codebook.codes]
+        self.codebook.refresh()
+        item = self.tree.item_for(saved.id)
+        if item is not None:
+            item.setToolTip(0, f"{self.codebook.path(saved.id, ' / ')}\n\n{text}")
+        return True
+
+    def toggle_archived(self) -> bool:
+        code = self.current()
+        if code is None:
+            return False
+        # archiving a group archives its sub-codes too: coders must not meet
+        # live values of a variable that is no longer coded
+        targets = [code] + ([c for _, c in self.codebook.walk(code.id)] if not code.archived else [])
+        return self._save(*[replace(c, archived=not code.archived) for c in targets if c.archived == code.archived],
+                          select=code.id)
+
+    # --- adding, deleting, moving -------------------------------------------------------
+
+    def _free_name(self, parent_id: str | None, base: str) -> str:
+        taken = {c.name.casefold() for c in self.codebook.children(parent_id)}
+        name, n = base, 2
+        while name.casefold() in taken:
+            name, n = f"{base} {n}", n + 1
+        return name
+
+    def _free_colour(self) -> str:
+        used = {c.color.lower() for c in self.codebook}
+        for colour in PALETTE:
+            if colour not in used:
+                return colour
+        return PALETTE[len(self.codebook) % len(PALETTE)]
+
+    def add_code(self, *, child: bool = False, name: str | None = None) -> Code | None:
+        current = self.current()
+        parent_id = current.id if (child and current) else (current.parent_id if current else None)
+        parent = self.codebook.get(parent_id) if parent_id else None
+        siblings = self.codebook.children(parent_id)
+        if child or current is None:
+            order = (max((c.order for c in siblings), default=-1) + 1)
+            shifted: list[Code] = []
+        else:
+            # right after the selected code: shift the later siblings down
+            pos = [c.id for c in siblings].index(current.id) + 1
+            order = pos
+            shifted = [replace(c, order=i + 1) for i, c in enumerate(siblings) if i >= pos and c.order != i + 1]
+            shifted += [replace(c, order=i) for i, c in enumerate(siblings) if i < pos and c.order != i]
+        code = Code(
+            name=self._free_name(parent_id, name or self.tr("New code")),
+            parent_id=parent_id,
+            color=self._free_colour(),
+            scope=parent.scope if parent else "span",
+            order=order,
+        )
+        try:
+            with self.project.transaction():
+                for c in shifted:
+                    self.project.update_code(c)
+                self.project.add_code(code)
+        except AnnotatorError as exc:
+            self.show_message(str(exc))
+            return None
+        self.show_message("")
+        self.reload(code.id)
+        self.name_edit.setFocus()
+        self.name_edit.selectAll()
+        return code
+
+    def delete_current(self) -> bool:
+        code = self.current()
+        if code is None:
+            return False
+        if not self.confirm(self.tr("Delete the code “{0}”? Nobody has used it.").format(code.name)):
+            return False
+        siblings = [c for c in self.codebook.children(code.parent_id) if c.id != code.id]
+        try:
+            self.project.delete_code(code.id)
+        except CodebookError as exc:
+            self.show_message(exc.problems[0] if exc.problems else str(exc))
+            return False
+        except AnnotatorError as exc:
+            self.show_message(str(exc))
+            return False
+        self.show_message(self.tr("Deleted “{0}”.").format(code.name), error=False)
+        self.reload(siblings[0].id if siblings else code.parent_id)
+        return True
+
+    def _ask(self, text: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Codebook"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def move_by(self, step: int) -> bool:
+        code = self.current()
+        if code is None:
+            return False
+        siblings = self.codebook.children(code.parent_id)
+        ids = [c.id for c in siblings]
+        i = ids.index(code.id)
+        j = i + step
+        if not 0 <= j < len(ids):
+            return False
+        ids[i], ids[j] = ids[j], ids[i]
+        return self._reorder(code.parent_id, ids, select=code.id)
+
+    def _reorder(self, parent_id: str | None, ids: list[str], *, select: str,
+                 moved: Code | None = None) -> bool:
+        changed = []
+        for pos, cid in enumerate(ids):
+            stored = self.codebook[cid]
+            c = moved if (moved is not None and cid == moved.id) else stored
+            if stored.order != pos or stored.parent_id != parent_id:
+                changed.append(replace(c, order=pos, parent_id=parent_id))
+        if not changed:
+            return False
+        # the moved code first: later siblings are validated against its new place
+        changed.sort(key=lambda c: c.id != select)
+        return self._save(*changed, select=select)
+
+    def move_under(self, code_id: str, parent_id: str | None, position: int | None = None) -> bool:
+        """Make ``code_id`` a child of ``parent_id`` (None: top level), at
+        ``position`` among its new siblings (default: last)."""
+        code = self.codebook.get(code_id)
+        if code is None:
+            return False
+        if parent_id is not None and (parent_id == code_id or parent_id in self._descendants(code_id)):
+            self.show_message(self.tr("A code cannot be moved inside itself."))
+            return False
+        ids = [c.id for c in self.codebook.children(parent_id) if c.id != code_id]
+        ids.insert(len(ids) if position is None else max(0, min(position, len(ids))), code_id)
+        return self._reorder(parent_id, ids, select=code_id, moved=replace(code, parent_id=parent_id))
+
+    def _descendants(self, code_id: str) -> set[str]:
+        return {c.id for _, c in self.codebook.walk(code_id)}
+
+    def move_to(self) -> bool:
+        """Ask where to put the selected code."""
+        code = self.current()
+        if code is None:
+            return False
+        blocked = self._descendants(code.id) | {code.id}
+        choices = [(self.tr("(top level)"), None)] + [
+            (self.codebook.path(c.id, " / "), c.id) for _, c in self.codebook.walk() if c.id not in blocked]
+        labels = [label for label, _ in choices]
+        label, ok = QInputDialog.getItem(self, self.tr("Move code"),
+                                         self.tr("Move “{0}” under:").format(code.name), labels, 0, False)
+        if not ok:
+            return False
+        parent_id = dict(choices)[label]
+        return self.move_under(code.id, parent_id)
+
+    def _dropped(self, code_id: str) -> None:
+        parent_id, pos = self.tree.structure().get(code_id, (None, 0))
+        code = self.codebook.get(code_id)
+        if code is None:
+            return
+        # positions in the tree skip hidden archived siblings; count in the full list
+        shown = [cid for cid, (p, _) in sorted(self.tree.structure().items(), key=lambda kv: kv[1][1])
+                 if p == parent_id and cid != code_id]
+        before = shown[pos - 1] if 0 < pos <= len(shown) else None
+        ids = [c.id for c in self.codebook.children(parent_id) if c.id != code_id]
+        position = ids.index(before) + 1 if before in ids else 0
+        if not self.move_under(code_id, parent_id, position):
+            self.reload(code_id)
+
+    # --- YAML -------------------------------------------------------------------------
+
+    def import_yaml(self, path: str | Path | None = None) -> dict[str, int] | None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a codebook"), "",
+                                                  self.tr("Codebooks (*.yaml *.yml);;All files (*)"))
+            if not path:
+                return None
+        try:
+            counts = self.project.import_codebook(read_codebook(path))
+        except CodebookError as exc:
+            problems = exc.problems or [str(exc)]
+            more = len(problems) - 1
+            text = problems[0] + (self.tr(" (and %n more problem(s))", "", more) if more else "")
+            self.show_message(self.tr("{0} was not imported: {1}").format(Path(path).name, text))
+            return None
+        except AnnotatorError as exc:
+            self.show_message(str(exc))
+            return None
+        self.reload(self.tree.current_id())
+        self.show_message(self.tr("Imported {0}: {1} added, {2} updated, {3} unchanged.").format(
+            Path(path).name, counts["added"], counts["updated"], counts["unchanged"]), error=False)
+        return counts
+
+    def export_yaml(self, path: str | Path | None = None) -> Path | None:
+        if path is None:
+            suggested = str(Path(self.project.path).with_suffix(".codebook.yaml"))
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the codebook"), suggested,
+                                                  self.tr("Codebooks (*.yaml *.yml)"))
+            if not path:
+                return None
+        self.save_description()
+        try:
+            written = write_codebook(self.project.codebook(), path)
+        except OSError as exc:
+            self.show_message(self.tr("The codebook could not be written to {0}: {1}.").format(
+                Path(path).name, exc.strerror or exc))
+            return None
+        self.show_message(self.tr("Exported the codebook to {0}.").format(written.name), error=False)
+        return written
+
+    # --- closing ------------------------------------------------------------------------
+
+    def done(self, result: int) -> None:  # noqa: D102 - Qt API
+        self.save_description()
+        super().done(result)

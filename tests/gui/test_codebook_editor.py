@@ -1,0 +1,236 @@
+"""The codebook editor changes the real project file, and only as the user asked."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from annotator.core.models import Annotation  # noqa: E402
+from annotator.exchange.codebook_yaml import read_codebook  # noqa: E402
+from annotator.gui.codebook_editor import CodebookEditorDialog  # noqa: E402
+from annotator.store.project import Project  # noqa: E402
+from tests.conftest import code_id  # noqa: E402
+
+
+@pytest.fixture
+def editor(qtbot, coded_project):
+    dialog = CodebookEditorDialog(coded_project)
+    qtbot.addWidget(dialog)
+    dialog.confirm = lambda text: True
+    return dialog
+
+
+def reopened(project) -> Project:
+    """The codebook as a fresh connection reads it from disk."""
+    return Project.open(project.path)
+
+
+def select(editor, path):
+    editor.tree.setCurrentItem(editor.tree.item_for(code_id(editor.project, path)))
+    assert editor.current().name == path.split("/")[-1]
+
+
+def test_tree_shows_every_code_in_codebook_order(editor):
+    structure = editor.tree.structure()
+    codebook = editor.project.codebook()
+    assert set(structure) == {c.id for c in codebook}
+    frames = code_id(editor.project, "Frames")
+    kids = sorted((pos, cid) for cid, (parent, pos) in structure.items() if parent == frames)
+    assert [codebook[cid].name for _, cid in kids] == ["Appeasement", "Conflict"]
+
+
+def test_rename_is_saved_in_the_file(editor, qtbot):
+    select(editor, "Frames/Conflict")
+    editor.name_edit.setFocus()
+    editor.name_edit.selectAll()
+    qtbot.keyClicks(editor.name_edit, "Conflict / war")
+    editor.name_edit.editingFinished.emit()
+    with reopened(editor.project) as p:
+        assert p.codebook().by_path("Frames/Conflict / war") is not None
+        assert p.codebook().by_path("Frames/Conflict") is None
+
+
+def test_duplicate_name_is_refused_and_nothing_changes(editor):
+    select(editor, "Frames/Conflict")
+    assert not editor.rename("Appeasement")
+    assert "Appeasement" in editor.message.text()
+    with reopened(editor.project) as p:
+        assert p.codebook().by_path("Frames/Conflict") is not None
+    assert editor.name_edit.text() == "Conflict"
+
+
+def test_recolour(editor):
+    select(editor, "Frames/Appeasement")
+    assert editor.set_color("#123456")
+    with reopened(editor.project) as p:
+        assert p.codebook().by_path("Frames/Appeasement").color == "#123456"
+
+
+def test_shortcut_conflict_is_refused_naming_the_other_code(editor, qtbot):
+    select(editor, "Frames/Conflict")
+    editor.shortcut_edit.setFocus()
+    editor.shortcut_edit.selectAll()
+    qtbot.keyClicks(editor.shortcut_edit, "o")
+    editor.shortcut_edit.editingFinished.emit()
+    assert "Source type / Official" in editor.message.text()
+    assert editor.message.isVisible() or not editor.isVisible()
+    with reopened(editor.project) as p:
+        assert p.codebook().by_path("Frames/Conflict").shortcut == "c"
+        assert p.codebook().by_path("Source type/Official").shortcut == "o"
+    assert editor.shortcut_edit.text() == "c"
+
+
+def test_free_shortcut_is_saved_and_case_matters_for_single_keys(editor):
+    select(editor, "Frames/Conflict")
+    assert editor.set_shortcut("O")  # "o" belongs to Official, "O" is another key
+    with reopened(editor.project) as p:
+        assert p.codebook().by_path("Frames/Conflict").shortcut == "O"
+
+
+def test_description_is_saved_when_the_selection_moves(editor, qtbot):
+    select(editor, "Frames/Appeasement")
+    editor.description_edit.setFocus()
+    qtbot.keyClicks(editor.description_edit, "Concessions to an aggressor.")
+    select(editor, "Frames/Conflict")
+    with reopened(editor.project) as p:
+        assert p.codebook().by_path("Frames/Appeasement").description == "Concessions to an aggressor."
+
+
+def test_description_is_saved_on_close(editor, qtbot):
+    select(editor, "Frames/Conflict")
+    qtbot.keyClicks(editor.description_edit, "Two sides in conflict.")
+    editor.reject()
+    with reopened(editor.project) as p:
+        assert p.codebook().by_path("Frames/Conflict").description == "Two sides in conflict."
+
+
+def test_scope_and_exclusive_group(editor):
+    select(editor, "Frames")
+    assert editor.set_exclusive(True)
+    assert editor.set_scope("document")
+    with reopened(editor.project) as p:
+        frames = p.codebook().by_path("Frames")
+        assert frames.exclusive and frames.scope == "document"
+    assert editor.exclusive_check.isChecked()
+
+
+def test_add_code_after_selected_and_sub_code(editor):
+    select(editor, "Frames/Appeasement")
+    new = editor.add_code(name="Humanitarian")
+    child = editor.add_code(child=True, name="Refugees")
+    with reopened(editor.project) as p:
+        cb = p.codebook()
+        assert [c.name for c in cb.children(code_id(p, "Frames"))] == ["Appeasement", "Humanitarian", "Conflict"]
+        assert cb.by_path("Frames/Humanitarian/Refugees").id == child.id
+        assert cb[new.id].color not in {c.color for c in cb if c.id != new.id}
+
+
+def test_move_up_and_down(editor):
+    select(editor, "Frames/Conflict")
+    assert not editor.down_button.isEnabled()
+    editor.up_button.click()
+    with reopened(editor.project) as p:
+        assert [c.name for c in p.codebook().children(code_id(p, "Frames"))] == ["Conflict", "Appeasement"]
+    assert editor.current().name == "Conflict"
+    assert editor.move_by(1)
+    with reopened(editor.project) as p:
+        assert [c.name for c in p.codebook().children(code_id(p, "Frames"))] == ["Appeasement", "Conflict"]
+
+
+def test_move_under_another_parent_keeps_annotations(editor):
+    project = editor.project
+    alice = project.find_coder("alice")
+    doc = project.document_ids()[0]
+    conflict = code_id(project, "Frames/Conflict")
+    project.add_annotation(Annotation(doc, alice.id, conflict, 4, 12))
+    editor.reload()
+    assert editor.move_under(conflict, code_id(project, "Source type"), 0)
+    with reopened(project) as p:
+        assert p.codebook().path(conflict) == "Source type/Conflict"
+        assert [c.name for c in p.codebook().children(code_id(p, "Source type"))][0] == "Conflict"
+        assert len(p.annotations(code_id=conflict)) == 1
+    assert not editor.move_under(code_id(project, "Source type"), conflict)  # inside itself
+    assert "inside itself" in editor.message.text()
+
+
+def test_drag_and_drop_moves_the_code(editor):
+    tree = editor.tree
+    appeasement = tree.item_for(code_id(editor.project, "Frames/Appeasement"))
+    target = tree.item_for(code_id(editor.project, "Source type"))
+    # what InternalMove does on a drop onto the group, followed by the drop signal
+    tree.setCurrentItem(appeasement)
+    appeasement.parent().removeChild(appeasement)
+    target.addChild(appeasement)
+    tree.moved.emit(appeasement.data(0, 256))
+    with reopened(editor.project) as p:
+        assert p.codebook().by_path("Source type/Appeasement") is not None
+
+
+def test_archive_keeps_annotations_and_restore(editor):
+    project = editor.project
+    alice = project.find_coder("alice")
+    doc = project.document_ids()[0]
+    official = code_id(project, "Source type/Official")
+    project.add_annotation(Annotation(doc, alice.id, official, 4, 12))
+    editor.reload(official)
+    assert not editor.delete_button.isEnabled()
+    editor.archive_button.click()
+    with reopened(project) as p:
+        assert p.code(official).archived
+        assert len(p.annotations(code_id=official)) == 1
+    assert "(archived)" in editor.tree.item_for(official).text(0)
+    assert editor.archive_button.text() == "Restore"
+    editor.show_archived.setChecked(False)
+    assert editor.tree.item_for(official) is None
+    editor.show_archived.setChecked(True)
+    editor.tree.setCurrentItem(editor.tree.item_for(official))
+    editor.archive_button.click()
+    with reopened(project) as p:
+        assert not p.code(official).archived
+
+
+def test_delete_only_unused_codes(editor):
+    project = editor.project
+    alice = project.find_coder("alice")
+    doc = project.document_ids()[0]
+    used = code_id(project, "Frames/Conflict")
+    project.add_annotation(Annotation(doc, alice.id, used, 0, 3))
+    editor.reload(used)
+    assert not editor.delete_current()  # the store refuses it even if the button were pressed
+    assert "archive" in editor.message.text().lower()
+    unused = code_id(project, "Frames/Appeasement")
+    editor.reload(unused)
+    assert editor.delete_button.isEnabled()
+    assert editor.delete_current()
+    with reopened(project) as p:
+        assert unused not in p.codebook()
+        assert used in p.codebook()
+
+
+def test_export_then_import_yaml(editor, tmp_path):
+    out = editor.export_yaml(tmp_path / "codebook.yaml")
+    exported = read_codebook(out)
+    assert {c.id for c in exported} == {c.id for c in editor.project.codebook()}
+    other = Project.create(tmp_path / "other.annotator")
+    try:
+        dialog = CodebookEditorDialog(other)
+        counts = dialog.import_yaml(out)
+        assert counts["added"] == len(exported)
+        assert other.codebook().by_path("Source type/Official").shortcut == "o"
+        assert dialog.tree.topLevelItemCount() == 3
+        dialog.close()
+    finally:
+        other.close()
+
+
+def test_invalid_yaml_is_refused_with_one_sentence(editor, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("codes:\n  - name: A\n    shortcut: x\n  - name: B\n    shortcut: x\n", encoding="utf-8")
+    before = len(editor.project.codebook())
+    assert editor.import_yaml(bad) is None
+    assert "bad.yaml was not imported" in editor.message.text()
+    assert "'x'" in editor.message.text()
+    assert len(reopened(editor.project).codebook()) == before
