@@ -1,0 +1,604 @@
+"""Who says what: direct quotes and reported speech in a parsed news text.
+
+``find_attributions(doc)`` works on any spaCy ``Doc``. With a dependency parse
+(a trained pipeline) speakers are verb subjects and indirect speech is a speech
+verb's clausal complement; on a blank pipeline with a sentencizer the same
+quotes and cue words are found and speakers come from simple word patterns
+around the cue. Offsets are code points into ``doc.text`` (spaCy's character
+offsets are code points), ``[start, end)``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from annotator.nlp.attribution_lexicon import (
+    FIRST_PERSON,
+    FORM_TO_LEMMA,
+    GROUP_PRONOUNS,
+    NP_CONTENT_VERBS,
+    PERSON_PRONOUNS,
+    RULE_CUE_FORMS,
+    SPEECH_VERBS,
+    STATEMENT_NOUNS,
+)
+from annotator.nlp.attribution_quotes import QuoteSpan, find_quotes
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One reported statement.
+
+    ``speaker`` is where the speaker is named for this statement: the subject
+    of the cue, a pronoun, or, for a quote that continues an earlier speaker's
+    words without a new cue, that speaker's earlier mention. ``speaker_text``
+    is the name (the antecedent's text when a pronoun was resolved);
+    ``antecedent`` is the span of that earlier mention. ``speaker_context``
+    is the wider phrase (appositions, relative clauses) that tells the source
+    type, and ``speaker_label`` the speaker's entity label, if any.
+    """
+
+    kind: Literal["direct", "indirect"]
+    content: Span
+    cue: Span | None
+    speaker: Span | None
+    speaker_text: str = ""
+    resolved_from_pronoun: bool = False
+    antecedent: Span | None = None
+    speaker_context: str = ""
+    speaker_label: str = ""
+
+
+# --- small token helpers -------------------------------------------------------
+
+_SPEAKER_DROP_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "parataxis", "prep_agent"})
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_STOP_AFTER_SPEAKER = frozenset(
+    "on in at during after before while when as to from late earlier yesterday today tonight this last "
+    "and but because adding who which that told said".split()
+)
+_VERB_MARKERS = frozenset(
+    "is are was were be been will would could can should may might must has have had do does did not".split()
+)
+_DETERMINERS = frozenset("the a an its his her their our this that these those".split())
+_PERSON_WORDS = frozenset(
+    """mr mrs ms miss dr minister president spokesman spokeswoman spokesperson senator governor mayor
+    general colonel commander professor analyst expert researcher resident witness official diplomat
+    ambassador chairman chairwoman secretary leader director chief man woman doctor lawyer judge
+    prosecutor king queen prince pope sheikh premier chancellor""".split()
+)
+_FEMALE = frozenset("ms mrs miss she her spokeswoman chairwoman woman queen congresswoman".split())
+_MALE = frozenset("mr he him spokesman chairman man king congressman prince".split())
+
+
+def _is_punct(t: Token) -> bool:
+    return t.is_punct or t.is_space
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    """Drop punctuation, white space and a leading complementizer at the edges."""
+    i, j = 0, len(tokens)
+    while i < j and (_is_punct(tokens[i]) or (i == 0 and tokens[i].lower_ in ("that", "whether"))):
+        i += 1
+    while j > i and _is_punct(tokens[j - 1]):
+        j -= 1
+    return tokens[i:j]
+
+
+def _char_span(tokens: list[Token]) -> Span | None:
+    return (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) if tokens else None
+
+
+class _Finder:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.parsed = doc.has_annotation("DEP")
+        self.tagged = doc.has_annotation("TAG") or doc.has_annotation("POS")
+        self.has_ents = doc.has_annotation("ENT_IOB")
+        self.starts = [t.idx for t in doc]
+        self.sent_start: list[int] = []  # token index of each sentence start
+        for s in doc.sents:
+            self.sent_start.append(s.start)
+        self.sent_start.append(len(doc))
+        self.para_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+        self.quotes = find_quotes(self.text)
+        # index of the quote whose marks enclose each token, else -1
+        self.tok_quote = [-1] * len(doc)
+        self.quote_tokens: list[tuple[int, int, int, int]] = []  # outer a,b and inner ca,cb
+        for qi, q in enumerate(self.quotes):
+            a, b = self._tok_range(*q.outer)
+            ca, cb = self._tok_range(q.start, q.end)
+            self.quote_tokens.append((a, b, ca, cb))
+            for k in range(a, b):
+                self.tok_quote[k] = qi
+        self.used_cues: set[int] = set()
+
+    # positions
+    def _tok_range(self, start: int, end: int) -> tuple[int, int]:
+        a = max(bisect_right(self.starts, start) - 1, 0)
+        if a < len(self.doc) and self.doc[a].idx + len(self.doc[a]) <= start:
+            a += 1
+        b = bisect_right(self.starts, end - 1)
+        return a, max(b, a)
+
+    def _sent_of(self, i: int) -> tuple[int, int]:
+        k = bisect_right(self.sent_start, i) - 1
+        return self.sent_start[k], self.sent_start[k + 1]
+
+    def _para_of(self, char: int) -> int:
+        return bisect_right(self.para_starts, char) - 1
+
+    def _same_para(self, i: int, j: int) -> bool:
+        return self._para_of(self.doc[i].idx) == self._para_of(self.doc[j].idx)
+
+    # cues
+    def _lemma(self, t: Token) -> str:
+        if self.parsed and t.lemma_:
+            return t.lemma_.lower()
+        return FORM_TO_LEMMA.get(t.lower_, "")
+
+    def _is_cue_verb(self, t: Token, *, strict: bool) -> bool:
+        if self.tok_quote[t.i] != -1:
+            return False
+        if self.parsed:
+            return t.pos_ == "VERB" and self._lemma(t) in SPEECH_VERBS
+        return t.lower_ in RULE_CUE_FORMS if strict else t.lower_ in FORM_TO_LEMMA
+
+    # speakers
+    def _subject(self, verb: Token) -> Token | None:
+        for _ in range(3):
+            for c in verb.children:
+                if c.dep_ in _SUBJECT_DEPS:
+                    return c
+            if verb.dep_ in ("conj", "advcl", "xcomp", "ccomp") and verb.head is not verb:
+                verb = verb.head  # "..., adding that" takes the subject of the main verb
+            else:
+                return None
+        return None
+
+    def _phrase(self, head: Token) -> tuple[list[Token], list[Token]]:
+        """The speaker phrase (without appositions and relative clauses) and the
+        whole subtree (for the source type)."""
+        keep: list[Token] = []
+        stack = [head]
+        while stack:
+            t = stack.pop()
+            keep.append(t)
+            stack.extend(c for c in t.children if c.dep_ not in _SPEAKER_DROP_DEPS)
+        lo = min(t.i for t in keep)
+        hi = max(t.i for t in keep)
+        core = _trim(list(self.doc[lo : hi + 1]))
+        sub = list(head.subtree)
+        return core, _trim(sub)
+
+    def _rule_speaker_before(self, lo: int, cue: int) -> list[Token]:
+        """Words right before the cue, back to a comma, a quote or the sentence
+        start; over a relative clause or an apposition set off by commas
+        ("Ali Hassan, a resident, said") to the name before it."""
+        seg = self._segment_before(lo, cue)
+        if seg or cue - 1 < lo or self.doc[cue - 1].text != ",":
+            return seg if len(seg) <= 8 else []
+        inner = self._segment_before(lo, cue - 1)
+        k = cue - 2 - len(inner)
+        if not inner or k < lo or self.doc[k].text != ",":
+            return []
+        outer = self._segment_before(lo, k)
+        if inner[0].lower_ in ("who", "which", "whose") or (len(inner) <= 6 and 0 < len(outer) <= 6):
+            return outer if len(outer) <= 8 else []
+        return []
+
+    def _segment_before(self, lo: int, end: int) -> list[Token]:
+        toks: list[Token] = []
+        k = end - 1
+        while k >= lo and len(toks) < 12:
+            t = self.doc[k]
+            if _is_punct(t) or self.tok_quote[k] != -1:
+                break
+            toks.append(t)
+            k -= 1
+        toks.reverse()
+        return toks
+
+    def _rule_speaker_after(self, cue: int, hi: int) -> list[Token]:
+        """Words right after the cue ("said the minister"), up to a stop word."""
+        toks: list[Token] = []
+        k = cue + 1
+        while k < hi and len(toks) < 10:
+            t = self.doc[k]
+            if t.is_space or (t.is_punct and t.text not in ("-", "'")) or self.tok_quote[k] != -1:
+                break
+            if toks and t.lower_ in _STOP_AFTER_SPEAKER:
+                break
+            toks.append(t)
+            k += 1
+        if toks and toks[0].lower_ in _STOP_AFTER_SPEAKER:
+            return []
+        return toks
+
+    def _speaker_for(self, cue: Token, lo: int, hi: int) -> tuple[list[Token], list[Token]]:
+        if self.parsed:
+            subj = self._subject(cue)
+            if subj is not None and self.tok_quote[subj.i] == -1:
+                return self._phrase(subj)
+        before = self._rule_speaker_before(lo, cue.i)
+        if before and not self.parsed:
+            return before, before
+        after = self._rule_speaker_after(cue.i, hi)
+        if after:
+            return after, after
+        return before, before
+
+    def _label(self, tokens: list[Token]) -> str:
+        if not self.has_ents:
+            return ""
+        labels = [t.ent_type_ for t in tokens if t.ent_type_]
+        return labels[-1] if labels else ""
+
+    def _make(
+        self,
+        kind: Literal["direct", "indirect"],
+        content: Span,
+        cue: Span | None,
+        speaker: tuple[list[Token], list[Token]] | None,
+    ) -> Attribution:
+        if not speaker or not speaker[0]:
+            return Attribution(kind, content, cue, None)
+        core, wide = speaker
+        span = _char_span(core)
+        assert span is not None
+        wide_span = _char_span(wide) or span
+        return Attribution(
+            kind,
+            content,
+            cue,
+            span,
+            speaker_text=self.text[span[0] : span[1]],
+            speaker_context=self.text[min(span[0], wide_span[0]) : max(span[1], wide_span[1])],
+            speaker_label=self._label(core),
+        )
+
+    # --- direct quotes ---------------------------------------------------------
+
+    def _quote_cue(self, qi: int) -> Token | None:
+        a, b, ca, cb = self.quote_tokens[qi]
+        if self.parsed:
+            for t in self.doc[ca:cb]:
+                h = t.head
+                if a <= h.i < b or h is t or self.tok_quote[h.i] != -1:
+                    continue
+                if h.lower_ == "according":
+                    return h
+                if h.pos_ in ("VERB", "AUX") and (
+                    self._lemma(h) in SPEECH_VERBS
+                    or (0 <= h.i - b <= 3 and self._subject(h) is not None)
+                    or (0 <= a - h.i <= 3 and self._subject(h) is not None)
+                ):
+                    return h
+        # Nearest cue word after the quote ('"...," he said') within its sentence.
+        lo_s, hi_s = self._sent_of(b - 1) if b > a else (a, a)
+        hi = min(max(hi_s, b), len(self.doc))
+        for k in range(b, min(b + 8, len(self.doc))):
+            t = self.doc[k]
+            if self.tok_quote[k] != -1 or t.text in (".", "!", "?", ";") or "\n" in t.text:
+                break
+            if self._is_cue_verb(t, strict=False):
+                return t
+            if k >= hi and k > b + 1:
+                break
+        # ... or before it ('The minister said: "..."').
+        lo = self._sent_of(a)[0]
+        for k in range(a - 1, max(lo, a - 10) - 1, -1):
+            t = self.doc[k]
+            if self.tok_quote[k] != -1 or "\n" in t.text:
+                break
+            if t.lower_ == "to" and k > 0 and self.doc[k - 1].lower_ == "according":
+                return self.doc[k - 1]
+            if self._is_cue_verb(t, strict=False):
+                return t
+        return None
+
+    def _according(self, t: Token) -> tuple[Span, tuple[list[Token], list[Token]]]:
+        to = self.doc[t.i + 1]
+        cue = (t.idx, to.idx + len(to.text))
+        if self.parsed:
+            for c in to.children:
+                if c.dep_ == "pobj":
+                    return cue, self._phrase(c)
+        toks = self._rule_speaker_after(to.i, len(self.doc))
+        return cue, (toks, toks)
+
+    def direct(self) -> list[Attribution]:
+        out: list[Attribution] = []
+        last: Attribution | None = None
+        for qi, q in enumerate(self.quotes):
+            a, b, ca, cb = self.quote_tokens[qi]
+            if cb <= ca:
+                continue
+            cue_tok = self._quote_cue(qi)
+            content = (q.start, q.end)
+            if cue_tok is not None:
+                self.used_cues.add(cue_tok.i)
+                if cue_tok.lower_ == "according":
+                    cue, speaker = self._according(cue_tok)
+                else:
+                    cue = (cue_tok.idx, cue_tok.idx + len(cue_tok.text))
+                    lo = self._sent_of(min(a, cue_tok.i))[0]
+                    hi = self._sent_of(max(b - 1, cue_tok.i))[1]
+                    speaker = self._speaker_for(cue_tok, lo, hi)
+                att = self._make("direct", content, cue, speaker)
+            elif last is not None and last.speaker is not None and self._continues(last, q):
+                att = Attribution(
+                    "direct", content, None, last.speaker, last.speaker_text, last.resolved_from_pronoun,
+                    last.antecedent, last.speaker_context, last.speaker_label,
+                )
+            elif self._looks_like_statement(ca, cb):
+                att = Attribution("direct", content, None, None)
+            else:
+                continue  # a title or a scare quote
+            out.append(att)
+            last = att
+        return out
+
+    def _continues(self, last: Attribution, q: QuoteSpan) -> bool:
+        """A quote without a cue continues the previous speaker's words when it
+        follows in the same paragraph or opens the next one."""
+        p_last = self._para_of(last.content[1])
+        p_here = self._para_of(q.open_mark)
+        return p_here - p_last <= 1
+
+    def _looks_like_statement(self, ca: int, cb: int) -> bool:
+        words = [t for t in self.doc[ca:cb] if not _is_punct(t)]
+        if len(words) < 4:
+            return False
+        if self.tagged and self.parsed:
+            return any(t.pos_ in ("VERB", "AUX") for t in words)
+        return len(words) >= 6
+
+    # --- reported speech -------------------------------------------------------
+
+    def _content_of(self, verb: Token) -> list[Token]:
+        comps = [c for c in verb.children if c.dep_ == "ccomp"]
+        if comps:
+            toks = list(comps[0].subtree)
+            if len(comps) > 1:
+                toks = list(self.doc[min(c.left_edge.i for c in comps) : max(c.right_edge.i for c in comps) + 1])
+            return _trim(toks)
+        if self._lemma(verb) in NP_CONTENT_VERBS:
+            parts = [
+                c for c in verb.children
+                if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "attr", "oprd")
+                and not (c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "during", "after", "before", "by"))
+            ]
+            if parts:
+                lo = min(c.left_edge.i for c in parts)
+                hi = max(c.right_edge.i for c in parts)
+                return _trim(list(self.doc[lo : hi + 1]))
+        return []
+
+    def indirect(self) -> list[Attribution]:
+        out: list[Attribution] = []
+        doc = self.doc
+        n = len(doc)
+        i = 0
+        while i < n:
+            t = doc[i]
+            if self.tok_quote[i] != -1 or i in self.used_cues:
+                i += 1
+                continue
+            low = t.lower_
+            att: Attribution | None = None
+            if low == "according" and i + 1 < n and doc[i + 1].lower_ == "to":
+                att = self._indirect_according(t)
+            elif low == "in" and self.parsed:
+                att = self._indirect_statement(t)
+            elif low in FORM_TO_LEMMA and self._is_cue_verb(t, strict=True):
+                att = self._indirect_parsed(t) if self.parsed else self._indirect_rules(t)
+            if att is not None:
+                out.append(att)
+            i += 1
+        return out
+
+    def _inside_quote(self, toks: list[Token]) -> bool:
+        inside = sum(1 for t in toks if self.tok_quote[t.i] != -1)
+        return inside * 2 > len(toks)
+
+    def _indirect_parsed(self, verb: Token) -> Attribution | None:
+        content = self._content_of(verb)
+        if len(content) < 2 or self._inside_quote(content):
+            return None
+        subj = self._subject(verb)
+        if subj is None or self.tok_quote[subj.i] != -1:
+            return None
+        if subj.lower_ in ("it", "there") and any(c.dep_ == "expl" for c in verb.children):
+            return None
+        speaker = self._phrase(subj)
+        return self._make("indirect", _char_span(content), (verb.idx, verb.idx + len(verb.text)), speaker)
+
+    def _indirect_rules(self, verb: Token) -> Attribution | None:
+        lo, hi = self._sent_of(verb.i)
+        doc = self.doc
+        end = hi
+        while end > lo and _is_punct(doc[end - 1]):
+            end -= 1
+        cue = (verb.idx, verb.idx + len(verb.text))
+        # "CONTENT, the minister said." / "CONTENT, said the minister."
+        comma = next((k for k in range(verb.i - 1, max(lo, verb.i - 8) - 1, -1) if doc[k].text == ","), None)
+        if comma is not None and comma - lo >= 3 and self._lemma(verb) not in NP_CONTENT_VERBS:
+            speaker = self._segment_before(comma + 1, verb.i)
+            rest = list(doc[verb.i + 1 : end])
+            if not speaker:
+                speaker = self._rule_speaker_after(verb.i, end)
+                rest = rest[len(speaker):]
+                if any(t.lower_ in _VERB_MARKERS for t in speaker):
+                    speaker = []
+            if speaker and (not rest or rest[0].lower_ in _STOP_AFTER_SPEAKER) and len(rest) <= 5:
+                content = _trim(list(doc[lo:comma]))
+                if content and not self._inside_quote(content):
+                    return self._make("indirect", _char_span(content), cue, (speaker, speaker))
+        # "the minister said (that) CONTENT."
+        speaker = self._rule_speaker_before(lo, verb.i)
+        k = verb.i + 1
+        if verb.lower_ in ("told", "tells", "warned", "assured", "urged"):
+            that = next((m for m in range(k, min(k + 6, end)) if doc[m].lower_ == "that"), None)
+            if that is not None:
+                k = that + 1
+            else:
+                while k < end and (doc[k].lower_ in _DETERMINERS or doc[k].text[:1].isupper()
+                                   or doc[k].lower_ in ("reporters", "journalists")):
+                    k += 1
+        content = _trim(list(doc[k:end]))
+        if not speaker or len(content) < 3 or self._inside_quote(content):
+            return None
+        return self._make("indirect", _char_span(content), cue, (speaker, speaker))
+
+    def _indirect_according(self, t: Token) -> Attribution | None:
+        lo, hi = self._sent_of(t.i)
+        if any(self.tok_quote[k] != -1 for k in range(lo, hi)):
+            return None  # the quote in this sentence carries the attribution
+        cue, speaker = self._according(t)
+        if not speaker[0]:
+            return None
+        phrase_end = max(tok.i for tok in speaker[1]) + 1 if speaker[1] else t.i + 2
+        before = _trim(list(self.doc[lo : t.i]))
+        after = _trim(list(self.doc[phrase_end:hi]))
+        if before and after:
+            content = _trim(list(self.doc[lo:hi]))
+        else:
+            content = before or after
+        if len(content) < 2:
+            return None
+        self.used_cues.add(t.i)
+        return self._make("indirect", _char_span(content), cue, speaker)
+
+    def _indirect_statement(self, t: Token) -> Attribution | None:
+        """'In a statement, the ministry condemned ...' when no speech verb carries it."""
+        doc = self.doc
+        k = t.i + 1
+        if k >= len(doc) or doc[k].lower_ not in _DETERMINERS:
+            return None
+        noun = next((m for m in range(k + 1, min(k + 4, len(doc))) if doc[m].lower_ in STATEMENT_NOUNS), None)
+        if noun is None:
+            return None
+        lo, hi = self._sent_of(t.i)
+        root = doc[lo].sent.root if lo < len(doc) else None
+        if root is None or root.pos_ not in ("VERB", "AUX") or self._lemma(root) in SPEECH_VERBS:
+            return None
+        if any(self.tok_quote[m] != -1 for m in range(lo, hi)):
+            return None
+        subj = self._subject(root)
+        if subj is None:
+            return None
+        phrase_end = doc[noun].i + 1
+        content = _trim([x for x in doc[root.i : hi] if not (t.i <= x.i < phrase_end)])
+        if len(content) < 2:
+            return None
+        return self._make("indirect", _char_span(content), (t.idx, doc[noun].idx + len(doc[noun].text)),
+                          self._phrase(subj))
+
+
+# --- pronouns -------------------------------------------------------------------
+
+
+def _kind(tokens: list[Token], label: str) -> tuple[str, str]:
+    """('person' | 'group' | 'org' | 'other', gender 'm' | 'f' | '')."""
+    words = [t.lower_ for t in tokens]
+    gender = next(("f" for w in words if w in _FEMALE), "") or next(("m" for w in words if w in _MALE), "")
+    head = tokens[-1] if tokens else None
+    plural = head is not None and (head.tag_ in ("NNS", "NNPS") or (not head.tag_ and head.lower_.endswith("s")
+                                                                      and not head.text[:1].isupper()))
+    if label == "PERSON" or (any(w in _PERSON_WORDS for w in words) and not plural):
+        return "person", gender
+    if plural:
+        return "group", gender
+    if label in ("ORG", "GPE", "NORP") or (head is not None and head.text[:1].isupper()):
+        return "org", gender
+    return "other", gender
+
+
+def _named(text: str) -> bool:
+    words = text.split()
+    return any(w[:1].isupper() and (k > 0 or w.casefold() not in _DETERMINERS) for k, w in enumerate(words))
+
+
+def _same_entity(a: str, b: str) -> bool:
+    """'Sergei Shoigu' and 'Defense Minister Shoigu' are one person."""
+    wa, wb = a.casefold().split(), b.casefold().split()
+    return bool(wa and wb and wa[-1] == wb[-1])
+
+
+def _resolve_pronouns(finder: _Finder, atts: list[Attribution]) -> list[Attribution]:
+    """Replace a pronoun speaker's text by the nearest earlier mention of the
+    matching kind when no other candidate of that kind competes for it."""
+    doc = finder.doc
+    # mentions: (start, end, text, kind, gender, context, label)
+    mentions: list[tuple[int, int, str, str, str, str, str]] = []
+    for a in atts:
+        if a.speaker is None or a.resolved_from_pronoun:
+            continue
+        toks = list(doc.char_span(*a.speaker, alignment_mode="expand") or [])
+        if len(toks) == 1 and toks[0].lower_ in PERSON_PRONOUNS.keys() | GROUP_PRONOUNS | FIRST_PERSON:
+            continue
+        kind, gender = _kind(toks, a.speaker_label)
+        mentions.append((a.speaker[0], a.speaker[1], a.speaker_text, kind, gender, a.speaker_context,
+                         a.speaker_label))
+    if finder.has_ents:
+        for e in doc.ents:
+            if e.label_ in ("PERSON", "ORG") and finder.tok_quote[e.start] == -1:
+                kind = "person" if e.label_ == "PERSON" else "org"
+                mentions.append((e.start_char, e.end_char, e.text, kind, "", e.text, e.label_))
+    mentions.sort(key=lambda m: m[0])
+    starts = [m[0] for m in mentions]
+
+    out: list[Attribution] = []
+    for a in atts:
+        if a.speaker is None or a.speaker_text.lower() not in PERSON_PRONOUNS.keys() | GROUP_PRONOUNS:
+            out.append(a)
+            continue
+        pron = a.speaker_text.lower()
+        want = ("person",) if pron in PERSON_PRONOUNS else (("org",) if pron == "it" else ("group", "org"))
+        gender = PERSON_PRONOUNS.get(pron, "")
+        para = finder._para_of(a.speaker[0])
+        compete_from = finder.para_starts[max(para - 1, 0)]
+        reach_from = finder.para_starts[max(para - 2, 0)]
+        chosen = None
+        for m in reversed(mentions[: bisect_right(starts, a.speaker[0] - 1)]):
+            if m[1] > a.speaker[0] or m[3] not in want or (gender and m[4] and m[4] != gender):
+                continue
+            if m[3] != "group" and not _named(m[2]):
+                continue
+            if chosen is None:
+                if m[0] < reach_from:
+                    break
+                chosen = m
+                continue
+            if m[0] < compete_from:
+                break
+            if not _same_entity(m[2], chosen[2]):
+                chosen = None  # two candidates: not safe to choose
+                break
+        if chosen is None:
+            out.append(a)
+            continue
+        out.append(
+            Attribution(
+                a.kind, a.content, a.cue, a.speaker, chosen[2], True, (chosen[0], chosen[1]), chosen[5], chosen[6]
+            )
+        )
+    return out
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """Direct quotes and reported speech in ``doc``, in text order."""
+    if len(doc) == 0:
+        return []
+    finder = _Finder(doc)
+    atts = finder.direct() + finder.indirect()
+    atts.sort(key=lambda a: a.content[0])
+    return _resolve_pronouns(finder, atts)

@@ -1,0 +1,166 @@
+"""Attributions as core ``Suggestion`` objects: one per speaker, cue and content.
+
+The three suggestions of one attribution share ``detail["attribution"]`` and
+each carries the spans of the other two, so accepting a speaker can also show
+what was said. A speaker named at one place for several quotes is suggested
+once, with every linked content listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from annotator.core.codebook import Codebook
+from annotator.core.ids import document_id, new_id
+from annotator.core.models import Suggestion
+from annotator.nlp.attribution import Attribution, find_attributions
+from annotator.nlp.source_types import SourceTypeMapping, code_for_source_type, default_mapping
+
+
+def pipeline_label(nlp: Language) -> str:
+    """'en_core_web_sm-3.8.0'; a blank pipeline is 'blank_en-<spaCy version>'."""
+    meta = nlp.meta
+    name = meta.get("name") or "pipeline"
+    if not nlp.pipe_names or nlp.pipe_names == ["sentencizer"] or name == "pipeline":
+        import spacy
+
+        return f"blank_{nlp.lang}-{spacy.__version__}"
+    return f"{nlp.lang}_{name}-{meta.get('version', '0.0.0')}"
+
+
+def _sentence(doc: Doc, start: int) -> str:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span.sent.text if span is not None and len(span) else ""
+
+
+def _surname(text: str) -> str:
+    words = text.split()
+    return words[-1].casefold() if words else ""
+
+
+def suggest_for_doc(
+    doc: Doc,
+    *,
+    codebook: Codebook | None = None,
+    mapping: SourceTypeMapping | None = None,
+    document: str | None = None,
+    model: str = "",
+) -> list[Suggestion]:
+    """Speaker, cue and content suggestions for one parsed document.
+
+    ``document`` is the document id (by default derived from the text);
+    ``model`` names the pipeline that made the doc (see :func:`pipeline_label`).
+    A speaker's ``label`` is the codebook code of its proposed source type, or
+    "" when the type is unknown or the codebook has no code for it.
+    """
+    mapping = mapping or default_mapping()
+    doc_id = document or document_id(doc.text)
+    text = doc.text
+    atts = find_attributions(doc)
+    out: list[Suggestion] = []
+    typed_names: dict[str, str] = {}  # surname -> source type, for later bare mentions
+    speakers: dict[tuple[int, int], Suggestion] = {}
+    code_cache: dict[str, str | None] = {}
+
+    def code_of(type_name: str | None) -> str:
+        if codebook is None or not type_name:
+            return ""
+        if type_name not in code_cache:
+            code_cache[type_name] = code_for_source_type(codebook, type_name, mapping)
+        return code_cache[type_name] or ""
+
+    for att in atts:
+        link = new_id()
+        spans: dict[str, list[int] | None] = {
+            "speaker": list(att.speaker) if att.speaker else None,
+            "cue": list(att.cue) if att.cue else None,
+            "content": list(att.content),
+        }
+        type_name = _source_type(att, doc, mapping, typed_names)
+        common: dict[str, Any] = {"attribution": link, "attribution_kind": att.kind, **{
+            k: v for k, v in spans.items()}}
+        if att.speaker is not None:
+            existing = speakers.get(att.speaker)
+            if existing is not None:
+                existing.detail["contents"].append(list(att.content))
+                existing.detail.setdefault("linked_attributions", []).append(link)
+            else:
+                s = Suggestion(
+                    doc_id, att.speaker[0], att.speaker[1], "speaker", code_of(type_name),
+                    {
+                        **common,
+                        "text": text[att.speaker[0] : att.speaker[1]],
+                        "speaker_text": att.speaker_text,
+                        "resolved_from_pronoun": att.resolved_from_pronoun,
+                        "antecedent": list(att.antecedent) if att.antecedent else None,
+                        "source_type": type_name,
+                        "contents": [list(att.content)],
+                    },
+                    model=model,
+                )
+                speakers[att.speaker] = s
+                out.append(s)
+        if att.cue is not None:
+            out.append(Suggestion(doc_id, att.cue[0], att.cue[1], "cue", "",
+                                  {**common, "text": text[att.cue[0] : att.cue[1]], "source_type": type_name},
+                                  model=model))
+        out.append(Suggestion(doc_id, att.content[0], att.content[1], "content", "",
+                              {**common, "text": text[att.content[0] : att.content[1]],
+                               "speaker_text": att.speaker_text, "source_type": type_name},
+                              model=model))
+    return out
+
+
+def _source_type(att: Attribution, doc: Doc, mapping: SourceTypeMapping, typed: dict[str, str]) -> str | None:
+    if att.speaker is None:
+        return None
+    if att.resolved_from_pronoun or not att.speaker_context:
+        where = att.antecedent or att.speaker
+    else:
+        where = att.speaker
+    sentence = _sentence(doc, where[0])
+    type_name = mapping.propose(att.speaker_text, context=att.speaker_context, sentence=sentence,
+                                entity_label=att.speaker_label)
+    key = _surname(att.speaker_text)
+    if type_name is None and att.speaker_label == "PERSON":
+        type_name = typed.get(key)
+    elif type_name is not None and att.speaker_label == "PERSON" and key:
+        typed.setdefault(key, type_name)
+    return type_name
+
+
+def suggest_for_texts(
+    texts: Sequence[str] | Iterable[str],
+    nlp: Language,
+    *,
+    codebook: Codebook | None = None,
+    mapping: SourceTypeMapping | None = None,
+    document_ids: Sequence[str] | None = None,
+    batch_size: int = 32,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[list[Suggestion]]:
+    """Suggestions for many texts, parsed in batches with ``nlp.pipe``.
+
+    Returns one list per text processed, in order; when ``cancelled()`` turns
+    true the texts done so far are returned.
+    """
+    texts = list(texts)
+    if document_ids is not None and len(document_ids) != len(texts):
+        raise ValueError("document_ids must have one id per text.")
+    mapping = mapping or default_mapping()
+    model = pipeline_label(nlp)
+    total = len(texts)
+    out: list[list[Suggestion]] = []
+    for i, doc in enumerate(nlp.pipe(texts, batch_size=batch_size)):
+        if cancelled is not None and cancelled():
+            break
+        doc_id = document_ids[i] if document_ids is not None else None
+        out.append(suggest_for_doc(doc, codebook=codebook, mapping=mapping, document=doc_id, model=model))
+        if progress is not None:
+            progress(i + 1, total)
+    return out
