@@ -82,7 +82,8 @@ class CodeTree(QTreeWidget):
             item.setText(COL_NAME, name)
             item.setIcon(COL_NAME, swatch(code.color, archived=code.archived))
             item.setText(COL_KEY, code.shortcut)
-            item.setText(COL_SCOPE, self.tr("document") if code.scope == "document" else self.tr("span"))
+            # only the exception is spelled out; a column of "span" would be noise
+            item.setText(COL_SCOPE, self.tr("document") if code.scope == "document" else "")
             uses = usage.get(code.id, 0)
             item.setText(COL_USES, str(uses) if uses else "")
             item.setTextAlignment(COL_USES, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
