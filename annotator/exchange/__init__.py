@@ -1,0 +1,10 @@
+"""Annotation and codebook formats in and out (CSV, JSONL, XLSX, spaCy DocBin,
+brat standoff, REFI-QDA), as converters between files and core objects."""
+
+from annotator.exchange.bundle import ExportCancelled, ImportResult, ProjectData
+from annotator.exchange.formats import FORMATS, ExchangeFormat, export_data, guess_format, import_data
+
+__all__ = [
+    "FORMATS", "ExchangeFormat", "ExportCancelled", "ImportResult", "ProjectData",
+    "export_data", "guess_format", "import_data",
+]

@@ -143,6 +143,30 @@ class Reconciler:
         assert parent is not None
         return parent
 
+    def adopt_tree(self, codes: list[Code]) -> dict[str, Code]:
+        """Take a codebook read from a file: each code maps to an existing code
+        with its id, else to an existing sibling of the same name, else is kept
+        (under its mapped parent). Returns file code id -> project code."""
+        by_id = {c.id: c for c in codes}
+        mapped: dict[str, Code] = {}
+
+        def visit(c: Code, seen: frozenset[str]) -> Code:
+            if c.id in mapped:
+                return mapped[c.id]
+            parent = None
+            if c.parent_id and c.parent_id in by_id and c.parent_id not in seen:
+                parent = visit(by_id[c.parent_id], seen | {c.id})
+            found = self.existing_code(c.id) or self._child(parent.id if parent else None, c.name)
+            if found is None:
+                c.parent_id = parent.id if parent else None
+                found = c
+            mapped[c.id] = self.code(found)
+            return mapped[c.id]
+
+        for c in codes:
+            visit(c, frozenset())
+        return mapped
+
     def _child(self, parent_id: str | None, name: str) -> Code | None:
         key = name.strip().casefold()
         for c in list(self.codes.values()) + list(self._existing_codebook):

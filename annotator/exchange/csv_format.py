@@ -16,8 +16,11 @@ from annotator.core.errors import ExchangeError
 from annotator.exchange.bundle import Cancelled, ImportResult, Progress, ProjectData, remove_partial, report
 from annotator.exchange.tabular import (
     ANNOTATION_COLUMNS,
+    CODE_COLUMNS,
     DOCUMENT_CODE_COLUMNS,
     annotation_rows,
+    code_from_row,
+    code_rows,
     document_code_rows,
     rows_to_data,
 )
@@ -27,24 +30,25 @@ ENCODING = "utf-8-sig"
 MAX_FIELD = 50 * 1024 * 1024
 
 
-def output_paths(out: Path) -> tuple[Path, Path]:
-    """``x.csv`` gives ``x.csv`` and ``x_document_codes.csv``; a folder gives
-    ``annotations.csv`` and ``document_codes.csv`` in it."""
+def output_paths(out: Path) -> tuple[Path, Path, Path]:
+    """``x.csv`` gives ``x.csv``, ``x_document_codes.csv`` and ``x_codebook.csv``;
+    a folder gives ``annotations.csv``, ``document_codes.csv`` and ``codebook.csv`` in it."""
     if out.suffix.lower() == ".csv":
-        return out, out.with_name(f"{out.stem}_document_codes.csv")
-    return out / "annotations.csv", out / "document_codes.csv"
+        return out, out.with_name(f"{out.stem}_document_codes.csv"), out.with_name(f"{out.stem}_codebook.csv")
+    return out / "annotations.csv", out / "document_codes.csv", out / "codebook.csv"
 
 
 def export_csv(data: ProjectData, out: Path, *, progress: Progress = None, cancelled: Cancelled = None) -> list[Path]:
-    ann_path, dc_path = output_paths(out)
+    ann_path, dc_path, cb_path = output_paths(out)
     ann_path.parent.mkdir(parents=True, exist_ok=True)
-    written = [ann_path, dc_path]
+    written = [ann_path, dc_path, cb_path]
     total = len(data.annotations) + len(data.document_codes)
     try:
         done = 0
         for path, columns, rows in (
             (ann_path, ANNOTATION_COLUMNS, annotation_rows(data)),
             (dc_path, DOCUMENT_CODE_COLUMNS, document_code_rows(data)),
+            (cb_path, CODE_COLUMNS, code_rows(data)),
         ):
             with path.open("w", encoding=ENCODING, newline="") as fh:
                 writer = csv.DictWriter(fh, fieldnames=columns)
@@ -95,23 +99,26 @@ def read_csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[str, dict[str, 
 def import_csv(path: Path, *, existing: ProjectData | None = None) -> ImportResult:
     """Read an export made by :func:`export_csv` back onto the texts of ``existing``.
 
-    ``path`` is the annotations file, the article-level codes file, or a folder
-    holding both; the sibling file is picked up when present.
+    ``path`` is the annotations file or a folder holding the export; the
+    article-level codes and codebook files beside it are read when present.
     """
     if path.is_dir():
-        candidates = [path / "annotations.csv", path / "document_codes.csv"]
+        candidates = list(output_paths(path))
     else:
-        _, dc = output_paths(path)
-        candidates = [path] + ([dc] if dc != path else [])
+        _, dc, cb = output_paths(path)
+        candidates = [path, dc, cb]
     ann_rows: list[tuple[str, dict[str, Any]]] = []
     dc_rows: list[tuple[str, dict[str, Any]]] = []
+    codes = []
     found = False
     for candidate in candidates:
         if not candidate.is_file():
             continue
         found = True
         header, rows = read_csv_rows(candidate)
-        if "start" in header and "end" in header:
+        if "code_id" in header and "name" in header and "parent_id" in header:
+            codes.extend(code_from_row(row, where) for where, row in rows)
+        elif "start" in header and "end" in header:
             _require(header, ("document_id", "start", "end"), candidate)
             ann_rows.extend(rows)
         elif "value" in header:
@@ -124,7 +131,7 @@ def import_csv(path: Path, *, existing: ProjectData | None = None) -> ImportResu
             )
     if not found:
         raise ExchangeError(f"No annotations CSV was found at {path}.")
-    return rows_to_data(ann_rows, dc_rows, existing)
+    return rows_to_data(ann_rows, dc_rows, existing, codes=codes)
 
 
 def _require(header: list[str], columns: tuple[str, ...], path: Path) -> None:

@@ -15,12 +15,12 @@ from typing import Any
 
 from annotator.core.errors import ExchangeError
 from annotator.core.ids import document_id
-from annotator.core.models import ROLES, SCOPES, Code, Coder, Document
+from annotator.core.models import ROLES, Code, Coder, Document
 from annotator.exchange.bundle import Cancelled, ImportResult, Progress, ProjectData, remove_partial, report
 from annotator.exchange.tabular import (
     annotation_rows,
+    code_from_row,
     code_rows,
-    coerce_bool,
     document_code_rows,
     rows_to_data,
 )
@@ -108,7 +108,7 @@ def import_jsonl(path: Path, *, existing: ProjectData | None = None) -> ImportRe
                 elif kind == "coder":
                     coders.append(_coder(record, where))
                 elif kind == "code":
-                    codes.append(_code(record, where))
+                    codes.append(code_from_row(record, where))
                 elif kind == "document":
                     doc, offsets = _document(record, where)
                     if doc is not None:
@@ -152,22 +152,6 @@ def _coder(r: dict[str, Any], where: str) -> Coder:
         raise ExchangeError(f"{where}: a coder record needs an id and a name.")
     role = r.get("role") if r.get("role") in ROLES else "coder"
     return Coder(name=str(r["name"]), id=str(r["id"]), color=str(r.get("color") or "#4477aa"), role=role)
-
-
-def _code(r: dict[str, Any], where: str) -> Code:
-    if not r.get("code_id") or not r.get("name"):
-        raise ExchangeError(f"{where}: a code record needs a code_id and a name.")
-    scope = r.get("scope") if r.get("scope") in SCOPES else "span"
-    try:
-        order = int(r.get("order") or 0)
-    except (TypeError, ValueError):
-        order = 0
-    return Code(
-        name=str(r["name"]), id=str(r["code_id"]), parent_id=str(r["parent_id"]) if r.get("parent_id") else None,
-        description=str(r.get("description") or ""), color=str(r.get("color") or "#888888"),
-        shortcut=str(r.get("shortcut") or ""), scope=scope, order=order,
-        exclusive=coerce_bool(r.get("exclusive", False)), archived=coerce_bool(r.get("archived", False)),
-    )
 
 
 def _document(r: dict[str, Any], where: str) -> tuple[Document | None, OffsetMap | None]:

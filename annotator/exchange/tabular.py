@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from annotator.core.errors import InvalidSpan
-from annotator.core.models import ORIGINS, Annotation, Code, Coder, DocumentCode
+from annotator.core.errors import ExchangeError, InvalidSpan
+from annotator.core.models import ORIGINS, SCOPES, Annotation, Code, Coder, DocumentCode
 from annotator.core.spans import check_span
 from annotator.exchange.bundle import ImportResult, ProjectData, Reconciler
 
@@ -213,3 +213,19 @@ def coerce_bool(value: Any) -> bool:
     if isinstance(value, bool):
         return value
     return str(value).strip().casefold() in {"1", "true", "yes", "y", "x"}
+
+
+def code_from_row(r: dict[str, Any], where: str) -> Code:
+    if not r.get("code_id") or not r.get("name"):
+        raise ExchangeError(f"{where}: a code needs a code_id and a name.")
+    scope = r.get("scope") if r.get("scope") in SCOPES else "span"
+    try:
+        order = int(r.get("order") or 0)
+    except (TypeError, ValueError):
+        order = 0
+    return Code(
+        name=str(r["name"]), id=str(r["code_id"]), parent_id=str(r["parent_id"]) if r.get("parent_id") else None,
+        description=str(r.get("description") or ""), color=str(r.get("color") or "#888888"),
+        shortcut=str(r.get("shortcut") or ""), scope=scope, order=order,
+        exclusive=coerce_bool(r.get("exclusive", False)), archived=coerce_bool(r.get("archived", False)),
+    )

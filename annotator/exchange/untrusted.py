@@ -97,6 +97,10 @@ class SafeZip:
                 return n
         return None
 
+    def size(self, name: str) -> int:
+        """The size the header claims; :meth:`read` checks the real one."""
+        return self._members[name].file_size
+
     def read(self, name: str) -> bytes:
         info = self._members[name]
         limit = min(self.max_member_bytes, self.max_total_bytes - self._read_total)

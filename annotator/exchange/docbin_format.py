@@ -1,0 +1,291 @@
+"""spaCy DocBin (``.spacy``): one Doc per document, for training models.
+
+Each coder's annotations are a span group named after the coder (labels are
+code paths, ``kb_id`` the code id). A span is widened to whole tokens
+(``alignment_mode="expand"``), so the exact character offsets, notes and ids are
+kept in ``doc.user_data["annotator"]``, from which an import restores them.
+Article-level codes are ``doc.cats``: per code, the share of the coders who
+coded the article at that level that gave it.
+"""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.errors import ExchangeError, InvalidSpan
+from annotator.core.ids import new_id
+from annotator.core.models import ORIGINS, Annotation, Code, Coder, Document, DocumentCode
+from annotator.core.spans import check_span
+from annotator.exchange.bundle import (
+    Cancelled,
+    ImportResult,
+    Progress,
+    ProjectData,
+    Reconciler,
+    remove_partial,
+    report,
+)
+from annotator.exchange.tabular import code_rows
+from annotator.exchange.textmap import OffsetMap
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+USER_DATA_KEY = "annotator"
+MAX_DECOMPRESSED = 2 * 1024 * 1024 * 1024
+
+
+def output_path(out: Path) -> Path:
+    return out if out.suffix.lower() == ".spacy" else out / "annotations.spacy"
+
+
+def span_group_names(coders: list[Coder]) -> dict[str, str]:
+    """Span group name per coder id: the coder's name, made unique."""
+    names: dict[str, str] = {}
+    used: set[str] = set()
+    for c in coders:
+        name = c.name or c.id
+        if name in used:
+            name = f"{name} ({c.id[:8]})"
+        used.add(name)
+        names[c.id] = name
+    return names
+
+
+def _tokenizers(nlp: Language | None, pipeline: str | None):
+    import spacy
+
+    if nlp is None and pipeline:
+        try:
+            nlp = spacy.load(pipeline, exclude=["tagger", "parser", "ner", "lemmatizer", "attribute_ruler"])
+        except OSError as e:
+            raise ExchangeError(f"The spaCy pipeline {pipeline!r} is not installed.") from e
+    blanks: dict[str, Language] = {}
+
+    def for_language(lang: str) -> Language:
+        if nlp is not None:
+            return nlp
+        if lang not in blanks:
+            try:
+                blanks[lang] = spacy.blank(lang or "xx")
+            except (ImportError, KeyError, ValueError):
+                blanks[lang] = spacy.blank("xx")
+        return blanks[lang]
+
+    return for_language
+
+
+def export_docbin(data: ProjectData, out: Path, *, progress: Progress = None, cancelled: Cancelled = None,
+                  nlp: Language | None = None, pipeline: str | None = None) -> list[Path]:
+    """Write a DocBin; ``nlp`` (or the installed ``pipeline`` by name) gives the
+    tokenizer, otherwise a blank pipeline for each document's language."""
+    from spacy.tokens import DocBin
+
+    path = output_path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tokenizer_for = _tokenizers(nlp, pipeline)
+    groups = span_group_names(data.coders)
+    coders = [{"id": c.id, "name": c.name, "color": c.color, "role": c.role} for c in data.coders]
+    codes = list(code_rows(data))
+    by_doc: dict[str, list[Annotation]] = {}
+    for a in data.live_annotations():
+        by_doc.setdefault(a.document_id, []).append(a)
+    doc_codes: dict[str, list[DocumentCode]] = {}
+    for dc in data.document_codes:
+        doc_codes.setdefault(dc.document_id, []).append(dc)
+    document_leaves = [c for c in data.codebook.leaves(scope="document", include_archived=True)]
+    docbin = DocBin(store_user_data=True)
+    total = len(data.documents)
+    try:
+        for i, d in enumerate(data.documents):
+            doc = tokenizer_for(d.language).make_doc(d.text)
+            spans: dict[str, list] = {name: [] for name in groups.values()}
+            for a in by_doc.get(d.id, []):
+                span = doc.char_span(a.start, a.end, label=data.codebook.path(a.code_id), kb_id=a.code_id,
+                                     alignment_mode="expand")
+                if span is not None and len(span):
+                    spans.setdefault(groups.get(a.coder_id, a.coder_id), []).append(span)
+            for name, group in spans.items():
+                doc.spans[name] = group
+            given = doc_codes.get(d.id, [])
+            if given:
+                coders_here = {dc.coder_id for dc in given}
+                cats = {data.codebook.path(c.id): 0.0 for c in document_leaves}
+                for c in {dc.code_id for dc in given}:
+                    share = len({dc.coder_id for dc in given if dc.code_id == c}) / len(coders_here)
+                    cats[data.codebook.path(c)] = share
+                doc.cats = cats
+            doc.user_data[USER_DATA_KEY] = {
+                "version": 1,
+                "document": {"id": d.id, "title": d.title, "outlet": d.outlet, "author": d.author,
+                             "published": d.published, "url": d.url, "language": d.language,
+                             "metadata": d.metadata},
+                "coders": coders,
+                "codes": codes,
+                "annotations": [
+                    {"id": a.id, "coder_id": a.coder_id, "code_id": a.code_id, "start": a.start, "end": a.end,
+                     "note": a.note, "origin": a.origin, "link": a.link or "", "created_at": a.created_at,
+                     "updated_at": a.updated_at}
+                    for a in by_doc.get(d.id, [])
+                ],
+                "document_codes": [
+                    {"coder_id": dc.coder_id, "code_id": dc.code_id, "value": dc.value, "note": dc.note,
+                     "updated_at": dc.updated_at}
+                    for dc in given
+                ],
+            }
+            docbin.add(doc)
+            report(progress, cancelled, i + 1, total)
+        docbin.to_disk(path)
+    except BaseException:
+        remove_partial([path])
+        raise
+    return [path]
+
+
+# --- import ------------------------------------------------------------------
+
+
+def _check_size(raw: bytes, name: str) -> None:
+    """DocBin decompresses the whole file at once: refuse bombs before that."""
+    d = zlib.decompressobj()
+    try:
+        out = d.decompress(raw, MAX_DECOMPRESSED)
+    except zlib.error as e:
+        raise ExchangeError(f"{name} is not a spaCy DocBin file (it is not zlib-compressed).") from e
+    if d.unconsumed_tail:
+        raise ExchangeError(f"{name} decompresses to more than {MAX_DECOMPRESSED} bytes.")
+    del out
+
+
+def import_docbin(path: Path, *, existing: ProjectData | None = None) -> ImportResult:
+    """Read a ``.spacy`` file: our own exports exactly (from ``user_data``),
+    any other DocBin from its span groups (group = coder, label = code path) and
+    ``doc.cats`` (a score of at least 0.5 counts as the code given)."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise ExchangeError(f"{path} cannot be read ({e.strerror or e}).") from e
+    _check_size(raw, path.name)
+    try:
+        docs = list(DocBin().from_bytes(raw).get_docs(spacy.blank("xx").vocab))
+    except Exception as e:  # msgpack and spaCy raise many types on damaged input
+        raise ExchangeError(f"{path.name} is not a readable spaCy DocBin file ({type(e).__name__}).") from e
+
+    rec = Reconciler(existing)
+    warnings: list[str] = []
+    annotations: list[Annotation] = []
+    document_codes: list[DocumentCode] = []
+    for n, doc in enumerate(docs, 1):
+        where = f"{path.name} doc {n}"
+        offsets = OffsetMap(doc.text)
+        if not offsets.text:
+            warnings.append(f"{where}: skipped, the document has no text.")
+            continue
+        ours = doc.user_data.get(USER_DATA_KEY) if isinstance(doc.user_data, dict) else None
+        meta = dict(ours.get("document") or {}) if isinstance(ours, dict) else {}
+        document = rec.document(Document(
+            text=offsets.text, title=str(meta.get("title") or ""), outlet=str(meta.get("outlet") or ""),
+            author=str(meta.get("author") or ""), published=str(meta.get("published") or ""),
+            url=str(meta.get("url") or ""), language=str(meta.get("language") or doc.lang_ or "en"),
+            metadata=dict(meta.get("metadata") or {}),
+        ))
+        if offsets.text != doc.text:
+            warnings.append(f"{where}: the text was normalised (NFC, \\n line endings) and the offsets moved with it.")
+        if isinstance(ours, dict):
+            _read_ours(ours, document, offsets, rec, annotations, document_codes, warnings, where)
+        else:
+            _read_foreign(doc, document, offsets, rec, annotations, document_codes, warnings, where)
+    return ImportResult(rec.project_data(annotations, document_codes), warnings)
+
+
+def _read_ours(ours: dict[str, Any], document: Document, offsets: OffsetMap, rec: Reconciler,
+               annotations: list[Annotation], document_codes: list[DocumentCode], warnings: list[str],
+               where: str) -> None:
+    coders = {str(c["id"]): c for c in ours.get("coders", ()) if isinstance(c, dict) and c.get("id")}
+    codes: dict[str, Code] = {}
+    for r in ours.get("codes", ()):
+        if isinstance(r, dict) and r.get("code_id") and r.get("name"):
+            codes[str(r["code_id"])] = Code(
+                name=str(r["name"]), id=str(r["code_id"]), parent_id=str(r.get("parent_id") or "") or None,
+                description=str(r.get("description") or ""), color=str(r.get("color") or "#888888"),
+                shortcut=str(r.get("shortcut") or ""),
+                scope="document" if r.get("scope") == "document" else "span",
+                order=int(r.get("order") or 0), exclusive=bool(r.get("exclusive")), archived=bool(r.get("archived")),
+            )
+
+    def code(code_id: str) -> Code | None:
+        c = codes.get(code_id)
+        chain = []
+        while c is not None and c.id not in chain:
+            chain.append(c.id)
+            rec.code(c)
+            c = codes.get(c.parent_id) if c.parent_id else None
+        return rec.existing_code(code_id)
+
+    def coder(coder_id: str) -> Coder:
+        c = coders.get(coder_id, {})
+        role = "adjudicator" if c.get("role") == "adjudicator" else "coder"
+        return rec.coder(str(c.get("name") or coder_id), coder_id, color=str(c.get("color") or "#4477aa"), role=role)
+
+    for r in ours.get("annotations", ()):
+        try:
+            start, end = offsets.span(int(r["start"]), int(r["end"]))
+            check_span(start, end, len(document.text))
+        except (KeyError, TypeError, ValueError, IndexError, InvalidSpan):
+            warnings.append(f"{where}: skipped an annotation with bad offsets.")
+            continue
+        c = code(str(r.get("code_id")))
+        if c is None:
+            warnings.append(f"{where}: skipped an annotation whose code {r.get('code_id')!r} is not in the file.")
+            continue
+        origin = r.get("origin") if r.get("origin") in ORIGINS else "imported"
+        annotations.append(Annotation(
+            document_id=document.id, coder_id=coder(str(r.get("coder_id"))).id, code_id=c.id,
+            start=start, end=end, id=str(r.get("id") or "") or new_id(),
+            quote=document.text[start:end], note=str(r.get("note") or ""), origin=origin,
+            created_at=str(r.get("created_at") or ""), updated_at=str(r.get("updated_at") or ""),
+            link=str(r.get("link") or "") or None,
+        ))
+    for r in ours.get("document_codes", ()):
+        c = code(str(r.get("code_id")))
+        if c is None:
+            warnings.append(f"{where}: skipped an article-level code {r.get('code_id')!r} that is not in the file.")
+            continue
+        document_codes.append(DocumentCode(
+            document_id=document.id, coder_id=coder(str(r.get("coder_id"))).id, code_id=c.id,
+            value=str(r.get("value") or "1"), note=str(r.get("note") or ""),
+            updated_at=str(r.get("updated_at") or ""),
+        ))
+
+
+def _read_foreign(doc, document: Document, offsets: OffsetMap, rec: Reconciler, annotations: list[Annotation],
+                  document_codes: list[DocumentCode], warnings: list[str], where: str) -> None:
+    groups = dict(doc.spans)
+    if not groups and doc.ents:
+        groups = {"entities": list(doc.ents)}
+        warnings.append(f"{where}: no span groups, so the named entities were read as coder 'entities'.")
+    for name, group in groups.items():
+        coder = rec.coder(str(name))
+        for span in group:
+            if not span.label_:
+                continue
+            start, end = offsets.span(span.start_char, span.end_char)
+            if end <= start:
+                continue
+            code = rec.code_by_path([p for p in span.label_.split("/") if p] or [span.label_])
+            annotations.append(Annotation(
+                document_id=document.id, coder_id=coder.id, code_id=code.id, start=start, end=end,
+                quote=document.text[start:end], origin="imported",
+            ))
+    if doc.cats:
+        coder = rec.coder("spaCy categories")
+        for label, score in doc.cats.items():
+            if score >= 0.5:
+                code = rec.code_by_path([p for p in label.split("/") if p] or [label], scope="document")
+                document_codes.append(DocumentCode(document_id=document.id, coder_id=coder.id, code_id=code.id))

@@ -1,0 +1,127 @@
+"""The registry of exchange formats and the two entry points the command line
+and the GUI call: :func:`export_data` and :func:`import_data`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import ExchangeError
+from annotator.exchange import (
+    brat_format,
+    csv_format,
+    docbin_format,
+    jsonl_format,
+    refi_codebook,
+    refi_qdpx,
+    xlsx_format,
+)
+from annotator.exchange.bundle import Cancelled, ImportResult, Progress, ProjectData
+
+
+@dataclass(frozen=True)
+class ExchangeFormat:
+    name: str
+    label: str  # for menus and --help
+    extensions: tuple[str, ...]  # what a file of this format ends with; "" for a folder
+    exporter: Callable[..., list[Path]] | None
+    importer: Callable[..., ImportResult] | None
+    description: str = ""
+
+    @property
+    def can_export(self) -> bool:
+        return self.exporter is not None
+
+    @property
+    def can_import(self) -> bool:
+        return self.importer is not None
+
+
+FORMATS: dict[str, ExchangeFormat] = {
+    f.name: f
+    for f in (
+        ExchangeFormat("csv", "CSV (annotations + article-level codes)", (".csv",),
+                       csv_format.export_csv, csv_format.import_csv,
+                       "Two files; import needs the texts to be in the project already."),
+        ExchangeFormat("jsonl", "JSON Lines", (".jsonl", ".ndjson"),
+                       jsonl_format.export_jsonl, jsonl_format.import_jsonl,
+                       "One record per line: coders, codes, documents with texts, annotations."),
+        ExchangeFormat("xlsx", "Excel workbook", (".xlsx",), xlsx_format.export_xlsx, None,
+                       "Sheets: annotations, article codes, codebook, documents."),
+        ExchangeFormat("spacy", "spaCy DocBin", (".spacy",), docbin_format.export_docbin,
+                       docbin_format.import_docbin, "One Doc per document, a span group per coder."),
+        ExchangeFormat("brat", "brat standoff folder", ("",), brat_format.export_brat, brat_format.import_brat,
+                       "A .txt per document and an .ann per document and coder."),
+        ExchangeFormat("qdpx", "REFI-QDA project", (".qdpx",), refi_qdpx.export_qdpx, refi_qdpx.import_qdpx,
+                       "For ATLAS.ti, MAXQDA, NVivo, QualCoder and other QDA programs."),
+        ExchangeFormat("qdc", "REFI-QDA codebook", (".qdc",), refi_codebook.export_qdc, refi_codebook.import_qdc,
+                       "The codebook only."),
+    )
+}
+
+
+def get_format(fmt: str) -> ExchangeFormat:
+    try:
+        return FORMATS[fmt.lower().lstrip(".")]
+    except KeyError:
+        raise ExchangeError(f"Unknown format {fmt!r}; choose one of {', '.join(FORMATS)}.") from None
+
+
+def guess_format(path: Path) -> str:
+    """The format a path most likely holds: by extension, a folder is brat."""
+    if path.is_dir():
+        if any(path.glob("*.ann")):
+            return "brat"
+        for name, fmt in (("annotations.csv", "csv"), ("annotations.jsonl", "jsonl")):
+            if (path / name).is_file():
+                return fmt
+    suffix = path.suffix.lower()
+    for f in FORMATS.values():
+        if suffix and suffix in f.extensions:
+            return f.name
+    if suffix == ".ann":
+        return "brat"
+    raise ExchangeError(f"Cannot tell the format of {path.name}; name it with --format.")
+
+
+def export_data(data: ProjectData, fmt: str, out: Path, *, progress: Progress = None,
+                cancelled: Cancelled = None, **options: Any) -> list[Path]:
+    """Write ``data`` in format ``fmt`` to ``out`` (a file or a folder) and return
+    the files written. ``options`` go to the format (spacy: ``nlp`` or
+    ``pipeline``; jsonl: ``include_texts``; qdpx: ``name``)."""
+    f = get_format(fmt)
+    if f.exporter is None:
+        raise ExchangeError(f"The {f.label} format can be imported but not exported.")
+    try:
+        return f.exporter(data, Path(out), progress=progress, cancelled=cancelled, **options)
+    except OSError as e:
+        raise ExchangeError(f"Cannot write {e.filename or out}: {e.strerror or e}.") from e
+
+
+def import_data(path: Path, fmt: str | None = None, *, coder_from_filename: str | None = None,
+                existing: ProjectData | None = None) -> ImportResult:
+    """Read ``path`` in format ``fmt`` (guessed from the name when None).
+
+    The result's documents, codes and coders are reconciled with ``existing``:
+    the same text is the same document, codes and coders are found by id, then
+    by name, and created otherwise. CSV needs ``existing`` to hold the texts.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise ExchangeError(f"{path} does not exist.")
+    f = get_format(fmt or guess_format(path))
+    if f.importer is None:
+        raise ExchangeError(f"The {f.label} format can be exported but not imported.")
+    kwargs: dict[str, Any] = {"existing": existing}
+    if coder_from_filename is not None:
+        if f.name != "brat":
+            raise ExchangeError("A coder-from-file-name pattern only applies to brat folders.")
+        kwargs["coder_from_filename"] = coder_from_filename
+    try:
+        return f.importer(path, **kwargs)
+    except OSError as e:
+        raise ExchangeError(f"Cannot read {e.filename or path}: {e.strerror or e}.") from e
+    except RecursionError:
+        raise ExchangeError(f"{path.name} is nested too deeply to be read.") from None

@@ -1,0 +1,222 @@
+"""REFI-QDA codebooks (``.qdc``) and the code tree shared with projects.
+
+REFI-QDA has no field for a code's scope, exclusivity or archived state; they
+travel as Sets with fixed names, which other programs show as ordinary code
+sets and this module reads back. Ids must be GUIDs: a code id that is not one
+is replaced by a GUID derived from it (the same every time).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+import xml.etree.ElementTree as ET
+from datetime import datetime
+from pathlib import Path
+
+from annotator.core.codebook import PALETTE, Codebook
+from annotator.core.errors import ExchangeError
+from annotator.core.models import Code
+from annotator.exchange.bundle import ImportResult, ProjectData, Reconciler
+from annotator.exchange.untrusted import local_name, parse_xml
+
+NS_PROJECT = "urn:QDA-XML:project:1.0"
+NS_CODEBOOK = "urn:QDA-XML:codebook:1.0"
+ORIGIN = "Annotator"
+MAX_XML_BYTES = 256 * 1024 * 1024
+
+SET_DOCUMENT_SCOPE = "Annotator: article-level codes"
+SET_EXCLUSIVE = "Annotator: exclusive groups"
+SET_ARCHIVED = "Annotator: archived codes"
+_GUID_NAMESPACE = uuid.UUID("2b0c3a53-7f7e-4b8e-9a55-51c0f2d6c1a4")
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_COLOUR3 = re.compile(r"^#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])$")
+_COLOUR6 = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def guid_for(ident: str) -> str:
+    """The REFI-QDA GUID for one of our ids: the id itself when it is a UUID."""
+    try:
+        return str(uuid.UUID(ident.strip("{}")))
+    except (ValueError, AttributeError):
+        return str(uuid.uuid5(_GUID_NAMESPACE, str(ident)))
+
+
+def derived_guid(*parts: str) -> str:
+    return str(uuid.uuid5(_GUID_NAMESPACE, "\x1f".join(parts)))
+
+
+def norm_guid(value: str | None) -> str | None:
+    """A GUID from a file, in our form (lower case, no braces); None if invalid."""
+    if not value:
+        return None
+    try:
+        return str(uuid.UUID(value.strip().strip("{}")))
+    except ValueError:
+        return None
+
+
+def xml_text(value: str) -> str:
+    """XML 1.0 cannot hold most control characters, even escaped."""
+    return _XML_ILLEGAL.sub("", value)
+
+
+def xml_datetime(value: str) -> str | None:
+    """``value`` if it is an ISO date-time that xsd:dateTime accepts."""
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    out = dt.isoformat()
+    return out if "T" in out else None
+
+
+def element(parent: ET.Element | None, ns: str, tag: str, **attrs: str | None) -> ET.Element:
+    clean = {k: xml_text(v) for k, v in attrs.items() if v is not None}
+    if parent is None:
+        return ET.Element(f"{{{ns}}}{tag}", clean)
+    return ET.SubElement(parent, f"{{{ns}}}{tag}", clean)
+
+
+def text_element(parent: ET.Element, ns: str, tag: str, text: str) -> ET.Element:
+    el = element(parent, ns, tag)
+    el.text = xml_text(text)
+    return el
+
+
+def write_codes(parent: ET.Element, ns: str, codebook: Codebook) -> None:
+    codes_el = element(parent, ns, "Codes")
+
+    def visit(code: Code, into: ET.Element) -> None:
+        kids = codebook.children(code.id)
+        el = element(into, ns, "Code", guid=guid_for(code.id), name=code.name,
+                     isCodable="false" if kids else "true",
+                     color=code.color if _COLOUR6.match(code.color or "") else None)
+        if code.description:
+            text_element(el, ns, "Description", code.description)
+        for k in kids:
+            visit(k, el)
+
+    for root in codebook.roots():
+        visit(root, codes_el)
+
+
+def write_sets(parent: ET.Element, ns: str, codebook: Codebook) -> None:
+    groups = [
+        (SET_DOCUMENT_SCOPE, "Codes applied to a whole article, not to a span.",
+         [c for c in codebook if c.scope == "document"]),
+        (SET_EXCLUSIVE, "Groups whose codes are mutually exclusive values of one variable.",
+         [c for c in codebook if c.exclusive]),
+        (SET_ARCHIVED, "Codes no longer offered to coders.", [c for c in codebook if c.archived]),
+    ]
+    groups = [g for g in groups if g[2]]
+    if not groups:
+        return
+    sets_el = element(parent, ns, "Sets")
+    for name, description, members in groups:
+        s = element(sets_el, ns, "Set", guid=derived_guid("set", name), name=name)
+        text_element(s, ns, "Description", description)
+        # the two schemas name the member attribute differently
+        attr = "targetGUID" if ns == NS_PROJECT else "guid"
+        for c in members:
+            element(s, ns, "MemberCode", **{attr: guid_for(c.id)})
+
+
+def children(el: ET.Element, name: str) -> list[ET.Element]:
+    return [c for c in el if local_name(c.tag) == name]
+
+
+def child(el: ET.Element, name: str) -> ET.Element | None:
+    return next((c for c in el if local_name(c.tag) == name), None)
+
+
+def child_text(el: ET.Element, name: str) -> str:
+    c = child(el, name)
+    return (c.text or "") if c is not None else ""
+
+
+def read_codes(codes_el: ET.Element | None, sets_el: ET.Element | None, where: str,
+               warnings: list[str]) -> list[Code]:
+    """Codes of a ``Codes`` element, with the flags of our Sets applied."""
+    flags: dict[str, set[str]] = {SET_DOCUMENT_SCOPE: set(), SET_EXCLUSIVE: set(), SET_ARCHIVED: set()}
+    if sets_el is not None:
+        for s in children(sets_el, "Set"):
+            if s.get("name") in flags:
+                for m in children(s, "MemberCode"):
+                    g = norm_guid(m.get("targetGUID") or m.get("guid"))
+                    if g:
+                        flags[s.get("name", "")].add(g)
+    codes: list[Code] = []
+    palette = iter(PALETTE * 1000)
+    seen: set[str] = set()
+
+    def visit(el: ET.Element, parent: Code | None, order: int, inherited_scope: str) -> None:
+        guid = norm_guid(el.get("guid"))
+        name = (el.get("name") or "").strip()
+        if guid is None:
+            raise ExchangeError(f"{where}: the code {name or '(unnamed)'!r} has no valid guid.")
+        if guid in seen:
+            warnings.append(f"{where}: the code guid {guid} appears twice; the second was skipped.")
+            return
+        seen.add(guid)
+        colour = el.get("color") or ""
+        m3 = _COLOUR3.match(colour)
+        if m3:
+            colour = "#" + "".join(ch * 2 for ch in m3.groups())
+        if not _COLOUR6.match(colour):
+            colour = parent.color if parent is not None else next(palette)
+        scope = "document" if guid in flags[SET_DOCUMENT_SCOPE] else inherited_scope
+        code = Code(
+            name=name or f"Code {guid[:8]}", id=guid, parent_id=parent.id if parent else None,
+            description=child_text(el, "Description").strip(), color=colour.lower(), scope=scope,  # type: ignore[arg-type]
+            order=order, exclusive=guid in flags[SET_EXCLUSIVE], archived=guid in flags[SET_ARCHIVED],
+        )
+        codes.append(code)
+        for i, kid in enumerate(children(el, "Code")):
+            visit(kid, code, i, scope)
+
+    if codes_el is not None:
+        for i, el in enumerate(children(codes_el, "Code")):
+            visit(el, None, i, "span")
+    return codes
+
+
+# --- .qdc files ---------------------------------------------------------------
+
+
+def codebook_xml(codebook: Codebook) -> bytes:
+    if not len(codebook):
+        raise ExchangeError("The codebook has no codes, and a REFI-QDA codebook needs at least one.")
+    ET.register_namespace("", NS_CODEBOOK)
+    root = element(None, NS_CODEBOOK, "CodeBook", origin=ORIGIN)
+    write_codes(root, NS_CODEBOOK, codebook)
+    write_sets(root, NS_CODEBOOK, codebook)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def export_qdc(data: ProjectData, out: Path, **_: object) -> list[Path]:
+    path = out if out.suffix.lower() == ".qdc" else out / "codebook.qdc"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(codebook_xml(data.codebook))
+    return [path]
+
+
+def import_qdc(path: Path, *, existing: ProjectData | None = None) -> ImportResult:
+    try:
+        if path.stat().st_size > MAX_XML_BYTES:
+            raise ExchangeError(f"{path.name} is larger than {MAX_XML_BYTES // (1024 * 1024)} MB.")
+        raw = path.read_bytes()
+    except OSError as e:
+        raise ExchangeError(f"{path} cannot be read ({e.strerror or e}).") from e
+    root = parse_xml(raw, path.name)
+    if local_name(root.tag) != "CodeBook":
+        raise ExchangeError(f"{path.name} is not a REFI-QDA codebook (its root element is {local_name(root.tag)!r}).")
+    warnings: list[str] = []
+    codes = read_codes(child(root, "Codes"), child(root, "Sets"), path.name, warnings)
+    if not codes:
+        warnings.append(f"{path.name} holds no codes.")
+    rec = Reconciler(existing)
+    rec.adopt_tree(codes)
+    return ImportResult(rec.project_data([], []), warnings)

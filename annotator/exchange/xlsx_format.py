@@ -1,0 +1,70 @@
+"""XLSX workbook: sheets annotations, article codes, codebook and documents.
+
+Text cells are escaped against formula injection and cut to Excel's cell limit;
+control characters that XML 1.0 cannot hold are dropped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from annotator.exchange.bundle import Cancelled, Progress, ProjectData, remove_partial, report
+from annotator.exchange.tabular import (
+    ANNOTATION_COLUMNS,
+    CODE_COLUMNS,
+    DOCUMENT_CODE_COLUMNS,
+    DOCUMENT_COLUMNS,
+    annotation_rows,
+    code_rows,
+    document_code_rows,
+    document_rows,
+)
+from annotator.exchange.untrusted import escape_cell
+
+EXCEL_CELL_LIMIT = 32_767
+SHEETS = ("annotations", "article codes", "codebook", "documents")
+
+
+def output_path(out: Path) -> Path:
+    return out if out.suffix.lower() == ".xlsx" else out / "annotations.xlsx"
+
+
+def cell(value: Any) -> Any:
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        value = escape_cell(value)
+        if len(value) > EXCEL_CELL_LIMIT:
+            value = value[: EXCEL_CELL_LIMIT - 1] + "…"
+    return value
+
+
+def export_xlsx(data: ProjectData, out: Path, *, progress: Progress = None, cancelled: Cancelled = None) -> list[Path]:
+    path = output_path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = Workbook(write_only=True)
+    total = len(data.annotations) + len(data.document_codes) + len(data.documents) + len(data.codebook)
+    done = 0
+    try:
+        for title, columns, rows in (
+            (SHEETS[0], ANNOTATION_COLUMNS, annotation_rows(data)),
+            (SHEETS[1], DOCUMENT_CODE_COLUMNS, document_code_rows(data)),
+            (SHEETS[2], CODE_COLUMNS, code_rows(data)),
+            (SHEETS[3], DOCUMENT_COLUMNS, document_rows(data)),
+        ):
+            ws = wb.create_sheet(title)
+            ws.append(list(columns))
+            for row in rows:
+                ws.append([cell(row[c]) for c in columns])
+                done += 1
+                if done % 500 == 0:
+                    report(progress, cancelled, done, total)
+        wb.save(path)
+        report(progress, cancelled, total, total)
+    except BaseException:
+        remove_partial([path])
+        raise
+    return [path]
