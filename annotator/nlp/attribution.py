@@ -552,7 +552,12 @@ def _resolve_pronouns(finder: _Finder, atts: list[Attribution]) -> list[Attribut
         for e in doc.ents:
             if e.label_ in ("PERSON", "ORG") and finder.tok_quote[e.start] == -1:
                 kind = "person" if e.label_ == "PERSON" else "org"
-                mentions.append((e.start_char, e.end_char, e.text, kind, "", e.text, e.label_))
+                context = e.text
+                if finder.parsed:  # the title is outside the entity: "Senator [Laura Whitfield]"
+                    core, _ = finder._phrase(e.root)
+                    if core and core[0].idx <= e.start_char:
+                        context = doc.text[core[0].idx : max(e.end_char, core[-1].idx + len(core[-1]))]
+                mentions.append((e.start_char, e.end_char, e.text, kind, "", context, e.label_))
     mentions.sort(key=lambda m: m[0])
     starts = [m[0] for m in mentions]
 
