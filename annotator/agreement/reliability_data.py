@@ -1,0 +1,481 @@
+"""Reliability data from annotations, at a chosen unit of analysis (DESIGN.md §5).
+
+Built from core objects only (no store). A *variable* is a code or an
+exclusive group:
+
+- ``document`` unit: per span code, did the coder use it anywhere in the
+  article (binary); per exclusive span group, the value covering most of the
+  article; per document-level code, its presence (binary) or, when the code
+  carries values other than "1", that value; per exclusive document group,
+  the chosen child code (nominal; no choice is a missing value).
+- ``paragraph`` / ``sentence`` / ``token``: per code, is the unit touched by a
+  span of that code (binary); per exclusive group, which value (nominal), the
+  value "(none)" when no span of the group touches the unit. **When one unit
+  holds two values of a group, the value covering most characters of the unit
+  wins; on a tie, the value listed first in the codebook.**
+- ``continuum``: the segments of each variable on each document, for the
+  unitizing coefficients.
+
+A coder who did not code a document (``coded``) is missing on its units, never
+"absent". Deleted annotations and coders not chosen are ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from annotator.agreement.alpha import LEVELS
+from annotator.agreement.errors import AgreementError
+from annotator.agreement.unitizing import Segments
+from annotator.core.codebook import Codebook
+from annotator.core.models import Annotation, Code, DocumentCode, Segmentation
+
+UNITS = ("document", "paragraph", "sentence", "token", "continuum")
+SEGMENT_UNITS = ("paragraph", "sentence", "token")
+NONE_LABEL = "(none)"
+PRESENCE = ("absent", "present")
+_TRUE_VALUES = {"", "1", "true", "yes", "x"}
+
+
+@dataclass
+class CodingData:
+    """Everything the engine needs, gathered by the caller (e.g. from the store).
+
+    ``lengths``: text length per document of the reliability sample, in the
+    order documents should be listed; ``coded``: which coders count as having
+    coded each document; ``segmentations`` are needed for paragraph, sentence
+    and token units.
+    """
+
+    lengths: Mapping[str, int]
+    codebook: Codebook
+    coded: Mapping[str, Collection[str]]
+    annotations: Sequence[Annotation] = ()
+    document_codes: Sequence[DocumentCode] = ()
+    segmentations: Mapping[str, Segmentation] = field(default_factory=dict)
+    titles: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Variable:
+    id: str  # the code's or group's id
+    name: str  # its codebook path, e.g. "Source type/Government official"
+    kind: str  # code | group | document-code | document-group | document-value
+    categories: tuple  # value labels; a matrix cell holds an index into this
+    level: str = "nominal"
+    codes: tuple[str, ...] = ()  # code ids it reads; for groups, in value order
+
+    @property
+    def is_span(self) -> bool:
+        return self.kind in ("code", "group")
+
+    @property
+    def numeric_categories(self) -> tuple[float, ...] | None:
+        try:
+            return tuple(float(c) for c in self.categories)
+        except (TypeError, ValueError):
+            return None
+
+
+@dataclass
+class UnitData:
+    """Reliability matrices (units x coders, ``-1`` = missing) for each variable."""
+
+    unit: str
+    coders: tuple[str, ...]
+    documents: tuple[str, ...]
+    unit_doc: np.ndarray  # index into documents
+    unit_start: np.ndarray  # offsets in the document
+    unit_end: np.ndarray
+    coded: np.ndarray  # documents x coders
+    variables: list[Variable]
+    values: list[np.ndarray]
+    notes: list[str] = field(default_factory=list)
+
+    def matrix(self, variable_id: str) -> np.ndarray:
+        for v, m in zip(self.variables, self.values, strict=True):
+            if v.id == variable_id:
+                return m
+        raise AgreementError(f"No variable {variable_id!r} in this reliability data.")
+
+    def unit_labels(self) -> list[str]:
+        if self.unit == "document":
+            return list(np.asarray(self.documents, dtype=object)[self.unit_doc])
+        first = np.searchsorted(self.unit_doc, self.unit_doc, side="left")
+        index = np.arange(len(self.unit_doc)) - first
+        return [f"{self.documents[d]}:{self.unit}:{i}" for d, i in zip(self.unit_doc.tolist(), index.tolist(), strict=True)]
+
+
+@dataclass
+class ContinuumData:
+    coders: tuple[str, ...]
+    documents: tuple[str, ...]
+    lengths: np.ndarray
+    coded: np.ndarray
+    variables: list[Variable]
+    segments: list[Segments]  # value numbers index categories (0 = gap)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Spans:
+    doc: np.ndarray
+    coder: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    code: np.ndarray  # index into codebook.codes
+    label: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+
+
+# --- variables -----------------------------------------------------------------
+
+
+def select_variables(
+    data: CodingData,
+    unit: str,
+    variables: Sequence[str] | None = None,
+    levels: Mapping[str, str] | None = None,
+) -> list[Variable]:
+    """The variables to compare: the given code/group ids (or codebook paths),
+    else every span code and exclusive span group, plus at the document unit
+    every document-level code and exclusive document group."""
+    if unit not in UNITS:
+        raise AgreementError(f"Unknown unit of analysis {unit!r}; use one of {', '.join(UNITS)}.")
+    cb = data.codebook
+    levels = dict(levels or {})
+    chosen: list[Code] = []
+    if variables is None:
+        for _, code in cb.walk():
+            if code.archived:
+                continue
+            if code.scope == "document" and unit != "document":
+                continue
+            if code.exclusive or not cb.children(code.id):
+                parent_group = cb.exclusive_group(code.id)
+                if code.scope == "document" and parent_group is not None:
+                    continue  # a value of a document variable, not a variable of its own
+                chosen.append(code)
+    else:
+        for ref in variables:
+            code = cb.get(ref) or cb.by_path(ref)
+            if code is None:
+                raise AgreementError(f"{ref!r} is not a code or group of the codebook.")
+            if code.scope == "document" and unit != "document":
+                raise AgreementError(
+                    f"The document-level code {cb.path(code.id)!r} can only be compared at the document unit."
+                )
+            chosen.append(code)
+    unique = {code.id: code for code in chosen}
+    out = [_variable(data, code) for code in unique.values()]
+    for level in levels.values():
+        if level not in LEVELS:
+            raise AgreementError(f"Unknown level of measurement {level!r}; use one of {', '.join(LEVELS)}.")
+    result = []
+    for v in out:
+        level = levels.get(v.id, levels.get(v.name, "nominal"))
+        if level != "nominal" and (v.kind != "document-value" or v.numeric_categories is None):
+            raise AgreementError(
+                f"The variable {v.name!r} has categories without numeric values, so it can only be nominal."
+            )
+        result.append(Variable(v.id, v.name, v.kind, v.categories, level, v.codes))
+    return result
+
+
+def _descendants(cb: Codebook, code_id: str) -> list[str]:
+    out = [code_id]
+    for _, c in cb.walk(code_id):
+        out.append(c.id)
+    return out
+
+
+def _variable(data: CodingData, code: Code) -> Variable:
+    cb = data.codebook
+    path = cb.path(code.id)
+    if code.exclusive:
+        children = [c for c in cb.children(code.id)]
+        names = tuple(c.name for c in children)
+        if code.scope == "span":
+            return Variable(code.id, path, "group", (NONE_LABEL, *names), codes=tuple(c.id for c in children))
+        return Variable(code.id, path, "document-group", names, codes=tuple(c.id for c in children))
+    codes = tuple(_descendants(cb, code.id))
+    if code.scope == "span":
+        return Variable(code.id, path, "code", PRESENCE, codes=codes)
+    values = {dc.value.strip() for dc in data.document_codes if dc.code_id in codes}
+    if values - _TRUE_VALUES:
+        return Variable(code.id, path, "document-value", _sorted_values(values), codes=codes)
+    return Variable(code.id, path, "document-code", PRESENCE, codes=codes)
+
+
+def _sorted_values(values: set[str]) -> tuple:
+    try:
+        nums = sorted({float(v) for v in values if v})
+        return tuple(int(v) if v.is_integer() else v for v in nums)
+    except ValueError:
+        return tuple(sorted(v for v in values if v))
+
+
+# --- shared preparation ----------------------------------------------------------
+
+
+def coding_frame(data: CodingData, coders: Sequence[str]) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
+    coders = tuple(coders)
+    if not coders:
+        raise AgreementError("Choose at least one coder to compare.")
+    if len(set(coders)) != len(coders):
+        raise AgreementError("A coder is listed twice; list each coder once.")
+    docs = tuple(data.lengths)
+    lengths = np.array([int(data.lengths[d]) for d in docs], dtype=np.int64)
+    if (lengths < 0).any():
+        raise AgreementError("A document length cannot be negative.")
+    coded = np.zeros((len(docs), len(coders)), dtype=bool)
+    col = {c: i for i, c in enumerate(coders)}
+    for i, d in enumerate(docs):
+        for c in data.coded.get(d, ()):
+            if c in col:
+                coded[i, col[c]] = True
+    return docs, lengths, coded
+
+
+def _spans(data: CodingData, docs: tuple[str, ...], lengths: np.ndarray, coders: tuple[str, ...],
+           coded: np.ndarray) -> _Spans:
+    doc_ix = {d: i for i, d in enumerate(docs)}
+    coder_ix = {c: i for i, c in enumerate(coders)}
+    code_ix = {c.id: i for i, c in enumerate(data.codebook.codes)}
+    rows = [
+        (doc_ix[a.document_id], coder_ix[a.coder_id], a.start, a.end, code_ix[a.code_id])
+        for a in data.annotations
+        if not a.deleted and a.document_id in doc_ix and a.coder_id in coder_ix and a.code_id in code_ix
+    ]
+    arr = np.array(rows, dtype=np.int64).reshape(-1, 5)
+    if len(arr):
+        bad = (arr[:, 2] < 0) | (arr[:, 3] <= arr[:, 2]) | (arr[:, 3] > lengths[arr[:, 0]])
+        if bad.any():
+            d, c, s, e, _ = arr[np.flatnonzero(bad)[0]]
+            raise AgreementError(
+                f"An annotation of coder {coders[c]} on document {docs[d]} runs from {s} to {e}, "
+                f"outside its text of {lengths[d]} characters."
+            )
+        arr = arr[coded[arr[:, 0], arr[:, 1]]]
+    return _Spans(arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3], arr[:, 4])
+
+
+def _value_lookup(data: CodingData, var: Variable) -> np.ndarray:
+    """For each codebook code, the value (1..) it stands for in this variable, else -1."""
+    cb = data.codebook
+    index = {c.id: i for i, c in enumerate(cb.codes)}
+    look = np.full(len(cb.codes), -1, dtype=np.int64)
+    if var.kind in ("group", "document-group"):
+        first = 1 if var.kind == "group" else 0
+        for v, child in enumerate(var.codes):
+            for cid in _descendants(cb, child):
+                look[index[cid]] = v + first
+    else:
+        for cid in var.codes:
+            look[index[cid]] = 1
+    return look
+
+
+# --- unit-level matrices -------------------------------------------------------------
+
+
+def unit_data(
+    data: CodingData,
+    *,
+    unit: str,
+    coders: Sequence[str],
+    variables: Sequence[str] | None = None,
+    levels: Mapping[str, str] | None = None,
+) -> UnitData:
+    """Reliability matrices at the document, paragraph, sentence or token unit."""
+    if unit == "continuum":
+        raise AgreementError("The continuum has no units of its own; use continuum_data for it.")
+    vars_ = select_variables(data, unit, variables, levels)
+    docs, lengths, coded = coding_frame(data, coders)
+    coders = tuple(coders)
+    notes: list[str] = []
+    if unit == "document":
+        u_doc = np.arange(len(docs))
+        u_start = np.zeros(len(docs), dtype=np.int64)
+        u_end = lengths.copy()
+    else:
+        u_doc, u_start, u_end = _segment_units(data, docs, lengths, unit)
+    off = np.concatenate(([0], np.cumsum(lengths)))
+    g_start, g_end = off[u_doc] + u_start, off[u_doc] + u_end
+    base = np.where(coded[u_doc], 0, -1).astype(np.int16)
+    spans = _spans(data, docs, lengths, coders, coded)
+    pair_span, pair_unit, pair_len = _touches(spans, off, g_start, g_end)
+    values = []
+    for var in vars_:
+        if var.is_span:
+            values.append(_span_matrix(data, var, spans, base, pair_span, pair_unit, pair_len, notes))
+        else:
+            values.append(_document_matrix(data, var, docs, coders, coded, notes))
+    return UnitData(unit, coders, docs, u_doc, u_start, u_end, coded, vars_, values, notes)
+
+
+def _segment_units(
+    data: CodingData, docs: tuple[str, ...], lengths: np.ndarray, unit: str
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    doc_parts, start_parts, end_parts = [], [], []
+    for i, d in enumerate(docs):
+        seg = data.segmentations.get(d)
+        if seg is None:
+            raise AgreementError(
+                f"Document {d} has no stored segmentation; segment the documents before comparing by {unit}."
+            )
+        s = np.asarray(getattr(seg, f"{unit}_starts"), dtype=np.int64)
+        e = np.asarray(getattr(seg, f"{unit}_ends"), dtype=np.int64)
+        if len(s) != len(e) or ((e <= s).any() if len(s) else False) or (len(e) and e.max() > lengths[i]):
+            raise AgreementError(f"The {unit} boundaries of document {d} do not fit its text; segment it again.")
+        order = np.argsort(s, kind="stable")
+        doc_parts.append(np.full(len(s), i, dtype=np.int64))
+        start_parts.append(s[order])
+        end_parts.append(e[order])
+    if not doc_parts:
+        z = np.zeros(0, dtype=np.int64)
+        return z, z.copy(), z.copy()
+    return np.concatenate(doc_parts), np.concatenate(start_parts), np.concatenate(end_parts)
+
+
+def _touches(
+    spans: _Spans, off: np.ndarray, g_start: np.ndarray, g_end: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every (span, unit) pair that shares at least one character, with the shared length."""
+    s = off[spans.doc] + spans.start
+    e = off[spans.doc] + spans.end
+    # Units are sorted and do not overlap, so starts and ends are both increasing.
+    first = np.searchsorted(g_end, s, side="right")
+    last = np.searchsorted(g_start, e, side="left")
+    n = np.maximum(last - first, 0)
+    pair_span = np.repeat(np.arange(len(s)), n)
+    pair_unit = np.repeat(first, n) + (np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n))
+    pair_len = np.minimum(e[pair_span], g_end[pair_unit]) - np.maximum(s[pair_span], g_start[pair_unit])
+    ok = pair_len > 0
+    return pair_span[ok], pair_unit[ok], pair_len[ok]
+
+
+def _span_matrix(
+    data: CodingData,
+    var: Variable,
+    spans: _Spans,
+    base: np.ndarray,
+    pair_span: np.ndarray,
+    pair_unit: np.ndarray,
+    pair_len: np.ndarray,
+    notes: list[str],
+) -> np.ndarray:
+    look = _value_lookup(data, var)
+    value_of_span = look[spans.code]
+    val = value_of_span[pair_span]
+    sel = val > 0
+    units, coders, val, length = pair_unit[sel], spans.coder[pair_span[sel]], val[sel], pair_len[sel]
+    out = base.copy()
+    n_coders = base.shape[1]
+    if var.kind == "code":
+        out[units, coders] = 1
+        return out
+    k = len(var.categories)
+    key = (units.astype(np.int64) * n_coders + coders) * k + val
+    uniq, inv = np.unique(key, return_inverse=True)
+    cover = np.bincount(inv.ravel(), weights=length)
+    cell, value = uniq // k, uniq % k
+    # largest coverage first, then the value listed first in the codebook
+    order = np.lexsort((value, -cover, cell))
+    cell_sorted = cell[order]
+    first = np.concatenate(([True], cell_sorted[1:] != cell_sorted[:-1]))
+    winners = order[first]
+    n_mixed = int((~first).sum())
+    if n_mixed:
+        notes.append(
+            f"{var.name}: in {n_mixed} unit-coder cells two values of the group meet; "
+            "the value covering most of the unit was taken."
+        )
+    out[cell[winners] // n_coders, cell[winners] % n_coders] = value[winners]
+    return out
+
+
+def _document_matrix(
+    data: CodingData,
+    var: Variable,
+    docs: tuple[str, ...],
+    coders: tuple[str, ...],
+    coded: np.ndarray,
+    notes: list[str],
+) -> np.ndarray:
+    doc_ix = {d: i for i, d in enumerate(docs)}
+    coder_ix = {c: i for i, c in enumerate(coders)}
+    absent = 0 if var.kind == "document-code" else -1
+    out = np.where(coded, absent, -1).astype(np.int16)
+    codes = set(var.codes)
+    group_value = {}
+    if var.kind == "document-group":
+        look = _value_lookup(data, var)
+        group_value = {c.id: int(look[i]) for i, c in enumerate(data.codebook.codes) if look[i] >= 0}
+    category = {str(c): i for i, c in enumerate(var.categories)}
+    conflicts = 0
+    for dc in data.document_codes:
+        d, c = doc_ix.get(dc.document_id), coder_ix.get(dc.coder_id)
+        if d is None or c is None or not coded[d, c] or dc.code_id not in codes:
+            continue
+        if var.kind == "document-code":
+            if dc.value.strip().lower() in _TRUE_VALUES:
+                out[d, c] = 1
+            continue
+        if var.kind == "document-group":
+            value = group_value[dc.code_id]
+        else:
+            text = dc.value.strip()
+            if not text:
+                continue
+            value = category.get(_canonical(text), category.get(text, -1))
+            if value < 0:
+                continue
+        if out[d, c] >= 0 and out[d, c] != value:
+            conflicts += 1
+            value = min(int(out[d, c]), value)
+        out[d, c] = value
+    if conflicts:
+        notes.append(
+            f"{var.name}: {conflicts} times a coder gave one article two values; the first in order was taken."
+        )
+    return out
+
+
+def _canonical(text: str) -> str:
+    try:
+        v = float(text)
+    except ValueError:
+        return text
+    return str(int(v)) if v.is_integer() else str(v)
+
+
+# --- continuum ----------------------------------------------------------------------
+
+
+def continuum_data(
+    data: CodingData,
+    *,
+    coders: Sequence[str],
+    variables: Sequence[str] | None = None,
+) -> ContinuumData:
+    """Each variable's segments on each document's character continuum."""
+    vars_ = select_variables(data, "continuum", variables)
+    docs, lengths, coded = coding_frame(data, coders)
+    spans = _spans(data, docs, lengths, tuple(coders), coded)
+    segments = []
+    for var in vars_:
+        value = _value_lookup(data, var)[spans.code]
+        keep = value > 0
+        segments.append(
+            Segments(spans.doc[keep], spans.coder[keep], spans.start[keep], spans.end[keep], value[keep])
+        )
+    return ContinuumData(tuple(coders), docs, lengths, coded, vars_, segments)
+
+
+def span_tables(data: CodingData, *, coders: Sequence[str]) -> tuple[tuple[str, ...], _Spans]:
+    """All kept spans of the chosen coders (for span matching), with the document order."""
+    docs, lengths, coded = coding_frame(data, coders)
+    return docs, _spans(data, docs, lengths, tuple(coders), coded)
