@@ -40,7 +40,7 @@ def to_document(article: Article, source_path: str, *, clean: bool = True, rules
     """Clean an article and make the Document (its id comes from the final text)."""
     result = clean_text(article.text, rules, tidy=clean)
     if not result.text.strip():
-        reason = "has no text left after cleaning" if result.removed else "has no text"
+        reason = "has no text left once page debris was removed" if result.removed else "has no text"
         raise IngestError(f"{source_path} {reason}.")
     title = article.title
     if not title and article.title_from_first_line:

@@ -222,3 +222,8 @@ def _member_opener(zf: zipfile.ZipFile, info: zipfile.ZipInfo, display: str):
         return io.BytesIO(cache[0])
 
     return opener
+
+
+def bytes_source(name: str, data: bytes, display: str | None = None) -> Source:
+    """A source held in memory (pasted text, a file from a drag and drop, a test)."""
+    return Source(display=display or name, name=name, size=len(data), opener=lambda: io.BytesIO(data), on_disk=False)

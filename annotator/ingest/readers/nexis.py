@@ -55,6 +55,11 @@ def _key(line: str) -> tuple[str, str] | None:
     return m.group(1).lower(), m.group(2).strip()
 
 
+def _known_key(line: str) -> bool:
+    k = _key(line)
+    return k is not None and (k[0] in _HEADER_KEYS or k[0] in _TRAILER_KEYS)
+
+
 def parse_article(chunk: str) -> Article | None:
     lines = chunk.split("\n")
     stripped = [ln.strip() for ln in lines]
@@ -87,7 +92,7 @@ def parse_article(chunk: str) -> Article | None:
                 metadata[k[0]] = k[1]
     body_end = len(lines)
     for i in range(body_start, len(lines)):
-        if stripped[i] == "Classification" or is_key(i, _TRAILER_KEYS - {"copyright", "source", "url"}):
+        if stripped[i] == "Classification" or is_key(i, _TRAILER_KEYS - {"copyright", "source"}):
             body_end = i
             break
     for i in range(0, header_end):
@@ -101,7 +106,7 @@ def parse_article(chunk: str) -> Article | None:
     body = "\n".join(lines[body_start:body_end]).strip("\n")
     if not body.strip():
         return None
-    preamble = [ln for ln in stripped[:header_end] if ln and not _key(ln) and not _COUNTER.match(ln)]
+    preamble = [ln for ln in stripped[:header_end] if ln and not _known_key(ln) and not _COUNTER.match(ln)]
     copyright_lines = [ln for ln in preamble if ln.lower().startswith(("copyright", "©", "(c)"))]
     preamble = [ln for ln in preamble if ln not in copyright_lines]
     if copyright_lines:

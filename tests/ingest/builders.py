@@ -1,0 +1,87 @@
+"""Builders for the binary fixtures (Word, PDF), made on the fly so that only
+small text fixtures are committed."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "ingest"
+CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
+SEED = CORPORA / "seed" / "voa-russia-syria-2015-10-07.txt"
+WIKINEWS = CORPORA / "wikinews" / "wikinews_2019.csv"
+
+
+def make_docx(paragraphs: list[str], title: str = "", heading: str = "") -> bytes:
+    document = docx.Document()
+    if heading:
+        document.add_heading(heading, level=0)
+    for p in paragraphs:
+        document.add_paragraph(p)
+    if title:
+        document.core_properties.title = title
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def _pdf_escape(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def make_pdf(pages: list[list[str]], title: str = "") -> bytes:
+    """A small but genuine PDF: Helvetica text, one content stream per page."""
+    objects: list[bytes] = []
+    n_pages = len(pages)
+    page_ids = [4 + 2 * i for i in range(n_pages)]
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    kids = " ".join(f"{pid} 0 R" for pid in page_ids)
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n_pages} >>".encode())
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    for i, lines in enumerate(pages):
+        content = "BT /F1 11 Tf 72 740 Td 14 TL " + " ".join(f"({_pdf_escape(ln)}) '" for ln in lines) + " ET"
+        data = content.encode("cp1252")
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {page_ids[i] + 1} 0 R "
+            "/Resources << /Font << /F1 3 0 R >> >> >>".encode()
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream")
+    info_id = None
+    if title:
+        objects.append(f"<< /Title ({_pdf_escape(title)}) >>".encode())
+        info_id = len(objects)
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for num, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % num + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    trailer = f"<< /Size {len(objects) + 1} /Root 1 0 R" + (f" /Info {info_id} 0 R" if info_id else "") + " >>"
+    out += b"trailer\n" + trailer.encode() + b"\nstartxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+def encrypt_pdf(data: bytes, password: str) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(user_password=password, owner_password=password + "-owner", algorithm="RC4-128")
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def encrypt_docx(data: bytes, password: str) -> bytes:
+    msoffcrypto = pytest.importorskip("msoffcrypto", reason="msoffcrypto-tool makes encrypted Word files")
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    out = io.BytesIO()
+    OOXMLFile(io.BytesIO(data)).encrypt(password, out)
+    del msoffcrypto
+    return out.getvalue()
