@@ -1,0 +1,72 @@
+"""The registry and the two entry points: progress, cancelling, clear errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.errors import AnnotatorError, ExchangeError
+from annotator.exchange import FORMATS, ExportCancelled, export_data, guess_format, import_data
+from annotator.exchange.bundle import ProjectData
+
+EXPORTABLE = [n for n, f in FORMATS.items() if f.can_export]
+
+
+def _out(tmp_path, fmt):
+    ext = FORMATS[fmt].extensions[0]
+    return tmp_path / (f"x{ext}" if ext else "x")
+
+
+@pytest.mark.parametrize("fmt", EXPORTABLE)
+def test_every_export_reports_progress_to_the_end(tmp_path, sample, fmt):
+    calls = []
+    export_data(sample, fmt, _out(tmp_path, fmt), progress=lambda done, total: calls.append((done, total)))
+    if fmt != "qdc":  # a codebook is written in one go
+        assert calls and calls[-1][0] == calls[-1][1]
+        assert all(0 <= d <= t for d, t in calls)
+
+
+@pytest.mark.parametrize("fmt", [n for n in EXPORTABLE if n != "qdc"])
+def test_cancelled_export_leaves_no_partial_files(tmp_path, sample, fmt):
+    out = _out(tmp_path, fmt)
+    with pytest.raises(ExportCancelled):
+        export_data(sample, fmt, out, cancelled=lambda: True)
+    leftovers = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert leftovers == []
+
+
+@pytest.mark.parametrize("fmt", [n for n in EXPORTABLE if n != "qdc"])  # qdc: see test_refi
+def test_empty_project_exports_without_error(tmp_path, fmt):
+    assert export_data(ProjectData(), fmt, _out(tmp_path, fmt))
+
+
+def test_unknown_format_and_wrong_direction_are_one_sentence(tmp_path, sample):
+    with pytest.raises(ExchangeError, match="Unknown format 'docx'; choose one of csv"):
+        export_data(sample, "docx", tmp_path / "x.docx")
+    (tmp_path / "a.xlsx").write_bytes(b"")
+    with pytest.raises(ExchangeError, match="exported but not imported"):
+        import_data(tmp_path / "a.xlsx", "xlsx")
+    with pytest.raises(ExchangeError, match="does not exist"):
+        import_data(tmp_path / "missing.qdpx")
+    with pytest.raises(ExchangeError, match="only applies to brat"):
+        import_data(tmp_path / "a.xlsx", "qdpx", coder_from_filename="{document}.ann")
+
+
+def test_unwritable_target_is_one_sentence(tmp_path, sample):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(AnnotatorError, match="file"):
+        export_data(sample, "jsonl", blocker / "sub" / "a.jsonl")
+
+
+def test_guess_format(tmp_path, sample):
+    export_data(sample, "brat", tmp_path / "b")
+    assert guess_format(tmp_path / "b") == "brat"
+    assert guess_format(tmp_path / "x.QDPX") == "qdpx"
+    assert guess_format(tmp_path / "x.ndjson") == "jsonl"
+    with pytest.raises(ExchangeError, match="--format"):
+        guess_format(tmp_path / "x.bin")
+
+
+def test_import_guesses_the_format(tmp_path, sample):
+    (path,) = export_data(sample, "qdpx", tmp_path / "p.qdpx")
+    assert len(import_data(path).data.annotations) == len(sample.annotations)

@@ -1,0 +1,145 @@
+"""REFI-QDA: schema validity, positions in code points, files from other tools."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from annotator.core.errors import ExchangeError
+from annotator.exchange import export_data, import_data
+from annotator.exchange.bundle import ProjectData
+from annotator.exchange.refi_codebook import codebook_xml, guid_for
+
+from .conftest import DATA, SHARED, make_codebook
+
+xmlschema = pytest.importorskip("xmlschema")
+
+
+@pytest.fixture(scope="module")
+def schemas():
+    refi = SHARED / "refi"
+    if not (refi / "Project.xsd").is_file():
+        pytest.skip(f"The REFI-QDA schemas are not at {refi}.")
+    return xmlschema.XMLSchema(str(refi / "Project.xsd")), xmlschema.XMLSchema(str(refi / "Codebook.xsd"))
+
+
+def test_qdpx_validates_against_project_xsd(tmp_path, sample, schemas):
+    (path,) = export_data(sample, "qdpx", tmp_path / "p.qdpx")
+    with zipfile.ZipFile(path) as zf:
+        names = zf.namelist()
+        qde = zf.read("project.qde")
+    schemas[0].validate(qde)
+    assert sum(n.startswith("sources/") and n.endswith(".txt") for n in names) == len(sample.documents)
+
+
+def test_qdpx_of_an_empty_project_validates(tmp_path, schemas):
+    (path,) = export_data(ProjectData(), "qdpx", tmp_path / "empty.qdpx")
+    with zipfile.ZipFile(path) as zf:
+        schemas[0].validate(zf.read("project.qde"))
+
+
+def test_qdc_validates_against_codebook_xsd(tmp_path, sample, schemas):
+    (path,) = export_data(sample, "qdc", tmp_path / "c.qdc")
+    schemas[1].validate(path.read_bytes())
+
+
+def test_non_guid_ids_become_guids_and_still_validate(tmp_path, sample, schemas):
+    sample.coders[0].id = "ana"
+    for a in sample.annotations:
+        if a.coder_id == "0e0c2b1a-1111-4111-8111-000000000001":
+            a.coder_id = "ana"
+        a.id = f"ann-{a.start}"
+    for dc in sample.document_codes:
+        if dc.coder_id == "0e0c2b1a-1111-4111-8111-000000000001":
+            dc.coder_id = "ana"
+    (path,) = export_data(sample, "qdpx", tmp_path / "p.qdpx")
+    with zipfile.ZipFile(path) as zf:
+        schemas[0].validate(zf.read("project.qde"))
+    back = import_data(path, "qdpx").data
+    assert "ana" in {c.id for c in back.coders}  # kept in the User id attribute
+
+
+def test_positions_are_code_points(tmp_path, sample):
+    (path,) = export_data(sample, "qdpx", tmp_path / "p.qdpx")
+    qde = zipfile.ZipFile(path).read("project.qde").decode("utf-8")
+    doc = sample.documents[1]
+    a = next(a for a in sample.annotations if "🇺🇳" in doc.text[a.start:a.end] and a.document_id == doc.id)
+    # each flag letter is one code point (two UTF-16 units, four UTF-8 bytes)
+    assert f'startPosition="{a.start}" endPosition="{a.end}"' in qde
+    assert a.end - a.start == len("spokesperson for the UN 🇺🇳")
+
+
+def test_codebook_flags_survive_qdc(tmp_path, schemas):
+    cb = make_codebook()
+    (tmp_path / "c.qdc").write_bytes(codebook_xml(cb))
+    back = import_data(tmp_path / "c.qdc", "qdc").data.codebook
+    for code in cb:
+        got = back[code.id]
+        assert (got.name, got.parent_id, got.color, got.description, got.scope, got.exclusive, got.archived) == (
+            code.name, code.parent_id, code.color, code.description, code.scope, code.exclusive, code.archived)
+
+
+def test_empty_codebook_cannot_be_a_qdc(tmp_path):
+    with pytest.raises(ExchangeError, match="no codes"):
+        export_data(ProjectData(), "qdc", tmp_path / "c.qdc")
+
+
+def test_qdc_into_a_project_with_the_same_codes_adds_nothing(tmp_path):
+    cb = make_codebook()
+    (tmp_path / "c.qdc").write_bytes(codebook_xml(cb))
+    existing = ProjectData(codebook=cb)
+    back = import_data(tmp_path / "c.qdc", "qdc", existing=existing).data.codebook
+    assert {c.id for c in back} == {c.id for c in cb}
+    assert all(back[c.id] is cb[c.id] for c in cb)
+
+
+def test_qdc_code_matching_an_existing_name_is_merged(tmp_path):
+    cb = make_codebook()
+    other = make_codebook()
+    for c in other:  # same names, other GUIDs, as another program would write
+        c.id = guid_for("other-" + c.id)
+    for c in other:
+        if c.parent_id:
+            c.parent_id = guid_for("other-" + c.parent_id)
+    (tmp_path / "c.qdc").write_bytes(codebook_xml(Codebook_from(other)))
+    back = import_data(tmp_path / "c.qdc", "qdc", existing=ProjectData(codebook=cb)).data.codebook
+    assert {c.id for c in back} == {c.id for c in cb}
+
+
+def Codebook_from(codes):
+    from annotator.core.codebook import Codebook
+
+    return Codebook(codes=list(codes))
+
+
+def test_atlas_style_project_imports(tmp_path):
+    """A hand-written project in the style of the standard's annex A.2
+    (braced upper-case GUIDs, Windows line endings, a Description as memo,
+    a picture source, two codings on one selection)."""
+    path = DATA / "atlas_style.qdpx"
+    result = import_data(path, "qdpx")
+    data = result.data
+    assert [d.title for d in data.documents] == ["Mabel"]
+    doc = data.documents[0]
+    assert "\r" not in doc.text
+    by_code = {data.codebook.path(a.code_id): a for a in data.annotations}
+    assert set(by_code) == {"Breakfast food", "Breakfast food/cornflakes", "Feelings"}
+    a = by_code["Feelings"]
+    assert doc.text[a.start:a.end] == "Großmütter 👵 eat porridge"
+    assert a.note == "Why porridge?"
+    assert {c.name for c in data.coders} == {"Friedrich Markgraf", "Sebastian Petrausch"}
+    coder = {c.id: c.name for c in data.coders}
+    assert coder[by_code["Feelings"].coder_id] == "Sebastian Petrausch"
+    assert coder[by_code["Breakfast food"].coder_id] == "Friedrich Markgraf"
+    assert data.codebook.by_path("Breakfast food/cornflakes").color == "#dd0000"  # from the short form #D00
+    assert any("PictureSource" in w for w in result.warnings)
+
+
+def test_missing_source_file_is_named(tmp_path):
+    with zipfile.ZipFile(DATA / "atlas_style.qdpx") as src, zipfile.ZipFile(tmp_path / "x.qdpx", "w") as dst:
+        for item in src.infolist():
+            if not item.filename.lower().startswith("sources/"):
+                dst.writestr(item, src.read(item))
+    with pytest.raises(ExchangeError, match="missing from the archive"):
+        import_data(tmp_path / "x.qdpx", "qdpx")
