@@ -10,6 +10,7 @@ offsets are code points), ``[start, end)``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
@@ -29,6 +30,7 @@ from annotator.nlp.attribution_lexicon import (
 from annotator.nlp.attribution_quotes import QuoteSpan, find_quotes
 
 Span = tuple[int, int]
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
 @dataclass(frozen=True)
@@ -57,15 +59,17 @@ class Attribution:
 
 # --- small token helpers -------------------------------------------------------
 
-_SPEAKER_DROP_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "parataxis", "prep_agent"})
+_SPEAKER_DROP_DEPS = frozenset({"relcl", "advcl", "punct", "parataxis"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _STOP_AFTER_SPEAKER = frozenset(
-    "on in at during after before while when as to from late earlier yesterday today tonight this last "
+    "on in at during after before while when as to late earlier yesterday today tonight this last "
     "and but because adding who which that told said".split()
 )
 _VERB_MARKERS = frozenset(
     "is are was were be been will would could can should may might must has have had do does did not".split()
 )
+_PREPOSITIONS = frozenset("of about against on over for".split())
+_CONJUNCTIONS = frozenset("and but or so then also while".split())
 _DETERMINERS = frozenset("the a an its his her their our this that these those".split())
 _PERSON_WORDS = frozenset(
     """mr mrs ms miss dr minister president spokesman spokeswoman spokesperson senator governor mayor
@@ -107,7 +111,7 @@ class _Finder:
         for s in doc.sents:
             self.sent_start.append(s.start)
         self.sent_start.append(len(doc))
-        self.para_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+        self.para_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(self.text)]
         self.quotes = find_quotes(self.text)
         # index of the quote whose marks enclose each token, else -1
         self.tok_quote = [-1] * len(doc)
@@ -149,7 +153,12 @@ class _Finder:
             return False
         if self.parsed:
             return t.pos_ == "VERB" and self._lemma(t) in SPEECH_VERBS
-        return t.lower_ in RULE_CUE_FORMS if strict else t.lower_ in FORM_TO_LEMMA
+        if not strict:
+            return t.lower_ in FORM_TO_LEMMA
+        if t.lower_ in RULE_CUE_FORMS:
+            return True
+        nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+        return t.lower_ in FORM_TO_LEMMA and nxt is not None and nxt.lower_ == "that"
 
     # speakers
     def _subject(self, verb: Token) -> Token | None:
@@ -171,12 +180,17 @@ class _Finder:
         while stack:
             t = stack.pop()
             keep.append(t)
-            stack.extend(c for c in t.children if c.dep_ not in _SPEAKER_DROP_DEPS)
+            stack.extend(c for c in t.children if c.dep_ not in _SPEAKER_DROP_DEPS
+                         and not (c.dep_ == "appos" and self._comma_between(t, c)))
         lo = min(t.i for t in keep)
         hi = max(t.i for t in keep)
         core = _trim(list(self.doc[lo : hi + 1]))
         sub = list(head.subtree)
         return core, _trim(sub)
+
+    def _comma_between(self, head: Token, child: Token) -> bool:
+        lo, hi = (head.i, child.left_edge.i) if child.i > head.i else (child.right_edge.i, head.i)
+        return any(self.doc[k].text in (",", "(", "—", "–") for k in range(lo + 1, hi))
 
     def _rule_speaker_before(self, lo: int, cue: int) -> list[Token]:
         """Words right before the cue, back to a comma, a quote or the sentence
@@ -195,16 +209,21 @@ class _Finder:
         return []
 
     def _segment_before(self, lo: int, end: int) -> list[Token]:
+        """Words before ``end`` back to punctuation, a quote or a conjunction;
+        a relative clause at its end is cut off ("officials who asked ...")."""
         toks: list[Token] = []
         k = end - 1
         while k >= lo and len(toks) < 12:
             t = self.doc[k]
-            if _is_punct(t) or self.tok_quote[k] != -1:
+            if self.tok_quote[k] != -1 or t.lower_ in _CONJUNCTIONS:
+                break
+            if _is_punct(t) and not (t.text == "-" and not t.whitespace_ and not self.doc[k - 1].whitespace_):
                 break
             toks.append(t)
             k -= 1
         toks.reverse()
-        return toks
+        cut = next((m for m, t in enumerate(toks) if m and t.lower_ in ("who", "which", "whose")), None)
+        return toks[:cut] if cut is not None else toks
 
     def _rule_speaker_after(self, cue: int, hi: int) -> list[Token]:
         """Words right after the cue ("said the minister"), up to a stop word."""
@@ -218,7 +237,7 @@ class _Finder:
                 break
             toks.append(t)
             k += 1
-        if toks and toks[0].lower_ in _STOP_AFTER_SPEAKER:
+        if toks and toks[0].lower_ in _STOP_AFTER_SPEAKER or any(t.lower_ in _VERB_MARKERS for t in toks):
             return []
         return toks
 
@@ -438,7 +457,8 @@ class _Finder:
                 rest = rest[len(speaker):]
                 if any(t.lower_ in _VERB_MARKERS for t in speaker):
                     speaker = []
-            if speaker and (not rest or rest[0].lower_ in _STOP_AFTER_SPEAKER) and len(rest) <= 5:
+            if speaker and (not rest or rest[0].lower_ in _STOP_AFTER_SPEAKER or rest[0].text == ",") \
+                    and len(rest) <= 6:
                 content = _trim(list(doc[lo:comma]))
                 if content and not self._inside_quote(content):
                     return self._make("indirect", _char_span(content), cue, (speaker, speaker))
@@ -449,18 +469,25 @@ class _Finder:
             that = next((m for m in range(k, min(k + 6, end)) if doc[m].lower_ == "that"), None)
             if that is not None:
                 k = that + 1
-            else:
-                while k < end and (doc[k].lower_ in _DETERMINERS or doc[k].text[:1].isupper()
-                                   or doc[k].lower_ in ("reporters", "journalists")):
+            else:  # skip the hearer: "told the newspaper", "told Reuters", "told reporters"
+                if k < end and doc[k].lower_ in _DETERMINERS:
+                    k += 2
+                elif k < end and not doc[k].text[:1].isupper() and doc[k].lower_ not in _PREPOSITIONS:
                     k += 1
-        content = _trim(list(doc[k:end]))
+                while k < end and doc[k].text[:1].isupper() and doc[k].lower_ not in _DETERMINERS:
+                    k += 1
+        # the clause ends before ", but ..." or "and said ..."
+        stop = next((m for m in range(k + 1, end - 1)
+                     if (doc[m].text == "," and doc[m + 1].lower_ == "but")
+                     or (doc[m].lower_ == "and" and self._is_cue_verb(doc[m + 1], strict=False))), end)
+        content = _trim(list(doc[k:stop]))
         if not speaker or len(content) < 3 or self._inside_quote(content):
             return None
         return self._make("indirect", _char_span(content), cue, (speaker, speaker))
 
     def _indirect_according(self, t: Token) -> Attribution | None:
         lo, hi = self._sent_of(t.i)
-        if any(self.tok_quote[k] != -1 for k in range(lo, hi)):
+        if any(self.tok_quote[k] != -1 and not _is_punct(self.doc[k]) for k in range(lo, hi)):
             return None  # the quote in this sentence carries the attribution
         cue, speaker = self._according(t)
         if not speaker[0]:
