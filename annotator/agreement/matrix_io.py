@@ -1,0 +1,189 @@
+"""The reliability matrix as CSV: units in rows, one column per coder, blank = missing.
+
+This is the layout of ReCal and of SPSS/SAS KALPHA (Hayes & Krippendorff 2007);
+R's ``irr::kripp.alpha`` wants coders in rows, so transpose it there::
+
+    m <- as.matrix(read.csv("matrix.csv", row.names = 1, check.names = FALSE))
+    irr::kripp.alpha(t(m), method = "nominal")
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import numpy as np
+
+from annotator.agreement.errors import AgreementError
+from annotator.agreement.reliability_data import UnitData
+
+MISSING_MARKS = {"", "na", "nan", ".", "null", "none"}
+UNIT_HEADERS = {"", "unit", "units", "id", "item", "unit_id"}
+MAX_BYTES = 200 * 1024 * 1024
+
+
+@dataclass
+class MatrixData:
+    values: np.ndarray  # units x coders, dtype object: str or None
+    coders: list[str]
+    units: list[str]
+
+
+def read_matrix_csv(
+    source: str | Path | IO[str],
+    *,
+    header: bool | None = None,
+    unit_column: bool | None = None,
+) -> MatrixData:
+    """Read a units x coders CSV (comma, semicolon or tab separated).
+
+    ``header``: whether the first row names the coders (default: guessed — a
+    first row of labels that never occur as values); ``unit_column``: whether
+    the first column names the units (default: when its header is empty or
+    "unit"/"id").
+    """
+    text = _read_text(source)
+    if not text.strip():
+        raise AgreementError("The matrix file is empty.")
+    try:
+        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = ","
+    try:
+        rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter) if any(c.strip() for c in r)]
+    except csv.Error as exc:
+        raise AgreementError(f"The matrix file is not valid CSV ({exc}).") from None
+    if not rows:
+        raise AgreementError("The matrix file has no rows.")
+    if header is None:
+        header = _looks_like_header(rows)
+    head = [c.strip() for c in rows[0]] if header else None
+    body = rows[1:] if header else rows
+    if unit_column is None:
+        unit_column = bool(head) and head[0].strip().lower() in UNIT_HEADERS and len(head) > 1
+    width = max((len(r) for r in body), default=0)
+    if head is not None:
+        if width > len(head):
+            raise AgreementError("A row of the matrix has more cells than the header has columns.")
+        width = len(head)
+    if not body:
+        raise AgreementError("The matrix file has a header but no units.")
+    first = 1 if unit_column else 0
+    if width - first < 1:
+        raise AgreementError("The matrix has no coder columns.")
+    values = np.full((len(body), width - first), None, dtype=object)
+    units = []
+    for i, row in enumerate(body):
+        cells = [c.strip() for c in row] + [""] * (width - len(row))
+        units.append(cells[0] if unit_column else str(i + 1))
+        for j, cell in enumerate(cells[first:width]):
+            values[i, j] = None if cell.lower() in MISSING_MARKS else cell
+    coders = head[first:] if head is not None else [f"coder {j + 1}" for j in range(width - first)]
+    coders = [c or f"coder {j + 1}" for j, c in enumerate(coders)]
+    return MatrixData(values, coders, units)
+
+
+def _read_text(source: str | Path | IO[str]) -> str:
+    if hasattr(source, "read"):
+        return source.read()  # type: ignore[union-attr]
+    path = Path(source)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise AgreementError(f"The matrix file {path.name} is larger than 200 MB.")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise AgreementError(f"The matrix file {path} cannot be read ({exc.strerror or exc}).") from None
+    if b"\x00" in raw[:4096]:
+        raise AgreementError(f"The file {path.name} is not a text (CSV) file.")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("latin-1")
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
+def _looks_like_header(rows: list[list[str]]) -> bool:
+    first = [c.strip() for c in rows[0]]
+    labels = [c for c in first if c and c.lower() not in MISSING_MARKS]
+    if not labels or all(_is_number(c) for c in labels):
+        return False
+    rest = {c.strip() for r in rows[1:] for c in r}
+    return not any(c in rest for c in labels)
+
+
+def write_matrix_csv(
+    target: str | Path | IO[str],
+    values: np.ndarray,
+    coders: Sequence[str],
+    units: Sequence[str] | None = None,
+    *,
+    categories: Sequence[Any] | None = None,
+    labels: bool = False,
+) -> None:
+    """Write category codes (units x coders, ``-1`` missing) as a CSV matrix.
+
+    Cells hold the category's number: its value when the categories are
+    numeric, else its position (0, 1, ...), which is what R, SPSS and SAS need;
+    with ``labels`` the category labels are written instead.
+    """
+    values = np.asarray(values)
+    cats = list(categories) if categories is not None else None
+    numeric = cats is not None and all(isinstance(c, int | float) for c in cats)
+
+    def cell(v: int) -> str:
+        if v < 0:
+            return ""
+        if cats is None:
+            return str(int(v))
+        if labels or numeric:
+            return _safe(str(cats[v]))
+        return str(int(v))
+
+    rows = [["unit", *(_safe(c) for c in coders)]]
+    unit_names = list(units) if units is not None else [str(i + 1) for i in range(values.shape[0])]
+    for name, row in zip(unit_names, values.tolist(), strict=True):
+        rows.append([_safe(name), *(cell(v) for v in row)])
+    if hasattr(target, "write"):
+        csv.writer(target, lineterminator="\n").writerows(rows)  # type: ignore[arg-type]
+        return
+    with open(target, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+
+
+def export_matrix(
+    data: UnitData,
+    variable_id: str,
+    target: str | Path | IO[str],
+    *,
+    coder_names: Sequence[str] | None = None,
+    labels: bool = False,
+) -> list[Any]:
+    """Write one variable's reliability matrix; returns its categories (the legend:
+    position i is written as i unless ``labels`` or numeric values)."""
+    for var, matrix in zip(data.variables, data.values, strict=True):
+        if var.id == variable_id or var.name == variable_id:
+            write_matrix_csv(target, matrix, list(coder_names or data.coders), data.unit_labels(),
+                             categories=var.categories, labels=labels)
+            return list(var.categories)
+    raise AgreementError(f"No variable {variable_id!r} in this reliability data.")
+
+
+def _safe(text: str) -> str:
+    """Keep spreadsheet programs from running a label as a formula."""
+    if text and text[0] in "=+@\t\r" or (text.startswith("-") and not _is_number(text)):
+        return "'" + text
+    return text
