@@ -24,6 +24,27 @@ _CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
 _CONTROL_TRANSLATE = dict.fromkeys(_CONTROL)
 
 
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    # A UTF-8 file with a few Windows-1252 bytes pasted into it (a common accident
+    # of copy and paste): read those bytes as Windows-1252 rather than refuse the file.
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start:exc.end]
+    return bad.decode("cp1252", errors="replace"), exc.end
+
+
+UTF8_WITH_CP1252 = "annotator-cp1252-fallback"
+codecs.register_error(UTF8_WITH_CP1252, _cp1252_fallback)
+
+
+def mostly_utf8(sample: bytes) -> bool:
+    """Invalid UTF-8 in a file whose other non-ASCII text is valid UTF-8."""
+    text = sample.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    return good >= max(1, bad)
+
+
 def bom_encoding(head: bytes) -> str | None:
     for bom, encoding in _BOMS:
         if head.startswith(bom):
@@ -83,6 +104,8 @@ def decode(data: bytes, name: str) -> str:
         return _checked_text(data.decode("utf-8"), name)
     except UnicodeDecodeError:
         pass
+    if mostly_utf8(data[: 4 * _CHUNK]):
+        return _checked_text(data.decode("utf-8", errors=UTF8_WITH_CP1252), name)
     encoding = guess_encoding(data[: 4 * _CHUNK])
     if encoding is None:
         raise IngestError(f"{name} is not text in any encoding that could be recognised.")
@@ -138,10 +161,15 @@ def open_text_stream(open_binary: Callable[[], BinaryIO], name: str) -> io.TextI
 
             if _is_utf8(rest()):
                 encoding = "utf-8"
+    errors = "strict"
     if encoding is None:
         with open_binary() as fh:
-            encoding = guess_encoding(fh.read(4 * _CHUNK))
+            sample = fh.read(4 * _CHUNK)
+        if mostly_utf8(sample):
+            encoding, errors = "utf-8", UTF8_WITH_CP1252
+        else:
+            encoding = guess_encoding(sample)
         if encoding is None:
             raise IngestError(f"{name} is not text in any encoding that could be recognised.")
     stream: BinaryIO = open_binary()
-    return io.TextIOWrapper(stream, encoding=encoding, errors="strict", newline="")
+    return io.TextIOWrapper(stream, encoding=encoding, errors=errors, newline="")
