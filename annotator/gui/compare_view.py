@@ -1,0 +1,315 @@
+"""Compare coders on one document, step through their disagreements, and
+adjudicate (issue 6, items 4 and 5).
+
+What differs, and this document's figures, come from
+``annotator.services.adjudication``; this module only shows them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.errors import AnnotatorError
+from annotator.gui.compare_adjudicate import AdjudicationPanel, snippet
+from annotator.gui.compare_lanes import Lane, LaneSpan, LanesWidget, Mark
+from annotator.services import adjudication
+from annotator.services.adjudication import Disagreement
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+MAX_DOCUMENTS = 5000  # the chooser lists this many; the main window opens any other by id
+
+
+class CompareView(QDialog):
+    def __init__(self, project, parent: QWidget | None = None, document_id: str | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.setWindowTitle(self.tr("Compare coders — {0}").format(project.name))
+        self.setAccessibleName(self.tr("Compare coders"))
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.resize(1280, 800)
+        self.document_id: str | None = None
+        self.text = ""
+        self.items: list[Disagreement] = []
+        self.names = {c.id: c.name for c in project.coders()}
+        self._build()
+        self._fill_documents(document_id)
+        self.refresh()
+
+    # --- layout -----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.document_combo = QComboBox(self)
+        self.document_combo.setAccessibleName(self.tr("Document"))
+        self.document_combo.setMinimumContentsLength(40)
+        self.document_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.document_combo.activated.connect(lambda _: self.set_document(self.document_combo.currentData()))
+        top = QHBoxLayout()
+        label = QLabel(self.tr("&Document"), self)
+        label.setBuddy(self.document_combo)
+        top.addWidget(label)
+        top.addWidget(self.document_combo, 1)
+        top.addSpacing(16)
+        top.addWidget(QLabel(self.tr("Coders:"), self))
+        self.coder_checks: dict[str, QCheckBox] = {}
+        for coder in self.project.coders():
+            if coder.role != "coder":
+                continue
+            check = QCheckBox(coder.name, self)
+            check.setAccessibleName(self.tr("Compare {0}").format(coder.name))
+            check.setChecked(True)
+            check.toggled.connect(lambda _on: self.refresh())
+            self.coder_checks[coder.id] = check
+            top.addWidget(check)
+
+        self.lanes = LanesWidget(self)
+        self.lanes.span_clicked.connect(self._span_clicked)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.lanes)
+        self.scroll.setAccessibleName(self.tr("Document text"))
+
+        self.figures = QLabel(self)
+        self.figures.setAccessibleName(self.tr("Agreement in this document"))
+        self.figures.setWordWrap(True)
+        self.figures.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Disagreements"))
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.currentRowChanged.connect(self._row_changed)
+        self.prev_button = QPushButton(self.tr("◀ Previous (P)"), self)
+        self.prev_button.setAccessibleName(self.tr("Previous disagreement"))
+        self.prev_button.clicked.connect(self.previous_disagreement)
+        self.next_button = QPushButton(self.tr("Next (N) ▶"), self)
+        self.next_button.setAccessibleName(self.tr("Next disagreement"))
+        self.next_button.clicked.connect(self.next_disagreement)
+        steps = QHBoxLayout()
+        steps.addWidget(self.prev_button)
+        steps.addWidget(self.next_button)
+        for key, slot in (("N", self.next_disagreement), ("P", self.previous_disagreement)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.panel = AdjudicationPanel(self.project, self)
+        self.panel.changed.connect(self._gold_changed)
+        self.panel.source_selected.connect(self.lanes.set_selected_annotation)
+
+        heading = QLabel(self.tr("Disagreements"), self)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        side = QWidget(self)
+        sv = QVBoxLayout(side)
+        sv.setContentsMargins(6, 0, 0, 0)
+        sv.addWidget(self.figures)
+        sv.addWidget(heading)
+        sv.addWidget(self.list, 1)
+        sv.addLayout(steps)
+        sv.addWidget(self.panel)
+
+        splitter = QSplitter(self)
+        splitter.addWidget(self.scroll)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        self.legend = QLabel(self)
+        self.legend.setAccessibleName(self.tr("Legend"))
+        self.legend.setStyleSheet("color: palette(placeholder-text);")
+        self.legend.setText(self.tr(
+            "One lane per coder under each line; tinted text: a disagreement. Click a bar to choose that span."))
+        outer = QVBoxLayout(self)
+        outer.addLayout(top)
+        outer.addWidget(splitter, 1)
+        outer.addWidget(self.legend)
+
+    def _fill_documents(self, document_id: str | None) -> None:
+        self.document_combo.clear()
+        for summary in self.project.list_documents(limit=MAX_DOCUMENTS):
+            title = summary.title or self.tr("(untitled)")
+            label = f"{title} — {summary.outlet}" if summary.outlet else title
+            self.document_combo.addItem(label, summary.id)
+        if document_id is not None and self.document_combo.findData(document_id) < 0:
+            doc = self.project.document(document_id)
+            self.document_combo.addItem(doc.title or self.tr("(untitled)"), doc.id)
+        index = self.document_combo.findData(document_id) if document_id else 0
+        self.document_combo.setCurrentIndex(max(0, index))
+        self.document_id = self.document_combo.currentData()
+
+    # --- state ------------------------------------------------------------------------
+
+    def coder_ids(self) -> list[str]:
+        return [cid for cid, check in self.coder_checks.items() if check.isChecked()]
+
+    def set_coders(self, coder_ids: list[str]) -> None:
+        for cid, check in self.coder_checks.items():
+            check.blockSignals(True)
+            check.setChecked(cid in coder_ids)
+            check.blockSignals(False)
+        self.refresh()
+
+    def set_document(self, document_id: str | None) -> None:
+        if document_id is not None:
+            index = self.document_combo.findData(document_id)
+            if index < 0:
+                doc = self.project.document(document_id)
+                self.document_combo.addItem(doc.title or self.tr("(untitled)"), doc.id)
+                index = self.document_combo.count() - 1
+            self.document_combo.setCurrentIndex(index)
+        self.document_id = document_id
+        self.refresh()
+
+    def refresh(self, keep: int | None = None) -> None:
+        """Read this document's annotations and disagreements from the project."""
+        coders = self.coder_ids()
+        self.text = self.project.document_text(self.document_id) if self.document_id else ""
+        self.items = []
+        figures_text = ""
+        if self.document_id and len(coders) >= 2:
+            try:
+                self.items = adjudication.disagreements(self.project, self.document_id, coders)
+                figures_text = self._figures_text(adjudication.document_figures(self.project, self.document_id,
+                                                                                coders))
+            except AnnotatorError as exc:
+                figures_text = str(exc)
+        elif self.document_id:
+            figures_text = self.tr("Choose at least two coders to compare.")
+        else:
+            figures_text = self.tr("This project has no documents yet.")
+        self.figures.setText(figures_text)
+        self.lanes.set_content(self.text, self._lanes(coders), [Mark(d.start, d.end) for d in self.items])
+        self._fill_list()
+        self.panel.set_context(self.document_id, self.text, coders, self.names)
+        if self.items:
+            self.list.setCurrentRow(min(keep or 0, len(self.items) - 1))
+        else:
+            self.panel.show_disagreement(None)
+
+    def _lanes(self, coders: list[str]) -> list[Lane]:
+        if not self.document_id:
+            return []
+        codebook = self.project.codebook()
+        coder_objs = {c.id: c for c in self.project.coders()}
+        shown = list(coders) + [c.id for c in coder_objs.values() if c.role == "adjudicator"]
+        by_coder: dict[str, list[LaneSpan]] = {cid: [] for cid in shown}
+        for a in self.project.annotations(self.document_id):
+            code = codebook.get(a.code_id)
+            if a.coder_id not in by_coder or (code is not None and code.scope != "span"):
+                continue
+            label = (codebook.path(a.code_id, " › ") if code else "?") + f"\n“{snippet(self.text, a.start, a.end)}”"
+            if a.note:
+                label += "\n" + a.note
+            by_coder[a.coder_id].append(LaneSpan(a.start, a.end, code.color if code else "#888888", a.id, label))
+        lanes = []
+        for cid in shown:
+            coder = coder_objs[cid]
+            gold = coder.role == "adjudicator"
+            if gold and not by_coder[cid]:
+                continue
+            lanes.append(Lane(self.tr("gold") if gold else coder.name, coder.color, by_coder[cid], gold=gold))
+        return lanes
+
+    def _figures_text(self, f: adjudication.DocumentFigures) -> str:
+        def num(x: float | None) -> str:
+            return "–" if x is None else f"{x:.2f}"
+
+        lines = [self.tr("Spans: {0}").format(
+            " · ".join(f"{self.names.get(c, '?')} {n}" for c, n in f.spans.items()))]
+        for a, b, overlap, exact in f.pairs:
+            lines.append(self.tr("{0} and {1}: F1 {2} overlapping, {3} exact").format(
+                self.names.get(a, "?"), self.names.get(b, "?"), num(overlap), num(exact)))
+        kinds = {"only_some": self.tr("only some coders"), "boundaries": self.tr("boundaries"),
+                 "code": self.tr("different code")}
+        if f.disagreements:
+            lines.append(self.tr("Disagreements: {0}").format(
+                ", ".join(f"{n} {kinds[k]}" for k, n in f.disagreements.items())))
+        else:
+            lines.append(self.tr("No disagreements: every chosen coder coded this document alike."))
+        return "\n".join(lines)
+
+    def _fill_list(self) -> None:
+        codebook = self.project.codebook()
+        gold = []
+        judges = [c.id for c in self.project.coders() if c.role == "adjudicator"]
+        if self.document_id and judges:
+            gold = [a for j in judges for a in self.project.annotations(self.document_id, j)]
+        self.list.blockSignals(True)
+        self.list.clear()
+        for i, d in enumerate(self.items, 1):
+            settled = any(g.code_id in d.code_ids and g.start < d.end and d.start < g.end for g in gold)
+            mark = "✓ " if settled else ""
+            text = f"{mark}{i}. {self._describe(d, codebook)}\n“{snippet(self.text, d.start, d.end, 70)}”"
+            item = QListWidgetItem(text)
+            item.setData(ID_ROLE, i - 1)
+            if settled:
+                item.setToolTip(self.tr("The gold standard has a span here."))
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self.prev_button.setEnabled(bool(self.items))
+        self.next_button.setEnabled(bool(self.items))
+
+    def _describe(self, d: Disagreement, codebook) -> str:
+        codes = " / ".join(codebook.path(c, " › ") if c in codebook else "?" for c in d.code_ids)
+        if d.kind == "only_some":
+            return self.tr("{0}: only {1}").format(codes, ", ".join(self.names.get(c, "?") for c in d.coders_with))
+        if d.kind == "boundaries":
+            return self.tr("{0}: different boundaries").format(codes)
+        return self.tr("Different codes: {0}").format(" / ".join(codebook.get(c).name if c in codebook else "?"
+                                                                 for c in d.code_ids))
+
+    # --- stepping -------------------------------------------------------------------------
+
+    def current_disagreement(self) -> Disagreement | None:
+        row = self.list.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def next_disagreement(self) -> None:
+        if self.items:
+            self.list.setCurrentRow((self.list.currentRow() + 1) % len(self.items))
+
+    def previous_disagreement(self) -> None:
+        if self.items:
+            self.list.setCurrentRow((self.list.currentRow() - 1) % len(self.items))
+
+    def _row_changed(self, row: int) -> None:
+        d = self.items[row] if 0 <= row < len(self.items) else None
+        self.lanes.set_current(row if d else None)
+        self.panel.show_disagreement(d)
+        if d is not None:
+            # after the layout settles (the first time the view is shown)
+            QTimer.singleShot(0, lambda: self._scroll_to(d))
+
+    def _scroll_to(self, d: Disagreement) -> None:
+        y = int(self.lanes.y_of(d.start))
+        self.scroll.ensureVisible(0, y, 0, max(60, self.scroll.viewport().height() // 3))
+
+    def _span_clicked(self, annotation_id: str) -> None:
+        if not self.panel.select_source(annotation_id):
+            for row, d in enumerate(self.items):
+                if annotation_id in d.annotation_ids:
+                    self.list.setCurrentRow(row)
+                    self.panel.select_source(annotation_id)
+                    break
+        self.lanes.set_selected_annotation(annotation_id)
+
+    def _gold_changed(self) -> None:
+        self.names = {c.id: c.name for c in self.project.coders()}
+        row = self.list.currentRow()
+        message = self.panel.status.text()
+        self.refresh(keep=row)
+        self.panel.status.setText(message)
