@@ -1,0 +1,394 @@
+"""The user guide inside the application, and the F1 shortcut cheat sheet.
+
+The guide is Markdown in ``resources/help/`` (one file per page, the order in
+``toc.txt``), rendered by QTextBrowser.setMarkdown, so that the pages are
+readable on GitHub as well and no HTML engine is needed. Links between pages
+are ordinary relative Markdown links (``[Coding](coding.md)``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.resources_path import resource
+
+HELP_DIR = ("help",)
+
+
+@dataclass(frozen=True)
+class HelpPage:
+    name: str  # file name without .md, used in links
+    title: str  # the first heading
+    text: str  # the Markdown source
+
+
+def _title_of(name: str, text: str) -> str:
+    for line in text.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return name.replace("-", " ").capitalize()
+
+
+def load_pages() -> list[HelpPage]:
+    """Every page of the guide, in the order of toc.txt (pages it does not
+    name follow alphabetically, so a new page is never invisible)."""
+    folder = resource(*HELP_DIR)
+    texts: dict[str, str] = {}
+    for entry in folder.iterdir():
+        if entry.name.endswith(".md"):
+            texts[entry.name[:-3]] = entry.read_text(encoding="utf-8")
+    order: list[str] = []
+    toc = folder / "toc.txt"
+    if toc.is_file():
+        for line in toc.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#") and line in texts and line not in order:
+                order.append(line)
+    order += sorted(n for n in texts if n not in order)
+    return [HelpPage(n, _title_of(n, texts[n]), texts[n]) for n in order]
+
+
+def plain_action_text(text: str) -> str:
+    """A menu text without its mnemonic markers and trailing ellipsis:
+    "&Open…" -> "Open", "Save && close" -> "Save & close"."""
+    text = re.sub(r"&(&?)", lambda m: "&" if m.group(1) else "", text)
+    return text.rstrip(".\u2026 ").strip()
+
+
+def shortcuts_from_actions(actions) -> list[tuple[str, str]]:
+    """(text, shortcut) for every action that has a shortcut, in the form the
+    user sees in the menus (native text: Ctrl+K here, ⌘K on macOS). Actions
+    with several shortcuts list them all, separated by commas."""
+    rows: list[tuple[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for action in actions:
+        keys = [s for s in action.shortcuts() if not s.isEmpty()]
+        if not keys or action.isSeparator():
+            continue
+        text = plain_action_text(action.text()) or action.toolTip()
+        shortcut = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+        if (text, shortcut) not in seen:
+            seen.add((text, shortcut))
+            rows.append((text, shortcut))
+    return rows
+
+
+class HelpBrowser(QWidget):
+    """The user guide: a page list, the page, back and forward, and a search
+    box that lists the pages containing the words and highlights them."""
+
+    pageChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, page: str = "index") -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("HelpBrowser")
+        self.setWindowTitle(self.tr("Annotator user guide"))
+        self.setWindowIcon(QIcon(str(resource("icons", "annotator-64.png"))))
+        self.pages = load_pages()
+        self._by_name = {p.name: p for p in self.pages}
+        self._history: list[str] = []
+        self._position = -1
+        self.current: str | None = None
+
+        self.search = QLineEdit()
+        self.search.setObjectName("helpSearch")
+        self.search.setPlaceholderText(self.tr("Search the guide"))
+        self.search.setAccessibleName(self.tr("Search the user guide"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter_pages)
+        self.search.returnPressed.connect(self.find_next)
+
+        self.page_list = QListWidget()
+        self.page_list.setObjectName("helpPages")
+        self.page_list.setAccessibleName(self.tr("Pages of the user guide"))
+        for p in self.pages:
+            item = QListWidgetItem(p.title)
+            item.setData(Qt.ItemDataRole.UserRole, p.name)
+            self.page_list.addItem(item)
+        self.page_list.currentItemChanged.connect(self._page_list_changed)
+
+        self.no_match = QLabel(self.tr("No page contains these words."))
+        self.no_match.setWordWrap(True)
+        self.no_match.setVisible(False)
+
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("helpText")
+        self.browser.setAccessibleName(self.tr("Help page"))
+        self.browser.setOpenLinks(False)  # every link goes through _follow_link
+        self.browser.anchorClicked.connect(self._follow_link)
+        self.browser.document().setDocumentMargin(16)
+
+        self.back_button = QToolButton()
+        self.back_button.setText(self.tr("Back"))
+        self.back_button.setToolTip(self.tr("Back (Alt+Left)"))
+        self.back_button.clicked.connect(self.back)
+        self.forward_button = QToolButton()
+        self.forward_button.setText(self.tr("Forward"))
+        self.forward_button.setToolTip(self.tr("Forward (Alt+Right)"))
+        self.forward_button.clicked.connect(self.forward)
+        self.home_button = QToolButton()
+        self.home_button.setText(self.tr("Contents"))
+        self.home_button.clicked.connect(lambda: self.show_page("index"))
+
+        for text, key, slot in (
+            (self.tr("Back"), QKeySequence.StandardKey.Back, self.back),
+            (self.tr("Forward"), QKeySequence.StandardKey.Forward, self.forward),
+            (self.tr("Find in guide"), QKeySequence.StandardKey.Find, self._focus_search),
+            (self.tr("Find next"), QKeySequence.StandardKey.FindNext, self.find_next),
+            (self.tr("Close"), QKeySequence.StandardKey.Close, self.close),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(key)
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.page_list, 1)
+        left_layout.addWidget(self.no_match)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        for b in (self.back_button, self.forward_button, self.home_button):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        right_layout.addLayout(bar)
+        right_layout.addWidget(self.browser, 1)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([220, 640])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.resize(900, 680)
+
+        self.show_page(page if page in self._by_name else "index")
+
+    # -- pages and history -------------------------------------------------
+
+    def page_names(self) -> list[str]:
+        return [p.name for p in self.pages]
+
+    def show_page(self, name: str, *, record: bool = True) -> bool:
+        """Show a page by name ("coding" or "coding.md"); False if there is none."""
+        name = name.removesuffix(".md")
+        page = self._by_name.get(name)
+        if page is None:
+            return False
+        if name != self.current:
+            self.browser.setMarkdown(page.text)
+            self.current = name
+            if record:
+                del self._history[self._position + 1:]
+                self._history.append(name)
+                self._position = len(self._history) - 1
+            self._sync_list()
+            self._update_buttons()
+            self.setWindowTitle(self.tr("{0} \u2014 Annotator user guide").format(page.title))
+            self.pageChanged.emit(name)
+        if self.search.text().strip():
+            self._highlight_first(self.search.text().strip())
+        return True
+
+    @Slot()
+    def back(self) -> None:
+        if self._position > 0:
+            self._position -= 1
+            self.show_page(self._history[self._position], record=False)
+
+    @Slot()
+    def forward(self) -> None:
+        if self._position < len(self._history) - 1:
+            self._position += 1
+            self.show_page(self._history[self._position], record=False)
+
+    def _update_buttons(self) -> None:
+        self.back_button.setEnabled(self._position > 0)
+        self.forward_button.setEnabled(self._position < len(self._history) - 1)
+
+    def _sync_list(self) -> None:
+        for row in range(self.page_list.count()):
+            item = self.page_list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == self.current:
+                if self.page_list.currentItem() is not item:
+                    self.page_list.blockSignals(True)
+                    self.page_list.setCurrentItem(item)
+                    self.page_list.blockSignals(False)
+                return
+
+    @Slot(QListWidgetItem, QListWidgetItem)
+    def _page_list_changed(self, item: QListWidgetItem | None, _previous=None) -> None:
+        if item is not None:
+            self.show_page(item.data(Qt.ItemDataRole.UserRole))
+
+    @Slot(QUrl)
+    def _follow_link(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https", "mailto"):
+            # The program itself never goes online; a link the user clicks
+            # opens in their own browser.
+            QDesktopServices.openUrl(url)
+            return
+        target = url.path() or ""
+        if target:
+            self.show_page(target.rsplit("/", 1)[-1])
+        if url.hasFragment():
+            self.browser.scrollToAnchor(url.fragment())
+
+    # -- search ----------------------------------------------------------------
+
+    def matching_pages(self, query: str) -> list[str]:
+        """Names of the pages containing every word of the query."""
+        words = [w.casefold() for w in query.split()]
+        if not words:
+            return self.page_names()
+        hits = []
+        for p in self.pages:
+            text = p.text.casefold()
+            if all(w in text for w in words):
+                hits.append(p.name)
+        return hits
+
+    @Slot(str)
+    def _filter_pages(self, query: str) -> None:
+        hits = set(self.matching_pages(query))
+        first_visible = None
+        for row in range(self.page_list.count()):
+            item = self.page_list.item(row)
+            hidden = item.data(Qt.ItemDataRole.UserRole) not in hits
+            item.setHidden(hidden)
+            if not hidden and first_visible is None:
+                first_visible = item
+        self.no_match.setVisible(not hits)
+        if not query.strip():
+            return
+        if self.current in hits:
+            self._highlight_first(query.strip())
+        elif first_visible is not None:
+            self.show_page(first_visible.data(Qt.ItemDataRole.UserRole))
+
+    def _highlight_first(self, query: str) -> None:
+        cursor = self.browser.textCursor()
+        cursor.movePosition(cursor.MoveOperation.Start)
+        self.browser.setTextCursor(cursor)
+        self.browser.find(query.split()[0])
+
+    @Slot()
+    def find_next(self) -> None:
+        words = self.search.text().split()
+        if not words:
+            return
+        if not self.browser.find(words[0]):
+            # Wrap around: start again at the top of the page.
+            self._highlight_first(words[0])
+
+    @Slot()
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+
+class ShortcutSheet(QDialog):
+    """The F1 cheat sheet: every command of the window with its shortcut,
+    filtered as you type. The main window passes (action text, shortcut)
+    pairs, e.g. from :func:`shortcuts_from_actions`, so the sheet always
+    shows the keys as they are really set, codebook keys included."""
+
+    openGuide = Signal()
+
+    def __init__(self, shortcuts: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ShortcutSheet")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.setModal(False)
+
+        self.filter = QLineEdit()
+        self.filter.setObjectName("shortcutFilter")
+        self.filter.setPlaceholderText(self.tr("Type to filter, e.g. \u201cundo\u201d or \u201cCtrl\u201d"))
+        self.filter.setAccessibleName(self.tr("Filter shortcuts"))
+        self.filter.setClearButtonEnabled(True)
+
+        self.model = QStandardItemModel(0, 2, self)
+        self.model.setHorizontalHeaderLabels([self.tr("Command"), self.tr("Shortcut")])
+        self.set_shortcuts(shortcuts)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)  # match the command or the keys
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+
+        self.table = QTableView()
+        self.table.setObjectName("shortcutTable")
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table.setModel(self.proxy)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setSortingEnabled(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.guide_link = QLabel(self.tr("<a href=\"guide\">More in the user guide</a>"))
+        self.guide_link.setTextFormat(Qt.TextFormat.RichText)
+        self.guide_link.linkActivated.connect(lambda _link: self.openGuide.emit())
+
+        close = QAction(self.tr("Close"), self)
+        close.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
+        close.triggered.connect(self.close)
+        self.addAction(close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.guide_link)
+        self.resize(460, 520)
+        self.filter.setFocus()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        # F1 opened the sheet, so F1 again closes it (Escape too, as in
+        # every dialog); the filter box passes F1 on to here.
+        if event.key() == Qt.Key.Key_F1:
+            self.close()
+            return
+        super().keyPressEvent(event)
+
+    def set_shortcuts(self, shortcuts: list[tuple[str, str]]) -> None:
+        self.model.removeRows(0, self.model.rowCount())
+        for text, keys in shortcuts:
+            command = QStandardItem(plain_action_text(text))
+            key_item = QStandardItem(keys)
+            self.model.appendRow([command, key_item])
+
+    def visible_rows(self) -> list[tuple[str, str]]:
+        return [
+            (self.proxy.index(r, 0).data(), self.proxy.index(r, 1).data())
+            for r in range(self.proxy.rowCount())
+        ]
