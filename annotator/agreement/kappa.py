@@ -25,6 +25,7 @@ class KappaResult:
     units: int
     reason: str | None = None
     maximum: float | None = None  # kappa_max given the marginals (Cohen 1960, p. 43)
+    maximum_observed: float | None = None  # the largest p_o the marginals allow
 
 
 def contingency_table(a: np.ndarray, b: np.ndarray, n_categories: int) -> np.ndarray:
@@ -36,10 +37,12 @@ def contingency_table(a: np.ndarray, b: np.ndarray, n_categories: int) -> np.nda
     return np.bincount(keys, minlength=n_categories * n_categories).reshape(n_categories, n_categories)
 
 
-def _chance_corrected(p_o: float, p_e: float, n: int, maximum: float | None = None) -> KappaResult:
+def _chance_corrected(
+    p_o: float, p_e: float, n: int, maximum: float | None = None, p_max: float | None = None
+) -> KappaResult:
     if 1.0 - p_e <= 1e-12:
-        return KappaResult(None, p_o, p_e, n, NO_CHANCE_ROOM, None)
-    return KappaResult((p_o - p_e) / (1.0 - p_e), p_o, p_e, n, None, maximum)
+        return KappaResult(None, p_o, p_e, n, NO_CHANCE_ROOM, None, p_max)
+    return KappaResult((p_o - p_e) / (1.0 - p_e), p_o, p_e, n, None, maximum, p_max)
 
 
 def cohen_kappa_table(table: np.ndarray) -> KappaResult:
@@ -53,7 +56,7 @@ def cohen_kappa_table(table: np.ndarray) -> KappaResult:
     p_e = float(rows @ cols)
     p_max = float(np.minimum(rows, cols).sum())
     k_max = (p_max - p_e) / (1.0 - p_e) if 1.0 - p_e > 1e-12 else None
-    return _chance_corrected(p_o, p_e, int(n), k_max)
+    return _chance_corrected(p_o, p_e, int(n), k_max, p_max)
 
 
 def cohen_kappa(a: np.ndarray, b: np.ndarray, n_categories: int) -> KappaResult:
@@ -78,13 +81,21 @@ def _pairable(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return counts[keep], m[keep]
 
 
-def mean_pairwise_agreement(counts: np.ndarray) -> tuple[float | None, int]:
-    """Fleiss' P-bar: per unit the share of agreeing coder pairs, averaged over units."""
+def fleiss_components(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Fleiss' P_i (per pairable unit, the share of agreeing coder pairs) and p_j
+    (each category's share of all values of pairable units)."""
     c, m = _pairable(counts)
     if len(m) == 0:
+        return np.zeros(0), np.zeros(np.asarray(counts).shape[1])
+    return ((c * c).sum(axis=1) - m) / (m * (m - 1.0)), c.sum(axis=0) / m.sum()
+
+
+def mean_pairwise_agreement(counts: np.ndarray) -> tuple[float | None, int]:
+    """Fleiss' P-bar: per unit the share of agreeing coder pairs, averaged over units."""
+    p_i, _ = fleiss_components(counts)
+    if len(p_i) == 0:
         return None, 0
-    p_i = ((c * c).sum(axis=1) - m) / (m * (m - 1.0))
-    return float(p_i.mean()), len(m)
+    return float(p_i.mean()), len(p_i)
 
 
 def fleiss_kappa(counts: np.ndarray) -> KappaResult:
@@ -94,12 +105,10 @@ def fleiss_kappa(counts: np.ndarray) -> KappaResult:
     the category shares pool all values of pairable units (the usual
     generalisation; with a constant number of coders it is Fleiss 1971).
     """
-    c, m = _pairable(counts)
-    if len(m) == 0:
+    p_i, p_j = fleiss_components(counts)
+    if len(p_i) == 0:
         return KappaResult(None, None, None, 0, NO_COMMON)
-    p_bar, n_units = mean_pairwise_agreement(c)
-    p_j = c.sum(axis=0) / m.sum()
-    return _chance_corrected(float(p_bar), float(p_j @ p_j), n_units)
+    return _chance_corrected(float(p_i.mean()), float(p_j @ p_j), len(p_i))
 
 
 def brennan_prediger(counts: np.ndarray, n_categories: int | None = None) -> KappaResult:
