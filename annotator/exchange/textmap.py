@@ -18,6 +18,12 @@ class OffsetMap:
     __slots__ = ("_map", "raw_length", "text")
 
     def __init__(self, raw: str):
+        self.raw_length = len(raw)
+        if "\r" not in raw and not raw.startswith("\ufeff") and unicodedata.is_normalized("NFC", raw):
+            # the usual case: nothing moves, so no map is built
+            self.text = raw
+            self._map: array | None = None
+            return
         text_parts: list[str] = []
         mapping = array("i")
         pos = 0
@@ -54,14 +60,23 @@ class OffsetMap:
         mapping.append(pos)
         self.text = "".join(text_parts)
         self._map = mapping
-        self.raw_length = n
+
+    @property
+    def identity(self) -> bool:
+        return self._map is None
 
     def __call__(self, raw_offset: int) -> int:
+        if self._map is None:
+            if not 0 <= raw_offset <= self.raw_length:
+                raise IndexError(raw_offset)
+            return raw_offset
         return self._map[raw_offset]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The normalised ``[start, end)``; ``end`` rounds up to the end of a
         character that normalisation merged."""
+        if self._map is None:
+            return self(start), self(end)
         new_start = self._map[start]
         new_end = self._map[end]
         if end > start and end < self.raw_length and self._map[end - 1] == new_end:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 
 import pytest
@@ -13,7 +14,18 @@ from annotator.exchange.bundle import ProjectData
 
 from .conftest import DATA
 
-FOLDER = DATA / "brat_multi"
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """Written at test time so that no checkout setting changes its \r\n."""
+    spec = importlib.util.spec_from_file_location("make_brat_multi", DATA / "make_brat_multi.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    root = tmp_path_factory.mktemp("brat_multi")
+    for name, content in module.FILES.items():
+        (root / name).write_bytes(content.encode("utf-8"))
+    assert b"\r\n" in (root / "article_one.txt").read_bytes()
+    return root
 
 
 def _by_coder(data: ProjectData) -> dict[str, list[tuple[str, str]]]:
@@ -25,8 +37,8 @@ def _by_coder(data: ProjectData) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-def test_several_coders_per_document_land_under_the_right_coder():
-    result = import_data(FOLDER, "brat", coder_from_filename="{document}_{coder}.ann")
+def test_several_coders_per_document_land_under_the_right_coder(folder):
+    result = import_data(folder, "brat", coder_from_filename="{document}_{coder}.ann")
     got = _by_coder(result.data)
     assert set(got) == {"Ana", "Bo_Chen"}
     assert got["Bo_Chen"] == [("government_official", "minister"), ("NGO", "NGO monitor")]
@@ -34,21 +46,21 @@ def test_several_coders_per_document_land_under_the_right_coder():
     assert len(result.data.documents) == 2
 
 
-def test_default_pattern_is_tried_without_one():
-    got = _by_coder(import_data(FOLDER, "brat").data)
+def test_default_pattern_is_tried_without_one(folder):
+    got = _by_coder(import_data(folder, "brat").data)
     assert set(got) == {"Ana", "Bo_Chen"}
 
 
-def test_windows_line_endings_keep_offsets_right():
-    data = import_data(FOLDER, "brat").data
+def test_windows_line_endings_keep_offsets_right(folder):
+    data = import_data(folder, "brat").data
     one = next(d for d in data.documents if d.title == "article_one")
     assert "\r" not in one.text
     ngo = [a for a in data.annotations if a.document_id == one.id and one.text[a.start:a.end] == "An NGO monitor"]
     assert len(ngo) == 1
 
 
-def test_discontinuous_span_becomes_linked_fragments_with_a_warning():
-    result = import_data(FOLDER, "brat")
+def test_discontinuous_span_becomes_linked_fragments_with_a_warning(folder):
+    result = import_data(folder, "brat")
     two = next(d for d in result.data.documents if d.title == "article_two")
     frags = [a for a in result.data.annotations if a.document_id == two.id and a.link]
     assert sorted(two.text[a.start:a.end] for a in frags) == ["a UN", "spokesperson"]
@@ -56,8 +68,8 @@ def test_discontinuous_span_becomes_linked_fragments_with_a_warning():
     assert any("discontinuous" in w for w in result.warnings)
 
 
-def test_notes_relations_and_attributes_are_kept_as_notes():
-    result = import_data(FOLDER, "brat")
+def test_notes_relations_and_attributes_are_kept_as_notes(folder):
+    result = import_data(folder, "brat")
     notes = {a.quote: a.note for a in result.data.annotations}
     assert notes["naïve 👍🏽"] == "emoji counts as\none code point"
     assert "Disagrees" in notes["An NGO monitor"] and "Arg2:T1" in notes["An NGO monitor"]
@@ -65,28 +77,28 @@ def test_notes_relations_and_attributes_are_kept_as_notes():
     assert any("equivalence" in w for w in result.warnings)
 
 
-def test_labels_become_codes_or_match_existing_ones(sample):
+def test_labels_become_codes_or_match_existing_ones(sample, folder):
     existing = ProjectData(codebook=sample.codebook)
-    data = import_data(FOLDER, "brat", existing=existing).data
+    data = import_data(folder, "brat", existing=existing).data
     official = sample.codebook.by_name("government official")[0]
     # "government_official" is the brat label of that existing code
     assert any(a.code_id == official.id for a in data.annotations)
     assert data.codebook.by_path("NGO") is not None  # unknown label: a new code
 
 
-def test_pattern_with_coder_folders(tmp_path):
+def test_pattern_with_coder_folders(tmp_path, folder):
     for coder in ("Ana", "Bo"):
         (tmp_path / coder).mkdir()
-        shutil.copy(FOLDER / "article_two_Ana.ann", tmp_path / coder / "article_two.ann")
-    shutil.copy(FOLDER / "article_two.txt", tmp_path / "article_two.txt")
+        shutil.copy(folder / "article_two_Ana.ann", tmp_path / coder / "article_two.ann")
+    shutil.copy(folder / "article_two.txt", tmp_path / "article_two.txt")
     data = import_data(tmp_path, "brat", coder_from_filename="{coder}/{document}.ann").data
     assert {c.name for c in data.coders} == {"Ana", "Bo"}
     assert len(data.annotations) == 6
 
 
-def test_unmatched_ann_file_is_reported(tmp_path):
-    shutil.copy(FOLDER / "article_two_Ana.ann", tmp_path / "nothing_here.ann")
-    shutil.copy(FOLDER / "article_two.txt", tmp_path / "article_two.txt")
+def test_unmatched_ann_file_is_reported(tmp_path, folder):
+    shutil.copy(folder / "article_two_Ana.ann", tmp_path / "nothing_here.ann")
+    shutil.copy(folder / "article_two.txt", tmp_path / "article_two.txt")
     result = import_data(tmp_path, "brat")
     assert not result.data.annotations
     assert any("nothing_here.ann" in w for w in result.warnings)
@@ -104,7 +116,9 @@ def test_export_writes_one_ann_per_document_and_coder(tmp_path, sample):
         if p.suffix != ".ann":
             continue
         txt = next(q for q in written if q.suffix == ".txt" and p.name.startswith(q.stem + "_"))
-        text = txt.read_bytes().decode("utf-8")
+        raw = txt.read_bytes()
+        assert b"\r" not in raw  # written as stored, whatever the platform's line ending
+        text = raw.decode("utf-8")
         for line in p.read_text("utf-8").splitlines():
             if line.startswith("T"):
                 _, mid, quote = line.split("\t")
@@ -118,8 +132,8 @@ def test_export_writes_one_ann_per_document_and_coder(tmp_path, sample):
     ("Q1\tsomething", "not a brat annotation type"),
     ("#1\tAnnotatorNotes", "not a valid brat note"),
 ])
-def test_malformed_ann_names_file_and_line(tmp_path, line, message):
-    shutil.copy(FOLDER / "article_two.txt", tmp_path / "doc.txt")
+def test_malformed_ann_names_file_and_line(tmp_path, line, message, folder):
+    shutil.copy(folder / "article_two.txt", tmp_path / "doc.txt")
     (tmp_path / "doc.ann").write_text("T9\tNGO 0 9\tCeasefire\n" + line + "\n", encoding="utf-8")
     with pytest.raises(ExchangeError, match=message) as err:
         import_data(tmp_path, "brat")

@@ -1,4 +1,4 @@
-"""Writes brat_multi/: a brat folder with two coders per document, as a
+"""Holds (and, run as a script, writes to brat_multi/) a brat folder with two coders per document, as a
 corpus from elsewhere would look (Windows line endings, file names where both
 document and coder contain "_", a discontinuous span, a relation, an
 attribute, a note, an equivalence). Used by tests/exchange/test_brat.py.
