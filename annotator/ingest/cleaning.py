@@ -16,7 +16,8 @@ from annotator.ingest.rules import Rule, RuleSet, builtin_rules
 # careless user pattern from spending seconds on a huge paragraph.
 MAX_RULE_LINE = 1000
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
-_SPACES = re.compile(r"\s+")
+_NEWLINE_CHARS = "\r\u2028\u2029\x85\x0b\x0c"
+_CONTROL_CHARS = "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r\x0b\x0c")
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,11 @@ class CleanResult:
 
 def normalise_text(text: str) -> str:
     """NFC, ``\\n`` line endings, no control characters: what every stored text is."""
-    text = _NEWLINES.sub("\n", text)
-    text = strip_controls(text)
+    # substring tests (memchr) first: much faster than a regex over a long text that needs nothing
+    if any(ch in text for ch in _NEWLINE_CHARS):
+        text = _NEWLINES.sub("\n", text)
+    if any(ch in text for ch in _CONTROL_CHARS):
+        text = strip_controls(text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     return text
@@ -141,7 +145,7 @@ def _debris(lines: list[str], compiled: _Compiled, removed: list[RemovedLine]) -
                 rule_name = rule.name
                 break
         if not rule_name and compiled.repeated:
-            key = _SPACES.sub(" ", s).casefold()
+            key = " ".join(s.split()).casefold()
             for rule in compiled.repeated:
                 if len(s) >= rule.min_length and key in seen:
                     rule_name = rule.name

@@ -16,9 +16,9 @@ from annotator.ingest.sources import Source
 
 def split_multi_article(text: str, display: str) -> Iterator[Article | ReadFailure] | None:
     """The articles of a Nexis or Factiva export, or None for an ordinary text."""
-    if looks_like_nexis(text):
+    if ("End of Document" in text or "DOCUMENTS" in text) and looks_like_nexis(text):
         return split_nexis(text, display)
-    if looks_like_factiva(text):
+    if "HD" in text and looks_like_factiva(text):
         return split_factiva(text, display)
     return None
 
