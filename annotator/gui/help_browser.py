@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QToolButton,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -313,15 +313,29 @@ class HelpBrowser(QWidget):
         self.search.selectAll()
 
 
+_SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
+
+Shortcuts = list[tuple[str, str]]
+
+
+def _as_sections(shortcuts) -> list[tuple[str | None, Shortcuts]]:
+    """Accept flat (text, keys) pairs or (section title, [(text, keys), ...])."""
+    items = list(shortcuts)
+    if items and all(isinstance(item[1], list | tuple) for item in items):
+        return [(title, list(rows)) for title, rows in items]
+    return [(None, items)]
+
+
 class ShortcutSheet(QDialog):
     """The F1 cheat sheet: every command of the window with its shortcut,
     filtered as you type. The main window passes (action text, shortcut)
     pairs, e.g. from :func:`shortcuts_from_actions`, so the sheet always
-    shows the keys as they are really set, codebook keys included."""
+    shows the keys as they are really set, codebook keys included; or
+    sections, (title, [(text, shortcut), ...]), shown as groups."""
 
     openGuide = Signal()
 
-    def __init__(self, shortcuts: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(self, shortcuts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ShortcutSheet")
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
@@ -335,26 +349,29 @@ class ShortcutSheet(QDialog):
 
         self.model = QStandardItemModel(0, 2, self)
         self.model.setHorizontalHeaderLabels([self.tr("Command"), self.tr("Shortcut")])
-        self.set_shortcuts(shortcuts)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)  # match the command or the keys
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        # A matching command keeps its section visible; a matching section
+        # title shows the whole section.
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy.setAutoAcceptChildRows(True)
+        self.filter.textChanged.connect(self._filter_changed)
 
-        self.table = QTableView()
-        self.table.setObjectName("shortcutTable")
-        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
-        self.table.setModel(self.proxy)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setSortingEnabled(False)
-        header = self.table.horizontalHeader()
+        self.tree = QTreeView()
+        self.tree.setObjectName("shortcutTable")
+        self.tree.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.tree.setModel(self.proxy)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.set_shortcuts(shortcuts)
 
         self.guide_link = QLabel(self.tr("<a href=\"guide\">More in the user guide</a>"))
         self.guide_link.setTextFormat(Qt.TextFormat.RichText)
@@ -367,9 +384,9 @@ class ShortcutSheet(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.tree, 1)
         layout.addWidget(self.guide_link)
-        self.resize(460, 520)
+        self.resize(480, 560)
         self.filter.setFocus()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
@@ -380,15 +397,43 @@ class ShortcutSheet(QDialog):
             return
         super().keyPressEvent(event)
 
-    def set_shortcuts(self, shortcuts: list[tuple[str, str]]) -> None:
+    def set_shortcuts(self, shortcuts) -> None:
         self.model.removeRows(0, self.model.rowCount())
-        for text, keys in shortcuts:
-            command = QStandardItem(plain_action_text(text))
-            key_item = QStandardItem(keys)
-            self.model.appendRow([command, key_item])
+        sections = _as_sections(shortcuts)
+        for title, rows in sections:
+            if title is None:
+                parent = self.model.invisibleRootItem()
+            else:
+                parent = QStandardItem(title)
+                parent.setData(True, _SECTION_ROLE)
+                parent.setSelectable(False)
+                font = parent.font()
+                font.setBold(True)
+                parent.setFont(font)
+                blank = QStandardItem()
+                blank.setSelectable(False)
+                self.model.appendRow([parent, blank])
+            for text, keys in rows:
+                parent.appendRow([QStandardItem(plain_action_text(text)), QStandardItem(keys)])
+        self.tree.setRootIsDecorated(any(title is not None for title, _ in sections))
+        self.tree.expandAll()
+
+    @Slot(str)
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        self.tree.expandAll()
 
     def visible_rows(self) -> list[tuple[str, str]]:
-        return [
-            (self.proxy.index(r, 0).data(), self.proxy.index(r, 1).data())
-            for r in range(self.proxy.rowCount())
-        ]
+        """The (command, shortcut) rows the filter leaves, in order."""
+        rows: list[tuple[str, str]] = []
+
+        def walk(parent) -> None:
+            for r in range(self.proxy.rowCount(parent)):
+                index = self.proxy.index(r, 0, parent)
+                if index.data(_SECTION_ROLE):
+                    walk(index)
+                else:
+                    rows.append((index.data(), self.proxy.index(r, 1, parent).data()))
+
+        walk(QModelIndex())
+        return rows

@@ -189,3 +189,18 @@ def test_shortcut_sheet_closes_with_f1_and_offers_the_guide(qtbot):
         sheet.guide_link.linkActivated.emit("guide")
     qtbot.keyClick(sheet.filter, Qt.Key.Key_F1)
     assert not sheet.isVisible()
+
+
+def test_shortcut_sheet_shows_sections_and_filters_within_them(qtbot):
+    sheet = ShortcutSheet([
+        ("Coding", [("Apply code: Official", "O"), ("Quick code picker", "Ctrl+K")]),
+        ("Navigation", [("Next document", "Alt+Down")]),
+    ])
+    qtbot.addWidget(sheet)
+    assert sheet.visible_rows() == [("Apply code: Official", "O"), ("Quick code picker", "Ctrl+K"),
+                                    ("Next document", "Alt+Down")]
+    qtbot.keyClicks(sheet.filter, "next")
+    assert sheet.visible_rows() == [("Next document", "Alt+Down")]
+    sheet.filter.clear()
+    qtbot.keyClicks(sheet.filter, "coding")  # a section title shows its whole section
+    assert [r[0] for r in sheet.visible_rows()] == ["Apply code: Official", "Quick code picker"]
