@@ -49,7 +49,10 @@ def encode_matrix(matrix: Any, *, coders_in_rows: bool = False) -> tuple[np.ndar
     Numbers stay numbers (so metric levels can use them); anything else is
     compared as text. ``None``, ``NaN`` and empty strings are missing.
     """
-    arr = np.asarray(matrix, dtype=object if _has_text(matrix) else float)
+    try:
+        arr = np.asarray(matrix, dtype=object if _has_text(matrix) else float)
+    except (TypeError, ValueError):
+        raise AgreementError("Reliability data must be a table of numbers or labels, one row per unit.") from None
     if arr.ndim != 2:
         raise AgreementError("Reliability data must be a two-dimensional table of units and coders.")
     if coders_in_rows:
@@ -196,7 +199,10 @@ def alpha_from_codes(codes: np.ndarray, categories: tuple[Any, ...], *, level: s
 def _has_text(matrix: Any) -> bool:
     if isinstance(matrix, np.ndarray):
         return matrix.dtype == object or matrix.dtype.kind in "US"
-    return any(isinstance(v, str) for row in matrix for v in row)
+    try:
+        return any(isinstance(v, str) for row in matrix for v in row)
+    except TypeError:  # not a table; the caller reports that
+        return False
 
 
 def _is_missing(v: Any) -> bool:

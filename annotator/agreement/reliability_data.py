@@ -377,6 +377,8 @@ def _span_matrix(
     if var.kind == "code":
         out[units, coders] = 1
         return out
+    if len(units) == 0:
+        return out
     k = len(var.categories)
     key = (units.astype(np.int64) * n_coders + coders) * k + val
     uniq, inv = np.unique(key, return_inverse=True)
