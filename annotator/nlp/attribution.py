@@ -315,7 +315,7 @@ class _Finder:
         lo = self._sent_of(a)[0]
         for k in range(a - 1, max(lo, a - 10) - 1, -1):
             t = self.doc[k]
-            if self.tok_quote[k] != -1 or "\n" in t.text:
+            if self.tok_quote[k] != -1 or "\n" in t.text or t.text in (".", "!", "?", ";"):
                 break
             if t.lower_ == "to" and k > 0 and self.doc[k - 1].lower_ == "according":
                 return self.doc[k - 1]

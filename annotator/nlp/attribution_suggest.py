@@ -22,14 +22,18 @@ from annotator.nlp.source_types import SourceTypeMapping, code_for_source_type, 
 
 
 def pipeline_label(nlp: Language) -> str:
-    """'en_core_web_sm-3.8.0'; a blank pipeline is 'blank_en-<spaCy version>'."""
+    """'en_core_web_sm@3.8.0', or 'blank:en@<spaCy version>' for a pipeline
+    without trained components (the form of ``PipelineInfo.label``)."""
     meta = nlp.meta
-    name = meta.get("name") or "pipeline"
-    if not nlp.pipe_names or nlp.pipe_names == ["sentencizer"] or name == "pipeline":
+    name = str(meta.get("name") or "")
+    trained = any(p not in ("sentencizer", "annotator_paragraph_breaks") for p in nlp.pipe_names)
+    if not trained or not name or name == "pipeline":
         import spacy
 
-        return f"blank_{nlp.lang}-{spacy.__version__}"
-    return f"{nlp.lang}_{name}-{meta.get('version', '0.0.0')}"
+        return f"blank:{nlp.lang}@{spacy.__version__}"
+    if not name.startswith(f"{nlp.lang}_"):
+        name = f"{nlp.lang}_{name}"
+    return f"{name}@{meta.get('version', '?')}"
 
 
 def _sentence(doc: Doc, start: int) -> str:
@@ -141,19 +145,21 @@ def suggest_for_texts(
     mapping: SourceTypeMapping | None = None,
     document_ids: Sequence[str] | None = None,
     batch_size: int = 32,
+    model: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> list[list[Suggestion]]:
     """Suggestions for many texts, parsed in batches with ``nlp.pipe``.
 
-    Returns one list per text processed, in order; when ``cancelled()`` turns
-    true the texts done so far are returned.
+    ``model`` is the label stored with the suggestions (by default
+    :func:`pipeline_label`). Returns one list per text processed, in order;
+    when ``cancelled()`` turns true the texts done so far are returned.
     """
     texts = list(texts)
     if document_ids is not None and len(document_ids) != len(texts):
         raise ValueError("document_ids must have one id per text.")
     mapping = mapping or default_mapping()
-    model = pipeline_label(nlp)
+    model = model or pipeline_label(nlp)
     total = len(texts)
     out: list[list[Suggestion]] = []
     for i, doc in enumerate(nlp.pipe(texts, batch_size=batch_size)):

