@@ -197,6 +197,11 @@ def unitizing_alphas(
 
     s_all = float(self_c.sum())
     den = total - s_all / total
+    if den <= 1e-9:
+        reasons["u_alpha"] = reasons["binary_u_alpha"] = reasons["cu_alpha"] = (
+            "The continuum is too short for the segments on it, so the unitizing coefficients are undefined."
+        )
+        return result
     e = (np.outer(l_c, l_c) - np.diag(self_c)) / den
     d_e = total - np.trace(e)
     if d_e > 1e-9:
@@ -253,6 +258,11 @@ def _coding_of_overlaps(
     per_seg = sq / np.maximum(m_doc[segs.doc] - 1, 1)
     sv = np.bincount(segs.value, weights=per_seg, minlength=n_values + 1)[1 : n_values + 1]
     den = total_v - sv.sum() / total_v
+    if den <= 1e-9:
+        result.reasons["cu_alpha"] = ONE_VALUE
+        for k in range(1, n_values + 1):
+            result.k_u_alpha[k] = None
+        return
     e_v = (np.outer(l_v, l_v) - np.diag(sv)) / den
     d_e = total_v - np.trace(e_v)
     if (l_v > 0).sum() < 2 or d_e <= 1e-9:
