@@ -1,0 +1,87 @@
+"""Entry points: ``annotator-gui [PROJECT]`` (``main``) and ``run(path)``,
+which ``annotator gui`` and ``annotator demo`` call.
+
+Kept light on purpose: spaCy is never imported on the way to the first
+window (the coding service tokenizes with a regex when a document has no
+stored segments), so the window appears well within 1.5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import annotator.gui  # noqa: F401  (applies the PySide6 workaround first)
+
+
+def _application(argv: list[str]):
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.gui.settings import APPLICATION, ORGANISATION
+
+    app = QApplication.instance() or QApplication(argv)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    app.setDesktopFileName("annotator")
+    try:
+        from annotator.resources_path import resource
+
+        icon = QIcon()
+        for size in (16, 32, 48, 64, 128, 256):
+            node = resource("icons", f"annotator-{size}.png")
+            if node.is_file():
+                icon.addFile(str(node))
+        app.setWindowIcon(icon)
+    except (OSError, ModuleNotFoundError):
+        pass
+    try:
+        from annotator.gui.crash_dialog import install_excepthook  # written alongside; optional
+    except ImportError:
+        pass
+    else:
+        install_excepthook(app)
+    from annotator.gui.theme import apply_theme
+
+    apply_theme(app)
+    return app
+
+
+def run(project_path: str | None, *, smoke: bool = False, argv: list[str] | None = None) -> int:
+    """Show the workbench on ``project_path`` (or ask for a project) and run
+    the event loop; returns the exit status."""
+    app = _application(argv if argv is not None else sys.argv[:1])
+    from annotator.gui.startup import start_window
+
+    create = False
+    if project_path is None:
+        from annotator.gui.start_dialogs import ProjectChooser
+
+        chooser = ProjectChooser()
+        if not chooser.exec() or not chooser.path:
+            return 0
+        project_path, create = chooser.path, chooser.create
+    window = start_window(project_path, create=create)
+    if window is None:
+        return 1
+    window.show()
+    if smoke:
+        from PySide6.QtCore import QTimer
+
+        # "shown" means painted once: quit right after the first paint
+        QTimer.singleShot(0, app.quit)
+    return app.exec()
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(prog="annotator-gui", description="The Annotator coding workbench.")
+    parser.add_argument("project", nargs="?", help="a project file (.annotator) to open")
+    parser.add_argument("--smoke", action="store_true", help="show the window once and quit (start-up check)")
+    args, qt_args = parser.parse_known_args(argv)
+    return run(args.project, smoke=args.smoke, argv=[sys.argv[0]] + qt_args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""The keyboard cheat sheet (F1): every menu action with a shortcut, read
+from the window's actions so it can never fall out of date, plus the keys
+that work in the text itself."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+
+
+def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
+    rows = []
+    for action in actions:
+        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+        if keys and action.text():
+            rows.append((action.text().replace("&", ""), ", ".join(keys)))
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, sections: list[tuple[str, list[tuple[str, str]]]], parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        view = QTextBrowser()
+        view.setAccessibleName(self.tr("Keyboard shortcuts"))
+        parts = []
+        for title, rows in sections:
+            if not rows:
+                continue
+            parts.append(f"<h3>{html.escape(title)}</h3><table cellspacing='0' cellpadding='3'>")
+            for what, keys in rows:
+                parts.append(f"<tr><td style='padding-right:24px'><b>{html.escape(keys)}</b></td>"
+                             f"<td>{html.escape(what)}</td></tr>")
+            parts.append("</table>")
+        view.setHtml("".join(parts))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(view)
+        layout.addWidget(buttons)
+        self.resize(560, 640)
+        self.view = view
