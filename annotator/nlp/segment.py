@@ -36,22 +36,29 @@ def _append_trimmed(spans: list, text: str, start: int, end: int) -> None:
 
 def segment_doc(doc: Any, document_id: str, model: str) -> Segmentation:
     """Segmentation of a processed spaCy Doc (whose char offsets are code points)."""
+    import numpy as np
+    from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+
     text = doc.text
     t_starts, t_ends = array("i"), array("i")
-    for token in doc:
-        if not token.is_space:
-            t_starts.append(token.idx)
-            t_ends.append(token.idx + len(token.text))
     s_starts, s_ends = array("i"), array("i")
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            s_starts.append(start)
-            s_ends.append(end)
+    if len(doc):
+        # whole-document arrays: creating a Token object per token is the slow part
+        cols = doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).astype(np.int64)
+        word = cols[:, 2] == 0
+        starts, ends = cols[:, 0], cols[:, 0] + cols[:, 1]
+        t_starts.frombytes(starts[word].astype(np.int32).tobytes())
+        t_ends.frombytes(ends[word].astype(np.int32).tobytes())
+        sent_id = np.cumsum(cols[:, 3] == 1)  # sentence number of each token
+        if cols[0, 3] != 1:
+            sent_id += 1
+        wi = np.flatnonzero(word)
+        if len(wi):
+            ids = sent_id[wi]
+            first = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
+            last = np.r_[first[1:] - 1, len(wi) - 1]
+            s_starts.frombytes(starts[wi[first]].astype(np.int32).tobytes())
+            s_ends.frombytes(ends[wi[last]].astype(np.int32).tobytes())
     paragraphs = paragraph_spans(text)
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     return Segmentation(

@@ -41,12 +41,15 @@ class DocumentsRepo:
         self,
         documents: Iterable[Document],
         segmentations: dict[str, Segmentation] | None = None,
+        signatures: dict[str, bytes] | None = None,
     ) -> list[str]:
-        """Store documents (with their segments) in one transaction; return the
-        ids actually added: a document already in the project is skipped."""
+        """Store documents (with their segments and near-duplicate signatures) in
+        one transaction; return the ids actually added: a document already in the
+        project is skipped."""
         added: list[str] = []
         now = now_iso()
         segmentations = segmentations or {}
+        signatures = signatures or {}
         with self.transaction():
             for doc in documents:
                 cur = self.conn.execute(
@@ -61,6 +64,9 @@ class DocumentsRepo:
                     seg = segmentations.get(doc.id)
                     if seg is not None:
                         self._put_segmentation(seg)
+                    if doc.id in signatures:
+                        self.conn.execute("INSERT OR REPLACE INTO document_signatures VALUES (?, ?)",
+                                          (doc.id, signatures[doc.id]))
         return added
 
     def add_document(self, document: Document, segmentation: Segmentation | None = None) -> bool:
@@ -219,6 +225,17 @@ class DocumentsRepo:
                 clauses.append("d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q)")
                 params["q"] = q
         return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    # --- near-duplicate signatures ------------------------------------------------
+
+    def put_signatures(self, signatures: dict[str, bytes]) -> None:
+        with self.transaction():
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO document_signatures(document_id, signature) VALUES (?, ?)",
+                list(signatures.items()))
+
+    def iter_signatures(self):
+        yield from self.conn.execute("SELECT document_id, signature FROM document_signatures")
 
     # --- segments ----------------------------------------------------------------
 

@@ -214,6 +214,13 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, WorkflowRepo):
                  batch.id),
             )
 
+    def delete_batch_if_empty(self, batch_id: str) -> bool:
+        with self.transaction():
+            cur = self.conn.execute(
+                "DELETE FROM batches WHERE id = ? AND NOT EXISTS (SELECT 1 FROM documents WHERE batch_id = ?)",
+                (batch_id, batch_id))
+        return cur.rowcount > 0
+
     def batches(self) -> list[Batch]:
         return [rows.batch(r) for r in self._rows("SELECT * FROM batches ORDER BY imported_at")]
 

@@ -65,6 +65,11 @@ CREATE TABLE segments (
     paragraphs BLOB NOT NULL,
     entities TEXT NOT NULL DEFAULT '[]'
 );
+CREATE TABLE document_signatures (
+    -- MinHash signature of the text, so near-duplicate checks never re-read the corpus
+    document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    signature BLOB NOT NULL
+);
 CREATE TABLE codes (
     id TEXT PRIMARY KEY,
     parent_id TEXT REFERENCES codes(id),

@@ -1,0 +1,283 @@
+"""The batch-import use case: read, clean, de-duplicate, run spaCy and store,
+streaming, so memory does not grow with the batch.
+
+A document is stored together with its segments in one transaction, or not at
+all; a cancelled import leaves the finished documents and a consistent batch.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import IngestError
+from annotator.core.models import Batch, Document
+from annotator.ingest.article import normalise_mapping, resolve_columns
+from annotator.ingest.reading import read_sources
+from annotator.ingest.registry import ReadFailure
+from annotator.ingest.rules import RuleSet
+from annotator.store.project import Project
+
+CHUNK = 64  # documents per transaction: one fsync per chunk, not per document
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ImportOptions:
+    name: str | None = None
+    format: str | None = None
+    columns: dict[str, str] | None = None
+    clean: bool = True
+    rules: RuleSet | None = None
+    model: str | None = None  # spaCy pipeline; None: the project's, else the default
+    processes: int = 1
+    near_duplicate_threshold: float = 0.9
+
+
+@dataclass
+class ImportReport:
+    batch: Batch
+    imported: int = 0
+    duplicates: list[dict[str, Any]] = field(default_factory=list)
+    near_duplicates: list[dict[str, Any]] = field(default_factory=list)
+    failed: list[dict[str, str]] = field(default_factory=list)
+    cleaned_lines: int = 0
+    cancelled: bool = False
+    pipeline: str = ""
+    notice: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "imported": self.imported,
+            "duplicates": self.duplicates,
+            "near_duplicates": self.near_duplicates,
+            "failed": self.failed,
+            "cleaned_lines": self.cleaned_lines,
+            "cancelled": self.cancelled,
+            "pipeline": self.pipeline,
+            "notice": self.notice,
+        }
+
+
+def _batch_name(paths: list[Path]) -> str:
+    if len(paths) == 1:
+        return paths[0].name
+    return f"{paths[0].name} and {len(paths) - 1} more"
+
+
+def pipeline_name(project: Project, requested: str | None) -> str | None:
+    return requested or project.get_meta("nlp_pipeline") or None
+
+
+def import_batch(
+    project: Project,
+    paths: list[Path] | list[str],
+    options: ImportOptions | None = None,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportReport:
+    options = options or ImportOptions()
+    paths = [Path(p) for p in paths]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise IngestError(f"There is no file or folder at {missing[0]}.")
+    from annotator.nlp.pipeline import load_pipeline
+    from annotator.nlp.segment import segment_doc
+
+    nlp, info = load_pipeline(pipeline_name(project, options.model))
+    if not project.get_meta("nlp_pipeline") and info.trained:
+        project.set_meta("nlp_pipeline", info.name)
+    batch = Batch(name=options.name or _batch_name(paths), source="; ".join(str(p) for p in paths))
+    report = ImportReport(batch=batch, pipeline=info.label, notice=info.notice)
+    project.add_batch(batch)
+    near = _NearDuplicates(project, options.near_duplicate_threshold)
+    seen: dict[str, str] = {}
+    stopped = {"flag": False}
+
+    def is_cancelled() -> bool:
+        if cancelled is not None and cancelled():
+            stopped["flag"] = True
+        return stopped["flag"]
+
+    def fresh_documents() -> Iterator[Document]:
+        for result in read_sources(paths, format=options.format, columns=options.columns, clean=options.clean,
+                                   rules=options.rules, progress=progress, cancelled=is_cancelled):
+            if isinstance(result, ReadFailure):
+                report.failed.append({"path": result.source_path, "reason": result.reason})
+                continue
+            doc = result
+            if doc.id in seen or project.has_document(doc.id):
+                report.duplicates.append({"path": doc.source_path, "title": doc.title,
+                                          "document_id": doc.id, "same_as": seen.get(doc.id, doc.id)})
+                continue
+            seen[doc.id] = doc.source_path
+            doc.batch_id = batch.id
+            similar = near.check(doc)
+            if similar is not None:
+                doc.metadata["near_duplicate_of"] = similar[0]
+                report.near_duplicates.append({"path": doc.source_path, "title": doc.title, "document_id": doc.id,
+                                               "resembles": similar[0], "similarity": round(similar[1], 3)})
+            report.cleaned_lines += len(doc.cleaning)
+            yield doc
+
+    kwargs: dict[str, Any] = {"batch_size": CHUNK, "as_tuples": True}
+    if options.processes > 1:
+        kwargs["n_process"] = options.processes
+    pending: list[Document] = []
+    segments = {}
+    for spacy_doc, doc in nlp.pipe(((d.text, d) for d in fresh_documents()), **kwargs):
+        pending.append(doc)
+        segments[doc.id] = segment_doc(spacy_doc, doc.id, info.label)
+        if len(pending) >= CHUNK:
+            report.imported += len(project.add_documents(pending, segments, near.take()))
+            pending, segments = [], {}
+    if pending:
+        report.imported += len(project.add_documents(pending, segments, near.take()))
+    report.cancelled = stopped["flag"]
+    batch.counts = {"imported": report.imported, "duplicates": len(report.duplicates),
+                    "near_duplicates": len(report.near_duplicates), "failed": len(report.failed),
+                    "cleaned_lines": report.cleaned_lines}
+    batch.report = report.as_dict()
+    if report.imported == 0:
+        _drop_empty_batch(project, batch)  # re-running an import adds nothing, not even an empty batch
+    else:
+        project.update_batch(batch)
+    return report
+
+
+def _drop_empty_batch(project: Project, batch: Batch) -> None:
+    project.delete_batch_if_empty(batch.id)
+
+
+class _NearDuplicates:
+    """Flags a document that resembles one already in the project or earlier in
+    the batch (wire copy republished with small edits). Signatures are stored
+    with the documents, so the corpus is never re-read."""
+
+    def __init__(self, project: Project, threshold: float):
+        import numpy as np
+
+        from annotator.ingest.near_duplicates import NearDuplicateIndex
+
+        self.index = NearDuplicateIndex(threshold=threshold)
+        for doc_id, blob in project.iter_signatures():
+            self.index.add(doc_id, signature=np.frombuffer(blob, dtype=np.uint32))
+        self.signatures: dict[str, bytes] = {}
+
+    def check(self, doc: Document) -> tuple[str, float] | None:
+        sig = self.index.signature(doc.text)
+        found = self.index.query(signature=sig)
+        self.index.add(doc.id, signature=sig)
+        self.signatures[doc.id] = sig.tobytes()
+        return found
+
+    def take(self) -> dict[str, bytes]:
+        out, self.signatures = self.signatures, {}
+        return out
+
+
+# --- preview (for the import dialog) ---------------------------------------------
+
+
+@dataclass
+class ImportPreview:
+    documents: list[Document]
+    failures: list[tuple[str, str]]
+    columns: list[str]
+    mapping: dict[str, str]
+
+
+def preview_import(paths: list[Path], options: ImportOptions | None = None, *, limit: int = 5) -> ImportPreview:
+    """The first articles as they would be imported (nothing is stored)."""
+    options = options or ImportOptions()
+    docs: list[Document] = []
+    failures: list[tuple[str, str]] = []
+    columns: list[str] = []
+    mapping: dict[str, str] = {}
+    table = next((Path(p) for p in paths if Path(p).suffix.lower() in (".csv", ".tsv", ".json", ".jsonl")), None)
+    if table is not None:
+        columns = _peek_columns(table)
+        if columns:
+            try:
+                mapping = resolve_columns(columns, normalise_mapping(options.columns), table.name)
+            except IngestError as exc:
+                failures.append((str(table), str(exc)))
+    for result in read_sources(paths, format=options.format, columns=options.columns, clean=options.clean,
+                               rules=options.rules):
+        if isinstance(result, ReadFailure):
+            failures.append((result.source_path, result.reason))
+        else:
+            docs.append(result)
+        if len(docs) >= limit or len(failures) > 50:
+            break
+    return ImportPreview(docs, failures, columns, mapping)
+
+
+def _peek_columns(path: Path) -> list[str]:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(256 * 1024)
+    except OSError:
+        return []
+    text = head.decode("utf-8-sig", errors="replace")
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".tsv"):
+        delimiter = "\t" if suffix == ".tsv" else ","
+        try:
+            return next(csv.reader(io.StringIO(text), delimiter=delimiter))
+        except (StopIteration, csv.Error):
+            return []
+    first = text.lstrip()
+    try:
+        if suffix == ".jsonl" or not first.startswith("["):
+            obj = json.loads(first.splitlines()[0]) if first else {}
+        else:
+            obj = json.JSONDecoder().raw_decode(first[1:].lstrip())[0]
+    except (ValueError, IndexError):
+        return []
+    return list(obj) if isinstance(obj, dict) else []
+
+
+def rerun_nlp(project: Project, *, model: str | None = None, processes: int = 1, only_missing: bool = False,
+              progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> int:
+    """Segment existing documents again with ``model`` (``annotator nlp``)."""
+    from annotator.nlp.pipeline import load_pipeline
+    from annotator.nlp.segment import segment_doc
+
+    nlp, info = load_pipeline(pipeline_name(project, model))
+    ids = project.documents_without_segments(None if only_missing else info.label)
+    total, done = len(ids), 0
+    kwargs: dict[str, Any] = {"batch_size": CHUNK, "as_tuples": True}
+    if processes > 1:
+        kwargs["n_process"] = processes
+    pending = []
+    texts = ((d.text, d.id) for d in project.iter_documents(ids))
+    for spacy_doc, doc_id in nlp.pipe(texts, **kwargs):
+        pending.append(segment_doc(spacy_doc, doc_id, info.label))
+        if len(pending) >= CHUNK:
+            project.set_segmentations(pending)
+            done += len(pending)
+            pending = []
+            if progress:
+                progress(done, total)
+            if cancelled is not None and cancelled():
+                return done
+    if pending:
+        project.set_segmentations(pending)
+        done += len(pending)
+    if model and info.trained:
+        project.set_meta("nlp_pipeline", info.name)
+    if progress:
+        progress(done, total)
+    return done
+
+
+def default_processes() -> int:
+    return max(1, min(4, (os.cpu_count() or 1)))
