@@ -380,6 +380,8 @@ class ImportDialog(QDialog):
         self.remove_button.setEnabled(bool(self.paths))
         self.cancel_button.setVisible(page in (0, 1))
         self.close_button.setVisible(page == 2)
+        self.buttons.updateGeometry()  # the box keeps its old height after its buttons change otherwise
+        self.layout().activate()
 
     # --- running --------------------------------------------------------------------------------
 

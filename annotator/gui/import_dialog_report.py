@@ -55,7 +55,10 @@ class ImportReportView(QWidget):
             self.tr("%n file(s) failed", "", len(report.failed)),
             self.tr("%n boilerplate line(s) removed by cleaning", "", report.cleaned_lines),
         ]
-        self.summary.setText(" · ".join(parts))
+        text = " · ".join(parts)
+        if report.imported:
+            text += "\n" + self.tr("The new articles are in the document list, filtered by the batch “{0}”.").format(name)
+        self.summary.setText(text)
         self.details.clear()
 
         def section(title: str, rows: list[tuple[str, str, str]], expanded: bool) -> None:
@@ -72,19 +75,20 @@ class ImportReportView(QWidget):
                 child.setToolTip(1, detail)
             top.setExpanded(expanded)
 
-        def name(path: str) -> str:
+        def file_name(path: str) -> str:
             return Path(path).name or path
 
         section(self.tr("Failed files ({0})").format(len(report.failed)),
-                [(name(f.get("path", "")), f.get("reason", ""), f.get("path", "")) for f in report.failed], True)
+                [(file_name(f.get("path", "")), f.get("reason", "").replace(f.get("path", "") or "\0", file_name(f.get("path", ""))),
+                  f.get("path", "")) for f in report.failed], True)
         section(self.tr("Near-duplicates ({0}), imported and flagged").format(len(report.near_duplicates)),
-                [(d.get("title") or name(d.get("path", "")),
+                [(d.get("title") or file_name(d.get("path", "")),
                   self.tr("resembles “{0}” ({1:.0%} alike)").format(
                       titles.get(d.get("resembles", ""), d.get("resembles", "")), float(d.get("similarity", 0))),
                   d.get("path", ""))
                  for d in report.near_duplicates], True)
         section(self.tr("Duplicates ({0}), already in the project").format(len(report.duplicates)),
-                [(d.get("title") or name(d.get("path", "")), name(d.get("path", "")), d.get("path", ""))
+                [(d.get("title") or file_name(d.get("path", "")), file_name(d.get("path", "")), d.get("path", ""))
                  for d in report.duplicates], False)
         self.details.resizeColumnToContents(0)
         self.details.setColumnWidth(0, min(self.details.columnWidth(0), 380))
