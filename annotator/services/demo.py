@@ -25,7 +25,7 @@ import yaml
 
 from annotator.core.codebook import Codebook
 from annotator.core.errors import AnnotatorError, ProjectError
-from annotator.core.models import STATUSES, Annotation, Coder, Document, DocumentCode
+from annotator.core.models import STATUSES, Annotation, Batch, Coder, Document, DocumentCode
 from annotator.exchange.codebook_yaml import parse_codebook
 from annotator.resources_path import resource
 from annotator.store.project import Project
@@ -249,8 +249,6 @@ def clean_minimally(text: str) -> str:
 
 
 def _import_directly(project: Project, articles: list[DemoArticle]) -> dict[str, str]:
-    from annotator.core.models import Batch
-
     batch = project.add_batch(Batch(name=BATCH_NAME, source="resources/demo/articles"))
     docs = []
     for a in articles:
