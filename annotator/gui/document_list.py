@@ -222,6 +222,10 @@ class DocumentListPanel(QWidget):
         self.batch.setCurrentIndex(max(i, 0))
         self.batch.blockSignals(False)
 
+    def stop(self) -> None:
+        self._search_timer.stop()
+        self._search_timer.timeout.disconnect()
+
     def current_filter(self) -> ListFilter:
         return ListFilter(self._base.coder_id, self._base.assigned_only, self.batch.currentData(),
                           self.status.currentData(), self.search.text().strip() or None)

@@ -48,6 +48,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self.tokens: coding.Tokens | None = None
         self.last_code: str | None = None
         self.selected_id: str | None = None
+        self.closed = False
         self.undo_stack = QUndoStack(self)
         self.notifier = commands.Notifier(self)
         self.setAcceptDrops(True)
@@ -148,6 +149,8 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         gui_settings.set_project_value(self.project.path, f"{self.coder.id}/last_document", document_id)
 
     def restore_last_document(self) -> None:
+        if self.closed:
+            return
         last = gui_settings.project_value(self.project.path, f"{self.coder.id}/last_document")
         if last and self.project.has_document(last):
             scroll = gui_settings.project_value(self.project.path, f"{self.coder.id}/scroll", 0)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from annotator.core.errors import AnnotatorError
@@ -27,6 +26,7 @@ class WindowMenusMixin:
         if window is not None:
             window.show()
             self.close()
+            self.deleteLater()
 
     def new_project(self) -> None:
         from annotator.gui.start_dialogs import ask_new_project
@@ -161,13 +161,16 @@ class WindowMenusMixin:
     # --- closing -----------------------------------------------------------------------------
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self.closed:
+            return super().closeEvent(event)
+        self.closed = True
+        self.documents.stop()  # a pending search must not reach the closed project
         self._remember_position()
         gui_settings.set_project_value(self.project.path, "geometry", self.saveGeometry())
         try:
             self.project.close()
         except AnnotatorError:
             pass
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         super().closeEvent(event)
 
 
