@@ -77,6 +77,17 @@ def encode_matrix(matrix: Any, *, coders_in_rows: bool = False) -> tuple[np.ndar
     return codes.reshape(arr.shape), tuple(cats.tolist())
 
 
+def row_sums(a: np.ndarray) -> np.ndarray:
+    """Sums over the (short) second axis of a tall array, as floats.
+
+    A matrix-vector product is an order of magnitude faster than ``sum(axis=1)``
+    when rows hold only a few categories."""
+    a = np.asarray(a)
+    if a.dtype != float:
+        a = a.astype(float)
+    return a @ np.ones(a.shape[1])
+
+
 def value_counts(codes: np.ndarray, n_categories: int) -> np.ndarray:
     """Units x categories: how many coders gave each value to each unit."""
     codes = np.asarray(codes)
@@ -94,7 +105,7 @@ def coincidences(counts: np.ndarray, weights: np.ndarray | None = None) -> np.nd
     (e.g. the lengths of stretches of a continuum) multiply each unit.
     """
     counts = np.asarray(counts, dtype=float)
-    m = counts.sum(axis=1)
+    m = row_sums(counts)
     pairable = m >= 2
     w = np.zeros_like(m)
     w[pairable] = 1.0 / (m[pairable] - 1.0)
@@ -156,7 +167,7 @@ def alpha_from_counts(
     check_level(level, cats)
     o = coincidences(counts, weights)
     return alpha_from_coincidences(
-        o, level=level, categories=cats, pairable_units=int((counts.sum(axis=1) >= 2).sum())
+        o, level=level, categories=cats, pairable_units=int((row_sums(counts) >= 2).sum())
     )
 
 

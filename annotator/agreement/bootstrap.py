@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from annotator.agreement.alpha import check_level, distance_matrix
+from annotator.agreement.alpha import check_level, distance_matrix, row_sums
 from annotator.agreement.errors import AgreementCancelled, AgreementError
 
 THRESHOLDS = (0.667, 0.8)
@@ -85,7 +85,7 @@ def _resample(
     progress: Progress,
     cancelled: Cancelled | None,
 ) -> np.ndarray | None:
-    m = c.sum(axis=1)
+    m = row_sums(c)
     c = c[m >= 2]
     m = m[m >= 2]
     u, k = c.shape

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from annotator.agreement.alpha import row_sums
+
 NO_COMMON = "The coders have no unit in common, so there is nothing to compare."
 NO_CHANCE_ROOM = "Chance agreement is already perfect (no variation), so the coefficient is undefined."
 
@@ -76,7 +78,7 @@ def scott_pi(a: np.ndarray, b: np.ndarray, n_categories: int) -> KappaResult:
 
 def _pairable(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     counts = np.asarray(counts, dtype=float)
-    m = counts.sum(axis=1)
+    m = row_sums(counts)
     keep = m >= 2
     return counts[keep], m[keep]
 
@@ -87,7 +89,7 @@ def fleiss_components(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     c, m = _pairable(counts)
     if len(m) == 0:
         return np.zeros(0), np.zeros(np.asarray(counts).shape[1])
-    return ((c * c).sum(axis=1) - m) / (m * (m - 1.0)), c.sum(axis=0) / m.sum()
+    return (row_sums(c * c) - m) / (m * (m - 1.0)), c.sum(axis=0) / m.sum()
 
 
 def mean_pairwise_agreement(counts: np.ndarray) -> tuple[float | None, int]:

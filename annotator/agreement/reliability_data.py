@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import attrgetter
 
 import numpy as np
 
@@ -241,25 +243,44 @@ def coding_frame(data: CodingData, coders: Sequence[str]) -> tuple[tuple[str, ..
 
 def _spans(data: CodingData, docs: tuple[str, ...], lengths: np.ndarray, coders: tuple[str, ...],
            coded: np.ndarray) -> _Spans:
+    # compute_report asks twice (units, span matching); it allows a cache for the length of its call
+    cached = getattr(data, "_spans_cache", None)
+    key = (docs, coders)
+    if cached is not None and cached[0] == key:
+        return cached[1]
     doc_ix = {d: i for i, d in enumerate(docs)}
     coder_ix = {c: i for i, c in enumerate(coders)}
     code_ix = {c.id: i for i, c in enumerate(data.codebook.codes)}
-    rows = [
-        (doc_ix[a.document_id], coder_ix[a.coder_id], a.start, a.end, code_ix[a.code_id])
-        for a in data.annotations
-        if not a.deleted and a.document_id in doc_ix and a.coder_id in coder_ix and a.code_id in code_ix
-    ]
-    arr = np.array(rows, dtype=np.int64).reshape(-1, 5)
-    if len(arr):
-        bad = (arr[:, 2] < 0) | (arr[:, 3] <= arr[:, 2]) | (arr[:, 3] > lengths[arr[:, 0]])
-        if bad.any():
-            d, c, s, e, _ = arr[np.flatnonzero(bad)[0]]
-            raise AgreementError(
-                f"An annotation of coder {coders[c]} on document {docs[d]} runs from {s} to {e}, "
-                f"outside its text of {lengths[d]} characters."
-            )
-        arr = arr[coded[arr[:, 0], arr[:, 1]]]
-    return _Spans(arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3], arr[:, 4])
+    n = len(data.annotations)
+    if n == 0:
+        z = np.zeros(0, dtype=np.int64)
+        return _Spans(z, z.copy(), z.copy(), z.copy(), z.copy())
+    # Column-wise with C-level map() calls: this runs once per annotation of the whole sample.
+    cols = list(zip(*map(attrgetter("document_id", "coder_id", "code_id", "start", "end", "deleted"),
+                         data.annotations), strict=True))
+    d = np.fromiter(map(doc_ix.get, cols[0], repeat(-1)), dtype=np.int64, count=n)
+    c = np.fromiter(map(coder_ix.get, cols[1], repeat(-1)), dtype=np.int64, count=n)
+    k = np.fromiter(map(code_ix.get, cols[2], repeat(-1)), dtype=np.int64, count=n)
+    try:
+        start = np.fromiter(cols[3], dtype=np.int64, count=n)
+        end = np.fromiter(cols[4], dtype=np.int64, count=n)
+    except (TypeError, ValueError):
+        raise AgreementError("Annotation offsets must be whole numbers.") from None
+    deleted = np.fromiter(cols[5], dtype=bool, count=n)
+    keep = (d >= 0) & (c >= 0) & (k >= 0) & ~deleted
+    d, c, k, start, end = d[keep], c[keep], k[keep], start[keep], end[keep]
+    bad = (start < 0) | (end <= start) | (end > lengths[d])
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        raise AgreementError(
+            f"An annotation of coder {coders[c[i]]} on document {docs[d[i]]} runs from {start[i]} to {end[i]}, "
+            f"outside its text of {lengths[d[i]]} characters."
+        )
+    mine = coded[d, c]
+    spans = _Spans(d[mine], c[mine], start[mine], end[mine], k[mine])
+    if hasattr(data, "_spans_cache"):
+        data._spans_cache = (key, spans)  # type: ignore[attr-defined]
+    return spans
 
 
 def _value_lookup(data: CodingData, var: Variable) -> np.ndarray:

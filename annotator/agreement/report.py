@@ -21,6 +21,7 @@ from annotator.agreement.alpha import (
     alpha_from_counts,
     check_level,
     encode_matrix,
+    row_sums,
     value_counts,
 )
 from annotator.agreement.bootstrap import THRESHOLDS, BootstrapResult, bootstrap_alphas
@@ -146,7 +147,29 @@ def compute_report(
     if bootstrap < 0:
         raise AgreementError("The number of bootstrap resamples cannot be negative.")
     names = {c: (coder_names or {}).get(c, c) for c in coders}
+    data._spans_cache = None  # type: ignore[attr-defined]
+    try:
+        return _compute_report(data, unit, coders, variables, levels, bootstrap, seed, confidence, thresholds,
+                               names, top_documents, progress, cancelled)
+    finally:
+        del data._spans_cache  # type: ignore[attr-defined]
 
+
+def _compute_report(
+    data: CodingData,
+    unit: str,
+    coders: Sequence[str],
+    variables: Sequence[str] | None,
+    levels: Mapping[str, str] | None,
+    bootstrap: int,
+    seed: int | None,
+    confidence: float,
+    thresholds: Sequence[float],
+    names: Mapping[str, str],
+    top_documents: int,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> AgreementReport:
     def check() -> None:
         if cancelled is not None and cancelled():
             raise AgreementCancelled()
@@ -284,7 +307,7 @@ def _coding_figures(
     var: Variable, codes: np.ndarray, counts: np.ndarray, coders: Sequence[str], names: Mapping[str, str]
 ) -> VariableReport:
     alpha: AlphaResult = alpha_from_counts(counts, level=var.level, categories=_cats(var))
-    m = counts.sum(axis=1)
+    m = row_sums(counts)
     n_coders = codes.shape[1]
     k = counts.shape[1]
     rep = VariableReport(
@@ -341,38 +364,38 @@ def _unit_variable(
         rep.coverage[names[coder]] = float(mark.mean()) if mine.any() else None
     if not given_value and not (codes > 0).any():
         rep.reasons.setdefault("coverage", "No coder used this code on these documents.")
-    rep.documents = _document_figures(counts, udata.unit_doc, udata.documents, data)[:top]
+    rep.documents = _document_figures(counts, udata.unit_doc, udata.documents, data, top)
     return rep, counts
 
 
 def _per_unit(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     counts = counts.astype(float)
-    m = counts.sum(axis=1)
+    m = row_sums(counts)
     pairable = m >= 2
-    agree = np.where(pairable, (counts * (counts - 1)).sum(axis=1) / np.maximum(m - 1, 1), 0.0)
-    differs = pairable & ((counts > 0).sum(axis=1) > 1)
+    agree = np.where(pairable, row_sums(counts * (counts - 1)) / np.maximum(m - 1, 1), 0.0)
+    differs = pairable & (row_sums(counts > 0) > 1)
     return pairable, agree, differs
 
 
 def _document_figures(
-    counts: np.ndarray, unit_doc: np.ndarray, documents: Sequence[str], data: CodingData
+    counts: np.ndarray, unit_doc: np.ndarray, documents: Sequence[str], data: CodingData, top: int | None = None
 ) -> list[DocumentFigure]:
     n_docs = len(documents)
     pairable, agree, differs = _per_unit(counts)
-    m = counts.sum(axis=1)
+    m = row_sums(counts)
     units = np.bincount(unit_doc, minlength=n_docs)
     n_pair = np.bincount(unit_doc, weights=pairable, minlength=n_docs)
     n_diff = np.bincount(unit_doc, weights=differs, minlength=n_docs)
     agree_sum = np.bincount(unit_doc, weights=agree, minlength=n_docs)
     value_sum = np.bincount(unit_doc, weights=np.where(pairable, m, 0), minlength=n_docs)
-    return _figures(documents, data, units, n_pair, n_diff, agree_sum, value_sum)
+    return _figures(documents, data, units, n_pair, n_diff, agree_sum, value_sum, top)
 
 
-def _figures(documents, data, units, n_pair, n_diff, agree_sum, value_sum) -> list[DocumentFigure]:
+def _figures(documents, data, units, n_pair, n_diff, agree_sum, value_sum, top=None) -> list[DocumentFigure]:
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.where(value_sum > 0, agree_sum / np.where(value_sum > 0, value_sum, 1), np.nan)
     keep = np.flatnonzero(n_pair > 0)
-    order = keep[np.lexsort((share[keep], -n_diff[keep]))]
+    order = keep[np.lexsort((share[keep], -n_diff[keep]))][:top]
     out = []
     for d in order.tolist():
         a = None if np.isnan(share[d]) else float(share[d])
@@ -387,7 +410,7 @@ def _overall_documents_units(udata: UnitData, counts_all: list[np.ndarray], data
     units = np.bincount(udata.unit_doc, minlength=n_docs)
     for counts in counts_all:
         pairable, agree, differs = _per_unit(counts)
-        m = counts.sum(axis=1)
+        m = row_sums(counts)
         tot[0] += np.bincount(udata.unit_doc, weights=pairable, minlength=n_docs)
         tot[1] += np.bincount(udata.unit_doc, weights=differs, minlength=n_docs)
         tot[2] += np.bincount(udata.unit_doc, weights=agree, minlength=n_docs)

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from annotator.agreement.alpha import coincidences, value_counts
+from annotator.agreement.alpha import coincidences, row_sums, value_counts
 from annotator.agreement.errors import AgreementError
 
 NOTHING_MARKED = "No coder marked any segment, so there is no unitizing to compare."
@@ -170,9 +170,9 @@ def unitizing_alphas(
     reasons: dict[str, str] = {}
 
     # per document: share of (character, coder) pairs in disagreement, gaps counting as a value
-    m_el = counts.sum(axis=1).astype(float)
+    m_el = row_sums(counts)
     with np.errstate(invalid="ignore", divide="ignore"):
-        agree_el = np.where(m_el >= 2, (counts * (counts - 1.0)).sum(axis=1) / np.maximum(m_el - 1, 1), 0.0)
+        agree_el = np.where(m_el >= 2, row_sums(counts * (counts - 1.0)) / np.maximum(m_el - 1, 1), 0.0)
     doc_total = np.bincount(e_doc, weights=e_len * np.where(m_el >= 2, m_el, 0), minlength=n_docs)
     doc_agree = np.bincount(e_doc, weights=e_len * agree_el, minlength=n_docs)
     with np.errstate(invalid="ignore", divide="ignore"):
