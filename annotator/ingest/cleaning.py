@@ -18,6 +18,8 @@ MAX_RULE_LINE = 1000
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 _NEWLINE_CHARS = "\r\u2028\u2029\x85\x0b\x0c"
 _CONTROL_CHARS = "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r\x0b\x0c")
+_NEEDS_FIXING = re.compile("[" + re.escape(_NEWLINE_CHARS + _CONTROL_CHARS) + "]")
+_LONG = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -38,11 +40,15 @@ class CleanResult:
 
 def normalise_text(text: str) -> str:
     """NFC, ``\\n`` line endings, no control characters: what every stored text is."""
-    # substring tests (memchr) first: much faster than a regex over a long text that needs nothing
-    if any(ch in text for ch in _NEWLINE_CHARS):
-        text = _NEWLINES.sub("\n", text)
-    if any(ch in text for ch in _CONTROL_CHARS):
-        text = strip_controls(text)
+    if len(text) < _LONG:
+        if _NEEDS_FIXING.search(text):
+            text = strip_controls(_NEWLINES.sub("\n", text))
+    else:
+        # substring tests (memchr) first: much faster than a regex over a long text that needs nothing
+        if any(ch in text for ch in _NEWLINE_CHARS):
+            text = _NEWLINES.sub("\n", text)
+        if any(ch in text for ch in _CONTROL_CHARS):
+            text = strip_controls(text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     return text
@@ -78,6 +84,19 @@ def _compile(rules: tuple[Rule, ...]) -> _Compiled:
     return _Compiled(tuple(line_rules), any_line, repeated)
 
 
+def _compiled_for(rules: RuleSet) -> _Compiled:
+    # Hashing every rule for the cache on every call costs more than cleaning a
+    # short article; remember the compiled form on the rule set itself.
+    active = tuple(rules.active())
+    key = tuple(map(id, active))
+    cached = rules.__dict__.get("_compiled")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    compiled = _compile(active)
+    rules.__dict__["_compiled"] = (key, compiled)
+    return compiled
+
+
 _DEFAULT: list[RuleSet] = []
 
 
@@ -97,7 +116,7 @@ def clean_text(text: str, rules: RuleSet | None = None, *, tidy: bool = True) ->
         return CleanResult(text)
     lines = [ln.rstrip() for ln in text.split("\n")]
     removed: list[RemovedLine] = []
-    compiled = _compile(tuple((rules if rules is not None else default_rules()).active()))
+    compiled = _compiled_for(rules if rules is not None else default_rules())
     if compiled.line_rules or compiled.repeated:
         drop = _debris(lines, compiled, removed)
         if drop:
@@ -145,7 +164,7 @@ def _debris(lines: list[str], compiled: _Compiled, removed: list[RemovedLine]) -
                 rule_name = rule.name
                 break
         if not rule_name and compiled.repeated:
-            key = " ".join(s.split()).casefold()
+            key = (" ".join(s.split()) if "  " in s or "\t" in s else s).casefold()
             for rule in compiled.repeated:
                 if len(s) >= rule.min_length and key in seen:
                     rule_name = rule.name

@@ -22,6 +22,18 @@ _SHIFT = np.uint64(32)
 _CHUNK = 4096  # shingles hashed at a time, so a huge text does not need a huge matrix
 
 
+_WORD_CACHE = 1_000_000
+
+
+class _WordHashes(dict):
+    """crc32 of each word, computed once: news vocabulary repeats a lot."""
+
+    def __missing__(self, word: str) -> int:
+        h = zlib.crc32(word.encode("utf-8"))
+        self[word] = h
+        return h
+
+
 @dataclass(frozen=True)
 class NearDuplicate:
     document_id: str
@@ -61,6 +73,7 @@ class NearDuplicateIndex:
         self._ids: list[str] = []
         self._index_of: dict[str, int] = {}
         self._sigs = np.empty((1024, num_perm), dtype=np.uint32)
+        self._word_hashes = _WordHashes()
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -68,23 +81,28 @@ class NearDuplicateIndex:
     def __contains__(self, doc_id: object) -> bool:
         return doc_id in self._index_of
 
-    def shingles(self, text: str) -> np.ndarray:
-        """32-bit hashes of the text's word n-grams (case and punctuation ignored)."""
+    def _shingle_hashes(self, text: str) -> np.ndarray:
         words = _WORD.findall(text.casefold())
         if not words:
             return np.empty(0, dtype=np.uint64)
-        h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+        if len(self._word_hashes) > _WORD_CACHE:
+            self._word_hashes.clear()
+        h = np.fromiter(map(self._word_hashes.__getitem__, words), dtype=np.uint64, count=len(words))
         k = min(self.shingle_size, len(h))
         n = len(h) - k + 1
         acc = np.zeros(n, dtype=np.uint64)
         for j in range(k):
             acc += h[j:j + n] * self._mix[j]  # wraps modulo 2**64, as intended
-        return np.unique(acc >> _SHIFT)
+        return acc >> _SHIFT
+
+    def shingles(self, text: str) -> np.ndarray:
+        """32-bit hashes of the text's distinct word n-grams (case and punctuation ignored)."""
+        return np.unique(self._shingle_hashes(text))
 
     def signature(self, text: str) -> np.ndarray:
         """The MinHash signature (``num_perm`` uint32) of a text; all-ones for a text
         without words, which resembles nothing."""
-        sh = self.shingles(text)
+        sh = self._shingle_hashes(text)  # repeated shingles do not change a minimum
         sig = np.full(self.num_perm, 0xFFFFFFFF, dtype=np.uint64)
         for start in range(0, len(sh), _CHUNK):
             block = sh[start:start + _CHUNK]
