@@ -147,7 +147,8 @@ def distance_matrix(level: str, values: np.ndarray | None, marginals: np.ndarray
 def check_level(level: str, categories: tuple[Any, ...]) -> None:
     if level not in LEVELS:
         raise AgreementError(f"Unknown level of measurement {level!r}; use one of {', '.join(LEVELS)}.")
-    if level in ("interval", "ratio") and not all(isinstance(c, int | float) for c in categories):
+    if level != "nominal" and not all(isinstance(c, int | float) for c in categories):
+        # labels carry no order or distance that could be relied on
         raise AgreementError(f"The {level} level needs numeric values; use the nominal level for labels.")
     if level == "ratio" and any(float(c) < 0 for c in categories):
         raise AgreementError("The ratio level needs values of zero or more.")
@@ -198,6 +199,11 @@ def krippendorff_alpha(matrix: Any, level: str = "nominal", *, coders_in_rows: b
     coders x units layout of Krippendorff's papers and of R's ``irr::kripp.alpha``)."""
     codes, cats = encode_matrix(matrix, coders_in_rows=coders_in_rows)
     return alpha_from_codes(codes, cats, level=level)
+
+
+def alpha_from_matrix(matrix: Any, level: str = "nominal", *, coders_in_rows: bool = False) -> AlphaResult:
+    """Alias of :func:`krippendorff_alpha` for a units x coders table from elsewhere."""
+    return krippendorff_alpha(matrix, level, coders_in_rows=coders_in_rows)
 
 
 def alpha_from_codes(codes: np.ndarray, categories: tuple[Any, ...], *, level: str = "nominal") -> AlphaResult:

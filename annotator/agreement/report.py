@@ -479,7 +479,7 @@ def _continuum_variable(
     order = docs_ok[np.argsort(-dis[docs_ok], kind="stable")]
     rep.documents = [
         DocumentFigure(cdata.documents[d], data.titles.get(cdata.documents[d], ""), int(cdata.lengths[d]),
-                       int(cdata.lengths[d]), 0, float(1 - dis[d]), float(dis[d]))
+                       int(cdata.lengths[d]), int(res.doc_disagreeing_chars[d]), float(1 - dis[d]), float(dis[d]))
         for d in order[:top].tolist()
     ]
     return rep

@@ -68,6 +68,7 @@ class UnitizingResult:
     pairable_length: float  # l.. : characters times coders, over documents with 2+ coders
     reasons: dict[str, str] = field(default_factory=dict)
     doc_disagreement: np.ndarray = field(default_factory=lambda: np.zeros(0))  # per document, share
+    doc_disagreeing_chars: np.ndarray = field(default_factory=lambda: np.zeros(0))  # where values differ
     doc_pairable: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     trimmed: int = 0  # overlapping segments of one coder that had to be cut
     observed: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)), repr=False)
@@ -177,6 +178,8 @@ def unitizing_alphas(
     doc_agree = np.bincount(e_doc, weights=e_len * agree_el, minlength=n_docs)
     with np.errstate(invalid="ignore", divide="ignore"):
         doc_dis = np.where(doc_total > 0, 1.0 - doc_agree / np.where(doc_total > 0, doc_total, 1), np.nan)
+    differs = (m_el >= 2) & (row_sums(counts > 0) > 1)
+    doc_chars = np.bincount(e_doc, weights=e_len * differs, minlength=n_docs)
 
     seg_len = (segs.end - segs.start).astype(float)
     self_c = np.zeros(k1)
@@ -184,7 +187,8 @@ def unitizing_alphas(
     self_c[0] = l_c[0]  # gaps are not units: a gap of length l adds l pieces of length 1
 
     result = UnitizingResult(
-        None, None, None, {}, {}, None, coder_coverage, total, reasons, doc_dis, pairable_doc, trimmed, o
+        None, None, None, {}, {}, None, coder_coverage, total, reasons, doc_dis, doc_chars, pairable_doc, trimmed,
+        o,
     )
     if total <= 0:
         reasons["u_alpha"] = reasons["binary_u_alpha"] = reasons["cu_alpha"] = (

@@ -104,7 +104,16 @@ def test_per_document_figures_find_the_problem_article(make_data, ids):
     assert rep.variables[0].documents[0].disagreeing_units == 2
     assert rep.documents[0].document_id == "d" and rep.documents[0].title == "Title d"
     cont = compute_report(data, unit="continuum", coders=["a", "b"], variables=[ids[APP]])
-    assert cont.variables[0].documents[0].document_id == "d"
+    worst = cont.variables[0].documents[0]
+    assert worst.document_id == "d" and worst.disagreeing_units == 8  # characters 0-4 and 10-14
+
+
+def test_a_second_report_sees_edits_made_after_the_first(make_data, ids):
+    data = make_data({"d": TEXT}, spans_for("a", [APP, None, APP, None]) + spans_for("b", [APP, None, APP, None]))
+    kw = dict(unit="sentence", coders=["a", "b"], variables=[ids[APP]])
+    assert compute_report(data, **kw).variables[0].alpha == pytest.approx(1.0)
+    data.annotations[1].deleted = True
+    assert compute_report(data, **kw).variables[0].alpha < 1.0
 
 
 def test_bootstrap_is_seedable_and_reports_threshold_probabilities(make_data, ids):
@@ -170,6 +179,7 @@ def test_matrix_report_three_coders_leaves_two_coder_measures_undefined():
     ("matrix", "level", "message"),
     [
         ([["a", "b"], ["b", "b"]], "interval", "numeric"),
+        ([["low", "high"], ["high", "high"]], "ordinal", "numeric"),
         ([[1, -2], [3, 3]], "ratio", "zero or more"),
         ([[1, 2]], "cardinal", "Unknown level"),
         ([1, 2, 3], "nominal", "two-dimensional"),
