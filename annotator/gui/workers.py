@@ -64,6 +64,12 @@ class Worker(QRunnable):
         self.signals.progress.emit(int(done), int(total))
 
 
+_alive: set[Worker] = set()  # running workers whose owner may be gone (a dialog closed mid-run)
+
+
 def start(worker: Worker, pool: QThreadPool | None = None) -> Worker:
+    _alive.add(worker)
+    for signal in (worker.signals.finished, worker.signals.failed, worker.signals.cancelled):
+        signal.connect(lambda *_: _alive.discard(worker))
     (pool or QThreadPool.globalInstance()).start(worker)
     return worker
