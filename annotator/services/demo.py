@@ -349,3 +349,10 @@ def _status_totals(project: Project) -> dict[str, int]:
     for a in project.assignments():
         totals[a.status] = totals.get(a.status, 0) + 1
     return totals
+
+
+def default_demo_path() -> Path:
+    """Where ``annotator demo`` puts the demo project when no path is given."""
+    from platformdirs import user_documents_dir
+
+    return Path(user_documents_dir()) / "Annotator demo.annotator"

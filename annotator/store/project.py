@@ -18,7 +18,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from annotator.core.errors import NotFound, ProjectError, ReadOnlyProject
-from annotator.core.ids import now_iso
+from annotator.core.ids import new_id, now_iso
 from annotator.core.models import Batch, Coder
 from annotator.store import rows
 from annotator.store.annotations_repo import AnnotationsRepo
@@ -45,6 +45,7 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, WorkflowRepo):
         path = Path(path)
         conn = connect(path, create=True)
         project = cls(conn, path)
+        project.set_meta("project_id", new_id())
         project.set_meta("name", name or path.stem)
         project.set_meta("created_at", now_iso())
         project.set_meta("codebook_version", "1")
@@ -138,6 +139,10 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, WorkflowRepo):
                 "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+    @property
+    def project_id(self) -> str:
+        return self.get_meta("project_id") or ""
 
     def settings(self) -> dict[str, str]:
         return {r["key"]: r["value"] for r in self._rows("SELECT key, value FROM meta ORDER BY key")}
