@@ -69,8 +69,10 @@ def sniff(head: bytes) -> str | None:
         return "pdf"
     if head.startswith(b"PK\x03\x04") and b"word/" in head:
         return "docx"
+    if head.startswith(b"PK\x03\x04") and b"xl/" in head:
+        return "xlsx"
     if head.startswith(_CFB_MAGIC):
-        return "docx"  # an encrypted Office file or an old .doc: the docx reader explains which
+        return None  # an encrypted Office file or an old .doc/.xls: the reader for the extension explains
     if _HTML_HEAD.match(start[:4096]):
         return "html"
     return None
@@ -95,6 +97,10 @@ def choose_reader(source: Source, fmt: str | None = None) -> ReaderSpec:
     for spec in READERS.values():
         if ext in spec.extensions:
             return spec
+    if head.startswith(_CFB_MAGIC) and ext in ("", ".doc"):
+        return READERS["docx"]
+    if head.startswith(_CFB_MAGIC) and ext == ".xls":
+        return READERS["xlsx"]
     if head.startswith(b"PK\x03\x04"):
         raise IngestError(f"{source.display} is a zip-based file ({ext or 'no extension'}) that is not a Word document.")
     if ext == "" or ext in (".text", ".asc"):

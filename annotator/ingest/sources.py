@@ -23,7 +23,7 @@ _JUNK_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
 ZIP_MAX_TOTAL = 1 << 30  # uncompressed bytes per archive
 ZIP_MAX_RATIO = 200  # compression ratio of a member above which it is taken for a bomb
 _RATIO_MIN_SIZE = 1 << 20  # small members may compress well without being dangerous
-MAX_FILE_SIZE = 1 << 30
+MAX_FILE_SIZE = 256 << 20  # for formats read whole; CSV and JSON Lines on disk are streamed
 
 
 @dataclass
@@ -108,7 +108,7 @@ def iter_sources(paths: list[str | os.PathLike[str]]) -> Iterator[Source | Sourc
                 yield SourceFailure(shown, f"{shown} does not exist.")
             elif not path.is_file():
                 yield SourceFailure(shown, f"{shown} is not a regular file.")
-            elif zipfile.is_zipfile(path) and path.suffix.lower() not in (".docx", ".xlsx", ".odt"):
+            elif path.suffix.lower() in (".zip", "") and zipfile.is_zipfile(path):
                 yield from zip_sources(path, shown)
             else:
                 yield file_source(path, shown)

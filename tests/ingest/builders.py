@@ -85,3 +85,15 @@ def encrypt_docx(data: bytes, password: str) -> bytes:
     OOXMLFile(io.BytesIO(data)).encrypt(password, out)
     del msoffcrypto
     return out.getvalue()
+
+
+def make_xlsx(rows: list[list[object]]) -> bytes:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()

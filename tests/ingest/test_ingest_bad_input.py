@@ -309,3 +309,14 @@ def test_missing_path_and_unsupported_format(tmp_path):
 def test_a_file_that_cleaning_empties_is_reported(tmp_path):
     f = only_failure(tmp_path, "debris.txt", b"Accessibility links\n\nBreaking News\n\nplease wait\n")
     assert "no text left" in f.reason
+
+
+def test_password_protected_and_corrupt_xlsx(tmp_path):
+    from tests.ingest.builders import make_xlsx
+
+    book = make_xlsx([["title", "text"], ["A", "Text."]])
+    f = only_failure(tmp_path, "corrupt.xlsx", book[: len(book) // 2])
+    assert "not a readable" in f.reason
+    (tmp_path / "corrupt.xlsx").unlink()
+    f = only_failure(tmp_path, "locked.xlsx", encrypt_docx(book, "secret"))
+    assert "password-protected" in f.reason

@@ -295,3 +295,30 @@ def test_bytes_in_memory_can_be_read_by_a_chosen_reader():
     src = bytes_source("pasted.txt", b"Pasted text.")
     [article] = list(choose_reader(src).read(src, ReadOptions()))
     assert article.text == "Pasted text."
+
+
+def test_excel_workbook_rows(tmp_path):
+    import datetime
+
+    from tests.ingest.builders import make_xlsx
+
+    p = tmp_path / "coded.xlsx"
+    p.write_bytes(make_xlsx([
+        ["Headline", "Article text", "Paper", "Date", "Tone"],
+        ["First", "Text of the first article.", "VOA", datetime.datetime(2015, 10, 7), 2],
+        [None, None, None, None, None],
+        ["Second", None, "VOA", "2015-10-08", 1],
+        ["Third", "Text of the third.", "AP", "October 8, 2015", None],
+    ]))
+    docs, failures = docs_and_failures(read_sources([p], columns={"text": "Article text"}))
+    assert [(d.title, d.outlet, d.published) for d in docs] == [
+        ("First", "VOA", "2015-10-07"), ("Third", "AP", "2015-10-08")]
+    assert docs[0].metadata["Tone"] == "2"
+    assert len(failures) == 1 and failures[0].reason.startswith("Row 4 of")
+
+
+def test_csv_with_excel_sep_line(tmp_path):
+    p = tmp_path / "excel.csv"
+    p.write_text("sep=;\ntitle;text\nA;Text, with a comma.\n")
+    [doc] = read_sources([p])
+    assert (doc.title, doc.text) == ("A", "Text, with a comma.")

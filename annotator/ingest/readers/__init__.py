@@ -6,6 +6,7 @@ from annotator.ingest.readers import (  # noqa: F401
     json_reader,
     multi_article,
     pdf_reader,
+    spreadsheet_reader,
     table_reader,
     text_reader,
 )

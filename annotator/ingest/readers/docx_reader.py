@@ -20,18 +20,21 @@ _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
 
-def _check_package(data: bytes, display: str) -> None:
+def check_package(data: bytes, display: str, kind: str = "Word document") -> None:
+    """Refuse encrypted or legacy Office files and zip bombs before a library parses them."""
     if data.startswith(_CFB_MAGIC):
         if _ENCRYPTED_STREAM in data:
             raise IngestError(f"{display} is password-protected (encrypted); save an unprotected copy to import it.")
-        raise IngestError(f"{display} is an old Word .doc file, not .docx; save it as .docx to import it.")
+        if kind == "Word document":
+            raise IngestError(f"{display} is an old Word .doc file, not .docx; save it as .docx to import it.")
+        raise IngestError(f"{display} is an old Excel .xls file; save it as .xlsx or .csv to import it.")
     if not data.strip():
         raise IngestError(f"{display} is empty.")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise IngestError(f"{display} is not a readable Word document (damaged or not a .docx).") from exc
+        raise IngestError(f"{display} is not a readable {kind} (damaged or not in the right format).") from exc
     total = sum(i.file_size for i in infos)
     if total > ZIP_MAX_TOTAL or any(
         i.file_size > (1 << 20) and i.file_size > ZIP_MAX_RATIO * max(i.compress_size, 1) for i in infos
@@ -42,7 +45,7 @@ def _check_package(data: bytes, display: str) -> None:
 def docx_text(data: bytes, display: str) -> tuple[str, Any]:
     """The document's paragraphs and table cells in order, a blank line between
     paragraphs, and its core properties."""
-    _check_package(data, display)
+    check_package(data, display)
     try:
         document = docx.Document(io.BytesIO(data))
         parts: list[str] = []

@@ -50,6 +50,9 @@ def read_table(source: Source, options: ReadOptions, delimiter: str | None) -> I
             raise IngestError(f"{display} is not valid text in its encoding ({exc.reason}).") from exc
         if not first.strip():
             raise IngestError(f"{display} has no header row.")
+        if delimiter is None and first.lower().startswith("sep=") and len(first.strip()) == 5:
+            delimiter = first.strip()[4]  # Excel's "sep=;" line names the delimiter
+            first = stream.readline()
         if delimiter is None:
             delimiter = max(_DELIMITERS, key=first.count)
         reader = csv.reader(itertools.chain([first], stream), delimiter=delimiter, strict=False)
