@@ -84,6 +84,8 @@ def read_sources(
     options = ReadOptions(columns=normalise_mapping(columns))
     if format:
         _check_format(format)
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]  # one path, not the characters of one
     path_list = [Path(p) for p in paths]
     total = _total_size(path_list)
     done = 0

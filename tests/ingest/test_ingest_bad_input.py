@@ -320,3 +320,19 @@ def test_password_protected_and_corrupt_xlsx(tmp_path):
     (tmp_path / "corrupt.xlsx").unlink()
     f = only_failure(tmp_path, "locked.xlsx", encrypt_docx(book, "secret"))
     assert "password-protected" in f.reason
+
+
+@pytest.mark.parametrize(("charset", "codec"), [("windows-1252", "cp1252"), ("utf-16", "utf-16")])
+def test_html_in_other_encodings(tmp_path, charset, codec):
+    html = (DATA / "voa_article.html").read_text(encoding="utf-8")
+    html = html.replace('<meta charset="utf-8">', f'<meta charset="{charset}">')
+    html = html.replace("Russia, which", "Caf\u00e9 \u201cRussia\u201d, which")
+    docs, failures = read_batch(tmp_path, "page.html", html.encode(codec, errors="xmlcharrefreplace"))
+    assert failures == []
+    assert any("Caf\u00e9 \u201cRussia\u201d, which has been" in d.text for d in docs)
+
+
+def test_a_single_path_string_is_one_path(tmp_path):
+    p = tmp_path / "one.txt"
+    p.write_text("Just one article.")
+    assert [d.text for d in read_sources(str(p))] == ["Just one article."]
