@@ -105,6 +105,7 @@ class DocumentCode:
     value: str = "1"
     note: str = ""
     updated_at: str = ""
+    deleted: bool = False
 
 
 @dataclass

@@ -71,6 +71,16 @@ class AnnotationsRepo:
             out.extend(rows.annotation(r) for r in self._rows(sql + ' ORDER BY start, "end"', params))
         return out
 
+    def annotation_owners(self, ids: Iterable[str]) -> dict[str, str]:
+        """{annotation id: coder id} for the ids that exist."""
+        ids = list(ids)
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            out.update({r[0]: r[1] for r in self.conn.execute(
+                f"SELECT id, coder_id FROM annotations WHERE id IN ({','.join('?' * len(chunk))})", chunk)})
+        return out
+
     def count_annotations(self) -> dict[str, int]:
         """Live annotations per coder id."""
         return {r[0]: r[1] for r in self.conn.execute(
@@ -245,6 +255,17 @@ class AnnotationsRepo:
                 "value = excluded.value, note = excluded.note, updated_at = excluded.updated_at, deleted = 0",
                 (dc.document_id, dc.coder_id, dc.code_id, dc.value, dc.note, dc.updated_at))
         return dc
+
+    def put_document_code_state(self, dc: DocumentCode) -> None:
+        """Write an article-level code exactly as given (merges, undo)."""
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO document_codes(document_id, coder_id, code_id, value, note, updated_at, deleted) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(document_id, coder_id, code_id) DO UPDATE SET "
+                "value = excluded.value, note = excluded.note, updated_at = excluded.updated_at, "
+                "deleted = excluded.deleted",
+                (dc.document_id, dc.coder_id, dc.code_id, dc.value, dc.note, dc.updated_at or now_iso(),
+                 int(dc.deleted)))
 
     def remove_document_code(self, document_id: str, coder_id: str, code_id: str) -> None:
         with self.transaction():

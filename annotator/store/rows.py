@@ -149,6 +149,7 @@ def document_code(row: dict[str, Any]) -> DocumentCode:
         value=row["value"],
         note=row["note"],
         updated_at=row["updated_at"],
+        deleted=bool(row.get("deleted", 0)),
     )
 
 
