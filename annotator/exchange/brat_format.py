@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import ExchangeError
-from annotator.core.ids import new_id
 from annotator.core.models import Annotation, Code, Coder, Document
 from annotator.exchange.bundle import (
     Cancelled,
@@ -25,9 +24,11 @@ from annotator.exchange.bundle import (
     Progress,
     ProjectData,
     Reconciler,
+    annotation_id,
     code_path_parts,
     remove_partial,
     report,
+    stable_id,
 )
 from annotator.exchange.tabular import code_from_row, code_rows
 from annotator.exchange.textmap import OffsetMap
@@ -109,7 +110,7 @@ def export_brat(data: ProjectData, out: Path, *, progress: Progress = None, canc
     by_doc: dict[str, list[Annotation]] = {}
     for a in data.live_annotations():
         by_doc.setdefault(a.document_id, []).append(a)
-    labels: set[str] = set()
+    labels = {c.id: brat_label(code_path_parts(data.codebook, c.id)) for c in data.codebook}
     written: list[Path] = []
     total = len(data.documents)
     try:
@@ -133,7 +134,7 @@ def export_brat(data: ProjectData, out: Path, *, progress: Progress = None, canc
             report(progress, cancelled, i + 1, total)
         conf = out / "annotation.conf"
         conf.write_text(
-            "[entities]\n" + "".join(f"{label}\n" for label in sorted(labels))
+            "[entities]\n" + "".join(f"{label}\n" for label in sorted(set(labels.values())))
             + "\n[relations]\n\n<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n"
             + "\n[events]\n\n[attributes]\n",
             encoding="utf-8",
@@ -150,7 +151,7 @@ def export_brat(data: ProjectData, out: Path, *, progress: Progress = None, canc
     return written
 
 
-def _ann_lines(doc: Document, anns: list[Annotation], data: ProjectData, labels: set[str]) -> list[str]:
+def _ann_lines(doc: Document, anns: list[Annotation], data: ProjectData, labels: dict[str, str]) -> list[str]:
     # fragments of one discontinuous span (same link, code) become one entity
     groups: dict[tuple[str, str], list[Annotation]] = {}
     order: list[tuple[str, str]] = []
@@ -163,8 +164,7 @@ def _ann_lines(doc: Document, anns: list[Annotation], data: ProjectData, labels:
     n_note = 0
     for t, key in enumerate(order, 1):
         frags = sorted(groups[key], key=lambda a: a.start)
-        label = brat_label(code_path_parts(data.codebook, key[1]) or [key[1]])
-        labels.add(label)
+        label = labels.get(key[1]) or brat_label([key[1]])
         offsets = ";".join(f"{a.start} {a.end}" for a in frags)
         text = " ".join(_one_line(doc.text[a.start:a.end]) for a in frags)
         lines.append(f"T{t}\t{label} {offsets}\t{text}")
@@ -270,7 +270,7 @@ def import_brat(path: Path, *, coder_from_filename: str | None = None,
         warnings.extend(file_warnings)
         for ent in entities.values():
             code = _code_for_label(ent.label, label_codes, rec)
-            link = new_id() if len(ent.fragments) > 1 else None
+            link = stable_id("link", document.id, coder.id, rel, ent.line) if len(ent.fragments) > 1 else None
             if link:
                 warnings.append(f"{rel} line {ent.line}: a discontinuous span was split into "
                                 f"{len(ent.fragments)} linked annotations.")
@@ -280,10 +280,12 @@ def import_brat(path: Path, *, coder_from_filename: str | None = None,
                 if end <= start:
                     warnings.append(f"{rel} line {ent.line}: skipped an empty fragment {raw_start}-{raw_end}.")
                     continue
-                annotations.append(Annotation(
+                ann = Annotation(
                     document_id=document.id, coder_id=coder.id, code_id=code.id, start=start, end=end,
                     quote=document.text[start:end], note=note, origin="imported", link=link,
-                ))
+                )
+                ann.id = annotation_id(ann)
+                annotations.append(ann)
     return ImportResult(rec.project_data(annotations, []), warnings)
 
 

@@ -7,6 +7,7 @@ every format testable on plain objects.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -99,8 +100,9 @@ class Reconciler:
             for c in pool:
                 if name and c.name.casefold() == name.casefold():
                     return self._keep_coder(c)
-        kwargs = {"id": coder_id} if coder_id else {}
-        return self._keep_coder(Coder(name=name or "Unknown coder", **kwargs, **extra))
+        name = name or "Unknown coder"
+        # a coder known only by name gets the same id on every import
+        return self._keep_coder(Coder(name=name, id=coder_id or stable_id("coder", name.casefold()), **extra))
 
     def _keep_coder(self, c: Coder) -> Coder:
         self.coders.setdefault(c.id, c)
@@ -195,6 +197,19 @@ class Reconciler:
             annotations=annotations,
             document_codes=document_codes,
         )
+
+
+_IMPORT_NAMESPACE = uuid.UUID("9c4f6a0e-2d7b-4f1e-8a3c-5e6d7f8a9b0c")
+
+
+def stable_id(*parts: object) -> str:
+    """An id derived from what identifies an imported item, so importing the
+    same file twice gives the same ids and the store can tell it has them."""
+    return str(uuid.uuid5(_IMPORT_NAMESPACE, "\x1f".join(str(p) for p in parts)))
+
+
+def annotation_id(a: Annotation) -> str:
+    return stable_id("annotation", a.document_id, a.coder_id, a.code_id, a.start, a.end)
 
 
 def code_path_parts(codebook: Codebook, code_id: str) -> list[str]:

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import ExchangeError, InvalidSpan
-from annotator.core.ids import new_id
 from annotator.core.models import ORIGINS, Annotation, Code, Coder, Document, DocumentCode
 from annotator.core.spans import check_span
 from annotator.exchange.bundle import (
@@ -24,6 +23,7 @@ from annotator.exchange.bundle import (
     Progress,
     ProjectData,
     Reconciler,
+    annotation_id,
     remove_partial,
     report,
 )
@@ -247,11 +247,12 @@ def _read_ours(ours: dict[str, Any], document: Document, offsets: OffsetMap, rec
         origin = r.get("origin") if r.get("origin") in ORIGINS else "imported"
         annotations.append(Annotation(
             document_id=document.id, coder_id=coder(str(r.get("coder_id"))).id, code_id=c.id,
-            start=start, end=end, id=str(r.get("id") or "") or new_id(),
+            start=start, end=end, id=str(r.get("id") or ""),
             quote=document.text[start:end], note=str(r.get("note") or ""), origin=origin,
             created_at=str(r.get("created_at") or ""), updated_at=str(r.get("updated_at") or ""),
             link=str(r.get("link") or "") or None,
         ))
+        annotations[-1].id = annotations[-1].id or annotation_id(annotations[-1])
     for r in ours.get("document_codes", ()):
         c = code(str(r.get("code_id")))
         if c is None:
@@ -279,10 +280,12 @@ def _read_foreign(doc, document: Document, offsets: OffsetMap, rec: Reconciler, 
             if end <= start:
                 continue
             code = rec.code_by_path([p for p in span.label_.split("/") if p] or [span.label_])
-            annotations.append(Annotation(
+            ann = Annotation(
                 document_id=document.id, coder_id=coder.id, code_id=code.id, start=start, end=end,
                 quote=document.text[start:end], origin="imported",
-            ))
+            )
+            ann.id = annotation_id(ann)
+            annotations.append(ann)
     if doc.cats:
         coder = rec.coder("spaCy categories")
         for label, score in doc.cats.items():

@@ -27,6 +27,7 @@ from annotator.exchange.bundle import (
     Progress,
     ProjectData,
     Reconciler,
+    annotation_id,
     remove_partial,
     report,
 )
@@ -43,6 +44,7 @@ from annotator.exchange.refi_codebook import (
     norm_guid,
     read_codes,
     text_element,
+    to_bytes,
     write_codes,
     write_sets,
     xml_datetime,
@@ -67,7 +69,6 @@ def _selection_name(quote: str) -> str:
 
 def project_xml(data: ProjectData, source_guids: dict[str, str], name: str = "") -> bytes:
     ns = NS_PROJECT
-    ET.register_namespace("", ns)
     root = element(None, ns, "Project", name=name or data.codebook.name or "Annotator project",
                    origin=f"{ORIGIN} {__version__}", creationDateTime=xml_datetime(now_iso()))
     coder_guid = {c.id: guid_for(c.id) for c in data.coders}
@@ -143,7 +144,7 @@ def project_xml(data: ProjectData, source_guids: dict[str, str], name: str = "")
             element(links_el, ns, "Link", guid=derived_guid("link", origin, target), name=LINK_NAME,
                     direction="Associative", originGUID=origin, targetGUID=target)
     write_sets(root, ns, data.codebook)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return to_bytes(root)
 
 
 def export_qdpx(data: ProjectData, out: Path, *, progress: Progress = None, cancelled: Cancelled = None,
@@ -333,8 +334,7 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
                     updated_at=sel.get("modifiedDateTime") or "",
                     link=linked.get(sel_guid or ""),
                 )
-                if sel_guid and i == 0:
-                    ann.id = sel_guid
+                ann.id = sel_guid if sel_guid and i == 0 else annotation_id(ann)
                 annotations.append(ann)
         for coding in children(src, "Coding"):
             ref = child(coding, "CodeRef")

@@ -9,7 +9,7 @@ from typing import Any
 from annotator.core.errors import ExchangeError, InvalidSpan
 from annotator.core.models import ORIGINS, SCOPES, Annotation, Code, Coder, DocumentCode
 from annotator.core.spans import check_span
-from annotator.exchange.bundle import ImportResult, ProjectData, Reconciler
+from annotator.exchange.bundle import ImportResult, ProjectData, Reconciler, annotation_id
 
 ANNOTATION_COLUMNS = (
     "document_id", "document_title", "outlet", "published", "url",
@@ -171,8 +171,7 @@ def rows_to_data(
             created_at=_text(row, "created_at"), updated_at=_text(row, "updated_at"),
             link=_text(row, "link").strip() or None,
         )
-        if ann_id:
-            ann.id = ann_id
+        ann.id = ann_id or annotation_id(ann)
         annotations.append(ann)
 
     document_codes: list[DocumentCode] = []

@@ -70,3 +70,16 @@ def test_guess_format(tmp_path, sample):
 def test_import_guesses_the_format(tmp_path, sample):
     (path,) = export_data(sample, "qdpx", tmp_path / "p.qdpx")
     assert len(import_data(path).data.annotations) == len(sample.annotations)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "spacy", "brat", "qdpx"])
+def test_importing_the_same_file_twice_gives_the_same_ids(tmp_path, sample, fmt):
+    """So that re-running an import adds nothing twice in the project."""
+    out = _out(tmp_path, fmt)
+    export_data(sample, fmt, out)
+    existing = ProjectData(documents=sample.documents)
+    first, second = (import_data(out, fmt, existing=existing).data for _ in range(2))
+    assert sorted(a.id for a in first.annotations) == sorted(a.id for a in second.annotations)
+    assert sorted(c.id for c in first.codebook) == sorted(c.id for c in second.codebook)
+    assert sorted(c.id for c in first.coders) == sorted(c.id for c in second.coders)
+    assert len({a.id for a in first.annotations}) == len(sample.annotations)

@@ -143,3 +143,16 @@ def test_missing_source_file_is_named(tmp_path):
                 dst.writestr(item, src.read(item))
     with pytest.raises(ExchangeError, match="missing from the archive"):
         import_data(tmp_path / "x.qdpx", "qdpx")
+
+
+def test_elementtree_writes_the_same_valid_xml_without_lxml(tmp_path, sample, schemas, monkeypatch):
+    from annotator.exchange import refi_codebook
+
+    with_lxml = export_data(sample, "qdpx", tmp_path / "a.qdpx")[0]
+    monkeypatch.setattr(refi_codebook, "_lxml", None)
+    without = export_data(sample, "qdpx", tmp_path / "b.qdpx")[0]
+    qde = zipfile.ZipFile(without).read("project.qde")
+    schemas[0].validate(qde)
+    a, b = (import_data(p, "qdpx").data for p in (with_lxml, without))
+    assert sorted((x.id, x.start, x.end, x.note) for x in a.annotations) == sorted(
+        (x.id, x.start, x.end, x.note) for x in b.annotations)
