@@ -216,7 +216,10 @@ class CodebookEditorDialog(QDialog):
     def reload(self, select: str | None = None) -> None:
         """Read the codebook back from the project and show it."""
         self.codebook = self.project.codebook()
-        self.usage = self.project.code_usage()
+        self.usage = dict(self.project.code_usage())
+        # article-level codes count too: they also stop a code from being deleted
+        for dc in self.project.document_codes():
+            self.usage[dc.code_id] = self.usage.get(dc.code_id, 0) + 1
         self.tree.populate(self.codebook, self.usage, show_archived=self.show_archived.isChecked(),
                            select=select)
         self.version_label.setText(self.tr("{0} codes · codebook version {1}").format(
@@ -257,7 +260,8 @@ class CodebookEditorDialog(QDialog):
         uses = self.usage.get(code.id, 0)
         has_children = bool(self.codebook.children(code.id))
         if uses:
-            text = self.tr("Used in %n annotation(s); it can be archived but not deleted.", "", uses)
+            text = self.tr("Used %n time(s) in annotations or article codes; it can be archived but not deleted.",
+                           "", uses)
         elif has_children:
             text = self.tr("Not used; delete or move its sub-codes before deleting it.")
         else:

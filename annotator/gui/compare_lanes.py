@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from annotator.core.spans import Utf16Map
 
-LANE_HEIGHT = 6.0
+LANE_HEIGHT = 8.0
+MAX_TRACKS = 3  # overlapping spans of one coder share the lane in up to three thin tracks
 LANE_GAP = 2.0
 GUTTER = 64.0  # room for the coders' initials at the left of their lanes
 MARGIN = 14.0
@@ -56,6 +57,41 @@ class _Line:
     y: float  # top of the text line
     start16: int  # UTF-16 offsets in the whole text
     end16: int
+
+
+def _tracks(spans: list[LaneSpan]) -> list[tuple[int, int]]:
+    """(track, tracks in its group) per span, so that overlapping spans of one
+    coder (a frame and a source on the same words) are drawn one above the
+    other instead of on top of each other. A span that overlaps nothing keeps
+    the whole lane; beyond MAX_TRACKS spans share the last track."""
+    out = [(0, 1)] * len(spans)
+    order = sorted(range(len(spans)), key=lambda i: (spans[i].start, -spans[i].end))
+    group: list[int] = []
+    ends: list[int] = []
+    group_end = -1
+
+    def close() -> None:
+        n = max(1, min(len(ends), MAX_TRACKS))
+        for i in group:
+            out[i] = (min(out[i][0], MAX_TRACKS - 1), n)
+
+    for i in order:
+        span = spans[i]
+        if group and span.start >= group_end:
+            close()
+            group, ends = [], []
+        track = next((t for t, end in enumerate(ends) if end <= span.start), None)
+        if track is None:
+            track = len(ends)
+            ends.append(span.end)
+        else:
+            ends[track] = span.end
+        out[i] = (track, 1)
+        group.append(i)
+        group_end = max(group_end, span.end) if len(group) > 1 else span.end
+    if group:
+        close()
+    return out
 
 
 class LanesWidget(QWidget):
@@ -231,9 +267,11 @@ class LanesWidget(QWidget):
                 guide.setAlpha(40)
                 x_end = self._x(line, line.end16)
                 p.fillRect(QRectF(GUTTER + MARGIN, y + LANE_HEIGHT / 2 - 0.5, x_end - GUTTER - MARGIN, 1), guide)
-            for span in lane.spans:
+            for span, (track, n_tracks) in zip(lane.spans, _tracks(lane.spans), strict=True):
+                track_h = (LANE_HEIGHT - (n_tracks - 1)) / n_tracks
+                top = offset + track * (track_h + 1)
                 for line, x0, x1 in self._pieces(span.start, span.end):
-                    rect = QRectF(x0 + 0.5, line.y + offset, max(2.0, x1 - x0 - 1), LANE_HEIGHT)
+                    rect = QRectF(x0 + 0.5, line.y + top, max(2.0, x1 - x0 - 1), track_h)
                     self._hits.append((rect.adjusted(0, -1, 0, 1), span.annotation_id, span.label))
                     if not rect.intersects(clip):
                         continue

@@ -234,3 +234,15 @@ def test_invalid_yaml_is_refused_with_one_sentence(editor, tmp_path):
     assert "bad.yaml was not imported" in editor.message.text()
     assert "'x'" in editor.message.text()
     assert len(reopened(editor.project).codebook()) == before
+
+
+def test_article_level_use_counts_as_use(editor):
+    from annotator.core.models import DocumentCode
+
+    project = editor.project
+    peace = code_id(project, "Dominant frame/Peace frame")
+    project.set_document_code(DocumentCode(project.document_ids()[0], project.find_coder("bob").id, peace))
+    editor.reload(peace)
+    assert not editor.delete_button.isEnabled()
+    assert "Used 1 time" in editor.usage_label.text()
+    assert editor.tree.item_for(peace).text(3) == "1"
