@@ -12,7 +12,7 @@ from pathlib import Path
 from annotator.core.errors import IngestError
 from annotator.core.models import Document
 from annotator.ingest.article import Article, normalise_mapping
-from annotator.ingest.cleaning import clean_text
+from annotator.ingest.cleaning import clean_text, normalise_text
 from annotator.ingest.registry import ReadFailure, ReadOptions, choose_reader
 from annotator.ingest.rules import RuleSet
 from annotator.ingest.sources import Source, SourceFailure, iter_sources
@@ -36,6 +36,10 @@ def first_line_title(text: str) -> str:
     return line
 
 
+def _one_line(value: str) -> str:
+    return " ".join(normalise_text(value).split()) if value else ""
+
+
 def to_document(article: Article, source_path: str, *, clean: bool = True, rules: RuleSet | None = None) -> Document:
     """Clean an article and make the Document (its id comes from the final text)."""
     result = clean_text(article.text, rules, tidy=clean)
@@ -47,11 +51,11 @@ def to_document(article: Article, source_path: str, *, clean: bool = True, rules
         title = first_line_title(result.text)
     return Document(
         text=result.text,
-        title=" ".join(title.split()),
-        outlet=article.outlet,
-        author=article.author,
-        published=article.published,
-        url=article.url,
+        title=_one_line(title),
+        outlet=_one_line(article.outlet),
+        author=_one_line(article.author),
+        published=_one_line(article.published),
+        url=article.url.strip(),
         raw=article.raw,
         source_path=source_path,
         metadata=article.metadata,

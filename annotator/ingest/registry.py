@@ -102,7 +102,7 @@ def choose_reader(source: Source, fmt: str | None = None) -> ReaderSpec:
     if head.startswith(_CFB_MAGIC) and ext == ".xls":
         return READERS["xlsx"]
     if head.startswith(b"PK\x03\x04"):
-        raise IngestError(f"{source.display} is a zip-based file ({ext or 'no extension'}) that is not a Word document.")
+        raise IngestError(f"{source.display} is a zip-based file ({ext or 'no extension'}) that is neither a Word document nor an Excel workbook.")
     if ext == "" or ext in (".text", ".asc"):
         start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
         if start in (b"{", b"["):

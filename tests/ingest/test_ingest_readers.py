@@ -322,3 +322,15 @@ def test_csv_with_excel_sep_line(tmp_path):
     p.write_text("sep=;\ntitle;text\nA;Text, with a comma.\n")
     [doc] = read_sources([p])
     assert (doc.title, doc.text) == ("A", "Text, with a comma.")
+
+
+def test_every_fixture_gives_json_ready_metadata_and_one_line_nfc_fields(tmp_path):
+    (tmp_path / "nfd.csv").write_text("title,text,author\n\"Cafe\u0301\r\n  news\",Text.,\"Ame\u0301lie\"\n")
+    docs, _ = docs_and_failures(read_sources([DATA, tmp_path]))
+    assert len(docs) >= 12
+    for d in docs:
+        json.dumps(d.metadata)
+        for value in (d.title, d.outlet, d.author, d.published):
+            assert "\n" not in value and value == value.strip()
+    nfd = next(d for d in docs if d.source_path.endswith("nfd.csv"))
+    assert (nfd.title, nfd.author) == ("Caf\u00e9 news", "Am\u00e9lie")
