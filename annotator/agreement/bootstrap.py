@@ -45,6 +45,7 @@ def bootstrap_alphas(
     samples: int = 1000,
     seed: int | None = None,
     keys: Sequence[str] | None = None,
+    weights: Sequence[np.ndarray | None] | None = None,
     confidence: float = 0.95,
     thresholds: Sequence[float] = THRESHOLDS,
     progress: Progress | None = None,
@@ -55,15 +56,18 @@ def bootstrap_alphas(
     With a ``seed``, each variable's resamples come from a generator seeded by
     ``(seed, key)`` (``keys`` default to the position), so a variable's interval
     does not change when other variables are added to the report.
+    ``weights`` (per variable, optional): how many units each row of counts
+    stands for, when identical units were grouped beforehand.
     """
     if samples < 1:
         raise AgreementError("The number of bootstrap resamples must be at least 1.")
     if not 0 < confidence < 1:
         raise AgreementError("The confidence level must be between 0 and 1, e.g. 0.95.")
     keys = list(keys) if keys is not None else [str(i) for i in range(len(counts))]
+    weights = list(weights) if weights is not None else [None] * len(counts)
     out = []
     total = samples * len(counts)
-    for j, (c, level, cats, key) in enumerate(zip(counts, levels, categories, keys, strict=True)):
+    for j, (c, level, cats, key, mult) in enumerate(zip(counts, levels, categories, keys, weights, strict=True)):
         check_level(level, cats)
         rng = np.random.default_rng(None if seed is None else [seed, zlib.crc32(key.encode("utf-8"))])
 
@@ -71,13 +75,14 @@ def bootstrap_alphas(
             if progress is not None:
                 progress(base + done, total)
 
-        alphas = _resample(np.asarray(c, dtype=float), level, cats, samples, rng, step, cancelled)
+        alphas = _resample(np.asarray(c, dtype=float), mult, level, cats, samples, rng, step, cancelled)
         out.append(_summarise(alphas, samples, seed, confidence, thresholds))
     return out
 
 
 def _resample(
     c: np.ndarray,
+    mult: np.ndarray | None,
     level: str,
     cats: tuple,
     samples: int,
@@ -86,14 +91,17 @@ def _resample(
     cancelled: Cancelled | None,
 ) -> np.ndarray | None:
     m = row_sums(c)
-    c = c[m >= 2]
-    m = m[m >= 2]
-    u, k = c.shape
+    mult = np.ones(len(m), dtype=np.int64) if mult is None else np.rint(np.asarray(mult)).astype(np.int64)
+    keep = (m >= 2) & (mult > 0)
+    c, mult = c[keep], mult[keep]
+    u, k = int(mult.sum()), c.shape[1]
     if u == 0:
         return None
     # Units with the same value counts are interchangeable: a resample only needs how many of each
     # kind it drew, which is multinomial. Codings have few kinds (most units untouched by a code).
-    kinds_c, kind_of, kind_n = _kinds(c)
+    kinds_c, kind_of, _ = _kinds(c)
+    kind_n = np.bincount(kind_of, weights=mult, minlength=len(kinds_c))
+    kind_of = np.repeat(kind_of, mult)
     n_kinds = len(kinds_c)
     w = 1.0 / (kinds_c.sum(axis=1) - 1.0)
     values = np.asarray(cats, dtype=float) if level in ("interval", "ratio") else None

@@ -18,11 +18,11 @@ import numpy as np
 import annotator
 from annotator.agreement.alpha import (
     AlphaResult,
-    alpha_from_counts,
+    alpha_from_coincidences,
     check_level,
+    coincidences,
     encode_matrix,
     row_sums,
-    value_counts,
 )
 from annotator.agreement.bootstrap import THRESHOLDS, BootstrapResult, bootstrap_alphas
 from annotator.agreement.errors import AgreementCancelled, AgreementError
@@ -39,6 +39,7 @@ from annotator.agreement.reliability_data import (
     unit_data,
 )
 from annotator.agreement.spans_match import SpanTable, scores_by_label
+from annotator.agreement.tally import Tally, tally
 from annotator.agreement.unitizing import unitizing_alphas
 
 Progress = Callable[[int, int], None]
@@ -191,13 +192,13 @@ def _compute_report(
         vars_ = udata.variables
         steps = len(vars_) * (1 + bootstrap) + 2
         _step(progress, 1, steps)
-        counts_all = []
+        tallies = []
         reports = []
         for i in range(len(vars_)):
             check()
-            rep, counts = _unit_variable(udata, i, names, data, top_documents)
+            rep, t = _unit_variable(udata, i, names, data, top_documents)
             reports.append(rep)
-            counts_all.append(counts)
+            tallies.append(t)
             _step(progress, i + 2, steps)
         if bootstrap:
             base = len(vars_) + 1
@@ -206,15 +207,16 @@ def _compute_report(
                 _step(progress, base + done, steps)
 
             boots = bootstrap_alphas(
-                counts_all, [v.level for v in vars_], [_cats(v) for v in vars_], samples=bootstrap, seed=seed,
-                keys=[v.id for v in vars_], confidence=confidence, thresholds=thresholds,
+                [t.counts for t in tallies], [v.level for v in vars_], [_cats(v) for v in vars_],
+                samples=bootstrap, seed=seed, keys=[v.id for v in vars_], weights=[t.n for t in tallies],
+                confidence=confidence, thresholds=thresholds,
                 progress=boot_progress, cancelled=cancelled,
             )
             for rep, b in zip(reports, boots, strict=True):
                 _apply_bootstrap(rep, b)
         docs, coded, notes = udata.documents, udata.coded, udata.notes
         lengths = np.array([data.lengths[d] for d in docs])
-        overall = _overall_documents_units(udata, counts_all, data)
+        overall = _overall_documents_units(udata, tallies, data)
     _add_span_f1(reports, data, coders, names)
     _step(progress, steps, steps)
     params = {
@@ -262,14 +264,14 @@ def matrix_report(
     if len(coder_ids) != n_coders:
         raise AgreementError(f"The table has {n_coders} coder columns but {len(coder_ids)} coder names were given.")
     var = Variable(name, name, "matrix", tuple(cats), level)
-    counts = value_counts(codes, max(len(cats), 1))
-    rep = _coding_figures(var, codes, counts, coder_ids, {c: c for c in coder_ids})
+    t = tally(codes, len(cats))
+    rep = _coding_figures(var, t, coder_ids, {c: c for c in coder_ids})
     for i, c in enumerate(coder_ids):
         given = codes[:, i] >= 0
         rep.coverage[c] = float(given.mean()) if len(given) else None  # share of units this coder coded
     if bootstrap:
-        b = bootstrap_alphas([counts], [level], [_cats(var)], samples=bootstrap, seed=seed, keys=[name],
-                             confidence=confidence, thresholds=thresholds)[0]
+        b = bootstrap_alphas([t.counts], [level], [_cats(var)], samples=bootstrap, seed=seed, keys=[name],
+                             weights=[t.n], confidence=confidence, thresholds=thresholds)[0]
         _apply_bootstrap(rep, b)
     params = {
         "unit": "matrix row",
@@ -303,37 +305,40 @@ def _cats(var: Variable) -> tuple:
     return tuple(var.categories)
 
 
-def _coding_figures(
-    var: Variable, codes: np.ndarray, counts: np.ndarray, coders: Sequence[str], names: Mapping[str, str]
-) -> VariableReport:
-    alpha: AlphaResult = alpha_from_counts(counts, level=var.level, categories=_cats(var))
+def _coding_figures(var: Variable, t: Tally, coders: Sequence[str], names: Mapping[str, str]) -> VariableReport:
+    """Every coding coefficient of one variable, from its units grouped into kinds."""
+    counts, w = t.counts, t.n
     m = row_sums(counts)
-    n_coders = codes.shape[1]
+    o = coincidences(counts, weights=w)
+    alpha: AlphaResult = alpha_from_coincidences(
+        o, level=var.level, categories=_cats(var), pairable_units=int(w[m >= 2].sum())
+    )
+    n_coders = t.codes.shape[1]
     k = counts.shape[1]
     rep = VariableReport(
         id=var.id, name=var.name, kind=var.kind, level=var.level, categories=list(var.categories),
-        units=int((m >= 1).sum()), pairable_units=alpha.pairable_units,
-        coders=int(((codes >= 0).sum(axis=0) > 0).sum()), percent_agreement=alpha.percent_agreement,
+        units=int(w[m >= 1].sum()), pairable_units=alpha.pairable_units,
+        coders=int(((t.codes >= 0).sum(axis=0) > 0).sum()), percent_agreement=alpha.percent_agreement,
         alpha=alpha.alpha, observed_disagreement=alpha.observed_disagreement,
         expected_disagreement=alpha.expected_disagreement,
     )
     if alpha.reason:
         rep.reasons["alpha"] = alpha.reason
-    fk = fleiss_kappa(counts)
+    fk = fleiss_kappa(counts, weights=w)
     rep.fleiss_kappa = fk.value
     if fk.reason:
         rep.reasons["fleiss_kappa"] = fk.reason
-    bp = brennan_prediger(counts, max(k, 2) if var.kind in ("code", "document-code") else k)
+    bp = brennan_prediger(counts, max(k, 2) if var.kind in ("code", "document-code") else k, weights=w)
     rep.brennan_prediger = bp.value
     if bp.reason:
         rep.reasons["brennan_prediger"] = bp.reason
     for i in range(n_coders):
         for j in range(i + 1, n_coders):
-            ck = cohen_kappa(codes[:, i], codes[:, j], k)
+            ck = cohen_kappa(t.codes[:, i], t.codes[:, j], k, weights=w)
             rep.cohen_pairwise[f"{names[coders[i]]} | {names[coders[j]]}"] = ck.value
             if n_coders == 2:
                 rep.cohen_kappa = ck.value
-                sp = scott_pi(codes[:, i], codes[:, j], k)
+                sp = scott_pi(t.codes[:, i], t.codes[:, j], k, weights=w)
                 rep.scott_pi = sp.value
                 if ck.reason:
                     rep.reasons["cohen_kappa"] = ck.reason
@@ -346,49 +351,41 @@ def _coding_figures(
 
 def _unit_variable(
     udata: UnitData, i: int, names: Mapping[str, str], data: CodingData, top: int
-) -> tuple[VariableReport, np.ndarray]:
+) -> tuple[VariableReport, Tally]:
     var = udata.variables[i]
     codes = udata.values[i]
-    k = len(var.categories)
-    counts = value_counts(codes, max(k, 1))
-    rep = _coding_figures(var, codes, counts, udata.coders, names)
+    t = tally(codes, len(var.categories))
+    rep = _coding_figures(var, t, udata.coders, names)
     given_value = var.kind in ("document-group", "document-value")
-    coded_units = udata.coded[udata.unit_doc]
     for c, coder in enumerate(udata.coders):
-        mine = coded_units[:, c]
         if given_value:
             # share of the coder's documents where a value was given
-            mark = codes[mine, c] >= 0
+            mine = udata.coded[udata.unit_doc][:, c]
+            share = float((codes[mine, c] >= 0).mean()) if mine.any() else None
         else:
-            mark = codes[mine, c] > 0
-        rep.coverage[names[coder]] = float(mark.mean()) if mine.any() else None
-    if not given_value and not (codes > 0).any():
+            mine = t.codes[:, c] >= 0
+            total = float(t.n[mine].sum())
+            share = float(t.n[mine & (t.codes[:, c] > 0)].sum()) / total if total else None
+        rep.coverage[names[coder]] = share
+    if not given_value and not (t.codes > 0).any():
         rep.reasons.setdefault("coverage", "No coder used this code on these documents.")
-    rep.documents = _document_figures(counts, udata.unit_doc, udata.documents, data, top)
-    return rep, counts
+    rep.documents = _figures(udata.documents, data, *_per_document(t, udata.unit_doc, len(udata.documents)), top)
+    return rep, t
 
 
-def _per_unit(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    counts = counts.astype(float)
+def _per_document(t: Tally, unit_doc: np.ndarray, n_docs: int) -> tuple[np.ndarray, ...]:
+    """Per document: units, pairable units, units with more than one value, and the
+    agreeing and all pairable values (pairwise agreement = their ratio)."""
+    counts = t.counts.astype(float)
     m = row_sums(counts)
     pairable = m >= 2
     agree = np.where(pairable, row_sums(counts * (counts - 1)) / np.maximum(m - 1, 1), 0.0)
     differs = pairable & (row_sums(counts > 0) > 1)
-    return pairable, agree, differs
-
-
-def _document_figures(
-    counts: np.ndarray, unit_doc: np.ndarray, documents: Sequence[str], data: CodingData, top: int | None = None
-) -> list[DocumentFigure]:
-    n_docs = len(documents)
-    pairable, agree, differs = _per_unit(counts)
-    m = row_sums(counts)
+    values = np.where(pairable, m, 0.0)
+    per_kind = np.stack([pairable.astype(float), differs.astype(float), agree, values])[:, t.of]
     units = np.bincount(unit_doc, minlength=n_docs)
-    n_pair = np.bincount(unit_doc, weights=pairable, minlength=n_docs)
-    n_diff = np.bincount(unit_doc, weights=differs, minlength=n_docs)
-    agree_sum = np.bincount(unit_doc, weights=agree, minlength=n_docs)
-    value_sum = np.bincount(unit_doc, weights=np.where(pairable, m, 0), minlength=n_docs)
-    return _figures(documents, data, units, n_pair, n_diff, agree_sum, value_sum, top)
+    sums = [np.bincount(unit_doc, weights=row, minlength=n_docs) for row in per_kind]
+    return (units, *sums)
 
 
 def _figures(documents, data, units, n_pair, n_diff, agree_sum, value_sum, top=None) -> list[DocumentFigure]:
@@ -404,19 +401,14 @@ def _figures(documents, data, units, n_pair, n_diff, agree_sum, value_sum, top=N
     return out
 
 
-def _overall_documents_units(udata: UnitData, counts_all: list[np.ndarray], data: CodingData) -> list[DocumentFigure]:
+def _overall_documents_units(udata: UnitData, tallies: list[Tally], data: CodingData) -> list[DocumentFigure]:
     n_docs = len(udata.documents)
-    tot = np.zeros((5, n_docs))
+    tot = np.zeros((4, n_docs))
     units = np.bincount(udata.unit_doc, minlength=n_docs)
-    for counts in counts_all:
-        pairable, agree, differs = _per_unit(counts)
-        m = row_sums(counts)
-        tot[0] += np.bincount(udata.unit_doc, weights=pairable, minlength=n_docs)
-        tot[1] += np.bincount(udata.unit_doc, weights=differs, minlength=n_docs)
-        tot[2] += np.bincount(udata.unit_doc, weights=agree, minlength=n_docs)
-        tot[3] += np.bincount(udata.unit_doc, weights=np.where(pairable, m, 0), minlength=n_docs)
+    for t in tallies:
+        tot += np.stack(_per_document(t, udata.unit_doc, n_docs)[1:])
     # pairable and disagreeing counts here are unit-variable cells
-    return _figures(udata.documents, data, units * max(len(counts_all), 1), tot[0], tot[1], tot[2], tot[3])
+    return _figures(udata.documents, data, units * max(len(tallies), 1), *tot)
 
 
 def _apply_bootstrap(rep: VariableReport, b: BootstrapResult) -> None:
