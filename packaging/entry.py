@@ -62,23 +62,54 @@ def run_gui(args: list[str], *, smoke: bool = False) -> int:
     args = [a for a in args if a != SMOKE_FLAG and not a.startswith("-psn_")]
     if smoke:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _arm_smoke_timer()
+        _arm_smoke_check()
     from annotator.gui.app import main
 
-    result = main([sys.argv[0], *args])
-    return int(result or 0)
+    return int(main(args) or 0)
 
 
-def _arm_smoke_timer() -> None:
-    """Quit once the main window is on screen. The GUI's own main() creates
-    the QApplication and enters its event loop, so the check is started from
-    QApplication.exec: the first moment both exist."""
+def _arm_smoke_check() -> None:
+    """Quit once the main window is on screen and has painted. The GUI's
+    main() creates the QApplication and its event loop, so the check starts
+    from the first QApplication.exec or QDialog.exec: the first moment both
+    exist. A modal dialog that would wait for a person (a missing coder, an
+    error) fails the check with its text instead of hanging CI."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from PySide6.QtWidgets import (
+        QApplication,
+        QDialog,
+        QDialogButtonBox,
+        QLineEdit,
+        QListWidget,
+        QMainWindow,
+        QMessageBox,
+    )
 
     timeout = float(os.environ.get("ANNOTATOR_SMOKE_TIMEOUT", "30"))
-    original_exec = QApplication.exec
-    state = {"waited": 0.0, "shown": None}
+    state = {"armed": False, "waited": 0.0, "shown": None, "answered": set()}
+
+    def answer_first_start_question(dialog: QDialog) -> bool:
+        """A fresh machine is asked who is coding before the window opens:
+        answer as a first-time user would (the offered name, or a new one
+        typed in), by pressing OK."""
+        lists = [w for w in dialog.findChildren(QListWidget) if w.isVisible()]
+        if not any(lst.count() for lst in lists):
+            for edit in dialog.findChildren(QLineEdit):
+                if edit.isVisible() and edit.isEnabled() and not edit.text():
+                    edit.setText("Smoke test")
+                    break
+        for box in dialog.findChildren(QDialogButtonBox):
+            for button in box.buttons():
+                if box.buttonRole(button) == QDialogButtonBox.ButtonRole.AcceptRole and button.isEnabled():
+                    print(f"smoke: answered {dialog.windowTitle()!r} with {button.text()!r}", flush=True)
+                    button.click()
+                    return True
+        return False
+
+    def fail(message: str, code: int) -> None:
+        print(f"smoke: {message}", file=sys.stderr, flush=True)
+        sys.stdout.flush()
+        os._exit(code)  # nested dialog loops would otherwise carry on
 
     def check() -> None:
         app = QApplication.instance()
@@ -86,7 +117,7 @@ def _arm_smoke_timer() -> None:
         if windows:
             window = windows[0]
             if state["shown"] is None:
-                # Let it paint once more before quitting: a crash in a paint
+                # Paint it once more before quitting: a crash in a paint
                 # event is exactly what this check is for.
                 state["shown"] = window
                 window.repaint()
@@ -96,24 +127,45 @@ def _arm_smoke_timer() -> None:
                   f"({window.width()}x{window.height()}, platform {app.platformName()})", flush=True)
             app.exit(0)
             return
+        modal = app.activeModalWidget()
+        if isinstance(modal, QMessageBox):
+            fail(f"a message stopped the start: {modal.windowTitle()!r} {modal.text()!r}", 4)
+        if isinstance(modal, QDialog) and id(modal) not in state["answered"]:
+            state["answered"].add(id(modal))
+            if answer_first_start_question(modal):
+                QTimer.singleShot(100, check)
+                return
         state["waited"] += 0.1
         if state["waited"] >= timeout:
-            visible = [f"{type(w).__name__} {w.windowTitle()!r}" for w in app.topLevelWidgets() if w.isVisible()]
-            print(f"smoke: no main window after {timeout:.0f} s; visible: {visible or 'nothing'}",
-                  file=sys.stderr, flush=True)
-            app.exit(3)
-            return
+            visible = []
+            for w in app.topLevelWidgets():
+                if w.isVisible():
+                    text = f" {w.text()!r}" if isinstance(w, QMessageBox) else ""
+                    visible.append(f"{type(w).__name__} {w.windowTitle()!r}{text}")
+            fail(f"no main window after {timeout:.0f} s; visible: {visible or 'nothing'}", 3)
         QTimer.singleShot(100, check)
 
-    # exec is static in PySide6: app.exec() and QApplication.exec() both
-    # arrive here, with or without the instance.
-    def exec_with_check(*_args):
-        QTimer.singleShot(0, check)
-        return original_exec()
+    def arm() -> None:
+        if not state["armed"]:
+            state["armed"] = True
+            QTimer.singleShot(0, check)
 
-    QApplication.exec = exec_with_check
-    if hasattr(QApplication, "exec_"):
-        QApplication.exec_ = exec_with_check
+    # exec is static on QApplication in PySide6: app.exec() and
+    # QApplication.exec() both arrive here, with or without the instance.
+    app_exec = QApplication.exec
+
+    def app_exec_with_check(*_args):
+        arm()
+        return app_exec()
+
+    dialog_exec = QDialog.exec
+
+    def dialog_exec_with_check(self, *args):
+        arm()
+        return dialog_exec(self, *args)
+
+    QApplication.exec = app_exec_with_check
+    QDialog.exec = dialog_exec_with_check
 
 
 def bundle_check() -> int:
@@ -173,10 +225,14 @@ def main(argv: list[str] | None = None) -> int:
     smoke = SMOKE_FLAG in args[:1] or os.environ.get("ANNOTATOR_SMOKE") == "1"
     if smoke:
         return run_gui(args, smoke=True)
-    try:
-        commands = _cli_commands()
-    except ImportError:  # the command line missing from a build: still open the window
-        commands = {}
+    commands: dict = {}
+    if args and not args[0].startswith("-") and not args[0].lower().endswith(".annotator"):
+        # Only a possible command name needs the command line's list; the
+        # window and --version start without loading every command module.
+        try:
+            commands = _cli_commands()
+        except ImportError:  # the command line missing from a build: still open the window
+            commands = {}
     if choose(args, commands, sys.argv[0]) == "cli":
         return run_cli(args)
     return run_gui(args)
