@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 
 from annotator.core.codebook import PALETTE, Code, Codebook
 from annotator.core.errors import AnnotatorError, CodebookError
-from annotator.exchange.codebook_yaml import read_codebook, write_codebook
 from annotator.gui.codebook_editor_tree import CodeTree, swatch
 
 
@@ -550,6 +549,10 @@ class CodebookEditorDialog(QDialog):
                                                   self.tr("Codebooks (*.yaml *.yml);;All files (*)"))
             if not path:
                 return None
+        # imported here: the exchange package pulls in openpyxl and numpy, which
+        # the main window should not pay for at start-up
+        from annotator.exchange.codebook_yaml import read_codebook
+
         try:
             counts = self.project.import_codebook(read_codebook(path))
         except CodebookError as exc:
@@ -574,6 +577,8 @@ class CodebookEditorDialog(QDialog):
             if not path:
                 return None
         self.save_description()
+        from annotator.exchange.codebook_yaml import write_codebook
+
         try:
             written = write_codebook(self.project.codebook(), path)
         except OSError as exc:

@@ -226,7 +226,9 @@ class AdjudicationPanel(QWidget):
         if self.document_id is None:
             return 0
         try:
-            added = adjudication.accept_agreed(self.project, self._judge(), self.coder_ids, [self.document_id])
+            judge = self._judge()
+            coders = [c for c in self.coder_ids if c != judge]  # gold may be ticked as a rater in the view
+            added = adjudication.accept_agreed(self.project, judge, coders, [self.document_id])
         except AnnotatorError as exc:
             self._message(str(exc), error=True)
             return 0

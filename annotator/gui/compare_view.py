@@ -66,15 +66,8 @@ class CompareView(QDialog):
         top.addSpacing(16)
         top.addWidget(QLabel(self.tr("Coders:"), self))
         self.coder_checks: dict[str, QCheckBox] = {}
-        for coder in self.project.coders():
-            if coder.role != "coder":
-                continue
-            check = QCheckBox(coder.name, self)
-            check.setAccessibleName(self.tr("Compare {0}").format(coder.name))
-            check.setChecked(True)
-            check.toggled.connect(lambda _on: self.refresh())
-            self.coder_checks[coder.id] = check
-            top.addWidget(check)
+        self.coders_row = top
+        self._sync_coder_checks()
 
         self.lanes = LanesWidget(self)
         self.lanes.span_clicked.connect(self._span_clicked)
@@ -137,6 +130,20 @@ class CompareView(QDialog):
         outer.addLayout(top)
         outer.addWidget(splitter, 1)
         outer.addWidget(self.legend)
+
+    def _sync_coder_checks(self) -> None:
+        """One check box per coder; the gold standard can be ticked too, to
+        compare each coder with it (it is off by default)."""
+        for coder in self.project.coders():
+            if coder.id in self.coder_checks:
+                continue
+            gold = coder.role == "adjudicator"
+            check = QCheckBox(self.tr("{0} (gold)").format(coder.name) if gold else coder.name, self)
+            check.setAccessibleName(self.tr("Compare {0}").format(coder.name))
+            check.setChecked(not gold)
+            check.toggled.connect(lambda _on: self.refresh())
+            self.coder_checks[coder.id] = check
+            self.coders_row.addWidget(check)
 
     def _fill_documents(self, document_id: str | None) -> None:
         self.document_combo.clear()
@@ -205,7 +212,7 @@ class CompareView(QDialog):
             return []
         codebook = self.project.codebook()
         coder_objs = {c.id: c for c in self.project.coders()}
-        shown = list(coders) + [c.id for c in coder_objs.values() if c.role == "adjudicator"]
+        shown = list(coders) + [c.id for c in coder_objs.values() if c.role == "adjudicator" and c.id not in coders]
         by_coder: dict[str, list[LaneSpan]] = {cid: [] for cid in shown}
         for a in self.project.annotations(self.document_id):
             code = codebook.get(a.code_id)
@@ -309,6 +316,7 @@ class CompareView(QDialog):
 
     def _gold_changed(self) -> None:
         self.names = {c.id: c.name for c in self.project.coders()}
+        self._sync_coder_checks()
         row = self.list.currentRow()
         message = self.panel.status.text()
         self.refresh(keep=row)

@@ -155,3 +155,22 @@ def test_astral_characters_do_not_shift_the_lanes(qtbot, coded_project):
     metrics = QFontMetricsF(v.lanes.text_font)
     assert x0 - GUTTER - MARGIN == pytest.approx(metrics.horizontalAdvance(text[:start]), abs=1.0)
     assert x1 - GUTTER - MARGIN == pytest.approx(metrics.horizontalAdvance(text[:start + 3]), abs=1.0)
+
+
+def test_gold_can_be_compared_as_a_rater(view, coded):
+    p, doc, alice, bob, spans = coded
+    view.panel.agreed_button.click()  # creates the adjudicator and one gold span (Conflict 22-45)
+    judge = next(c for c in p.coders() if c.role == "adjudicator")
+    check = view.coder_checks[judge.id]
+    assert not check.isChecked()
+    view.coder_checks[bob].setChecked(False)
+    check.setChecked(True)
+    assert view.coder_ids() == [alice, judge.id]
+    # alice against gold: her Official and Appeasement spans are not in gold yet
+    assert {d.kind for d in view.items} == {"only_some"}
+    assert len(view.items) == 2
+    assert [lane.name for lane in view.lanes.lanes] == ["alice", "gold"]
+    # accepting agreed spans still works with gold ticked: only coders count
+    view.coder_checks[bob].setChecked(True)
+    assert view.panel.accept_agreed() == 0
+    assert "No agreed span" in view.panel.status.text()
