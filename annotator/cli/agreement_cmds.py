@@ -1,0 +1,158 @@
+"""``agreement``: the report for a project, ``agreement matrix`` for any units x
+coders CSV, ``agreement export-matrix`` for R, SPSS and SAS."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from click_default_group import DefaultGroup
+from rich.table import Table
+
+from annotator.agreement import UNITS, columns, to_rows, write_report
+from annotator.cli.common import console, open_project, progress_bar, project_argument, split_names
+from annotator.core.errors import AnnotatorError
+from annotator.services.agreement import agreement_report, export_reliability_matrix, matrix_file_report
+
+FORMATS = ("table", "csv", "json", "xlsx", "html")
+
+
+class _AgreementGroup(DefaultGroup, click.Group):
+    """``annotator agreement PROJECT ...`` runs the report; ``matrix`` and
+    ``export-matrix`` are subcommands."""
+
+
+@click.group("agreement", cls=_AgreementGroup, default="report", default_if_no_args=False)
+def agreement_group() -> None:
+    """Inter-coder agreement: `annotator agreement PROJECT [options]` (the report),
+    `annotator agreement matrix FILE.csv`, `annotator agreement export-matrix PROJECT`."""
+
+
+def _fmt(value) -> str:
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def _ci(row: dict) -> str:
+    lo, hi = row.get("CI low"), row.get("CI high")
+    if lo is None or hi is None or lo == "" or hi == "":
+        return "–"
+    return f"{lo:.2f}–{hi:.2f}"
+
+
+def _print_table(report) -> None:
+    cols = columns(report)
+    t = Table(title=f"Agreement at the {report.parameters.get('unit')} unit", title_justify="left")
+    t.add_column("Variable", overflow="fold", ratio=3)
+    for name in ("", "Units", "% agr.", "alpha", "95% CI"):
+        t.add_column(name, justify="right", no_wrap=True)
+    extra = [c for c in ("Cohen's kappa", "F1 (overlap)") if c in cols]
+    for name in extra:
+        t.add_column({"Cohen's kappa": "kappa", "F1 (overlap)": "F1"}[name], justify="right", no_wrap=True)
+    rows = to_rows(report)
+    for row in rows:
+        t.add_row(row["Variable"], str(row.get("Coefficient", "")), _fmt(row.get("Units")), _fmt(row.get("Agreement")),
+                  _fmt(row.get("Alpha")), _ci(row), *(_fmt(row.get(c)) for c in extra))
+    console.print(t)
+    coverage = [c for c in cols if c.startswith("Coverage ")]
+    if coverage:
+        cov = Table("Variable", *(c.removeprefix("Coverage ") for c in coverage),
+                    title="Coverage: share of units each coder marked", title_justify="left")
+        for row in rows:
+            cov.add_row(row["Variable"], *(_fmt(row.get(c)) for c in coverage))
+        console.print(cov)
+    for note in report.notes:
+        console.print(f"[dim]{note}[/dim]")
+    reasons = {(v.name, r) for v in report.variables for r in v.reasons.values()}
+    for name, reason in sorted(reasons)[:20]:
+        console.print(f"[dim]{name}: {reason}[/dim]")
+
+
+def _emit(report, fmt: str, output: Path | None) -> None:
+    if fmt == "table" and output is None:
+        _print_table(report)
+        return
+    if output is None:
+        if fmt in ("xlsx", "html"):
+            raise AnnotatorError(f"The {fmt} format needs an output file: add -o FILE.{fmt}.")
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            target = Path(tmp) / f"report.{fmt}"
+            write_report(report, target, fmt)
+            click.echo(target.read_text(encoding="utf-8"), nl=False)
+        return
+    write_report(report, output, None if fmt == "table" else fmt)
+    console.print(f"Wrote {output}.")
+
+
+@agreement_group.command("report")
+@project_argument
+@click.option("--unit", type=click.Choice(UNITS), default="document", show_default=True,
+              help="Unit of analysis: whole articles, paragraphs, sentences, tokens, or the character continuum.")
+@click.option("--codes", multiple=True, metavar="PATHS", help="Codes to compare, by path (Frames/Appeasement) "
+              "or id, comma-separated or repeated (default: every code and exclusive group).")
+@click.option("--group", "groups", multiple=True, metavar="PATH", help="An exclusive group compared as one "
+              "nominal variable (e.g. 'Source type').")
+@click.option("--coders", multiple=True, metavar="NAMES", help="Coders by name (default: every coder; an "
+              "adjudicator named here is compared like a coder, e.g. each coder against gold).")
+@click.option("--batch", help="Only documents of this batch.")
+@click.option("--bootstrap", type=click.IntRange(0, 100_000), default=0, show_default=True,
+              help="Bootstrap resamples for the confidence interval of alpha (e.g. 1000).")
+@click.option("--seed", type=int, help="Seed of the bootstrap, so the interval can be reproduced.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
+def report_cmd(project: Path, unit: str, codes: tuple[str, ...], groups: tuple[str, ...], coders: tuple[str, ...],
+               batch: str | None, bootstrap: int, seed: int | None, fmt: str, output: Path | None) -> None:
+    """Agreement per code or variable: percent agreement, alpha with its interval, kappas, F1, coverage."""
+    variables = (split_names(codes) or []) + list(groups)
+    with open_project(project, readonly=True) as p, progress_bar("Computing agreement") as progress:
+        report = agreement_report(p, unit=unit, coders=split_names(coders), codes=variables or None, batch=batch,
+                                  bootstrap=bootstrap, seed=seed, progress=progress)
+    _emit(report, fmt, output)
+
+
+@agreement_group.command("matrix")
+@click.argument("matrix_file", metavar="FILE.csv", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--level", type=click.Choice(["nominal", "ordinal", "interval", "ratio"]), default="nominal",
+              show_default=True, help="Level of measurement of the values.")
+@click.option("--bootstrap", type=click.IntRange(0, 100_000), default=0, show_default=True,
+              help="Bootstrap resamples for the interval of alpha.")
+@click.option("--seed", type=int, help="Seed of the bootstrap.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
+def matrix_cmd(matrix_file: Path, level: str, bootstrap: int, seed: int | None, fmt: str,
+               output: Path | None) -> None:
+    """Agreement for a units x coders CSV from anywhere (one column per coder, blank = missing), as ReCal reports."""
+    report = matrix_file_report(matrix_file, level=level, bootstrap=bootstrap, seed=seed)
+    _emit(report, fmt, output)
+
+
+@agreement_group.command("export-matrix")
+@project_argument
+@click.option("--code", required=True, metavar="PATH", help="The code or exclusive group (by path or id).")
+@click.option("--unit", type=click.Choice([u for u in UNITS if u != "continuum"]), default="document",
+              show_default=True, help="Unit of analysis (the rows of the matrix).")
+@click.option("--coders", multiple=True, metavar="NAMES", help="Coders by name (default: every coder).")
+@click.option("--batch", help="Only documents of this batch.")
+@click.option("--labels", is_flag=True, help="Write category names instead of numbers.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The CSV file to write.")
+def export_matrix_cmd(project: Path, code: str, unit: str, coders: tuple[str, ...], batch: str | None, labels: bool,
+                      output: Path) -> None:
+    """Write the units x coders reliability matrix as CSV for R (irr), SPSS/SAS (KALPHA) or ReCal."""
+    with open_project(project, readonly=True) as p:
+        info = export_reliability_matrix(p, output, unit=unit, coders=split_names(coders), code=code, batch=batch,
+                                         labels=labels)
+    console.print(f"Wrote {output}: {info['units']} units x {len(info['coders'])} coders.")
+    if not labels:
+        console.print("Categories: " + ", ".join(f"{i} = {c}" for i, c in enumerate(info["categories"])))
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(agreement_group)

@@ -1,0 +1,130 @@
+"""Agreement use cases: gather reliability data from the project and hand it to
+the engine in ``annotator.agreement`` (no statistics here, no SQL)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from annotator import __version__
+from annotator.agreement import (
+    AgreementReport,
+    CodingData,
+    compute_report,
+    export_matrix,
+    matrix_report,
+    read_matrix_csv,
+    unit_data,
+)
+from annotator.core.errors import AnnotatorError
+from annotator.core.models import Coder
+from annotator.services.projects import find_coders
+from annotator.store.project import Project
+
+
+def coding_data(project: Project, coders: Sequence[Coder], *, batch: str | None = None) -> CodingData:
+    """The reliability sample of ``coders``: the documents that at least two of
+    them coded. A coder counts as having coded a document when they marked it
+    done or left any annotation or article-level code on it; elsewhere their
+    values are missing, not "absent"."""
+    if len(coders) < 2:
+        raise AnnotatorError("Agreement needs at least two coders; name them with --coders.")
+    ids = {c.id for c in coders}
+    batch_id = project.find_batch(batch).id if batch else None
+    docs = project.document_ids(batch_id=batch_id)
+    coded: dict[str, set[str]] = {d: set() for d in docs}
+    for a in project.assignments():
+        if a.coder_id in ids and a.status == "done" and a.document_id in coded:
+            coded[a.document_id].add(a.coder_id)
+    annotations = [a for a in project.annotations_for(docs, list(ids))]
+    document_codes = [dc for dc in project.document_codes() if dc.coder_id in ids and dc.document_id in coded]
+    for a in annotations:
+        coded[a.document_id].add(a.coder_id)
+    for dc in document_codes:
+        coded[dc.document_id].add(dc.coder_id)
+    sample = [d for d in docs if len(coded[d]) >= 2]
+    if not sample:
+        raise AnnotatorError("No document has been coded by two or more of these coders yet.")
+    keep = set(sample)
+    lengths = project.document_lengths(sample)
+    summaries = {s.id: s.title for s in project.list_documents(batch_id=batch_id)}
+    return CodingData(
+        lengths={d: lengths[d] for d in sample},
+        codebook=project.codebook(),
+        coded={d: coded[d] for d in sample},
+        annotations=[a for a in annotations if a.document_id in keep],
+        document_codes=[dc for dc in document_codes if dc.document_id in keep],
+        segmentations=project.segmentations(sample),
+        titles={d: summaries.get(d, "") for d in sample},
+    )
+
+
+def agreement_report(
+    project: Project,
+    *,
+    unit: str = "document",
+    coders: Sequence[str] | None = None,
+    codes: Sequence[str] | None = None,
+    batch: str | None = None,
+    bootstrap: int = 0,
+    seed: int | None = None,
+    levels: dict[str, str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> AgreementReport:
+    chosen = find_coders(project, list(coders) if coders else None)
+    data = coding_data(project, chosen, batch=batch)
+    if unit in ("paragraph", "sentence", "token"):
+        missing = [d for d in data.lengths if d not in data.segmentations]
+        if missing:
+            raise AnnotatorError(
+                f"{len(missing)} documents have no {unit} segmentation yet; run `annotator nlp PROJECT` first."
+            )
+    report = compute_report(
+        data, unit=unit, coders=[c.id for c in chosen], variables=list(codes) if codes else None, levels=levels,
+        bootstrap=bootstrap, seed=seed, coder_names={c.id: c.name for c in chosen}, progress=progress,
+        cancelled=cancelled,
+    )
+    report.parameters.update({
+        "project": project.name,
+        "project_file": str(project.path),
+        "codebook": project.codebook().name,
+        "codebook_version": project.codebook_version(),
+        "batch": batch or "all",
+        "software": f"Annotator {__version__}",
+        "computed_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "nlp_pipeline": _segment_models(data),
+    })
+    return report
+
+
+def _segment_models(data: CodingData) -> str:
+    return ", ".join(sorted({s.model for s in data.segmentations.values()})) or "none"
+
+
+def export_reliability_matrix(
+    project: Project,
+    target: Path,
+    *,
+    unit: str = "document",
+    coders: Sequence[str] | None = None,
+    code: str,
+    batch: str | None = None,
+    labels: bool = False,
+) -> dict[str, Any]:
+    """Write one variable's units x coders matrix as CSV (for R irr, SPSS/SAS
+    KALPHA, ReCal); returns the legend of category numbers."""
+    chosen = find_coders(project, list(coders) if coders else None)
+    data = coding_data(project, chosen, batch=batch)
+    udata = unit_data(data, unit=unit, coders=[c.id for c in chosen], variables=[code])
+    categories = export_matrix(udata, code, target, coder_names=[c.name for c in chosen], labels=labels)
+    return {"variable": code, "units": len(udata.unit_labels()), "coders": [c.name for c in chosen],
+            "categories": categories}
+
+
+def matrix_file_report(path: Path, *, level: str = "nominal", bootstrap: int = 0,
+                       seed: int | None = None) -> AgreementReport:
+    m = read_matrix_csv(path)
+    return matrix_report(m.values, level, coders=m.coders, bootstrap=bootstrap, seed=seed, name=path.stem)
