@@ -129,6 +129,7 @@ def _walk(root: Path) -> Iterator[Source | SourceFailure]:
                 yield SourceFailure(str(p), f"{p} is a link to nothing readable.")
                 continue
             if not p.is_file():
+                yield SourceFailure(str(p), f"{p} is not a regular file (a device or a pipe?); it was not read.")
                 continue
             try:
                 if p.suffix.lower() == ".zip" and zipfile.is_zipfile(p):

@@ -336,3 +336,25 @@ def test_a_single_path_string_is_one_path(tmp_path):
     p = tmp_path / "one.txt"
     p.write_text("Just one article.")
     assert [d.text for d in read_sources(str(p))] == ["Just one article."]
+
+
+def test_archive_inside_an_archive_is_reported(tmp_path):
+    inner = _zip_bytes({"inner.txt": b"Inner article."})
+    f = only_failure(tmp_path, "outer.zip", _zip_bytes({"inner.zip": inner}))
+    assert "archive inside an archive" in f.reason
+
+
+def test_pipe_in_a_folder_is_reported_not_waited_on(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "a_good.txt").write_text(GOOD)
+    results = list(read_sources([tmp_path]))
+    assert [r.text for r in results if isinstance(r, Document)] == [GOOD]
+    [f] = [r for r in results if isinstance(r, ReadFailure)]
+    assert "not a regular file" in f.reason
+
+
+def test_excel_unicode_text_export_read_as_tsv(tmp_path):
+    p = tmp_path / "excel_unicode.txt"
+    p.write_bytes("title\ttext\r\nCaf\u00e9\tText from Excel \u201cUnicode text\u201d.\r\n".encode("utf-16"))
+    [doc] = read_sources([p], format="tsv")
+    assert (doc.title, doc.text) == ("Caf\u00e9", "Text from Excel \u201cUnicode text\u201d.")
