@@ -43,6 +43,31 @@ class ProjectData:
     def coder_index(self) -> dict[str, Coder]:
         return {c.id: c for c in self.coders}
 
+    def problems(self) -> list[str]:
+        """Broken references and spans that would make an export unreadable
+        elsewhere, one sentence each."""
+        docs = self.document_index()
+        coders = self.coder_index()
+        out: list[str] = []
+        for a in self.annotations:
+            if a.deleted:
+                continue
+            doc = docs.get(a.document_id)
+            if doc is None:
+                out.append(f"Annotation {a.id} refers to document {a.document_id}, which is not exported.")
+            elif not 0 <= a.start < a.end <= len(doc.text):
+                out.append(f"Annotation {a.id} spans {a.start}-{a.end}, outside its document "
+                           f"({len(doc.text)} characters).")
+            if a.code_id not in self.codebook:
+                out.append(f"Annotation {a.id} has the code {a.code_id}, which is not in the codebook.")
+            if a.coder_id not in coders:
+                out.append(f"Annotation {a.id} is by coder {a.coder_id}, who is not exported.")
+        for dc in self.document_codes:
+            if dc.document_id not in docs or dc.code_id not in self.codebook or dc.coder_id not in coders:
+                out.append(f"An article-level code of document {dc.document_id} refers to a document, code "
+                           "or coder that is not exported.")
+        return out
+
     def live_annotations(self) -> list[Annotation]:
         """Annotations that are not deleted, in document, coder and offset order."""
         order = {d.id: i for i, d in enumerate(self.documents)}

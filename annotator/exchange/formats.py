@@ -94,6 +94,10 @@ def export_data(data: ProjectData, fmt: str, out: Path, *, progress: Progress = 
     f = get_format(fmt)
     if f.exporter is None:
         raise ExchangeError(f"The {f.label} format can be imported but not exported.")
+    problems = data.problems()
+    if problems:
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        raise ExchangeError(problems[0].rstrip(".") + more + ".")
     try:
         return f.exporter(data, Path(out), progress=progress, cancelled=cancelled, **options)
     except OSError as e:

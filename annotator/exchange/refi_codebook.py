@@ -71,14 +71,13 @@ def xml_text(value: str) -> str:
 
 def xml_datetime(value: str) -> str | None:
     """``value`` if it is an ISO date-time that xsd:dateTime accepts."""
-    if not value:
+    if not value or "T" not in value:
         return None
     try:
-        dt = datetime.fromisoformat(value)
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None
-    out = dt.isoformat()
-    return out if "T" in out else None
+    return value
 
 
 def element(parent, ns: str, tag: str, **attrs: str | None):

@@ -6,11 +6,9 @@ control characters that XML 1.0 cannot hold are dropped.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from annotator.exchange.bundle import Cancelled, Progress, ProjectData, remove_partial, report
 from annotator.exchange.tabular import (
@@ -33,9 +31,13 @@ def output_path(out: Path) -> Path:
     return out if out.suffix.lower() == ".xlsx" else out / "annotations.xlsx"
 
 
+# the characters openpyxl refuses (XML 1.0 cannot hold them)
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f]")
+
+
 def cell(value: Any) -> Any:
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        value = _ILLEGAL.sub("", value)
         value = escape_cell(value)
         if len(value) > EXCEL_CELL_LIMIT:
             value = value[: EXCEL_CELL_LIMIT - 1] + "…"
@@ -43,6 +45,8 @@ def cell(value: Any) -> Any:
 
 
 def export_xlsx(data: ProjectData, out: Path, *, progress: Progress = None, cancelled: Cancelled = None) -> list[Path]:
+    from openpyxl import Workbook  # imported here: the GUI lists formats without loading it
+
     path = output_path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
     wb = Workbook(write_only=True)

@@ -83,3 +83,11 @@ def test_importing_the_same_file_twice_gives_the_same_ids(tmp_path, sample, fmt)
     assert sorted(c.id for c in first.codebook) == sorted(c.id for c in second.codebook)
     assert sorted(c.id for c in first.coders) == sorted(c.id for c in second.coders)
     assert len({a.id for a in first.annotations}) == len(sample.annotations)
+
+
+def test_broken_references_are_refused_before_writing(tmp_path, sample):
+    sample.annotations[0].code_id = "no-such-code"
+    sample.annotations[1].end = 10_000
+    with pytest.raises(ExchangeError, match=r"not in the codebook \(and 1 more problems\)"):
+        export_data(sample, "qdpx", tmp_path / "p.qdpx")
+    assert not (tmp_path / "p.qdpx").exists()
