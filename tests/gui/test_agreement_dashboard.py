@@ -3,7 +3,6 @@ the table, sorting, the chart, and the way to the worst article."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -11,14 +10,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 
-from annotator.agreement.reliability_data import CodingData  # noqa: E402
-from annotator.agreement.report import compute_report  # noqa: E402
 from annotator.core.models import Annotation  # noqa: E402
 from annotator.gui.agreement_dashboard import AgreementDashboard  # noqa: E402
 from annotator.gui.agreement_table import COL_ALPHA, COL_NAME  # noqa: E402
+from annotator.services.agreement import agreement_report  # noqa: E402
 from tests.conftest import code_id  # noqa: E402
-
-HAS_SERVICE = importlib.util.find_spec("annotator.services.agreement") is not None
 
 
 @pytest.fixture
@@ -36,14 +32,7 @@ def coded(coded_project):
 
 
 def report_for(p, coders, unit="document"):
-    """The engine's report on the project's data (what the agreement service gathers)."""
-    docs = p.document_ids()
-    data = CodingData(
-        lengths=p.document_lengths(docs), codebook=p.codebook(), coded={d: set(coders) for d in docs},
-        annotations=p.annotations_for(docs, coders), document_codes=p.document_codes(),
-        titles={d: p.document(d).title for d in docs},
-    )
-    return compute_report(data, unit=unit, coders=coders, coder_names={c.id: c.name for c in p.coders()})
+    return agreement_report(p, unit=unit, coders=coders)
 
 
 @pytest.fixture
@@ -121,7 +110,6 @@ def test_fewer_than_two_coders_is_refused(dashboard, coded):
     assert "at least two coders" in dashboard.status.text()
 
 
-@pytest.mark.skipif(not HAS_SERVICE, reason="annotator.services.agreement is not there yet")
 def test_compute_in_a_worker_with_the_agreement_service(dashboard, coded, qtbot):
     dashboard.unit_combo.setCurrentIndex(dashboard.unit_combo.findData("document"))
     dashboard.bootstrap_spin.setValue(200)
@@ -131,3 +119,25 @@ def test_compute_in_a_worker_with_the_agreement_service(dashboard, coded, qtbot)
     assert dashboard.report is not None, dashboard.status.text()
     assert dashboard.table.rowCount() == len(dashboard.report.variables)
     assert dashboard.report.parameters["bootstrap"] == 200
+    official = dashboard.report.variable(code_id(dashboard.project, "Source type/Official"))
+    assert official.ci_low is not None and official.ci_low <= official.alpha <= official.ci_high
+
+
+def test_missing_segments_are_reported_in_one_sentence(dashboard, qtbot):
+    dashboard.unit_combo.setCurrentIndex(dashboard.unit_combo.findData("sentence"))
+    dashboard.compute()
+    qtbot.waitUntil(lambda: dashboard.worker is None, timeout=60_000)
+    assert dashboard.report is None
+    assert "segmentation" in dashboard.status.text()
+    assert dashboard.compute_button.isEnabled()
+
+
+def test_cancel_stops_the_computation(dashboard, qtbot):
+    dashboard.unit_combo.setCurrentIndex(dashboard.unit_combo.findData("document"))
+    dashboard.bootstrap_spin.setValue(20000)
+    worker = dashboard.compute()
+    dashboard.cancel_button.click()
+    assert worker.is_cancelled()
+    qtbot.waitUntil(lambda: dashboard.worker is None, timeout=60_000)
+    assert dashboard.report is None
+    assert "cancelled" in dashboard.status.text()
