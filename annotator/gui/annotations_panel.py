@@ -3,7 +3,7 @@ with notes editable in place; choosing a row selects the span in the text."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from annotator.core.codebook import Codebook
@@ -11,7 +11,6 @@ from annotator.core.models import Annotation
 from annotator.gui.codebook_panel import swatch
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 COL_CODE, COL_QUOTE, COL_NOTE = range(3)
 
 
@@ -27,13 +26,67 @@ class AnnotationTableModel(QAbstractTableModel):
         self.codebook = Codebook()
         self._icons: dict[str, object] = {}
         self._headers = (self.tr("Code"), self.tr("Quote"), self.tr("Note"))
+        self._sort = (COL_QUOTE, False)
 
     def set_annotations(self, annotations: list[Annotation], codebook: Codebook) -> None:
         self.beginResetModel()
-        self.rows = sorted(annotations, key=lambda a: (a.start, a.end))
         self.codebook = codebook
+        self.rows = list(annotations)
+        self._sort_rows()
         self._icons = {}
         self.endResetModel()
+
+    def update_annotations(self, changed: dict[str, Annotation | None]) -> None:
+        """Remove, change or add a few rows without resetting the table."""
+        for i in range(len(self.rows) - 1, -1, -1):
+            a = self.rows[i]
+            if a.id in changed:
+                new = changed[a.id]
+                if new is not None and self._key()(new) == self._key()(a):
+                    self.rows[i] = new
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, 2))
+                    changed = {k: v for k, v in changed.items() if k != a.id}
+                else:
+                    self.beginRemoveRows(QModelIndex(), i, i)
+                    del self.rows[i]
+                    self.endRemoveRows()
+        key = self._key()
+        descending = self._sort[1]
+        for a in changed.values():
+            if a is None:
+                continue
+            k = key(a)
+            i = 0
+            while i < len(self.rows) and ((key(self.rows[i]) > k) if descending else (key(self.rows[i]) < k)):
+                i += 1
+            self.beginInsertRows(QModelIndex(), i, i)
+            self.rows.insert(i, a)
+            self.endInsertRows()
+
+    # Sorting here rather than in a QSortFilterProxyModel: a proxy asks data()
+    # tens of thousands of times per reset, which made applying a code slow.
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order == Qt.SortOrder.DescendingOrder)
+        self._sort_rows()
+        self.layoutChanged.emit()
+
+    def _sort_rows(self) -> None:
+        self.rows.sort(key=self._key(), reverse=self._sort[1])
+
+    def _key(self):
+        column = self._sort[0]
+        cb = self.codebook
+        if column == COL_CODE:
+            def key(a):
+                return (cb.path(a.code_id).casefold() if a.code_id in cb else a.code_id, a.start)
+        elif column == COL_NOTE:
+            def key(a):
+                return (a.note.casefold(), a.start)
+        else:
+            def key(a):
+                return (a.start, a.end)
+        return key
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
         return 0 if parent.isValid() else len(self.rows)
@@ -65,12 +118,6 @@ class AnnotationTableModel(QAbstractTableModel):
                 quote = " ".join(a.quote.split())
                 return quote if len(quote) <= 120 else quote[:117] + "…"
             return a.note
-        if role == SORT_ROLE:
-            if col == COL_CODE:
-                return (self.codebook.path(a.code_id) if code else a.code_id).casefold()
-            if col == COL_QUOTE:
-                return a.start
-            return a.note.casefold()
         if role == Qt.ItemDataRole.DecorationRole and col == COL_CODE and code is not None:
             icon = self._icons.get(code.color)
             if icon is None:
@@ -104,12 +151,9 @@ class AnnotationsPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.model = AnnotationTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Annotations in this document"))
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_QUOTE, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -142,11 +186,18 @@ class AnnotationsPanel(QWidget):
             self.select(keep, emit=False)
         self.table.selectionModel().blockSignals(False)
 
+    def update_annotations(self, changed: dict[str, Annotation | None]) -> None:
+        self.table.selectionModel().blockSignals(True)
+        self.model.update_annotations(changed)
+        self.table.selectionModel().blockSignals(False)
+
     def current_id(self) -> str | None:
         idx = self.table.currentIndex()
         return idx.data(ID_ROLE) if idx.isValid() else None
 
     def select(self, annotation_id: str | None, *, emit: bool = False) -> None:
+        if annotation_id == self.current_id() and not emit:
+            return
         row = self.model.row_of(annotation_id) if annotation_id else None
         sm = self.table.selectionModel()
         if not emit:
@@ -155,7 +206,7 @@ class AnnotationsPanel(QWidget):
             self.table.clearSelection()
             self.table.setCurrentIndex(QModelIndex())
         else:
-            idx = self.proxy.mapFromSource(self.model.index(row, COL_CODE))
+            idx = self.model.index(row, COL_CODE)
             self.table.setCurrentIndex(idx)
             self.table.scrollTo(idx)
         if not emit:
@@ -165,7 +216,7 @@ class AnnotationsPanel(QWidget):
     def edit_note(self, annotation_id: str) -> None:
         row = self.model.row_of(annotation_id)
         if row is not None:
-            idx = self.proxy.mapFromSource(self.model.index(row, COL_NOTE))
+            idx = self.model.index(row, COL_NOTE)
             self.table.setCurrentIndex(idx)
             self.table.setFocus()
             self.table.edit(idx)

@@ -105,15 +105,47 @@ class ArticleText(QTextEdit):
     def set_spans(self, spans: list[tuple[str, int, int, str]]) -> None:
         """All annotations to draw, as (id, start, end, colour) in code points."""
         to16 = self.map.to_utf16
-        self._spans = sorted(((i, to16(s), to16(e), c) for i, s, e, c in spans), key=lambda x: (x[1], -x[2]))
+        self._set_spans16([(i, to16(s), to16(e), c) for i, s, e, c in spans])
+        self.viewport().update()
+
+    def update_spans(self, changed: dict[str, tuple[int, int, str] | None]) -> None:
+        """Add, change (id -> (start, end, colour)) or remove (id -> None) a
+        few spans, repainting only the lines they and their neighbours touch."""
+        to16 = self.map.to_utf16
+        old = {s[0]: s for s in self._spans if s[0] in changed}
+        keep = [s for s in self._spans if s[0] not in changed]
+        new = {i: (i, to16(v[0]), to16(v[1]), v[2]) for i, v in changed.items() if v is not None}
+        old_lanes = self._lanes
+        self._set_spans16(keep + list(new.values()))
+        dirty = list(old.values()) + list(new.values())
+        # a change can push an overlapping neighbour's underline to another lane
+        dirty += [s for s in self._spans if old_lanes.get(s[0]) != self._lanes.get(s[0])]
+        self._update_region(dirty)
+
+    def _set_spans16(self, spans16: list[tuple[str, int, int, str]]) -> None:
+        self._spans = sorted(spans16, key=lambda x: (x[1], -x[2]))
         self._starts = [s[1] for s in self._spans]
         self._lanes = assign_lanes([(i, s, e) for i, s, e, _ in self._spans])
-        self._refresh_selections()
+
+    def _update_region(self, spans: list[tuple[str, int, int, str]]) -> None:
+        if len(spans) > 60:
+            self.viewport().update()
+            return
+        vp = self.viewport()
+        offset = QPoint(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+        layout = self.document().documentLayout()
+        clip = vp.rect()
+        lanes = max(self._lanes.values(), default=0) + 1
+        for _sid, s16, e16, _c in spans:
+            for _x1, _x2, top, bottom in self._line_pieces(layout, s16, e16, offset, clip):
+                # whole line width: cheap, and covers tints, underlines and text
+                vp.update(QRect(0, int(top) - 2, vp.width(), int(bottom - top) + 6 + lanes * LANE_STEP))
 
     def set_selected_annotation(self, annotation_id: str | None) -> None:
         if annotation_id != self._selected_id:
+            touched = [s for s in self._spans if s[0] in (annotation_id, self._selected_id)]
             self._selected_id = annotation_id
-            self._refresh_selections()
+            self._update_region(touched)
 
     def set_tooltip_provider(self, provider) -> None:
         self._tooltip = provider

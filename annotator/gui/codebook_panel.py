@@ -4,6 +4,8 @@ selected code underneath."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
@@ -25,6 +27,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 COL_NAME, COL_KEY, COL_COUNT = range(3)
 
 
+@lru_cache(maxsize=256)
 def swatch(colour: str, size: int = 12) -> QIcon:
     pix = QPixmap(size * 2, size * 2)  # drawn at 2x so it stays crisp on high-DPI screens
     pix.setDevicePixelRatio(2.0)

@@ -41,6 +41,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         super().__init__(parent)
         self.project, self.coder = project, coder
         self.prefs = gui_settings.Preferences.load()
+        self.settings = gui_settings.settings()  # kept: Qt writes it back in the background
         self.codebook = project.codebook()
         self.filter = coding.coder_filter(project, coder.id)
         self.document_id: str | None = None
@@ -146,14 +147,16 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             self.update_progress()
         if scroll:
             QTimer.singleShot(0, lambda: self.article.text.verticalScrollBar().setValue(scroll))
-        gui_settings.set_project_value(self.project.path, f"{self.coder.id}/last_document", document_id)
+        gui_settings.set_project_value(self.project.path, f"{self.coder.id}/last_document", document_id,
+                                       store=self.settings)
 
     def restore_last_document(self) -> None:
         if self.closed:
             return
-        last = gui_settings.project_value(self.project.path, f"{self.coder.id}/last_document")
+        last = gui_settings.project_value(self.project.path, f"{self.coder.id}/last_document", store=self.settings)
         if last and self.project.has_document(last):
-            scroll = gui_settings.project_value(self.project.path, f"{self.coder.id}/scroll", 0)
+            scroll = gui_settings.project_value(self.project.path, f"{self.coder.id}/scroll", 0,
+                                                store=self.settings)
             try:
                 scroll = int(scroll)
             except (TypeError, ValueError):
@@ -163,7 +166,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
     def _remember_position(self) -> None:
         if self.document_id:
             gui_settings.set_project_value(self.project.path, f"{self.coder.id}/scroll",
-                                           self.article.text.verticalScrollBar().value())
+                                           self.article.text.verticalScrollBar().value(), store=self.settings)
 
     def step_document(self, step: int) -> None:
         target = self.documents.neighbour(self.document_id, step)
@@ -198,21 +201,28 @@ class MainWindow(WindowMenusMixin, QMainWindow):
 
     # --- annotations in view ----------------------------------------------------------------
 
+    def _colour(self, code_id: str) -> str:
+        code = self.codebook.get(code_id)
+        return code.color if code is not None else "#888888"
+
     def _refresh_spans(self) -> None:
-        cb = self.codebook
         anns = self.annotations_state
-        self.article.text.set_spans([(a.id, a.start, a.end, cb[a.code_id].color if a.code_id in cb else "#888888")
-                                     for a in anns.values()])
+        self.article.text.set_spans([(a.id, a.start, a.end, self._colour(a.code_id)) for a in anns.values()])
         self.article.text.set_selected_annotation(self.selected_id)
-        self.annotations.set_annotations(list(anns.values()), cb)
+        self.annotations.set_annotations(list(anns.values()), self.codebook)
+        self._refresh_counts()
+
+    def _refresh_counts(self) -> None:
         counts: dict[str, int] = {}
-        for a in anns.values():
+        for a in self.annotations_state.values():
             counts[a.code_id] = counts.get(a.code_id, 0) + 1
         self.codes.set_counts(counts)
 
     def _annotations_changed(self, document_id: str, ids: list) -> None:
         if document_id != self.document_id:
             return
+        # only the spans this action touched are read again and redrawn
+        changed: dict[str, Annotation | None] = {}
         for ann_id in ids:
             try:
                 a = self.project.annotation(ann_id)
@@ -220,11 +230,17 @@ class MainWindow(WindowMenusMixin, QMainWindow):
                 a = None
             if a is None or a.deleted or a.coder_id != self.coder.id:
                 self.annotations_state.pop(ann_id, None)
+                changed[ann_id] = None
                 if self.selected_id == ann_id:
                     self.selected_id = None
             else:
                 self.annotations_state[ann_id] = a
-        self._refresh_spans()
+                changed[ann_id] = a
+        self.article.text.update_spans({i: (a.start, a.end, self._colour(a.code_id)) if a else None
+                                        for i, a in changed.items()})
+        self.article.text.set_selected_annotation(self.selected_id)
+        self.annotations.update_annotations(changed)
+        self._refresh_counts()
 
     def _tooltip(self, pos: int) -> str:
         here = sorted(coding.annotations_at(self.annotations_state.values(), pos), key=lambda a: a.end - a.start)

@@ -43,12 +43,14 @@ def add_recent_project(path: str | Path) -> None:
     settings().setValue("recent_projects", items[:MAX_RECENT])
 
 
-def project_value(path: str | Path, name: str, default=None):
-    return settings().value(f"{_project_key(path)}/{name}", default)
+def project_value(path: str | Path, name: str, default=None, *, store: QSettings | None = None):
+    return (store or settings()).value(f"{_project_key(path)}/{name}", default)
 
 
-def set_project_value(path: str | Path, name: str, value) -> None:
-    settings().setValue(f"{_project_key(path)}/{name}", value)
+def set_project_value(path: str | Path, name: str, value, *, store: QSettings | None = None) -> None:
+    """Pass the window's long-lived ``store`` on frequent writes: a fresh
+    QSettings object rereads and rewrites the file each time (tens of ms)."""
+    (store or settings()).setValue(f"{_project_key(path)}/{name}", value)
 
 
 @dataclass

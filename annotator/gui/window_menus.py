@@ -166,7 +166,8 @@ class WindowMenusMixin:
         self.closed = True
         self.documents.stop()  # a pending search must not reach the closed project
         self._remember_position()
-        gui_settings.set_project_value(self.project.path, "geometry", self.saveGeometry())
+        gui_settings.set_project_value(self.project.path, "geometry", self.saveGeometry(), store=self.settings)
+        self.settings.sync()
         try:
             self.project.close()
         except AnnotatorError:
