@@ -63,6 +63,15 @@ def run_gui(args: list[str], *, smoke: bool = False) -> int:
     if smoke:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         _arm_smoke_check()
+    try:
+        # A windowed program has no console: without the log file a crash
+        # report would have nowhere to point.
+        from annotator.gui.logging_setup import setup_logging
+
+        setup_logging()
+    except (ImportError, OSError) as exc:
+        if sys.stderr is not None:
+            print(f"annotator: no log file ({exc})", file=sys.stderr)
     from annotator.gui.app import main
 
     return int(main(args) or 0)
@@ -108,7 +117,8 @@ def _arm_smoke_check() -> None:
 
     def fail(message: str, code: int) -> None:
         print(f"smoke: {message}", file=sys.stderr, flush=True)
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
         os._exit(code)  # nested dialog loops would otherwise carry on
 
     def check() -> None:
