@@ -210,7 +210,7 @@ def alpha_from_codes(codes: np.ndarray, categories: tuple[Any, ...], *, level: s
     """Alpha of category codes (units x coders, -1 missing) into ``categories``."""
     check_level(level, categories)
     counts = value_counts(codes, max(len(categories), 1))
-    return alpha_from_counts(counts, level=level, categories=categories or (None,))
+    return alpha_from_counts(counts, level=level, categories=categories or (0.0,))
 
 
 def _has_text(matrix: Any) -> bool:

@@ -369,7 +369,8 @@ def _unit_variable(
         rep.coverage[names[coder]] = share
     if not given_value and not (t.codes > 0).any():
         rep.reasons.setdefault("coverage", "No coder used this code on these documents.")
-    rep.documents = _figures(udata.documents, data, *_per_document(t, udata.unit_doc, len(udata.documents)), top)
+    t.per_document = _per_document(t, udata.unit_doc, len(udata.documents))  # type: ignore[attr-defined]
+    rep.documents = _figures(udata.documents, data, *t.per_document, top)  # type: ignore[attr-defined]
     return rep, t
 
 
@@ -382,9 +383,15 @@ def _per_document(t: Tally, unit_doc: np.ndarray, n_docs: int) -> tuple[np.ndarr
     agree = np.where(pairable, row_sums(counts * (counts - 1)) / np.maximum(m - 1, 1), 0.0)
     differs = pairable & (row_sums(counts > 0) > 1)
     values = np.where(pairable, m, 0.0)
-    per_kind = np.stack([pairable.astype(float), differs.astype(float), agree, values])[:, t.of]
+    per_kind = np.stack([pairable.astype(float), differs.astype(float), agree, values])
     units = np.bincount(unit_doc, minlength=n_docs)
-    sums = [np.bincount(unit_doc, weights=row, minlength=n_docs) for row in per_kind]
+    n_kinds = len(t.n)
+    if n_docs * n_kinds <= 4_000_000:
+        # how many units of each kind each document has, then one product for all four sums
+        doc_kind = np.bincount(unit_doc * n_kinds + t.of, minlength=n_docs * n_kinds).reshape(n_docs, n_kinds)
+        sums = list((doc_kind @ per_kind.T).T)
+    else:
+        sums = [np.bincount(unit_doc, weights=row[t.of], minlength=n_docs) for row in per_kind]
     return (units, *sums)
 
 
@@ -406,7 +413,7 @@ def _overall_documents_units(udata: UnitData, tallies: list[Tally], data: Coding
     tot = np.zeros((4, n_docs))
     units = np.bincount(udata.unit_doc, minlength=n_docs)
     for t in tallies:
-        tot += np.stack(_per_document(t, udata.unit_doc, n_docs)[1:])
+        tot += np.stack(t.per_document[1:])  # type: ignore[attr-defined]
     # pairable and disagreeing counts here are unit-variable cells
     return _figures(udata.documents, data, units * max(len(tallies), 1), *tot)
 

@@ -188,3 +188,10 @@ def test_matrix_report_three_coders_leaves_two_coder_measures_undefined():
 def test_matrix_report_bad_input(matrix, level, message):
     with pytest.raises(AgreementError, match=message):
         matrix_report(matrix, level)
+
+
+@pytest.mark.parametrize("level", ["nominal", "ordinal", "interval", "ratio"])
+def test_matrix_without_pairable_values_is_undefined(level):
+    v = matrix_report([[None, None], [1, None]], level).variables[0]
+    assert v.alpha is None and "two or more coders" in v.reasons["alpha"]
+    assert v.fleiss_kappa is None and v.cohen_kappa is None
