@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -61,7 +62,7 @@ class SafeZip:
         self._read_total = 0
         try:
             self._zip = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError) as e:
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as e:
             raise ExchangeError(f"{path.name} is not a readable zip archive ({e}).") from e
         infos = self._zip.infolist()
         if len(infos) > MAX_MEMBERS:
@@ -107,7 +108,7 @@ class SafeZip:
         try:
             with self._zip.open(info) as fh:
                 data = fh.read(limit + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as e:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as e:
             raise ExchangeError(f"{name!r} in {self.path.name} is damaged ({e}).") from e
         if len(data) > limit:
             raise ExchangeError(f"{name!r} in {self.path.name} decompresses to more than the size allowed.")
