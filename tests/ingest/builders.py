@@ -97,3 +97,64 @@ def make_xlsx(rows: list[list[object]]) -> bytes:
     buf = io.BytesIO()
     book.save(buf)
     return buf.getvalue()
+
+
+def build_mixed_folder(folder: Path) -> dict[str, int]:
+    """A batch folder mixing every format with the bad files of issue 3.
+
+    Returns the number of documents and of failures that reading it must give,
+    so an import test can check its report against them.
+    """
+    import zipfile
+
+    folder.mkdir(parents=True, exist_ok=True)
+    sub = folder / "more articles"
+    sub.mkdir(exist_ok=True)
+    seed = SEED.read_bytes() if SEED.exists() else b"Accessibility links\n\nA seed stand-in article.\n"
+    good = {
+        "seed.txt": seed,
+        "note.md": b"# A Markdown article\n\nIts body, in one paragraph.\n",
+        "latin1.txt": "Le caf\u00e9 \u00e9tait tr\u00e8s bon \u00e0 Z\u00fcrich.".encode("latin-1"),
+        "cp1252.txt": "He said \u201cthis is the end\u201d \u2013 and left.".encode("cp1252"),
+        "utf16.txt": "A UTF-16 article with a BOM: \u6771\u4eac.".encode("utf-16"),
+        "page.html": (DATA / "voa_article.html").read_bytes(),
+        "report.docx": make_docx(["A Word article.", "Its second paragraph."], heading="Word headline"),
+        "report.pdf": make_pdf([["A PDF article with a text layer."]], title="PDF headline"),
+        "nexis.txt": (DATA / "lexis_academic_export.txt").read_bytes(),  # 2 articles
+        "factiva.txt": (DATA / "factiva_export.txt").read_bytes(),  # 2 articles
+        "table.csv": b"title,text\nRow one,First row article.\nRow two,Second row article.\n",  # 2
+        "table.tsv": b"title\ttext\nTab row\tA tab-separated article.\n",
+        "objects.json": (DATA / "guardian_api.json").read_bytes(),  # 2
+        "sheet.xlsx": make_xlsx([["title", "text"], ["Sheet row", "An article from a spreadsheet."]]),
+    }
+    for name, data in good.items():
+        (sub if name.endswith((".csv", ".tsv", ".json")) else folder).joinpath(name).write_bytes(data)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("zipped/one.txt", "An article inside a zip archive.")
+        zf.writestr("../escape.txt", "Trying to leave the archive.")  # 1 failure
+    (folder / "archive.zip").write_bytes(buf.getvalue())
+    bad = {
+        "empty.txt": b"",
+        "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,
+        "notext.csv": b"title,date\nA,2015-10-07\n",
+        "broken.json": b'[{"text": "fine"}, {"text": ',
+        "login.html": (DATA / "no_article.html").read_bytes(),
+        "corrupt.pdf": b"%PDF-1.4\n" + b"\x00garbage\xff" * 50,
+        "locked.pdf": encrypt_pdf(make_pdf([["Secret."]]), "secret"),
+        "corrupt.docx": b"PK\x03\x04" + b"\x00" * 100,
+        "bomb.zip": _bomb(),
+    }
+    for name, data in bad.items():
+        (folder / name).write_bytes(data)
+    documents = 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 2 + 2 + 2 + 1 + 2 + 1 + 1
+    return {"documents": documents, "failures": len(bad) + 1}
+
+
+def _bomb() -> bytes:
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("zeros.txt", b"\0" * (30 << 20))
+    return buf.getvalue()

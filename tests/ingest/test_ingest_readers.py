@@ -334,3 +334,17 @@ def test_every_fixture_gives_json_ready_metadata_and_one_line_nfc_fields(tmp_pat
             assert "\n" not in value and value == value.strip()
     nfd = next(d for d in docs if d.source_path.endswith("nfd.csv"))
     assert (nfd.title, nfd.author) == ("Caf\u00e9 news", "Am\u00e9lie")
+
+
+def test_mixed_folder_reads_the_good_and_reports_the_bad_the_same_way_twice(tmp_path):
+    from tests.ingest.builders import build_mixed_folder
+
+    expected = build_mixed_folder(tmp_path / "batch")
+    first = list(read_sources([tmp_path / "batch"]))
+    docs = [r for r in first if isinstance(r, Document)]
+    failures = [r for r in first if isinstance(r, ReadFailure)]
+    assert len(docs) == expected["documents"], [d.source_path for d in docs]
+    assert len(failures) == expected["failures"], [f.reason for f in failures]
+    assert len({f.source_path for f in failures}) == len(failures)
+    again = [r.id for r in read_sources([tmp_path / "batch"]) if isinstance(r, Document)]
+    assert again == [d.id for d in docs]

@@ -84,7 +84,8 @@ def read_table(source: Source, options: ReadOptions, delimiter: str | None) -> I
             if len(row) != width:
                 yield ReadFailure(
                     display,
-                    f"Row {row_number} of {display} has {len(row)} fields where the header has {width}; "
+                    f"Row {row_number} of {display} has {len(row)} field{'s' if len(row) != 1 else ''} where the "
+                    f"header has {width}; "
                     "a quote or delimiter is probably out of place.",
                 )
                 continue
