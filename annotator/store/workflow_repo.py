@@ -103,6 +103,10 @@ class WorkflowRepo:
             params.append(status)
         return [rows.suggestion(r) for r in self._rows(sql + ' ORDER BY start, "end"', params)]
 
+    def suggestion(self, suggestion_id: str) -> Suggestion | None:
+        row = self._one("SELECT * FROM suggestions WHERE id = ?", (suggestion_id,))
+        return rows.suggestion(row) if row else None
+
     def set_suggestion_status(self, suggestion_id: str, status: str) -> None:
         with self.transaction():
             self.conn.execute("UPDATE suggestions SET status = ? WHERE id = ?", (status, suggestion_id))

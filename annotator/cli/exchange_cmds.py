@@ -1,0 +1,56 @@
+"""``export`` and ``import-annotations``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from annotator.cli.common import console, open_project, progress_bar, project_argument, split_names
+from annotator.exchange.formats import FORMATS
+from annotator.services.exchange import export_project, import_annotations
+
+_EXPORTS = [name for name, f in FORMATS.items() if f.can_export]
+_IMPORTS = [name for name, f in FORMATS.items() if f.can_import]
+
+
+@click.command("export")
+@project_argument
+@click.option("--format", "fmt", type=click.Choice(_EXPORTS), required=True,
+              help="; ".join(f"{n}: {FORMATS[n].label}" for n in _EXPORTS) + ".")
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
+              help="The file (or, for brat, the folder) to write.")
+@click.option("--coders", multiple=True, metavar="NAMES", help="Only these coders (default: all).")
+@click.option("--batch", help="Only documents of this batch.")
+def export_cmd(project: Path, fmt: str, output: Path, coders: tuple[str, ...], batch: str | None) -> None:
+    """Export annotations, article-level codes, codebook and documents."""
+    with open_project(project, readonly=True) as p, progress_bar("Exporting") as progress:
+        written = export_project(p, fmt, output, coders=split_names(coders), batch=batch, progress=progress)
+    for path in written[:10]:
+        console.print(f"Wrote {path}")
+    if len(written) > 10:
+        console.print(f"... and {len(written) - 10} more files.")
+
+
+@click.command("import-annotations")
+@project_argument
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(_IMPORTS), help="The file's format (default: from its name).")
+@click.option("--coder-from-filename", metavar="PATTERN",
+              help="brat: map .ann file names to documents and coders, e.g. '{document}_{coder}.ann'.")
+def import_annotations_cmd(project: Path, path: Path, fmt: str | None, coder_from_filename: str | None) -> None:
+    """Import annotations (brat, REFI-QDA .qdpx/.qdc, spaCy DocBin, or this tool's CSV/JSONL)."""
+    with open_project(project) as p:
+        r = import_annotations(p, path, fmt, coder_from_filename=coder_from_filename)
+    console.print(f"{r.annotations_added} annotations imported ({r.annotations_unchanged} already there), "
+                  f"{r.document_codes} article-level codes; new: {r.documents_added} documents, {r.codes_added} "
+                  f"codes, {r.coders_added} coders.")
+    for w in r.warnings[:30]:
+        console.print(f"[yellow]Warning:[/yellow] {w}")
+    if len(r.warnings) > 30:
+        console.print(f"... and {len(r.warnings) - 30} more warnings.")
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(export_cmd)
+    cli.add_command(import_annotations_cmd)

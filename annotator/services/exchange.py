@@ -1,0 +1,98 @@
+"""Moving project data in and out through the exchange formats."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import AnnotatorError
+from annotator.exchange.bundle import ProjectData
+from annotator.exchange.formats import export_data, import_data
+from annotator.services.projects import find_coders
+from annotator.store.project import Project
+
+
+def project_data(project: Project, *, coders: Sequence[str] | None = None, batch: str | None = None,
+                 with_texts: bool = True) -> ProjectData:
+    """A project's documents, codebook, coders and live codings as one bundle."""
+    chosen = find_coders(project, list(coders)) if coders else project.coders()
+    ids = {c.id for c in chosen}
+    batch_id = project.find_batch(batch).id if batch else None
+    doc_ids = project.document_ids(batch_id=batch_id)
+    documents = list(project.iter_documents(doc_ids)) if with_texts else []
+    keep = set(doc_ids)
+    return ProjectData(
+        documents=documents,
+        codebook=project.codebook(),
+        coders=chosen,
+        annotations=[a for a in project.annotations_for(doc_ids, list(ids))],
+        document_codes=[d for d in project.document_codes() if d.coder_id in ids and d.document_id in keep],
+    )
+
+
+def export_project(project: Project, fmt: str, out: Path, *, coders: Sequence[str] | None = None,
+                   batch: str | None = None, progress: Callable[[int, int], None] | None = None,
+                   **options: Any) -> list[Path]:
+    data = project_data(project, coders=coders, batch=batch)
+    if fmt == "qdpx":
+        options.setdefault("name", project.name)
+    return export_data(data, fmt, Path(out), progress=progress, **options)
+
+
+@dataclass
+class AnnotationImportReport:
+    documents_added: int = 0
+    codes_added: int = 0
+    coders_added: int = 0
+    annotations_added: int = 0
+    annotations_unchanged: int = 0
+    document_codes: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def import_annotations(project: Project, path: Path, fmt: str | None = None, *,
+                       coder_from_filename: str | None = None, segment: bool = True) -> AnnotationImportReport:
+    """Read annotations (with their documents, codes and coders) from an exchange
+    file into the project. Documents are matched by content, codes by id then
+    path, coders by id then name, so importing twice adds nothing."""
+    existing = project_data(project)
+    result = import_data(Path(path), fmt, coder_from_filename=coder_from_filename, existing=existing)
+    data = result.data
+    report = AnnotationImportReport(warnings=list(result.warnings))
+    known_coders = {c.id for c in project.coders()}
+    with project.transaction():
+        new_docs = [d for d in data.documents if not project.has_document(d.id)]
+        report.documents_added = len(project.add_documents(new_docs))
+        current = project.codebook()
+        for _, code in data.codebook.walk():
+            if code.id not in current:
+                project.add_code(code)
+                report.codes_added += 1
+        for coder in data.coders:
+            if coder.id not in known_coders:
+                clash = project.coder_by_name(coder.name)
+                if clash is not None:
+                    raise AnnotatorError(f"The file's coder {coder.name!r} has another id than the project's "
+                                         "coder of that name; rename one of them first.")
+                project.add_coder(coder)
+                known_coders.add(coder.id)
+                report.coders_added += 1
+        owners = project.annotation_owners([a.id for a in data.annotations])
+        fresh = []
+        for a in data.annotations:
+            if a.id in owners:
+                report.annotations_unchanged += 1
+                continue
+            fresh.append(replace(a, origin="imported") if a.origin == "manual" else a)
+        project.restore_annotations(fresh)
+        report.annotations_added = len(fresh)
+        for dc in data.document_codes:
+            project.put_document_code_state(dc)
+        report.document_codes = len(data.document_codes)
+    if segment and report.documents_added:
+        from annotator.services.importing import rerun_nlp
+
+        rerun_nlp(project, only_missing=True)
+    return report

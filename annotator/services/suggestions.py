@@ -1,0 +1,97 @@
+"""Source and quote suggestions: computed with spaCy, stored per document with
+the pipeline that made them, never counted until a coder accepts one."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.models import Annotation
+from annotator.store.annotations_repo import SpanWrite
+from annotator.store.project import Project
+
+CHUNK = 32
+
+
+@dataclass
+class SuggestReport:
+    documents: int = 0
+    skipped: int = 0  # already up to date for this pipeline
+    suggestions: int = 0
+    pipeline: str = ""
+    notice: str = ""
+    by_kind: dict[str, int] = field(default_factory=dict)
+
+
+def suggest(project: Project, *, batch: str | None = None, model: str | None = None, rebuild: bool = False,
+            progress: Callable[[int, int], None] | None = None,
+            cancelled: Callable[[], bool] | None = None) -> SuggestReport:
+    from annotator.nlp.attribution_suggest import suggest_for_doc
+    from annotator.nlp.pipeline import load_pipeline
+    from annotator.services.importing import pipeline_name
+
+    nlp, info = load_pipeline(pipeline_name(project, model))
+    report = SuggestReport(pipeline=info.label, notice=info.notice)
+    if not info.trained and not report.notice:
+        report.notice = ("The blank pipeline finds quotes and cues but only simple speakers; install a trained "
+                         "English pipeline for better suggestions.")
+    codebook = project.codebook()
+    batch_id = project.find_batch(batch).id if batch else None
+    ids = project.document_ids(batch_id=batch_id)
+    todo = [d for d in ids if rebuild or project.suggestions_model(d) != info.label]
+    report.skipped = len(ids) - len(todo)
+    total = len(todo)
+    texts = ((d.text, d.id) for d in project.iter_documents(todo))
+    for n, (doc, doc_id) in enumerate(nlp.pipe(texts, as_tuples=True, batch_size=CHUNK), 1):
+        found = suggest_for_doc(doc, codebook=codebook, document=doc_id, model=info.label)
+        report.suggestions += project.replace_suggestions(doc_id, info.label, found)
+        for s in found:
+            report.by_kind[s.kind] = report.by_kind.get(s.kind, 0) + 1
+        report.documents += 1
+        if progress:
+            progress(n, total)
+        if cancelled is not None and cancelled():
+            break
+    return report
+
+
+def export_suggestions(project: Project, target: Path, *, batch: str | None = None) -> int:
+    """One JSON object a line: document id, kind, start, end, text, proposed code."""
+    codebook = project.codebook()
+    batch_id = project.find_batch(batch).id if batch else None
+    n = 0
+    with open(target, "w", encoding="utf-8") as fh:
+        for doc in project.iter_documents(project.document_ids(batch_id=batch_id)):
+            for s in project.suggestions(doc.id):
+                code = codebook.get(s.label) if s.label else None
+                fh.write(json.dumps({
+                    "document_id": s.document_id, "kind": s.kind, "start": s.start, "end": s.end,
+                    "text": doc.text[s.start:s.end],
+                    "proposed_code": codebook.path(code.id) if code else None,
+                    "proposed_code_id": code.id if code else None,
+                    "status": s.status, "detail": s.detail, "pipeline": s.model,
+                }, ensure_ascii=False) + "\n")
+                n += 1
+    return n
+
+
+def accept_suggestion(project: Project, suggestion_id: str, coder_id: str, code_id: str | None = None) -> SpanWrite:
+    """Turn a suggestion into the coder's annotation (origin: suggestion)."""
+    s = project.suggestion(suggestion_id)
+    if s is None:
+        raise AnnotatorError("That suggestion no longer exists; run the suggestions again.")
+    code = code_id or s.label
+    if not code:
+        raise AnnotatorError("This suggestion proposes no code; choose a code to accept it with.")
+    with project.transaction():
+        write = project.add_annotation(Annotation(s.document_id, coder_id, code, s.start, s.end, origin="suggestion"))
+        project.set_suggestion_status(s.id, "accepted")
+    return write
+
+
+def reject_suggestion(project: Project, suggestion_id: str) -> None:
+    project.set_suggestion_status(suggestion_id, "rejected")
+
