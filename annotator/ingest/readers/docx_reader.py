@@ -7,10 +7,6 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-import docx
-from docx.table import Table
-from docx.text.paragraph import Paragraph
-
 from annotator.core.errors import IngestError
 from annotator.ingest.article import Article
 from annotator.ingest.registry import ReadFailure, ReadOptions, register
@@ -46,6 +42,10 @@ def docx_text(data: bytes, display: str) -> tuple[str, Any]:
     """The document's paragraphs and table cells in order, a blank line between
     paragraphs, and its core properties."""
     check_package(data, display)
+    import docx  # imported when a Word file is read: it is slow to import
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     try:
         document = docx.Document(io.BytesIO(data))
         parts: list[str] = []

@@ -6,9 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from copy import deepcopy
-
-from trafilatura import bare_extraction
-from trafilatura.settings import DEFAULT_CONFIG
+from functools import cache
 
 from annotator.core.errors import IngestError
 from annotator.ingest.article import Article, normalise_date
@@ -17,10 +15,19 @@ from annotator.ingest.sources import Source
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
-_CONFIG = deepcopy(DEFAULT_CONFIG)
-# A timeout would use signals, which only work in the main thread (the GUI imports in a worker).
-_CONFIG["DEFAULT"]["EXTRACTION_TIMEOUT"] = "0"
 MAX_HTML = 50 << 20
+
+
+@cache
+def _extractor():
+    # trafilatura takes half a second to import: only when a web page is read
+    from trafilatura import bare_extraction
+    from trafilatura.settings import DEFAULT_CONFIG
+
+    config = deepcopy(DEFAULT_CONFIG)
+    # A timeout would use signals, which only work in the main thread (the GUI imports in a worker).
+    config["DEFAULT"]["EXTRACTION_TIMEOUT"] = "0"
+    return bare_extraction, config
 
 
 @register("html", (".html", ".htm", ".xhtml", ".shtml"), "web page; the article's text is extracted")
@@ -33,6 +40,7 @@ def read_html(source: Source, options: ReadOptions) -> Iterator[Article | ReadFa
         raise IngestError(f"{display} is empty.")
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise IngestError(f"{display} looks like binary data, not a web page.")
+    bare_extraction, config = _extractor()
     try:
         result = bare_extraction(
             data,
@@ -42,7 +50,7 @@ def read_html(source: Source, options: ReadOptions) -> Iterator[Article | ReadFa
             include_images=False,
             include_links=False,
             deduplicate=False,
-            config=_CONFIG,
+            config=config,
         )
     except Exception as exc:  # lxml and trafilatura raise many kinds of error on broken markup
         raise IngestError(f"{display} could not be parsed as a web page.") from exc

@@ -6,8 +6,6 @@ import io
 import logging
 from collections.abc import Iterator
 
-from pypdf import PdfReader
-
 from annotator.core.errors import IngestError
 from annotator.ingest.article import Article, normalise_date
 from annotator.ingest.registry import ReadFailure, ReadOptions, register
@@ -20,6 +18,8 @@ MAX_PAGES = 2000
 
 @register("pdf", (".pdf",), "PDF with a text layer, one article per file")
 def read_pdf(source: Source, options: ReadOptions) -> Iterator[Article | ReadFailure]:
+    from pypdf import PdfReader  # imported when a PDF is read: it is slow to import
+
     data = source.read_bytes()
     display = source.display
     if not data.strip():
