@@ -52,6 +52,21 @@ def bom_encoding(head: bytes) -> str | None:
     return None
 
 
+def utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark (some Windows tools do): Latin
+    text then has a NUL in every other byte."""
+    sample = sample[: 8192 - (min(len(sample), 8192) % 2)]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    half = len(sample) // 2
+    if odd.count(0) > 0.4 * half and even.count(0) < 0.05 * half:
+        return "utf-16-le"
+    if even.count(0) > 0.4 * half and odd.count(0) < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
 def looks_binary(sample: bytes) -> bool:
     """NUL bytes or many control bytes: not text in any single-byte or UTF-8 encoding."""
     if not sample:
@@ -98,6 +113,12 @@ def decode(data: bytes, name: str) -> str:
             raise IngestError(f"{name} starts with a {encoding.upper()} byte-order mark but is not valid "
                               f"{encoding.upper()} text.") from exc
         return _checked_text(text, name)
+    encoding = utf16_without_bom(data)
+    if encoding is not None:
+        try:
+            return _checked_text(data.decode(encoding), name)
+        except UnicodeDecodeError:
+            pass
     if looks_binary(data[:65536]):
         raise IngestError(f"{name} looks like binary data, not text.")
     try:
@@ -149,7 +170,7 @@ def open_text_stream(open_binary: Callable[[], BinaryIO], name: str) -> io.TextI
         head = fh.read(65536)
         if not head.strip():
             raise IngestError(f"{name} is empty.")
-        encoding = bom_encoding(head[:4])
+        encoding = bom_encoding(head[:4]) or utf16_without_bom(head)
         if encoding is None:
             if looks_binary(head):
                 raise IngestError(f"{name} looks like binary data, not text.")

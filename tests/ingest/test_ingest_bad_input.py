@@ -266,6 +266,7 @@ def test_damaged_zip(tmp_path):
     assert_one_sentence(f.reason)
 
 
+@pytest.mark.slow
 def test_50_mb_text_file_reads(tmp_path):
     paragraph = ("Russia said Wednesday it used four warships in the Caspian Sea to launch rockets at targets "
                  "in Syria, and the United States called the strategy tragically flawed. ")
@@ -358,3 +359,14 @@ def test_excel_unicode_text_export_read_as_tsv(tmp_path):
     p.write_bytes("title\ttext\r\nCaf\u00e9\tText from Excel \u201cUnicode text\u201d.\r\n".encode("utf-16"))
     [doc] = read_sources([p], format="tsv")
     assert (doc.title, doc.text) == ("Caf\u00e9", "Text from Excel \u201cUnicode text\u201d.")
+
+
+def test_utf16_without_a_bom(tmp_path):
+    text = "A Windows tool saved this without a byte-order mark: caf\u00e9."
+    docs, failures = read_batch(tmp_path, "nobom.txt", text.encode("utf-16-le"))
+    assert failures == []
+    assert text in [d.text for d in docs]
+    p = tmp_path / "nobom.csv"
+    p.write_bytes("title,text\nA,Text of A.\n".encode("utf-16-le"))
+    [doc] = read_sources([p])
+    assert (doc.title, doc.text) == ("A", "Text of A.")
