@@ -33,6 +33,7 @@ SERIF_FAMILIES = ("Source Serif 4", "Source Serif Pro", "Charter", "Georgia", "L
                   "DejaVu Serif", "Liberation Serif", "Times New Roman")
 COLUMN_CHARS = 70
 LANE_STEP = 3
+DOC_MARGIN = 24
 
 
 def reading_font(point_size: float) -> QFont:
@@ -51,6 +52,7 @@ class ArticleText(QTextEdit):
 
     selection_finished = Signal(bool)
     caret_moved = Signal(int)
+    column_changed = Signal(int)  # left edge of the text, for the header to align with
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -62,6 +64,7 @@ class ArticleText(QTextEdit):
         self.setFrameShape(QTextEdit.Shape.NoFrame)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setMouseTracking(True)
         self.map = Utf16Map("")
@@ -89,7 +92,7 @@ class ArticleText(QTextEdit):
         self.map = Utf16Map(text)
         doc = QTextDocument(self)
         doc.setDefaultFont(self.document().defaultFont())
-        doc.setDocumentMargin(24)
+        doc.setDocumentMargin(DOC_MARGIN)
         doc.setUndoRedoEnabled(False)
         doc.setPlainText(text)
         fmt = QTextBlockFormat()
@@ -190,16 +193,22 @@ class ArticleText(QTextEdit):
 
     # --- layout: a centred column of about 70 characters --------------------------
 
-    def _update_column(self) -> None:
-        metrics = self.fontMetrics()
-        font = self.document().defaultFont()
+    def column_geometry(self) -> tuple[int, int]:
+        """(side margin, column width) in pixels: about 70 characters of the
+        reading font, centred, narrower when the window is."""
         from PySide6.QtGui import QFontMetricsF
 
-        metrics = QFontMetricsF(font)
-        column = int(metrics.averageCharWidth() * COLUMN_CHARS * 1.08) + 48
+        metrics = QFontMetricsF(self.document().defaultFont())
+        wanted = int(metrics.averageCharWidth() * COLUMN_CHARS * 1.08) + 2 * DOC_MARGIN
+        available = max(200, self.width() - self.verticalScrollBar().sizeHint().width() - 8)
+        column = min(wanted, available)
+        return (available - column) // 2, column
+
+    def _update_column(self) -> None:
+        side, column = self.column_geometry()
         self.setLineWrapColumnOrWidth(column)
-        side = max(0, (self.width() - column - self.verticalScrollBar().sizeHint().width()) // 2)
         self.setViewportMargins(side, 0, side, 0)
+        self.column_changed.emit(side + DOC_MARGIN)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self._update_column()

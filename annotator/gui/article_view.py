@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from annotator.core.models import Document
-from annotator.gui.article_text import COLUMN_CHARS, ArticleText, reading_font
+from annotator.gui.article_text import ArticleText, reading_font
 
 
 class ArticleView(QFrame):
@@ -46,6 +46,7 @@ class ArticleView(QFrame):
         layout.addWidget(self.header)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.placeholder, 1)
+        self.text.column_changed.connect(self._align_header)
         self.setAutoFillBackground(True)
         self._apply_palette()
         self.set_point_size(13.0)
@@ -67,20 +68,10 @@ class ArticleView(QFrame):
         title_font = reading_font(size * 1.45)
         title_font.setWeight(QFont.Weight.DemiBold)
         self.title.setFont(title_font)
-        self._layout_header()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().resizeEvent(event)
-        self._layout_header()
-
-    def _layout_header(self) -> None:
-        """Align the header with the text column."""
-        from PySide6.QtGui import QFontMetricsF
-
-        metrics = QFontMetricsF(self.text.document().defaultFont())
-        column = int(metrics.averageCharWidth() * COLUMN_CHARS * 1.08)
-        side = max(24, (self.width() - column - self.text.verticalScrollBar().sizeHint().width()) // 2 + 24)
-        self.header.layout().setContentsMargins(side, 22, side, 4)
+    def _align_header(self, left: int) -> None:
+        # the header sits over the text column, whatever the window width
+        self.header.layout().setContentsMargins(left, 22, left, 4)
 
     def show_document(self, doc: Document | None) -> None:
         has = doc is not None

@@ -240,12 +240,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--docs", type=int, default=100_000)
     parser.add_argument("--skip-big", action="store_true")
+    parser.add_argument("--only-big", action="store_true")
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall times include waiting for a CPU)")
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        bench_open_and_apply(workdir)
-        bench_startup(workdir)
+        if not args.only_big:
+            bench_open_and_apply(workdir)
+            bench_startup(workdir)
         if not args.skip_big:
             bench_big_list(workdir, args.docs)
 
