@@ -45,6 +45,16 @@ class Article:
     title_from_first_line: bool = False  # plain text: the headline is the first line, if it looks like one
 
 
+_FILE_TITLE = re.compile(r"^(microsoft (word|powerpoint) - .*|untitled.*|.*\.(docx?|pdf|rtf|odt|txt|indd|qxd))$",
+                         re.IGNORECASE)
+
+
+def usable_file_title(title: str) -> str:
+    """A title from file properties, unless it is a file name or a tool's placeholder."""
+    title = " ".join(title.split())
+    return "" if not title or _FILE_TITLE.match(title) else title
+
+
 def squash_name(name: str) -> str:
     return re.sub(r"[^0-9a-z]", "", name.casefold())
 

@@ -348,3 +348,15 @@ def test_mixed_folder_reads_the_good_and_reports_the_bad_the_same_way_twice(tmp_
     assert len({f.source_path for f in failures}) == len(failures)
     again = [r.id for r in read_sources([tmp_path / "batch"]) if isinstance(r, Document)]
     assert again == [d.id for d in docs]
+
+
+def test_file_names_in_document_properties_are_not_titles(tmp_path):
+    p = tmp_path / "a.pdf"
+    p.write_bytes(make_pdf([["Carter calls strategy flawed"], ["Carter said the strategy was flawed."]],
+                           title="Microsoft Word - carter_draft3.docx"))
+    [doc] = read_sources([p])
+    assert doc.title == "Carter calls strategy flawed"
+    d = tmp_path / "b.docx"
+    d.write_bytes(make_docx(["Body text of the article."], title="report.docx", heading="The real headline"))
+    [doc] = read_sources([d])
+    assert doc.title == "The real headline"

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from annotator.core.errors import IngestError
-from annotator.ingest.article import Article
+from annotator.ingest.article import Article, usable_file_title
 from annotator.ingest.registry import ReadFailure, ReadOptions, register
 from annotator.ingest.sources import ZIP_MAX_RATIO, ZIP_MAX_TOTAL, Source
 
@@ -92,7 +92,7 @@ def read_docx(source: Source, options: ReadOptions) -> Iterator[Article | ReadFa
     created = getattr(props, "created", None)
     if created is not None:  # when the file was made, not when the article appeared
         metadata["docx_created"] = created.isoformat()
-    title = (getattr(props, "title", "") or "").strip() or first_heading
+    title = first_heading or usable_file_title(getattr(props, "title", "") or "")
     yield Article(
         text=text,
         title=title,

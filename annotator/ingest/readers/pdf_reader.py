@@ -7,7 +7,7 @@ import logging
 from collections.abc import Iterator
 
 from annotator.core.errors import IngestError
-from annotator.ingest.article import Article, normalise_date
+from annotator.ingest.article import Article, normalise_date, usable_file_title
 from annotator.ingest.registry import ReadFailure, ReadOptions, register
 from annotator.ingest.sources import Source
 
@@ -38,7 +38,7 @@ def read_pdf(source: Source, options: ReadOptions) -> Iterator[Article | ReadFai
             raise IngestError(f"{display} has more than {MAX_PAGES} pages, too many for one article.")
         pages = [(page.extract_text() or "").strip() for page in reader.pages]
         info = reader.metadata or {}
-        title = str(info.get("/Title", "") or "").strip()
+        title = usable_file_title(str(info.get("/Title", "") or ""))
         author = str(info.get("/Author", "") or "").strip()
     except IngestError:
         raise
