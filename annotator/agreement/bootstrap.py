@@ -76,7 +76,7 @@ def bootstrap_alphas(
                 progress(base + done, total)
 
         alphas = _resample(np.asarray(c, dtype=float), mult, level, cats, samples, rng, step, cancelled)
-        out.append(_summarise(alphas, samples, seed, confidence, thresholds))
+        out.append(summarise(alphas, samples, seed, confidence, thresholds))
     return out
 
 
@@ -146,7 +146,7 @@ def _kinds(c: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return kinds.astype(float), kind_of.ravel(), kind_n
 
 
-def _summarise(
+def summarise(
     alphas: np.ndarray | None, samples: int, seed: int | None, confidence: float, thresholds: Sequence[float]
 ) -> BootstrapResult:
     if alphas is None:

@@ -40,14 +40,14 @@ from annotator.agreement.reliability_data import (
 )
 from annotator.agreement.spans_match import SpanTable, scores_by_label
 from annotator.agreement.tally import Tally, tally
-from annotator.agreement.unitizing import unitizing_alphas
+from annotator.agreement.unitizing import bootstrap_unitizing, unitizing_alphas
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 TWO_CODERS_ONLY = "Defined for exactly two coders; see the pairwise figures."
 NOT_ON_CONTINUUM = "Not defined on the continuum; see the unitizing coefficients."
-NO_BOOTSTRAP_CONTINUUM = "Bootstrap intervals are computed for unit-level alpha only."
+BOOTSTRAP_DOCUMENTS = "On the continuum the bootstrap resamples whole documents."
 
 
 @dataclass
@@ -182,7 +182,8 @@ def _compute_report(
         reports = []
         for i in range(len(cdata.variables)):
             check()
-            reports.append(_continuum_variable(cdata, i, names, data, top_documents))
+            boot = dict(samples=bootstrap, seed=seed, confidence=confidence, thresholds=thresholds)
+            reports.append(_continuum_variable(cdata, i, names, data, top_documents, boot if bootstrap else None))
             _step(progress, i + 2, steps)
         docs, lengths, coded, notes = cdata.documents, cdata.lengths, cdata.coded, cdata.notes
         vars_ = cdata.variables
@@ -429,11 +430,17 @@ def _apply_bootstrap(rep: VariableReport, b: BootstrapResult) -> None:
 
 
 def _continuum_variable(
-    cdata: ContinuumData, i: int, names: Mapping[str, str], data: CodingData, top: int
+    cdata: ContinuumData,
+    i: int,
+    names: Mapping[str, str],
+    data: CodingData,
+    top: int,
+    boot: dict[str, Any] | None = None,
 ) -> VariableReport:
     var = cdata.variables[i]
     values = len(var.categories) - 1 if var.kind == "group" else 1
-    res = unitizing_alphas(cdata.lengths, cdata.coded, cdata.segments[i], values, merge_overlaps=var.kind == "code")
+    res = unitizing_alphas(cdata.lengths, cdata.coded, cdata.segments[i], values, merge_overlaps=var.kind == "code",
+                           per_document=boot is not None)
     if res.trimmed:
         cdata.notes.append(
             f"{var.name}: {res.trimmed} overlapping segments of one coder were "
@@ -470,7 +477,9 @@ def _continuum_variable(
         rep.coverage[names[coder]] = None if np.isnan(cov) else float(cov)
     for key in ("cohen_kappa", "scott_pi", "fleiss_kappa", "brennan_prediger"):
         rep.reasons[key] = NOT_ON_CONTINUUM
-    rep.reasons["bootstrap"] = NO_BOOTSTRAP_CONTINUUM
+    if boot is not None:
+        _apply_bootstrap(rep, bootstrap_unitizing(res, key=var.id, **boot))
+        rep.reasons.setdefault("bootstrap_unit", BOOTSTRAP_DOCUMENTS)
     if pairable_docs == 0:
         rep.reasons["alpha"] = "No document was coded by two or more of the chosen coders."
     dis = res.doc_disagreement

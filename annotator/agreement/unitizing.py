@@ -19,6 +19,7 @@ to its length, which reuses the vectorised coincidence code of coding alpha.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from annotator.agreement.alpha import coincidences, row_sums, value_counts
+from annotator.agreement.bootstrap import BootstrapResult, summarise
 from annotator.agreement.errors import AgreementError
 
 NOTHING_MARKED = "No coder marked any segment, so there is no unitizing to compare."
@@ -72,6 +74,9 @@ class UnitizingResult:
     doc_pairable: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     trimmed: int = 0  # overlapping segments of one coder that had to be cut
     observed: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)), repr=False)
+    # per document: flattened coincidences and valued self-pairings, for the bootstrap over documents
+    doc_coincidences: np.ndarray | None = field(default=None, repr=False)
+    doc_self: np.ndarray | None = field(default=None, repr=False)
 
 
 def tidy_segments(segs: Segments, *, merge: bool) -> tuple[Segments, int]:
@@ -114,12 +119,14 @@ def unitizing_alphas(
     n_values: int,
     *,
     merge_overlaps: bool = False,
+    per_document: bool = False,
 ) -> UnitizingResult:
     """The unitizing family for ``n_values`` values over documents of ``lengths``.
 
     ``coded`` is documents x coders (bool): which coders coded which document; a
     document enters only with two or more coders, and a coder who did not code
-    it is missing there (not "all gap").
+    it is missing there (not "all gap"). ``per_document`` keeps each document's
+    share of the coincidences, for :func:`bootstrap_unitizing`.
     """
     lengths = np.asarray(lengths, dtype=np.int64)
     coded = np.asarray(coded, dtype=bool)
@@ -219,7 +226,74 @@ def unitizing_alphas(
         reasons["binary_u_alpha"] = "There are no gaps (everything marked), so |uα is undefined."
 
     _coding_of_overlaps(result, o, l_c, values, seg_at, e_len, e_doc, m_doc, segs, n_values)
+    if per_document:
+        result.doc_coincidences, result.doc_self = _per_document(counts, e_len, e_doc, n_docs, segs, seg_len, k1)
     return result
+
+
+def _per_document(
+    counts: np.ndarray, e_len: np.ndarray, e_doc: np.ndarray, n_docs: int, segs: Segments, seg_len: np.ndarray,
+    k1: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    counts = counts.astype(float)
+    m = row_sums(counts)
+    w = np.where(m >= 2, 1.0 / np.maximum(m - 1.0, 1.0), 0.0) * e_len
+    weighted = counts * w[:, None]
+    o = np.zeros((n_docs, k1 * k1))
+    if len(e_doc):
+        # stretches are in continuum order, so each document's stretches are contiguous
+        starts = np.flatnonzero(np.concatenate(([True], e_doc[1:] != e_doc[:-1])))
+        docs = e_doc[starts]
+        for c in range(k1):
+            for k in range(k1):
+                col = weighted[:, c] * counts[:, k] - (weighted[:, c] if c == k else 0.0)
+                o[docs, c * k1 + k] = np.add.reduceat(col, starts)
+    self_valued = np.bincount(segs.doc * k1 + segs.value, weights=seg_len**2, minlength=n_docs * k1)
+    return o, self_valued.reshape(n_docs, k1)
+
+
+def bootstrap_unitizing(
+    result: UnitizingResult,
+    *,
+    samples: int = 1000,
+    seed: int | None = None,
+    key: str = "",
+    confidence: float = 0.95,
+    thresholds: Sequence[float] = (0.667, 0.8),
+) -> BootstrapResult:
+    """Bootstrap interval of uα (for a single code, uα = |uα) resampling whole
+    documents: on a continuum the document is the unit that can be drawn again."""
+    if result.doc_coincidences is None or result.doc_self is None:
+        raise AgreementError("The unitizing result was computed without per-document figures.")
+    o_docs, self_docs = result.doc_coincidences, result.doc_self
+    keep = o_docs.sum(axis=1) > 0
+    o_docs, self_docs = o_docs[keep], self_docs[keep]
+    n = len(o_docs)
+    if n == 0:
+        return summarise(None, samples, seed, confidence, thresholds)
+    k1 = self_docs.shape[1]
+    rng = np.random.default_rng(None if seed is None else [seed, zlib.crc32(key.encode("utf-8"))])
+    stats = np.hstack([o_docs, self_docs])
+    alphas = np.empty(samples)
+    chunk = max(1, min(samples, 2_000_000 // n))
+    for done in range(0, samples, chunk):
+        b = min(chunk, samples - done)
+        draws = rng.multinomial(n, np.full(n, 1.0 / n), size=b).astype(float)
+        sums = draws @ stats
+        o = sums[:, : k1 * k1].reshape(b, k1, k1)
+        self_c = sums[:, k1 * k1 :].copy()
+        l_c = o.sum(axis=2)
+        total = l_c.sum(axis=1)
+        self_c[:, 0] = l_c[:, 0]
+        s_all = self_c.sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            den = total - s_all / total
+            trace_e = ((l_c**2).sum(axis=1) - s_all) / den
+            d_e = total - trace_e
+            a = 1.0 - (total - np.trace(o, axis1=1, axis2=2)) / d_e
+        a[~np.isfinite(a) | (d_e <= 1e-9) | (den <= 1e-9)] = np.nan
+        alphas[done : done + b] = a
+    return summarise(alphas, samples, seed, confidence, thresholds)
 
 
 def _coding_of_overlaps(

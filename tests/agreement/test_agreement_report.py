@@ -195,3 +195,33 @@ def test_matrix_without_pairable_values_is_undefined(level):
     v = matrix_report([[None, None], [1, None]], level).variables[0]
     assert v.alpha is None and "two or more coders" in v.reasons["alpha"]
     assert v.fleiss_kappa is None and v.cohen_kappa is None
+
+
+def test_continuum_bootstrap_resamples_documents(make_data, ids):
+    texts = {f"d{i}": TEXT for i in range(6)}
+    spans = []
+    for i in range(6):
+        spans += [(f"d{i}", "a", APP, 0, 8), (f"d{i}", "b", APP, 0 if i % 2 else 2, 8)]
+        if i % 3 == 0:
+            spans.append((f"d{i}", "b", APP, 20, 24))
+    data = make_data(texts, spans)
+    kw = dict(unit="continuum", coders=["a", "b"], variables=[ids[APP]], bootstrap=300)
+    one = compute_report(data, seed=5, **kw).variables[0]
+    assert one.ci_low < one.alpha < one.ci_high
+    assert one.bootstrap_samples == 300 and "whole documents" in one.reasons["bootstrap_unit"]
+    assert compute_report(data, seed=5, **kw).variables[0].ci_low == one.ci_low
+
+
+def test_continuum_bootstrap_of_one_document_is_that_document(reference):
+    import numpy as np
+
+    from annotator.agreement.unitizing import Segments, bootstrap_unitizing, unitizing_alphas
+
+    ref = reference("krippendorff2016_2019_unitizing_family_alex_paul_suzan")
+    segs = ref["data"]["segments_primary_pygamma"]
+    labels = sorted({v for rows in segs.values() for *_, v in rows})
+    rows = np.array([(0, c, s, e, labels.index(v) + 1) for c, name in enumerate(segs) for s, e, v in segs[name]])
+    res = unitizing_alphas(np.array([60]), np.ones((1, 3), bool), Segments(*rows.T), len(labels), per_document=True)
+    b = bootstrap_unitizing(res, samples=20, seed=1)
+    assert b.low == pytest.approx(ref["expected"]["computed_here_primary"]["u_alpha"], abs=1e-9)
+    assert b.high == pytest.approx(b.low, abs=1e-12)
