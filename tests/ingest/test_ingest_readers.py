@@ -360,3 +360,24 @@ def test_file_names_in_document_properties_are_not_titles(tmp_path):
     d.write_bytes(make_docx(["Body text of the article."], title="report.docx", heading="The real headline"))
     [doc] = read_sources([d])
     assert doc.title == "The real headline"
+
+
+def test_pdf_lines_are_joined_into_paragraphs(tmp_path):
+    lines = [
+        "Russia said Wednesday it has used four warships in the Caspian",
+        "Sea to launch rockets at Islamic State targets in the war-",
+        "torn country.",
+        "Shoigu told Putin the vessels fired 26 cruise missiles at 11",
+        "targets that he said were destroyed and caused no casualties.",
+        "He said there were no civilian casualties.",
+    ]
+    p = tmp_path / "wrapped.pdf"
+    p.write_bytes(make_pdf([lines], title="Wrapped"))
+    [doc] = read_sources([p])
+    assert doc.text == (
+        "Russia said Wednesday it has used four warships in the Caspian Sea to launch rockets at Islamic State "
+        "targets in the war-torn country.\n\n"
+        "Shoigu told Putin the vessels fired 26 cruise missiles at 11 targets that he said were destroyed and "
+        "caused no casualties. He said there were no civilian casualties."
+    )
+    assert b"war-) '" in doc.raw  # the raw PDF is kept as it was
