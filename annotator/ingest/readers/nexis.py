@@ -92,7 +92,8 @@ def parse_article(chunk: str) -> Article | None:
                 metadata[k[0]] = k[1]
     body_end = len(lines)
     for i in range(body_start, len(lines)):
-        if stripped[i] == "Classification" or is_key(i, _TRAILER_KEYS - {"copyright", "source"}):
+        # Nexis Uni closes the body with a "Graphic" or "Classification" section
+        if stripped[i] in ("Classification", "Graphic") or is_key(i, _TRAILER_KEYS - {"copyright", "source"}):
             body_end = i
             break
     for i in range(0, header_end):
