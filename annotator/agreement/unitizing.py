@@ -278,7 +278,8 @@ def bootstrap_unitizing(
     chunk = max(1, min(samples, 2_000_000 // n))
     for done in range(0, samples, chunk):
         b = min(chunk, samples - done)
-        draws = rng.multinomial(n, np.full(n, 1.0 / n), size=b).astype(float)
+        picks = rng.integers(0, n, size=(b, n)) + (np.arange(b) * n)[:, None]
+        draws = np.bincount(picks.ravel(), minlength=b * n).reshape(b, n).astype(float)
         sums = draws @ stats
         o = sums[:, : k1 * k1].reshape(b, k1, k1)
         self_c = sums[:, k1 * k1 :].copy()
