@@ -381,3 +381,26 @@ def test_pdf_lines_are_joined_into_paragraphs(tmp_path):
         "caused no casualties. He said there were no civilian casualties."
     )
     assert b"war-) '" in doc.raw  # the raw PDF is kept as it was
+
+
+def test_table_columns_for_an_import_dialog(tmp_path):
+    from annotator.ingest.preview import table_columns
+    from tests.ingest.builders import make_xlsx
+
+    semicolon = table_columns(DATA / "semicolon_export.csv")
+    assert semicolon.columns == ["Titel", "Inhalt", "Zeitung", "Datum"]
+    assert "has no text column" in semicolon.problem
+    mapped = table_columns(DATA / "semicolon_export.csv", columns={"text": "Inhalt"})
+    assert mapped.mapping == {"text": "Inhalt"} and mapped.problem == ""
+    guardian = table_columns(DATA / "guardian_api.json")
+    assert "fields.bodyText" in guardian.columns and guardian.mapping["text"] == "fields.bodyText"
+    jsonl = table_columns(DATA / "articles.jsonl")
+    assert jsonl.mapping == {"text": "body", "title": "headline", "published": "pubdate", "outlet": "source",
+                             "url": "link"}
+    utf16 = tmp_path / "u.tsv"
+    utf16.write_bytes("titel\ttext\nA\tB\n".encode("utf-16"))
+    assert table_columns(utf16).columns == ["titel", "text"]
+    book = tmp_path / "b.xlsx"
+    book.write_bytes(make_xlsx([["Headline", "Body"], ["A", "B"]]))
+    assert table_columns(book).mapping == {"text": "Body", "title": "Headline"}
+    assert table_columns(DATA / "voa_article.html") is None

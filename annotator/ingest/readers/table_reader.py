@@ -40,26 +40,38 @@ def _header_names(row: list[str]) -> list[str]:
     return names
 
 
+def open_table(stream: io.TextIOBase, display: str, delimiter: str | None) -> tuple[list[str], Iterator[list[str]]]:
+    """The header names and a row reader; the delimiter is found from the header
+    line (comma, semicolon, tab or bar) unless given or named by a "sep=" line."""
+    try:
+        first = stream.readline()
+    except UnicodeDecodeError as exc:
+        raise IngestError(f"{display} is not valid text in its encoding ({exc.reason}).") from exc
+    if not first.strip():
+        raise IngestError(f"{display} has no header row.")
+    if delimiter is None and first.lower().startswith("sep=") and len(first.strip()) == 5:
+        delimiter = first.strip()[4]  # Excel's "sep=;" line names the delimiter
+        first = stream.readline()
+    if delimiter is None:
+        delimiter = max(_DELIMITERS, key=first.count)
+    reader = csv.reader(itertools.chain([first], stream), delimiter=delimiter, strict=False)
+    try:
+        header = _header_names(next(reader))
+    except (csv.Error, UnicodeDecodeError, StopIteration) as exc:
+        raise IngestError(f"{display} has an unreadable header row ({exc}).") from exc
+    return header, reader
+
+
+def table_header(source: Source, delimiter: str | None = None) -> list[str]:
+    with _text_stream(source) as stream:
+        return open_table(stream, source.display, delimiter)[0]
+
+
 def read_table(source: Source, options: ReadOptions, delimiter: str | None) -> Iterator[Article | ReadFailure]:
     display = source.display
     stream = _text_stream(source)
     with stream:
-        try:
-            first = stream.readline()
-        except UnicodeDecodeError as exc:
-            raise IngestError(f"{display} is not valid text in its encoding ({exc.reason}).") from exc
-        if not first.strip():
-            raise IngestError(f"{display} has no header row.")
-        if delimiter is None and first.lower().startswith("sep=") and len(first.strip()) == 5:
-            delimiter = first.strip()[4]  # Excel's "sep=;" line names the delimiter
-            first = stream.readline()
-        if delimiter is None:
-            delimiter = max(_DELIMITERS, key=first.count)
-        reader = csv.reader(itertools.chain([first], stream), delimiter=delimiter, strict=False)
-        try:
-            header = _header_names(next(reader))
-        except (csv.Error, UnicodeDecodeError) as exc:
-            raise IngestError(f"{display} has an unreadable header row ({exc}).") from exc
+        header, reader = open_table(stream, display, delimiter)
         columns = resolve_columns(header, options.columns, display)
         width = len(header)
         row_number = 1  # as a spreadsheet numbers it: the header is row 1
