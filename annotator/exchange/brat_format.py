@@ -198,22 +198,28 @@ def pattern_matcher(pattern: str, stems: list[str]) -> Callable[[str], tuple[str
     if "{document}" not in pattern:
         raise ExchangeError(f"The file-name pattern {pattern!r} must contain {{document}}.")
     parts = re.split(r"(\{document\}|\{coder\})", pattern)
-    regex = ""
-    alternation = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)) or r"(?!x)x"
-    for part in parts:
-        if part == "{document}":
-            regex += f"(?P<document>{alternation})"
-        elif part == "{coder}":
-            regex += "(?P<coder>[^/]+?)"
-        else:
-            regex += re.escape(part)
-    compiled = re.compile(regex + r"\Z")
+
+    def regex_for(stem: str) -> re.Pattern[str]:
+        out = ""
+        for part in parts:
+            if part == "{document}":
+                out += f"(?P<document>{re.escape(stem)})"
+            elif part == "{coder}":
+                out += "(?P<coder>[^/]+?)"
+            else:
+                out += re.escape(part)
+        return re.compile(out + r"\Z")
+
+    by_length = sorted(stems, key=len, reverse=True)
 
     def match(rel: str) -> tuple[str, str] | None:
-        for candidate in (rel, rel.rsplit("/", 1)[-1]) if "/" not in pattern else (rel,):
-            m = compiled.match(candidate)
-            if m:
-                return m.group("document"), (m.groupdict().get("coder") or DEFAULT_CODER)
+        candidates = (rel, rel.rsplit("/", 1)[-1]) if "/" not in pattern else (rel,)
+        for candidate in candidates:
+            # the longest text name that occurs in the file name and fits the pattern
+            for stem in (s for s in by_length if s in candidate):
+                m = regex_for(stem).match(candidate)
+                if m:
+                    return stem, (m.groupdict().get("coder") or DEFAULT_CODER)
         return None
 
     return match
