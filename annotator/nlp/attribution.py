@@ -23,6 +23,7 @@ from annotator.nlp.attribution_lexicon import (
     GROUP_PRONOUNS,
     NP_CONTENT_VERBS,
     PERSON_PRONOUNS,
+    QUOTE_FRAME_FORMS,
     RULE_CUE_FORMS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
@@ -68,6 +69,7 @@ _STOP_AFTER_SPEAKER = frozenset(
 _VERB_MARKERS = frozenset(
     "is are was were be been will would could can should may might must has have had do does did not".split()
 )
+_QUOTE_AS_CLAUSE = frozenset({"ccomp", "parataxis", "dobj", "oprd", "xcomp"})
 _PREPOSITIONS = frozenset("of about against on over for".split())
 _CONJUNCTIONS = frozenset("and but or so then also while".split())
 _DETERMINERS = frozenset("the a an its his her their our this that these those".split())
@@ -88,9 +90,10 @@ def _is_punct(t: Token) -> bool:
 def _trim(tokens: list[Token]) -> list[Token]:
     """Drop punctuation, white space and a leading complementizer at the edges."""
     i, j = 0, len(tokens)
-    while i < j and (_is_punct(tokens[i]) or (i == 0 and tokens[i].lower_ in ("that", "whether"))):
+    while i < j and (_is_punct(tokens[i]) or (i == 0 and tokens[i].lower_ in ("that", "whether"))
+                     or tokens[i].lower_ in _CONJUNCTIONS):
         i += 1
-    while j > i and _is_punct(tokens[j - 1]):
+    while j > i and (_is_punct(tokens[j - 1]) or tokens[j - 1].lower_ in _CONJUNCTIONS):
         j -= 1
     return tokens[i:j]
 
@@ -165,6 +168,8 @@ class _Finder:
         for _ in range(3):
             for c in verb.children:
                 if c.dep_ in _SUBJECT_DEPS:
+                    if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                        return verb.head  # "Abbott, who said ...": the noun the clause is about
                     return c
             if verb.dep_ in ("conj", "advcl", "xcomp", "ccomp") and verb.head is not verb:
                 verb = verb.head  # "..., adding that" takes the subject of the main verb
@@ -184,6 +189,15 @@ class _Finder:
                          and not (c.dep_ == "appos" and self._comma_between(t, c)))
         lo = min(t.i for t in keep)
         hi = max(t.i for t in keep)
+        # what a comma sets off from the head is description, not the name
+        for k in range(head.i + 1, hi + 1):
+            if self.doc[k].text in (",", ";", "(", "—"):
+                hi = k - 1
+                break
+        for k in range(head.i - 1, lo - 1, -1):
+            if self.doc[k].text in (",", ";", ")", "—"):
+                lo = k + 1
+                break
         core = _trim(list(self.doc[lo : hi + 1]))
         sub = list(head.subtree)
         return core, _trim(sub)
@@ -294,11 +308,12 @@ class _Finder:
                     continue
                 if h.lower_ == "according":
                     return h
-                if h.pos_ in ("VERB", "AUX") and (
-                    self._lemma(h) in SPEECH_VERBS
-                    or (0 <= h.i - b <= 3 and self._subject(h) is not None)
-                    or (0 <= a - h.i <= 3 and self._subject(h) is not None)
-                ):
+                if h.pos_ == "VERB" and (self._lemma(h) in SPEECH_VERBS or h.lower_ in QUOTE_FRAME_FORMS):
+                    return h
+                # '"...," he recalled': any verb right beside a quoted clause
+                if h.pos_ == "VERB" and t.dep_ in _QUOTE_AS_CLAUSE and self._subject(h) is not None and (
+                    0 <= h.i - b <= 3 or 0 <= a - h.i <= 3
+                ) and self._looks_like_statement(ca, cb):
                     return h
         # Nearest cue word after the quote ('"...," he said') within its sentence.
         lo_s, hi_s = self._sent_of(b - 1) if b > a else (a, a)
@@ -329,7 +344,12 @@ class _Finder:
         if self.parsed:
             for c in to.children:
                 if c.dep_ == "pobj":
-                    return cue, self._phrase(c)
+                    core, wide = self._phrase(c)
+                    comma = next((k for k, x in enumerate(core) if x.text in (",", ";", "(")), None)
+                    if comma is not None:
+                        core = _trim(core[:comma])
+                        wide = core
+                    return cue, (core, wide)
         toks = self._rule_speaker_after(to.i, len(self.doc))
         return cue, (toks, toks)
 
@@ -438,6 +458,13 @@ class _Finder:
         if subj.lower_ in ("it", "there") and any(c.dep_ == "expl" for c in verb.children):
             return None
         speaker = self._phrase(subj)
+        if content[0].i <= verb.i <= content[-1].i:
+            # the parse ran the clause over its own cue: keep the side it starts on
+            first = min([verb.i, *(t.i for t in speaker[0])])
+            content = _trim([t for t in content if t.i < first]) if content[0].i < verb.i else \
+                _trim([t for t in content if t.i > verb.i])
+            if len(content) < 2:
+                return None
         return self._make("indirect", _char_span(content), (verb.idx, verb.idx + len(verb.text)), speaker)
 
     def _indirect_rules(self, verb: Token) -> Attribution | None:

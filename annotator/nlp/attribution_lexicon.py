@@ -23,6 +23,10 @@ NP_CONTENT_VERBS = frozenset(
     "accuse deny confirm warn announce claim blame urge condemn criticise criticize reject dismiss".split()
 )
 
+# Verbs that frame a quoted phrase as someone's words ('called the plan "a betrayal"')
+# but are not speech verbs on their own.
+QUOTE_FRAME_VERBS = frozenset("call describe term label dub brand".split())
+
 # Forms too ambiguous to be trusted without a parse ("add" jobs, "report" as a noun).
 _RULE_MODE_EXCLUDED = frozenset(
     "add adds added report reports reported note notes noted point points pointed state states "
@@ -53,6 +57,8 @@ def inflections(lemma: str) -> tuple[str, ...]:
 
 
 FORM_TO_LEMMA: dict[str, str] = {form: lemma for lemma in SPEECH_VERBS for form in inflections(lemma)}
+
+QUOTE_FRAME_FORMS = frozenset(form for lemma in QUOTE_FRAME_VERBS for form in inflections(lemma))
 
 # Forms the rule-only mode accepts as a cue.
 RULE_CUE_FORMS = frozenset(

@@ -71,7 +71,7 @@ def test_rules_a_quote_without_a_cue_continues_the_previous_speaker(blank):
 
 
 def test_rules_scare_quotes_and_titles_are_not_attributions(blank):
-    assert run(blank, 'Critics called the deal a "victory" for the smugglers.') == []
+    assert run(blank, 'The so-called "peace plan" was never published.') == []
     assert run(blank, 'The documentary "Rivers of Ash" was shown on Saturday.') == []
 
 
@@ -194,3 +194,17 @@ def test_statement_phrase_is_the_cue_when_no_speech_verb_carries_it(trained):
     s = spans(text, a)
     assert s[0] == "The ministry" and s[1] == "in a statement"
     assert "as an act of terror" in s[2]
+
+
+@pytest.mark.model
+def test_a_quoted_phrase_framed_by_call_is_the_subjects_words_but_a_title_is_not(trained):
+    text = 'Opposition leader Karl Feld called the budget "a betrayal of every family" on Monday.'
+    assert run(trained, text) == [("Opposition leader Karl Feld", "called", "a betrayal of every family")]
+    assert run(trained, 'The president named the operation "Peace Spring" on Wednesday.') == []
+
+
+@pytest.mark.model
+def test_relative_pronoun_subject_gives_the_noun_it_is_about(trained):
+    text = "It was backed by Tony Abbott, who said the law was a licence for abuse."
+    [a] = find_attributions(trained(text))
+    assert spans(text, a)[0] == "Tony Abbott"
