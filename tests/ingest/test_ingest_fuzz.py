@@ -93,6 +93,18 @@ def test_random_zip_archives(tmp_path_factory, members):
     path.write_bytes(buf.getvalue())
     for result in read_sources([path]):
         assert result.__class__.__name__ in ("Document", "ReadFailure")
+        assert "unexpected error" not in getattr(result, "reason", "")
+
+
+@FUZZ
+@given(data=st.binary(max_size=4096), ext=st.sampled_from([".csv", ".tsv", ".jsonl", ".txt", ".json"]))
+def test_random_files_on_disk_through_the_streaming_readers(tmp_path_factory, data, ext):
+    from annotator.ingest import read_sources
+
+    path = tmp_path_factory.mktemp("f") / f"fuzz{ext}"
+    path.write_bytes(data)
+    for result in read_sources([path]):
+        assert "unexpected error" not in getattr(result, "reason", "")
 
 
 @FUZZ
@@ -133,3 +145,19 @@ def test_cleaning_keeps_only_lines_of_the_input(lines):
 def test_tidying_without_rules_is_idempotent(text):
     once = clean_text(text, RuleSet.none()).text
     assert clean_text(once, RuleSet.none()).text == once
+
+
+_TOKENS = st.sampled_from([",", ";", "\t", '"', "\n", "\r\n", "\r", "title", "text", "body", "word", "caf\u00e9",
+                           "\u201c", "\x00", "{", "}", ":", "[", "]", "\"text\"", "sep=;", "\ufeff", " "])
+
+
+@FUZZ
+@given(tokens=st.lists(_TOKENS, max_size=80), encoding=st.sampled_from(["utf-8", "utf-16", "cp1252", "utf-8-sig"]),
+       ext=st.sampled_from([".csv", ".tsv", ".jsonl", ".json", ".txt"]))
+def test_table_like_text_on_disk(tmp_path_factory, tokens, encoding, ext):
+    from annotator.ingest import read_sources
+
+    path = tmp_path_factory.mktemp("t") / f"fuzz{ext}"
+    path.write_bytes("".join(tokens).encode(encoding, errors="replace"))
+    for result in read_sources([path]):
+        assert "unexpected error" not in getattr(result, "reason", "")
