@@ -43,6 +43,20 @@ class ProjectData:
     def coder_index(self) -> dict[str, Coder]:
         return {c.id: c for c in self.coders}
 
+    def select(self, *, coder_ids: set[str] | None = None, document_ids: set[str] | None = None) -> ProjectData:
+        """The part of the data an export was asked for (``--coders``, ``--batch``):
+        those coders' codings on those documents; the codebook stays whole."""
+        def keep(doc_id: str, coder_id: str) -> bool:
+            return (document_ids is None or doc_id in document_ids) and (coder_ids is None or coder_id in coder_ids)
+
+        return ProjectData(
+            documents=[d for d in self.documents if document_ids is None or d.id in document_ids],
+            codebook=self.codebook,
+            coders=[c for c in self.coders if coder_ids is None or c.id in coder_ids],
+            annotations=[a for a in self.annotations if keep(a.document_id, a.coder_id)],
+            document_codes=[dc for dc in self.document_codes if keep(dc.document_id, dc.coder_id)],
+        )
+
     def problems(self) -> list[str]:
         """Broken references and spans that would make an export unreadable
         elsewhere, one sentence each."""

@@ -91,3 +91,16 @@ def test_broken_references_are_refused_before_writing(tmp_path, sample):
     with pytest.raises(ExchangeError, match=r"not in the codebook \(and 1 more problems\)"):
         export_data(sample, "qdpx", tmp_path / "p.qdpx")
     assert not (tmp_path / "p.qdpx").exists()
+
+
+def test_select_exports_only_the_chosen_coders_and_documents(tmp_path, sample):
+    ana = sample.coders[0]
+    d1 = sample.documents[0]
+    part = sample.select(coder_ids={ana.id}, document_ids={d1.id})
+    export_data(part, "jsonl", tmp_path / "a.jsonl")
+    back = import_data(tmp_path / "a.jsonl", "jsonl").data
+    assert {a.coder_id for a in back.annotations} == {ana.id}
+    assert {a.document_id for a in back.annotations} == {d1.id}
+    assert len(back.annotations) == sum(1 for a in sample.annotations
+                                        if a.coder_id == ana.id and a.document_id == d1.id)
+    assert [dc.coder_id for dc in back.document_codes] == [ana.id]
