@@ -180,14 +180,17 @@ def _compute_report(
         steps = len(cdata.variables) + 2
         _step(progress, 1, steps)
         reports = []
+        per_doc: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         for i in range(len(cdata.variables)):
             check()
             boot = dict(samples=bootstrap, seed=seed, confidence=confidence, thresholds=thresholds)
-            reports.append(_continuum_variable(cdata, i, names, data, top_documents, boot if bootstrap else None))
+            rep, doc_figures = _continuum_variable(cdata, i, names, data, top_documents, boot if bootstrap else None)
+            reports.append(rep)
+            per_doc.append(doc_figures)
             _step(progress, i + 2, steps)
         docs, lengths, coded, notes = cdata.documents, cdata.lengths, cdata.coded, cdata.notes
         vars_ = cdata.variables
-        overall = _overall_documents_continuum(reports, docs, data)
+        overall = _overall_documents_continuum(per_doc, cdata, data)
     else:
         udata = unit_data(data, unit=unit, coders=coders, variables=variables, levels=levels)
         vars_ = udata.variables
@@ -436,7 +439,7 @@ def _continuum_variable(
     data: CodingData,
     top: int,
     boot: dict[str, Any] | None = None,
-) -> VariableReport:
+) -> tuple[VariableReport, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     var = cdata.variables[i]
     values = len(var.categories) - 1 if var.kind == "group" else 1
     res = unitizing_alphas(cdata.lengths, cdata.coded, cdata.segments[i], values, merge_overlaps=var.kind == "code",
@@ -490,20 +493,34 @@ def _continuum_variable(
                        int(cdata.lengths[d]), int(res.doc_disagreeing_chars[d]), float(1 - dis[d]), float(dis[d]))
         for d in order[:top].tolist()
     ]
-    return rep
+    return rep, (res.doc_disagreement, res.doc_disagreeing_chars, res.doc_pairable)
 
 
-def _overall_documents_continuum(reports: list[VariableReport], docs: Sequence[str], data: CodingData) -> list[DocumentFigure]:
-    agg: dict[str, list[float]] = {}
-    for rep in reports:
-        for f in rep.documents:
-            agg.setdefault(f.document_id, []).append(f.disagreement or 0.0)
-    rows = sorted(agg.items(), key=lambda kv: -float(np.mean(kv[1])))
-    return [
-        DocumentFigure(d, data.titles.get(d, ""), int(data.lengths[d]), int(data.lengths[d]), 0,
-                       1 - float(np.mean(v)), float(np.mean(v)))
-        for d, v in rows
-    ]
+def _overall_documents_continuum(
+    per_doc: list[tuple[np.ndarray, np.ndarray, np.ndarray]], cdata: ContinuumData, data: CodingData
+) -> list[DocumentFigure]:
+    """Per document, over all variables: characters in disagreement and the mean share of disagreement."""
+    n_docs = len(cdata.documents)
+    share = np.zeros(n_docs)
+    seen = np.zeros(n_docs)
+    chars = np.zeros(n_docs)
+    pairable = np.zeros(n_docs, dtype=bool)
+    for dis, ch, ok in per_doc:
+        valid = ok & ~np.isnan(dis)
+        share[valid] += dis[valid]
+        seen[valid] += 1
+        chars += ch
+        pairable |= ok
+    docs = np.flatnonzero(pairable & (seen > 0))
+    mean = share[docs] / seen[docs]
+    order = docs[np.lexsort((-mean, -chars[docs]))]
+    out = []
+    for d in order.tolist():
+        m = float(share[d] / seen[d])
+        length = int(cdata.lengths[d])
+        out.append(DocumentFigure(cdata.documents[d], data.titles.get(cdata.documents[d], ""), length, length,
+                                  int(chars[d]), 1.0 - m, m))
+    return out
 
 
 # --- span matching ----------------------------------------------------------------------------

@@ -197,6 +197,8 @@ def unitizing_alphas(
         None, None, None, {}, {}, None, coder_coverage, total, reasons, doc_dis, doc_chars, pairable_doc, trimmed,
         o,
     )
+    if per_document:  # filled below when there is anything to compare
+        result.doc_coincidences, result.doc_self = np.zeros((n_docs, k1 * k1)), np.zeros((n_docs, k1))
     if total <= 0:
         reasons["u_alpha"] = reasons["binary_u_alpha"] = reasons["cu_alpha"] = (
             "No document was coded by two or more of the chosen coders."
