@@ -180,8 +180,11 @@ def _documents_table(report: AgreementReport) -> str:
                     f"<td class='n'>{_fmt(f.agreement)}</td></tr>")
     if not rows:
         return "<p>No document was coded by two or more of the chosen coders.</p>"
-    return ("<table><tr><th>Title</th><th>Document</th><th>Pairable units × variables</th>"
-            "<th>Disagreeing</th><th>Agreement</th></tr>" + "".join(rows) + "</table>")
+    continuum = report.parameters.get("unit") == "continuum"
+    head = ("<th>Characters</th><th>Characters where coders differ</th>" if continuum
+            else "<th>Pairable units × variables</th><th>Where coders differ</th>")
+    return (f"<table><tr><th>Title</th><th>Document</th>{head}<th>Agreement</th></tr>"
+            + "".join(rows) + "</table>")
 
 
 # --- charts -----------------------------------------------------------------------------
@@ -231,15 +234,17 @@ def _charts(report: AgreementReport) -> list[tuple[str, str]]:
             ax.legend(fontsize=8)
             fig.tight_layout()
             out.append(("Coverage per coder", _png(fig)))
-        docs = [d for d in report.documents if d.disagreement is not None][:15]
+        docs = [d for d in report.documents if d.disagreeing_units > 0][:15]
         if docs:
             fig = Figure(figsize=(7.5, 0.9 + 0.3 * len(docs)))
             FigureCanvasAgg(fig)
             ax = fig.add_subplot()
             ys = list(range(len(docs)))[::-1]
-            ax.barh(ys, [d.disagreement for d in docs], color="#cc79a7")
+            ax.barh(ys, [d.disagreeing_units for d in docs], color="#cc79a7")
             ax.set_yticks(ys, [_short(d.title or d.document_id) for d in docs])
-            ax.set_xlabel("share of pairs of values in disagreement")
+            continuum = report.parameters.get("unit") == "continuum"
+            ax.set_xlabel("characters where coders differ (all variables)" if continuum
+                          else "units where coders differ, summed over variables")
             fig.tight_layout()
             out.append(("Documents with most disagreement", _png(fig)))
     return out
