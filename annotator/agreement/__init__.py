@@ -9,7 +9,13 @@ Entry points::
     write_report(report, "agreement.html")
 """
 
-from annotator.agreement.alpha import LEVELS, AlphaResult, alpha_from_counts, krippendorff_alpha
+from annotator.agreement.alpha import (
+    LEVELS,
+    AlphaResult,
+    alpha_from_counts,
+    alpha_from_matrix,
+    krippendorff_alpha,
+)
 from annotator.agreement.bootstrap import BootstrapResult, bootstrap_alpha, bootstrap_alphas
 from annotator.agreement.errors import AgreementCancelled, AgreementError
 from annotator.agreement.kappa import brennan_prediger, cohen_kappa, fleiss_kappa, scott_pi
@@ -33,12 +39,12 @@ from annotator.agreement.report import (
     matrix_report,
 )
 from annotator.agreement.spans_match import span_scores
-from annotator.agreement.unitizing import unitize, unitizing_alphas
+from annotator.agreement.unitizing import bootstrap_unitizing, unitize, unitizing_alphas
 
 __all__ = [
     "FORMATS", "LEVELS", "UNITS", "AgreementCancelled", "AgreementError", "AgreementReport", "AlphaResult",
     "BootstrapResult", "CodingData", "ContinuumData", "DocumentFigure", "MatrixData", "UnitData", "Variable",
-    "VariableReport", "alpha_from_counts", "bootstrap_alpha", "bootstrap_alphas", "brennan_prediger",
+    "VariableReport", "alpha_from_counts", "alpha_from_matrix", "bootstrap_alpha", "bootstrap_alphas", "bootstrap_unitizing", "brennan_prediger",
     "cohen_kappa", "columns", "compute_report", "continuum_data", "export_matrix", "fleiss_kappa",
     "krippendorff_alpha", "matrix_report", "read_matrix_csv", "scott_pi", "select_variables", "span_scores",
     "to_csv", "to_json", "to_rows", "to_xlsx", "unit_data", "unitize", "unitizing_alphas", "write_matrix_csv",
