@@ -96,7 +96,7 @@ def main() -> None:
           f"(built in {time.perf_counter() - t:.1f} s)")
 
     for unit in ("sentence", "continuum"):
-        secs, rep = median_time(lambda u=unit: compute_report(data, unit=unit, coders=coders), args.repeat)
+        secs, rep = median_time(lambda u=unit: compute_report(data, unit=u, coders=coders), args.repeat)
         alphas = [v.alpha for v in rep.variables]
         print(f"compute_report unit={unit:9s} all {len(rep.variables)} variables, every coefficient: "
               f"median {secs:.2f} s (target <= 5 s); alpha range "
