@@ -142,8 +142,19 @@ def test_csv_with_an_unclosed_quote_swallowing_the_file_is_reported(tmp_path, mo
 
 
 def test_broken_json_file(tmp_path):
-    f = only_failure(tmp_path, "broken.json", b'[{"text": "fine"}, {"text": "oops"')
+    f = only_failure(tmp_path, "broken.json", b'{"articles": [{"text": "fine"}, {"text": "oops"')
     assert "is not valid JSON (line 1" in f.reason
+
+
+def test_broken_json_array_keeps_the_items_before_the_break(tmp_path):
+    p = tmp_path / "cut.json"
+    p.write_bytes(b'[{"text": "First item."}, {"text": "Second item."}, {"text": "Cut off')
+    results = list(read_sources([p]))
+    assert [r.text for r in results if isinstance(r, Document)] == ["First item.", "Second item."]
+    [f] = [r for r in results if isinstance(r, ReadFailure)]
+    assert "is not valid JSON after item 2" in f.reason
+    p.write_bytes(b'[{"text": "Only item."}] trailing')
+    assert "data after the end" in list(read_sources([p]))[-1].reason
 
 
 def test_broken_jsonl_line_is_reported_and_good_lines_read():

@@ -404,3 +404,16 @@ def test_table_columns_for_an_import_dialog(tmp_path):
     book.write_bytes(make_xlsx([["Headline", "Body"], ["A", "B"]]))
     assert table_columns(book).mapping == {"text": "Body", "title": "Headline"}
     assert table_columns(DATA / "voa_article.html") is None
+
+
+def test_json_array_is_streamed_across_chunk_boundaries(tmp_path):
+    items = [{"text": f"Article {i}. " + "word " * (i * 997 % 5000), "n": i * 1.5, "id": i} for i in range(600)]
+    items.insert(300, {"text": "A huge one. " + "x" * (3 << 20), "n": 12345678901234567890})
+    p = tmp_path / "big.json"
+    p.write_text(json.dumps(items, indent=1), encoding="utf-8")
+    docs, failures = docs_and_failures(read_sources([p]))
+    assert failures == []
+    assert len(docs) == 601
+    assert [d.metadata["n"] for d in docs[299:302]] == [448.5, 12345678901234567890, 450.0]
+    assert docs[-1].metadata["source_id"] == "599"
+    assert docs[300].text.startswith("A huge one. xxx") and len(docs[300].text) == 12 + (3 << 20)

@@ -1,10 +1,13 @@
-"""JSON (a list of article objects, or an object holding one) and JSON Lines
-(one object per line, streamed; a broken line is reported and skipped)."""
+"""JSON (a list of article objects, streamed from disk, or an object holding
+one) and JSON Lines (one object per line, streamed; a broken line is reported
+and skipped)."""
 
 from __future__ import annotations
 
 import io
+import itertools
 import json
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -14,6 +17,8 @@ from annotator.ingest.decoding import decode, open_text_stream
 from annotator.ingest.registry import ReadFailure, ReadOptions, register
 from annotator.ingest.sources import Source
 
+_WS = re.compile(r"[ \t\r\n]*")
+_CHUNK = 1 << 20
 _LIST_KEYS = ("articles", "documents", "docs", "items", "data", "results", "records", "response", "rows")
 
 
@@ -75,8 +80,74 @@ class _Mapper:
         return article_from_record(record, columns)
 
 
-@register("json", (".json",), "JSON: a list of article objects")
-def read_json(source: Source, options: ReadOptions) -> Iterator[Article | ReadFailure]:
+class _NotAnArray(Exception):
+    pass
+
+
+def iter_array(stream: io.TextIOBase, display: str) -> Iterator[Any]:
+    """The items of a top-level JSON array, one at a time, so a large export is
+    never in memory whole. Raises :class:`_NotAnArray` before yielding anything
+    when the file holds something else."""
+    decoder = json.JSONDecoder()
+    buf, pos, eof = "", 0, False
+
+    def more() -> None:
+        nonlocal buf, pos, eof
+        # read at least as much as is pending, so a huge item costs linear time
+        chunk = stream.read(max(_CHUNK, len(buf) - pos))
+        buf, pos = buf[pos:] + chunk, 0
+        eof = not chunk
+
+    def skip_ws() -> None:
+        nonlocal pos
+        while True:
+            pos = _WS.match(buf, pos).end()  # type: ignore[union-attr]
+            if pos < len(buf) or eof:
+                return
+            more()
+
+    more()
+    skip_ws()
+    if buf[pos:pos + 1] != "[":
+        raise _NotAnArray
+    pos += 1
+    skip_ws()
+    if buf[pos:pos + 1] == "]":
+        return
+    n = 0
+    while True:
+        skip_ws()
+        while True:
+            try:
+                item, end = decoder.raw_decode(buf, pos)
+            except json.JSONDecodeError as exc:
+                if eof:
+                    raise IngestError(f"{display} is not valid JSON after item {n} ({exc.msg}).") from exc
+                more()
+                continue
+            except RecursionError as exc:
+                raise IngestError(f"{display} is nested too deeply to be article data.") from exc
+            if end == len(buf) and not eof:  # a number cut at the end of the buffer may go on
+                more()
+                continue
+            break
+        pos = end
+        n += 1
+        yield item
+        skip_ws()
+        sep = buf[pos:pos + 1]
+        pos += 1
+        if sep == ",":
+            continue
+        if sep == "]":
+            skip_ws()
+            if pos < len(buf):
+                raise IngestError(f"{display} has data after the end of its JSON array.")
+            return
+        raise IngestError(f"{display} is not valid JSON after item {n} (expected ',' or ']').")
+
+
+def _whole(source: Source) -> list[Any]:
     display = source.display
     text = decode(source.read_bytes(), display)
     try:
@@ -85,17 +156,42 @@ def read_json(source: Source, options: ReadOptions) -> Iterator[Article | ReadFa
         raise IngestError(f"{display} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).") from exc
     except RecursionError as exc:
         raise IngestError(f"{display} is nested too deeply to be article data.") from exc
-    del text
-    mapper = _Mapper(options, display)
-    records = _records(data, display)
-    for i, obj in enumerate(records, start=1):
-        if not isinstance(obj, dict):
-            yield ReadFailure(display, f"Item {i} of {display} is a {type(obj).__name__}, not an object.")
-            continue
-        result = mapper.article(obj, f"Item {i}")
-        if isinstance(result, Article):
-            result.metadata["source_item"] = i
-        yield result
+    return _records(data, display)
+
+
+@register("json", (".json",), "JSON: a list of article objects")
+def read_json(source: Source, options: ReadOptions) -> Iterator[Article | ReadFailure]:
+    display = source.display
+    records: Iterator[Any] | list[Any]
+    stream = open_text_stream(source.open, display) if source.on_disk else None
+    try:
+        if stream is not None:
+            records = iter_array(stream, display)
+            try:
+                first = next(records, _END)
+            except _NotAnArray:
+                stream.close()
+                stream = None
+                records = _whole(source)
+            else:
+                records = itertools.chain([] if first is _END else [first], records)
+        else:
+            records = _whole(source)
+        mapper = _Mapper(options, display)
+        for i, obj in enumerate(records, start=1):
+            if not isinstance(obj, dict):
+                yield ReadFailure(display, f"Item {i} of {display} is a {type(obj).__name__}, not an object.")
+                continue
+            result = mapper.article(obj, f"Item {i}")
+            if isinstance(result, Article):
+                result.metadata["source_item"] = i
+            yield result
+    finally:
+        if stream is not None:
+            stream.close()
+
+
+_END = object()
 
 
 @register("jsonl", (".jsonl", ".ndjson"), "JSON Lines: one article object per line")
