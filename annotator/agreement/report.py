@@ -232,9 +232,12 @@ def _compute_report(
         "variables": [v.id for v in vars_],
         "levels": {v.id: v.level for v in vars_},
         "bootstrap": bootstrap,
+        "bootstrap_method": ("documents resampled with replacement" if unit == "continuum"
+                             else "units resampled with replacement") if bootstrap else "none",
         "seed": seed,
         "confidence": confidence,
         "thresholds": list(thresholds),
+        "percent_agreement": "share of agreeing pairs of values within units, weighted as in alpha",
         "codebook": data.codebook.name,
         "codebook_version": data.codebook.version,
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
