@@ -147,7 +147,7 @@ def compute_report(
         raise AgreementError(f"Unknown unit of analysis {unit!r}; use one of {', '.join(UNITS)}.")
     if bootstrap < 0:
         raise AgreementError("The number of bootstrap resamples cannot be negative.")
-    names = {c: (coder_names or {}).get(c, c) for c in coders}
+    names = _display_names(coders, coder_names)
     data._spans_cache = None  # type: ignore[attr-defined]
     try:
         return _compute_report(data, unit, coders, variables, levels, bootstrap, seed, confidence, thresholds,
@@ -296,6 +296,15 @@ def matrix_report(
 
 
 # --- per variable -------------------------------------------------------------------------
+
+
+def _display_names(coders: Sequence[str], coder_names: Mapping[str, str] | None) -> dict[str, str]:
+    """Coder names as shown in the report; two coders of the same name are told apart by their id."""
+    names = {c: str((coder_names or {}).get(c, c)) for c in coders}
+    seen: dict[str, int] = {}
+    for n in names.values():
+        seen[n] = seen.get(n, 0) + 1
+    return {c: (f"{n} ({c[:8]})" if seen[n] > 1 and n != c else n) for c, n in names.items()}
 
 
 def _step(progress: Progress | None, done: int, total: int) -> None:

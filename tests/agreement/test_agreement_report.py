@@ -225,3 +225,10 @@ def test_continuum_bootstrap_of_one_document_is_that_document(reference):
     b = bootstrap_unitizing(res, samples=20, seed=1)
     assert b.low == pytest.approx(ref["expected"]["computed_here_primary"]["u_alpha"], abs=1e-9)
     assert b.high == pytest.approx(b.low, abs=1e-12)
+
+
+def test_two_coders_of_the_same_name_are_kept_apart(make_data, ids):
+    data = make_data({"d": TEXT}, spans_for("a", [APP, None, APP, None]) + spans_for("b", [APP, None, None, None]))
+    rep = compute_report(data, unit="sentence", coders=["a", "b"], coder_names={"a": "Sam", "b": "Sam"},
+                         variables=[ids[APP]])
+    assert rep.variables[0].coverage == {"Sam (a)": 0.5, "Sam (b)": 0.25}
