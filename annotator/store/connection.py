@@ -28,9 +28,7 @@ def connect(path: Path, *, create: bool, readonly: bool = False) -> sqlite3.Conn
     if exists and not readonly:
         _check_is_sqlite(path)
     if readonly:
-        uri = f"{path.resolve().as_uri()}?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
-                               check_same_thread=False)
+        conn = _open_readonly(path)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
@@ -66,6 +64,41 @@ def connect(path: Path, *, create: bool, readonly: bool = False) -> sqlite3.Conn
         conn.close()
         raise
     return conn
+
+
+def location_writable(path: Path) -> bool:
+    """Whether this process can write ``path`` and create files beside it (the
+    WAL journal and its index live next to the project file)."""
+    path = Path(path)
+    folder = path.resolve().parent
+    if path.exists() and not os.access(path, os.W_OK):
+        return False
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def _open_readonly(path: Path) -> sqlite3.Connection:
+    """Open read-only. In a folder this process cannot write (a read-only share,
+    a mounted image), SQLite cannot create the WAL index a read needs, so the
+    file is then read as immutable: nobody here can change it anyway."""
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                           check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.DatabaseError:
+        conn.close()
+        if location_writable(path) and not readonly_mount(path):
+            raise
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None,
+                           timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+
+
+def readonly_mount(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        return False
 
 
 def _check_is_sqlite(path: Path) -> None:

@@ -23,7 +23,7 @@ from annotator.core.models import Batch, Coder
 from annotator.store import rows
 from annotator.store.annotations_repo import AnnotationsRepo
 from annotator.store.codes_repo import CodesRepo
-from annotator.store.connection import connect, copy_project
+from annotator.store.connection import connect, copy_project, location_writable, readonly_mount
 from annotator.store.documents_repo import DocumentsRepo
 from annotator.store.schema import SCHEMA_VERSION
 from annotator.store.workflow_repo import WorkflowRepo
@@ -37,6 +37,8 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, WorkflowRepo):
         self.db = Database(conn)
         self.path = Path(path)
         self.readonly = readonly
+        # why a project asked for writable was opened read-only (shown to the user), else ""
+        self.notice = ""
 
     # --- lifecycle -------------------------------------------------------------
 
@@ -53,8 +55,18 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, WorkflowRepo):
 
     @classmethod
     def open(cls, path: str | Path, *, readonly: bool = False) -> Project:
+        """Open a project file. A file this process cannot write (read-only file,
+        folder or file system) opens read-only, with ``notice`` saying so,
+        rather than failing at the first change the user makes."""
         path = Path(path)
-        return cls(connect(path, create=False, readonly=readonly), path, readonly=readonly)
+        notice = ""
+        if not readonly and path.is_file() and not (location_writable(path) and not readonly_mount(path)):
+            readonly = True
+            notice = (f"{path.name} is read-only (the file, its folder or its disk cannot be written), so it was "
+                      "opened read-only: you can read, compare and export, but changes cannot be saved.")
+        project = cls(connect(path, create=False, readonly=readonly), path, readonly=readonly)
+        project.notice = notice
+        return project
 
     @classmethod
     def open_or_create(cls, path: str | Path) -> Project:
@@ -91,6 +103,9 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, WorkflowRepo):
     def transaction(self) -> Iterator[None]:
         """One atomic write; nested calls join the outer transaction."""
         if self.readonly:
+            if self.notice:
+                raise ReadOnlyProject(f"{self.path.name} cannot be written (read-only file, folder or disk), "
+                                      "so this change cannot be saved.")
             raise ReadOnlyProject(f"{self.path.name} is open read-only, so this change cannot be saved.")
         if self.conn.in_transaction:
             yield
@@ -117,7 +132,7 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, WorkflowRepo):
         except sqlite3.Error as exc:
             raise _project_error(exc, self.path) from exc
         cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, r)) for r in cur.fetchall()]
+        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
 
     def _one(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
         found = self._rows(sql, params)

@@ -48,28 +48,34 @@ def write_articles_csv(path: Path, n: int, seed: int = 1) -> list[str]:
     return texts
 
 
-def check_project_file(path: Path) -> sqlite3.Connection:
+def check_project_file(path: Path, *, segments: bool = True) -> sqlite3.Connection:
     """Open ``path`` as the program does and assert the invariants of issue 10;
-    returns a plain sqlite3 connection for further checks (caller closes)."""
+    returns a plain sqlite3 connection for further checks (caller closes).
+    ``segments``: every document must have its segments row (documents stored
+    by the import service always do)."""
     from annotator.store.project import Project
 
     with Project.open(path) as project:  # opens (recovering the WAL), migrations none
         assert project.count_documents() >= 0
     conn = sqlite3.connect(str(path))
-    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-    # the full-text index matches the documents table
-    conn.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
-    # no half-imported document: each has its segments and its stored length
-    half = conn.execute(
-        "SELECT d.id FROM documents d LEFT JOIN segments s ON s.document_id = d.id "
-        "WHERE s.document_id IS NULL OR d.length <> length(d.text)").fetchall()
-    assert half == [], f"{len(half)} documents without segments"
-    bad_spans = conn.execute(
-        'SELECT a.id FROM annotations a JOIN documents d ON d.id = a.document_id '
-        'WHERE a.start < 0 OR a."end" <= a.start OR a."end" > d.length '
-        "OR a.quote <> substr(d.text, a.start + 1, a.\"end\" - a.start)").fetchall()
-    assert bad_spans == []
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        # the full-text index matches the documents table
+        conn.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
+        # no half-imported document: each has its stored length (and its segments)
+        half = conn.execute(
+            "SELECT d.id FROM documents d LEFT JOIN segments s ON s.document_id = d.id "
+            f"WHERE {'s.document_id IS NULL OR ' if segments else ''}d.length <> length(d.text)").fetchall()
+        assert half == [], f"{len(half)} documents half stored (no segments or wrong length)"
+        bad_spans = conn.execute(
+            'SELECT a.id FROM annotations a JOIN documents d ON d.id = a.document_id '
+            'WHERE a.start < 0 OR a."end" <= a.start OR a."end" > d.length '
+            "OR a.quote <> substr(d.text, a.start + 1, a.\"end\" - a.start)").fetchall()
+        assert bad_spans == []
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
