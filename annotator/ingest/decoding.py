@@ -55,8 +55,8 @@ def bom_encoding(head: bytes) -> str | None:
 def utf16_without_bom(sample: bytes) -> str | None:
     """UTF-16 text saved without a byte-order mark (some Windows tools do): Latin
     text then has a NUL in every other byte."""
-    sample = sample[: 8192 - (min(len(sample), 8192) % 2)]
-    if len(sample) < 4:
+    sample = sample[: min(len(sample), 8192) // 2 * 2]
+    if len(sample) < 16:
         return None
     even, odd = sample[0::2], sample[1::2]
     half = len(sample) // 2

@@ -94,7 +94,10 @@ def iter_array(stream: io.TextIOBase, display: str) -> Iterator[Any]:
     def more() -> None:
         nonlocal buf, pos, eof
         # read at least as much as is pending, so a huge item costs linear time
-        chunk = stream.read(max(_CHUNK, len(buf) - pos))
+        try:
+            chunk = stream.read(max(_CHUNK, len(buf) - pos))
+        except UnicodeDecodeError as exc:
+            raise IngestError(f"{display} has bytes that are not valid in its encoding ({exc.reason}).") from exc
         buf, pos = buf[pos:] + chunk, 0
         eof = not chunk
 
