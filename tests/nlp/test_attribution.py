@@ -208,3 +208,31 @@ def test_relative_pronoun_subject_gives_the_noun_it_is_about(trained):
     text = "It was backed by Tony Abbott, who said the law was a licence for abuse."
     [a] = find_attributions(trained(text))
     assert spans(text, a)[0] == "Tony Abbott"
+
+
+def test_rules_said_after_a_determiner_is_not_a_cue(blank):
+    assert run(blank, "The said property was sold to a developer in 2015.") == []
+
+
+def test_rules_a_second_cue_joined_by_and_keeps_the_speaker(blank):
+    text = "The bank said higher prices were the main reason and added that the outlook could worsen."
+    assert [s[0] for s in run(blank, text)] == ["The bank", "The bank"]
+
+
+@pytest.mark.model
+def test_quoted_as_saying_gives_the_person_quoted(trained):
+    text = 'The state news agency quoted President Omar Haddad as saying: "Our country will not be blackmailed."'
+    assert run(trained, text) == [("President Omar Haddad", "saying", "Our country will not be blackmailed.")]
+
+
+@pytest.mark.model
+def test_a_quote_after_a_sentence_about_a_named_person_is_theirs(trained):
+    text = 'Farid Osman watched the tanks roll past his shop. "I have lived here forty years and never seen this."'
+    assert run(trained, text) == [("Farid Osman", None, "I have lived here forty years and never seen this.")]
+
+
+@pytest.mark.model
+def test_content_stops_before_a_trailing_according_to(trained):
+    text = "His lawyer told reporters the crash was caused by a faulty brake, according to local media."
+    found = run(trained, text)
+    assert ("His lawyer", "told", "the crash was caused by a faulty brake") in found
