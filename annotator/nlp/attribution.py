@@ -120,8 +120,11 @@ class _Finder:
         self.has_ents = doc.has_annotation("ENT_IOB")
         self.starts = [t.idx for t in doc]
         self.sent_start: list[int] = []  # token index of each sentence start
-        for s in doc.sents:
-            self.sent_start.append(s.start)
+        if self.parsed or doc.has_annotation("SENT_START"):
+            self.sent_start.extend(s.start for s in doc.sents)
+        else:
+            # no sentence boundaries at all (a bare tokenizer): paragraphs stand in for sentences
+            self.sent_start.extend([0] + [t.i + 1 for t in doc[:-1] if "\n" in t.text])
         self.sent_start.append(len(doc))
         self.para_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(self.text)]
         self.quotes = find_quotes(self.text)

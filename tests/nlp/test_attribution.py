@@ -236,3 +236,10 @@ def test_content_stops_before_a_trailing_according_to(trained):
     text = "His lawyer told reporters the crash was caused by a faulty brake, according to local media."
     found = run(trained, text)
     assert ("His lawyer", "told", "the crash was caused by a faulty brake") in found
+
+
+def test_a_doc_without_sentence_boundaries_still_gives_quotes():
+    nlp = spacy.blank("en")  # tokenizer only
+    text = '"We will stay," said the mayor.\n\nThe council said that the budget was approved.'
+    assert run(nlp, text) == [("the mayor", "said", "We will stay,"),
+                              ("The council", "said", "the budget was approved")]
