@@ -12,7 +12,7 @@ import html
 import io
 from typing import Any
 
-from annotator.agreement.render import columns, to_rows
+from annotator.agreement.render import columns, methods_sentences, to_rows
 from annotator.agreement.report import AgreementReport
 
 READINGS = [
@@ -98,6 +98,8 @@ def to_html(report: AgreementReport, *, title: str = "Inter-coder agreement") ->
     for caption, png in charts:
         parts.append(f'<figure><img alt="{e(caption)}" src="data:image/png;base64,{png}">'
                      f"<figcaption>{e(caption)}</figcaption></figure>")
+    parts.append("<h2>For the methods section</h2><ul>"
+                 + "".join(f"<li>{e(t)}</li>" for t in methods_sentences(report)) + "</ul>")
     parts.append(_unitizing_section(report))
     parts.append("<h2>Documents where coders part ways</h2>")
     parts.append(_documents_table(report))
@@ -126,7 +128,11 @@ def _parameters_table(report: AgreementReport) -> str:
     rows = []
     for k, v in report.parameters.items():
         if k == "coders":
-            text = ", ".join(f"{c['name']} ({c['id']})" if c["name"] != c["id"] else c["name"] for c in v)
+            text = "; ".join(
+                (f"{c['name']} ({c['id']})" if c["name"] != c["id"] else c["name"])
+                + (f": {c['documents_coded']} documents" if "documents_coded" in c else "")
+                for c in v
+            )
         elif k in ("variables", "levels"):
             continue
         elif isinstance(v, list | tuple):

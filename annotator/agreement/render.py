@@ -67,6 +67,35 @@ def to_rows(report: AgreementReport) -> list[dict[str, Any]]:
     return [variable_row(report, v) for v in report.variables]
 
 
+UNIT_WORDS = {"document": "documents", "paragraph": "paragraphs", "sentence": "sentences", "token": "tokens",
+              "continuum": "characters", "matrix row": "units"}
+
+
+def methods_sentences(report: AgreementReport) -> list[str]:
+    """One sentence per variable, worded for a methods section."""
+    p = report.parameters
+    unit_word = UNIT_WORDS.get(p.get("unit", ""), "units")
+    n_coders = len(p.get("coders", []))
+    out = []
+    for v in report.variables:
+        name = "Krippendorff's alpha" if v.alpha_name == "α" else f"Krippendorff's {v.alpha_name}"
+        level = f" ({v.level})" if v.alpha_name == "α" else ""
+        if v.alpha is None:
+            out.append(f"{v.name}: {name}{level} is undefined — {v.reasons.get('alpha', 'see the notes')}")
+            continue
+        text = f"{v.name}: {name}{level} = {v.alpha:.3f}"
+        if v.ci_low is not None and v.ci_high is not None:
+            conf = float(p.get("confidence", 0.95)) * 100
+            text += f" ({conf:g}% bootstrap CI {v.ci_low:.3f} to {v.ci_high:.3f}, {v.bootstrap_samples:,} resamples)"
+        if v.percent_agreement is not None:
+            text += f", percent agreement {100 * v.percent_agreement:.1f}%"
+        where = f"{v.pairable_units:,} {unit_word}"
+        if p.get("documents"):
+            where += f" in {p['documents']:,} documents"
+        out.append(f"{text}; {where}, {n_coders} coders.")
+    return out
+
+
 def document_rows(report: AgreementReport) -> list[dict[str, Any]]:
     out = []
     for v in report.variables:

@@ -225,7 +225,8 @@ def _compute_report(
     _step(progress, steps, steps)
     params = {
         "unit": unit,
-        "coders": [{"id": c, "name": names[c]} for c in coders],
+        "coders": [{"id": c, "name": names[c], "documents_coded": int(coded[:, i].sum())}
+                   for i, c in enumerate(coders)],
         "documents": len(docs),
         "documents_coded_by_two_or_more": int((coded.sum(axis=1) >= 2).sum()),
         "characters": int(np.asarray(lengths).sum()),

@@ -171,3 +171,15 @@ def test_cp1252_matrix_is_read(tmp_path):
     path = tmp_path / "m.csv"
     path.write_bytes("Zoë,Åsa\n1,2\n2,2\n".encode("cp1252"))
     assert read_matrix_csv(path).coders == ["Zoë", "Åsa"]
+
+
+def test_methods_sentences_state_the_figures(report):
+    from annotator.agreement.render import methods_sentences
+
+    lines = methods_sentences(report)
+    app = next(line for line in lines if line.startswith(APP))
+    v = report.variable(APP)
+    assert f"{v.alpha:.3f}" in app and f"{v.ci_low:.3f}" in app and "200 resamples" in app
+    assert "sentences in 2 documents, 2 coders" in app
+    assert any("undefined" in line for line in lines)
+    assert "For the methods section" in to_html(report)
