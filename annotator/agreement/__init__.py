@@ -30,7 +30,16 @@ from annotator.agreement.reliability_data import (
     select_variables,
     unit_data,
 )
-from annotator.agreement.render import FORMATS, columns, to_csv, to_json, to_rows, to_xlsx, write_report
+from annotator.agreement.render import (
+    FORMATS,
+    columns,
+    methods_sentences,
+    to_csv,
+    to_json,
+    to_rows,
+    to_xlsx,
+    write_report,
+)
 from annotator.agreement.report import (
     AgreementReport,
     DocumentFigure,
@@ -46,7 +55,7 @@ __all__ = [
     "BootstrapResult", "CodingData", "ContinuumData", "DocumentFigure", "MatrixData", "UnitData", "Variable",
     "VariableReport", "alpha_from_counts", "alpha_from_matrix", "bootstrap_alpha", "bootstrap_alphas", "bootstrap_unitizing", "brennan_prediger",
     "cohen_kappa", "columns", "compute_report", "continuum_data", "export_matrix", "fleiss_kappa",
-    "krippendorff_alpha", "matrix_report", "read_matrix_csv", "scott_pi", "select_variables", "span_scores",
+    "krippendorff_alpha", "matrix_report", "methods_sentences", "read_matrix_csv", "scott_pi", "select_variables", "span_scores",
     "to_csv", "to_json", "to_rows", "to_xlsx", "unit_data", "unitize", "unitizing_alphas", "write_matrix_csv",
     "write_report",
 ]
