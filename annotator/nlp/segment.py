@@ -34,12 +34,15 @@ def _append_trimmed(spans: list, text: str, start: int, end: int) -> None:
         spans.append((start, end))
 
 
-def segment_doc(doc: Any, document_id: str, model: str) -> Segmentation:
-    """Segmentation of a processed spaCy Doc (whose char offsets are code points)."""
+def segment_doc(doc: Any, document_id: str, model: str, text: str | None = None) -> Segmentation:
+    """Segmentation of a processed spaCy Doc (whose char offsets are code points).
+    Pass the ``text`` the doc was made from when at hand: ``doc.text`` rebuilds it
+    token by token."""
     import numpy as np
     from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 
-    text = doc.text
+    if text is None:
+        text = doc.text
     t_starts, t_ends = array("i"), array("i")
     s_starts, s_ends = array("i"), array("i")
     if len(doc):
@@ -91,13 +94,13 @@ def segment_texts(
 
     def texts():
         for doc_id, text in items:
-            ids.append(doc_id)
+            ids.append((doc_id, text))
             yield text
 
     kwargs = {"batch_size": batch_size}
     if processes > 1:
         kwargs["n_process"] = processes
     for n, doc in enumerate(nlp.pipe(texts(), **kwargs)):
-        yield segment_doc(doc, ids[n], info.label)
+        yield segment_doc(doc, ids[n][0], info.label, ids[n][1])
         if progress is not None:
             progress(n + 1, total)

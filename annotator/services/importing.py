@@ -134,7 +134,7 @@ def import_batch(
     segments = {}
     for spacy_doc, doc in nlp.pipe(((d.text, d) for d in fresh_documents()), **kwargs):
         pending.append(doc)
-        segments[doc.id] = segment_doc(spacy_doc, doc.id, info.label)
+        segments[doc.id] = segment_doc(spacy_doc, doc.id, info.label, doc.text)
         if len(pending) >= CHUNK:
             report.imported += len(project.add_documents(pending, segments, near.take()))
             pending, segments = [], {}
@@ -258,9 +258,9 @@ def rerun_nlp(project: Project, *, model: str | None = None, processes: int = 1,
     if processes > 1:
         kwargs["n_process"] = processes
     pending = []
-    texts = ((d.text, d.id) for d in project.iter_documents(ids))
-    for spacy_doc, doc_id in nlp.pipe(texts, **kwargs):
-        pending.append(segment_doc(spacy_doc, doc_id, info.label))
+    texts = ((d.text, (d.id, d.text)) for d in project.iter_documents(ids))
+    for spacy_doc, (doc_id, text) in nlp.pipe(texts, **kwargs):
+        pending.append(segment_doc(spacy_doc, doc_id, info.label, text))
         if len(pending) >= CHUNK:
             project.set_segmentations(pending)
             done += len(pending)
