@@ -31,10 +31,12 @@ def connect(path: Path, *, create: bool, readonly: bool = False) -> sqlite3.Conn
         conn = _open_readonly(path)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
+        if create:
+            _create_private(path)  # coders' work can be sensitive: owner only, from the first byte
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
                                check_same_thread=False)
         if create:
-            os.chmod(path, 0o600)  # coders' work can be sensitive: owner only
+            os.chmod(path, 0o600)
     try:
         _configure(conn, readonly=readonly)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -162,15 +164,30 @@ def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) 
     while target.exists():
         n += 1
         target = path.with_name(f"{path.name}.schema{version}.{n}.bak")
+    _create_private(target)
     dest = sqlite3.connect(str(target))
     try:
         conn.backup(dest)
     finally:
         dest.close()
+    os.chmod(target, 0o600)
     return target
 
 
+def _create_private(path: Path) -> None:
+    """Create ``path`` (empty, or keep an existing empty file) readable and
+    writable by its owner only, before SQLite writes anything into it; SQLite
+    gives its journal and WAL files the same permissions."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    except OSError as exc:
+        raise ProjectError(f"{path} cannot be created ({exc.strerror or exc}).") from exc
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
 def copy_project(conn: sqlite3.Connection, target: Path) -> None:
+    _create_private(Path(target))
     dest = sqlite3.connect(str(target))
     try:
         conn.backup(dest)

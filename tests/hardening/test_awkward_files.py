@@ -281,6 +281,10 @@ def test_backup_copy_keeps_owner_only_permissions(tmp_path):
     _small_project(path)
     assert (path.stat().st_mode & 0o777) == 0o600
     with Project.open(path) as p:
+        p.add_coder(Coder("bob"))  # the WAL journal holds this change until the next checkpoint
+        for side in ("-wal", "-shm"):
+            extra = path.with_name(path.name + side)
+            assert extra.exists() and (extra.stat().st_mode & 0o777) == 0o600, side
         package = make_package(p, "alice", tmp_path / "alice.annotator")["path"]
         copy = p.copy_to(tmp_path / "copy.annotator")
     assert (Path(package).stat().st_mode & 0o777) == 0o600
