@@ -72,6 +72,13 @@ def normalise_mapping(columns: Mapping[str, str] | None) -> dict[str, str]:
     return out
 
 
+def _shown(names: Sequence[str]) -> str:
+    """Column names for a one-line message: white space collapsed, long names cut."""
+    shown = [" ".join(n.split())[:40] or repr(n) for n in list(names)[:12]]
+    more = f" and {len(names) - 12} more" if len(names) > 12 else ""
+    return (", ".join(shown) or "none") + more
+
+
 def resolve_columns(names: Sequence[str], mapping: Mapping[str, str], source: str) -> dict[str, str]:
     """Which column holds which field: the user's mapping first, then known names.
 
@@ -91,8 +98,7 @@ def resolve_columns(names: Sequence[str], mapping: Mapping[str, str], source: st
         elif squash_name(column) in by_squash:
             resolved[fld] = by_squash[squash_name(column)]
         else:
-            shown = ", ".join(list(names)[:12]) or "none"
-            raise IngestError(f"{source} has no column {column!r} for the {fld} (columns found: {shown}).")
+            raise IngestError(f"{source} has no column {column!r} for the {fld} (columns found: {_shown(names)}).")
     taken = set(resolved.values())
     for fld, candidates in KNOWN_NAMES.items():
         if fld in resolved:
@@ -104,10 +110,9 @@ def resolve_columns(names: Sequence[str], mapping: Mapping[str, str], source: st
                 taken.add(col)
                 break
     if "text" not in resolved:
-        shown = ", ".join(list(names)[:12]) or "none"
         raise IngestError(
             f"{source} has no text column; name it with a column mapping such as text=NAME "
-            f"(columns found: {shown})."
+            f"(columns found: {_shown(names)})."
         )
     return resolved
 

@@ -18,6 +18,12 @@ class ReadFailure:
     source_path: str
     reason: str
 
+    def __post_init__(self) -> None:
+        # One line, whatever a file name or a column name held.
+        if any(ch in self.reason for ch in "\n\r\t\x0b\x0c\x85\u2028\u2029"):
+            clean = "".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in self.reason)
+            object.__setattr__(self, "reason", clean)
+
 
 @dataclass
 class ReadOptions:

@@ -381,3 +381,11 @@ def test_utf16_without_a_bom(tmp_path):
     p.write_bytes("title,text\nA,Text of A.\n".encode("utf-16-le"))
     [doc] = read_sources([p])
     assert (doc.title, doc.text) == ("A", "Text of A.")
+
+
+def test_a_file_name_with_a_newline_still_gives_a_one_line_reason(tmp_path):
+    p = tmp_path / "two\nlines.txt"
+    p.write_bytes(b"")
+    [f] = read_sources([p])
+    assert "\n" not in f.reason and "two\\nlines.txt is empty." in f.reason
+    assert f.source_path == str(p)

@@ -12,7 +12,14 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from annotator.core.errors import IngestError
-from annotator.ingest.article import KNOWN_NAMES, Article, article_from_record, resolve_columns, squash_name
+from annotator.ingest.article import (
+    KNOWN_NAMES,
+    Article,
+    _shown,
+    article_from_record,
+    resolve_columns,
+    squash_name,
+)
 from annotator.ingest.decoding import decode, open_text_stream
 from annotator.ingest.registry import ReadFailure, ReadOptions, register
 from annotator.ingest.sources import Source
@@ -71,7 +78,7 @@ class _Mapper:
             try:
                 columns = resolve_columns(list(record), self.options.columns, self.display)
             except IngestError:
-                keys = ", ".join(list(record)[:12]) or "none"
+                keys = _shown(list(record))
                 return ReadFailure(self.display, f"{where} of {self.display} has no text field (keys: {keys}).")
             self.cache[key] = columns
         text = record.get(columns["text"])
