@@ -142,7 +142,8 @@ def test_parameters_record_what_was_computed(make_data, ids):
     data = make_data({"d": TEXT}, spans_for("a", [APP]) + spans_for("b", [APP]))
     rep = compute_report(data, unit="token", coders=["a", "b"], coder_names={"a": "Ann", "b": "Bo"}, seed=3)
     p = rep.parameters
-    assert p["unit"] == "token" and p["coders"] == [{"id": "a", "name": "Ann"}, {"id": "b", "name": "Bo"}]
+    assert p["unit"] == "token" and p["coders"] == [{"id": "a", "name": "Ann", "documents_coded": 1},
+                                                   {"id": "b", "name": "Bo", "documents_coded": 1}]
     assert p["codebook"] == "test codebook" and p["codebook_version"] == 3 and p["seed"] == 3
     assert p["software"].startswith("annotator ") and p["date"]
     assert p["documents"] == 1
