@@ -437,3 +437,57 @@ class ShortcutSheet(QDialog):
 
         walk(QModelIndex())
         return rows
+
+
+# -- what the main window's Help menu calls ------------------------------------------
+
+_HELP_ATTR = "_annotator_help_browser"
+_SHEET_ATTR = "_annotator_shortcut_sheet"
+_parentless: dict[str, QWidget] = {}
+
+
+def _remembered(parent: QWidget | None, attr: str):
+    return getattr(parent, attr, None) if parent is not None else _parentless.get(attr)
+
+
+def _remember(parent: QWidget | None, attr: str, widget: QWidget) -> None:
+    if parent is not None:
+        setattr(parent, attr, widget)
+    else:
+        _parentless[attr] = widget
+
+
+def open_help(parent: QWidget | None = None, page: str = "index") -> HelpBrowser:
+    """Show the user guide at ``page``: one guide window per main window,
+    brought to the front (and kept where the reader left it) when asked again."""
+    browser = _remembered(parent, _HELP_ATTR)
+    if browser is None:
+        browser = HelpBrowser(parent, page)
+        _remember(parent, _HELP_ATTR, browser)
+    else:
+        browser.show_page(page)
+    browser.show()
+    browser.raise_()
+    browser.activateWindow()
+    return browser
+
+
+def open_shortcut_sheet(shortcuts, parent: QWidget | None = None) -> ShortcutSheet:
+    """Show the F1 cheat sheet with these shortcuts (pairs or sections), or
+    close it if it is already showing, so F1 toggles it. Its link opens the
+    guide's shortcuts page."""
+    sheet = _remembered(parent, _SHEET_ATTR)
+    if sheet is not None and sheet.isVisible():
+        sheet.close()
+        return sheet
+    if sheet is None:
+        sheet = ShortcutSheet(shortcuts, parent)
+        sheet.openGuide.connect(lambda: open_help(parent, "shortcuts"))
+        _remember(parent, _SHEET_ATTR, sheet)
+    else:
+        sheet.set_shortcuts(shortcuts)  # the codebook's keys may have changed
+        sheet.filter.clear()
+    sheet.show()
+    sheet.raise_()
+    sheet.activateWindow()
+    return sheet

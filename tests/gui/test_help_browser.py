@@ -204,3 +204,33 @@ def test_shortcut_sheet_shows_sections_and_filters_within_them(qtbot):
     sheet.filter.clear()
     qtbot.keyClicks(sheet.filter, "coding")  # a section title shows its whole section
     assert [r[0] for r in sheet.visible_rows()] == ["Apply code: Official", "Quick code picker"]
+
+
+def test_help_menu_reuses_one_guide_window(qtbot):
+    from PySide6.QtWidgets import QMainWindow
+
+    from annotator.gui.help_browser import open_help
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    first = open_help(window)
+    assert first.isVisible() and first.current == "index"
+    again = open_help(window, "agreement")
+    assert again is first and first.current == "agreement"
+
+
+def test_f1_toggles_the_sheet_and_its_link_opens_the_shortcuts_page(qtbot):
+    from PySide6.QtWidgets import QMainWindow
+
+    from annotator.gui.help_browser import open_shortcut_sheet
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    sheet = open_shortcut_sheet([("Undo", "Ctrl+Z")], window)
+    assert sheet.isVisible() and sheet.visible_rows() == [("Undo", "Ctrl+Z")]
+    sheet.guide_link.linkActivated.emit("guide")
+    guide = window._annotator_help_browser
+    assert guide.isVisible() and guide.current == "shortcuts"
+    assert open_shortcut_sheet([("Undo", "Ctrl+Z")], window) is sheet and not sheet.isVisible()
+    open_shortcut_sheet([("Redo", "Ctrl+Shift+Z")], window)
+    assert sheet.isVisible() and sheet.visible_rows() == [("Redo", "Ctrl+Shift+Z")]
