@@ -348,7 +348,8 @@ class ShortcutSheet(QDialog):
         self.filter.setClearButtonEnabled(True)
 
         self.model = QStandardItemModel(0, 2, self)
-        self.model.setHorizontalHeaderLabels([self.tr("Command"), self.tr("Shortcut")])
+        # Keys first: the eye runs down the keys, as on a printed cheat sheet.
+        self.model.setHorizontalHeaderLabels([self.tr("Shortcut"), self.tr("Command")])
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -366,11 +367,14 @@ class ShortcutSheet(QDialog):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
+        # Some "keys" are sentences ("hold Alt while selecting"): wrap them
+        # rather than push the commands off the window.
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.set_shortcuts(shortcuts)
 
         self.guide_link = QLabel(self.tr("<a href=\"guide\">More in the user guide</a>"))
@@ -386,7 +390,8 @@ class ShortcutSheet(QDialog):
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.guide_link)
-        self.resize(480, 560)
+        self.resize(520, 600)
+        self._fit_key_column()
         self.filter.setFocus()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
@@ -414,13 +419,28 @@ class ShortcutSheet(QDialog):
                 blank.setSelectable(False)
                 self.model.appendRow([parent, blank])
             for text, keys in rows:
-                parent.appendRow([QStandardItem(plain_action_text(text)), QStandardItem(keys)])
+                if keys and keys.strip():  # an action whose key this platform leaves unset
+                    key_item, command = QStandardItem(keys), QStandardItem(plain_action_text(text))
+                    for item in (key_item, command):
+                        item.setToolTip(item.text())  # a narrow window elides long entries
+                    parent.appendRow([key_item, command])
         self.tree.setRootIsDecorated(any(title is not None for title, _ in sections))
-        self.tree.expandAll()
+        self._span_sections()
 
     @Slot(str)
     def _filter_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
+        self._span_sections()
+
+    def _fit_key_column(self) -> None:
+        wanted = self.tree.sizeHintForColumn(0) + 24
+        self.tree.setColumnWidth(0, max(120, min(wanted, int(self.width() * 0.45))))
+
+    def _span_sections(self) -> None:
+        """Section titles run across both columns, and every section is open."""
+        for r in range(self.proxy.rowCount()):
+            if self.proxy.index(r, 0).data(_SECTION_ROLE):
+                self.tree.setFirstColumnSpanned(r, QModelIndex(), True)
         self.tree.expandAll()
 
     def visible_rows(self) -> list[tuple[str, str]]:
@@ -433,7 +453,7 @@ class ShortcutSheet(QDialog):
                 if index.data(_SECTION_ROLE):
                     walk(index)
                 else:
-                    rows.append((index.data(), self.proxy.index(r, 1, parent).data()))
+                    rows.append((self.proxy.index(r, 1, parent).data(), index.data()))
 
         walk(QModelIndex())
         return rows
