@@ -1,0 +1,129 @@
+"""The batch-import use case on real files: cleaning, dedupe, NLP storage,
+failures reported, re-runs adding nothing, cancelling."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from annotator.core.errors import IngestError
+from annotator.services.importing import ImportOptions, import_batch, preview_import, rerun_nlp
+
+BLANK = ImportOptions(model="blank:en")
+
+
+def test_the_seed_article_imports_clean_with_its_story_intact(project, shared_dir):
+    seed = shared_dir / "corpora" / "seed" / "voa-russia-syria-2015-10-07.txt"
+    report = import_batch(project, [seed], BLANK)
+    assert report.imported == 1 and report.cleaned_lines > 0
+    doc = project.document(project.document_ids()[0])
+    for debris in ("Accessibility links", "please wait", "No media source currently available", "0:00 0:00:56"):
+        assert debris not in doc.text
+    for sentence in ("Defense Minister Sergei Shoigu told President Vladimir Putin",
+                     "The Britain-based Syrian Observatory for Human Rights, which monitors violence in Syria"):
+        assert sentence in doc.text
+    assert doc.raw and b"please wait" in doc.raw  # what the user imported is kept
+    assert doc.cleaning  # and what cleaning removed is recorded
+
+
+def test_wikinews_csv_imports_171_documents_with_metadata_and_segments(project, shared_dir):
+    csv_path = shared_dir / "corpora" / "wikinews" / "wikinews_2019.csv"
+    report = import_batch(project, [csv_path], BLANK)
+    assert report.imported == 171 and not report.failed
+    docs = project.list_documents()
+    assert all(d.title for d in docs)
+    first = project.document(docs[0].id)
+    assert first.published == "2019-01-04" and first.url.startswith("https://en.wikinews.org")
+    seg = project.segmentation(first.id)
+    assert seg is not None and seg.model.startswith("blank:en")
+    text = first.text
+    sentences = seg.units("sentence")
+    assert sentences and all(not text[s:e].startswith((" ", "\n")) for s, e in sentences)
+    # a paragraph break always ends a sentence
+    for ps, pe in seg.units("paragraph"):
+        assert any(s == ps for s, _ in sentences)
+    assert project.documents_without_segments() == []
+
+
+def test_a_mixed_folder_imports_the_good_files_and_reports_the_rest(project, tmp_path):
+    folder = tmp_path / "batch with spaces"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Headline here\n\nThe minister said the talks failed.\n", encoding="utf-8")
+    (folder / "latin1.txt").write_bytes("Réunion à Genève\n\nLes ministres ont parlé.\n".encode("latin-1"))
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    (folder / "table.csv").write_text("headline,body\nA,First article body.\nB,Second article body.\n",
+                                      encoding="utf-8")
+    (folder / "broken.jsonl").write_text('{"text": "Valid line."}\n{not json\n', encoding="utf-8")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("../evil.txt", "escape attempt")
+        z.writestr("inner/ok.txt", "An article inside a zip archive.")
+    (folder / "archive.zip").write_bytes(buf.getvalue())
+    report = import_batch(project, [folder], BLANK)
+    titles = {d.title for d in project.list_documents()}
+    assert {"Headline here", "A", "B"} <= titles
+    assert report.imported == project.count_documents() == 6
+    failed = {f["path"].rsplit("/", 1)[-1]: f["reason"] for f in report.failed}
+    assert any("empty" in k for k in failed) and any("binary" in k for k in failed)
+    assert any("evil" in k or "archive" in k for k in failed)
+    assert all(reason.endswith(".") and "\n" not in reason for reason in failed.values())
+    again = import_batch(project, [folder], BLANK)
+    assert again.imported == 0 and len(again.duplicates) == 6
+    assert project.count_documents() == 6 and len(project.batches()) == 1
+
+
+def test_near_duplicates_are_imported_but_flagged(project, shared_dir):
+    seed = shared_dir / "corpora" / "seed" / "voa-russia-syria-2015-10-07.txt"
+    base = seed.read_text(encoding="utf-8")
+    import_batch(project, [_write(project, "a.txt", base)], BLANK)
+    edited = base.replace("Wednesday", "Thursday", 1)  # the wire story republished with an edit
+    report = import_batch(project, [_write(project, "b.txt", edited)], BLANK)
+    assert report.imported == 1 and len(report.near_duplicates) == 1
+    assert report.near_duplicates[0]["resembles"] == project.document_ids()[0]
+
+
+def test_cancelling_keeps_the_finished_documents_whole(project, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(200):
+        (folder / f"{i:03}.txt").write_text(f"Article {i}\n\nBody of article number {i} with some words.\n")
+    calls = {"n": 0}
+
+    def cancelled() -> bool:
+        calls["n"] += 1
+        return calls["n"] > 100
+
+    report = import_batch(project, [folder], BLANK, cancelled=cancelled)
+    assert report.cancelled and 0 < report.imported < 200
+    assert project.count_documents() == report.imported
+    assert project.documents_without_segments() == []
+
+
+def test_rerun_nlp_with_another_pipeline_resegments(project, shared_dir):
+    import_batch(project, [shared_dir / "corpora" / "seed"], BLANK)
+    n = rerun_nlp(project, model="blank:en")
+    assert n == 0  # already segmented by that pipeline
+    assert rerun_nlp(project, model="blank:xx") == project.count_documents()
+
+
+def test_preview_shows_columns_and_mapping(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("headline,body,link\nA,Body one.,http://x\n", encoding="utf-8")
+    preview = preview_import([path])
+    assert preview.columns == ["headline", "body", "link"]
+    assert preview.mapping["text"] == "body" and preview.mapping["title"] == "headline"
+    assert preview.documents[0].title == "A"
+
+
+def test_a_missing_path_is_one_sentence(project, tmp_path):
+    with pytest.raises(IngestError, match="There is no file or folder"):
+        import_batch(project, [tmp_path / "nope"], BLANK)
+
+
+def _write(project, name: str, text: str):
+    path = project.path.parent / name
+    path.write_text(text, encoding="utf-8")
+    return path
