@@ -234,3 +234,9 @@ def test_f1_toggles_the_sheet_and_its_link_opens_the_shortcuts_page(qtbot):
     assert open_shortcut_sheet([("Undo", "Ctrl+Z")], window) is sheet and not sheet.isVisible()
     open_shortcut_sheet([("Redo", "Ctrl+Shift+Z")], window)
     assert sheet.isVisible() and sheet.visible_rows() == [("Redo", "Ctrl+Shift+Z")]
+
+
+def test_shortcut_sheet_leaves_out_actions_without_keys(qtbot):
+    sheet = ShortcutSheet([("Quit", ""), ("Undo", "Ctrl+Z")])
+    qtbot.addWidget(sheet)
+    assert sheet.visible_rows() == [("Undo", "Ctrl+Z")]
