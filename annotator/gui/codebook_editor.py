@@ -91,6 +91,8 @@ class CodebookEditorDialog(QDialog):
         self.tree = CodeTree(self)
         self.tree.currentItemChanged.connect(lambda *_: self._show_current())
         self.tree.moved.connect(self._dropped)
+        self.tree.rename_requested.connect(self._focus_name)
+        self.tree.delete_requested.connect(self.delete_current)
 
         self.add_button = self._button(self.tr("Add code"), self.tr("Add a code after the selected one"),
                                        lambda: self.add_code(child=False), "Ctrl+N")
@@ -104,7 +106,7 @@ class CodebookEditorDialog(QDialog):
                                         lambda: self.move_to())
         self.archive_button = self._button(self.tr("Archive"), self.tr(
             "Hide the code from coders; its annotations are kept"), self.toggle_archived)
-        self.delete_button = self._button(self.tr("Delete"), self.tr("Delete a code nobody has used"),
+        self.delete_button = self._button(self.tr("Delete"), self.tr("Delete a code nobody has used (Del)"),
                                           self.delete_current)
         tools = QHBoxLayout()
         tools.setSpacing(4)
@@ -139,6 +141,7 @@ class CodebookEditorDialog(QDialog):
         self.color_button = QPushButton(self.form)
         self.color_button.setAccessibleName(self.tr("Colour"))
         self.color_button.setToolTip(self.tr("Choose the highlight colour of this code"))
+        self.color_button.setAutoDefault(False)
         self.color_button.clicked.connect(lambda: self.set_color())
         self.shortcut_edit = QLineEdit(self.form)
         self.shortcut_edit.setAccessibleName(self.tr("Shortcut key"))
@@ -197,6 +200,8 @@ class CodebookEditorDialog(QDialog):
         self.export_button.setAccessibleName(self.tr("Export the codebook to YAML"))
         self.export_button.clicked.connect(lambda: self.export_yaml())
         buttons.rejected.connect(self.reject)
+        for b in buttons.buttons():
+            b.setAutoDefault(False)
 
         self.version_label = QLabel(self)
         self.version_label.setAccessibleName(self.tr("Codebook version"))
@@ -209,6 +214,10 @@ class CodebookEditorDialog(QDialog):
         outer.addWidget(splitter, 1)
         outer.addWidget(self.message)
         outer.addLayout(bottom)
+
+    def _focus_name(self) -> None:
+        self.name_edit.setFocus()
+        self.name_edit.selectAll()
 
     # --- state --------------------------------------------------------------------
 
@@ -449,6 +458,10 @@ class CodebookEditorDialog(QDialog):
         code = self.current()
         if code is None:
             return False
+        if self.usage.get(code.id):
+            self.show_message(self.tr("“{0}” has been used, so it cannot be deleted; archive it instead.").format(
+                code.name))
+            return False
         if not self.confirm(self.tr("Delete the code “{0}”? Nobody has used it.").format(code.name)):
             return False
         siblings = [c for c in self.codebook.children(code.parent_id) if c.id != code.id]
@@ -589,6 +602,14 @@ class CodebookEditorDialog(QDialog):
         return written
 
     # --- closing ------------------------------------------------------------------------
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        # Enter commits the field being edited; it must not press a button
+        # (QDialog would "click" the default one: the colour or Close button)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def done(self, result: int) -> None:  # noqa: D102 - Qt API
         self.save_description()

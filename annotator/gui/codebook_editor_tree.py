@@ -38,6 +38,8 @@ class CodeTree(QTreeWidget):
     """Emits ``moved(code_id)`` after the user dropped a code somewhere."""
 
     moved = Signal(str)
+    rename_requested = Signal()  # F2: names are edited in the form, not in place
+    delete_requested = Signal()  # Del
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -45,6 +47,7 @@ class CodeTree(QTreeWidget):
         self.setHeaderLabels([self.tr("Code"), self.tr("Key"), self.tr("Scope"), self.tr("Uses")])
         self.setAccessibleName(self.tr("Codes"))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setDropIndicatorShown(True)
@@ -136,6 +139,14 @@ class CodeTree(QTreeWidget):
         for i in range(self.topLevelItemCount()):
             visit(self.topLevelItem(i), None, i)
         return out
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.key() == Qt.Key.Key_F2:
+            self.rename_requested.emit()
+        elif event.key() == Qt.Key.Key_Delete:
+            self.delete_requested.emit()
+        else:
+            super().keyPressEvent(event)
 
     # --- drag and drop ------------------------------------------------------------
 

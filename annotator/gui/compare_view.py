@@ -126,6 +126,8 @@ class CompareView(QDialog):
         self.legend.setStyleSheet("color: palette(placeholder-text);")
         self.legend.setText(self.tr(
             "One lane per coder under each line; tinted text: a disagreement. Click a bar to choose that span."))
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
         outer = QVBoxLayout(self)
         outer.addLayout(top)
         outer.addWidget(splitter, 1)
@@ -313,6 +315,14 @@ class CompareView(QDialog):
                     self.panel.select_source(annotation_id)
                     break
         self.lanes.set_selected_annotation(annotation_id)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        # Enter in the reason field accepts the span once (its own signal);
+        # QDialog must not also "click" a default button
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _gold_changed(self) -> None:
         self.names = {c.id: c.name for c in self.project.coders()}

@@ -246,3 +246,21 @@ def test_article_level_use_counts_as_use(editor):
     assert not editor.delete_button.isEnabled()
     assert "Used 1 time" in editor.usage_label.text()
     assert editor.tree.item_for(peace).text(3) == "1"
+
+
+def test_keyboard_delete_and_rename(editor, qtbot):
+    from PySide6.QtCore import Qt
+
+    editor.show()
+    qtbot.waitExposed(editor)
+    select(editor, "Frames/Appeasement")
+    editor.tree.setFocus()
+    qtbot.keyClick(editor.tree, Qt.Key.Key_F2)
+    assert editor.focusWidget() is editor.name_edit
+    qtbot.keyClicks(editor.name_edit, "Appeasing")
+    qtbot.keyClick(editor.name_edit, Qt.Key.Key_Return)
+    assert editor.project.codebook().by_path("Frames/Appeasing") is not None
+    select(editor, "Frames/Appeasing")
+    editor.tree.setFocus()
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Delete)
+    assert editor.project.codebook().by_path("Frames/Appeasing") is None

@@ -174,3 +174,15 @@ def test_gold_can_be_compared_as_a_rater(view, coded):
     view.coder_checks[bob].setChecked(True)
     assert view.panel.accept_agreed() == 0
     assert "No agreed span" in view.panel.status.text()
+
+
+def test_enter_in_the_reason_accepts_once(view, coded, qtbot):
+    p, doc, *_ = coded
+    view.show()
+    view.panel.reason_edit.setFocus()
+    qtbot.keyClicks(view.panel.reason_edit, "Minister = official")
+    qtbot.keyClick(view.panel.reason_edit, Qt.Key.Key_Return)
+    judge = next(c for c in p.coders() if c.role == "adjudicator")
+    gold = p.annotations(doc, judge.id)
+    assert len(gold) == 1 and gold[0].note == "Minister = official"
+    assert view.isVisible()
