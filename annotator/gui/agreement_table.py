@@ -133,6 +133,15 @@ class AgreementTable(QTableWidget):
         self.horizontalHeader().setSortIndicator(sort_col, order)
         self.setColumnWidth(COL_NAME, min(320, max(180, self.sizeHintForColumn(COL_NAME))))
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        # Enter "activates" the row and stops there: QAbstractItemView would
+        # pass it on, and the dialog would press its default button as well
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated.emit(self.currentIndex())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def keys_in_order(self) -> list[str]:
         return [self.item(r, COL_NAME).data(KEY_ROLE) for r in range(self.rowCount())]
 

@@ -81,8 +81,11 @@ def test_choosing_a_row_opens_the_document_with_most_disagreement(dashboard, cod
     official = code_id(p, "Source type/Official")
     dashboard.table.select_key(official)
     assert dashboard.open_button.isEnabled()
+    dashboard.show()
+    dashboard.table.setFocus()
     qtbot.keyClick(dashboard.table, Qt.Key.Key_Return)
     assert dashboard.opened == [second]
+    assert dashboard.worker is None  # Enter opened the article; it did not recompute
     assert "Unicode" in dashboard.detail.text()  # the title of that article
     # a variable everyone agreed on has no article to open
     dashboard.table.select_key(code_id(p, "Frames/Conflict"))
