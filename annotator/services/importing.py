@@ -7,9 +7,6 @@ all; a cancelled import leaves the finished documents and a consistent batch.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -18,7 +15,7 @@ from typing import Any
 
 from annotator.core.errors import IngestError
 from annotator.core.models import Batch, Document
-from annotator.ingest.article import normalise_mapping, resolve_columns
+from annotator.ingest.preview import table_columns
 from annotator.ingest.reading import read_sources
 from annotator.ingest.registry import ReadFailure
 from annotator.ingest.rules import RuleSet
@@ -201,14 +198,19 @@ def preview_import(paths: list[Path], options: ImportOptions | None = None, *, l
     failures: list[tuple[str, str]] = []
     columns: list[str] = []
     mapping: dict[str, str] = {}
-    table = next((Path(p) for p in paths if Path(p).suffix.lower() in (".csv", ".tsv", ".json", ".jsonl")), None)
-    if table is not None:
-        columns = _peek_columns(table)
-        if columns:
-            try:
-                mapping = resolve_columns(columns, normalise_mapping(options.columns), table.name)
-            except IngestError as exc:
-                failures.append((str(table), str(exc)))
+    for path in (Path(p) for p in paths):
+        if not path.is_file():
+            continue
+        try:
+            found = table_columns(path, format=options.format, columns=options.columns)
+        except IngestError as exc:
+            failures.append((str(path), str(exc)))
+            continue
+        if found is not None:
+            columns, mapping = list(found.columns), dict(found.mapping)
+            if found.problem:
+                failures.append((str(path), found.problem))
+            break
     for result in read_sources(paths, format=options.format, columns=options.columns, clean=options.clean,
                                rules=options.rules):
         if isinstance(result, ReadFailure):
@@ -218,31 +220,6 @@ def preview_import(paths: list[Path], options: ImportOptions | None = None, *, l
         if len(docs) >= limit or len(failures) > 50:
             break
     return ImportPreview(docs, failures, columns, mapping)
-
-
-def _peek_columns(path: Path) -> list[str]:
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(256 * 1024)
-    except OSError:
-        return []
-    text = head.decode("utf-8-sig", errors="replace")
-    suffix = path.suffix.lower()
-    if suffix in (".csv", ".tsv"):
-        delimiter = "\t" if suffix == ".tsv" else ","
-        try:
-            return next(csv.reader(io.StringIO(text), delimiter=delimiter))
-        except (StopIteration, csv.Error):
-            return []
-    first = text.lstrip()
-    try:
-        if suffix == ".jsonl" or not first.startswith("["):
-            obj = json.loads(first.splitlines()[0]) if first else {}
-        else:
-            obj = json.JSONDecoder().raw_decode(first[1:].lstrip())[0]
-    except (ValueError, IndexError):
-        return []
-    return list(obj) if isinstance(obj, dict) else []
 
 
 def rerun_nlp(project: Project, *, model: str | None = None, processes: int = 1, only_missing: bool = False,
