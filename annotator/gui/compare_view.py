@@ -243,7 +243,7 @@ class CompareView(QDialog):
             lines.append(self.tr("{0} and {1}: F1 {2} overlapping, {3} exact").format(
                 self.names.get(a, "?"), self.names.get(b, "?"), num(overlap), num(exact)))
         kinds = {"only_some": self.tr("only some coders"), "boundaries": self.tr("boundaries"),
-                 "code": self.tr("different code")}
+                 "code": self.tr("different codes")}
         if f.disagreements:
             lines.append(self.tr("Disagreements: {0}").format(
                 ", ".join(f"{n} {kinds[k]}" for k, n in f.disagreements.items())))
