@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,18 +22,22 @@ from PySide6.QtWidgets import (
 from annotator.core.models import Coder
 from annotator.gui import settings as gui_settings
 
-PROJECT_FILTER = "Annotator projects (*.annotator);;All files (*)"
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("start_dialogs", text)
+
+
+def project_filter() -> str:
+    return _tr("Annotator projects (*.annotator);;All files (*)")
 
 
 def ask_open_project(parent=None) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("Open project") if parent else "Open project", "",
-                                          PROJECT_FILTER)
+    path, _ = QFileDialog.getOpenFileName(parent, _tr("Open project"), "", project_filter())
     return path or None
 
 
 def ask_new_project(parent=None) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("New project") if parent else "New project",
-                                          "project.annotator", PROJECT_FILTER)
+    path, _ = QFileDialog.getSaveFileName(parent, _tr("New project"), "project.annotator", project_filter())
     if not path:
         return None
     if not path.endswith(".annotator"):

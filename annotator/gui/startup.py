@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotator.core.errors import AnnotatorError
@@ -15,13 +16,18 @@ from annotator.store.project import Project
 _windows: list = []  # open windows, kept alive while shown
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("startup", text)
+
+
 def open_project_file(path: str | Path, *, create: bool = False, parent: QWidget | None = None) -> Project | None:
     try:
         return Project.create(path) if create and not Path(path).exists() else Project.open(path)
     except AnnotatorError as exc:
-        QMessageBox.warning(parent, "Annotator", str(exc))
+        QMessageBox.warning(parent, _tr("Annotator"), str(exc))
     except OSError as exc:
-        QMessageBox.warning(parent, "Annotator", f"{Path(path).name} could not be opened: {exc.strerror}.")
+        QMessageBox.warning(parent, _tr("Annotator"), _tr("{0} could not be opened: {1}.").format(
+            Path(path).name, exc.strerror))
     return None
 
 
@@ -43,7 +49,7 @@ def choose_coder(project: Project, parent: QWidget | None = None, *, ask: bool =
         try:
             coder = project.coder_by_name(dialog.coder_name) or add_coder(project, dialog.coder_name)
         except AnnotatorError as exc:
-            QMessageBox.warning(parent, "Annotator", str(exc))
+            QMessageBox.warning(parent, _tr("Annotator"), str(exc))
             continue
         gui_settings.set_project_value(project.path, "coder", coder.id)
         return coder

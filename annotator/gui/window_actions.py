@@ -89,15 +89,20 @@ class WindowActions:
         self.focus_form = self._add(m, tr("Go to article-level &form"), "Ctrl+5", window.focus_form)
         self.sections.append((tr("Document"), m.actions()))
 
-        m = bar.addMenu(tr("Code&book"))
+        m = bar.addMenu(tr("&Project"))
         self.edit_codebook = self._add(m, tr("&Edit codebook…"), "Ctrl+Shift+B", window.edit_codebook)
-        self.sections.append((tr("Codebook"), m.actions()))
+        m.addSeparator()
+        self.agreement = self._add(m, tr("&Agreement between coders…"), "Ctrl+Shift+A", window.show_agreement)
+        self.compare = self._add(m, tr("&Compare and adjudicate this document…"), "Ctrl+Shift+J",
+                                 window.show_compare)
+        self.sections.append((tr("Project"), m.actions()))
 
         m = bar.addMenu(tr("&Help"))
         self.shortcuts = self._add(m, tr("&Keyboard shortcuts"), QKeySequence.StandardKey.HelpContents,
                                    window.show_shortcuts)
         if not self.shortcuts.shortcuts():
             self.shortcuts.setShortcut(QKeySequence("F1"))
+        self.guide = self._add(m, tr("User &guide"), None, window.show_guide)
         self.about = self._add(m, tr("&About Annotator"), None, window.show_about)
         self.sections.append((tr("Help"), m.actions()))
 

@@ -108,6 +108,26 @@ class WindowMenusMixin:
         CodebookEditorDialog(self.project, self).exec()
         self.reload_codebook()
 
+    def show_agreement(self) -> None:
+        try:
+            from annotator.gui.agreement_dashboard import AgreementDashboard
+        except ImportError:
+            QMessageBox.information(self, self.tr("Agreement"), self.tr(
+                "The agreement dashboard is not available in this build; use “annotator agreement” instead."))
+            return
+        AgreementDashboard(self.project, self, open_document=self.open_document).exec()
+
+    def show_compare(self) -> None:
+        try:
+            from annotator.gui.compare_view import CompareView
+        except ImportError:
+            QMessageBox.information(self, self.tr("Compare"), self.tr(
+                "Comparing coders is not available in this build."))
+            return
+        CompareView(self.project, self, document_id=self.document_id).exec()
+        if self.document_id:  # adjudication may have changed this coder's view of the document
+            self.open_document(self.document_id, scroll=self.article.text.verticalScrollBar().value())
+
     def reload_codebook(self) -> None:
         try:
             self.codebook = self.project.codebook()
@@ -150,6 +170,17 @@ class WindowMenusMixin:
         from annotator.gui.shortcuts_help import ShortcutsDialog
 
         ShortcutsDialog(self.shortcut_sections(), self).exec()
+
+    def show_guide(self) -> None:
+        try:
+            from annotator.gui.help_browser import HelpBrowser
+        except ImportError:
+            self.show_shortcuts()
+            return
+        if getattr(self, "_guide", None) is None:
+            self._guide = HelpBrowser(self)
+        self._guide.show()
+        self._guide.raise_()
 
     def show_about(self) -> None:
         import annotator
