@@ -114,6 +114,9 @@ class Reconciler:
         self._existing_docs = existing.document_index()
         self._existing_codebook = existing.codebook
         self._existing_coders = list(existing.coders)
+        self._existing_annotations = {
+            (a.document_id, a.coder_id, a.code_id, a.start, a.end): a.id for a in existing.annotations if not a.deleted
+        }
         self.documents: dict[str, Document] = {}
         self.codes: dict[str, Code] = {}
         self.coders: dict[str, Coder] = {}
@@ -229,6 +232,11 @@ class Reconciler:
 
     def project_data(self, annotations: list[Annotation], document_codes: list[DocumentCode],
                      *, codebook_name: str = "") -> ProjectData:
+        # An annotation the project already has (same document, coder, code and
+        # offsets) keeps the project's id, whatever id the file gave it, so a
+        # format that cannot carry ids (brat) does not duplicate on re-import.
+        for a in annotations:
+            a.id = self._existing_annotations.get((a.document_id, a.coder_id, a.code_id, a.start, a.end), a.id)
         return ProjectData(
             documents=list(self.documents.values()),
             codebook=self.codebook(codebook_name),

@@ -158,3 +158,11 @@ def test_helpers():
     assert safe_filename('a/b:c*?"<>|\x00 CON') == "abc CON"
     assert safe_filename("con.txt") == "_con.txt"
     assert unescape_note("a\\\\nb\\nc") == "a\\nb\nc"
+
+
+def test_reimport_into_the_source_project_keeps_the_project_ids(tmp_path, sample):
+    """brat cannot carry ids: annotations the project has are matched by
+    document, coder, code and offsets, so importing them again adds nothing."""
+    export_data(sample, "brat", tmp_path / "b")
+    back = import_data(tmp_path / "b", "brat", existing=sample).data
+    assert sorted(a.id for a in back.annotations) == sorted(a.id for a in sample.annotations)
