@@ -134,7 +134,7 @@ def export_brat(data: ProjectData, out: Path, *, progress: Progress = None, canc
             report(progress, cancelled, i + 1, total)
         conf = out / "annotation.conf"
         conf.write_text(
-            "[entities]\n" + "".join(f"{label}\n" for label in sorted(set(labels.values())))
+            "[entities]\n" + _entity_tree(data, labels)
             + "\n[relations]\n\n<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n"
             + "\n[events]\n\n[attributes]\n",
             encoding="utf-8",
@@ -149,6 +149,18 @@ def export_brat(data: ProjectData, out: Path, *, progress: Progress = None, canc
         remove_partial(written)
         raise
     return written
+
+
+def _entity_tree(data: ProjectData, labels: dict[str, str]) -> str:
+    """The span codes as brat's indented type hierarchy; a group (a code with
+    children) is marked "!" so brat offers it as a heading, not a type."""
+    lines = []
+    for depth, code in data.codebook.walk():
+        if code.scope != "span":
+            continue
+        group = bool(data.codebook.children(code.id))
+        lines.append("\t" * depth + ("!" if group else "") + labels[code.id] + "\n")
+    return "".join(lines)
 
 
 def _ann_lines(doc: Document, anns: list[Annotation], data: ProjectData, labels: dict[str, str]) -> list[str]:

@@ -166,3 +166,10 @@ def test_reimport_into_the_source_project_keeps_the_project_ids(tmp_path, sample
     export_data(sample, "brat", tmp_path / "b")
     back = import_data(tmp_path / "b", "brat", existing=sample).data
     assert sorted(a.id for a in back.annotations) == sorted(a.id for a in sample.annotations)
+
+
+def test_annotation_conf_lists_the_code_tree(tmp_path, sample):
+    export_data(sample, "brat", tmp_path / "b")
+    conf = (tmp_path / "b" / "annotation.conf").read_text("utf-8").splitlines()
+    assert "!Frames" in conf and "\tFrames.appeasement" in conf  # a group is a heading in brat
+    assert not any("Tone" in line for line in conf)  # article-level codes are not span types
