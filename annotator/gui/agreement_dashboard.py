@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.core.errors import AnnotatorError
 from annotator.gui.agreement_chart import AlphaChart, ChartRow
-from annotator.gui.agreement_table import AgreementTable
+from annotator.gui.agreement_table import AgreementTable, DocumentsTable
 from annotator.gui.workers import Worker, start
 from annotator.store.project import Project
 
@@ -149,7 +150,9 @@ class AgreementDashboard(QDialog):
         self.detail.setAccessibleName(self.tr("Selected variable"))
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        detail_row = QHBoxLayout()
+        self.detail_box = QWidget(self)
+        detail_row = QHBoxLayout(self.detail_box)
+        detail_row.setContentsMargins(0, 0, 0, 0)
         detail_row.addWidget(self.detail, 1)
         detail_row.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
 
@@ -166,12 +169,20 @@ class AgreementDashboard(QDialog):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([420, 360])
         splitter.setChildrenCollapsible(False)
+        self.documents_table = DocumentsTable(self)
+        self.documents_table.activated.connect(lambda _index: self._open(self.documents_table.current_document()))
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Figures"))
+        self.tabs.addTab(splitter, self.tr("&Variables"))
+        self.tabs.addTab(self.documents_table, self.tr("&Articles"))
+        # the selected variable's details belong to the Variables tab only
+        self.tabs.currentChanged.connect(lambda index: self.detail_box.setVisible(index == 0))
 
         layout = QVBoxLayout(self)
         layout.addLayout(settings)
         layout.addLayout(coders_row)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(detail_row)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.detail_box)
         layout.addWidget(self.status)
 
     # --- computing ----------------------------------------------------------------------
@@ -234,6 +245,7 @@ class AgreementDashboard(QDialog):
         """Show an ``annotator.agreement.report.AgreementReport``."""
         self.report = report
         self.table.show_report(report)
+        self.documents_table.show_documents(report.documents)
         self._update_chart()
         params = report.parameters
         names = ", ".join(c.get("name", c.get("id", "?")) for c in params.get("coders", []))
@@ -299,7 +311,9 @@ class AgreementDashboard(QDialog):
 
     def open_worst_document(self) -> bool:
         """Show the article where coders disagreed most on the selected variable."""
-        document_id = self.worst_document()
+        return self._open(self.worst_document())
+
+    def _open(self, document_id: str | None) -> bool:
         if document_id is None or self.open_document is None:
             return False
         self.open_document(document_id)

@@ -156,3 +156,63 @@ class AgreementTable(QTableWidget):
         row = self.currentRow()
         item = self.item(row, COL_NAME) if row >= 0 else None
         return item.data(KEY_ROLE) if item is not None else None
+
+
+class DocumentsTable(QTableWidget):
+    """Per-article figures over all variables, to find the problem articles;
+    Enter or a double click opens the article."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(0, 4, parent)
+        self.setAccessibleName(self.tr("Agreement per article"))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setSortingEnabled(True)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        labels = [(self.tr("Article"), ""),
+                  (self.tr("Units"), self.tr("Units of this article, over all variables")),
+                  (self.tr("Disagreeing"), self.tr("Units on which the coders gave more than one value")),
+                  (self.tr("Agreement"), self.tr("Pairwise percent agreement in this article"))]
+        for col, (label, tip) in enumerate(labels):
+            item = QTableWidgetItem(label)
+            item.setToolTip(tip)
+            self.setHorizontalHeaderItem(col, item)
+
+    def show_documents(self, documents) -> None:
+        self.setSortingEnabled(False)
+        self.setRowCount(0)
+        for d in documents:
+            row = self.rowCount()
+            self.insertRow(row)
+            title = _Item(d.title or d.document_id)
+            title.setData(SORT_ROLE, (d.title or d.document_id))
+            title.setData(KEY_ROLE, d.document_id)
+            self.setItem(row, 0, title)
+            for col, (text, key) in enumerate(((str(d.pairable_units), d.pairable_units),
+                                               (str(d.disagreeing_units), d.disagreeing_units),
+                                               (pct(d.agreement), d.agreement)), start=1):
+                item = _Item(text)
+                item.setData(SORT_ROLE, key)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.setItem(row, col, item)
+        self.setSortingEnabled(True)
+        self.sortItems(3, Qt.SortOrder.AscendingOrder)  # least agreement first
+
+    def current_document(self) -> str | None:
+        row = self.currentRow()
+        item = self.item(row, 0) if row >= 0 else None
+        return item.data(KEY_ROLE) if item is not None else None
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated.emit(self.currentIndex())
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -144,3 +144,19 @@ def test_cancel_stops_the_computation(dashboard, qtbot):
     qtbot.waitUntil(lambda: dashboard.worker is None, timeout=60_000)
     assert dashboard.report is None
     assert "cancelled" in dashboard.status.text()
+
+
+def test_articles_tab_lists_documents_least_agreement_first(dashboard, coded, qtbot):
+    p, alice, bob, first, second = coded
+    report = report_for(p, [alice, bob])
+    dashboard.show_report(report)
+    table = dashboard.documents_table
+    assert table.rowCount() == len(report.documents) == 2
+    assert table.item(0, 0).data(Qt.ItemDataRole.UserRole) == second  # alice and bob differ there
+    dashboard.show()
+    dashboard.tabs.setCurrentIndex(1)
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert dashboard.opened == [second]
+    assert dashboard.worker is None
