@@ -156,3 +156,43 @@ def test_elementtree_writes_the_same_valid_xml_without_lxml(tmp_path, sample, sc
     a, b = (import_data(p, "qdpx").data for p in (with_lxml, without))
     assert sorted((x.id, x.start, x.end, x.note) for x in a.annotations) == sorted(
         (x.id, x.start, x.end, x.note) for x in b.annotations)
+
+
+INLINE_QDE = """<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="inline">
+ <CodeBook><Codes>
+  <Code guid="11111111-1111-4111-8111-111111111111" name="Praise" isCodable="true"/>
+ </Codes></CodeBook>
+ <Sources>
+  <TextSource guid="22222222-2222-4222-8222-222222222222" name="Inline">
+   <PlainTextContent>Cafe\u0301 au lait 👍, said the critic.</PlainTextContent>
+   <PlainTextSelection guid="33333333-3333-4333-8333-333333333333" startPosition="0" endPosition="5"
+    creatingUser="44444444-4444-4444-8444-444444444444">
+    <Coding guid="55555555-5555-4555-8555-555555555555">
+     <CodeRef targetGUID="11111111-1111-4111-8111-111111111111"/>
+     <NoteRef targetGUID="66666666-6666-4666-8666-666666666666"/>
+    </Coding>
+   </PlainTextSelection>
+   <PlainTextSelection guid="77777777-7777-4777-8777-777777777777" startPosition="15" endPosition="16"/>
+  </TextSource>
+  <TextSource guid="88888888-8888-4888-8888-888888888888" name="Outside" plainTextPath="relative:///a.txt"/>
+ </Sources>
+ <Notes>
+  <Note guid="66666666-6666-4666-8666-666666666666"><PlainTextContent>a memo</PlainTextContent></Note>
+ </Notes>
+</Project>"""
+
+
+def test_inline_text_unlisted_user_and_external_source(tmp_path, schemas):
+    schemas[0].validate(INLINE_QDE.encode("utf-8"))  # the test file itself is valid REFI-QDA
+    with zipfile.ZipFile(tmp_path / "i.qdpx", "w") as zf:
+        zf.writestr("project.qde", INLINE_QDE.encode("utf-8"))
+    result = import_data(tmp_path / "i.qdpx", "qdpx")
+    (doc,) = result.data.documents
+    (a,) = result.data.annotations
+    assert doc.text.startswith("Café au lait")  # composed to NFC; the span moved with it
+    assert doc.text[a.start:a.end] == "Café" and a.note == "a memo"
+    warnings = " ".join(result.warnings)
+    assert "not listed in Users" in warnings
+    assert "uncoded selection" in warnings
+    assert "outside the project file" in warnings
