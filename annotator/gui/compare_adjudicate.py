@@ -150,6 +150,17 @@ class AdjudicationPanel(QWidget):
         self.reason_edit.clear()
         self.sources.setCurrentRow(0)
 
+    def set_range(self, start: int, end: int) -> None:
+        """Boundaries chosen by dragging over the text."""
+        if self.disagreement is None:
+            self._message(self.tr("Choose a disagreement first; then drag over the words the gold span should cover."),
+                          error=True)
+            return
+        self.start_spin.setValue(start)
+        self.end_spin.setValue(end)
+        self._show_quote()
+        self._message("")
+
     def select_source(self, annotation_id: str) -> bool:
         for i in range(self.sources.count()):
             if self.sources.item(i).data(ID_ROLE) == annotation_id:

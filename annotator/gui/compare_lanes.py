@@ -98,6 +98,7 @@ class LanesWidget(QWidget):
     """Emits ``span_clicked(annotation_id)`` when a bar is clicked."""
 
     span_clicked = Signal(str)
+    range_selected = Signal(int, int)  # code points, snapped out to whole words
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +113,8 @@ class LanesWidget(QWidget):
         self.marks: list[Mark] = []
         self.current: int | None = None
         self.selected_annotation: str | None = None
+        self.selection: tuple[int, int] | None = None  # being dragged over the text, code points
+        self._anchor: int | None = None
         self._map = Utf16Map("")
         self._layouts: list[tuple[int, QTextLayout]] = []  # (UTF-16 start of paragraph, layout)
         self._lines: list[_Line] = []
@@ -127,6 +130,7 @@ class LanesWidget(QWidget):
         self.lanes = lanes
         self.marks = marks
         self.current = None
+        self.selection = None
         self._laid_out_width = -1.0
         self._relayout()
         self.update()
@@ -240,6 +244,12 @@ class LanesWidget(QWidget):
                 if current:
                     p.setPen(QPen(QColor("#b26a00"), 1.5))
                     p.drawRect(rect)
+        # the adjudicator's selection, behind the text
+        if self.selection is not None and self.selection[1] > self.selection[0]:
+            fill = QColor(pal.color(QPalette.ColorRole.Highlight))
+            fill.setAlpha(90)
+            for line, x0, x1 in self._pieces(*self.selection):
+                p.fillRect(QRectF(x0, line.y, x1 - x0, text_h), fill)
         # the text
         p.setPen(pal.color(QPalette.ColorRole.Text))
         for line in self._lines:
@@ -292,14 +302,53 @@ class LanesWidget(QWidget):
                 return annotation_id, label
         return None
 
+    def position_at(self, point: QPointF) -> int | None:
+        """Code-point offset of the character boundary nearest ``point`` on a text row."""
+        text_h = QFontMetricsF(self.text_font).height()
+        for line in self._lines:
+            if line.y - 2 <= point.y() < line.y + text_h + 2:
+                start16, layout = self._layouts[line.para]
+                qline = layout.lineAt(line.line_index)
+                pos16 = start16 + qline.xToCursor(point.x() - GUTTER - MARGIN)
+                return self._map.from_utf16(pos16)
+        return None
+
+    def _snapped(self, a: int, b: int) -> tuple[int, int]:
+        start, end = min(a, b), max(a, b)
+        while start > 0 and self.text[start - 1].isalnum():
+            start -= 1
+        while end < len(self.text) and self.text[end].isalnum():
+            end += 1
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
+
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API
-        hit = self._hit(event.position())
-        if hit is not None and event.button() == Qt.MouseButton.LeftButton:
-            self.span_clicked.emit(hit[0])
-            return
+        if event.button() == Qt.MouseButton.LeftButton:
+            hit = self._hit(event.position())
+            if hit is not None:
+                self.span_clicked.emit(hit[0])
+                return
+            self._anchor = self.position_at(event.position())
+            self.selection = None
+            self.update()
         super().mousePressEvent(event)
 
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self._anchor is not None and self.selection is not None and self.selection[1] > self.selection[0]:
+            self.range_selected.emit(*self.selection)
+        self._anchor = None
+        super().mouseReleaseEvent(event)
+
     def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self._anchor is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            pos = self.position_at(event.position())
+            if pos is not None:
+                self.selection = self._snapped(self._anchor, pos)
+                self.update()
+            return
         hit = self._hit(event.position())
         self.setToolTip(hit[1] if hit else "")
         self.setCursor(Qt.CursorShape.PointingHandCursor if hit else Qt.CursorShape.ArrowCursor)

@@ -71,6 +71,7 @@ class CompareView(QDialog):
 
         self.lanes = LanesWidget(self)
         self.lanes.span_clicked.connect(self._span_clicked)
+        self.lanes.range_selected.connect(lambda start, end: self.panel.set_range(start, end))
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.lanes)
@@ -125,7 +126,8 @@ class CompareView(QDialog):
         self.legend.setAccessibleName(self.tr("Legend"))
         self.legend.setStyleSheet("color: palette(placeholder-text);")
         self.legend.setText(self.tr(
-            "One lane per coder under each line; tinted text: a disagreement. Click a bar to choose that span."))
+            "One lane per coder under each line; tinted text: a disagreement. Click a bar to choose that span; "
+            "drag over the text to set the gold span's boundaries."))
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
         outer = QVBoxLayout(self)

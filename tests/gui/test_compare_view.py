@@ -8,7 +8,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
 
 from annotator.core.models import Annotation  # noqa: E402
 from annotator.gui.compare_view import CompareView  # noqa: E402
@@ -186,3 +186,28 @@ def test_enter_in_the_reason_accepts_once(view, coded, qtbot):
     gold = p.annotations(doc, judge.id)
     assert len(gold) == 1 and gold[0].note == "Minister = official"
     assert view.isVisible()
+
+
+def test_dragging_over_the_text_sets_the_gold_boundaries_to_whole_words(view, coded, qtbot):
+    p, doc, alice, bob, spans = coded
+    lanes = view.lanes
+    line = lanes._lines[0]
+    y = int(line.y + 4)
+    # from inside "minister" to inside "said": snapped out to "minister said"
+    start_x = lanes._x(line, TEXT.index("minister") + 3)
+    end_x = lanes._x(line, TEXT.index("said") + 2)
+    qtbot.mousePress(lanes, Qt.MouseButton.LeftButton, pos=QPoint(int(start_x), y))
+    qtbot.mouseMove(lanes, QPoint(int(end_x), y))
+    # QTest moves carry no buttons offscreen; drive the drag as Qt would deliver it
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+
+    move = QMouseEvent(QEvent.Type.MouseMove, QPointF(end_x, y), QPointF(end_x, y), Qt.MouseButton.NoButton,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    lanes.mouseMoveEvent(move)
+    qtbot.mouseRelease(lanes, Qt.MouseButton.LeftButton, pos=QPoint(int(end_x), y))
+    start = TEXT.index("minister")
+    assert (view.panel.start_spin.value(), view.panel.end_spin.value()) == (start, TEXT.index("said") + 4)
+    assert "minister said" in view.panel.quote_label.text()
+    gold = view.panel.accept_selected()
+    assert (gold.start, gold.end) == (start, TEXT.index("said") + 4)
