@@ -99,6 +99,17 @@ def _trim(tokens: list[Token]) -> list[Token]:
     return tokens[i:j]
 
 
+def has_annotation(doc: Doc, attr: str) -> bool:
+    """``Doc.has_annotation`` without its Python loop over every token (it
+    showed up as a tenth of the finder's time)."""
+    if len(doc) == 0:
+        return False
+    values = doc.to_array(attr)
+    if attr == "SENT_START":  # as spaCy: a parse sets sentence starts too
+        return bool((values[1:] != 0).any()) or has_annotation(doc, "DEP")
+    return bool(values.any())
+
+
 def _cut_according(tokens: list[Token]) -> list[Token]:
     """A clause ending in ", according to X" gives X's claim, not the speaker's."""
     for k in range(1, len(tokens) - 1):
@@ -112,16 +123,18 @@ def _char_span(tokens: list[Token]) -> Span | None:
 
 
 class _Finder:
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, text: str):
         self.doc = doc
-        self.text = doc.text
-        self.parsed = doc.has_annotation("DEP")
-        self.tagged = doc.has_annotation("TAG") or doc.has_annotation("POS")
-        self.has_ents = doc.has_annotation("ENT_IOB")
+        self.text = text
+        self.parsed = has_annotation(doc, "DEP")
+        self.tagged = has_annotation(doc, "TAG") or has_annotation(doc, "POS")
+        self.has_ents = has_annotation(doc, "ENT_IOB")
         self.starts = [t.idx for t in doc]
         self.sent_start: list[int] = []  # token index of each sentence start
-        if self.parsed or doc.has_annotation("SENT_START"):
-            self.sent_start.extend(s.start for s in doc.sents)
+        # Span objects kept once: Token.sent walks the whole doc on every call
+        self.sents = list(doc.sents) if self.parsed or has_annotation(doc, "SENT_START") else []
+        if self.sents:
+            self.sent_start.extend(s.start for s in self.sents)
         else:
             # no sentence boundaries at all (a bare tokenizer): paragraphs stand in for sentences
             self.sent_start.extend([0] + [t.i + 1 for t in doc[:-1] if "\n" in t.text])
@@ -151,6 +164,9 @@ class _Finder:
     def _sent_of(self, i: int) -> tuple[int, int]:
         k = bisect_right(self.sent_start, i) - 1
         return self.sent_start[k], self.sent_start[k + 1]
+
+    def _root(self, sent_start: int) -> Token:
+        return self.sents[bisect_right(self.sent_start, sent_start) - 1].root
 
     def _para_of(self, char: int) -> int:
         return bisect_right(self.para_starts, char) - 1
@@ -413,7 +429,7 @@ class _Finder:
         lo, hi = self._sent_of(a - 1)
         if hi > a or not self._same_para(lo, a) or any(self.tok_quote[k] != -1 for k in range(lo, hi)):
             return None
-        root = self.doc[lo].sent.root
+        root = self._root(lo)
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.ent_type_ != "PERSON":
             return None
@@ -582,7 +598,7 @@ class _Finder:
         if noun is None:
             return None
         lo, hi = self._sent_of(t.i)
-        root = doc[lo].sent.root if lo < len(doc) else None
+        root = self._root(lo) if lo < len(doc) else None
         if root is None or root.pos_ not in ("VERB", "AUX") or self._lemma(root) in SPEECH_VERBS:
             return None
         if any(self.tok_quote[m] != -1 for m in range(lo, hi)):
@@ -651,12 +667,12 @@ def _resolve_pronouns(finder: _Finder, atts: list[Attribution]) -> list[Attribut
                 if finder.parsed:  # the title is outside the entity: "Senator [Laura Whitfield]"
                     core, _ = finder._phrase(e.root)
                     if core and core[0].idx <= e.start_char:
-                        context = doc.text[core[0].idx : max(e.end_char, core[-1].idx + len(core[-1]))]
+                        context = finder.text[core[0].idx : max(e.end_char, core[-1].idx + len(core[-1]))]
                 mentions.append((e.start_char, e.end_char, e.text, kind, "", context, e.label_))
     if finder.parsed:
         # named subjects the entity recogniser missed ("Sergeant Mark Ellis described ...")
         for k in range(len(finder.sent_start) - 1):
-            root = doc[finder.sent_start[k]].sent.root
+            root = finder.sents[k].root
             for c in root.children:
                 if c.dep_ == "nsubj" and c.pos_ == "PROPN" and not c.ent_type_ and finder.tok_quote[c.i] == -1:
                     core, wide = finder._phrase(c)
@@ -664,8 +680,8 @@ def _resolve_pronouns(finder: _Finder, atts: list[Attribution]) -> list[Attribut
                     if core and kind == "person":
                         span = _char_span(core)
                         assert span is not None
-                        mentions.append((span[0], span[1], doc.text[span[0] : span[1]], kind, gender,
-                                         doc.text[span[0] : span[1]], ""))
+                        mentions.append((span[0], span[1], finder.text[span[0] : span[1]], kind, gender,
+                                         finder.text[span[0] : span[1]], ""))
     mentions.sort(key=lambda m: m[0])
     starts = [m[0] for m in mentions]
 
@@ -709,9 +725,15 @@ def _resolve_pronouns(finder: _Finder, atts: list[Attribution]) -> list[Attribut
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Direct quotes and reported speech in ``doc``, in text order."""
+    return attributions_in(doc, doc.text)
+
+
+def attributions_in(doc: Doc, text: str) -> list[Attribution]:
+    """:func:`find_attributions` for a caller that already holds ``doc.text``
+    (building it walks every token)."""
     if len(doc) == 0:
         return []
-    finder = _Finder(doc)
+    finder = _Finder(doc, text)
     atts = finder.direct() + finder.indirect()
     atts.sort(key=lambda a: a.content[0])
     return _resolve_pronouns(finder, atts)

@@ -8,6 +8,7 @@ once, with every linked content listed.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -17,7 +18,7 @@ from spacy.tokens import Doc
 from annotator.core.codebook import Codebook
 from annotator.core.ids import document_id, new_id
 from annotator.core.models import Suggestion
-from annotator.nlp.attribution import Attribution, find_attributions
+from annotator.nlp.attribution import Attribution, attributions_in, has_annotation
 from annotator.nlp.source_types import SourceTypeMapping, code_for_source_type, default_mapping
 
 
@@ -36,9 +37,20 @@ def pipeline_label(nlp: Language) -> str:
     return f"{name}@{meta.get('version', '?')}"
 
 
-def _sentence(doc: Doc, start: int) -> str:
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return span.sent.text if span is not None and len(span) else ""
+class _Sentences:
+    """The sentence around a character offset, without Token.sent (which walks
+    the whole doc on every call)."""
+
+    def __init__(self, doc: Doc, text: str):
+        has = has_annotation(doc, "DEP") or has_annotation(doc, "SENT_START")
+        self.spans = [(s.start_char, s.end_char) for s in doc.sents] if has else [(0, len(text))]
+        self.starts = [s for s, _ in self.spans]
+        self.text = text
+
+    def at(self, char: int) -> str:
+        k = max(bisect_right(self.starts, char) - 1, 0)
+        s, e = self.spans[k]
+        return self.text[s:e]
 
 
 def _surname(text: str) -> str:
@@ -62,13 +74,14 @@ def suggest_for_doc(
     "" when the type is unknown or the codebook has no code for it.
     """
     mapping = mapping or default_mapping()
-    doc_id = document or document_id(doc.text)
     text = doc.text
-    atts = find_attributions(doc)
+    doc_id = document or document_id(text)
+    atts = attributions_in(doc, text)
     if not atts:
         return []
     out: list[Suggestion] = []
     person_contexts = _person_contexts(doc)
+    sentences = _Sentences(doc, text)
     typed_names: dict[str, str] = {}  # surname -> source type, for later bare mentions
     speakers: dict[tuple[int, int], Suggestion] = {}
     code_cache: dict[str, str | None] = {}
@@ -87,7 +100,7 @@ def suggest_for_doc(
             "cue": list(att.cue) if att.cue else None,
             "content": list(att.content),
         }
-        type_name = _source_type(att, doc, mapping, typed_names, person_contexts)
+        type_name = _source_type(att, sentences, mapping, typed_names, person_contexts)
         common: dict[str, Any] = {"attribution": link, "attribution_kind": att.kind, **{
             k: v for k, v in spans.items()}}
         if att.speaker is not None:
@@ -127,7 +140,7 @@ def _person_contexts(doc: Doc) -> dict[str, list[str]]:
     ("Defence Minister Anton Berg", "Anton Berg, an economist at ..."), so a
     later bare "Berg said" can still be typed."""
     out: dict[str, list[str]] = {}
-    if not doc.has_annotation("DEP") or not doc.has_annotation("ENT_IOB"):
+    if not has_annotation(doc, "DEP") or not has_annotation(doc, "ENT_IOB"):
         return out
     for ent in doc.ents:
         if ent.label_ != "PERSON":
@@ -145,7 +158,7 @@ def _person_contexts(doc: Doc) -> dict[str, list[str]]:
 
 
 def _source_type(
-    att: Attribution, doc: Doc, mapping: SourceTypeMapping, typed: dict[str, str],
+    att: Attribution, sentences: _Sentences, mapping: SourceTypeMapping, typed: dict[str, str],
     person_contexts: dict[str, list[str]],
 ) -> str | None:
     if att.speaker is None:
@@ -154,7 +167,7 @@ def _source_type(
         where = att.antecedent or att.speaker
     else:
         where = att.speaker
-    sentence = _sentence(doc, where[0])
+    sentence = sentences.at(where[0])
     type_name = mapping.propose(att.speaker_text, context=att.speaker_context, sentence=sentence,
                                 entity_label=att.speaker_label)
     key = _surname(att.speaker_text)
