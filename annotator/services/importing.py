@@ -21,7 +21,7 @@ from annotator.ingest.registry import ReadFailure
 from annotator.ingest.rules import RuleSet
 from annotator.store.project import Project
 
-CHUNK = 64  # documents per transaction: one fsync per chunk, not per document
+CHUNK = 256  # documents per transaction: one fsync per chunk, not per document
 Progress = Callable[[int, int], None]
 
 
