@@ -61,6 +61,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self._update_title()
         self.update_progress()
         self.resize(1440, 900)
+        self._restore_layout()
         QTimer.singleShot(0, self.restore_last_document)
 
     # --- building -------------------------------------------------------------------
@@ -116,6 +117,14 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self.notifier.document_codes_changed.connect(self._document_codes_changed)
         self.notifier.status_changed.connect(self._status_changed)
         self.notifier.failed.connect(self.show_error)
+
+    def _restore_layout(self) -> None:
+        geometry = gui_settings.project_value(self.project.path, "geometry", store=self.settings)
+        if geometry:
+            self.restoreGeometry(geometry)
+        state = gui_settings.project_value(self.project.path, "splitter", store=self.settings)
+        if state:
+            self.splitter.restoreState(state)
 
     def _update_title(self) -> None:
         self.setWindowTitle(self.tr("{0} — Annotator").format(self.project.name))

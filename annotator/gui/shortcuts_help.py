@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
     rows = []
     for action in actions:
-        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()]
         if keys and action.text():
             rows.append((action.text().replace("&", ""), ", ".join(keys)))
     return rows
@@ -25,15 +25,17 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         view = QTextBrowser()
         view.setAccessibleName(self.tr("Keyboard shortcuts"))
-        parts = []
+        # one table, so the keys line up across sections
+        parts = ["<table cellspacing='0' cellpadding='3'>"]
         for title, rows in sections:
             if not rows:
                 continue
-            parts.append(f"<h3>{html.escape(title)}</h3><table cellspacing='0' cellpadding='3'>")
+            parts.append(f"<tr><td colspan='2' style='padding-top:12px'><big><b>{html.escape(title)}</b></big>"
+                         "</td></tr>")
             for what, keys in rows:
-                parts.append(f"<tr><td style='padding-right:24px'><b>{html.escape(keys)}</b></td>"
-                             f"<td>{html.escape(what)}</td></tr>")
-            parts.append("</table>")
+                parts.append(f"<tr><td style='padding-right:24px'>{html.escape(what)}</td>"
+                             f"<td><b>{html.escape(keys)}</b></td></tr>")
+        parts.append("</table>")
         view.setHtml("".join(parts))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

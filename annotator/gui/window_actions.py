@@ -27,31 +27,29 @@ class WindowActions:
         self.sections: list[tuple[str, list[QAction]]] = []
 
         m = bar.addMenu(tr("&File"))
-        self.new_project = self._add(m, tr("&New project…"), QKeySequence.StandardKey.New, window.new_project)
-        self.open_project = self._add(m, tr("&Open project…"), QKeySequence.StandardKey.Open, window.open_project)
+        self.new_project = self._add(m, tr("&New project…"), "Ctrl+N", window.new_project)
+        self.open_project = self._add(m, tr("&Open project…"), "Ctrl+O", window.open_project)
         self.recent_menu = m.addMenu(tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(window.fill_recent_menu)
         m.addSeparator()
         self.import_docs = self._add(m, tr("&Import articles…"), "Ctrl+I", window.import_articles)
         self.switch_coder = self._add(m, tr("Switch &coder…"), None, window.switch_coder)
         m.addSeparator()
-        self.preferences = self._add(m, tr("&Preferences…"), QKeySequence.StandardKey.Preferences,
-                                     window.show_preferences)
-        if not self.preferences.shortcuts():
-            self.preferences.setShortcut(QKeySequence("Ctrl+,"))
+        # explicit keys: the standard ones are empty on some platforms
+        self.preferences = self._add(m, tr("&Preferences…"), "Ctrl+,", window.show_preferences)
         m.addSeparator()
-        self.quit = self._add(m, tr("&Quit"), QKeySequence.StandardKey.Quit, window.close)
+        self.quit = self._add(m, tr("&Quit"), "Ctrl+Q", window.close)
         self.sections.append((tr("File"), m.actions()))
 
         m = bar.addMenu(tr("&Edit"))
         self.undo = window.undo_stack.createUndoAction(window, tr("&Undo"))
-        self.undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo = window.undo_stack.createRedoAction(window, tr("&Redo"))
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         m.addAction(self.undo)
         m.addAction(self.redo)
         m.addSeparator()
-        self.find = self._add(m, tr("&Search documents"), QKeySequence.StandardKey.Find, window.focus_search)
+        self.find = self._add(m, tr("&Search documents"), "Ctrl+F", window.focus_search)
         self.sections.append((tr("Edit"), m.actions()))
 
         m = bar.addMenu(tr("&Code"))
@@ -60,7 +58,7 @@ class WindowActions:
         self.repeat = self._add(m, tr("&Repeat last code"), ["Ctrl+R", "."], window.repeat_last_code, text_only=True)
         self.change_code = self._add(m, tr("C&hange code of annotation…"), "Ctrl+Shift+K", window.change_code)
         self.edit_note = self._add(m, tr("Write &note on annotation"), "Ctrl+E", window.edit_note)
-        self.delete = self._add(m, tr("&Delete annotation"), [QKeySequence.StandardKey.Delete, "Backspace"],
+        self.delete = self._add(m, tr("&Delete annotation"), ["Del", "Backspace"],
                                 window.delete_annotation, text_only=True, table=True)
         m.addSeparator()
         self.start_earlier = self._add(m, tr("Annotation starts a word &earlier"), "Alt+Left",
@@ -98,10 +96,7 @@ class WindowActions:
         self.sections.append((tr("Project"), m.actions()))
 
         m = bar.addMenu(tr("&Help"))
-        self.shortcuts = self._add(m, tr("&Keyboard shortcuts"), QKeySequence.StandardKey.HelpContents,
-                                   window.show_shortcuts)
-        if not self.shortcuts.shortcuts():
-            self.shortcuts.setShortcut(QKeySequence("F1"))
+        self.shortcuts = self._add(m, tr("&Keyboard shortcuts"), "F1", window.show_shortcuts)
         self.guide = self._add(m, tr("User &guide"), None, window.show_guide)
         self.about = self._add(m, tr("&About Annotator"), None, window.show_about)
         self.sections.append((tr("Help"), m.actions()))

@@ -198,6 +198,7 @@ class WindowMenusMixin:
         self.documents.stop()  # a pending search must not reach the closed project
         self._remember_position()
         gui_settings.set_project_value(self.project.path, "geometry", self.saveGeometry(), store=self.settings)
+        gui_settings.set_project_value(self.project.path, "splitter", self.splitter.saveState(), store=self.settings)
         self.settings.sync()
         try:
             self.project.close()
