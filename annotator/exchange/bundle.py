@@ -259,6 +259,17 @@ def annotation_id(a: Annotation) -> str:
     return stable_id("annotation", a.document_id, a.coder_id, a.code_id, a.start, a.end)
 
 
+def plain_metadata(metadata: dict) -> dict:
+    """Document metadata as plain JSON values (dates and other objects become
+    strings), so every format can hold it."""
+    import json
+
+    try:
+        return json.loads(json.dumps(metadata, default=str, ensure_ascii=False))
+    except (TypeError, ValueError):
+        return {str(k): str(v) for k, v in metadata.items()}
+
+
 def code_path_parts(codebook: Codebook, code_id: str) -> list[str]:
     path = codebook.path(code_id, sep="\x00")
     return path.split("\x00") if path else []

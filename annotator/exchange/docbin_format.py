@@ -24,6 +24,7 @@ from annotator.exchange.bundle import (
     ProjectData,
     Reconciler,
     annotation_id,
+    plain_metadata,
     remove_partial,
     report,
 )
@@ -121,7 +122,7 @@ def export_docbin(data: ProjectData, out: Path, *, progress: Progress = None, ca
                 "version": 1,
                 "document": {"id": d.id, "title": d.title, "outlet": d.outlet, "author": d.author,
                              "published": d.published, "url": d.url, "language": d.language,
-                             "metadata": d.metadata},
+                             "metadata": plain_metadata(d.metadata)},
                 "coders": coders,
                 "codes": codes,
                 "annotations": [
@@ -193,7 +194,7 @@ def import_docbin(path: Path, *, existing: ProjectData | None = None) -> ImportR
             text=offsets.text, title=str(meta.get("title") or ""), outlet=str(meta.get("outlet") or ""),
             author=str(meta.get("author") or ""), published=str(meta.get("published") or ""),
             url=str(meta.get("url") or ""), language=str(meta.get("language") or doc.lang_ or "en"),
-            metadata=dict(meta.get("metadata") or {}),
+            metadata=plain_metadata(dict(meta.get("metadata") or {})),  # msgpack gave tuples for lists
         ))
         if offsets.text != doc.text:
             warnings.append(f"{where}: the text was normalised (NFC, \\n line endings) and the offsets moved with it.")

@@ -16,7 +16,15 @@ from typing import Any
 from annotator.core.errors import ExchangeError
 from annotator.core.ids import document_id
 from annotator.core.models import ROLES, Code, Coder, Document
-from annotator.exchange.bundle import Cancelled, ImportResult, Progress, ProjectData, remove_partial, report
+from annotator.exchange.bundle import (
+    Cancelled,
+    ImportResult,
+    Progress,
+    ProjectData,
+    plain_metadata,
+    remove_partial,
+    report,
+)
 from annotator.exchange.tabular import (
     annotation_rows,
     code_from_row,
@@ -52,7 +60,7 @@ def export_jsonl(data: ProjectData, out: Path, *, progress: Progress = None, can
             for d in data.documents:
                 record = {"type": "document", "document_id": d.id, "title": d.title, "outlet": d.outlet,
                           "author": d.author, "published": d.published, "url": d.url, "language": d.language,
-                          "metadata": d.metadata}
+                          "metadata": plain_metadata(d.metadata)}
                 if include_texts:
                     record["text"] = d.text
                 put(record)

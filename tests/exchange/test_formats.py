@@ -104,3 +104,14 @@ def test_select_exports_only_the_chosen_coders_and_documents(tmp_path, sample):
     assert len(back.annotations) == sum(1 for a in sample.annotations
                                         if a.coder_id == ana.id and a.document_id == d1.id)
     assert [dc.coder_id for dc in back.document_codes] == [ana.id]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "spacy"])
+def test_metadata_of_any_type_is_written_as_text(tmp_path, sample, fmt):
+    import datetime
+
+    sample.documents[0].metadata = {"seen": datetime.date(2024, 3, 3), "tags": ["a", 1], "raw": b"x"}
+    (path,) = export_data(sample, fmt, _out(tmp_path, fmt))
+    back = import_data(path, fmt).data
+    meta = next(d for d in back.documents if d.id == sample.documents[0].id).metadata
+    assert meta["seen"] == "2024-03-03" and meta["tags"] == ["a", 1]
