@@ -176,9 +176,8 @@ class _Finder:
 
     # cues
     def _lemma(self, t: Token) -> str:
-        if self.parsed and t.lemma_:
-            return t.lemma_.lower()
-        return FORM_TO_LEMMA.get(t.lower_, "")
+        # the project loads pipelines without their lemmatizer: spelling first
+        return FORM_TO_LEMMA.get(t.lower_) or t.lemma_.lower()
 
     def _is_cue_verb(self, t: Token, *, strict: bool) -> bool:
         if self.tok_quote[t.i] != -1:

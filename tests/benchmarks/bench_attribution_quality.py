@@ -10,6 +10,19 @@ edge punctuation on both sides, so a tool that includes the marks in a quote
 (textacy does) is not penalised for it. Speaker spans are compared once per
 distinct span in a paragraph (one speaker may say several things).
 
+Gold conventions (tests/data/attribution_eval.jsonl, one paragraph a line,
+offsets are code points): the content of a direct quote is the text inside
+its outer marks (over several paragraphs: from the first opening mark to the
+last closing one, the repeated opening marks included); the content of
+reported speech is the reported clause without "that" and without the final
+full stop; the speaker is the naming phrase without relative clauses and
+comma-set appositions ("Jonas Meier" in "Jonas Meier, an economist at ...,"),
+the pronoun itself when the subject is a pronoun (its antecedent is given in
+``resolves_to``), and the earlier mention for a quote that continues a
+speaker's words without a new cue; the cue is the verb or the phrase
+("according to"). ``split`` is "dev" for paragraphs used while developing the
+finder and "holdout" for those written afterwards.
+
 Run:  PYTHONPATH=. /work/venv/bin/python tests/benchmarks/bench_attribution_quality.py
 """
 
