@@ -11,6 +11,7 @@ UTF-16 positions QTextLayout counts in with ``core.spans.Utf16Map``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
@@ -118,6 +119,7 @@ class LanesWidget(QWidget):
         self._map = Utf16Map("")
         self._layouts: list[tuple[int, QTextLayout]] = []  # (UTF-16 start of paragraph, layout)
         self._lines: list[_Line] = []
+        self._line_starts: list[int] = []
         self._hits: list[tuple[QRectF, str, str]] = []  # rect, annotation id, tooltip
         self._height = 100.0
         self._laid_out_width = -1.0
@@ -191,6 +193,7 @@ class LanesWidget(QWidget):
             else:
                 self._layouts.append((start16, QTextLayout("", self.text_font)))
             start16 += length16 + 1  # the newline
+        self._line_starts = [line.start16 for line in self._lines]
         self._height = y + MARGIN
         self.setMinimumHeight(int(self._height))
         self.updateGeometry()
@@ -213,8 +216,11 @@ class LanesWidget(QWidget):
     def _pieces(self, start: int, end: int):
         """(line, x0, x1) for each line a code-point range covers."""
         s16, e16 = self._map.to_utf16(start), self._map.to_utf16(end)
-        for line in self._lines:
-            if line.end16 < s16 or line.start16 >= e16:
+        first = max(0, bisect_right(self._line_starts, s16) - 1)  # long articles: skip the lines before
+        for line in self._lines[first:]:
+            if line.start16 >= e16:
+                break
+            if line.end16 < s16:
                 continue
             a, b = max(s16, line.start16), min(e16, line.end16)
             if b <= a:

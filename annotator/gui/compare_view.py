@@ -194,8 +194,8 @@ class CompareView(QDialog):
         if self.document_id and len(coders) >= 2:
             try:
                 self.items = adjudication.disagreements(self.project, self.document_id, coders)
-                figures_text = self._figures_text(adjudication.document_figures(self.project, self.document_id,
-                                                                                coders))
+                figures_text = self._figures_text(adjudication.document_figures(
+                    self.project, self.document_id, coders, found=self.items))
             except AnnotatorError as exc:
                 figures_text = str(exc)
         elif self.document_id:

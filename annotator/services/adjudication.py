@@ -134,16 +134,19 @@ def disagreements(project, document_id: str, coder_ids: Sequence[str]) -> list[D
         code = codebook.get(code_id)
         return code.parent_id if code is not None else ("?", code_id)
 
-    def extent(group: list[Annotation]) -> tuple[int, int]:
-        return min(a.start for a in group), max(a.end for a in group)
-
+    extents = [(min(a.start for a in g), max(a.end for a in g)) for _, g in partial]
+    parents = [parent(c) for c, _ in partial]
     links: dict[int, set[int]] = {i: set() for i in range(len(partial))}
-    for i, j in combinations(range(len(partial)), 2):
-        (ci, gi), (cj, gj) = partial[i], partial[j]
-        (si, ei), (sj, ej) = extent(gi), extent(gj)
-        if ci != cj and parent(ci) == parent(cj) and si < ej and sj < ei:
-            links[i].add(j)
-            links[j].add(i)
+    # a sweep in text order: only groups that start before this one ends can overlap it
+    order = sorted(range(len(partial)), key=lambda k: extents[k])
+    for pos, i in enumerate(order):
+        end_i = extents[i][1]
+        for j in order[pos + 1:]:
+            if extents[j][0] >= end_i:
+                break
+            if partial[i][0] != partial[j][0] and parents[i] == parents[j]:
+                links[i].add(j)
+                links[j].add(i)
     seen: set[int] = set()
     for i in range(len(partial)):
         if i in seen:
@@ -191,9 +194,11 @@ def agreed_spans(project, document_id: str, coder_ids: Sequence[str]) -> list[li
     return out
 
 
-def document_figures(project, document_id: str, coder_ids: Sequence[str]) -> DocumentFigures:
+def document_figures(project, document_id: str, coder_ids: Sequence[str], *,
+                     found: Sequence[Disagreement] | None = None) -> DocumentFigures:
     """Pairwise span F1 (overlap and exact, same code) in this document, and
-    the disagreements counted by kind; computed by the agreement engine."""
+    the disagreements counted by kind (``found``: already computed by
+    ``disagreements`` for the same coders); F1 comes from the agreement engine."""
     coders = _check_coders(coder_ids)
     spans = _span_annotations(project, document_id, coders)
     figures = DocumentFigures(spans={c: sum(1 for a in spans if a.coder_id == c) for c in coders})
@@ -205,7 +210,7 @@ def document_figures(project, document_id: str, coder_ids: Sequence[str]) -> Doc
         overlap = span_scores(ta, tb, mode="overlap").f1
         exact = span_scores(ta, tb, mode="exact").f1
         figures.pairs.append((a, b, overlap, exact))
-    for d in disagreements(project, document_id, coders):
+    for d in found if found is not None else disagreements(project, document_id, coders):
         figures.disagreements[d.kind] = figures.disagreements.get(d.kind, 0) + 1
     return figures
 
