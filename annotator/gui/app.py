@@ -49,15 +49,20 @@ def _application(argv: list[str]):
 
 
 def run(project_path: str | None, *, smoke: bool = False, argv: list[str] | None = None) -> int:
-    """Show the workbench on ``project_path`` (or ask for a project) and run
-    the event loop; returns the exit status."""
+    """Show the workbench on ``project_path`` (or the last project used, or
+    ask for one) and run the event loop; returns the exit status."""
     app = _application(argv if argv is not None else sys.argv[:1])
     from annotator.gui.startup import start_window
 
     create = False
     if project_path is None:
+        from annotator.gui.settings import recent_projects
         from annotator.gui.start_dialogs import ProjectChooser
 
+        recent = recent_projects()
+        if recent:  # carry on where the coder left off; File > Open for another
+            project_path = recent[0]
+    if project_path is None:
         chooser = ProjectChooser()
         if not chooser.exec() or not chooser.path:
             return 0

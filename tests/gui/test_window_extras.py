@@ -190,3 +190,45 @@ def test_lanes_separate_overlapping_spans_only():
     assert lanes["a"] != lanes["b"]
     assert lanes["b"] != lanes["c"]
     assert lanes["d"] == 0 and lanes["a"] == 0
+
+
+def test_clicking_a_code_in_the_codebook_applies_it_to_the_selection(qtbot, window, project_path):
+    window.article.text.select_span(0, 9)
+    item = window.codes._items[window.codebook.by_shortcut("e").id]
+    rect = window.codes.tree.visualItemRect(item)
+    qtbot.mouseClick(window.codes.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert stored(project_path) == [("Economic consequences", 0, 9, "Residents")]
+    assert "Financial gains" in window.codes.instructions.toPlainText()  # its coding instructions
+    # without a selection a click only shows the instructions
+    window.article.text.set_caret(30)
+    qtbot.mouseClick(window.codes.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert len(stored(project_path)) == 1
+
+
+def test_choosing_an_annotation_in_the_table_selects_it_in_the_text(qtbot, window, article):
+    i = article.index("The defence ministry")
+    window.article.text.select_span(i, i + 20)
+    window.apply_code(window.codebook.by_shortcut("r").id)
+    window.article.text.select_span(0, 9)
+    window.apply_code(window.codebook.by_shortcut("c").id)
+    table = window.annotations.table
+    row = next(r for r in range(2) if window.annotations.model.rows[r].quote == "The defence ministry")
+    table.setCurrentIndex(window.annotations.model.index(row, 1))
+    assert window.article.text.selection() == (i, i + 20)
+    assert window.selected_id == window.annotations.model.rows[row].id
+
+
+def test_context_menu_offers_codes_for_a_selection_and_actions_for_spans(qtbot, window):
+    from annotator.gui.context_menu import build_context_menu
+
+    window.article.text.select_span(0, 9)
+    menu = build_context_menu(window, 3)
+    apply = next(a.menu() for a in menu.actions() if a.menu() and a.text() == "Apply code")
+    labels = [a.text().split("\t")[0] for a in apply.actions()]
+    assert "Frames / Conflict" in labels and "Source type / Citizen" in labels
+    next(a for a in apply.actions() if a.text().startswith("Frames / Conflict")).trigger()
+    menu = build_context_menu(window, 3)  # now on an annotation: change, note, delete
+    span_menu = next(a.menu() for a in menu.actions() if a.menu() and a.text() == "Frames / Conflict")
+    delete = next(a for a in span_menu.actions() if a.text() == "Delete")
+    delete.trigger()
+    assert window.annotations_state == {}
