@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.nlp.attribution import Attribution, find_attributions
 
@@ -243,3 +245,30 @@ def test_a_doc_without_sentence_boundaries_still_gives_quotes():
     text = '"We will stay," said the mayor.\n\nThe council said that the budget was approved.'
     assert run(nlp, text) == [("the mayor", "said", "We will stay,"),
                               ("The council", "said", "the budget was approved")]
+
+
+_WORDS = ['"', "“", "”", "‘", "’", "'", "said", "told", "according", "to", "that", "the", "minister", "Anna",
+          "Berg", "he", "they", ",", ".", ":", "\n", "\n\n", "and", "in", "a", "statement", "😀", "é"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=40))
+def test_any_text_gives_valid_spans_and_no_error(blank, words):
+    text = " ".join(words)
+    for a in find_attributions(blank(text)):
+        for span in (a.content, a.cue, a.speaker, a.antecedent):
+            if span is not None:
+                assert 0 <= span[0] < span[1] <= len(text)
+        if a.speaker is not None and not a.resolved_from_pronoun:
+            assert a.speaker_text == text[a.speaker[0] : a.speaker[1]]
+
+
+@pytest.mark.model
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=40))
+def test_any_text_gives_valid_spans_and_no_error_when_parsed(trained, words):
+    text = " ".join(words)
+    for a in find_attributions(trained(text)):
+        for span in (a.content, a.cue, a.speaker, a.antecedent):
+            if span is not None:
+                assert 0 <= span[0] < span[1] <= len(text)
