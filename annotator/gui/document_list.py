@@ -123,20 +123,26 @@ class DocumentTableModel(QAbstractTableModel):
         if self._count:
             self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(COLUMNS) - 1))
 
-    def row_of(self, document_id: str) -> int | None:
-        """The row of a document among the pages read so far, else by paging on
-        (bounded by the list length; only used to re-select after a reload)."""
+    def row_of(self, document_id: str, *, max_rows: int = 100_000) -> int | None:
+        """The row of a document: among the pages read so far, else by reading
+        the listing in large chunks (once, e.g. when the last document comes
+        back at start-up), giving up after ``max_rows``."""
         for page_no, page in self._pages.items():
             for i, s in enumerate(page):
                 if s.id == document_id:
                     return page_no * PAGE + i
-        for row in range(0, self._count, PAGE):
-            page = self.summary(row)
-            if page is None:
-                break
-            for i, s in enumerate(self._pages[row // PAGE]):
+        chunk = PAGE * 10
+        for offset in range(0, min(self._count, max_rows), chunk):
+            rows = self.project.list_documents(**self.filter.kwargs(), sort=self.sort_key,
+                                               descending=self.descending, limit=chunk, offset=offset)
+            for i, s in enumerate(rows):
                 if s.id == document_id:
-                    return row + i
+                    row = offset + i
+                    page_no = row // PAGE
+                    start = page_no * PAGE - offset
+                    if start >= 0 and start + PAGE <= len(rows):
+                        self._pages[page_no] = rows[start:start + PAGE]
+                    return row
         return None
 
 

@@ -204,3 +204,25 @@ def test_starting_the_workbench_does_not_import_spacy():
     code = ("import sys; import annotator.gui.app, annotator.gui.main_window, annotator.gui.startup; "
             "sys.exit(1 if 'spacy' in sys.modules else 0)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
+
+
+def test_the_list_reads_the_store_a_page_at_a_time(qtbot, project_path):
+    from annotator.gui.document_list import MAX_PAGES, PAGE
+
+    with Project.open(project_path) as p:
+        p.add_documents([Document(f"Article number {i}.", title=f"Item {i:04d}") for i in range(1200)])
+    win = _open(qtbot, project_path)
+    model = win.documents.model
+    assert model.rowCount() == 1203
+    assert len(model._pages) <= 2  # only what the table has shown so far
+    far = model.summary(1150)
+    assert far.title == "Item 1147"
+    model._pages.clear()
+    assert model.row_of(far.id) == 1150
+    for row in range(0, 1203, PAGE):
+        model.summary(row)
+    assert len(model._pages) <= MAX_PAGES
+    win.open_document(far.id)
+    assert win.documents.current_id() == far.id
+    win.step_document(1)
+    assert win.document_id == model.summary(1151).id
