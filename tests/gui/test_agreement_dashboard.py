@@ -9,6 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from annotator.core.models import Annotation  # noqa: E402
 from annotator.gui.agreement_dashboard import AgreementDashboard  # noqa: E402
@@ -160,3 +161,26 @@ def test_articles_tab_lists_documents_least_agreement_first(dashboard, coded, qt
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert dashboard.opened == [second]
     assert dashboard.worker is None
+
+
+def test_every_control_has_an_accessible_name(dashboard):
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QHeaderView,
+        QLineEdit,
+        QPlainTextEdit,
+    )
+
+    kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QPlainTextEdit)
+    unnamed = [
+        type(w).__name__ for w in dashboard.findChildren(QWidget)
+        if isinstance(w, kinds) and not isinstance(w, QHeaderView)  # headers are named by their items
+        and w.objectName() != "qt_tableview_cornerbutton"
+        and w.window() is dashboard  # not the item views of combo box pop-ups
+        and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))  # their inner line edits
+        and not w.accessibleName() and not (isinstance(w, QAbstractButton) and w.text())
+    ]
+    assert unnamed == []

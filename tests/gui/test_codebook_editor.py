@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from annotator.core.models import Annotation  # noqa: E402
 from annotator.exchange.codebook_yaml import read_codebook  # noqa: E402
@@ -264,3 +265,26 @@ def test_keyboard_delete_and_rename(editor, qtbot):
     editor.tree.setFocus()
     qtbot.keyClick(editor.tree, Qt.Key.Key_Delete)
     assert editor.project.codebook().by_path("Frames/Appeasing") is None
+
+
+def test_every_control_has_an_accessible_name(editor):
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QHeaderView,
+        QLineEdit,
+        QPlainTextEdit,
+    )
+
+    kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QPlainTextEdit)
+    unnamed = [
+        type(w).__name__ for w in editor.findChildren(QWidget)
+        if isinstance(w, kinds) and not isinstance(w, QHeaderView)  # headers are named by their items
+        and w.objectName() != "qt_tableview_cornerbutton"
+        and w.window() is editor  # not the item views of combo box pop-ups
+        and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))  # their inner line edits
+        and not w.accessibleName() and not (isinstance(w, QAbstractButton) and w.text())
+    ]
+    assert unnamed == []

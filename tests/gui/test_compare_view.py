@@ -9,6 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from annotator.core.models import Annotation  # noqa: E402
 from annotator.gui.compare_view import CompareView  # noqa: E402
@@ -211,3 +212,26 @@ def test_dragging_over_the_text_sets_the_gold_boundaries_to_whole_words(view, co
     assert "minister said" in view.panel.quote_label.text()
     gold = view.panel.accept_selected()
     assert (gold.start, gold.end) == (start, TEXT.index("said") + 4)
+
+
+def test_every_control_has_an_accessible_name(view):
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QHeaderView,
+        QLineEdit,
+        QPlainTextEdit,
+    )
+
+    kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QPlainTextEdit)
+    unnamed = [
+        type(w).__name__ for w in view.findChildren(QWidget)
+        if isinstance(w, kinds) and not isinstance(w, QHeaderView)  # headers are named by their items
+        and w.objectName() != "qt_tableview_cornerbutton"
+        and w.window() is view  # not the item views of combo box pop-ups
+        and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))  # their inner line edits
+        and not w.accessibleName() and not (isinstance(w, QAbstractButton) and w.text())
+    ]
+    assert unnamed == []
