@@ -306,7 +306,13 @@ class _Finder:
     def _label(self, tokens: list[Token]) -> str:
         if not self.has_ents:
             return ""
-        labels = [t.ent_type_ for t in tokens if t.ent_type_]
+        # the head noun's entity, not that of a place after it ("Ross Spano of Florida")
+        labels = []
+        for t in tokens:
+            if t.lower_ in _PREPOSITIONS or t.lower_ in ("at", "from", "in"):
+                break
+            if t.ent_type_:
+                labels.append(t.ent_type_)
         return labels[-1] if labels else ""
 
     def _make(
