@@ -39,13 +39,13 @@ UNITS = ("document", "paragraph", "sentence", "token", "continuum")
 
 
 def run_agreement(path: str, *, unit: str, coders: list[str], batch: str | None, bootstrap: int,
-                  seed: int | None, progress, cancelled):
-    """The worker's job, on a connection of its own."""
+                  seed: int | None, readonly: bool = False, progress, cancelled):
+    """The worker's job, on a connection of its own (reading only)."""
     try:
         from annotator.services.agreement import agreement_report
     except ImportError as exc:
         raise AnnotatorError("This version of Annotator has no agreement service to compute the figures.") from exc
-    with Project.open(path) as project:
+    with Project.open(path, readonly=readonly) as project:
         return agreement_report(project, unit=unit, coders=coders, batch=batch, bootstrap=bootstrap, seed=seed,
                                 progress=progress, cancelled=cancelled)
 
@@ -201,7 +201,8 @@ class AgreementDashboard(QDialog):
         self._message(self.tr("Computing…"))
         self.worker = Worker(run_agreement, str(self.project.path), unit=self.unit_combo.currentData(),
                              coders=coders, batch=self.batch_combo.currentData(),
-                             bootstrap=self.bootstrap_spin.value(), seed=self.seed_spin.value())
+                             bootstrap=self.bootstrap_spin.value(), seed=self.seed_spin.value(),
+                             readonly=bool(getattr(self.project, "readonly", False)))
         self.worker.signals.progress.connect(self._progress)
         self.worker.signals.finished.connect(self._finished)
         self.worker.signals.failed.connect(self._failed)

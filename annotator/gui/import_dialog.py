@@ -388,6 +388,12 @@ class ImportDialog(QDialog):
     def start_import(self) -> Worker | None:
         if not self.paths or self.worker is not None:
             return None
+        if getattr(self.project, "readonly", False):
+            # the worker opens its own connection, which must not write behind a read-only project's back
+            self.preview_label.setText(self.tr("{0} is open read-only, so no articles can be imported into it.")
+                                       .format(self.project.path.name))
+            self.preview_label.setStyleSheet("color: #b3261e;")
+            return None
         self.report = None
         self.pages.setCurrentIndex(1)
         self.progress_label.setText(self.tr("Reading and segmenting articles…"))

@@ -165,3 +165,19 @@ def test_every_control_has_an_accessible_name(dialog):
         and not w.accessibleName() and not (isinstance(w, QAbstractButton) and w.text())
     ]
     assert unnamed == []
+
+
+def test_read_only_project_is_not_imported_into(qtbot, project, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE_A, encoding="utf-8")
+    readonly = Project.open(project.path, readonly=True)
+    try:
+        d = ImportDialog(readonly)
+        qtbot.addWidget(d)
+        d.add_paths([article])
+        d.refresh_preview()
+        assert d.start_import() is None
+        assert "read-only" in d.preview_label.text()
+    finally:
+        readonly.close()
+    assert project.count_documents() == 0
