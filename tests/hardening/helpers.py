@@ -140,3 +140,34 @@ class Child:
     def snapshot(self) -> list[str]:
         with self._cond:
             return list(self.lines)
+
+
+TEXT = ("Zürich, 3 March — The minister said the talks were \u201cnaïve appeasement\u201d 👍🏽.\n\n"
+        "東京 officials disagreed; an NGO monitor called it tragically flawed. e\u0301lan\n")
+
+
+def coded_exchange_project(path: Path):
+    """A small coded project (two coders, an exclusive group, an article-level code,
+    a note that looks like a formula) for exchange round trips."""
+    from annotator.core.codebook import Code
+    from annotator.core.models import Annotation, Coder, Document, DocumentCode
+    from annotator.store.project import Project
+
+    p = Project.create(path)
+    frames = p.add_code(Code("Frames"))
+    a = p.add_code(Code("appeasement", parent_id=frames.id))
+    src = p.add_code(Code("Source type", exclusive=True))
+    off = p.add_code(Code("government official", parent_id=src.id))
+    tone = p.add_code(Code("Tone", scope="document", exclusive=True))
+    neg = p.add_code(Code("negative", parent_id=tone.id, scope="document"))
+    ana = p.add_coder(Coder("Ana María"))
+    bo = p.add_coder(Coder("Bo"))
+    d1 = Document(text=TEXT, title="Talks")
+    d2 = Document(text="Ceasefire holds.\nA spokesperson for the UN 🇺🇳 said: \"We remain hopeful.\"\n")
+    p.add_documents([d1, d2])
+    for coder in (ana, bo):
+        p.add_annotation(Annotation(d1.id, coder.id, a.id, 53, 70, note="=HYPERLINK(\"x\")"))
+        p.add_annotation(Annotation(d1.id, coder.id, off.id, 15, 27))
+        p.add_annotation(Annotation(d2.id, coder.id, a.id, 0, 9))
+    p.set_document_code(DocumentCode(d1.id, ana.id, neg.id))
+    return p

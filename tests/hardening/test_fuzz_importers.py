@@ -23,14 +23,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.core.codebook import Code
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import Annotation, Coder, Document, DocumentCode
+from annotator.core.models import Document
 from annotator.ingest.reading import read_sources
 from annotator.ingest.registry import ReadFailure
 from annotator.services.importing import ImportOptions, import_batch
 from annotator.store.project import Project
-from tests.hardening.helpers import check_project_file
+from tests.hardening.helpers import TEXT, check_project_file, coded_exchange_project
 from tests.ingest.builders import make_docx, make_xlsx
 
 EXAMPLES = int(os.environ.get("HARDENING_FUZZ_EXAMPLES", "60"))
@@ -38,9 +37,6 @@ FUZZ = settings(max_examples=EXAMPLES, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.function_scoped_fixture])
 FEW = settings(FUZZ, max_examples=max(10, EXAMPLES // 3))
-
-TEXT = ("Zürich, 3 March — The minister said the talks were \u201cnaïve appeasement\u201d 👍🏽.\n\n"
-        "東京 officials disagreed; an NGO monitor called it tragically flawed. e\u0301lan\n")
 
 
 # --- seeds: one valid file per reader ----------------------------------------------
@@ -192,27 +188,6 @@ def test_batch_import_of_broken_files_keeps_the_project_whole(files):
 # --- exchange formats ------------------------------------------------------------------------
 
 
-def _coded(path: Path) -> Project:
-    p = Project.create(path)
-    frames = p.add_code(Code("Frames"))
-    a = p.add_code(Code("appeasement", parent_id=frames.id))
-    src = p.add_code(Code("Source type", exclusive=True))
-    off = p.add_code(Code("government official", parent_id=src.id))
-    tone = p.add_code(Code("Tone", scope="document", exclusive=True))
-    neg = p.add_code(Code("negative", parent_id=tone.id, scope="document"))
-    ana = p.add_coder(Coder("Ana María"))
-    bo = p.add_coder(Coder("Bo"))
-    d1 = Document(text=TEXT, title="Talks")
-    d2 = Document(text="Ceasefire holds.\nA spokesperson for the UN 🇺🇳 said: \"We remain hopeful.\"\n")
-    p.add_documents([d1, d2])
-    for coder in (ana, bo):
-        p.add_annotation(Annotation(d1.id, coder.id, a.id, 53, 70, note="=HYPERLINK(\"x\")"))
-        p.add_annotation(Annotation(d1.id, coder.id, off.id, 15, 27))
-        p.add_annotation(Annotation(d2.id, coder.id, a.id, 0, 9))
-    p.set_document_code(DocumentCode(d1.id, ana.id, neg.id))
-    return p
-
-
 @cache
 def exchange_seeds() -> dict[str, tuple[str, dict[str, bytes]]]:
     """format -> (name of the file or folder to import, {relative path: bytes})."""
@@ -222,7 +197,7 @@ def exchange_seeds() -> dict[str, tuple[str, dict[str, bytes]]]:
     out: dict[str, tuple[str, dict[str, bytes]]] = {}
     with tempfile.TemporaryDirectory() as d:
         root = Path(d)
-        with _coded(root / "seed.annotator") as p:
+        with coded_exchange_project(root / "seed.annotator") as p:
             data = project_data(p)
             for fmt, name in (("jsonl", "codings.jsonl"), ("qdpx", "project.qdpx"), ("csv", "codings.csv"),
                               ("brat", "brat")):
@@ -263,7 +238,7 @@ def import_into_project(fmt: str, name: str, files: dict[str, bytes]) -> None:
         root = Path(d)
         _write(root / "in", files)
         path = root / "target.annotator"
-        with _coded(path) as project:
+        with coded_exchange_project(path) as project:
             before = project.count_documents(), len(project.annotations(include_deleted=True))
             try:
                 import_annotations(project, root / "in" / name, fmt, segment=False)
@@ -301,7 +276,7 @@ def test_exchange_seeds_import():
 
     d = Path(tempfile.mkdtemp())
     try:
-        with _coded(d / "texts.annotator") as p:
+        with coded_exchange_project(d / "texts.annotator") as p:
             existing = project_data(p)
         for fmt in EXCHANGE:
             name, files = exchange_seeds()[fmt]
