@@ -219,6 +219,15 @@ def bundle_check() -> int:
         print(f"Qt platform: {app.platformName()}; image formats: {formats}")
         if "png" not in formats:
             problems.append("Qt cannot read PNG images")
+        from annotator.gui.crash_dialog import CrashDialog
+        from annotator.gui.help_browser import HelpBrowser
+
+        guide = HelpBrowser()
+        if len(guide.pages) < 7 or "Getting started" not in guide.browser.toPlainText():
+            problems.append(f"the user guide is incomplete: {[p.name for p in guide.pages]}")
+        print(f"user guide: {len(guide.pages)} pages")
+        CrashDialog("check", "details").deleteLater()
+        guide.deleteLater()
     except Exception as exc:  # noqa: BLE001
         problems.append(f"Qt failed: {type(exc).__name__}: {exc}")
 
