@@ -70,13 +70,25 @@ def run(project_path: str | None, *, smoke: bool = False, argv: list[str] | None
     window = start_window(project_path, create=create)
     if window is None:
         return 1
-    window.show()
     if smoke:
-        from PySide6.QtCore import QTimer
-
-        # "shown" means painted once: quit right after the first paint
-        QTimer.singleShot(0, app.quit)
+        _quit_after_first_paint(app, window)
+    window.show()
     return app.exec()
+
+
+def _quit_after_first_paint(app, window) -> None:
+    """For start-up checks: leave the event loop once the window has painted."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+            if obj is window and event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                app.quit()
+            return False
+
+    window._first_paint = FirstPaint(window)
+    window.installEventFilter(window._first_paint)
 
 
 def main(argv: list[str] | None = None) -> int:

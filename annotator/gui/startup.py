@@ -33,15 +33,17 @@ def open_project_file(path: str | Path, *, create: bool = False, parent: QWidget
 
 def choose_coder(project: Project, parent: QWidget | None = None, *, ask: bool = False) -> Coder | None:
     """The remembered coder of this project, or the one the user picks or adds."""
-    from annotator.gui.start_dialogs import CoderChooser
-    from annotator.services.projects import add_coder
-
     remembered = gui_settings.project_value(project.path, "coder")
     coders = project.coders()
     if not ask:
         for c in coders:
             if c.id == remembered:
                 return c
+    # imported only when asking: the project services pull in YAML and
+    # the exchange formats, which start-up does not need
+    from annotator.gui.start_dialogs import CoderChooser
+    from annotator.services.projects import add_coder
+
     while True:
         dialog = CoderChooser(coders, remembered, parent)
         if not dialog.exec() or not dialog.coder_name:
