@@ -7,8 +7,9 @@
 2. Apply a code: from the key event to saved in the project file and
    repainted (median of 50; target <= 30 ms).
 3. Start-up: from process start of ``annotator-gui PROJECT --smoke`` to the
-   first window shown and quit (median of 5; target <= 1.5 s), and spaCy not
-   imported by then.
+   window's first paint and exit (median of 5; target <= 1.5 s), and spaCy
+   not imported by then. Wall and CPU time: on a loaded machine the wall
+   time includes waiting for a CPU.
 4. A project of --docs documents: open the window, filter, search and scroll
    the list; resident memory of that process (target < 400 MB).
 """
@@ -169,7 +170,8 @@ def bench_startup(workdir: Path) -> None:
         loaded, secs = out.stdout.split()[-2:]
         spacy_loaded.add(loaded)
         inner.append(float(secs))
-    print(f"start-up, process start to window shown (and quit), with the last 10,000-word document reopened: "
+    print(f"start-up, process start to the window's first paint (and quit; a 10,000-word article is the "
+          f"remembered last document): "
           f"median {statistics.median(walls) * 1000:.0f} ms wall (in-process {statistics.median(inner) * 1000:.0f}"
           f" ms), {statistics.median(cpu) * 1000:.0f} ms CPU; spaCy imported: {spacy_loaded == {'True'}} "
           f"(target 1500 ms, no spaCy)")
