@@ -333,3 +333,33 @@ def test_agreement_csv_with_a_carriage_return_in_a_code_name(tmp_path):
     with open(tmp_path / "agreement.csv", newline="", encoding="utf-8-sig") as fh:
         rows = list(csv.reader(fh))
     assert len(rows) == 2  # header and one variable
+
+
+def test_reading_hostile_files_opens_no_network_connection(monkeypatch, tmp_path, qdpx):
+    """DESIGN.md: no network access anywhere. HTML with remote images, styles and
+    frames, Word files with external entities and a qdpx with a remote DTD are
+    read without a single connection attempt."""
+    import socket
+
+    attempts: list[object] = []
+
+    def refuse(self, address, *a, **k):
+        attempts.append(address)
+        raise OSError("network disabled in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    corpus = Path(__file__).resolve().parents[1] / "data" / "malformed"
+    list(read_sources([corpus / n for n in ("active_content.html", "entity_bomb.html", "xxe.docx")]))
+
+    def change(members):
+        name = _qde_name(members)
+        head, sep, rest = members[name].decode("utf-8").partition("?>")
+        members[name] = (head + sep + '<!DOCTYPE r SYSTEM "http://127.0.0.1:9/x.dtd">' + rest).encode("utf-8")
+        return members
+
+    try:
+        _import(tmp_path, _rezip(qdpx, change))
+    except AnnotatorError:
+        pass
+    assert attempts == []
