@@ -71,13 +71,17 @@ class AgreementDashboard(QDialog):
         self.unit_combo.setAccessibleName(self.tr("Unit of analysis"))
         labels = {"document": self.tr("Document"), "paragraph": self.tr("Paragraph"),
                   "sentence": self.tr("Sentence"), "token": self.tr("Token"),
-                  "continuum": self.tr("Continuum (characters, unitizing α)")}
+                  "continuum": self.tr("Continuum (characters)")}
         for unit in UNITS:
             self.unit_combo.addItem(labels[unit], unit)
         self.unit_combo.setCurrentIndex(UNITS.index("sentence"))
+        self.unit_combo.setToolTip(self.tr("What counts as one unit of analysis; on the continuum, characters and "
+                                           "Krippendorff's unitizing alphas"))
         self.batch_combo = QComboBox(self)
         self.batch_combo.setAccessibleName(self.tr("Batch"))
         self.batch_combo.addItem(self.tr("All batches"), None)
+        self.batch_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.batch_combo.setMinimumContentsLength(14)
         for batch in self.project.batches():
             self.batch_combo.addItem(batch.name, batch.id)
         self.bootstrap_spin = QSpinBox(self)
@@ -117,7 +121,7 @@ class AgreementDashboard(QDialog):
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName(self.tr("Computation progress"))
         self.progress.setVisible(False)
-        self.progress.setMaximumWidth(220)
+        self.progress.setMaximumWidth(140)
 
         settings = QHBoxLayout()
         for text, widget in ((self.tr("&Unit"), self.unit_combo), (self.tr("&Batch"), self.batch_combo),
@@ -128,8 +132,6 @@ class AgreementDashboard(QDialog):
             settings.addWidget(widget)
             settings.addSpacing(8)
         settings.addStretch(1)
-        settings.addWidget(self.progress)
-        settings.addWidget(self.cancel_button)
         settings.addWidget(self.compute_button)
 
         self.table = AgreementTable(self)
@@ -183,7 +185,11 @@ class AgreementDashboard(QDialog):
         layout.addLayout(coders_row)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.detail_box)
-        layout.addWidget(self.status)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.progress)
+        bottom.addWidget(self.cancel_button)
+        layout.addLayout(bottom)
 
     # --- computing ----------------------------------------------------------------------
 

@@ -48,9 +48,10 @@ class AgreementTable(QTableWidget):
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_DOC, QHeaderView.ResizeMode.Stretch)
+        # sized to contents once per report, then free: ResizeToContents would
+        # make the whole dialog as wide as the widest figure
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
         self._set_headers(3)
 
     def _set_headers(self, coders: int, alpha_name: str = "α") -> None:
@@ -131,6 +132,7 @@ class AgreementTable(QTableWidget):
             self.setProperty("sorted_once", True)
         self.sortItems(sort_col, order)
         self.horizontalHeader().setSortIndicator(sort_col, order)
+        self.resizeColumnsToContents()
         self.setColumnWidth(COL_NAME, min(320, max(180, self.sizeHintForColumn(COL_NAME))))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API

@@ -52,7 +52,7 @@ class AdjudicationPanel(QWidget):
 
         self.sources = QListWidget(self)
         self.sources.setAccessibleName(self.tr("Coders' spans here"))
-        self.sources.setMaximumHeight(110)
+        self.sources.setMaximumHeight(92)
         self.sources.setIconSize(QSize(12, 12))
         self.sources.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.sources.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -188,7 +188,7 @@ class AdjudicationPanel(QWidget):
 
     def _show_quote(self) -> None:
         s, e = self.start_spin.value(), self.end_spin.value()
-        self.quote_label.setText(f"“{snippet(self.text, s, e, 160)}”" if e > s else self.tr("(empty span)"))
+        self.quote_label.setText(f"“{snippet(self.text, s, e, 110)}”" if e > s else self.tr("(empty span)"))
 
     def _enable(self, on: bool) -> None:
         for w in (self.sources, self.code_combo, self.start_spin, self.end_spin, self.reason_edit,

@@ -55,7 +55,7 @@ class CompareView(QDialog):
     def _build(self) -> None:
         self.document_combo = QComboBox(self)
         self.document_combo.setAccessibleName(self.tr("Document"))
-        self.document_combo.setMinimumContentsLength(40)
+        self.document_combo.setMinimumContentsLength(24)
         self.document_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.document_combo.activated.connect(lambda _: self.set_document(self.document_combo.currentData()))
         top = QHBoxLayout()
@@ -107,14 +107,21 @@ class CompareView(QDialog):
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
-        side = QWidget(self)
-        sv = QVBoxLayout(side)
+        upper = QWidget(self)
+        sv = QVBoxLayout(upper)
         sv.setContentsMargins(6, 0, 0, 0)
         sv.addWidget(self.figures)
         sv.addWidget(heading)
         sv.addWidget(self.list, 1)
         sv.addLayout(steps)
-        sv.addWidget(self.panel)
+        self.panel.layout().setContentsMargins(6, 6, 0, 0)
+        # the adjudicator decides how much room the list and the gold form get
+        side = QSplitter(Qt.Orientation.Vertical, self)
+        side.addWidget(upper)
+        side.addWidget(self.panel)
+        side.setStretchFactor(0, 1)
+        side.setStretchFactor(1, 0)
+        side.setChildrenCollapsible(False)
 
         splitter = QSplitter(self)
         splitter.addWidget(self.scroll)
@@ -125,6 +132,7 @@ class CompareView(QDialog):
         self.legend = QLabel(self)
         self.legend.setAccessibleName(self.tr("Legend"))
         self.legend.setStyleSheet("color: palette(placeholder-text);")
+        self.legend.setWordWrap(True)
         self.legend.setText(self.tr(
             "One lane per coder under each line; tinted text: a disagreement. Click a bar to choose that span; "
             "drag over the text to set the gold span's boundaries."))
@@ -241,9 +249,9 @@ class CompareView(QDialog):
 
         lines = [self.tr("Spans: {0}").format(
             " · ".join(f"{self.names.get(c, '?')} {n}" for c, n in f.spans.items()))]
-        for a, b, overlap, exact in f.pairs:
-            lines.append(self.tr("{0} and {1}: F1 {2} overlapping, {3} exact").format(
-                self.names.get(a, "?"), self.names.get(b, "?"), num(overlap), num(exact)))
+        pairs = [f"{self.names.get(a, '?')}–{self.names.get(b, '?')} {num(overlap)} / {num(exact)}"
+                 for a, b, overlap, exact in f.pairs]
+        lines.append(self.tr("Span F1, overlapping / exact: {0}").format(" · ".join(pairs)))
         kinds = {"only_some": self.tr("only some coders"), "boundaries": self.tr("boundaries"),
                  "code": self.tr("different codes")}
         if f.disagreements:

@@ -70,7 +70,8 @@ def test_disagreements_listed_and_stepped_with_n_and_p(view, qtbot):
     qtbot.keyClick(view.list, Qt.Key.Key_P)
     assert view.current_disagreement().kind == "code"
     assert "Different codes" in view.list.item(0).text()
-    assert "alice and bob: F1" in view.figures.text()
+    # 3 spans of alice, 2 of bob, only Conflict matched: F1 = 2 * 1 / (3 + 2)
+    assert "alice–bob 0.40 / 0.40" in view.figures.text()
 
 
 def test_fewer_than_two_coders_is_explained(view, coded):
