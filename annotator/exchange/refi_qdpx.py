@@ -56,6 +56,7 @@ VARIABLES = ("outlet", "published", "url", "author", "language")
 LINK_NAME = "Annotator: fragment of one span"
 _VALUE_NOTE = re.compile(r"^\[value: (.*?)\](?: (.*))?\Z", re.S)
 SELECTION_NAME_LENGTH = 100
+MAX_SOURCE_BYTES = 64 * 1024 * 1024  # a news article is a few kB; a book is a few MB
 
 
 def output_path(out: Path) -> Path:
@@ -179,7 +180,7 @@ def import_qdpx(path: Path, *, existing: ProjectData | None = None) -> ImportRes
             qde = candidates[0]
         if zf.size(qde) > MAX_XML_BYTES:
             raise ExchangeError(f"{qde} in {path.name} is larger than {MAX_XML_BYTES // (1024 * 1024)} MB.")
-        root = parse_xml(zf.read(qde), f"{path.name}/{qde}")
+        root = parse_xml(zf.read(qde, MAX_XML_BYTES), f"{path.name}/{qde}")
         if local_name(root.tag) != "Project":
             raise ExchangeError(f"{path.name}/{qde} is not a REFI-QDA project (its root is {local_name(root.tag)!r}).")
         return _read_project(root, zf, path.name, existing)
@@ -363,7 +364,7 @@ def _internal_text(zf: SafeZip, ref: str, label: str, warnings: list[str]) -> st
     member = zf.find(f"sources/{ref[len('internal://'):]}")
     if member is None:
         raise ExchangeError(f"{label} refers to {ref!r}, which is missing from the archive.")
-    data = zf.read(member)
+    data = zf.read(member, MAX_SOURCE_BYTES)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:

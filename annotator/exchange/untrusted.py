@@ -102,9 +102,9 @@ class SafeZip:
         """The size the header claims; :meth:`read` checks the real one."""
         return self._members[name].file_size
 
-    def read(self, name: str) -> bytes:
+    def read(self, name: str, max_bytes: int | None = None) -> bytes:
         info = self._members[name]
-        limit = min(self.max_member_bytes, self.max_total_bytes - self._read_total)
+        limit = min(max_bytes or self.max_member_bytes, self.max_member_bytes, self.max_total_bytes - self._read_total)
         try:
             with self._zip.open(info) as fh:
                 data = fh.read(limit + 1)
