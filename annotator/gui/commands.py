@@ -29,6 +29,9 @@ class Notifier(QObject):
     document_codes_changed = Signal(str)
     status_changed = Signal(str)
     failed = Signal(str)
+    # undo and redo first bring the document they change into view, so the
+    # coder sees what was undone even after moving on to another article
+    show_document = Signal(str)
 
 
 class StoreCommand(QUndoCommand):
@@ -47,9 +50,11 @@ class StoreCommand(QUndoCommand):
         if not self._pushed:  # done already by run()
             self._pushed = True
             return
+        self.notifier.show_document.emit(self.document_id)
         self._guard(self.do)
 
     def undo(self) -> None:
+        self.notifier.show_document.emit(self.document_id)
         self._guard(self.undo_)
 
     def _guard(self, fn) -> None:

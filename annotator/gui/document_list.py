@@ -71,6 +71,11 @@ class DocumentTableModel(QAbstractTableModel):
             if col == "batch":
                 return row.batch_name
             return self._status_text.get(row.status, row.status)
+        if role == Qt.ItemDataRole.ForegroundRole and row.status == "done":
+            # finished work recedes, so what is left stands out
+            from PySide6.QtGui import QGuiApplication, QPalette
+
+            return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.ToolTipRole and col == "title":
             return row.title
         if role == ID_ROLE:

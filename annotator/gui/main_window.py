@@ -117,6 +117,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self.notifier.document_codes_changed.connect(self._document_codes_changed)
         self.notifier.status_changed.connect(self._status_changed)
         self.notifier.failed.connect(self.show_error)
+        self.notifier.show_document.connect(self._show_document_for_undo)
 
     def _restore_layout(self) -> None:
         geometry = gui_settings.project_value(self.project.path, "geometry", store=self.settings)
@@ -158,6 +159,10 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             QTimer.singleShot(0, lambda: self.article.text.verticalScrollBar().setValue(scroll))
         gui_settings.set_project_value(self.project.path, f"{self.coder.id}/last_document", document_id,
                                        store=self.settings)
+
+    def _show_document_for_undo(self, document_id: str) -> None:
+        if document_id != self.document_id and self.project.has_document(document_id):
+            self.open_document(document_id)
 
     def restore_last_document(self) -> None:
         if self.closed:

@@ -226,3 +226,28 @@ def test_the_list_reads_the_store_a_page_at_a_time(qtbot, project_path):
     assert win.documents.current_id() == far.id
     win.step_document(1)
     assert win.document_id == model.summary(1151).id
+
+
+def test_undo_brings_back_the_document_it_changes(qtbot, window, project_path):
+    first = window.document_id
+    window.article.text.select_span(0, 9)
+    window.apply_code(window.codebook.by_shortcut("c").id)
+    window.step_document(1)
+    assert window.document_id != first
+    window.undo_stack.undo()
+    assert window.document_id == first
+    assert window.annotations_state == {}
+
+
+def test_an_empty_project_opens(qtbot, tmp_path):
+    from annotator.services.projects import add_coder, init_project
+
+    path = tmp_path / "empty.annotator"
+    with init_project(path) as p:
+        add_coder(p, "Ana")
+    win = _open(qtbot, path)
+    assert win.documents.model.rowCount() == 0
+    assert win.progress_label.text() == "0 of 0 done"
+    assert not win.apply_code("nothing")  # no document: nothing happens, nothing breaks
+    win.done_and_next()
+    win.step_document(1)
