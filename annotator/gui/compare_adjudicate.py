@@ -68,6 +68,7 @@ class AdjudicationPanel(QWidget):
         self.quote_label = QLabel(self)
         self.quote_label.setAccessibleName(self.tr("Gold span text"))
         self.quote_label.setWordWrap(True)
+        self.quote_label.setMinimumHeight(self.quote_label.fontMetrics().lineSpacing() * 3 + 4)
         self.quote_label.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
         self.reason_edit = QLineEdit(self)
         self.reason_edit.setAccessibleName(self.tr("Reason"))
