@@ -184,3 +184,18 @@ def test_every_control_has_an_accessible_name(dashboard):
         and not w.accessibleName() and not (isinstance(w, QAbstractButton) and w.text())
     ]
     assert unnamed == []
+
+
+def test_a_project_without_coding_reports_it_in_one_sentence(qtbot, project):
+    from annotator.core.models import Coder
+
+    project.add_coder(Coder("alice"))
+    project.add_coder(Coder("bob"))
+    d = AgreementDashboard(project)
+    qtbot.addWidget(d)
+    d.unit_combo.setCurrentIndex(d.unit_combo.findData("document"))
+    d.compute()
+    qtbot.waitUntil(lambda: d.worker is None, timeout=30_000)
+    assert d.report is None
+    assert "No document has been coded by two or more" in d.status.text()
+    assert d.table.rowCount() == 0

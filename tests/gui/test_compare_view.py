@@ -236,3 +236,13 @@ def test_every_control_has_an_accessible_name(view):
         and not w.accessibleName() and not (isinstance(w, QAbstractButton) and w.text())
     ]
     assert unnamed == []
+
+
+def test_a_project_without_documents_says_so(qtbot, project):
+    v = CompareView(project)
+    qtbot.addWidget(v)
+    v.show()
+    assert v.items == [] and v.lanes.lanes == []
+    assert "no documents" in v.figures.text()
+    v.next_disagreement()  # nothing to step through, nothing breaks
+    assert not v.panel.agreed_button.isEnabled()
