@@ -105,7 +105,15 @@ def build_project(path: Path) -> tuple[str, str]:
     if build_demo is not None:
         build_demo(path)
         project = Project.open(path)
-        coder = next((c for c in project.coders() if c.role == "coder"), None) or add_coder(project, "Ana")
+        # the coder with work left, on an article they are in the middle of
+        counts = project.status_counts()
+        coders = [c for c in project.coders() if c.role == "coder"]
+        coder = min(coders, key=lambda c: counts.get(c.id, {}).get("done", 0))
+        docs = project.list_documents(coder_id=coder.id)
+        started = [d.id for d in docs if d.status == "in_progress" and project.annotations(d.id, coder.id)]
+        first = started[0] if started else docs[0].id
+        project.close()
+        return first, coder.id
     else:
         project = init_project(path, name="Syria coverage 2015", codebook="news_frames")
         project.import_codebook(load_codebook("source_types"))

@@ -191,7 +191,7 @@ class DocumentListPanel(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for col, chars in ((1, 9), (2, 10), (3, 9), (4, 10)):
+        for col, chars in ((1, 9), (2, 10), (3, 9), (4, 11)):
             header.resizeSection(col, self.fontMetrics().averageCharWidth() * chars + 12)
         # a click or Enter opens; arrowing through the list does not, since
         # opening a document marks it in progress
