@@ -189,7 +189,7 @@ def main() -> int:
     print(f"{DATA.name}: {len(items)} paragraphs ('dev' ones were used while developing the finder, "
           "'holdout' ones were written afterwards)\n")
     splits = [("all paragraphs", items)] + [
-        (f"{name} paragraphs", [i for i in items if i.get("split") == name]) for name in ("dev", "holdout")
+        (f"{name} paragraphs", [i for i in items if i.get("split") == name]) for name in ("dev", "holdout", "holdout2")
     ]
     for title, subset in splits:
         if subset:
