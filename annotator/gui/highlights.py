@@ -20,7 +20,7 @@ def is_dark(palette: QPalette) -> bool:
 
 def tint(colour: str, dark: bool) -> QColor:
     c = QColor(colour)
-    c.setAlpha(95 if dark else 62)
+    c.setAlpha(72 if dark else 62)
     return c
 
 
