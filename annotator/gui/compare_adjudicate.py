@@ -79,6 +79,12 @@ class AdjudicationPanel(QWidget):
         self.accept_button.setToolTip(self.tr("Save the chosen span as the gold standard (Ctrl+Return)"))
         self.accept_button.setShortcut("Ctrl+Return")
         self.accept_button.clicked.connect(self.accept_selected)
+        self.remove_button = QPushButton(self.tr("Remove gold span"), self)
+        self.remove_button.setAccessibleName(self.tr("Remove the selected gold span"))
+        self.remove_button.setToolTip(self.tr("Click a bar in the gold lane to choose it"))
+        self.remove_button.setEnabled(False)
+        self.remove_button.clicked.connect(self.remove_selected_gold)
+        self.gold: Annotation | None = None
         self.agreed_button = QPushButton(self.tr("Accept all agreed spans"), self)
         self.agreed_button.setAccessibleName(self.tr("Accept all agreed spans"))
         self.agreed_button.setToolTip(self.tr(
@@ -104,6 +110,7 @@ class AdjudicationPanel(QWidget):
         heading.setFont(font)
         buttons = QHBoxLayout()
         buttons.addWidget(self.agreed_button)
+        buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         buttons.addWidget(self.accept_button)
         layout = QVBoxLayout(self)
@@ -122,6 +129,8 @@ class AdjudicationPanel(QWidget):
         for spin in (self.start_spin, self.end_spin):
             spin.setRange(0, len(text))
         self.agreed_button.setEnabled(document_id is not None and len(coder_ids) >= 2)
+        self.gold = None
+        self.remove_button.setEnabled(False)
         self.show_disagreement(None)
 
     def show_disagreement(self, disagreement: Disagreement | None) -> None:
@@ -161,6 +170,33 @@ class AdjudicationPanel(QWidget):
         self.end_spin.setValue(end)
         self._show_quote()
         self._message("")
+
+    def select_gold(self, gold: Annotation | None) -> None:
+        """A gold span chosen in its lane: say what it is and allow removing it."""
+        self.gold = gold
+        self.remove_button.setEnabled(gold is not None)
+        if gold is None:
+            return
+        code = self.project.codebook().get(gold.code_id)
+        text = self.tr("Gold: {0}, “{1}”, from %n coder span(s).", "", len(gold.derived_from)).format(
+            code.name if code else "?", snippet(self.text, gold.start, gold.end, 50))
+        if gold.note:
+            text += " " + self.tr("Reason: {0}").format(gold.note)
+        self._message(text)
+
+    def remove_selected_gold(self) -> bool:
+        if self.gold is None:
+            return False
+        try:
+            adjudication.remove_gold(self.project, self.gold.id)
+        except AnnotatorError as exc:
+            self._message(str(exc), error=True)
+            return False
+        self._message(self.tr("Removed the gold span “{0}”.").format(
+            snippet(self.text, self.gold.start, self.gold.end, 40)))
+        self.select_gold(None)
+        self.changed.emit()
+        return True
 
     def select_source(self, annotation_id: str) -> bool:
         for i in range(self.sources.count()):

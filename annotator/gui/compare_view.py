@@ -318,6 +318,13 @@ class CompareView(QDialog):
         self.scroll.ensureVisible(0, y, 0, max(60, self.scroll.viewport().height() // 3))
 
     def _span_clicked(self, annotation_id: str) -> None:
+        judges = {c.id for c in self.project.coders() if c.role == "adjudicator"}
+        if judges:
+            clicked = self.project.annotation(annotation_id)
+            if clicked.coder_id in judges and clicked.coder_id not in self.coder_ids():
+                self.panel.select_gold(clicked)
+                self.lanes.set_selected_annotation(annotation_id)
+                return
         if not self.panel.select_source(annotation_id):
             for row, d in enumerate(self.items):
                 if annotation_id in d.annotation_ids:

@@ -302,3 +302,12 @@ def gold_annotations(project, document_id: str, adjudicator_id: str) -> list[Ann
         return project.annotations(document_id, adjudicator_id)
     except NotFound:
         return []
+
+
+def remove_gold(project, annotation_id: str) -> Annotation:
+    """Take a gold span back (marked deleted, like every deletion, so a later
+    merge or export knows it is gone). Coders' own spans are never touched."""
+    gold = project.annotation(annotation_id)
+    if project.coder(gold.coder_id).role != "adjudicator":
+        raise AdjudicationError("Only gold spans can be removed here; a coder's own spans stay as they coded them.")
+    return project.delete_annotation(annotation_id)

@@ -246,3 +246,19 @@ def test_a_project_without_documents_says_so(qtbot, project):
     assert "no documents" in v.figures.text()
     v.next_disagreement()  # nothing to step through, nothing breaks
     assert not v.panel.agreed_button.isEnabled()
+
+
+def test_a_gold_span_can_be_chosen_in_its_lane_and_removed(view, coded, qtbot):
+    p, doc, *_ = coded
+    view.panel.agreed_button.click()
+    judge = next(c for c in p.coders() if c.role == "adjudicator")
+    gold = p.annotations(doc, judge.id)[0]
+    view.lanes.repaint()
+    rect = next(r for r, aid, _ in view.lanes._hits if aid == gold.id)
+    qtbot.mouseClick(view.lanes, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert view.panel.remove_button.isEnabled()
+    assert "from 2 coder span(s)" in view.panel.status.text()
+    view.panel.remove_button.click()
+    assert p.annotations(doc, judge.id) == []
+    assert not any(lane.gold for lane in view.lanes.lanes)  # the empty gold lane is gone
+    assert "Removed the gold span" in view.panel.status.text()

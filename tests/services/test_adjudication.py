@@ -146,3 +146,18 @@ def test_accepting_an_overlapping_span_merges_and_keeps_all_sources(setup):
     assert len(gold) == 1
     assert (gold[0].start, gold[0].end) == (18, 36)
     assert set(merged.derived_from) == {a.id, b.id}
+
+
+def test_remove_gold_only_removes_gold(setup):
+    from annotator.services.adjudication import remove_gold
+
+    p, doc, alice, bob, _ = setup
+    a = add(p, doc, alice, "Frames/Conflict", STRIKES)
+    judge = ensure_adjudicator(p)
+    gold = accept_span(p, judge.id, [a.id])
+    with pytest.raises(AdjudicationError, match="Only gold spans"):
+        remove_gold(p, a.id)
+    remove_gold(p, gold.id)
+    assert p.annotations(doc, judge.id) == []
+    assert p.annotation(gold.id).deleted
+    assert [x.id for x in p.annotations(doc, alice)] == [a.id]
