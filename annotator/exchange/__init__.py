@@ -2,9 +2,16 @@
 brat standoff, REFI-QDA), as converters between files and core objects."""
 
 from annotator.exchange.bundle import ExportCancelled, ImportResult, ProjectData
-from annotator.exchange.formats import FORMATS, ExchangeFormat, export_data, guess_format, import_data
+from annotator.exchange.formats import (
+    FORMATS,
+    ExchangeFormat,
+    data_loss,
+    export_data,
+    guess_format,
+    import_data,
+)
 
 __all__ = [
     "FORMATS", "ExchangeFormat", "ExportCancelled", "ImportResult", "ProjectData",
-    "export_data", "guess_format", "import_data",
+    "data_loss", "export_data", "guess_format", "import_data",
 ]

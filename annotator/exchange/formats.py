@@ -86,6 +86,37 @@ def guess_format(path: Path) -> str:
     raise ExchangeError(f"Cannot tell the format of {path.name}; name it with --format.")
 
 
+def data_loss(data: ProjectData, fmt: str) -> list[str]:
+    """What an export in ``fmt`` cannot carry for this data, one sentence each,
+    for the user to see before or after exporting (REFI-QDA 1.5, section 7)."""
+    name = get_format(fmt).name
+    live = [a for a in data.annotations if not a.deleted]
+    lost: list[str] = []
+
+    def count(n: int, what: str) -> None:
+        if n:
+            lost.append(f"{n} {what}.")
+
+    if name == "brat":
+        count(len(data.document_codes), "article-level codes are not exported, brat has no place for them")
+        count(sum(1 for d in data.documents if d.outlet or d.published or d.url or d.author or d.metadata),
+              "documents' metadata (outlet, date, URL) stay behind, brat keeps only the text")
+        count(sum(1 for a in live if a.origin != "manual"), "annotation origins (suggestion, adjudicated) are lost")
+    if name in {"qdpx", "qdc"}:
+        count(sum(1 for c in data.codebook if c.shortcut), "code shortcut keys are not part of REFI-QDA")
+    if name == "qdpx":
+        count(sum(1 for a in live if a.origin != "manual"), "annotation origins (suggestion, adjudicated) are lost")
+        count(sum(1 for d in data.documents if d.metadata), "documents' extra metadata are not exported")
+    if name == "qdc":
+        count(len(live) + len(data.document_codes), "codings are not part of a codebook file")
+    if name == "csv":
+        count(len(data.coders), "coders' colours and roles stay behind (JSONL keeps them)")
+    if name == "xlsx":
+        count(sum(1 for a in live if len(a.note) > 32_000 or a.end - a.start > 32_000),
+              "cells longer than Excel's 32,767 characters are cut")
+    return lost
+
+
 def export_data(data: ProjectData, fmt: str, out: Path, *, progress: Progress = None,
                 cancelled: Cancelled = None, **options: Any) -> list[Path]:
     """Write ``data`` in format ``fmt`` to ``out`` (a file or a folder) and return

@@ -115,3 +115,13 @@ def test_metadata_of_any_type_is_written_as_text(tmp_path, sample, fmt):
     back = import_data(path, fmt).data
     meta = next(d for d in back.documents if d.id == sample.documents[0].id).metadata
     assert meta["seen"] == "2024-03-03" and meta["tags"] == ["a", 1]
+
+
+def test_data_loss_is_listed_per_format(sample):
+    from annotator.exchange import data_loss
+
+    sample.codebook.codes[1].shortcut = "a"
+    brat = " ".join(data_loss(sample, "brat"))
+    assert "2 article-level codes are not exported" in brat and "metadata" in brat
+    assert any("shortcut" in w for w in data_loss(sample, "qdpx"))
+    assert data_loss(sample, "jsonl") == [] and data_loss(sample, "spacy") == []
