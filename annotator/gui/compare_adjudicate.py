@@ -8,6 +8,7 @@ collects the adjudicator's choice and reports the outcome in one sentence.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -16,8 +17,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -85,11 +88,17 @@ class AdjudicationPanel(QWidget):
         self.remove_button.setEnabled(False)
         self.remove_button.clicked.connect(self.remove_selected_gold)
         self.gold: Annotation | None = None
-        self.agreed_button = QPushButton(self.tr("Accept all agreed spans"), self)
+        self.agreed_button = QToolButton(self)
+        self.agreed_button.setText(self.tr("Accept all agreed spans"))
         self.agreed_button.setAccessibleName(self.tr("Accept all agreed spans"))
         self.agreed_button.setToolTip(self.tr(
             "Every span all the chosen coders gave the same code and boundaries in this document becomes gold"))
+        self.agreed_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.agreed_button.clicked.connect(self.accept_agreed)
+        menu = QMenu(self.agreed_button)
+        self.agreed_everywhere = menu.addAction(self.tr("In every article of the project"))
+        self.agreed_everywhere.triggered.connect(lambda: self.accept_agreed(everywhere=True))
+        self.agreed_button.setMenu(menu)
         self.status = QLabel(self)
         self.status.setAccessibleName(self.tr("Adjudication message"))
         self.status.setWordWrap(True)
@@ -270,16 +279,21 @@ class AdjudicationPanel(QWidget):
         self.changed.emit()
         return gold
 
-    def accept_agreed(self) -> int:
+    def accept_agreed(self, *, everywhere: bool = False) -> int:
+        """Gold for every span the chosen coders agree on, in this article or in all."""
         if self.document_id is None:
             return 0
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             judge = self._judge()
             coders = [c for c in self.coder_ids if c != judge]  # gold may be ticked as a rater in the view
-            added = adjudication.accept_agreed(self.project, judge, coders, [self.document_id])
+            added = adjudication.accept_agreed(self.project, judge, coders,
+                                               None if everywhere else [self.document_id])
         except AnnotatorError as exc:
             self._message(str(exc), error=True)
             return 0
+        finally:
+            QGuiApplication.restoreOverrideCursor()
         self._message(self.tr("%n agreed span(s) added to the gold standard.", "", added) if added
                       else self.tr("No agreed span was left to add."))
         self.changed.emit()

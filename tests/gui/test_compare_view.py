@@ -262,3 +262,15 @@ def test_a_gold_span_can_be_chosen_in_its_lane_and_removed(view, coded, qtbot):
     assert p.annotations(doc, judge.id) == []
     assert not any(lane.gold for lane in view.lanes.lanes)  # the empty gold lane is gone
     assert "Removed the gold span" in view.panel.status.text()
+
+
+def test_accept_agreed_in_every_article(view, coded):
+    p, doc, alice, bob, spans = coded
+    other = next(d for d in p.document_ids() if d != doc)
+    for coder in (alice, bob):
+        p.add_annotation(Annotation(other, coder, code_id(p, "Frames/Appeasement"), 0, 3))
+    view.panel.agreed_everywhere.trigger()
+    judge = next(c for c in p.coders() if c.role == "adjudicator")
+    assert len(p.annotations(doc, judge.id)) == 1
+    assert len(p.annotations(other, judge.id)) == 1
+    assert "2 agreed span(s)" in view.panel.status.text()
