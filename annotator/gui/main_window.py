@@ -112,6 +112,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self.form.code_set.connect(self._document_code_set)
         self.form.code_cleared.connect(self._document_code_cleared)
         self.article.text.caret_moved.connect(self._caret_moved)
+        self.article.text.selection_finished.connect(self._mouse_selection_finished)
         self.article.text.customContextMenuRequested.connect(self._context_menu)
         self.notifier.annotations_changed.connect(self._annotations_changed)
         self.notifier.document_codes_changed.connect(self._document_codes_changed)
@@ -261,6 +262,16 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         cb = self.codebook
         return tooltip_html([(cb[a.code_id].color if a.code_id in cb else "#888888",
                               cb.path(a.code_id, " / ") if a.code_id in cb else a.code_id, a.note) for a in here])
+
+    def _mouse_selection_finished(self, alt_held: bool) -> None:
+        """Show the snapped span at once, so what is selected is what a code
+        will cover (Alt keeps the characters as dragged)."""
+        if not self.document_id or alt_held or not self.prefs.snap:
+            return
+        start, end = self.article.text.selection()
+        snapped = self._tokens().snap(start, end)
+        if snapped != (start, end) and snapped[0] < snapped[1]:
+            self.article.text.select_span(*snapped, ensure_visible=False)
 
     def _caret_moved(self, pos: int) -> None:
         if self.article.text.textCursor().hasSelection():

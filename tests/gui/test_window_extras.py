@@ -68,6 +68,7 @@ def test_mouse_selection_without_alt_snaps(qtbot, window, project_path):
     qtbot.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
     qtbot.mouseMove(vp, b)
     qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b)
+    assert text.selection() == (0, 9)  # the coder sees the whole word selected before coding it
     window.activateWindow()
     qtbot.keyClick(text, Qt.Key.Key_C)
     assert stored(project_path) == [("Conflict", 0, 9, "Residents")]
