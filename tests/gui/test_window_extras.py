@@ -233,3 +233,22 @@ def test_context_menu_offers_codes_for_a_selection_and_actions_for_spans(qtbot, 
     delete = next(a for a in span_menu.actions() if a.text() == "Delete")
     delete.trigger()
     assert window.annotations_state == {}
+
+
+def test_hovering_shows_every_code_and_note_at_that_place(qtbot, window, monkeypatch):
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QInputDialog, QToolTip
+
+    text = window.article.text
+    text.select_span(0, 20)
+    window.apply_code(window.codebook.by_shortcut("c").id)
+    text.select_span(10, 40)
+    window.apply_code(window.codebook.by_shortcut("m").id)
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("sarcastic?", True))
+    window.activateWindow()
+    qtbot.keyClick(text, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # note on the current span
+    point = _viewport_point(text, 15)
+    event = QHelpEvent(QHelpEvent.Type.ToolTip, point, text.viewport().mapToGlobal(point))
+    text.viewportEvent(event)
+    tip = QToolTip.text()
+    assert "Frames / Conflict" in tip and "Frames / Morality" in tip and "sarcastic?" in tip
