@@ -181,3 +181,16 @@ def test_read_only_project_is_not_imported_into(qtbot, project, tmp_path):
     finally:
         readonly.close()
     assert project.count_documents() == 0
+
+
+def test_cleaning_can_be_switched_off_in_the_preview(dialog, tmp_path):
+    article = tmp_path / "with_ad.txt"
+    body = ARTICLE_A.split("\n\n")
+    article.write_text(f"{body[0]}\n\nAdvertisement\n\n{body[1]}", encoding="utf-8")
+    dialog.add_paths([article])
+    dialog.refresh_preview()
+    assert "Advertisement" not in dialog.preview.documents[0].text
+    dialog.clean_check.setChecked(False)
+    dialog.refresh_preview()
+    assert "Advertisement" in dialog.preview.documents[0].text
+    assert dialog.options().clean is False
