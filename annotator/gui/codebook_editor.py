@@ -398,8 +398,14 @@ class CodebookEditorDialog(QDialog):
         if code is None:
             return False
         # archiving a group archives its sub-codes too: coders must not meet
-        # live values of a variable that is no longer coded
-        targets = [code] + ([c for _, c in self.codebook.walk(code.id)] if not code.archived else [])
+        # live values of a variable that is no longer coded. Restoring a group
+        # whose sub-codes are all archived (archived with it) restores them too;
+        # one archived on its own among live siblings stays archived.
+        below = [c for _, c in self.codebook.walk(code.id)]
+        if not code.archived or (below and all(c.archived for c in below)):
+            targets = [code] + below
+        else:
+            targets = [code]
         return self._save(*[replace(c, archived=not code.archived) for c in targets if c.archived == code.archived],
                           select=code.id)
 

@@ -288,3 +288,36 @@ def test_every_control_has_an_accessible_name(editor):
         and not w.accessibleName() and not (isinstance(w, QAbstractButton) and w.text())
     ]
     assert unnamed == []
+
+
+def test_archiving_a_group_archives_its_values_and_restoring_brings_them_back(editor):
+    project = editor.project
+    frames = code_id(project, "Frames")
+    editor.reload(frames)
+    assert editor.toggle_archived()
+    with reopened(project) as p:
+        assert all(c.archived for c in p.codebook().children(frames))
+    editor.show_archived.setChecked(False)
+    assert editor.tree.item_for(code_id(project, "Frames/Conflict")) is None
+    editor.show_archived.setChecked(True)
+    editor.reload(frames)
+    assert editor.toggle_archived()
+    with reopened(project) as p:
+        assert not p.code(frames).archived
+        assert not any(c.archived for c in p.codebook().children(frames))
+
+
+def test_restoring_a_group_keeps_a_value_archived_on_its_own(editor):
+    project = editor.project
+    frames = code_id(project, "Frames")
+    appeasement, conflict = code_id(project, "Frames/Appeasement"), code_id(project, "Frames/Conflict")
+    editor.reload(frames)
+    editor.toggle_archived()  # the group with both values
+    editor.reload(appeasement)
+    editor.toggle_archived()  # Appeasement back on its own: the values are no longer all archived
+    editor.reload(frames)
+    editor.toggle_archived()  # restoring the group now leaves Conflict as the lead left it
+    with reopened(project) as p:
+        assert not p.code(frames).archived
+        assert not p.code(appeasement).archived
+        assert p.code(conflict).archived
