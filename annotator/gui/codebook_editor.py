@@ -19,18 +19,13 @@ from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -39,7 +34,8 @@ from PySide6.QtWidgets import (
 
 from annotator.core.codebook import PALETTE, Code, Codebook
 from annotator.core.errors import AnnotatorError, CodebookError
-from annotator.gui.codebook_editor_tree import CodeTree, swatch
+from annotator.gui.codebook_editor_form import CodeForm
+from annotator.gui.codebook_editor_tree import CodeTree
 
 
 def _same_key(a: str, b: str) -> bool:
@@ -128,57 +124,22 @@ class CodebookEditorDialog(QDialog):
         lv.addWidget(self.tree, 1)
         lv.addWidget(self.show_archived)
 
-        self.form = QWidget(self)
-        form = QFormLayout(self.form)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.path_label = QLabel(self.form)
-        self.path_label.setAccessibleName(self.tr("Place in the codebook"))
-        self.path_label.setWordWrap(True)
-        self.path_label.setStyleSheet("color: palette(mid);")
-        self.name_edit = QLineEdit(self.form)
-        self.name_edit.setAccessibleName(self.tr("Code name"))
+        self.form = CodeForm(self)
+        # the fields, by their names, for the methods below and for tests
+        self.path_label, self.name_edit = self.form.path_label, self.form.name_edit
+        self.color_button, self.shortcut_edit = self.form.color_button, self.form.shortcut_edit
+        self.scope_combo, self.exclusive_check = self.form.scope_combo, self.form.exclusive_check
+        self.description_edit, self.usage_label = self.form.description_edit, self.form.usage_label
         self.name_edit.editingFinished.connect(self._name_edited)
-        self.color_button = QPushButton(self.form)
-        self.color_button.setAccessibleName(self.tr("Colour"))
-        self.color_button.setToolTip(self.tr("Choose the highlight colour of this code"))
-        self.color_button.setAutoDefault(False)
         self.color_button.clicked.connect(lambda: self.set_color())
-        self.shortcut_edit = QLineEdit(self.form)
-        self.shortcut_edit.setAccessibleName(self.tr("Shortcut key"))
-        self.shortcut_edit.setPlaceholderText(self.tr("a key such as 1, g or Ctrl+1"))
-        self.shortcut_edit.setMaxLength(24)
         self.shortcut_edit.editingFinished.connect(lambda: self.set_shortcut(self.shortcut_edit.text()))
-        self.scope_combo = QComboBox(self.form)
-        self.scope_combo.setAccessibleName(self.tr("Scope"))
-        self.scope_combo.addItem(self.tr("Span: applied to passages of text"), "span")
-        self.scope_combo.addItem(self.tr("Document: applied to the whole article"), "document")
         self.scope_combo.activated.connect(lambda _: self.set_scope(self.scope_combo.currentData()))
-        self.exclusive_check = QCheckBox(self.tr("Its sub-codes are mutually exclusive values"), self.form)
-        self.exclusive_check.setAccessibleName(self.tr("Exclusive group"))
-        self.exclusive_check.setToolTip(self.tr(
-            "A coder's spans of two values of this group never overlap (for example, one source type per source)."))
         self.exclusive_check.clicked.connect(self.set_exclusive)
-        self.description_edit = QPlainTextEdit(self.form)
-        self.description_edit.setAccessibleName(self.tr("Coding instructions"))
-        self.description_edit.setPlaceholderText(self.tr(
-            "When to apply this code, with an example and a counter-example. Coders see this while coding."))
         self.description_edit.textChanged.connect(self._description_typed)
         self._description_timer = QTimer(self)
         self._description_timer.setSingleShot(True)
         self._description_timer.setInterval(600)
         self._description_timer.timeout.connect(self.save_description)
-        self.usage_label = QLabel(self.form)
-        self.usage_label.setAccessibleName(self.tr("Use of this code"))
-        self.usage_label.setWordWrap(True)
-
-        form.addRow(self.path_label)
-        form.addRow(self.tr("&Name"), self.name_edit)
-        form.addRow(self.tr("&Colour"), self.color_button)
-        form.addRow(self.tr("&Shortcut"), self.shortcut_edit)
-        form.addRow(self.tr("Sc&ope"), self.scope_combo)
-        form.addRow("", self.exclusive_check)
-        form.addRow(self.tr("Coding &instructions"), self.description_edit)
-        form.addRow("", self.usage_label)
 
         splitter = QSplitter(self)
         splitter.addWidget(left)
@@ -248,35 +209,12 @@ class CodebookEditorDialog(QDialog):
                   self.archive_button, self.delete_button):
             b.setEnabled(code is not None)
         if code is None:
-            for w in (self.name_edit, self.shortcut_edit):
-                w.clear()
-            self.description_edit.clear()
-            self.path_label.clear()
-            self.usage_label.clear()
+            self.form.clear()
             self._loading = False
             return
-        parent_path = self.codebook.path(code.parent_id, " / ") if code.parent_id else self.tr("top level")
-        self.path_label.setText(self.tr("In: {0}").format(parent_path))
-        self.name_edit.setText(code.name)
-        self.color_button.setIcon(swatch(code.color, 16))
-        self.color_button.setText(code.color)
-        self.shortcut_edit.setText(code.shortcut)
-        self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(code.scope)))
-        self.exclusive_check.setChecked(code.exclusive)
-        if self.description_edit.toPlainText() != code.description:
-            self.description_edit.setPlainText(code.description)
         uses = self.usage.get(code.id, 0)
         has_children = bool(self.codebook.children(code.id))
-        if uses:
-            text = self.tr("Used %n time(s) in annotations or article codes; it can be archived but not deleted.",
-                           "", uses)
-        elif has_children:
-            text = self.tr("Not used; delete or move its sub-codes before deleting it.")
-        else:
-            text = self.tr("Not used yet; it can be deleted.")
-        if code.archived:
-            text = self.tr("Archived: hidden from coders, annotations kept. ") + text
-        self.usage_label.setText(text)
+        self.form.show_code(code, self.codebook, uses)
         self.archive_button.setText(self.tr("Restore") if code.archived else self.tr("Archive"))
         self.archive_button.setAccessibleName(self.archive_button.text())
         self.delete_button.setEnabled(not uses and not has_children)
