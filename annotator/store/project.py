@@ -132,7 +132,7 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, WorkflowRepo):
         except sqlite3.Error as exc:
             raise _project_error(exc, self.path) from exc
         cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+        return [dict(zip(cols, r, strict=False)) for r in cur.fetchall()]
 
     def _one(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
         found = self._rows(sql, params)
