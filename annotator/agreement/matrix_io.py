@@ -158,10 +158,10 @@ def write_matrix_csv(
     for name, row in zip(unit_names, values.tolist(), strict=True):
         rows.append([_safe(name), *(cell(v) for v in row)])
     if hasattr(target, "write"):
-        csv.writer(target, lineterminator="\n").writerows(rows)  # type: ignore[arg-type]
+        csv.writer(target, lineterminator="\r\n").writerows(rows)  # type: ignore[arg-type]
         return
     with open(target, "w", newline="", encoding="utf-8") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
+        csv.writer(f, lineterminator="\r\n").writerows(rows)
 
 
 def export_matrix(

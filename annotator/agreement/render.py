@@ -112,7 +112,7 @@ def to_csv(report: AgreementReport, target: str | Path | IO[str] | None = None) 
     """The variables table as CSV (returned, and written to ``target`` if given)."""
     buf = io.StringIO()
     cols = columns(report)
-    w = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
+    w = csv.DictWriter(buf, fieldnames=cols, lineterminator="\r\n")
     w.writeheader()
     for row in to_rows(report):
         w.writerow({k: _csv_cell(row.get(k)) for k in cols})

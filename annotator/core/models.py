@@ -143,11 +143,11 @@ class Segmentation:
 
     def units(self, unit: str) -> list[tuple[int, int]]:
         if unit == "token":
-            return list(zip(self.token_starts, self.token_ends))
+            return list(zip(self.token_starts, self.token_ends, strict=False))
         if unit == "sentence":
-            return list(zip(self.sentence_starts, self.sentence_ends))
+            return list(zip(self.sentence_starts, self.sentence_ends, strict=False))
         if unit == "paragraph":
-            return list(zip(self.paragraph_starts, self.paragraph_ends))
+            return list(zip(self.paragraph_starts, self.paragraph_ends, strict=False))
         raise ValueError(f"Unknown unit {unit!r}; use token, sentence or paragraph.")
 
 

@@ -66,7 +66,7 @@ def load_pipeline(name: str | None = None) -> tuple[Any, PipelineInfo]:
             wanted = name or DEFAULT_PIPELINES[0]
             notice = (
                 f"The spaCy pipeline {wanted!r} is not installed, so a blank English pipeline is used: "
-                f"tokens and sentences only, no entities or source suggestions ({NLP_EXTRA_HINT} adds it)."
+                f"tokens and sentences only, no named entities, and source suggestions from simple patterns only ({NLP_EXTRA_HINT} adds it)."
             )
             nlp = _blank("en")
             info = PipelineInfo(BLANK, spacy.__version__, False, notice)

@@ -4,7 +4,7 @@ the engine in ``annotator.agreement`` (no statistics here, no SQL)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,8 @@ from annotator.services.projects import find_coders
 from annotator.store.project import Project
 
 
-def coding_data(project: Project, coders: Sequence[Coder], *, batch: str | None = None) -> CodingData:
+def coding_data(project: Project, coders: Sequence[Coder], *, batch: str | None = None,
+                segments: bool = True) -> CodingData:
     """The reliability sample of ``coders``: the documents that at least two of
     them coded. A coder counts as having coded a document when they marked it
     done or left any annotation or article-level code on it; elsewhere their
@@ -35,10 +36,10 @@ def coding_data(project: Project, coders: Sequence[Coder], *, batch: str | None 
     batch_id = project.find_batch(batch).id if batch else None
     docs = project.document_ids(batch_id=batch_id)
     coded: dict[str, set[str]] = {d: set() for d in docs}
-    for a in project.assignments():
-        if a.coder_id in ids and a.status == "done" and a.document_id in coded:
-            coded[a.document_id].add(a.coder_id)
-    annotations = [a for a in project.annotations_for(docs, list(ids))]
+    for doc_id, coder_id in project.coders_with_status("done", ids):
+        if doc_id in coded:
+            coded[doc_id].add(coder_id)
+    annotations = project.annotations_for(docs, list(ids))
     document_codes = [dc for dc in project.document_codes() if dc.coder_id in ids and dc.document_id in coded]
     for a in annotations:
         coded[a.document_id].add(a.coder_id)
@@ -56,7 +57,7 @@ def coding_data(project: Project, coders: Sequence[Coder], *, batch: str | None 
         coded={d: coded[d] for d in sample},
         annotations=[a for a in annotations if a.document_id in keep],
         document_codes=[dc for dc in document_codes if dc.document_id in keep],
-        segmentations=project.segmentations(sample),
+        segmentations=project.segmentations(sample) if segments else {},
         titles={d: summaries.get(d, "") for d in sample},
     )
 
@@ -75,7 +76,7 @@ def agreement_report(
     cancelled: Callable[[], bool] | None = None,
 ) -> AgreementReport:
     chosen = find_coders(project, list(coders) if coders else None)
-    data = coding_data(project, chosen, batch=batch)
+    data = coding_data(project, chosen, batch=batch, segments=unit in ("paragraph", "sentence", "token"))
     if unit in ("paragraph", "sentence", "token"):
         missing = [d for d in data.lengths if d not in data.segmentations]
         if missing:
@@ -94,7 +95,7 @@ def agreement_report(
         "codebook_version": project.codebook_version(),
         "batch": batch or "all",
         "software": f"Annotator {__version__}",
-        "computed_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "computed_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "nlp_pipeline": _segment_models(data),
     })
     return report
@@ -117,7 +118,7 @@ def export_reliability_matrix(
     """Write one variable's units x coders matrix as CSV (for R irr, SPSS/SAS
     KALPHA, ReCal); returns the legend of category numbers."""
     chosen = find_coders(project, list(coders) if coders else None)
-    data = coding_data(project, chosen, batch=batch)
+    data = coding_data(project, chosen, batch=batch, segments=unit != "document")
     udata = unit_data(data, unit=unit, coders=[c.id for c in chosen], variables=[code])
     categories = export_matrix(udata, code, target, coder_names=[c.name for c in chosen], labels=labels)
     return {"variable": code, "units": len(udata.unit_labels()), "coders": [c.name for c in chosen],

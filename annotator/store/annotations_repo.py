@@ -61,14 +61,15 @@ class AnnotationsRepo:
         out: list[Annotation] = []
         for i in range(0, len(ids), 400):
             chunk = ids[i : i + 400]
-            sql = f"SELECT * FROM annotations WHERE document_id IN ({','.join('?' * len(chunk))})"
+            sql = (f"SELECT {rows.ANNOTATION_COLUMNS} FROM annotations "
+                   f"WHERE document_id IN ({','.join('?' * len(chunk))})")
             params: list = list(chunk)
             if coders is not None:
                 sql += f" AND coder_id IN ({','.join('?' * len(coders))})"
                 params += coders
             if not include_deleted:
                 sql += " AND deleted = 0"
-            out.extend(rows.annotation(r) for r in self._rows(sql + ' ORDER BY start, "end"', params))
+            out.extend(map(rows.annotation_from_tuple, self.conn.execute(sql + ' ORDER BY start, "end"', params)))
         return out
 
     def annotation_owners(self, ids: Iterable[str]) -> dict[str, str]:

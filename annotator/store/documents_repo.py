@@ -129,7 +129,7 @@ class DocumentsRepo:
             cur = self.conn.execute(f"SELECT {cols} FROM documents {where} ORDER BY rowid", params)
             names = [d[0] for d in cur.description]
             for r in cur:
-                yield rows.document(_with_raw(dict(zip(names, r))))
+                yield rows.document(_with_raw(dict(zip(names, r, strict=True))))
             return
         ids = list(ids)
         for i in range(0, len(ids), 200):

@@ -117,9 +117,25 @@ def annotation(row: dict[str, Any]) -> Annotation:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         deleted=bool(row["deleted"]),
-        derived_from=tuple(json.loads(row["derived_from"] or "[]")),
+        derived_from=_derived(row["derived_from"]),
         link=row["link"],
     )
+
+
+ANNOTATION_COLUMNS = ('id, document_id, coder_id, code_id, start, "end", quote, note, origin, created_at, '
+                      "updated_at, deleted, derived_from, link")
+
+
+def annotation_from_tuple(r: tuple) -> Annotation:
+    """For bulk reads (agreement over a whole corpus): no per-row dict."""
+    return Annotation(r[1], r[2], r[3], r[4], r[5], r[0], r[6], r[7], r[8], r[9], r[10], bool(r[11]),
+                      _derived(r[12]), r[13])
+
+
+def _derived(value: str | None) -> tuple[str, ...]:
+    if not value or value == "[]":  # almost every annotation: skip the JSON parser
+        return ()
+    return tuple(json.loads(value))
 
 
 def annotation_row(a: Annotation) -> dict[str, Any]:

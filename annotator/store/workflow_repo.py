@@ -58,6 +58,13 @@ class WorkflowRepo:
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         return [rows.assignment(r) for r in self._rows(f"SELECT * FROM assignments {where}", params)]
 
+    def coders_with_status(self, status: str, coder_ids: Iterable[str]) -> list[tuple[str, str]]:
+        """(document id, coder id) pairs with this status, for the given coders."""
+        ids = list(coder_ids)
+        q = ",".join("?" * len(ids))
+        return [(r[0], r[1]) for r in self.conn.execute(
+            f"SELECT document_id, coder_id FROM assignments WHERE status = ? AND coder_id IN ({q})", [status, *ids])]
+
     def has_assignments(self) -> bool:
         return self._scalar("SELECT EXISTS(SELECT 1 FROM assignments)") == 1
 

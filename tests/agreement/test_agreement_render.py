@@ -42,7 +42,7 @@ def test_rows_follow_the_columns_and_keep_undefined_empty(report):
 def test_csv_has_one_row_per_variable_and_defuses_formulas(report):
     report.variables[0].name = "=SUM(A1)"
     text = to_csv(report)
-    lines = text.strip().split("\n")
+    lines = text.strip().splitlines()
     assert len(lines) == 1 + len(report.variables)
     assert lines[1].startswith("'=SUM(A1),")
 
@@ -107,7 +107,7 @@ def test_exported_matrix_reproduces_alpha(make_data, ids):
     buf = io.StringIO()
     legend = export_matrix(ud, ids["Source type"], buf, coder_names=["Ann", "Bo"])
     assert legend == ["(none)", "Government", "NGO"]
-    lines = buf.getvalue().strip().split("\n")
+    lines = buf.getvalue().strip().splitlines()
     assert lines[0] == "unit,Ann,Bo"
     assert lines[1:] == ["d:sentence:0,2,2", "d:sentence:1,1,0", "d:sentence:2,0,2", "d:sentence:3,0,0",
                          "e:sentence:0,0,"]
@@ -120,9 +120,9 @@ def test_exported_matrix_reproduces_alpha(make_data, ids):
 def test_matrix_with_labels_and_numeric_values(tmp_path):
     path = tmp_path / "m.csv"
     write_matrix_csv(path, [[0, 1], [1, -1]], ["a", "b"], categories=["no", "yes"], labels=True)
-    assert path.read_text().split("\n")[1:3] == ["1,no,yes", "2,yes,"]
+    assert path.read_text().splitlines()[1:3] == ["1,no,yes", "2,yes,"]
     write_matrix_csv(path, [[0, 1], [1, -1]], ["a", "b"], categories=[-2, 2])
-    assert path.read_text().split("\n")[1:3] == ["1,-2,2", "2,2,"]
+    assert path.read_text().splitlines()[1:3] == ["1,-2,2", "2,2,"]
 
 
 @pytest.mark.parametrize(

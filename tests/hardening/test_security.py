@@ -311,9 +311,6 @@ def test_agreement_report_and_matrix_exports_never_hold_a_formula(tmp_path, host
                 assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
 
 
-@pytest.mark.xfail(strict=True, reason="annotator/agreement/render.py to_csv (and matrix_io.write_matrix_csv) write "
-                                       "with lineterminator='\\n', so a carriage return inside a name is not quoted: "
-                                       "the row splits and its tail starts with a live formula")
 def test_agreement_csv_with_a_carriage_return_in_a_code_name(tmp_path):
     from annotator.agreement.render import write_report
     from annotator.core.codebook import Code

@@ -42,7 +42,7 @@ def test_wikinews_csv_imports_171_documents_with_metadata_and_segments(project, 
     sentences = seg.units("sentence")
     assert sentences and all(not text[s:e].startswith((" ", "\n")) for s, e in sentences)
     # a paragraph break always ends a sentence
-    for ps, pe in seg.units("paragraph"):
+    for ps, _pe in seg.units("paragraph"):
         assert any(s == ps for s, _ in sentences)
     assert project.documents_without_segments() == []
 

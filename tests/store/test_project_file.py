@@ -53,8 +53,8 @@ def test_a_file_that_is_not_a_project_is_refused(tmp_path):
 
 
 def test_sqlite3_reads_the_analysis_view(coded_project):
-    from tests.conftest import code_id
     from annotator.core.models import Annotation
+    from tests.conftest import code_id
 
     doc = coded_project.list_documents()[0]
     alice = coded_project.coder_by_name("alice")

@@ -31,6 +31,13 @@ def check_package(data: bytes, display: str, kind: str = "Word document") -> Non
             infos = zf.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise IngestError(f"{display} is not a readable {kind} (damaged or not in the right format).") from exc
+    if kind == "Word document" and any(i.filename == "word/document.xml" for i in infos):
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            head = zf.open("word/document.xml").read(4096)
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            # Word never writes a DTD; one that declares entities is crafted, and
+            # the XML parser would silently drop the text after an entity reference.
+            raise IngestError(f"{display} declares XML entities, which Word documents never do; it was not read.")
     total = sum(i.file_size for i in infos)
     if total > ZIP_MAX_TOTAL or any(
         i.file_size > (1 << 20) and i.file_size > ZIP_MAX_RATIO * max(i.compress_size, 1) for i in infos

@@ -95,7 +95,7 @@ def iter_array(stream: io.TextIOBase, display: str) -> Iterator[Any]:
     """The items of a top-level JSON array, one at a time, so a large export is
     never in memory whole. Raises :class:`_NotAnArray` before yielding anything
     when the file holds something else."""
-    decoder = json.JSONDecoder()
+    decoder = json.JSONDecoder(parse_int=_bounded_int)
     buf, pos, eof = "", 0, False
 
     def more() -> None:
@@ -161,12 +161,18 @@ def _whole(source: Source) -> list[Any]:
     display = source.display
     text = decode(source.read_bytes(), display)
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
         raise IngestError(f"{display} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).") from exc
     except RecursionError as exc:
         raise IngestError(f"{display} is nested too deeply to be article data.") from exc
     return _records(data, display)
+
+
+def _bounded_int(digits: str) -> int | str:
+    # Python refuses to convert integers of more than 4,300 digits (a guard
+    # against slow parsing); such a "number" in article data is kept as text.
+    return int(digits) if len(digits) <= 4000 else digits
 
 
 @register("json", (".json",), "JSON: a list of article objects")
@@ -225,7 +231,7 @@ def read_jsonl(source: Source, options: ReadOptions) -> Iterator[Article | ReadF
             if not line.strip():
                 continue
             try:
-                obj = json.loads(line)
+                obj = json.loads(line, parse_int=_bounded_int)
             except json.JSONDecodeError as exc:
                 yield ReadFailure(display, f"Line {line_no} of {display} is not valid JSON ({exc.msg}).")
                 continue
