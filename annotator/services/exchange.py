@@ -62,9 +62,11 @@ def import_annotations(project: Project, path: Path, fmt: str | None = None, *,
     data = result.data
     report = AnnotationImportReport(warnings=list(result.warnings))
     known_coders = {c.id for c in project.coders()}
+    new_docs = [d for d in data.documents if not project.has_document(d.id)]
+    segments = _segment(project, new_docs) if segment and new_docs else {}
     with project.transaction():
-        new_docs = [d for d in data.documents if not project.has_document(d.id)]
-        report.documents_added = len(project.add_documents(new_docs))
+        # documents and their segments in the same transaction: never one without the other
+        report.documents_added = len(project.add_documents(new_docs, segments))
         current = project.codebook()
         for _, code in data.codebook.walk():
             if code.id not in current:
@@ -91,8 +93,12 @@ def import_annotations(project: Project, path: Path, fmt: str | None = None, *,
         for dc in data.document_codes:
             project.put_document_code_state(dc)
         report.document_codes = len(data.document_codes)
-    if segment and report.documents_added:
-        from annotator.services.importing import rerun_nlp
-
-        rerun_nlp(project, only_missing=True)
     return report
+
+
+def _segment(project: Project, documents: list) -> dict:
+    from annotator.nlp.segment import segment_texts
+    from annotator.services.importing import pipeline_name
+
+    model = pipeline_name(project, None)
+    return {s.document_id: s for s in segment_texts(((d.id, d.text) for d in documents), model=model)}
