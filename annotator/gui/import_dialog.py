@@ -51,6 +51,15 @@ PREVIEW_LIMIT = 5
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".json", ".jsonl", ".ndjson")
 
 
+def human_size(n: int) -> str:
+    size = float(n)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{n} bytes"
+
+
 def run_import(path: str, paths: list[str], options: ImportOptions, *, progress, cancelled):
     """The worker's job: a connection of its own for the whole import."""
     with Project.open(path) as project:
@@ -408,12 +417,15 @@ class ImportDialog(QDialog):
         return start(self.worker)
 
     def _progress(self, done: int, total: int) -> None:
+        """The service counts bytes of input read (a batch can be gigabytes,
+        beyond a progress bar's int range): shown as a share of the whole."""
         if total > 0:
-            self.progress_bar.setRange(0, total)
-            self.progress_bar.setValue(done)
-            self.progress_label.setText(self.tr("Read {0} of {1} files…").format(done, total))
+            self.progress_bar.setRange(0, 1000)
+            self.progress_bar.setValue(min(1000, done * 1000 // total))
+            self.progress_label.setText(self.tr("Reading and segmenting articles: {0:.0%} of {1} read…").format(
+                min(1.0, done / total), human_size(total)))
         else:
-            self.progress_label.setText(self.tr("Read %n file(s)…", "", done))
+            self.progress_bar.setRange(0, 0)
 
     def _cancel_clicked(self) -> None:
         if self.worker is not None:

@@ -194,3 +194,10 @@ def test_cleaning_can_be_switched_off_in_the_preview(dialog, tmp_path):
     dialog.refresh_preview()
     assert "Advertisement" in dialog.preview.documents[0].text
     assert dialog.options().clean is False
+
+
+def test_progress_is_shown_as_a_share_of_the_bytes_to_read(dialog):
+    # what the import service reports: bytes of input read, here of a 3 GB archive
+    dialog._progress(1_500_000_000, 3_000_000_000)
+    assert dialog.progress_bar.maximum() == 1000 and dialog.progress_bar.value() == 500
+    assert "50% of 2.8 GB" in dialog.progress_label.text()
