@@ -161,6 +161,14 @@ class CrashDialog(QDialog):
         self.adjustSize()
 
 
+def _is_top_level(tb: TracebackType | None) -> bool:
+    """True when the exception went up through every Python frame, so the
+    interpreter ends after the hook. An exception in a slot stops where Qt
+    called the slot: its outermost frame still has a Python caller (the one
+    that entered the event loop)."""
+    return tb is not None and tb.tb_frame.f_back is None
+
+
 def _html_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -169,7 +177,7 @@ class _CrashReporter(QObject):
     """Owns the hooks. The signal carries a report from any thread to the GUI
     thread (a queued connection, because this object lives there)."""
 
-    report = Signal(str, str)
+    report = Signal(str, str, bool)  # summary, details, fatal
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
@@ -183,7 +191,7 @@ class _CrashReporter(QObject):
         if issubclass(exc_type, KeyboardInterrupt):  # Ctrl+C in a terminal ends the program as usual
             self.previous_excepthook(exc_type, exc, tb)
             return
-        self._handle(exc_type, exc, tb, threading.current_thread().name)
+        self._handle(exc_type, exc, tb, threading.current_thread().name, fatal=_is_top_level(tb))
 
     def threading_excepthook(self, args: threading.ExceptHookArgs) -> None:
         if args.exc_type is SystemExit:
@@ -191,7 +199,7 @@ class _CrashReporter(QObject):
         name = args.thread.name if args.thread is not None else None
         self._handle(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback, name)
 
-    def _handle(self, exc_type, exc, tb, thread_name: str | None) -> None:
+    def _handle(self, exc_type, exc, tb, thread_name: str | None, *, fatal: bool = False) -> None:
         # Logging and formatting first: if showing the dialog fails too, the
         # traceback is already on disk.
         try:
@@ -206,10 +214,10 @@ class _CrashReporter(QObject):
                 traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
             except Exception:  # noqa: BLE001
                 pass
-        self.report.emit(summary, details)
+        self.report.emit(summary, details, fatal)
 
-    @Slot(str, str)
-    def _show(self, summary: str, details: str) -> None:
+    @Slot(str, str, bool)
+    def _show(self, summary: str, details: str, fatal: bool = False) -> None:
         # An error in a paint event repeats on every repaint: one dialog,
         # with the later tracebacks added, instead of a cascade of windows.
         if self.dialog is not None:
@@ -221,6 +229,12 @@ class _CrashReporter(QObject):
         dialog.destroyed.connect(self._forget_dialog)
         dialog.finished.connect(self._forget_dialog)
         self.dialog = dialog
+        if fatal:
+            # Python exits right after this hook (a failure while starting
+            # up, before or after the event loop): wait for the user to read
+            # the dialog instead of flashing it.
+            dialog.exec()
+            return
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()

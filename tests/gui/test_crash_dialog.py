@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import os
 import threading
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from annotator.core.errors import ProjectError
@@ -54,7 +56,8 @@ def _raise_in_slot(qtbot, exc: BaseException) -> None:
         raise exc
 
     button.clicked.connect(explode)
-    button.click()
+    # The click arrives from the event loop, as a user's click does.
+    QTimer.singleShot(0, button.click)
 
 
 def test_exception_in_a_slot_shows_the_dialog(qtbot, reporter, log_path):
@@ -152,3 +155,42 @@ def test_log_lives_in_the_platform_user_log_directory(monkeypatch):
     monkeypatch.delenv(logging_setup.LOG_DIR_ENV, raising=False)
     assert logging_setup.default_log_dir() == __import__("pathlib").Path(
         platformdirs.user_log_dir("Annotator", appauthor=False))
+
+
+def test_failure_while_starting_up_waits_for_the_user(tmp_path):
+    # An uncaught exception before the event loop runs ends the program right
+    # after the hook: the dialog must stay until it is closed, not flash.
+    import subprocess
+    import sys
+    import textwrap
+
+    script = tmp_path / "start.py"
+    script.write_text(textwrap.dedent("""
+        import os
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from annotator.gui.crash_dialog import CrashDialog, install_excepthook
+        from annotator.gui.logging_setup import setup_logging
+
+        setup_logging()
+        app = QApplication([])
+        install_excepthook(app)
+
+        def close_it():
+            dialogs = [w for w in app.topLevelWidgets() if isinstance(w, CrashDialog) and w.isVisible()]
+            for d in dialogs:
+                print("dialog:", d.summary_label.text(), flush=True)
+                d.close()
+            if not dialogs:
+                QTimer.singleShot(20, close_it)
+
+        QTimer.singleShot(20, close_it)
+        raise OSError("disk gone")
+    """), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]),
+               ANNOTATOR_LOG_DIR=str(tmp_path / "log"))
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60, env=env)
+    assert "dialog: Something went wrong: OSError" in result.stdout, result.stderr
+    assert result.returncode == 1  # the program still ends, as Python does after an uncaught error
+    assert "OSError: disk gone" in (tmp_path / "log" / "annotator.log").read_text(encoding="utf-8")
