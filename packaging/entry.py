@@ -123,6 +123,9 @@ def _arm_smoke_check() -> None:
 
     def check() -> None:
         app = QApplication.instance()
+        crash = [w for w in app.topLevelWidgets() if w.objectName() == "CrashDialog" and w.isVisible()]
+        if crash:
+            fail(f"the crash dialog appeared:\n{getattr(crash[0], 'details', '')}", 5)
         windows = [w for w in app.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
         if windows:
             window = windows[0]
