@@ -91,11 +91,31 @@ def _string(node: ast.AST) -> str | None:
     return None
 
 
+def translate_helpers(tree: ast.AST) -> dict[str, str]:
+    """Module functions of the form ``def _tr(text): return
+    QCoreApplication.translate("context", text)``, by name -> context.
+    lupdate cannot see through them; this extractor can."""
+    helpers: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.FunctionDef) or not node.args.args:
+            continue
+        param = node.args.args[0].arg
+        for ret in ast.walk(node):
+            call = ret.value if isinstance(ret, ast.Return) else None
+            if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute | ast.Name)
+                    and getattr(call.func, "attr", getattr(call.func, "id", None)) == "translate"
+                    and len(call.args) >= 2 and _string(call.args[0]) is not None
+                    and isinstance(call.args[1], ast.Name) and call.args[1].id == param):
+                helpers[node.name] = _string(call.args[0])
+    return helpers
+
+
 class _Extractor(ast.NodeVisitor):
     """tr() calls take their context from the enclosing class, as Qt does."""
 
-    def __init__(self, filename: str) -> None:
+    def __init__(self, filename: str, helpers: dict[str, str] | None = None) -> None:
         self.filename = filename
+        self.helpers = helpers or {}
         self.classes: list[str] = []
         self.messages: list[Message] = []
 
@@ -117,6 +137,10 @@ class _Extractor(ast.NodeVisitor):
             comment = _string(node.args[2]) if len(node.args) > 2 else None
             if context is not None and text is not None:
                 self.messages.append(Message(context, text, self.filename, node.lineno, comment))
+        elif name in self.helpers and node.args:
+            text = _string(node.args[0])
+            if text is not None:
+                self.messages.append(Message(self.helpers[name], text, self.filename, node.lineno))
         self.generic_visit(node)
 
 
@@ -124,7 +148,7 @@ def extract_messages(files: list[Path], relative_to: Path) -> list[Message]:
     messages: list[Message] = []
     for path in files:
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        extractor = _Extractor(os.path.relpath(path, relative_to).replace(os.sep, "/"))
+        extractor = _Extractor(os.path.relpath(path, relative_to).replace(os.sep, "/"), translate_helpers(tree))
         extractor.visit(tree)
         messages.extend(extractor.messages)
     return messages
@@ -230,8 +254,41 @@ def run_lupdate(lupdate: str, files: list[Path], ts: Path, language: str) -> int
     result = subprocess.run(cmd, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"pyside6-lupdate failed:\n{result.stdout}{result.stderr}")
+    add_missing(ts, extract_messages(files, ROOT))
     root = ET.parse(ts).getroot()
     return sum(1 for _ in root.iter("message"))
+
+
+def add_missing(ts: Path, messages: list[Message]) -> int:
+    """Add to a .ts file the messages it lacks: lupdate does not follow
+    translate helpers such as ``_tr("...")``, this extractor does."""
+    tree = ET.parse(ts)
+    root = tree.getroot()
+    contexts = {c.findtext("name"): c for c in root.iter("context")}
+    present = {(name, m.findtext("source")) for name, c in contexts.items() for m in c.iter("message")}
+    added = 0
+    for m in messages:
+        if (m.context, m.source) in present:
+            continue
+        context = contexts.get(m.context)
+        if context is None:
+            context = ET.SubElement(root, "context")
+            ET.SubElement(context, "name").text = m.context
+            contexts[m.context] = context
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "location", filename=os.path.relpath(ROOT / m.filename, ts.parent)
+                      .replace(os.sep, "/"), line=str(m.line))
+        ET.SubElement(message, "source").text = m.source
+        ET.SubElement(message, "translation", type="unfinished")
+        present.add((m.context, m.source))
+        added += 1
+    if added:
+        ET.indent(root, space="    ")
+        with ts.open("w", encoding="utf-8") as fh:
+            fh.write('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+            fh.write(ET.tostring(root, encoding="unicode"))
+            fh.write("\n")
+    return added
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -113,3 +113,23 @@ def test_check_flags_strings_that_bypass_tr(tmp_path, capsys):
 def test_gui_sources_pass_the_check():
     module = _load_script()
     assert module.untranslated_strings(module.python_sources(module.DEFAULT_SOURCES)) == []
+
+
+@pytest.mark.parametrize("builtin", [False, True])
+def test_translate_helpers_are_followed(tmp_path, builtin):
+    module = _load_script()
+    if not builtin and module.find_lupdate() is None:
+        pytest.skip("pyside6-lupdate is not installed")
+    src = tmp_path / "startup.py"
+    src.write_text(
+        "from PySide6.QtCore import QCoreApplication\n"
+        "def _tr(text):\n"
+        "    return QCoreApplication.translate('startup', text)\n"
+        "def fail(parent):\n"
+        "    return _tr('The project could not be opened.')\n",
+        encoding="utf-8",
+    )
+    ts = tmp_path / "annotator_en.ts"
+    args = [str(src), "-o", str(ts)] + (["--no-lupdate"] if builtin else [])
+    assert module.main(args) == 0
+    assert "The project could not be opened." in _messages(ts)["startup"]
