@@ -100,6 +100,11 @@ def _install_qt_message_handler() -> None:
     qt_log = logging.getLogger("qt")
 
     def handler(msg_type, context, message):  # noqa: ARG001 - Qt's signature
-        qt_log.log(levels.get(msg_type, logging.WARNING), "%s", message)
+        level = levels.get(msg_type, logging.WARNING)
+        qt_log.log(level, "%s", message)
+        # Qt's default handler prints to the console; a developer running
+        # from a terminal still sees what they saw before.
+        if level >= logging.WARNING and sys.stderr is not None:
+            print(message, file=sys.stderr)
 
     qInstallMessageHandler(handler)

@@ -194,3 +194,14 @@ def test_failure_while_starting_up_waits_for_the_user(tmp_path):
     assert "dialog: Something went wrong: OSError" in result.stdout, result.stderr
     assert result.returncode == 1  # the program still ends, as Python does after an uncaught error
     assert "OSError: disk gone" in (tmp_path / "log" / "annotator.log").read_text(encoding="utf-8")
+
+
+def test_qt_warnings_reach_the_log(qtbot, log_path):
+    import logging
+
+    from PySide6.QtCore import qWarning
+
+    qWarning("qt says the font is missing")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    assert "qt says the font is missing" in log_path.read_text(encoding="utf-8")
