@@ -73,7 +73,11 @@ def run(project_path: str | None, *, smoke: bool = False, argv: list[str] | None
     if smoke:
         _quit_after_first_paint(app, window)
     window.show()
-    return app.exec()
+    status = app.exec()
+    from annotator.gui.startup import close_all
+
+    close_all()  # saves the place in each project and closes its file
+    return status
 
 
 def _quit_after_first_paint(app, window) -> None:

@@ -108,11 +108,21 @@ class DocumentTableModel(QAbstractTableModel):
         i = row - page_no * PAGE
         return page[i] if i < len(page) else None
 
+    def detach(self) -> None:
+        """The project is closing: show nothing and never read it again."""
+        self.beginResetModel()
+        self._pages.clear()
+        self._count = 0
+        self.endResetModel()
+        self.project = None
+
     def set_filter(self, flt: ListFilter) -> None:
         self.filter = flt
         self.reload()
 
     def reload(self) -> None:
+        if self.project is None:
+            return
         self.beginResetModel()
         self._pages.clear()
         self._count = self.project.count_documents(**self.filter.kwargs())
@@ -120,6 +130,8 @@ class DocumentTableModel(QAbstractTableModel):
 
     def refresh_rows(self) -> None:
         """Statuses changed: read the pages again without resetting the view."""
+        if self.project is None:
+            return
         self._pages.clear()
         count = self.project.count_documents(**self.filter.kwargs())
         if count != self._count:
@@ -236,6 +248,7 @@ class DocumentListPanel(QWidget):
     def stop(self) -> None:
         self._search_timer.stop()
         self._search_timer.timeout.disconnect()
+        self.model.detach()
 
     def current_filter(self) -> ListFilter:
         return ListFilter(self._base.coder_id, self._base.assigned_only, self.batch.currentData(),

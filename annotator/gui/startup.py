@@ -73,5 +73,15 @@ def start_window(path: str | Path, *, create: bool = False, parent: QWidget | No
     gui_settings.add_recent_project(path)
     window = MainWindow(project, coder)
     _windows.append(window)
-    window.destroyed.connect(lambda *_: _windows.remove(window) if window in _windows else None)
     return window
+
+
+def forget(window) -> None:
+    """A closed window no longer needs keeping alive."""
+    if window in _windows:
+        _windows.remove(window)
+
+
+def close_all() -> None:
+    for window in list(_windows):
+        window.close()

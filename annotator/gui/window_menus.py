@@ -195,7 +195,9 @@ class WindowMenusMixin:
         if self.closed:
             return super().closeEvent(event)
         self.closed = True
-        self.documents.stop()  # a pending search must not reach the closed project
+        # nothing may read the project once it is closed: a pending search,
+        # a late repaint of the list (the window object can outlive this)
+        self.documents.stop()
         self._remember_position()
         gui_settings.set_project_value(self.project.path, "geometry", self.saveGeometry(), store=self.settings)
         gui_settings.set_project_value(self.project.path, "splitter", self.splitter.saveState(), store=self.settings)
@@ -204,6 +206,9 @@ class WindowMenusMixin:
             self.project.close()
         except AnnotatorError:
             pass
+        from annotator.gui.startup import forget
+
+        forget(self)
         super().closeEvent(event)
 
 

@@ -70,6 +70,7 @@ def window(qtbot, project_path):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    win.activateWindow()  # shortcuts need the active window
     first = win.documents.model.summary(0).id
     win.open_document(first)
     win.article.text.setFocus()

@@ -23,7 +23,7 @@ def stored(path):
 def test_keyboard_only_loop_from_the_list(qtbot, window, project_path):
     window.activateWindow()
     qtbot.keyClick(window.article.text, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # go to the list
-    assert window.documents.table.hasFocus()
+    assert window.focusWidget() is window.documents.table
     table = window.documents.table
     table.setCurrentIndex(window.documents.model.index(0, 0))
     qtbot.keyClick(table, Qt.Key.Key_Down)
@@ -32,7 +32,7 @@ def test_keyboard_only_loop_from_the_list(qtbot, window, project_path):
     assert window.document_id == second
     qtbot.keyClick(table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # to the text
     text = window.article.text
-    assert text.hasFocus()
+    assert window.focusWidget() is text
     text.moveCursor(QTextCursor.MoveOperation.Start)
     qtbot.keyClick(text, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(text, Qt.Key.Key_C)

@@ -189,12 +189,28 @@ def test_shortcut_sheet_lists_every_menu_shortcut(qtbot, window):
     assert rows["Frames / Conflict"] == "C"  # each code with its key
 
 
-def test_smoke_start_shows_window_and_quits(qtbot, project_path):
-    from annotator.gui import app, settings
+def test_smoke_start_shows_window_and_quits(project_path, tmp_path):
+    # in its own process: running and quitting the event loop here would
+    # leave this test process's QApplication closing for the tests after it
+    import os
+    import subprocess
+    import sys
 
     with Project.open(project_path) as p:
-        settings.set_project_value(project_path, "coder", p.coder_by_name("Ana").id)
-    assert app.main([str(project_path), "--smoke"]) == 0
+        ana = p.coder_by_name("Ana").id
+    code = (
+        "import sys\n"
+        "from PySide6.QtCore import QSettings\n"
+        f"QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {str(tmp_path / 's')!r})\n"
+        "from annotator.gui import settings\n"
+        f"settings.set_project_value({str(project_path)!r}, 'coder', {ana!r})\n"
+        "from annotator.gui.app import main\n"
+        f"rc = main([{str(project_path)!r}, '--smoke'])\n"
+        "sys.exit(rc if 'spacy' not in sys.modules else 3)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]  # 3 would mean spaCy was imported
 
 
 def test_starting_the_workbench_does_not_import_spacy():
