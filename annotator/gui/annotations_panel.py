@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 from annotator.core.codebook import Codebook
 from annotator.core.models import Annotation
 from annotator.gui.codebook_panel import swatch
+from annotator.gui.safe_text import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 COL_CODE, COL_QUOTE, COL_NOTE = range(3)
@@ -125,7 +126,7 @@ class AnnotationTableModel(QAbstractTableModel):
             return icon
         if role == Qt.ItemDataRole.ToolTipRole:
             path = self.codebook.path(a.code_id, " / ") if code else a.code_id
-            return f"{path}\n\n{a.quote}" + (f"\n\n{a.note}" if a.note else "")
+            return plain_tooltip(f"{path}\n\n{a.quote}" + (f"\n\n{a.note}" if a.note else ""))
         if role == ID_ROLE:
             return a.id
         return None

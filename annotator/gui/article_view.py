@@ -22,6 +22,7 @@ class ArticleView(QFrame):
         self.title = QLabel()
         self.title.setObjectName("articleTitle")
         self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # titles are imported data, never markup
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title.setAccessibleName(self.tr("Title"))
         self.meta = QLabel()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.codebook import Codebook
+from annotator.gui.safe_text import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 COL_NAME, COL_KEY, COL_COUNT = range(3)
@@ -112,7 +113,7 @@ class CodebookPanel(QWidget):
             item.setTextAlignment(COL_KEY, Qt.AlignmentFlag.AlignCenter)
             item.setTextAlignment(COL_COUNT, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setData(COL_NAME, ID_ROLE, code.id)
-            item.setToolTip(COL_NAME, codebook.path(code.id, " / "))
+            item.setToolTip(COL_NAME, plain_tooltip(codebook.path(code.id, " / ")))
             if codebook.children(code.id):
                 font = item.font(COL_NAME)
                 font.setBold(True)

@@ -17,7 +17,7 @@ def build_context_menu(window, pos: int) -> QMenu:
     if text.textCursor().hasSelection():
         apply = menu.addMenu(tr("Apply code"))
         for code in cb.leaves("span"):
-            label = cb.path(code.id, " / ") + (f"\t{code.shortcut}" if code.shortcut else "")
+            label = _menu_text(cb.path(code.id, " / ")) + (f"\t{code.shortcut}" if code.shortcut else "")
             act = apply.addAction(swatch(code.color), label)
             act.triggered.connect(lambda _c=False, cid=code.id: window.apply_code(cid))
         menu.addAction(window.actions.quick_pick)
@@ -25,12 +25,12 @@ def build_context_menu(window, pos: int) -> QMenu:
             menu.addAction(window.actions.repeat)
     here = sorted(coding.annotations_at(window.annotations_state.values(), pos), key=lambda a: a.end - a.start)
     for ann in here:
-        name = cb.path(ann.code_id, " / ") if ann.code_id in cb else ann.code_id
+        name = _menu_text(cb.path(ann.code_id, " / ") if ann.code_id in cb else ann.code_id)
         sub = menu.addMenu(swatch(cb[ann.code_id].color) if ann.code_id in cb else swatch("#888888"), name)
         change = sub.addMenu(tr("Change code to"))
         for code in cb.leaves("span"):
             if code.id != ann.code_id:
-                act = change.addAction(swatch(code.color), cb.path(code.id, " / "))
+                act = change.addAction(swatch(code.color), _menu_text(cb.path(code.id, " / ")))
                 act.triggered.connect(lambda _c=False, a=ann.id, cid=code.id: _change(window, a, cid))
         sub.addAction(tr("Write note…")).triggered.connect(lambda _c=False, a=ann.id: _note(window, a))
         sub.addAction(tr("Delete")).triggered.connect(lambda _c=False, a=ann.id: _delete(window, a))
@@ -40,6 +40,10 @@ def build_context_menu(window, pos: int) -> QMenu:
     menu.addAction(window.actions.undo)
     menu.addAction(window.actions.redo)
     return menu
+
+
+def _menu_text(name: str) -> str:
+    return name.replace("&", "&&")  # a code named "R&D" is not a mnemonic
 
 
 def _change(window, annotation_id: str, code_id: str) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.codebook import Codebook
 from annotator.core.models import DocumentCode
+from annotator.gui.safe_text import plain_tooltip
 
 
 class DocumentCodesForm(QWidget):
@@ -59,12 +60,13 @@ class DocumentCodesForm(QWidget):
             if code.id in groups:
                 combo = QComboBox()
                 combo.setAccessibleName(code.name)
-                combo.setToolTip(code.description)
+                combo.setToolTip(plain_tooltip(code.description))
                 combo.addItem(self.tr("(not coded)"), None)
                 for value in codebook.children(code.id):
                     if not value.archived:
                         combo.addItem(value.name, value.id)
-                        combo.setItemData(combo.count() - 1, value.description, Qt.ItemDataRole.ToolTipRole)
+                        combo.setItemData(combo.count() - 1, plain_tooltip(value.description),
+                                         Qt.ItemDataRole.ToolTipRole)
                 combo.currentIndexChanged.connect(lambda _i, g=code.id: self._choice_changed(g))
                 self._choices[code.id] = combo
                 self._form.addRow(self._label(code.name, code.description), combo)
@@ -72,7 +74,7 @@ class DocumentCodesForm(QWidget):
             elif code.parent_id not in groups and not codebook.children(code.id):
                 box = QCheckBox(code.name)
                 box.setAccessibleName(code.name)
-                box.setToolTip(code.description)
+                box.setToolTip(plain_tooltip(code.description))
                 box.toggled.connect(lambda on, c=code.id: self._check_toggled(c, on))
                 self._checks[code.id] = box
                 self._form.addRow(box)
@@ -82,7 +84,8 @@ class DocumentCodesForm(QWidget):
 
     def _label(self, text: str, tip: str) -> QLabel:
         label = QLabel(text)
-        label.setToolTip(tip)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setToolTip(plain_tooltip(tip))
         return label
 
     def _note_field(self, key: str, name: str) -> QLineEdit:

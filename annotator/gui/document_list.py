@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.models import DocumentSummary
+from annotator.gui.safe_text import plain_tooltip
 from annotator.services.coding import ListFilter
 from annotator.store.project import Project
 
@@ -77,7 +78,7 @@ class DocumentTableModel(QAbstractTableModel):
 
             return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.ToolTipRole and col == "title":
-            return row.title
+            return plain_tooltip(row.title)
         if role == ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.AccessibleTextRole:

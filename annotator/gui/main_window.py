@@ -5,6 +5,7 @@ modules."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -363,8 +364,9 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         if ann is None:
             self.statusBar().showMessage(self.tr("Put the cursor in an annotation first."), 6000)
             return
-        note, ok = QInputDialog.getMultiLineText(self, self.tr("Note"), self.tr("Note on “{0}”").format(
-            ann.quote[:60]), ann.note)
+        # the quote is imported text: escaped, so it can never be read as markup
+        label = "<p>" + html.escape(self.tr("Note on “{0}”").format(" ".join(ann.quote.split())[:60])) + "</p>"
+        note, ok = QInputDialog.getMultiLineText(self, self.tr("Note"), label, ann.note)
         if ok and note != ann.note:
             self._note_edited(ann.id, note)
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, 
 
 from annotator.core.codebook import Codebook
 from annotator.gui.codebook_panel import swatch
+from annotator.gui.safe_text import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -28,7 +29,7 @@ class QuickPicker(QDialog):
             label = f"{path}    [{code.shortcut}]" if code.shortcut else path
             item = QListWidgetItem(swatch(code.color), label)
             item.setData(ID_ROLE, code.id)
-            item.setToolTip(code.description)
+            item.setToolTip(plain_tooltip(code.description))
             self.list.addItem(item)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)

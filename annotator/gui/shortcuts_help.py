@@ -15,7 +15,9 @@ def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
     for action in actions:
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()]
         if keys and action.text():
-            rows.append((action.text().replace("&", ""), ", ".join(keys)))
+            # "&&" is a literal ampersand, a single "&" marks the mnemonic
+            text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            rows.append((text, ", ".join(keys)))
     return rows
 
 

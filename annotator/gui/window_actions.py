@@ -126,7 +126,7 @@ class WindowActions:
         self.codes_submenu.clear()
         self.code_actions = []
         for code in codebook.leaves("span"):
-            action = QAction(swatch(code.color), codebook.path(code.id, " / "), self.w)
+            action = QAction(swatch(code.color), codebook.path(code.id, " / ").replace("&", "&&"), self.w)
             if code.shortcut:
                 action.setShortcut(QKeySequence(code.shortcut))
                 action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)

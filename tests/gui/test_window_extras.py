@@ -252,3 +252,25 @@ def test_hovering_shows_every_code_and_note_at_that_place(qtbot, window, monkeyp
     text.viewportEvent(event)
     tip = QToolTip.text()
     assert "Frames / Conflict" in tip and "Frames / Morality" in tip and "sarcastic?" in tip
+
+
+def test_imported_markup_is_shown_as_text(qtbot, project_path):
+    from annotator.core.models import Document
+    from annotator.gui.startup import start_window
+
+    hostile = '<img src="/etc/x.png"><b>Bold</b>'
+    with Project.open(project_path) as p:
+        doc = Document(f"{hostile} body text here.", title=f"{hostile} title")
+        p.add_document(doc)
+        ana = p.coder_by_name("Ana")
+    win = start_window(project_path, coder=ana)
+    qtbot.addWidget(win)
+    win.open_document(doc.id)
+    assert win.article.title.textFormat() == Qt.TextFormat.PlainText
+    assert win.article.title.text() == f"{hostile} title"
+    win.article.text.select_span(0, len(hostile))
+    win.prefs.snap = False
+    assert win.apply_code(win.codebook.by_shortcut("c").id)
+    tip = win.annotations.model.data(win.annotations.model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;img" in tip and "<img" not in tip
+    assert "<img" not in win._tooltip(3)
