@@ -54,20 +54,23 @@ def run(project_path: str | None, *, smoke: bool = False, argv: list[str] | None
     app = _application(argv if argv is not None else sys.argv[:1])
     from annotator.gui.startup import start_window
 
-    create = False
+    from_recent = False
     if project_path is None:
         from annotator.gui.settings import recent_projects
-        from annotator.gui.start_dialogs import ProjectChooser
 
         recent = recent_projects()
         if recent:  # carry on where the coder left off; File > Open for another
-            project_path = recent[0]
-    if project_path is None:
+            project_path, from_recent = recent[0], True
+    window = None
+    if project_path is not None:
+        window = start_window(project_path)
+    if window is None and (project_path is None or from_recent):
+        from annotator.gui.start_dialogs import ProjectChooser
+
         chooser = ProjectChooser()
         if not chooser.exec() or not chooser.path:
             return 0
-        project_path, create = chooser.path, chooser.create
-    window = start_window(project_path, create=create)
+        window = start_window(chooser.path, create=chooser.create)
     if window is None:
         return 1
     if smoke:
