@@ -36,12 +36,14 @@ def _application(argv: list[str]):
         app.setWindowIcon(icon)
     except (OSError, ModuleNotFoundError):
         pass
+    from annotator.gui.crash_dialog import install_excepthook
+    from annotator.gui.logging_setup import setup_logging
+
     try:
-        from annotator.gui.crash_dialog import install_excepthook  # written alongside; optional
-    except ImportError:
-        pass
-    else:
-        install_excepthook(app)
+        setup_logging()  # before the hook, so a crash's details reach the log
+    except OSError:
+        pass  # an unwritable log folder must not stop coding
+    install_excepthook(app)
     from annotator.gui.theme import apply_theme
 
     apply_theme(app)

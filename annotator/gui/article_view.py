@@ -85,9 +85,11 @@ class ArticleView(QFrame):
         self.title.setText(doc.title or self.tr("(untitled)"))
         bits = [html.escape(b) for b in (doc.outlet, doc.published, doc.author) if b]
         if doc.url:
-            safe = html.escape(doc.url, quote=True)
             shown = html.escape(doc.url if len(doc.url) < 60 else doc.url[:57] + "…")
-            bits.append(f'<a href="{safe}">{shown}</a>')
+            if doc.url.lower().startswith(("http://", "https://")):
+                bits.append(f'<a href="{html.escape(doc.url, quote=True)}">{shown}</a>')
+            else:  # an imported file:, javascript: or other link is shown, never followed
+                bits.append(shown)
         self.meta.setText("  ·  ".join(bits))
         self.meta.setVisible(bool(bits))
         self.text.set_text(doc.text)

@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from annotator.core.errors import AnnotatorError
 
@@ -55,7 +55,8 @@ class Worker(QRunnable):
         except Exception as exc:  # noqa: BLE001 - a bug must reach the user, not kill the thread silently
             traceback.print_exc()
             self.signals.failed.emit(
-                self.signals.tr("The operation stopped because of an unexpected error: {0}").format(exc)
+                QCoreApplication.translate("Worker", "The operation stopped because of an unexpected error: {0}")
+                .format(exc)
             )
         else:
             self.signals.finished.emit(result)

@@ -207,8 +207,6 @@ def test_docx_external_entity_is_not_resolved():
 
 
 @pytest.mark.gui
-@pytest.mark.xfail(strict=True, reason="annotator/gui/article_view.py: the title QLabel keeps Qt.AutoText, so an "
-                                       "imported title that looks like HTML is rendered as rich text")
 def test_document_title_is_shown_as_plain_text(qtbot):
     from PySide6.QtCore import Qt
 
