@@ -153,7 +153,7 @@ class WindowMenusMixin:
             self.article.set_point_size(self.prefs.font_size)
 
     def shortcut_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
-        from annotator.gui.shortcuts_help import shortcut_rows
+        from annotator.gui.help_browser import shortcuts_from_actions as shortcut_rows
 
         sections = [(title, shortcut_rows(actions)) for title, actions in self.actions.sections]
         sections.append((self.tr("Codes (while the article text has the focus)"),
@@ -167,20 +167,15 @@ class WindowMenusMixin:
         return [(t, [(what, keys) for what, keys in rows]) for t, rows in sections]
 
     def show_shortcuts(self) -> None:
-        from annotator.gui.shortcuts_help import ShortcutsDialog
+        from annotator.gui.help_browser import open_shortcut_sheet
 
-        ShortcutsDialog(self.shortcut_sections(), self).exec()
+        # non-modal, so it can stay open beside the text; F1 again hides it
+        open_shortcut_sheet(self.shortcut_sections(), self)
 
     def show_guide(self) -> None:
-        try:
-            from annotator.gui.help_browser import HelpBrowser
-        except ImportError:
-            self.show_shortcuts()
-            return
-        if getattr(self, "_guide", None) is None:
-            self._guide = HelpBrowser(self)
-        self._guide.show()
-        self._guide.raise_()
+        from annotator.gui.help_browser import open_help
+
+        open_help(self)
 
     def show_about(self) -> None:
         import annotator
