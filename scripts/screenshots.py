@@ -1,11 +1,13 @@
-"""Regenerate the README's screenshots of the coding workbench.
+"""Regenerate the README's screenshots: the coding workbench (light and dark),
+the codebook editor, the import report, the agreement dashboard and the
+compare view.
 
     python scripts/screenshots.py [--out docs/screenshots] [--project demo.annotator]
 
 Builds the demo project (``annotator.services.demo.build_demo`` when it is
 there, else a small project from the texts below), codes part of it the way a
-coder would, and saves the main window in light and dark, offscreen (no
-display needed). The user's own settings are not touched.
+coder would, and saves each window offscreen (no display needed). The user's
+own settings are not touched.
 """
 
 from __future__ import annotations
@@ -213,7 +215,95 @@ def main(argv: list[str] | None = None) -> int:
         document_id, coder_id = build_project(path)
         for dark in (False, True):
             print(shoot(path, coder_id, document_id, args.out, dark=dark))
+        for target in shoot_dialogs(path, args.out, Path(tmp)):
+            print(target)
     return 0
+
+
+def _settle(widget, rounds: int = 8) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    widget.show()
+    for _ in range(rounds):
+        QApplication.processEvents()
+
+
+def _wait(worker, timeout: float = 300.0) -> None:
+    import time
+
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    done = {"flag": False}
+    for sig in (worker.signals.finished, worker.signals.failed, worker.signals.cancelled):
+        sig.connect(lambda *_: done.update(flag=True))
+    end = time.monotonic() + timeout
+    while not done["flag"] and time.monotonic() < end:
+        QThreadPool.globalInstance().waitForDone(50)
+        QApplication.processEvents()
+
+
+def shoot_dialogs(path: Path, out: Path, tmp: Path) -> list[Path]:
+    """The lead's windows, each on the demo project (the import on a copy)."""
+    from annotator.gui.agreement_dashboard import AgreementDashboard
+    from annotator.gui.app import _application
+    from annotator.gui.codebook_editor import CodebookEditorDialog
+    from annotator.gui.compare_view import CompareView
+    from annotator.gui.import_dialog import ImportDialog
+
+    app = _application([sys.argv[0]])
+    app.setPalette(app.style().standardPalette())  # the dark shot changed it
+    targets = []
+    with Project.open(path) as p:
+        editor = CodebookEditorDialog(p)
+        editor.resize(1100, 720)
+        _settle(editor)
+        targets.append(out / "codebook_editor.png")
+        editor.grab().save(str(targets[-1]))
+        editor.close()
+
+        dash = AgreementDashboard(p)
+        dash.resize(1280, 800)
+        worker = dash.compute()  # before showing, so the figures are there when it is shot
+        _settle(dash)
+        if worker is not None:
+            _wait(worker)
+        _settle(dash)
+        targets.append(out / "agreement_dashboard.png")
+        dash.grab().save(str(targets[-1]))
+        dash.close()
+
+        doc = next((d.id for d in p.list_documents() if "Market" in d.title), p.document_ids()[0])
+        compare = CompareView(p, document_id=doc)
+        compare.resize(1280, 800)
+        _settle(compare)
+        targets.append(out / "compare_view.png")
+        compare.grab().save(str(targets[-1]))
+        compare.close()
+
+    batch_project = tmp / "import.annotator"
+    Project.open(path).copy_to(batch_project)
+    wikinews = ROOT.parent / "shared" / "corpora" / "wikinews" / "wikinews_2019.csv"
+    sources = [wikinews] if wikinews.exists() else [ROOT / "resources" / "demo" / "articles"]
+    # a real batch has a few bad files: show how the report explains them
+    (tmp / "empty.txt").write_bytes(b"")
+    (tmp / "scan.pdf").write_bytes(b"%PDF-1.4 damaged")
+    (tmp / "export.jsonl").write_text('{"title": "A", "text": "One article."}\n{"title": "B", "text": \n',
+                                      encoding="utf-8")
+    sources += [tmp / "empty.txt", tmp / "scan.pdf", tmp / "export.jsonl"]
+    with Project.open(batch_project) as p:
+        dialog = ImportDialog(p)
+        dialog.resize(1000, 720)
+        dialog.add_paths([str(s) for s in sources])
+        _settle(dialog)
+        worker = dialog.start_import()
+        if worker is not None:
+            _wait(worker)
+        _settle(dialog)
+        targets.append(out / "import_report.png")
+        dialog.grab().save(str(targets[-1]))
+        dialog.close()
+    return targets
 
 
 if __name__ == "__main__":
