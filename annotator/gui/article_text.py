@@ -74,6 +74,7 @@ class ArticleText(QTextEdit):
         self._lanes: dict[str, int] = {}
         self._selected_id: str | None = None
         self._tooltip = None  # callable(code_point) -> str (HTML) or ""
+        self._overlays: list = []  # objects with paint(text, painter, clip), drawn over the text
         self._point_size = 13.0
         self._mouse_alt = False
         self.cursorPositionChanged.connect(self._emit_caret)
@@ -152,6 +153,29 @@ class ArticleText(QTextEdit):
 
     def set_tooltip_provider(self, provider) -> None:
         self._tooltip = provider
+
+    def tooltip_provider(self):
+        return self._tooltip
+
+    def add_overlay(self, overlay) -> None:
+        """Draw more marks over the text (suggestions): ``overlay.paint(self,
+        painter, clip)`` runs after the annotations' underlines."""
+        self._overlays.append(overlay)
+        self.viewport().update()
+
+    def line_pieces(self, start: int, end: int, clip: QRect | None = None):
+        """(x1, x2, top, bottom) in viewport pixels of each laid-out line
+        piece of [start, end), given in code points."""
+        offset = QPoint(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+        layout = self.document().documentLayout()
+        return self._line_pieces(layout, self.map.to_utf16(start), self.map.to_utf16(end), offset,
+                                 clip if clip is not None else self.viewport().rect())
+
+    def lanes_over(self, start: int, end: int) -> int:
+        """How many underline lanes the annotations over [start, end) use."""
+        s16, e16 = self.map.to_utf16(start), self.map.to_utf16(end)
+        return max((self._lanes.get(sid, 0) + 1 for sid, a, b, _c in self._spans if a < e16 and b > s16),
+                   default=0)
 
     def _refresh_selections(self) -> None:
         # Tints are painted by paintEvent (no ExtraSelections: painting only
@@ -256,9 +280,12 @@ class ArticleText(QTextEdit):
             self._paint_spans(painter, visible, event.rect(), tints=True)
             painter.end()
         super().paintEvent(event)
-        if visible:
+        if visible or self._overlays:
             painter = QPainter(self.viewport())
-            self._paint_spans(painter, visible, event.rect(), tints=False)
+            if visible:
+                self._paint_spans(painter, visible, event.rect(), tints=False)
+            for overlay in self._overlays:
+                overlay.paint(self, painter, event.rect())
             painter.end()
 
     def _visible_spans(self) -> list[tuple[str, int, int, str]]:

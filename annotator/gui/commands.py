@@ -28,6 +28,7 @@ class Notifier(QObject):
     annotations_changed = Signal(str, list)  # document id, annotation ids
     document_codes_changed = Signal(str)
     status_changed = Signal(str)
+    suggestions_changed = Signal(str)  # document id: a suggestion was accepted, rejected or reopened
     failed = Signal(str)
     # undo and redo first bring the document they change into view, so the
     # coder sees what was undone even after moving on to another article

@@ -31,6 +31,7 @@ from annotator.gui.article_view import ArticleView
 from annotator.gui.codebook_panel import CodebookPanel
 from annotator.gui.document_form import DocumentCodesForm
 from annotator.gui.document_list import DocumentListPanel
+from annotator.gui.suggestions_layer import SuggestionsLayer
 from annotator.gui.window_actions import WindowActions
 from annotator.gui.window_menus import WindowMenusMixin
 from annotator.services import coding
@@ -58,6 +59,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self._build()
         self.actions = WindowActions(self)
         self.actions.set_codes(self.codebook)
+        self.suggestions = SuggestionsLayer(self)
         self._connect()
         self._update_title()
         self.update_progress()
@@ -152,6 +154,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         # blind coding: only this coder's own annotations are ever loaded
         self.annotations_state = {a.id: a for a in self.project.annotations(document_id, self.coder.id)}
         self._refresh_spans()
+        self.suggestions.document_opened()
         self.form.set_state(coding.document_code_state(self.project, document_id, self.coder.id))
         self.documents.select(document_id)
         if status == coding.IN_PROGRESS:

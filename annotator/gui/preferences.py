@@ -3,6 +3,8 @@ or dark follows the system palette (Qt 6 does this by itself)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel
 
 from annotator.gui.settings import Preferences
@@ -11,6 +13,7 @@ from annotator.gui.settings import Preferences
 class PreferencesDialog(QDialog):
     def __init__(self, prefs: Preferences, parent=None) -> None:
         super().__init__(parent)
+        self._prefs = prefs  # what this dialog does not show is kept as it was
         self.setWindowTitle(self.tr("Preferences"))
         self.font_size = QDoubleSpinBox()
         self.font_size.setRange(8, 32)
@@ -34,4 +37,4 @@ class PreferencesDialog(QDialog):
         form.addRow(buttons)
 
     def preferences(self) -> Preferences:
-        return Preferences(font_size=self.font_size.value(), snap=self.snap.isChecked())
+        return replace(self._prefs, font_size=self.font_size.value(), snap=self.snap.isChecked())

@@ -57,6 +57,7 @@ def set_project_value(path: str | Path, name: str, value, *, store: QSettings | 
 class Preferences:
     font_size: float = 13.0
     snap: bool = True  # snap selections to whole words unless Alt is held
+    show_suggestions: bool = False  # dotted underlines of the NLP's source and quote suggestions
 
     @classmethod
     def load(cls) -> Preferences:
@@ -65,12 +66,17 @@ class Preferences:
             size = float(s.value("preferences/font_size", cls.font_size))
         except (TypeError, ValueError):
             size = cls.font_size
-        snap = s.value("preferences/snap", cls.snap)
-        if isinstance(snap, str):
-            snap = snap.lower() not in ("false", "0", "")
-        return cls(font_size=min(max(size, 8.0), 32.0), snap=bool(snap))
+        return cls(font_size=min(max(size, 8.0), 32.0), snap=_flag(s.value("preferences/snap", cls.snap)),
+                   show_suggestions=_flag(s.value("preferences/show_suggestions", cls.show_suggestions)))
 
     def save(self) -> None:
         s = settings()
         s.setValue("preferences/font_size", self.font_size)
         s.setValue("preferences/snap", self.snap)
+        s.setValue("preferences/show_suggestions", self.show_suggestions)
+
+
+def _flag(value) -> bool:
+    if isinstance(value, str):
+        return value.lower() not in ("false", "0", "")
+    return bool(value)

@@ -27,6 +27,7 @@ class SuggestReport:
 
 
 def suggest(project: Project, *, batch: str | None = None, model: str | None = None, rebuild: bool = False,
+            document_ids: list[str] | None = None,
             progress: Callable[[int, int], None] | None = None,
             cancelled: Callable[[], bool] | None = None) -> SuggestReport:
     from annotator.nlp.attribution_suggest import suggest_for_doc
@@ -41,6 +42,9 @@ def suggest(project: Project, *, batch: str | None = None, model: str | None = N
     codebook = project.codebook()
     batch_id = project.find_batch(batch).id if batch else None
     ids = project.document_ids(batch_id=batch_id)
+    if document_ids is not None:  # only these documents (the workbench's current one)
+        wanted = set(document_ids)
+        ids = [d for d in ids if d in wanted]
     todo = [d for d in ids if rebuild or project.suggestions_model(d) != info.label]
     report.skipped = len(ids) - len(todo)
     total = len(todo)
@@ -56,6 +60,14 @@ def suggest(project: Project, *, batch: str | None = None, model: str | None = N
         if cancelled is not None and cancelled():
             break
     return report
+
+
+def suggest_file(path: str | Path, *, document_ids: list[str] | None = None, model: str | None = None,
+                 progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> SuggestReport:
+    """``suggest`` on its own connection to the project file, for a worker thread."""
+    with Project.open(path) as project:
+        return suggest(project, model=model, document_ids=document_ids, progress=progress, cancelled=cancelled)
 
 
 def export_suggestions(project: Project, target: Path, *, batch: str | None = None) -> int:
