@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         window.suggestions.toggle.setChecked(True)
         window.article.text.set_caret(0)
         window.suggestions.step(1)
-        window.article.text.verticalScrollBar().setValue(0)
+        window.article.text.verticalScrollBar().setValue(int(os.environ.get("SHOT_SCROLL", "0")))
         for _ in range(8):
             app.processEvents()
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -34,6 +34,12 @@ def build_context_menu(window, pos: int) -> QMenu:
                 act.triggered.connect(lambda _c=False, a=ann.id, cid=code.id: _change(window, a, cid))
         sub.addAction(tr("Write note…")).triggered.connect(lambda _c=False, a=ann.id: _note(window, a))
         sub.addAction(tr("Delete")).triggered.connect(lambda _c=False, a=ann.id: _delete(window, a))
+    layer = getattr(window, "suggestions", None)
+    for sug in layer.suggestions_at(pos) if layer is not None else []:
+        kind, _source, _speaker = layer.parts(sug)
+        sub = menu.addMenu(swatch(layer.colour(sug)), tr("Suggested {0}").format(kind.lower()))
+        sub.addAction(tr("Accept")).triggered.connect(lambda _c=False, s=sug: _suggestion(window, s, True))
+        sub.addAction(tr("Reject")).triggered.connect(lambda _c=False, s=sug: _suggestion(window, s, False))
     if menu.isEmpty():
         menu.addAction(tr("Select text to apply a code")).setEnabled(False)
     menu.addSeparator()
@@ -59,3 +65,11 @@ def _note(window, annotation_id: str) -> None:
 def _delete(window, annotation_id: str) -> None:
     window.select_annotation(annotation_id, scroll=False)
     window.delete_annotation()
+
+
+def _suggestion(window, suggestion, accept: bool) -> None:
+    window.suggestions.select(suggestion)
+    if accept:
+        window.suggestions.accept_selected()
+    else:
+        window.suggestions.reject_selected()

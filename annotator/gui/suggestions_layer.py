@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt
+from PySide6.QtCore import QObject, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import QMenu
 
@@ -34,6 +34,7 @@ class SuggestionsLayer(QObject):
         self.current_id: str | None = None
         self.model: str | None = None  # pipeline for "Find sources"; None: the project's default
         self.worker = None
+        self.found_for: str | None = None  # the document "Find sources" ran for
         self._build_actions()
         text = window.article.text
         self._base_tooltip = text.tooltip_provider()
@@ -136,6 +137,7 @@ class SuggestionsLayer(QObject):
         from annotator.gui.workers import Worker, start
         from annotator.services.suggestions import suggest_file
 
+        self.found_for = self.w.document_id
         self.worker = Worker(suggest_file, str(self.w.project.path), document_ids=[self.w.document_id],
                              model=self.model)
         self.worker.signals.finished.connect(self._found)
@@ -154,7 +156,9 @@ class SuggestionsLayer(QObject):
             self.toggle.setChecked(True)  # reloads
         else:
             self.reload()
-        if report.documents == 0 and report.skipped:
+        if self.found_for != self.w.document_id:
+            msg = self.tr("{0} suggestions found in the document you left.").format(report.suggestions)
+        elif report.documents == 0 and report.skipped:
             msg = self.tr("The suggestions for this document are up to date ({0} open).").format(len(self.items))
         else:
             msg = self.tr("{0} suggestions found; {1} open.").format(report.suggestions, len(self.items))
@@ -258,7 +262,11 @@ class SuggestionsLayer(QObject):
         if not items:
             return
         dark = is_dark(text.palette())
+        vp = text.viewport()
+        first, last = text.position_at(QPoint(0, 0)), text.position_at(QPoint(vp.width(), vp.height()))
         for s in items:
+            if s.end < first or s.start > last:  # off screen
+                continue
             colour = QColor(self.colour(s))
             if dark:
                 colour = colour.lighter(130)
@@ -278,15 +286,20 @@ class SuggestionsLayer(QObject):
                 y = bottom + 1.5 + lanes * 3 + DOT_GAP
                 painter.drawLine(QPointF(x1, y), QPointF(x2, y))
 
+    def suggestions_at(self, pos: int) -> list[Suggestion]:
+        """The shown suggestions at a code point, innermost first."""
+        here = [s for s in self.visible_items() if s.start <= pos < s.end]
+        return sorted(here, key=lambda s: s.end - s.start)
+
     def _tooltip(self, pos: int) -> str:
         base = self._base_tooltip(pos) if self._base_tooltip else ""
-        here = [s for s in self.visible_items() if s.start <= pos < s.end]
+        here = self.suggestions_at(pos)
         if not here:
             return base
-        rows = [self.describe_html(s) for s in sorted(here, key=lambda s: s.end - s.start)]
+        rows = [self.describe_html(s) for s in here]
         return "<br/>".join(([base] if base else []) + rows)
 
-    def _parts(self, s: Suggestion) -> tuple[str, str, str]:
+    def parts(self, s: Suggestion) -> tuple[str, str, str]:
         kind = self.tr(KIND_NAMES.get(s.kind, s.kind.title()))
         cb = self.w.codebook
         if s.label and s.label in cb:
@@ -297,7 +310,7 @@ class SuggestionsLayer(QObject):
         return kind, source, speaker
 
     def describe_html(self, s: Suggestion) -> str:
-        kind, source, speaker = self._parts(s)
+        kind, source, speaker = self.parts(s)
         swatch = f'<span style="color:{self.colour(s)}">&#8943;</span>'
         line = f"{swatch}&nbsp;<i>{html.escape(self.tr('Suggested {0}').format(kind.lower()))}</i>"
         if source:
@@ -307,7 +320,7 @@ class SuggestionsLayer(QObject):
         return line
 
     def describe_plain(self, s: Suggestion) -> str:
-        kind, source, speaker = self._parts(s)
+        kind, source, speaker = self.parts(s)
         bits = [self.tr("Suggested {0}").format(kind.lower())]
         if source:
             bits.append(self.tr("source type: {0}").format(source))

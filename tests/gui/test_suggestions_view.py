@@ -240,3 +240,21 @@ def test_spacy_is_not_imported_when_the_window_starts(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_context_menu_accepts_or_rejects_the_suggestion_under_the_pointer(shown):
+    from annotator.gui.context_menu import build_context_menu
+
+    win, doc_id, path = shown
+    menu = build_context_menu(win, 3)  # in the speaker "Defense Minister Sergei Shoigu"
+    sub = next(a.menu() for a in menu.actions() if a.menu() is not None and a.text() == "Suggested speaker")
+    accept = next(a for a in sub.actions() if a.text() == "Accept")
+    accept.trigger()
+    with Project.open(path) as p:
+        assert [(a.start, a.origin) for a in p.annotations(doc_id)] == [(0, "suggestion")]
+    cue = next(s for s in win.suggestions.visible_items() if s.kind == "cue")
+    menu = build_context_menu(win, cue.start)
+    sub = next(a.menu() for a in menu.actions() if a.menu() is not None and a.text() == "Suggested cue")
+    next(a for a in sub.actions() if a.text() == "Reject").trigger()
+    with Project.open(path) as p:
+        assert p.suggestion(cue.id).status == "rejected"
