@@ -258,3 +258,22 @@ def test_context_menu_accepts_or_rejects_the_suggestion_under_the_pointer(shown)
     next(a for a in sub.actions() if a.text() == "Reject").trigger()
     with Project.open(path) as p:
         assert p.suggestion(cue.id).status == "rejected"
+
+
+def test_a_new_window_remembers_that_suggestions_are_shown(qtbot, tmp_path):
+    from annotator.gui.settings import Preferences
+
+    Preferences(show_suggestions=True).save()
+    path = make_project(tmp_path / "r.annotator")
+    win, doc_id = open_window(qtbot, path)
+    assert win.suggestions.toggle.isChecked()
+    assert len(win.suggestions.visible_items()) == len(open_suggestions(path, doc_id)) == 6
+
+
+def test_the_preferences_dialog_keeps_the_suggestions_setting(qtbot):
+    from annotator.gui.preferences import PreferencesDialog
+    from annotator.gui.settings import Preferences
+
+    dialog = PreferencesDialog(Preferences(show_suggestions=True))
+    qtbot.addWidget(dialog)
+    assert dialog.preferences().show_suggestions is True
