@@ -9,13 +9,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
-from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from annotator.core.models import Annotation  # noqa: E402
 from annotator.gui.agreement_dashboard import AgreementDashboard  # noqa: E402
 from annotator.gui.agreement_table import COL_ALPHA, COL_NAME  # noqa: E402
 from annotator.services.agreement import agreement_report  # noqa: E402
 from tests.conftest import code_id  # noqa: E402
+from tests.gui.accessibility import unnamed_controls
 
 
 @pytest.fixture
@@ -164,26 +164,7 @@ def test_articles_tab_lists_documents_least_agreement_first(dashboard, coded, qt
 
 
 def test_every_control_has_an_accessible_name(dashboard):
-    from PySide6.QtWidgets import (
-        QAbstractButton,
-        QAbstractItemView,
-        QAbstractSpinBox,
-        QComboBox,
-        QHeaderView,
-        QLineEdit,
-        QPlainTextEdit,
-    )
-
-    kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QPlainTextEdit)
-    unnamed = [
-        type(w).__name__ for w in dashboard.findChildren(QWidget)
-        if isinstance(w, kinds) and not isinstance(w, QHeaderView)  # headers are named by their items
-        and w.objectName() != "qt_tableview_cornerbutton"
-        and w.window() is dashboard  # not the item views of combo box pop-ups
-        and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))  # their inner line edits
-        and not w.accessibleName() and not (isinstance(w, QAbstractButton) and w.text())
-    ]
-    assert unnamed == []
+    assert unnamed_controls(dashboard) == []
 
 
 def test_a_project_without_coding_reports_it_in_one_sentence(qtbot, project):

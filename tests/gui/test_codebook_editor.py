@@ -7,13 +7,13 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from annotator.core.models import Annotation  # noqa: E402
 from annotator.exchange.codebook_yaml import read_codebook  # noqa: E402
 from annotator.gui.codebook_editor import CodebookEditorDialog  # noqa: E402
 from annotator.store.project import Project  # noqa: E402
 from tests.conftest import code_id  # noqa: E402
+from tests.gui.accessibility import unnamed_controls
 
 
 @pytest.fixture
@@ -268,26 +268,7 @@ def test_keyboard_delete_and_rename(editor, qtbot):
 
 
 def test_every_control_has_an_accessible_name(editor):
-    from PySide6.QtWidgets import (
-        QAbstractButton,
-        QAbstractItemView,
-        QAbstractSpinBox,
-        QComboBox,
-        QHeaderView,
-        QLineEdit,
-        QPlainTextEdit,
-    )
-
-    kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QPlainTextEdit)
-    unnamed = [
-        type(w).__name__ for w in editor.findChildren(QWidget)
-        if isinstance(w, kinds) and not isinstance(w, QHeaderView)  # headers are named by their items
-        and w.objectName() != "qt_tableview_cornerbutton"
-        and w.window() is editor  # not the item views of combo box pop-ups
-        and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))  # their inner line edits
-        and not w.accessibleName() and not (isinstance(w, QAbstractButton) and w.text())
-    ]
-    assert unnamed == []
+    assert unnamed_controls(editor) == []
 
 
 def test_archiving_a_group_archives_its_values_and_restoring_brings_them_back(editor):

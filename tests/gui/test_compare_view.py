@@ -9,12 +9,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
-from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from annotator.core.models import Annotation  # noqa: E402
 from annotator.gui.compare_view import CompareView  # noqa: E402
 from annotator.store.project import Project  # noqa: E402
 from tests.conftest import code_id  # noqa: E402
+from tests.gui.accessibility import unnamed_controls
 
 TEXT = "The minister said the strikes hit 11 targets.\n\nRebels denied it."
 
@@ -216,26 +216,7 @@ def test_dragging_over_the_text_sets_the_gold_boundaries_to_whole_words(view, co
 
 
 def test_every_control_has_an_accessible_name(view):
-    from PySide6.QtWidgets import (
-        QAbstractButton,
-        QAbstractItemView,
-        QAbstractSpinBox,
-        QComboBox,
-        QHeaderView,
-        QLineEdit,
-        QPlainTextEdit,
-    )
-
-    kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QPlainTextEdit)
-    unnamed = [
-        type(w).__name__ for w in view.findChildren(QWidget)
-        if isinstance(w, kinds) and not isinstance(w, QHeaderView)  # headers are named by their items
-        and w.objectName() != "qt_tableview_cornerbutton"
-        and w.window() is view  # not the item views of combo box pop-ups
-        and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))  # their inner line edits
-        and not w.accessibleName() and not (isinstance(w, QAbstractButton) and w.text())
-    ]
-    assert unnamed == []
+    assert unnamed_controls(view) == []
 
 
 def test_a_project_without_documents_says_so(qtbot, project):

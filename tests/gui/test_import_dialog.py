@@ -9,10 +9,10 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from annotator.gui.import_dialog import ImportDialog  # noqa: E402
 from annotator.store.project import Project  # noqa: E402
+from tests.gui.accessibility import unnamed_controls
 
 ARTICLE_A = ("Strikes hit Aleppo\n\nRussian warplanes struck targets near Aleppo on Thursday, the defence ministry "
              "said. Residents reported heavy damage in two districts.")
@@ -145,26 +145,7 @@ def test_wikinews_cancelled_then_completed(dialog, qtbot, shared_dir, project):
 
 
 def test_every_control_has_an_accessible_name(dialog):
-    from PySide6.QtWidgets import (
-        QAbstractButton,
-        QAbstractItemView,
-        QAbstractSpinBox,
-        QComboBox,
-        QHeaderView,
-        QLineEdit,
-        QPlainTextEdit,
-    )
-
-    kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QPlainTextEdit)
-    unnamed = [
-        type(w).__name__ for w in dialog.findChildren(QWidget)
-        if isinstance(w, kinds) and not isinstance(w, QHeaderView)  # headers are named by their items
-        and w.objectName() != "qt_tableview_cornerbutton"
-        and w.window() is dialog  # not the item views of combo box pop-ups
-        and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))  # their inner line edits
-        and not w.accessibleName() and not (isinstance(w, QAbstractButton) and w.text())
-    ]
-    assert unnamed == []
+    assert unnamed_controls(dialog) == []
 
 
 def test_read_only_project_is_not_imported_into(qtbot, project, tmp_path):
