@@ -32,7 +32,7 @@ REFUSED = {
     "nested.zip": ("archive inside an archive", 1),
     "encrypted_flag.zip": ("password-protected", 0),
     "deep_nesting.json": ("nested too deeply", 0),
-    "billion_laughs.docx": ("declares XML entities", 0),
+    "billion_laughs.docx": ("declares an XML DTD or entities", 0),
     "binary_noise.txt": ("binary data", 0),
     "empty.txt": ("empty", 0),
     "no_text_column.csv": ("no text column", 0),

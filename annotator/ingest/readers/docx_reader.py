@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any
+from xml.etree.ElementTree import ParseError
+
+import defusedxml.ElementTree as DefusedET
+from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
 from annotator.core.errors import IngestError
 from annotator.ingest.article import Article, usable_file_title
@@ -29,21 +34,30 @@ def check_package(data: bytes, display: str, kind: str = "Word document") -> Non
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+            total = sum(i.file_size for i in infos)
+            if total > ZIP_MAX_TOTAL or any(
+                i.file_size > (1 << 20) and i.file_size > ZIP_MAX_RATIO * max(i.compress_size, 1) for i in infos
+            ):
+                raise IngestError(
+                    f"{display} would expand to an implausible size (a decompression bomb?); it was not read."
+                )
+            if kind == "Word document" and any(i.filename == "word/document.xml" for i in infos):
+                _refuse_dtd(zf.read("word/document.xml"), display)
+    except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError) as exc:
         raise IngestError(f"{display} is not a readable {kind} (damaged or not in the right format).") from exc
-    if kind == "Word document" and any(i.filename == "word/document.xml" for i in infos):
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            head = zf.open("word/document.xml").read(4096)
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            # Word never writes a DTD; one that declares entities is crafted, and
-            # the XML parser would silently drop the text after an entity reference.
-            raise IngestError(f"{display} declares XML entities, which Word documents never do; it was not read.")
-    total = sum(i.file_size for i in infos)
-    if total > ZIP_MAX_TOTAL or any(
-        i.file_size > (1 << 20) and i.file_size > ZIP_MAX_RATIO * max(i.compress_size, 1) for i in infos
-    ):
-        raise IngestError(f"{display} would expand to an implausible size (a decompression bomb?); it was not read.")
 
+
+def _refuse_dtd(xml: bytes, display: str) -> None:
+    """Word never writes a DTD; one in the document part is crafted, and the XML
+    parser would silently drop the text after an entity reference. The parser's
+    own ``forbid_dtd`` sees a DTD wherever it stands, however long the comment
+    before it."""
+    try:
+        DefusedET.fromstring(xml, forbid_dtd=True)
+    except (DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden) as exc:
+        raise IngestError(f"{display} declares an XML DTD or entities, which Word documents never do; it was not read.") from exc
+    except ParseError as exc:
+        raise IngestError(f"{display} is not a readable Word document (its text part is damaged XML).") from exc
 
 def docx_text(data: bytes, display: str) -> tuple[str, Any]:
     """The document's paragraphs and table cells in order, a blank line between
