@@ -1,11 +1,11 @@
-"""The codebook editor for leads (issue 4, item 9).
+"""The codebook editor for leads.
 
-Every change is written to the project at once through the Project methods
-(add_code, update_code, delete_code, import_codebook), which validate the
-whole codebook and record changes made after coding started. A refused change
-(a shortcut conflict, a duplicate name) is explained in one sentence in the
-message line and the form is reloaded from the project, so nothing half-saved
-is ever shown.
+Every change goes through ``services.codebook.CodebookService``, which holds
+the editing rules and the undo history (Ctrl+Z, Ctrl+Shift+Z); the store
+validates the whole codebook and records changes made after coding started. A
+refused change (a shortcut conflict, a duplicate name) is explained in one
+sentence in the message line and the form is reloaded from the project, so
+nothing half-saved is ever shown.
 """
 
 from __future__ import annotations
@@ -32,18 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.codebook import PALETTE, Code, Codebook
+from annotator.core.codebook import Code, Codebook
 from annotator.core.errors import AnnotatorError, CodebookError
 from annotator.gui.codebook_editor_form import CodeForm
 from annotator.gui.codebook_editor_tree import CodeTree
-
-
-def _same_key(a: str, b: str) -> bool:
-    # the rule of core.codebook.validate_codes: single characters are
-    # case-sensitive ("a" and "A" are two keys), named keys are not
-    if len(a) > 1 or len(b) > 1:
-        return a.casefold() == b.casefold()
-    return a == b
+from annotator.services.codebook import CodebookEdit, CodebookService
 
 
 def normalise_shortcut(text: str) -> str:
@@ -58,7 +51,8 @@ class CodebookEditorDialog(QDialog):
     def __init__(self, project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.project = project
-        self.codebook: Codebook = project.codebook()
+        self.service = CodebookService(project)
+        self.codebook: Codebook = self.service.codebook()
         self.usage: dict[str, int] = {}
         self._loading = False
         self._shown_id: str | None = None  # the code whose details the form holds
@@ -109,6 +103,12 @@ class CodebookEditorDialog(QDialog):
         for b in (self.add_button, self.add_child_button, self.up_button, self.down_button, self.move_button):
             tools.addWidget(b)
         tools.addStretch(1)
+        self.undo_button = self._button(self.tr("Undo"), self.tr("Undo the last codebook change"),
+                                        lambda: self.undo(), "Ctrl+Z")
+        self.redo_button = self._button(self.tr("Redo"), self.tr("Redo the change just undone"),
+                                        lambda: self.redo(), "Ctrl+Shift+Z")
+        tools.addWidget(self.undo_button)
+        tools.addWidget(self.redo_button)
         tools.addWidget(self.archive_button)
         tools.addWidget(self.delete_button)
 
@@ -184,16 +184,19 @@ class CodebookEditorDialog(QDialog):
 
     def reload(self, select: str | None = None) -> None:
         """Read the codebook back from the project and show it."""
-        self.codebook = self.project.codebook()
-        self.usage = dict(self.project.code_usage())
-        # article-level codes count too: they also stop a code from being deleted
-        for dc in self.project.document_codes():
-            self.usage[dc.code_id] = self.usage.get(dc.code_id, 0) + 1
+        self.codebook = self.service.codebook()
+        self.usage = self.service.usage()
         self.tree.populate(self.codebook, self.usage, show_archived=self.show_archived.isChecked(),
                            select=select)
         self.version_label.setText(self.tr("{0} codes · codebook version {1}").format(
             len(self.codebook), self.codebook.version))
         self._show_current()
+        self.undo_button.setEnabled(self.service.can_undo())
+        self.undo_button.setToolTip(self.tr("Undo: {0} (Ctrl+Z)").format(self.service.undo_label())
+                                    if self.service.can_undo() else self.tr("Nothing to undo"))
+        self.redo_button.setEnabled(self.service.can_redo())
+        self.redo_button.setToolTip(self.tr("Redo: {0} (Ctrl+Shift+Z)").format(self.service.redo_label())
+                                    if self.service.can_redo() else self.tr("Nothing to redo"))
 
     def current(self) -> Code | None:
         cid = self.tree.current_id()
@@ -230,23 +233,29 @@ class CodebookEditorDialog(QDialog):
         self.message.setStyleSheet(f"color: {colour}; padding: 4px 2px;")
         self.message.setVisible(bool(text))
 
-    def _save(self, *codes: Code, select: str | None = None) -> bool:
-        """Write changed codes in one transaction; on refusal explain and reload."""
+    def _run(self, edit: Callable[[], CodebookEdit | Code | None], select: str | None) -> bool:
+        """Run one service edit; on refusal explain in one sentence. Either way
+        the tree and form are read back from the project."""
         try:
-            with self.project.transaction():
-                for code in codes:
-                    self.project.update_code(code)
+            done = edit()
         except CodebookError as exc:
             self.show_message(exc.problems[0] if exc.problems else str(exc))
-            self.reload(select or (codes[0].id if codes else None))
+            self.reload(select)
             return False
         except AnnotatorError as exc:
             self.show_message(str(exc))
-            self.reload(select or (codes[0].id if codes else None))
+            self.reload(select)
             return False
         self.show_message("")
-        self.reload(select or (codes[0].id if codes else None))
-        return True
+        self.reload(select)
+        return done is not None
+
+    def undo(self) -> bool:
+        self.save_description()
+        return self._run(self.service.undo, self.tree.current_id())
+
+    def redo(self) -> bool:
+        return self._run(self.service.redo, self.tree.current_id())
 
     # --- editing one code -------------------------------------------------------------
 
@@ -263,7 +272,7 @@ class CodebookEditorDialog(QDialog):
             self.show_message(self.tr("A code needs a name; the old name was kept."))
             self._show_current()
             return False
-        return self._save(replace(code, name=name))
+        return self._run(lambda: self.service.rename(code.id, name), code.id)
 
     def set_color(self, colour: str | None = None) -> bool:
         code = self.current()
@@ -277,7 +286,7 @@ class CodebookEditorDialog(QDialog):
         colour = QColor(colour).name()
         if colour == code.color:
             return False
-        return self._save(replace(code, color=colour))
+        return self._run(lambda: self.service.set_color(code.id, colour), code.id)
 
     def set_shortcut(self, key: str) -> bool:
         code = self.current()
@@ -286,26 +295,19 @@ class CodebookEditorDialog(QDialog):
         key = normalise_shortcut(key)
         if key == code.shortcut:
             return False
-        if key:
-            for other in self.codebook:
-                if other.id != code.id and not other.archived and other.shortcut and _same_key(other.shortcut, key):
-                    self.show_message(self.tr("The key {0} is already the shortcut of “{1}”; choose another key or "
-                                              "clear that one first.").format(key, self.codebook.path(other.id, " / ")))
-                    self._show_current()
-                    return False
-        return self._save(replace(code, shortcut=key))
+        return self._run(lambda: self.service.set_shortcut(code.id, key), code.id)
 
     def set_scope(self, scope: str) -> bool:
         code = self.current()
         if code is None or self._loading or scope == code.scope:
             return False
-        return self._save(replace(code, scope=scope))
+        return self._run(lambda: self.service.set_scope(code.id, scope), code.id)
 
     def set_exclusive(self, exclusive: bool) -> bool:
         code = self.current()
         if code is None or self._loading or bool(exclusive) == code.exclusive:
             return False
-        return self._save(replace(code, exclusive=bool(exclusive)))
+        return self._run(lambda: self.service.set_exclusive(code.id, bool(exclusive)), code.id)
 
     def _description_typed(self) -> None:
         if not self._loading:
@@ -320,10 +322,12 @@ class CodebookEditorDialog(QDialog):
         if code is None or text == code.description.strip():
             return False
         try:
-            saved = self.project.update_code(replace(code, description=text))
+            self.service.set_description(code.id, text)
+            saved = replace(code, description=text)
         except AnnotatorError as exc:
             self.show_message(str(exc))
             return False
+        self.undo_button.setEnabled(self.service.can_undo())
         self.codebook.codes = [saved if c.id == saved.id else c for c in self.codebook.codes]
         self.codebook.refresh()
         item = self.tree.item_for(saved.id)
@@ -335,60 +339,15 @@ class CodebookEditorDialog(QDialog):
         code = self.current()
         if code is None:
             return False
-        # archiving a group archives its sub-codes too: coders must not meet
-        # live values of a variable that is no longer coded. Restoring a group
-        # whose sub-codes are all archived (archived with it) restores them too;
-        # one archived on its own among live siblings stays archived.
-        below = [c for _, c in self.codebook.walk(code.id)]
-        if not code.archived or (below and all(c.archived for c in below)):
-            targets = [code] + below
-        else:
-            targets = [code]
-        return self._save(*[replace(c, archived=not code.archived) for c in targets if c.archived == code.archived],
-                          select=code.id)
+        return self._run(lambda: self.service.toggle_archived(code.id), code.id)
 
     # --- adding, deleting, moving -------------------------------------------------------
 
-    def _free_name(self, parent_id: str | None, base: str) -> str:
-        taken = {c.name.casefold() for c in self.codebook.children(parent_id)}
-        name, n = base, 2
-        while name.casefold() in taken:
-            name, n = f"{base} {n}", n + 1
-        return name
-
-    def _free_colour(self) -> str:
-        used = {c.color.lower() for c in self.codebook}
-        for colour in PALETTE:
-            if colour not in used:
-                return colour
-        return PALETTE[len(self.codebook) % len(PALETTE)]
-
     def add_code(self, *, child: bool = False, name: str | None = None) -> Code | None:
         current = self.current()
-        parent_id = current.id if (child and current) else (current.parent_id if current else None)
-        parent = self.codebook.get(parent_id) if parent_id else None
-        siblings = self.codebook.children(parent_id)
-        if child or current is None:
-            order = (max((c.order for c in siblings), default=-1) + 1)
-            shifted: list[Code] = []
-        else:
-            # right after the selected code: shift the later siblings down
-            pos = [c.id for c in siblings].index(current.id) + 1
-            order = pos
-            shifted = [replace(c, order=i + 1) for i, c in enumerate(siblings) if i >= pos and c.order != i + 1]
-            shifted += [replace(c, order=i) for i, c in enumerate(siblings) if i < pos and c.order != i]
-        code = Code(
-            name=self._free_name(parent_id, name or self.tr("New code")),
-            parent_id=parent_id,
-            color=self._free_colour(),
-            scope=parent.scope if parent else "span",
-            order=order,
-        )
         try:
-            with self.project.transaction():
-                for c in shifted:
-                    self.project.update_code(c)
-                self.project.add_code(code)
+            code = self.service.add_code(current.id if current else None, child=child,
+                                         name=name or self.tr("New code"))
         except AnnotatorError as exc:
             self.show_message(str(exc))
             return None
@@ -410,7 +369,7 @@ class CodebookEditorDialog(QDialog):
             return False
         siblings = [c for c in self.codebook.children(code.parent_id) if c.id != code.id]
         try:
-            self.project.delete_code(code.id)
+            self.service.delete(code.id)
         except CodebookError as exc:
             self.show_message(exc.problems[0] if exc.problems else str(exc))
             return False
@@ -429,51 +388,21 @@ class CodebookEditorDialog(QDialog):
         code = self.current()
         if code is None:
             return False
-        siblings = self.codebook.children(code.parent_id)
-        ids = [c.id for c in siblings]
-        i = ids.index(code.id)
-        j = i + step
-        if not 0 <= j < len(ids):
-            return False
-        ids[i], ids[j] = ids[j], ids[i]
-        return self._reorder(code.parent_id, ids, select=code.id)
-
-    def _reorder(self, parent_id: str | None, ids: list[str], *, select: str,
-                 moved: Code | None = None) -> bool:
-        changed = []
-        for pos, cid in enumerate(ids):
-            stored = self.codebook[cid]
-            c = moved if (moved is not None and cid == moved.id) else stored
-            if stored.order != pos or stored.parent_id != parent_id:
-                changed.append(replace(c, order=pos, parent_id=parent_id))
-        if not changed:
-            return False
-        # the moved code first: later siblings are validated against its new place
-        changed.sort(key=lambda c: c.id != select)
-        return self._save(*changed, select=select)
+        return self._run(lambda: self.service.move_by(code.id, step), code.id)
 
     def move_under(self, code_id: str, parent_id: str | None, position: int | None = None) -> bool:
         """Make ``code_id`` a child of ``parent_id`` (None: top level), at
         ``position`` among its new siblings (default: last)."""
-        code = self.codebook.get(code_id)
-        if code is None:
+        if self.codebook.get(code_id) is None:
             return False
-        if parent_id is not None and (parent_id == code_id or parent_id in self._descendants(code_id)):
-            self.show_message(self.tr("A code cannot be moved inside itself."))
-            return False
-        ids = [c.id for c in self.codebook.children(parent_id) if c.id != code_id]
-        ids.insert(len(ids) if position is None else max(0, min(position, len(ids))), code_id)
-        return self._reorder(parent_id, ids, select=code_id, moved=replace(code, parent_id=parent_id))
-
-    def _descendants(self, code_id: str) -> set[str]:
-        return {c.id for _, c in self.codebook.walk(code_id)}
+        return self._run(lambda: self.service.move_under(code_id, parent_id, position), code_id)
 
     def move_to(self) -> bool:
         """Ask where to put the selected code."""
         code = self.current()
         if code is None:
             return False
-        blocked = self._descendants(code.id) | {code.id}
+        blocked = self.service.descendants(code.id) | {code.id}
         choices = [(self.tr("(top level)"), None)] + [
             (self.codebook.path(c.id, " / "), c.id) for _, c in self.codebook.walk() if c.id not in blocked]
         labels = [label for label, _ in choices]
@@ -506,12 +435,8 @@ class CodebookEditorDialog(QDialog):
                                                   self.tr("Codebooks (*.yaml *.yml);;All files (*)"))
             if not path:
                 return None
-        # imported here: the exchange package pulls in openpyxl and numpy, which
-        # the main window should not pay for at start-up
-        from annotator.exchange.codebook_yaml import read_codebook
-
         try:
-            counts = self.project.import_codebook(read_codebook(path))
+            counts = self.service.import_yaml(path)
         except CodebookError as exc:
             problems = exc.problems or [str(exc)]
             more = len(problems) - 1
@@ -534,10 +459,8 @@ class CodebookEditorDialog(QDialog):
             if not path:
                 return None
         self.save_description()
-        from annotator.exchange.codebook_yaml import write_codebook
-
         try:
-            written = write_codebook(self.project.codebook(), path)
+            written = self.service.export_yaml(path)
         except OSError as exc:
             self.show_message(self.tr("The codebook could not be written to {0}: {1}.").format(
                 Path(path).name, exc.strerror or exc))

@@ -302,3 +302,28 @@ def test_restoring_a_group_keeps_a_value_archived_on_its_own(editor):
         assert not p.code(frames).archived
         assert not p.code(appeasement).archived
         assert p.code(conflict).archived
+
+
+def test_ctrl_z_undoes_a_rename_and_ctrl_shift_z_redoes_it(editor, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    def on_disk(path: str) -> bool:
+        with reopened(editor.project) as p:
+            return p.codebook().by_path(path) is not None
+
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)  # shortcuts need the active window
+    select(editor, "Frames/Conflict")
+    assert not editor.undo_button.isEnabled()
+    assert editor.rename("Conflict / war")
+    assert editor.undo_button.isEnabled()
+    editor.tree.setFocus()
+    # a button's shortcut clicks it after its short press animation
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: on_disk("Frames/Conflict"), timeout=2000)
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: on_disk("Frames/Conflict / war"), timeout=2000)
