@@ -41,9 +41,7 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError
 from annotator.gui.import_dialog_report import ImportReportView
 from annotator.gui.workers import Worker, start
-from annotator.ingest.article import FIELDS
-from annotator.ingest.registry import formats
-from annotator.nlp.pipeline import BLANK, installed_pipelines
+from annotator.services.import_setup import article_fields, format_choices, pipeline_choices
 from annotator.services.importing import ImportOptions, import_batch, preview_import
 from annotator.store.project import Project
 
@@ -148,8 +146,8 @@ class ImportDialog(QDialog):
         self.format_combo = QComboBox(page)
         self.format_combo.setAccessibleName(self.tr("Format"))
         self.format_combo.addItem(self.tr("Detect automatically"), None)
-        for spec in formats():
-            self.format_combo.addItem(f"{spec.name}: {spec.description}", spec.name)
+        for choice in format_choices():
+            self.format_combo.addItem(f"{choice.name}: {choice.description}", choice.name)
         self.format_combo.currentIndexChanged.connect(lambda _: self._schedule_preview(reset_mapping=True))
         self.clean_check = QCheckBox(self.tr("Remove boilerplate (bylines, share buttons, cookie notices)"), page)
         self.clean_check.setAccessibleName(self.tr("Clean the text"))
@@ -159,8 +157,7 @@ class ImportDialog(QDialog):
         self.model_combo.setAccessibleName(self.tr("Language pipeline"))
         self.model_combo.setEditable(True)
         self.model_combo.setToolTip(self.tr("The spaCy pipeline that finds sentences and tokens"))
-        current = self.project.get_meta("nlp_pipeline")
-        for name in dict.fromkeys([n for n in (current, *installed_pipelines(), BLANK) if n]):
+        for name in pipeline_choices(self.project):
             self.model_combo.addItem(name)
         form = QFormLayout()
         form.addRow(self.tr("Batch &name"), self.name_edit)
@@ -176,7 +173,7 @@ class ImportDialog(QDialog):
                   "outlet": self.tr("Outlet"), "author": self.tr("Author"), "url": self.tr("URL"),
                   "id": self.tr("Id")}
         self.mapping_combos: dict[str, QComboBox] = {}
-        for i, field in enumerate(FIELDS):
+        for i, field in enumerate(article_fields()):
             combo = QComboBox(self.mapping_box)
             combo.setAccessibleName(self.tr("Column for {0}").format(labels[field]))
             combo.activated.connect(lambda _=0, f=field: self._mapping_chosen(f))
