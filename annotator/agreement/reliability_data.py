@@ -149,6 +149,7 @@ def select_variables(
     cb = data.codebook
     levels = dict(levels or {})
     chosen: list[Code] = []
+    code: Code | None
     if variables is None:
         for _, code in cb.walk():
             if code.archived:
@@ -279,7 +280,7 @@ def _spans(data: CodingData, docs: tuple[str, ...], lengths: np.ndarray, coders:
     mine = coded[d, c]
     spans = _Spans(d[mine], c[mine], start[mine], end[mine], k[mine])
     if hasattr(data, "_spans_cache"):
-        data._spans_cache = (key, spans)  # type: ignore[attr-defined]
+        data._spans_cache = (key, spans)
     return spans
 
 

@@ -229,7 +229,7 @@ def _write_text(target: str | Path | IO[str] | None, text: str) -> None:
     if target is None:
         return
     if hasattr(target, "write"):
-        target.write(text)  # type: ignore[union-attr]
+        target.write(text)
         return
     try:
         Path(target).write_text(text, encoding="utf-8")

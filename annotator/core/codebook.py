@@ -223,7 +223,7 @@ def codebook_from_dict(data: Any) -> Codebook:
                 exclusive=bool(entry.get("exclusive", False)),
             )
             codes.append(code)
-            kids = entry.get("children", entry.get("codes", []))
+            kids: object = entry.get("children", entry.get("codes", []))
             if kids is None:
                 kids = []
             if not isinstance(kids, list):
