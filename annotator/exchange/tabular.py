@@ -4,10 +4,10 @@ CSV, JSONL and XLSX formats, and its reading back onto known texts."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, cast
 
 from annotator.core.errors import ExchangeError, InvalidSpan
-from annotator.core.models import ORIGINS, SCOPES, Annotation, Code, Coder, DocumentCode
+from annotator.core.models import ORIGINS, SCOPES, Annotation, Code, Coder, DocumentCode, Scope
 from annotator.core.spans import check_span
 from annotator.exchange.bundle import ImportResult, ProjectData, Reconciler, annotation_id
 
@@ -217,7 +217,7 @@ def coerce_bool(value: Any) -> bool:
 def code_from_row(r: dict[str, Any], where: str) -> Code:
     if not r.get("code_id") or not r.get("name"):
         raise ExchangeError(f"{where}: a code needs a code_id and a name.")
-    scope = r.get("scope") if r.get("scope") in SCOPES else "span"
+    scope = cast(Scope, r.get("scope")) if r.get("scope") in SCOPES else "span"
     try:
         order = int(r.get("order") or 0)
     except (TypeError, ValueError):

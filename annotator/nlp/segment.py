@@ -17,6 +17,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Paragraphs are blocks separated by blank lines; a text without any blank
     line but with line breaks (one paragraph a line) is split on line breaks."""
     splitter = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else _LINE_BREAK
+    spans: list[tuple[int, int]]
     spans, pos = [], 0
     for m in splitter.finditer(text):
         _append_trimmed(spans, text, pos, m.start())
