@@ -135,6 +135,7 @@ def to_xlsx(report: AgreementReport, path: str | Path) -> None:
 
     wb = Workbook()
     ws = wb.active
+    assert ws is not None  # a new workbook starts with one active sheet
     ws.title = "Agreement"
     _sheet(ws, columns(report), [[r.get(c) for c in columns(report)] for r in to_rows(report)], Font)
     docs = document_rows(report)
