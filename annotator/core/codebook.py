@@ -217,7 +217,7 @@ def codebook_from_dict(data: Any) -> Codebook:
                 description=str(entry.get("description", "") or "").strip(),
                 color=str(colour),
                 shortcut=str(entry.get("shortcut", "") or ""),
-                scope=scope,  # type: ignore[arg-type]
+                scope=scope,  # type: ignore[arg-type]  # an unknown scope is reported by validate_codes below
                 order=order,
                 archived=bool(entry.get("archived", False)),
                 exclusive=bool(entry.get("exclusive", False)),

@@ -116,7 +116,7 @@ def rows_to_data(
     known_coders = {c.id: c for c in coders}
     missing_docs: dict[str, int] = {}
 
-    def code_for(row: dict[str, Any], scope: str) -> Code | None:
+    def code_for(row: dict[str, Any], scope: Scope) -> Code | None:
         code_id = _text(row, "code_id").strip()
         path = _text(row, "code").strip()
         if code_id and code_id in known_codes:
@@ -167,7 +167,7 @@ def rows_to_data(
         ann = Annotation(
             document_id=doc.id, coder_id=coder_for(row).id, code_id=code.id, start=start, end=end,
             quote=doc.text[start:end], note=_text(row, "note"),
-            origin=origin if origin in ORIGINS else "imported",  # type: ignore[arg-type]
+            origin=origin if origin in ORIGINS else "imported",
             created_at=_text(row, "created_at"), updated_at=_text(row, "updated_at"),
             link=_text(row, "link").strip() or None,
         )
