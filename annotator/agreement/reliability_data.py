@@ -59,6 +59,9 @@ class CodingData:
     document_codes: Sequence[DocumentCode] = ()
     segmentations: Mapping[str, Segmentation] = field(default_factory=dict)
     titles: Mapping[str, str] = field(default_factory=dict)
+    # compute_report's cache of the spans for (documents, coders); present only during its call
+    _spans_cache: tuple[tuple[tuple[str, ...], tuple[str, ...]], _Spans] | None = field(
+        init=False, repr=False, compare=False)
 
 
 @dataclass(frozen=True)

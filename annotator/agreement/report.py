@@ -149,12 +149,12 @@ def compute_report(
     if bootstrap < 0:
         raise AgreementError("The number of bootstrap resamples cannot be negative.")
     names = _display_names(coders, coder_names)
-    data._spans_cache = None  # type: ignore[attr-defined]
+    data._spans_cache = None
     try:
         return _compute_report(data, unit, coders, variables, levels, bootstrap, seed, confidence, thresholds,
                                names, top_documents, progress, cancelled)
     finally:
-        del data._spans_cache  # type: ignore[attr-defined]
+        del data._spans_cache
 
 
 def _compute_report(
