@@ -123,7 +123,7 @@ def rows_to_data(
             _bring_with_ancestors(rec, known_codes, code_id)
             return rec.existing_code(code_id)
         if code_id and rec.existing_code(code_id):
-            return rec.code(rec.existing_code(code_id))  # type: ignore[arg-type]
+            return rec.code(rec.existing_code(code_id))  # type: ignore[arg-type]  # found on the line above
         if existing is not None and path:
             found = existing.codebook.by_path(path)
             if found is not None:
