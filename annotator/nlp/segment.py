@@ -91,9 +91,9 @@ def segment_texts(
     from annotator.nlp.pipeline import load_pipeline
 
     nlp, info = load_pipeline(model)
-    ids: list[str] = []
+    ids: list[tuple[str, str]] = []
 
-    def texts():
+    def texts() -> Iterator[str]:
         for doc_id, text in items:
             ids.append((doc_id, text))
             yield text
