@@ -177,7 +177,7 @@ def alpha_from_coincidences(
 ) -> AlphaResult:
     n_c = o.sum(axis=1)
     n = float(n_c.sum())
-    base = dict(level=level, pairable_values=n, pairable_units=pairable_units, categories=categories,
+    base: dict[str, Any] = dict(level=level, pairable_values=n, pairable_units=pairable_units, categories=categories,
                 coincidences=o)
     if n <= 1 or pairable_units == 0:
         return AlphaResult(None, observed_disagreement=None, expected_disagreement=None,

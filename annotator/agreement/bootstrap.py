@@ -14,6 +14,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -189,7 +190,7 @@ def bootstrap_alpha(
     counts: np.ndarray,
     level: str = "nominal",
     categories: tuple | None = None,
-    **options,
+    **options: Any,
 ) -> BootstrapResult:
     """The bootstrap of a single variable given as value counts (units x categories)."""
     cats = categories if categories is not None else tuple(range(1, np.asarray(counts).shape[1] + 1))

@@ -65,7 +65,7 @@ def read_matrix_csv(
     head = [c.strip() for c in rows[0]] if header else None
     body = rows[1:] if header else rows
     if unit_column is None:
-        unit_column = bool(head) and head[0].strip().lower() in UNIT_HEADERS and len(head) > 1
+        unit_column = head is not None and bool(head) and head[0].strip().lower() in UNIT_HEADERS and len(head) > 1
     width = max((len(r) for r in body), default=0)
     if head is not None:
         if width > len(head):
@@ -90,7 +90,7 @@ def read_matrix_csv(
 
 def _read_text(source: str | Path | IO[str]) -> str:
     if hasattr(source, "read"):
-        return source.read()  # type: ignore[union-attr]
+        return source.read()
     path = Path(source)
     try:
         if path.stat().st_size > MAX_BYTES:
@@ -158,7 +158,7 @@ def write_matrix_csv(
     for name, row in zip(unit_names, values.tolist(), strict=True):
         rows.append([_safe(name), *(cell(v) for v in row)])
     if hasattr(target, "write"):
-        csv.writer(target, lineterminator="\r\n").writerows(rows)  # type: ignore[arg-type]
+        csv.writer(target, lineterminator="\r\n").writerows(rows)
         return
     with open(target, "w", newline="", encoding="utf-8") as f:
         csv.writer(f, lineterminator="\r\n").writerows(rows)

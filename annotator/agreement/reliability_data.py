@@ -59,6 +59,9 @@ class CodingData:
     document_codes: Sequence[DocumentCode] = ()
     segmentations: Mapping[str, Segmentation] = field(default_factory=dict)
     titles: Mapping[str, str] = field(default_factory=dict)
+    # compute_report's cache of the spans for (documents, coders); present only during its call
+    _spans_cache: tuple[tuple[tuple[str, ...], tuple[str, ...]], _Spans] | None = field(
+        init=False, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,7 @@ def select_variables(
     cb = data.codebook
     levels = dict(levels or {})
     chosen: list[Code] = []
+    code: Code | None
     if variables is None:
         for _, code in cb.walk():
             if code.archived:
@@ -279,7 +283,7 @@ def _spans(data: CodingData, docs: tuple[str, ...], lengths: np.ndarray, coders:
     mine = coded[d, c]
     spans = _Spans(d[mine], c[mine], start[mine], end[mine], k[mine])
     if hasattr(data, "_spans_cache"):
-        data._spans_cache = (key, spans)  # type: ignore[attr-defined]
+        data._spans_cache = (key, spans)
     return spans
 
 

@@ -135,6 +135,7 @@ def to_xlsx(report: AgreementReport, path: str | Path) -> None:
 
     wb = Workbook()
     ws = wb.active
+    assert ws is not None  # a new workbook starts with one active sheet
     ws.title = "Agreement"
     _sheet(ws, columns(report), [[r.get(c) for c in columns(report)] for r in to_rows(report)], Font)
     docs = document_rows(report)
@@ -229,7 +230,7 @@ def _write_text(target: str | Path | IO[str] | None, text: str) -> None:
     if target is None:
         return
     if hasattr(target, "write"):
-        target.write(text)  # type: ignore[union-attr]
+        target.write(text)
         return
     try:
         Path(target).write_text(text, encoding="utf-8")

@@ -33,6 +33,7 @@ from annotator.agreement.reliability_data import (
     ContinuumData,
     UnitData,
     Variable,
+    _Spans,
     coding_frame,
     continuum_data,
     span_tables,
@@ -148,12 +149,12 @@ def compute_report(
     if bootstrap < 0:
         raise AgreementError("The number of bootstrap resamples cannot be negative.")
     names = _display_names(coders, coder_names)
-    data._spans_cache = None  # type: ignore[attr-defined]
+    data._spans_cache = None
     try:
         return _compute_report(data, unit, coders, variables, levels, bootstrap, seed, confidence, thresholds,
                                names, top_documents, progress, cancelled)
     finally:
-        del data._spans_cache  # type: ignore[attr-defined]
+        del data._spans_cache
 
 
 def _compute_report(
@@ -386,8 +387,8 @@ def _unit_variable(
         rep.coverage[names[coder]] = share
     if not given_value and not (t.codes > 0).any():
         rep.reasons.setdefault("coverage", "No coder used this code on these documents.")
-    t.per_document = _per_document(t, udata.unit_doc, len(udata.documents))  # type: ignore[attr-defined]
-    rep.documents = _figures(udata.documents, data, *t.per_document, top)  # type: ignore[attr-defined]
+    t.per_document = _per_document(t, udata.unit_doc, len(udata.documents))
+    rep.documents = _figures(udata.documents, data, *t.per_document, top=top)
     return rep, t
 
 
@@ -412,7 +413,8 @@ def _per_document(t: Tally, unit_doc: np.ndarray, n_docs: int) -> tuple[np.ndarr
     return (units, *sums)
 
 
-def _figures(documents, data, units, n_pair, n_diff, agree_sum, value_sum, top=None) -> list[DocumentFigure]:
+def _figures(documents: Sequence[str], data: CodingData, units: np.ndarray, n_pair: np.ndarray, n_diff: np.ndarray,
+             agree_sum: np.ndarray, value_sum: np.ndarray, *, top: int | None = None) -> list[DocumentFigure]:
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.where(value_sum > 0, agree_sum / np.where(value_sum > 0, value_sum, 1), np.nan)
     keep = np.flatnonzero(n_pair > 0)
@@ -430,7 +432,7 @@ def _overall_documents_units(udata: UnitData, tallies: list[Tally], data: Coding
     tot = np.zeros((4, n_docs))
     units = np.bincount(udata.unit_doc, minlength=n_docs)
     for t in tallies:
-        tot += np.stack(t.per_document[1:])  # type: ignore[attr-defined]
+        tot += np.stack(t.per_document[1:])
     # pairable and disagreeing counts here are unit-variable cells
     return _figures(udata.documents, data, units * max(len(tallies), 1), *tot)
 
@@ -583,6 +585,6 @@ def _add_span_f1(reports: list[VariableReport], data: CodingData, coders: Sequen
             rep.reasons["f1"] = "No coder marked a span of this code on documents coded by two coders."
 
 
-def _table(spans, coder: int, docs_mask: np.ndarray) -> SpanTable:
+def _table(spans: _Spans, coder: int, docs_mask: np.ndarray) -> SpanTable:
     keep = (spans.coder == coder) & docs_mask[spans.doc]
     return SpanTable(spans.doc[keep], spans.start[keep], spans.end[keep], spans.code[keep])

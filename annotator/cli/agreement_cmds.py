@@ -9,7 +9,7 @@ import click
 from click_default_group import DefaultGroup
 from rich.table import Table
 
-from annotator.agreement import UNITS, columns, to_rows, write_report
+from annotator.agreement import UNITS, AgreementReport, columns, to_rows, write_report
 from annotator.cli.common import console, open_project, progress_bar, project_argument, split_names
 from annotator.core.errors import AnnotatorError
 from annotator.services.agreement import agreement_report, export_reliability_matrix, matrix_file_report
@@ -28,7 +28,7 @@ def agreement_group() -> None:
     `annotator agreement matrix FILE.csv`, `annotator agreement export-matrix PROJECT`."""
 
 
-def _fmt(value) -> str:
+def _fmt(value: object) -> str:
     if value is None or value == "":
         return "–"
     if isinstance(value, float):
@@ -43,7 +43,7 @@ def _ci(row: dict) -> str:
     return f"{lo:.2f}–{hi:.2f}"
 
 
-def _print_table(report) -> None:
+def _print_table(report: AgreementReport) -> None:
     cols = columns(report)
     t = Table(title=f"Agreement at the {report.parameters.get('unit')} unit", title_justify="left")
     t.add_column("Variable", overflow="fold", ratio=3)
@@ -71,7 +71,7 @@ def _print_table(report) -> None:
         console.print(f"[dim]{name}: {reason}[/dim]")
 
 
-def _emit(report, fmt: str, output: Path | None) -> None:
+def _emit(report: AgreementReport, fmt: str, output: Path | None) -> None:
     if fmt == "table" and output is None:
         _print_table(report)
         return

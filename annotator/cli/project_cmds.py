@@ -96,7 +96,7 @@ def codebook_show(project: Path, descriptions: bool) -> None:
         codebook = p.codebook()
         usage = p.code_usage()
     root = Tree(f"[bold]{codebook.name or 'Codebook'}[/bold] (version {codebook.version})")
-    nodes = {None: root}
+    nodes: dict[str | None, Tree] = {None: root}
     for _, code in codebook.walk():
         label = f"[{code.color}]■[/] {code.name}"
         if code.shortcut:

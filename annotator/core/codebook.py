@@ -217,13 +217,13 @@ def codebook_from_dict(data: Any) -> Codebook:
                 description=str(entry.get("description", "") or "").strip(),
                 color=str(colour),
                 shortcut=str(entry.get("shortcut", "") or ""),
-                scope=scope,  # type: ignore[arg-type]
+                scope=scope,  # type: ignore[arg-type]  # an unknown scope is reported by validate_codes below
                 order=order,
                 archived=bool(entry.get("archived", False)),
                 exclusive=bool(entry.get("exclusive", False)),
             )
             codes.append(code)
-            kids = entry.get("children", entry.get("codes", []))
+            kids: object = entry.get("children", entry.get("codes", []))
             if kids is None:
                 kids = []
             if not isinstance(kids, list):

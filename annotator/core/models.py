@@ -13,10 +13,11 @@ Role = Literal["coder", "adjudicator"]
 Origin = Literal["manual", "suggestion", "adjudicated", "imported"]
 Status = Literal["assigned", "in_progress", "done"]
 
-SCOPES = ("span", "document")
-ROLES = ("coder", "adjudicator")
-ORIGINS = ("manual", "suggestion", "adjudicated", "imported")
-STATUSES = ("assigned", "in_progress", "done")
+# typed as tuples of the literals so that ``value in SCOPES`` narrows a str to a Scope
+SCOPES: tuple[Scope, ...] = ("span", "document")
+ROLES: tuple[Role, ...] = ("coder", "adjudicator")
+ORIGINS: tuple[Origin, ...] = ("manual", "suggestion", "adjudicated", "imported")
+STATUSES: tuple[Status, ...] = ("assigned", "in_progress", "done")
 
 
 @dataclass

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from annotator.core.codebook import Codebook
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import Annotation, Code, Coder, Document, DocumentCode
+from annotator.core.models import Annotation, Code, Coder, Document, DocumentCode, Scope
 
 Progress = Callable[[int, int], None] | None
 Cancelled = Callable[[], bool] | None
@@ -160,7 +160,7 @@ class Reconciler:
         self.codes.setdefault(found.id, found)
         return self.codes[found.id]
 
-    def code_by_path(self, path: list[str], *, code_id: str | None = None, scope: str = "span") -> Code:
+    def code_by_path(self, path: list[str], *, code_id: str | None = None, scope: Scope = "span") -> Code:
         """The code at ``path`` (names from the root), found by id, then by
         path, created with its missing parents otherwise."""
         from annotator.core.codebook import PALETTE, stable_code_id
@@ -180,7 +180,7 @@ class Reconciler:
                 colour = parent.color if parent is not None else PALETTE[len(self.codes) % len(PALETTE)]
                 match = Code(
                     name=name, id=cid, parent_id=parent.id if parent else None, color=colour,
-                    scope=scope,  # type: ignore[arg-type]
+                    scope=scope,
                     order=len(siblings),
                 )
             parent = self.code(match)

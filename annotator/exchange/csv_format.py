@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import ExchangeError
+from annotator.core.models import Code
 from annotator.exchange.bundle import Cancelled, ImportResult, Progress, ProjectData, remove_partial, report
 from annotator.exchange.tabular import (
     ANNOTATION_COLUMNS,
@@ -109,7 +110,7 @@ def import_csv(path: Path, *, existing: ProjectData | None = None) -> ImportResu
         candidates = [path, dc, cb]
     ann_rows: list[tuple[str, dict[str, Any]]] = []
     dc_rows: list[tuple[str, dict[str, Any]]] = []
-    codes = []
+    codes: list[Code] = []
     found = False
     for candidate in candidates:
         if not candidate.is_file():

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from annotator.core.errors import ExchangeError, InvalidSpan
-from annotator.core.models import ORIGINS, Annotation, Code, Coder, Document, DocumentCode
+from annotator.core.models import ORIGINS, Annotation, Code, Coder, Document, DocumentCode, Origin
 from annotator.core.spans import check_span
 from annotator.exchange.bundle import (
     Cancelled,
@@ -245,7 +245,7 @@ def _read_ours(ours: dict[str, Any], document: Document, offsets: OffsetMap, rec
         if c is None:
             warnings.append(f"{where}: skipped an annotation whose code {r.get('code_id')!r} is not in the file.")
             continue
-        origin = r.get("origin") if r.get("origin") in ORIGINS else "imported"
+        origin = cast(Origin, r.get("origin")) if r.get("origin") in ORIGINS else "imported"
         annotations.append(Annotation(
             document_id=document.id, coder_id=coder(str(r.get("coder_id"))).id, code_id=c.id,
             start=start, end=end, id=str(r.get("id") or ""),

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from annotator.core.errors import ExchangeError
 from annotator.core.ids import document_id
-from annotator.core.models import ROLES, Code, Coder, Document
+from annotator.core.models import ROLES, Code, Coder, Document, Role
 from annotator.exchange.bundle import (
     Cancelled,
     ImportResult,
@@ -158,7 +158,7 @@ def import_jsonl(path: Path, *, existing: ProjectData | None = None) -> ImportRe
 def _coder(r: dict[str, Any], where: str) -> Coder:
     if not r.get("id") or not r.get("name"):
         raise ExchangeError(f"{where}: a coder record needs an id and a name.")
-    role = r.get("role") if r.get("role") in ROLES else "coder"
+    role = cast(Role, r.get("role")) if r.get("role") in ROLES else "coder"
     return Coder(name=str(r["name"]), id=str(r["id"]), color=str(r.get("color") or "#4477aa"), role=role)
 
 
@@ -168,11 +168,11 @@ def _document(r: dict[str, Any], where: str) -> tuple[Document | None, OffsetMap
         return None, None
     if not isinstance(raw, str) or not raw:
         raise ExchangeError(f"{where}: the document text must be a non-empty string.")
-    offsets: OffsetMap | None = OffsetMap(raw)
+    offsets = OffsetMap(raw)
     text = offsets.text
     if text == raw:
         offsets = None
-    metadata = r.get("metadata") if isinstance(r.get("metadata"), dict) else {}
+    metadata = cast(dict[str, Any], r.get("metadata")) if isinstance(r.get("metadata"), dict) else {}
     return Document(
         text=text, raw=raw if offsets is not None else None, id=document_id(text), title=str(r.get("title") or ""), outlet=str(r.get("outlet") or ""),
         author=str(r.get("author") or ""), published=str(r.get("published") or ""), url=str(r.get("url") or ""),

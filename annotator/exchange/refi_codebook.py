@@ -16,7 +16,7 @@ from pathlib import Path
 
 from annotator.core.codebook import PALETTE, Codebook
 from annotator.core.errors import ExchangeError
-from annotator.core.models import Code
+from annotator.core.models import Code, Scope
 from annotator.exchange.bundle import ImportResult, ProjectData, Reconciler
 from annotator.exchange.untrusted import local_name, parse_xml
 
@@ -176,7 +176,7 @@ def read_codes(codes_el: ET.Element | None, sets_el: ET.Element | None, where: s
     palette = iter(PALETTE * 1000)
     seen: set[str] = set()
 
-    def visit(el: ET.Element, parent: Code | None, order: int, inherited_scope: str) -> None:
+    def visit(el: ET.Element, parent: Code | None, order: int, inherited_scope: Scope) -> None:
         guid = norm_guid(el.get("guid"))
         name = (el.get("name") or "").strip()
         if guid is None:
@@ -194,7 +194,7 @@ def read_codes(codes_el: ET.Element | None, sets_el: ET.Element | None, where: s
         scope = "document" if guid in flags[SET_DOCUMENT_SCOPE] else inherited_scope
         code = Code(
             name=name or f"Code {guid[:8]}", id=guid, parent_id=parent.id if parent else None,
-            description=child_text(el, "Description").strip(), color=colour.lower(), scope=scope,  # type: ignore[arg-type]
+            description=child_text(el, "Description").strip(), color=colour.lower(), scope=scope,
             order=order, exclusive=guid in flags[SET_EXCLUSIVE], archived=guid in flags[SET_ARCHIVED],
         )
         codes.append(code)

@@ -16,6 +16,7 @@ import re
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from annotator import __version__
 from annotator.core.errors import ExchangeError
@@ -286,7 +287,7 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
         if not offsets.text.strip():
             warnings.append(f"{label} was skipped: its text is empty.")
             continue
-        meta = {}
+        meta: dict[str, Any] = {}
         for vv in children(src, "VariableValue"):
             ref = child(vv, "VariableRef")
             vname = variables.get(norm_guid(ref.get("targetGUID") if ref is not None else None) or "", "")

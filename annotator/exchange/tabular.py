@@ -4,10 +4,10 @@ CSV, JSONL and XLSX formats, and its reading back onto known texts."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, cast
 
 from annotator.core.errors import ExchangeError, InvalidSpan
-from annotator.core.models import ORIGINS, SCOPES, Annotation, Code, Coder, DocumentCode
+from annotator.core.models import ORIGINS, SCOPES, Annotation, Code, Coder, DocumentCode, Scope
 from annotator.core.spans import check_span
 from annotator.exchange.bundle import ImportResult, ProjectData, Reconciler, annotation_id
 
@@ -116,14 +116,14 @@ def rows_to_data(
     known_coders = {c.id: c for c in coders}
     missing_docs: dict[str, int] = {}
 
-    def code_for(row: dict[str, Any], scope: str) -> Code | None:
+    def code_for(row: dict[str, Any], scope: Scope) -> Code | None:
         code_id = _text(row, "code_id").strip()
         path = _text(row, "code").strip()
         if code_id and code_id in known_codes:
             _bring_with_ancestors(rec, known_codes, code_id)
             return rec.existing_code(code_id)
         if code_id and rec.existing_code(code_id):
-            return rec.code(rec.existing_code(code_id))  # type: ignore[arg-type]
+            return rec.code(rec.existing_code(code_id))  # type: ignore[arg-type]  # found on the line above
         if existing is not None and path:
             found = existing.codebook.by_path(path)
             if found is not None:
@@ -167,7 +167,7 @@ def rows_to_data(
         ann = Annotation(
             document_id=doc.id, coder_id=coder_for(row).id, code_id=code.id, start=start, end=end,
             quote=doc.text[start:end], note=_text(row, "note"),
-            origin=origin if origin in ORIGINS else "imported",  # type: ignore[arg-type]
+            origin=origin if origin in ORIGINS else "imported",
             created_at=_text(row, "created_at"), updated_at=_text(row, "updated_at"),
             link=_text(row, "link").strip() or None,
         )
@@ -217,7 +217,7 @@ def coerce_bool(value: Any) -> bool:
 def code_from_row(r: dict[str, Any], where: str) -> Code:
     if not r.get("code_id") or not r.get("name"):
         raise ExchangeError(f"{where}: a code needs a code_id and a name.")
-    scope = r.get("scope") if r.get("scope") in SCOPES else "span"
+    scope = cast(Scope, r.get("scope")) if r.get("scope") in SCOPES else "span"
     try:
         order = int(r.get("order") or 0)
     except (TypeError, ValueError):

@@ -142,7 +142,7 @@ class NearDuplicateIndex:
             if hit:
                 candidates.update(hit)
         skip = self._index_of.get(exclude) if exclude is not None else None
-        candidates.discard(skip)  # type: ignore[arg-type]
+        candidates.discard(skip)
         if not candidates:
             return None
         order = np.fromiter(sorted(candidates), dtype=np.int64, count=len(candidates))

@@ -104,7 +104,7 @@ def _rule_from_dict(entry: Any, origin: str, index: int) -> Rule:
         name=name,
         pattern=pattern,
         description=str(entry.get("description", "") or "").strip(),
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,  # type: ignore[arg-type]  # checked against both kinds above
         ignore_case=bool(entry.get("ignore_case", True)),
         followed_by=str(entry.get("followed_by", "") or ""),
         preceded_by=str(entry.get("preceded_by", "") or ""),

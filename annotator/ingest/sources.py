@@ -11,7 +11,7 @@ import io
 import os
 import stat
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
@@ -94,7 +94,7 @@ def _is_junk(name: str) -> bool:
     return base.startswith(".") or base.lower() in _JUNK_NAMES
 
 
-def iter_sources(paths: list[str | os.PathLike[str]]) -> Iterator[Source | SourceFailure]:
+def iter_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source | SourceFailure]:
     """Every file the given paths stand for, in a stable order: folders are walked
     recursively (hidden files and folders skipped, linked folders not followed),
     zip archives are opened."""

@@ -318,10 +318,11 @@ class _Finder:
     def _make(
         self,
         kind: Literal["direct", "indirect"],
-        content: Span,
+        content: Span | None,
         cue: Span | None,
         speaker: tuple[list[Token], list[Token]] | None,
     ) -> Attribution:
+        assert content is not None  # every caller has already returned on an empty content
         if not speaker or not speaker[0]:
             return Attribution(kind, content, cue, None)
         core, wide = speaker

@@ -17,6 +17,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Paragraphs are blocks separated by blank lines; a text without any blank
     line but with line breaks (one paragraph a line) is split on line breaks."""
     splitter = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else _LINE_BREAK
+    spans: list[tuple[int, int]]
     spans, pos = [], 0
     for m in splitter.finditer(text):
         _append_trimmed(spans, text, pos, m.start())
@@ -90,9 +91,9 @@ def segment_texts(
     from annotator.nlp.pipeline import load_pipeline
 
     nlp, info = load_pipeline(model)
-    ids: list[str] = []
+    ids: list[tuple[str, str]] = []
 
-    def texts():
+    def texts() -> Iterator[str]:
         for doc_id, text in items:
             ids.append((doc_id, text))
             yield text

@@ -23,6 +23,7 @@ from annotator.agreement.spans_match import span_scores, spans_from_tuples
 from annotator.core.codebook import Codebook
 from annotator.core.errors import AnnotatorError, NotFound
 from annotator.core.models import Annotation, Coder
+from annotator.store.project import Project
 
 KINDS = ("only_some", "boundaries", "code")
 
@@ -95,7 +96,7 @@ def _clusters(spans: list[Annotation]) -> list[list[Annotation]]:
     return out
 
 
-def _span_annotations(project, document_id: str, coder_ids: Sequence[str]) -> list[Annotation]:
+def _span_annotations(project: Project, document_id: str, coder_ids: Sequence[str]) -> list[Annotation]:
     codebook = project.codebook()
     wanted = set(coder_ids)
     return [a for a in project.annotations(document_id)
@@ -109,7 +110,7 @@ def _check_coders(coder_ids: Sequence[str]) -> list[str]:
     return ids
 
 
-def disagreements(project, document_id: str, coder_ids: Sequence[str]) -> list[Disagreement]:
+def disagreements(project: Project, document_id: str, coder_ids: Sequence[str]) -> list[Disagreement]:
     """Every place in one document where the chosen coders' spans differ, in text order."""
     coders = _check_coders(coder_ids)
     codebook = project.codebook()
@@ -180,7 +181,7 @@ def _make(kind: str, code_ids: list[str], group: list[Annotation], coders: list[
     )
 
 
-def agreed_spans(project, document_id: str, coder_ids: Sequence[str]) -> list[list[Annotation]]:
+def agreed_spans(project: Project, document_id: str, coder_ids: Sequence[str]) -> list[list[Annotation]]:
     """Spans every chosen coder has with the same code and the same boundaries
     (one list of source annotations, one per coder, for each)."""
     coders = _check_coders(coder_ids)
@@ -194,7 +195,7 @@ def agreed_spans(project, document_id: str, coder_ids: Sequence[str]) -> list[li
     return out
 
 
-def document_figures(project, document_id: str, coder_ids: Sequence[str], *,
+def document_figures(project: Project, document_id: str, coder_ids: Sequence[str], *,
                      found: Sequence[Disagreement] | None = None) -> DocumentFigures:
     """Pairwise span F1 (overlap and exact, same code) in this document, and
     the disagreements counted by kind (``found``: already computed by
@@ -218,7 +219,7 @@ def document_figures(project, document_id: str, coder_ids: Sequence[str], *,
 # --- building the gold standard ----------------------------------------------------------
 
 
-def adjudicator(project, adjudicator_id: str) -> Coder:
+def adjudicator(project: Project, adjudicator_id: str) -> Coder:
     coder = project.coder(adjudicator_id)
     if coder.role != "adjudicator":
         raise AdjudicationError(
@@ -226,7 +227,7 @@ def adjudicator(project, adjudicator_id: str) -> Coder:
     return coder
 
 
-def ensure_adjudicator(project, name: str = "Gold standard") -> Coder:
+def ensure_adjudicator(project: Project, name: str = "Gold standard") -> Coder:
     """The project's adjudicator, made the first time one is needed."""
     for coder in project.coders():
         if coder.role == "adjudicator":
@@ -234,7 +235,7 @@ def ensure_adjudicator(project, name: str = "Gold standard") -> Coder:
     return project.add_coder(Coder(name=name, color="#222222", role="adjudicator"))
 
 
-def accept_span(project, adjudicator_id: str, annotation_ids: Iterable[str], *, start: int | None = None,
+def accept_span(project: Project, adjudicator_id: str, annotation_ids: Iterable[str], *, start: int | None = None,
                 end: int | None = None, code_id: str | None = None, reason: str = "") -> Annotation:
     """Make a gold span from one or more coders' spans, optionally with other
     boundaries or another code (choosing between codes), and the reason."""
@@ -269,7 +270,7 @@ def accept_span(project, adjudicator_id: str, annotation_ids: Iterable[str], *, 
     return saved
 
 
-def accept_agreed(project, adjudicator_id: str, coder_ids: Sequence[str],
+def accept_agreed(project: Project, adjudicator_id: str, coder_ids: Sequence[str],
                   document_ids: Iterable[str] | None = None) -> int:
     """Accept as gold every span all chosen coders agree on (same code, same
     boundaries); spans already in the gold standard are not added twice.
@@ -297,14 +298,14 @@ def accept_agreed(project, adjudicator_id: str, coder_ids: Sequence[str],
     return added
 
 
-def gold_annotations(project, document_id: str, adjudicator_id: str) -> list[Annotation]:
+def gold_annotations(project: Project, document_id: str, adjudicator_id: str) -> list[Annotation]:
     try:
         return project.annotations(document_id, adjudicator_id)
     except NotFound:
         return []
 
 
-def remove_gold(project, annotation_id: str) -> Annotation:
+def remove_gold(project: Project, annotation_id: str) -> Annotation:
     """Take a gold span back (marked deleted, like every deletion, so a later
     merge or export knows it is gone). Coders' own spans are never touched."""
     gold = project.annotation(annotation_id)

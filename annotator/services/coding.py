@@ -252,7 +252,7 @@ def _set_status(project: Project, document_id: str, coder_id: str, status: str) 
     project.set_status(document_id, coder_id, status)
 
 
-def coder_filter(project: Project, coder_id: str, **kw) -> ListFilter:
+def coder_filter(project: Project, coder_id: str, **kw: str | None) -> ListFilter:
     """A coder sees only the documents assigned to them once assignments exist."""
     return ListFilter(coder_id=coder_id, assigned_only=uses_assignments(project), **kw)
 

@@ -17,7 +17,7 @@ from typing import Any
 from annotator.core.codebook import Codebook
 from annotator.core.errors import AnnotatorError, MergeConflict, ProjectError
 from annotator.core.ids import now_iso
-from annotator.core.models import Annotation, DocumentCode
+from annotator.core.models import Annotation, Assignment, DocumentCode
 from annotator.store.packaging import prune_to_coder
 from annotator.store.project import Project
 
@@ -223,7 +223,7 @@ def _document_code_changes(project: Project, coder_id: str, incoming: list[Docum
     return out
 
 
-def _newer_status(project: Project, incoming) -> bool:
+def _newer_status(project: Project, incoming: Assignment) -> bool:
     mine = project.assignments(coder_id=incoming.coder_id, document_id=incoming.document_id)
     if not mine:
         return True

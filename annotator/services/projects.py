@@ -65,7 +65,7 @@ def add_coder(project: Project, name: str, *, color: str | None = None, role: st
     if color is None:
         used = {c.color for c in project.coders()}
         color = next((c for c in PALETTE if c not in used), PALETTE[len(used) % len(PALETTE)])
-    return project.add_coder(Coder(name=name, color=color, role=role))  # type: ignore[arg-type]
+    return project.add_coder(Coder(name=name, color=color, role=role))
 
 
 def update_coder(project: Project, name: str, *, new_name: str | None = None, color: str | None = None,
@@ -82,7 +82,7 @@ def update_coder(project: Project, name: str, *, new_name: str | None = None, co
     if role is not None:
         if role not in ROLES:
             raise AnnotatorError(f"The role {role!r} is unknown; use 'coder' or 'adjudicator'.")
-        coder.role = role  # type: ignore[assignment]
+        coder.role = role
     return project.update_coder(coder)
 
 

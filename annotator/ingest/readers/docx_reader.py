@@ -79,7 +79,7 @@ def docx_text(data: bytes, display: str) -> tuple[str, Any]:
                     first_heading = block.text.strip()
             elif isinstance(block, Table):
                 for row in block.rows:
-                    cells = []
+                    cells: list[str] = []
                     for cell in row.cells:
                         t = cell.text.strip()
                         if t and (not cells or cells[-1] != t):  # merged cells repeat their text

@@ -111,7 +111,7 @@ def iter_array(stream: io.TextIOBase, display: str) -> Iterator[Any]:
     def skip_ws() -> None:
         nonlocal pos
         while True:
-            pos = _WS.match(buf, pos).end()  # type: ignore[union-attr]
+            pos = _WS.match(buf, pos).end()  # type: ignore[union-attr]  # a pattern that may match nothing always matches
             if pos < len(buf) or eof:
                 return
             more()

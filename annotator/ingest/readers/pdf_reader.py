@@ -72,7 +72,7 @@ def read_pdf(source: Source, options: ReadOptions) -> Iterator[Article | ReadFai
         if len(reader.pages) > MAX_PAGES:
             raise IngestError(f"{display} has more than {MAX_PAGES} pages, too many for one article.")
         pages = [(page.extract_text() or "").strip() for page in reader.pages]
-        info = reader.metadata or {}
+        info: dict[str, object] = reader.metadata or {}
         title = usable_file_title(str(info.get("/Title", "") or ""))
         author = str(info.get("/Author", "") or "").strip()
     except IngestError:
