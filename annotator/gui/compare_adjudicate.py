@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Annotation
 from annotator.gui.codebook_editor_tree import swatch
-from annotator.services import adjudication
 from annotator.services.adjudication import Disagreement
+from annotator.services.compare import CompareService
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -43,9 +43,9 @@ class AdjudicationPanel(QWidget):
     changed = Signal()  # gold annotations were written
     source_selected = Signal(str)  # annotation id
 
-    def __init__(self, project, parent: QWidget | None = None) -> None:
+    def __init__(self, service: CompareService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.project = project
+        self.service = service
         self.setAccessibleName(self.tr("Adjudication"))
         self.document_id: str | None = None
         self.text = ""
@@ -145,7 +145,7 @@ class AdjudicationPanel(QWidget):
     def show_disagreement(self, disagreement: Disagreement | None) -> None:
         self.disagreement = disagreement
         self.sources.clear()
-        codebook = self.project.codebook()
+        codebook = self.service.codebook()
         self.code_combo.clear()
         if disagreement is None:
             self._enable(False)
@@ -186,7 +186,7 @@ class AdjudicationPanel(QWidget):
         self.remove_button.setEnabled(gold is not None)
         if gold is None:
             return
-        code = self.project.codebook().get(gold.code_id)
+        code = self.service.codebook().get(gold.code_id)
         text = self.tr("Gold: {0}, “{1}”, from %n coder span(s).", "", len(gold.derived_from)).format(
             code.name if code else "?", snippet(self.text, gold.start, gold.end, 50))
         if gold.note:
@@ -197,7 +197,7 @@ class AdjudicationPanel(QWidget):
         if self.gold is None:
             return False
         try:
-            adjudication.remove_gold(self.project, self.gold.id)
+            self.service.remove_gold(self.gold.id)
         except AnnotatorError as exc:
             self._message(str(exc), error=True)
             return False
@@ -250,7 +250,7 @@ class AdjudicationPanel(QWidget):
     # --- writing ----------------------------------------------------------------------
 
     def _judge(self) -> str:
-        return adjudication.ensure_adjudicator(self.project, self.tr("Gold standard")).id
+        return self.service.judge_id(self.tr("Gold standard"))
 
     def accept_selected(self) -> Annotation | None:
         """Save the chosen span, with the boundaries, code and reason in the form."""
@@ -268,12 +268,12 @@ class AdjudicationPanel(QWidget):
                                  if a.id != source.id and a.code_id == self.code_combo.currentData()
                                  and a.start < end and start < a.end]
         try:
-            gold = adjudication.accept_span(self.project, self._judge(), sources, start=start, end=end,
+            gold = self.service.accept_span(self._judge(), sources, start=start, end=end,
                                             code_id=self.code_combo.currentData(), reason=self.reason_edit.text())
         except AnnotatorError as exc:
             self._message(str(exc), error=True)
             return None
-        code = self.project.codebook().get(gold.code_id)
+        code = self.service.codebook().get(gold.code_id)
         self._message(self.tr("Saved as gold: {0}, “{1}”.").format(code.name if code else "?",
                                                                     snippet(self.text, gold.start, gold.end, 40)))
         self.changed.emit()
@@ -287,7 +287,7 @@ class AdjudicationPanel(QWidget):
         try:
             judge = self._judge()
             coders = [c for c in self.coder_ids if c != judge]  # gold may be ticked as a rater in the view
-            added = adjudication.accept_agreed(self.project, judge, coders,
+            added = self.service.accept_agreed(judge, coders,
                                                None if everywhere else [self.document_id])
         except AnnotatorError as exc:
             self._message(str(exc), error=True)

@@ -1,8 +1,8 @@
 """Compare coders on one document, step through their disagreements, and
 adjudicate (issue 6, items 4 and 5).
 
-What differs, and this document's figures, come from
-``annotator.services.adjudication``; this module only shows them.
+What differs, this document's figures and the gold standard come from
+``annotator.services.compare``; this module only shows them.
 """
 
 from __future__ import annotations
@@ -24,11 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.errors import AnnotatorError
 from annotator.gui.compare_adjudicate import AdjudicationPanel, snippet
 from annotator.gui.compare_lanes import Lane, LaneSpan, LanesWidget, Mark
-from annotator.services import adjudication
-from annotator.services.adjudication import Disagreement
+from annotator.services.adjudication import Disagreement, DocumentFigures
+from annotator.services.compare import ComparedDocument, CompareService
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 MAX_DOCUMENTS = 5000  # the chooser lists this many; the main window opens any other by id
@@ -37,15 +36,16 @@ MAX_DOCUMENTS = 5000  # the chooser lists this many; the main window opens any o
 class CompareView(QDialog):
     def __init__(self, project, parent: QWidget | None = None, document_id: str | None = None) -> None:
         super().__init__(parent)
-        self.project = project
-        self.setWindowTitle(self.tr("Compare coders — {0}").format(project.name))
+        self.service = CompareService(project)
+        self.setWindowTitle(self.tr("Compare coders — {0}").format(self.service.name))
         self.setAccessibleName(self.tr("Compare coders"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.resize(1280, 800)
         self.document_id: str | None = None
         self.text = ""
         self.items: list[Disagreement] = []
-        self.names = {c.id: c.name for c in project.coders()}
+        self.compared = ComparedDocument(None)
+        self.names = {c.id: c.name for c in self.service.coders()}
         self._build()
         self._fill_documents(document_id)
         self.refresh()
@@ -99,7 +99,7 @@ class CompareView(QDialog):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        self.panel = AdjudicationPanel(self.project, self)
+        self.panel = AdjudicationPanel(self.service, self)
         self.panel.changed.connect(self._gold_changed)
         self.panel.source_selected.connect(self.lanes.set_selected_annotation)
 
@@ -146,7 +146,7 @@ class CompareView(QDialog):
     def _sync_coder_checks(self) -> None:
         """One check box per coder; the gold standard can be ticked too, to
         compare each coder with it (it is off by default)."""
-        for coder in self.project.coders():
+        for coder in self.service.coders():
             if coder.id in self.coder_checks:
                 continue
             gold = coder.role == "adjudicator"
@@ -159,12 +159,12 @@ class CompareView(QDialog):
 
     def _fill_documents(self, document_id: str | None) -> None:
         self.document_combo.clear()
-        for summary in self.project.list_documents(limit=MAX_DOCUMENTS):
-            title = summary.title or self.tr("(untitled)")
-            label = f"{title} — {summary.outlet}" if summary.outlet else title
-            self.document_combo.addItem(label, summary.id)
+        for choice in self.service.documents(MAX_DOCUMENTS):
+            title = choice.title or self.tr("(untitled)")
+            label = f"{title} — {choice.outlet}" if choice.outlet else title
+            self.document_combo.addItem(label, choice.id)
         if document_id is not None and self.document_combo.findData(document_id) < 0:
-            doc = self.project.document(document_id)
+            doc = self.service.document_choice(document_id)
             self.document_combo.addItem(doc.title or self.tr("(untitled)"), doc.id)
         index = self.document_combo.findData(document_id) if document_id else 0
         self.document_combo.setCurrentIndex(max(0, index))
@@ -186,7 +186,7 @@ class CompareView(QDialog):
         if document_id is not None:
             index = self.document_combo.findData(document_id)
             if index < 0:
-                doc = self.project.document(document_id)
+                doc = self.service.document_choice(document_id)
                 self.document_combo.addItem(doc.title or self.tr("(untitled)"), doc.id)
                 index = self.document_combo.count() - 1
             self.document_combo.setCurrentIndex(index)
@@ -196,16 +196,13 @@ class CompareView(QDialog):
     def refresh(self, keep: int | None = None) -> None:
         """Read this document's annotations and disagreements from the project."""
         coders = self.coder_ids()
-        self.text = self.project.document_text(self.document_id) if self.document_id else ""
-        self.items = []
+        self.compared = self.service.compare(self.document_id, coders)
+        self.text = self.compared.text
+        self.items = self.compared.disagreements
         figures_text = ""
         if self.document_id and len(coders) >= 2:
-            try:
-                self.items = adjudication.disagreements(self.project, self.document_id, coders)
-                figures_text = self._figures_text(adjudication.document_figures(
-                    self.project, self.document_id, coders, found=self.items))
-            except AnnotatorError as exc:
-                figures_text = str(exc)
+            figures_text = self.compared.problem or (
+                self._figures_text(self.compared.figures) if self.compared.figures else "")
         elif self.document_id:
             figures_text = self.tr("Choose at least two coders to compare.")
         else:
@@ -222,14 +219,12 @@ class CompareView(QDialog):
     def _lanes(self, coders: list[str]) -> list[Lane]:
         if not self.document_id:
             return []
-        codebook = self.project.codebook()
-        coder_objs = {c.id: c for c in self.project.coders()}
+        codebook = self.service.codebook()
+        coder_objs = {c.id: c for c in self.compared.coders}
         shown = list(coders) + [c.id for c in coder_objs.values() if c.role == "adjudicator" and c.id not in coders]
         by_coder: dict[str, list[LaneSpan]] = {cid: [] for cid in shown}
-        for a in self.project.annotations(self.document_id):
+        for a in (a for cid in shown for a in self.compared.spans.get(cid, ())):
             code = codebook.get(a.code_id)
-            if a.coder_id not in by_coder or (code is not None and code.scope != "span"):
-                continue
             label = (codebook.path(a.code_id, " › ") if code else "?") + f"\n“{snippet(self.text, a.start, a.end)}”"
             if a.note:
                 label += "\n" + a.note
@@ -243,7 +238,7 @@ class CompareView(QDialog):
             lanes.append(Lane(self.tr("gold") if gold else coder.name, coder.color, by_coder[cid], gold=gold))
         return lanes
 
-    def _figures_text(self, f: adjudication.DocumentFigures) -> str:
+    def _figures_text(self, f: DocumentFigures) -> str:
         def num(x: float | None) -> str:
             return "–" if x is None else f"{x:.2f}"
 
@@ -262,15 +257,11 @@ class CompareView(QDialog):
         return "\n".join(lines)
 
     def _fill_list(self) -> None:
-        codebook = self.project.codebook()
-        gold = []
-        judges = [c.id for c in self.project.coders() if c.role == "adjudicator"]
-        if self.document_id and judges:
-            gold = [a for j in judges for a in self.project.annotations(self.document_id, j)]
+        codebook = self.service.codebook()
         self.list.blockSignals(True)
         self.list.clear()
         for i, d in enumerate(self.items, 1):
-            settled = any(g.code_id in d.code_ids and g.start < d.end and d.start < g.end for g in gold)
+            settled = self.compared.settled(d)
             mark = "✓ " if settled else ""
             text = f"{mark}{i}. {self._describe(d, codebook)}\n“{snippet(self.text, d.start, d.end, 70)}”"
             item = QListWidgetItem(text)
@@ -318,9 +309,9 @@ class CompareView(QDialog):
         self.scroll.ensureVisible(0, y, 0, max(60, self.scroll.viewport().height() // 3))
 
     def _span_clicked(self, annotation_id: str) -> None:
-        judges = {c.id for c in self.project.coders() if c.role == "adjudicator"}
+        judges = self.service.judges()
         if judges:
-            clicked = self.project.annotation(annotation_id)
+            clicked = self.service.annotation(annotation_id)
             if clicked.coder_id in judges and clicked.coder_id not in self.coder_ids():
                 self.panel.select_gold(clicked)
                 self.lanes.set_selected_annotation(annotation_id)
@@ -342,7 +333,7 @@ class CompareView(QDialog):
         super().keyPressEvent(event)
 
     def _gold_changed(self) -> None:
-        self.names = {c.id: c.name for c in self.project.coders()}
+        self.names = {c.id: c.name for c in self.service.coders()}
         self._sync_coder_checks()
         row = self.list.currentRow()
         message = self.panel.status.text()
