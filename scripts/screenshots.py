@@ -283,7 +283,7 @@ def shoot_dialogs(path: Path, out: Path, tmp: Path) -> list[Path]:
 
     batch_project = tmp / "import.annotator"
     Project.open(path).copy_to(batch_project)
-    wikinews = ROOT.parent / "shared" / "corpora" / "wikinews" / "wikinews_2019.csv"
+    wikinews = ROOT / "tests" / "data" / "corpora" / "wikinews" / "wikinews_2019.csv"
     sources = [wikinews] if wikinews.exists() else [ROOT / "resources" / "demo" / "articles"]
     # a real batch has a few bad files: show how the report explains them
     (tmp / "empty.txt").write_bytes(b"")

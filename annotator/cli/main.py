@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import importlib
-
 import click
 
 from annotator import __version__
+from annotator.cli import (
+    agreement_cmds,
+    app_cmds,
+    exchange_cmds,
+    import_cmds,
+    project_cmds,
+    suggest_cmds,
+    workflow_cmds,
+)
 from annotator.cli.errors import FriendlyGroup
 
-# Command modules register themselves on ``cli``; the list is the order of
-# ``annotator --help``. A module not there yet is skipped.
-COMMAND_MODULES = (
-    "annotator.cli.project_cmds",
-    "annotator.cli.import_cmds",
-    "annotator.cli.workflow_cmds",
-    "annotator.cli.agreement_cmds",
-    "annotator.cli.exchange_cmds",
-    "annotator.cli.suggest_cmds",
-    "annotator.cli.app_cmds",
-)
+# Command modules register themselves on ``cli``.
+COMMAND_MODULES = (project_cmds, import_cmds, workflow_cmds, agreement_cmds, exchange_cmds, suggest_cmds, app_cmds)
 
 
 @click.group(cls=FriendlyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,18 +27,8 @@ def cli() -> None:
     report inter-coder reliability. One SQLite project file holds everything."""
 
 
-def _register() -> None:
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
-        module.register(cli)
-
-
-_register()
+for _module in COMMAND_MODULES:
+    _module.register(cli)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.errors import AnnotatorError
 from annotator.gui.agreement_chart import AlphaChart, ChartRow
 from annotator.gui.agreement_table import AgreementTable, DocumentsTable
 from annotator.gui.workers import Worker, start
+from annotator.services.agreement import agreement_report
 from annotator.store.project import Project
 
 UNITS = ("document", "paragraph", "sentence", "token", "continuum")
@@ -41,10 +41,6 @@ UNITS = ("document", "paragraph", "sentence", "token", "continuum")
 def run_agreement(path: str, *, unit: str, coders: list[str], batch: str | None, bootstrap: int,
                   seed: int | None, readonly: bool = False, progress, cancelled):
     """The worker's job, on a connection of its own (reading only)."""
-    try:
-        from annotator.services.agreement import agreement_report
-    except ImportError as exc:
-        raise AnnotatorError("This version of Annotator has no agreement service to compute the figures.") from exc
     with Project.open(path, readonly=readonly) as project:
         return agreement_report(project, unit=unit, coders=coders, batch=batch, bootstrap=bootstrap, seed=seed,
                                 progress=progress, cancelled=cancelled)

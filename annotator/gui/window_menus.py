@@ -85,45 +85,30 @@ class WindowMenusMixin:
         self.restore_last_document()
 
     # --- dialogs from other modules ----------------------------------------------------------
+    # Imported on first use, so that opening the window does not load every dialog.
 
     def import_articles(self) -> None:
-        try:
-            from annotator.gui.import_dialog import ImportDialog
-        except ImportError:
-            QMessageBox.information(self, self.tr("Import"), self.tr("The import dialog is not available in this "
-                                                                     "build; use “annotator import” instead."))
-            return
+        from annotator.gui.import_dialog import ImportDialog
+
         ImportDialog(self.project, self).exec()
         self.documents.reload_batches()
         self.documents.apply_filters()
         self.update_progress()
 
     def edit_codebook(self) -> None:
-        try:
-            from annotator.gui.codebook_editor import CodebookEditorDialog
-        except ImportError:
-            QMessageBox.information(self, self.tr("Codebook"), self.tr("The codebook editor is not available in "
-                                                                       "this build."))
-            return
+        from annotator.gui.codebook_editor import CodebookEditorDialog
+
         CodebookEditorDialog(self.project, self).exec()
         self.reload_codebook()
 
     def show_agreement(self) -> None:
-        try:
-            from annotator.gui.agreement_dashboard import AgreementDashboard
-        except ImportError:
-            QMessageBox.information(self, self.tr("Agreement"), self.tr(
-                "The agreement dashboard is not available in this build; use “annotator agreement” instead."))
-            return
+        from annotator.gui.agreement_dashboard import AgreementDashboard
+
         AgreementDashboard(self.project, self, open_document=self.open_document).exec()
 
     def show_compare(self) -> None:
-        try:
-            from annotator.gui.compare_view import CompareView
-        except ImportError:
-            QMessageBox.information(self, self.tr("Compare"), self.tr(
-                "Comparing coders is not available in this build."))
-            return
+        from annotator.gui.compare_view import CompareView
+
         CompareView(self.project, self, document_id=self.document_id).exec()
         if self.document_id:  # adjudication may have changed this coder's view of the document
             self.open_document(self.document_id, scroll=self.article.text.verticalScrollBar().value())

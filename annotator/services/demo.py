@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import re
 import tempfile
 import unicodedata
 from collections.abc import Callable
@@ -25,9 +24,10 @@ import yaml
 
 from annotator.core.codebook import Codebook
 from annotator.core.errors import AnnotatorError, ProjectError
-from annotator.core.models import STATUSES, Annotation, Batch, Coder, Document, DocumentCode
+from annotator.core.models import STATUSES, Annotation, Coder, DocumentCode
 from annotator.exchange.codebook_yaml import parse_codebook
 from annotator.resources_path import resource
+from annotator.services.importing import ImportOptions, import_batch
 from annotator.store.project import Project
 
 Progress = Callable[[int, int], None]
@@ -179,13 +179,8 @@ def _remove_project_file(path: Path) -> None:
 
 
 def _import_articles(project: Project, articles: list[DemoArticle]) -> tuple[str, dict[str, str]]:
-    """Import through the import service (cleaning, spaCy segmentation) when it
-    is available; otherwise store minimally cleaned texts directly. Returns a
-    notice for the user and {file: document id}."""
-    service = _import_service()
-    if service is None:
-        return "", _import_directly(project, articles)
-    import_batch, options_type = service
+    """Import through the import service (cleaning, spaCy segmentation).
+    Returns a notice for the user and {file: document id}."""
     with tempfile.TemporaryDirectory(prefix="annotator-demo-") as tmp:
         # One JSON Lines file carries each article's text with its metadata
         # (outlet, author, date, URL), which plain .txt files cannot.
@@ -194,7 +189,7 @@ def _import_articles(project: Project, articles: list[DemoArticle]) -> tuple[str
             for a in articles:
                 fh.write(json.dumps({"text": a.text, "title": a.title, "outlet": a.outlet, "author": a.author,
                                      "date": a.date, "url": a.url, "file": a.file}, ensure_ascii=False) + "\n")
-        report = import_batch(project, [batch_file], options_type(name=BATCH_NAME))
+        report = import_batch(project, [batch_file], ImportOptions(name=BATCH_NAME))
     if report.failed:
         first = report.failed[0]
         raise DemoError(f"A demo article could not be imported: {first.get('reason', first)}")
@@ -206,61 +201,7 @@ def _import_articles(project: Project, articles: list[DemoArticle]) -> tuple[str
     missing = [a.file for a in articles if a.file not in doc_ids]
     if missing:
         raise DemoError(f"The demo article {missing[0]} was not imported.")
-    return getattr(report, "notice", "") or "", doc_ids
-
-
-def _import_service() -> tuple[Callable[..., Any], type] | None:
-    try:
-        from annotator.services.importing import ImportOptions, import_batch
-    except ImportError:
-        return None
-    return import_batch, ImportOptions
-
-
-_DEBRIS = re.compile(
-    r"(?i)accessibility links|skip to (main )?content|breaking news|please wait|loading\.*"
-    r"|no media source currently available|watch:.*|(\d{1,2}:)?\d{1,2}:\d{2}( (\d{1,2}:)?\d{1,2}:\d{2})*"
-)
-
-
-def clean_minimally(text: str) -> str:
-    """NFC, ``\\n`` line endings, without the known page-debris lines and later
-    repeats of a line (a caption printed twice); blank-line runs collapsed."""
-    try:
-        from annotator.ingest.cleaning import clean_text
-    except ImportError:
-        pass
-    else:
-        return clean_text(text).text
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    out: list[str] = []
-    seen: set[str] = set()
-    for line in (ln.rstrip() for ln in text.split("\n")):
-        key = " ".join(line.split()).casefold()
-        if key and (_DEBRIS.fullmatch(key) or (len(key) >= 20 and key in seen)):
-            continue
-        seen.add(key)
-        if not line.strip() and (not out or not out[-1]):
-            continue
-        out.append(line)
-    while out and not out[-1]:
-        out.pop()
-    return "\n".join(out)
-
-
-def _import_directly(project: Project, articles: list[DemoArticle]) -> dict[str, str]:
-    batch = project.add_batch(Batch(name=BATCH_NAME, source="resources/demo/articles"))
-    docs = []
-    for a in articles:
-        docs.append(Document(
-            text=clean_minimally(a.text), title=a.title, outlet=a.outlet, author=a.author, published=a.date,
-            url=a.url, batch_id=batch.id, raw=a.text, source_path=f"demo/articles/{a.file}",
-            metadata={"file": a.file},
-        ))
-    project.add_documents(docs)
-    batch.counts = {"imported": len(docs)}
-    project.update_batch(batch)
-    return {a.file: d.id for a, d in zip(articles, docs, strict=True)}
+    return report.notice, doc_ids
 
 
 def _add_coders(project: Project, spec: dict[str, Any]) -> dict[str, Coder]:

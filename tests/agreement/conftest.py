@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-REFERENCES = Path(__file__).resolve().parents[3] / "shared" / "references" / "agreement"
+from tests.data_paths import REFERENCES
 
 
 @pytest.fixture
 def reference():
-    """Load one reference JSON by file stem; skip when ../shared is not beside the repository."""
+    """Load one reference JSON of tests/data/references/agreement by file stem."""
 
     def load(stem: str) -> dict:
-        path = REFERENCES / f"{stem}.json"
-        if not path.is_file():
-            pytest.skip(f"reference data {path} is not available")
-        return json.loads(path.read_text(encoding="utf-8"))
+        return json.loads((REFERENCES / f"{stem}.json").read_text(encoding="utf-8"))
 
     return load
 

@@ -1,4 +1,4 @@
-"""Known answers: every value of ../shared/references/agreement/ within its tolerance."""
+"""Known answers: every value of tests/data/references/agreement/ within its tolerance."""
 
 from __future__ import annotations
 

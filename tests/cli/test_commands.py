@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli.main import cli
+from tests.data_paths import SEED
 
 
 @pytest.fixture
@@ -58,13 +59,12 @@ def test_errors_are_one_sentence_without_traceback(run, tmp_path):
     assert res.exit_code == 1 and "shortcut 'a'" in res.output
 
 
-def test_import_seed_article_twice_adds_nothing(run, tmp_path, shared_dir):
+def test_import_seed_article_twice_adds_nothing(run, tmp_path):
     p = tmp_path / "p.annotator"
     run("init", p)
-    seed = shared_dir / "corpora" / "seed" / "voa-russia-syria-2015-10-07.txt"
-    first = run("import", p, seed, "--model", "blank:en", "--json").output
+    first = run("import", p, SEED, "--model", "blank:en", "--json").output
     assert '"imported": 1' in first
-    second = run("import", p, seed, "--model", "blank:en").output
+    second = run("import", p, SEED, "--model", "blank:en").output
     assert "Nothing new" in second
     con = sqlite3.connect(p)
     assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1

@@ -13,7 +13,6 @@ from annotator.core.models import Annotation, Code, Coder, Document, DocumentCod
 from annotator.exchange.bundle import ProjectData
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
 DATA = REPO / "tests" / "data" / "exchange"
 
 # As an article arrives from a Windows machine; the stored text has \n.

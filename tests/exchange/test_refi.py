@@ -10,18 +10,16 @@ from annotator.core.errors import ExchangeError
 from annotator.exchange import export_data, import_data
 from annotator.exchange.bundle import ProjectData
 from annotator.exchange.refi_codebook import codebook_xml, guid_for
+from tests.data_paths import REFI
 
-from .conftest import DATA, SHARED, make_codebook
+from .conftest import DATA, make_codebook
 
 xmlschema = pytest.importorskip("xmlschema")
 
 
 @pytest.fixture(scope="module")
 def schemas():
-    refi = SHARED / "refi"
-    if not (refi / "Project.xsd").is_file():
-        pytest.skip(f"The REFI-QDA schemas are not at {refi}.")
-    return xmlschema.XMLSchema(str(refi / "Project.xsd")), xmlschema.XMLSchema(str(refi / "Codebook.xsd"))
+    return xmlschema.XMLSchema(str(REFI / "Project.xsd")), xmlschema.XMLSchema(str(REFI / "Codebook.xsd"))
 
 
 def test_qdpx_validates_against_project_xsd(tmp_path, sample, schemas):

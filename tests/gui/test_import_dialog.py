@@ -12,6 +12,7 @@ import pytest  # noqa: E402
 
 from annotator.gui.import_dialog import ImportDialog  # noqa: E402
 from annotator.store.project import Project  # noqa: E402
+from tests.data_paths import WIKINEWS
 from tests.gui.accessibility import unnamed_controls
 
 ARTICLE_A = ("Strikes hit Aleppo\n\nRussian warplanes struck targets near Aleppo on Thursday, the defence ministry "
@@ -115,11 +116,8 @@ def test_unreadable_files_only_disable_import(dialog, tmp_path):
     assert not dialog.import_button.isEnabled()
 
 
-def test_wikinews_cancelled_then_completed(dialog, qtbot, shared_dir, project):
-    corpus = shared_dir / "corpora" / "wikinews" / "wikinews_2019.csv"
-    if not corpus.exists():
-        pytest.skip("the Wikinews corpus is not in ../shared")
-    dialog.add_paths([corpus])
+def test_wikinews_cancelled_then_completed(dialog, qtbot, project):
+    dialog.add_paths([WIKINEWS])
     dialog.refresh_preview()
     assert dialog.preview_table.rowCount() == 5
     assert dialog.mapping_combos["url"].currentData() == "url"
@@ -136,7 +134,7 @@ def test_wikinews_cancelled_then_completed(dialog, qtbot, shared_dir, project):
     again = ImportDialog(project)
     qtbot.addWidget(again)
     again.model_combo.setCurrentText("blank:en")
-    again.add_paths([corpus])
+    again.add_paths([WIKINEWS])
     again.start_import()
     report = run(again, qtbot)
     assert not report.cancelled

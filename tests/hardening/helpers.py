@@ -15,7 +15,6 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-WIKINEWS = REPO.parent / "shared" / "corpora" / "wikinews" / "wikinews_2019.csv"
 
 _WORDS = ("minister", "said", "rebels", "strikes", "ceasefire", "talks", "government", "officials", "city",
           "reported", "according", "to", "the", "agency", "peace", "army", "killed", "civilians", "Geneva",

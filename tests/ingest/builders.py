@@ -9,10 +9,9 @@ from pathlib import Path
 import docx
 import pytest
 
+from tests.data_paths import SEED
+
 DATA = Path(__file__).resolve().parent.parent / "data" / "ingest"
-CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
-SEED = CORPORA / "seed" / "voa-russia-syria-2015-10-07.txt"
-WIKINEWS = CORPORA / "wikinews" / "wikinews_2019.csv"
 
 
 def make_docx(paragraphs: list[str], title: str = "", heading: str = "") -> bytes:
@@ -110,7 +109,7 @@ def build_mixed_folder(folder: Path) -> dict[str, int]:
     folder.mkdir(parents=True, exist_ok=True)
     sub = folder / "more articles"
     sub.mkdir(exist_ok=True)
-    seed = SEED.read_bytes() if SEED.exists() else b"Accessibility links\n\nA seed stand-in article.\n"
+    seed = SEED.read_bytes()
     good = {
         "seed.txt": seed,
         "note.md": b"# A Markdown article\n\nIts body, in one paragraph.\n",

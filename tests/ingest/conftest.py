@@ -1,4 +1,4 @@
-"""Fixtures for the ingest tests: the shared corpora beside the repository."""
+"""Fixtures for the ingest tests: the corpora the tests carry in tests/data."""
 
 from __future__ import annotations
 
@@ -6,18 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.ingest.builders import SEED, WIKINEWS
+from tests.data_paths import SEED, WIKINEWS
 
 
 @pytest.fixture
 def seed_text() -> str:
-    if not SEED.exists():
-        pytest.skip("the seed corpus is not beside the repository")
     return SEED.read_text(encoding="utf-8")
 
 
 @pytest.fixture
 def wikinews_csv() -> Path:
-    if not WIKINEWS.exists():
-        pytest.skip("the Wikinews corpus is not beside the repository")
     return WIKINEWS

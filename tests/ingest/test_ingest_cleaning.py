@@ -9,7 +9,7 @@ import pytest
 
 from annotator.core.errors import IngestError
 from annotator.ingest import RuleSet, builtin_rules, clean_text, load_rules, read_sources
-from tests.ingest.builders import SEED
+from tests.data_paths import SEED
 
 # Every sentence of the VOA story (as printed, typos included), in order.
 STORY = [
@@ -121,8 +121,6 @@ def test_what_cleaning_removed_is_recorded_with_rule_names(seed_text):
 
 
 def test_seed_document_keeps_raw_bytes_path_and_cleaning_record():
-    if not SEED.exists():
-        pytest.skip("the seed corpus is not beside the repository")
     [doc] = read_sources([SEED])
     assert doc.raw == SEED.read_bytes()
     assert doc.source_path == str(SEED)

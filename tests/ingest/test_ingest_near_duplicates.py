@@ -10,14 +10,11 @@ import pytest
 
 from annotator.core.ids import document_id
 from annotator.ingest import NearDuplicateIndex, find_near_duplicates, read_sources
+from tests.data_paths import WIKINEWS
 
 
 @pytest.fixture(scope="module")
-def wikinews_docs(request):
-    from tests.ingest.builders import WIKINEWS
-
-    if not WIKINEWS.exists():
-        pytest.skip("the Wikinews corpus is not beside the repository")
+def wikinews_docs():
     return [(d.id, d.text) for d in read_sources([WIKINEWS])]
 
 

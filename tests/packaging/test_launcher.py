@@ -74,8 +74,6 @@ def test_bundle_check_from_source_finds_resources_and_qt():
 
 @pytest.mark.gui
 def test_smoke_starts_the_main_window(tmp_path):
-    if importlib.util.find_spec("annotator.gui.app") is None:
-        pytest.skip("annotator.gui.app is not written yet")
     from annotator.store.project import Project
 
     project = Project.create(tmp_path / "smoke.annotator")

@@ -201,41 +201,11 @@ def test_refuses_an_existing_file(tmp_path: Path):
     assert target.read_bytes() == b"precious"
 
 
-def test_builds_without_the_import_service(tmp_path: Path, monkeypatch, spec):
-    monkeypatch.setattr(demo, "_import_service", lambda: None)
-    summary = build_demo(tmp_path / "plain.annotator")
-    assert summary.annotations == len(spec["annotations"])
-    with Project.open(summary.path, readonly=True) as project:
-        text = project.document_text(_by_file(project)["01-caspian-missiles.txt"])
-        assert not any(line.strip() in DEBRIS for line in text.split("\n"))
-        assert text.count(CAPTION) == 1
-
-
-def test_minimal_cleaning_without_the_ingest_rules(monkeypatch):
-    import builtins
-
-    real_import = builtins.__import__
-
-    def no_cleaning(name, *args, **kwargs):
-        if name == "annotator.ingest.cleaning":
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_cleaning)
-    raw = next(a.text for a in demo_articles() if a.file == "01-caspian-missiles.txt")
-    text = demo.clean_minimally(raw.replace("\n", "\r\n"))
-    assert "\r" not in text
-    assert not any(line.strip() in DEBRIS for line in text.split("\n"))
-    assert text.count(CAPTION) == 1
-    assert "Defence Minister Arkady Volkov" in text
-
-
 def test_a_quote_that_is_not_in_the_article_is_named(tmp_path: Path, monkeypatch, spec):
     broken = dict(spec)
     broken["annotations"] = list(spec["annotations"])
     broken["annotations"][5] = dict(broken["annotations"][5], quote="words the reporter never wrote")
     monkeypatch.setattr(demo, "demo_annotations", lambda: broken)
-    monkeypatch.setattr(demo, "_import_service", lambda: None)
     target = tmp_path / "broken.annotator"
     with pytest.raises(DemoError) as err:
         build_demo(target)

@@ -10,13 +10,13 @@ import pytest
 
 from annotator.core.errors import IngestError
 from annotator.services.importing import ImportOptions, import_batch, preview_import, rerun_nlp
+from tests.data_paths import SEED, SEED_DIR, WIKINEWS
 
 BLANK = ImportOptions(model="blank:en")
 
 
-def test_the_seed_article_imports_clean_with_its_story_intact(project, shared_dir):
-    seed = shared_dir / "corpora" / "seed" / "voa-russia-syria-2015-10-07.txt"
-    report = import_batch(project, [seed], BLANK)
+def test_the_seed_article_imports_clean_with_its_story_intact(project):
+    report = import_batch(project, [SEED], BLANK)
     assert report.imported == 1 and report.cleaned_lines > 0
     doc = project.document(project.document_ids()[0])
     for debris in ("Accessibility links", "please wait", "No media source currently available", "0:00 0:00:56"):
@@ -28,9 +28,8 @@ def test_the_seed_article_imports_clean_with_its_story_intact(project, shared_di
     assert doc.cleaning  # and what cleaning removed is recorded
 
 
-def test_wikinews_csv_imports_171_documents_with_metadata_and_segments(project, shared_dir):
-    csv_path = shared_dir / "corpora" / "wikinews" / "wikinews_2019.csv"
-    report = import_batch(project, [csv_path], BLANK)
+def test_wikinews_csv_imports_171_documents_with_metadata_and_segments(project):
+    report = import_batch(project, [WIKINEWS], BLANK)
     assert report.imported == 171 and not report.failed
     docs = project.list_documents()
     assert all(d.title for d in docs)
@@ -75,9 +74,8 @@ def test_a_mixed_folder_imports_the_good_files_and_reports_the_rest(project, tmp
     assert project.count_documents() == 6 and len(project.batches()) == 1
 
 
-def test_near_duplicates_are_imported_but_flagged(project, shared_dir):
-    seed = shared_dir / "corpora" / "seed" / "voa-russia-syria-2015-10-07.txt"
-    base = seed.read_text(encoding="utf-8")
+def test_near_duplicates_are_imported_but_flagged(project):
+    base = SEED.read_text(encoding="utf-8")
     import_batch(project, [_write(project, "a.txt", base)], BLANK)
     edited = base.replace("Wednesday", "Thursday", 1)  # the wire story republished with an edit
     report = import_batch(project, [_write(project, "b.txt", edited)], BLANK)
@@ -102,8 +100,8 @@ def test_cancelling_keeps_the_finished_documents_whole(project, tmp_path):
     assert project.documents_without_segments() == []
 
 
-def test_rerun_nlp_with_another_pipeline_resegments(project, shared_dir):
-    import_batch(project, [shared_dir / "corpora" / "seed"], BLANK)
+def test_rerun_nlp_with_another_pipeline_resegments(project):
+    import_batch(project, [SEED_DIR], BLANK)
     n = rerun_nlp(project, model="blank:en")
     assert n == 0  # already segmented by that pipeline
     assert rerun_nlp(project, model="blank:xx") == project.count_documents()
