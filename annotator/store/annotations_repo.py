@@ -138,6 +138,13 @@ class AnnotationsRepo:
             )
 
     def _quote(self, document_id: str, start: int, end: int) -> str:
+        texts = getattr(self, "_intake_texts", None)
+        if texts is not None:
+            # an intake of many spans: substr would count characters from the
+            # start of a long text for every one of them
+            if document_id not in texts:
+                texts[document_id] = self._scalar("SELECT text FROM documents WHERE id = ?", (document_id,))
+            return texts[document_id][start:end]
         # SQLite's substr counts characters, i.e. code points, like the offsets
         return self._scalar("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
                             (start + 1, end - start, document_id))

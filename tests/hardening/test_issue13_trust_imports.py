@@ -212,3 +212,15 @@ def test_a_brat_pattern_with_two_coder_fields_is_one_sentence_and_leaves_nothing
     assert "Traceback" not in out and "nexpected" not in out and out.count("\n") == 0
     with Project.open(tmp_path / "p.annotator") as again:
         assert again.count_documents() == 0 and again.annotations() == []
+
+
+def test_an_import_adds_at_most_a_bounded_number_of_spans_per_coder_and_article(project, tmp_path, monkeypatch):
+    import annotator.store.annotation_intake as intake
+
+    monkeypatch.setattr(intake, "MAX_ROWS_PER_ARTICLE", 50)
+    text = "word " * 100
+    path = _qdpx(tmp_path / "many.qdpx", [(_guid("s1"), text, [(_sel(i), 5 * i, 5 * i + 4, APPEASEMENT)
+                                                             for i in range(60)])])
+    report = import_annotations(project, path, "qdpx", segment=False)
+    assert report.annotations_added == len(_live(project)) == 50
+    assert len(report.annotations_refused) == 10 and "50 spans" in report.annotations_refused[0]
