@@ -29,7 +29,13 @@ from annotator.core.codebook import Codebook
 from annotator.core.errors import AnnotatorError, MergeConflict, ProjectError
 from annotator.core.ids import new_id, now_iso
 from annotator.core.models import Annotation, Assignment, DocumentCode
-from annotator.store.packaging import changed_since, opened_since_made, package_secret, prune_to_coder
+from annotator.store.packaging import (
+    changed_since,
+    existing_package_secret,
+    opened_since_made,
+    package_secret,
+    prune_to_coder,
+)
 from annotator.store.project import Project
 
 _TOKEN_CONTEXT = b"annotator coder package v1"
@@ -173,7 +179,8 @@ def merge_package(project: Project, package_path: Path, *, dry_run: bool = False
             statuses = package.assignments()
             package_cb = package.codebook()
         except (AnnotatorError, ValueError, TypeError) as exc:
-            raise MergeConflict(f"{name} is damaged and cannot be merged ({str(exc).rstrip('.')}); "
+            reason = str(exc).rstrip(".")
+            raise MergeConflict(f"{name} is damaged and cannot be merged ({reason[:1].lower()}{reason[1:]}); "
                                 "nothing was merged.") from exc
         report.warnings.extend(_journal_warnings(package, name, journal))
     _check_contents(project, coder, annotations, document_codes, statuses, name)
@@ -267,8 +274,9 @@ def _check_token(project: Project, package: Project, coder_id: str, name: str, a
                                 "trust this file.")
         report.warnings.append(f"{name} is not signed; it was merged because you accepted unsigned packages.")
         return
-    expected = package_token(package_secret(project), project.project_id, package_id, coder_id)
-    if not hmac.compare_digest(expected, token):
+    secret = existing_package_secret(project)
+    expected = package_token(secret, project.project_id, package_id, coder_id) if secret else ""
+    if not secret or not hmac.compare_digest(expected, token):
         raise MergeConflict(f"{name} does not carry this project's signature for the coder it names, so it was "
                             "edited or made from another project; nothing was merged.")
 

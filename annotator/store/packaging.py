@@ -13,6 +13,15 @@ from annotator.store.project import Project
 SECRET_KEY = "package_secret"
 
 
+def existing_package_secret(project: Project) -> bytes | None:
+    """The project's secret for package tokens, if it ever made a package."""
+    value = project.get_meta(SECRET_KEY)
+    try:
+        return bytes.fromhex(value) if value else None
+    except ValueError:
+        return None
+
+
 def package_secret(project: Project) -> bytes:
     """The project's secret for package tokens, made the first time it is needed."""
     with project.transaction():
