@@ -258,8 +258,8 @@ def _journal_warnings(package: Project, name: str, journal: int) -> list[str]:
     made = package.get_meta("package_created_at") or ""
     if opened_since_made(package) and made and not changed_since(package, made):
         return [f"{name} was opened in Annotator but holds no work saved since the package was made: if the coder "
-                f"copied it while Annotator was open, their session is in a {name}-wal file that was not copied, "
-                "so ask them to close Annotator and send the package again."]
+                f"copied it while Annotator was open, their session is in the journal file {name}-wal, which was not "
+                "copied, so ask them to close Annotator and send the package again."]
     return []
 
 

@@ -66,7 +66,9 @@ class AnnotationIntake:
                         self._take_one(a, now, out, rows_held)
                     except _REFUSALS as exc:
                         self.conn.execute("ROLLBACK TO intake_row")
-                        out.refused.append(str(exc))
+                        reason = str(exc)
+                        out.refused.append(f"the span {a.start}-{a.end} of {a.document_id[:12]}: "
+                                           f"{reason[:1].lower()}{reason[1:]}")
                     self.conn.execute("RELEASE intake_row")
         finally:
             self._intake_texts = None
@@ -76,7 +78,15 @@ class AnnotationIntake:
         stamp = a.updated_at or now
         if stamp > now:
             stamp = now
-            out.clamped += 1
+            clamped = out.clamped + 1  # counted once the row is written
+        else:
+            clamped = out.clamped
+        written = out.added + out.updated + out.deleted + out.merged
+        self._place(a, stamp, out, rows_held)
+        if out.added + out.updated + out.deleted + out.merged > written:
+            out.clamped = clamped
+
+    def _place(self, a: Annotation, stamp: str, out: Intake, rows_held: dict[tuple[str, str], int]) -> None:
         owner = self._one("SELECT document_id, coder_id FROM annotations WHERE id = ?", (a.id,))
         if owner is not None:
             if owner["document_id"] != a.document_id:
@@ -110,8 +120,8 @@ class AnnotationIntake:
             rows_held[key] = self._scalar("SELECT count(*) FROM annotations WHERE document_id = ? AND coder_id = ?",
                                           key)
         if rows_held[key] >= MAX_ROWS_PER_ARTICLE:
-            raise InvalidSpan(f"The coder already has {MAX_ROWS_PER_ARTICLE:,} spans on the article {a.document_id}, "
-                              "the most one import or merge adds to.")
+            raise InvalidSpan(f"The coder already has {MAX_ROWS_PER_ARTICLE:,} spans on this article (deleted ones "
+                              "included), the limit up to which an import or merge adds spans.")
         write = self.add_annotation(a, stamp=stamp)
         if write.created:
             rows_held[key] += 1
@@ -132,7 +142,9 @@ class AnnotationIntake:
                 try:
                     self._check_document_code(dc)
                 except _REFUSALS as exc:
-                    out.refused.append(str(exc))
+                    reason = str(exc)
+                    out.refused.append(f"the article-level code on {dc.document_id[:12]}: "
+                                       f"{reason[:1].lower()}{reason[1:]}")
                     continue
                 stamp = dc.updated_at or now
                 if stamp > now:
