@@ -182,7 +182,8 @@ def merge_package(project: Project, package_path: Path, *, dry_run: bool = False
             reason = str(exc).rstrip(".")
             raise MergeConflict(f"{name} is damaged and cannot be merged ({reason[:1].lower()}{reason[1:]}); "
                                 "nothing was merged.") from exc
-        report.warnings.extend(_journal_warnings(package, name, journal))
+        made = package.get_meta("package_created_at") or ""
+        quiet_since_made = bool(made) and opened_since_made(package) and not changed_since(package, made)
     _check_contents(project, coder, annotations, document_codes, statuses, name)
     project_cb = project.codebook()
     diff = compare_codebooks(project_cb, package_cb)
@@ -238,6 +239,7 @@ def merge_package(project: Project, package_path: Path, *, dry_run: bool = False
             project.record_merge(coder_id, str(package_path), report.as_dict())
     except _Rehearsal:
         pass
+    report.warnings.extend(_journal_warnings(name, journal, quiet_since_made and report.changes == 0))
     return report
 
 
@@ -248,15 +250,16 @@ def _journal_size(path: Path) -> int:
         return 0
 
 
-def _journal_warnings(package: Project, name: str, journal: int) -> list[str]:
+def _journal_warnings(name: str, journal: int, left_behind: bool) -> list[str]:
     """Signs that the package was copied while Annotator had it open, so the
-    coder's latest work may sit in a ``-wal`` journal the lead did not get."""
+    coder's latest work may sit in a ``-wal`` journal the lead did not get:
+    a journal beside it, or a package opened in Annotator that brings nothing
+    and holds nothing saved since it was made."""
     if journal:
         return [f"{name} came with a {name}-wal journal ({journal} bytes), so it was copied or is still open while "
                 "Annotator runs on it: its saved work was read from the journal too, but ask the coder to close "
                 "Annotator and send the package again if anything is missing."]
-    made = package.get_meta("package_created_at") or ""
-    if opened_since_made(package) and made and not changed_since(package, made):
+    if left_behind:
         return [f"{name} was opened in Annotator but holds no work saved since the package was made: if the coder "
                 f"copied it while Annotator was open, their session is in the journal file {name}-wal, which was not "
                 "copied, so ask them to close Annotator and send the package again."]
