@@ -42,9 +42,15 @@ def import_annotations_cmd(project: Path, path: Path, fmt: str | None, coder_fro
     """Import annotations (brat, REFI-QDA .qdpx/.qdc, spaCy DocBin, or this tool's CSV/JSONL)."""
     with open_project(project) as p:
         r = import_annotations(p, path, fmt, coder_from_filename=coder_from_filename)
-    console.print(f"{r.annotations_added} annotations imported ({r.annotations_unchanged} already there), "
+    console.print(f"{r.annotations_added} annotations imported ({r.annotations_unchanged} already there, "
+                  f"{r.annotations_merged} joined an overlapping span of the same code, "
+                  f"{len(r.annotations_refused)} refused), "
                   f"{r.document_codes} article-level codes; new: {r.documents_added} documents, {r.codes_added} "
                   f"codes, {r.coders_added} coders.")
+    for reason in r.annotations_refused[:30]:
+        console.print(f"[yellow]Refused:[/yellow] {reason}")
+    if len(r.annotations_refused) > 30:
+        console.print(f"... and {len(r.annotations_refused) - 30} more refused.")
     for w in r.warnings[:30]:
         console.print(f"[yellow]Warning:[/yellow] {w}")
     if len(r.warnings) > 30:

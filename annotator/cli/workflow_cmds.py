@@ -107,24 +107,42 @@ def package_cmd(project: Path, coder: str, output: Path) -> None:
 @click.option("--codebook", "codebook_choice", type=click.Choice(packages.CODEBOOK_CHOICES), default="refuse",
               show_default=True, help="When a package's codebook differs: refuse, add the missing codes, or "
               "ignore annotations with unknown codes.")
-def merge_cmd(project: Path, packages_: tuple[Path, ...], dry_run: bool, codebook_choice: str) -> None:
+@click.option("--accept-unsigned", is_flag=True, help="Merge packages made before packages carried a token "
+              "(they cannot prove whose work they hold).")
+def merge_cmd(project: Path, packages_: tuple[Path, ...], dry_run: bool, codebook_choice: str,
+              accept_unsigned: bool) -> None:
     """Bring coders' packages back: annotations, article-level codes and statuses."""
     with open_project(project) as p:
         t = Table("Package", "Coder", "Added", "Updated", "Deleted", "Unchanged", "Article codes", "Statuses",
                   title="Merge (dry run: nothing changed)" if dry_run else "Merge", title_justify="left")
         reports = []
         for pkg in packages_:
-            r = packages.merge_package(p, pkg, dry_run=dry_run, codebook=codebook_choice)
+            r = packages.merge_package(p, pkg, dry_run=dry_run, codebook=codebook_choice,
+                                       accept_unsigned=accept_unsigned)
             reports.append(r)
             t.add_row(pkg.name, r.coder, str(r.added), str(r.updated), str(r.deleted), str(r.unchanged),
                       str(r.document_codes_changed), str(r.statuses_changed))
     console.print(t)
     for r in reports:
+        name = Path(r.package).name
+        for line in r.warnings:
+            console.print(f"[yellow]Warning:[/yellow] {line}", soft_wrap=True)
         for line in r.codebook_differences:
-            console.print(f"  {Path(r.package).name}: codebook {line}")
+            console.print(f"  {name}: codebook {line}")
         if r.unknown_documents:
-            console.print(f"  {Path(r.package).name}: {len(r.unknown_documents)} documents are not in the project "
+            console.print(f"  {name}: {len(r.unknown_documents)} documents are not in the project "
                           "and were skipped.")
+        if r.merged:
+            console.print(f"  {name}: {r.merged} spans joined an overlapping span of the same code.")
+        if r.clamped:
+            console.print(f"  {name}: {r.clamped} change times lay in the future and were recorded as the "
+                          "time of this merge.")
+        if r.refused:
+            console.print(f"  {name}: {len(r.refused)} refused, for these reasons:")
+        for reason in r.refused[:20]:
+            console.print(f"    {reason}", soft_wrap=True)
+        if len(r.refused) > 20:
+            console.print(f"  {name}: ... and {len(r.refused) - 20} more refused.")
 
 
 @click.command("compare")

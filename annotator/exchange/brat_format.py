@@ -207,8 +207,9 @@ def pattern_matcher(pattern: str, stems: list[str]) -> Callable[[str], tuple[str
     (document stem, coder name), using a pattern such as ``{document}_{coder}.ann``.
     The document part must be the name of a ``.txt``, which settles file names
     where both document and coder contain ``_``."""
-    if "{document}" not in pattern:
-        raise ExchangeError(f"The file-name pattern {pattern!r} must contain {{document}}.")
+    if pattern.count("{document}") != 1 or pattern.count("{coder}") > 1:
+        raise ExchangeError(f"The file-name pattern {pattern!r} must contain {{document}} once and {{coder}} "
+                            "at most once.")
     parts = re.split(r"(\{document\}|\{coder\})", pattern)
 
     def regex_for(stem: str) -> re.Pattern[str]:

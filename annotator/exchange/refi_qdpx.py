@@ -264,6 +264,7 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
         return "\n\n".join(p for p in parts if p)
 
     annotations: list[Annotation] = []
+    taken_ids: set[str] = set()  # a selection guid names one selection; a repeat must not overwrite it
     document_codes: list[DocumentCode] = []
     sources = child(root, "Sources")
     skipped_kinds: dict[str, int] = {}
@@ -336,7 +337,11 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
                     updated_at=sel.get("modifiedDateTime") or "",
                     link=linked.get(sel_guid or ""),
                 )
-                ann.id = sel_guid if sel_guid and i == 0 else annotation_id(ann)
+                ann.id = sel_guid if sel_guid and i == 0 and sel_guid not in taken_ids else annotation_id(ann)
+                if sel_guid and i == 0 and ann.id != sel_guid:
+                    warnings.append(f"{label}: the selection guid {sel_guid} is used more than once; this "
+                                    f"selection ({s}-{e}) was given its own id.")
+                taken_ids.add(ann.id)
                 annotations.append(ann)
         for coding in children(src, "Coding"):
             ref = child(coding, "CodeRef")

@@ -47,7 +47,9 @@ class AnnotationImportReport:
     codes_added: int = 0
     coders_added: int = 0
     annotations_added: int = 0
+    annotations_merged: int = 0  # joined an overlapping span of the same code and coder
     annotations_unchanged: int = 0
+    annotations_refused: list[str] = field(default_factory=list)  # one reason per annotation refused
     document_codes: int = 0
     warnings: list[str] = field(default_factory=list)
 
@@ -56,7 +58,9 @@ def import_annotations(project: Project, path: Path, fmt: str | None = None, *,
                        coder_from_filename: str | None = None, segment: bool = True) -> AnnotationImportReport:
     """Read annotations (with their documents, codes and coders) from an exchange
     file into the project. Documents are matched by content, codes by id then
-    path, coders by id then name, so importing twice adds nothing."""
+    path, coders by id then name, so importing twice adds nothing. Every
+    annotation goes through the store's rules (``Project.take_annotations``),
+    and the counts say what the project holds afterwards."""
     existing = project_data(project)
     result = import_data(Path(path), fmt, coder_from_filename=coder_from_filename, existing=existing)
     data = result.data
@@ -88,11 +92,14 @@ def import_annotations(project: Project, path: Path, fmt: str | None = None, *,
                 report.annotations_unchanged += 1
                 continue
             fresh.append(replace(a, origin="imported") if a.origin == "manual" else a)
-        project.restore_annotations(fresh)
-        report.annotations_added = len(fresh)
-        for dc in data.document_codes:
-            project.put_document_code_state(dc)
-        report.document_codes = len(data.document_codes)
+        taken = project.take_annotations(fresh)
+        report.annotations_added = taken.added
+        report.annotations_merged = taken.merged
+        report.annotations_unchanged += taken.unchanged + taken.updated
+        report.annotations_refused = taken.refused
+        codes = project.take_document_codes(data.document_codes)
+        report.document_codes = codes.updated
+        report.annotations_refused += codes.refused
     return report
 
 

@@ -98,6 +98,26 @@ class AnnotationsRepo:
             raise InvalidSpan(f"Unknown annotation origin {ann.origin!r}.")
         return length
 
+    def _check_rules(self, ann: Annotation) -> None:
+        """The window's rules for a span, kept here so every way in (the window,
+        merges, imports) obeys them: a span takes a passage code that a coder
+        can pick (not a group heading, not an article-level code), and only an
+        adjudicator's spans are gold."""
+        code = self._one(
+            "SELECT c.name, c.scope, EXISTS(SELECT 1 FROM codes k WHERE k.parent_id = c.id) AS heading "
+            "FROM codes c WHERE c.id = ?", (ann.code_id,))
+        if code is None:
+            raise NotFound(f"There is no code with id {ann.code_id}.")
+        if code["scope"] != "span":
+            raise InvalidSpan(f"{code['name']!r} is an article-level code and cannot be given to a passage.")
+        if code["heading"]:
+            raise InvalidSpan(f"{code['name']!r} is a group heading; code the passage with one of its codes.")
+        role = self._scalar("SELECT role FROM coders WHERE id = ?", (ann.coder_id,))
+        if role is None:
+            raise NotFound(f"There is no coder with id {ann.coder_id}.")
+        if ann.origin == "adjudicated" and role != "adjudicator":
+            raise InvalidSpan("Only an adjudicator's spans can be gold-standard (adjudicated) spans.")
+
     def _exclusive_conflict(self, ann: Annotation) -> None:
         group = self._scalar(
             "SELECT p.id FROM codes c JOIN codes p ON p.id = c.parent_id WHERE c.id = ? AND p.exclusive = 1",
@@ -118,16 +138,25 @@ class AnnotationsRepo:
             )
 
     def _quote(self, document_id: str, start: int, end: int) -> str:
+        texts = getattr(self, "_intake_texts", None)
+        if texts is not None:
+            # an intake of many spans: substr would count characters from the
+            # start of a long text for every one of them
+            if document_id not in texts:
+                texts[document_id] = self._scalar("SELECT text FROM documents WHERE id = ?", (document_id,))
+            return texts[document_id][start:end]
         # SQLite's substr counts characters, i.e. code points, like the offsets
         return self._scalar("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
                             (start + 1, end - start, document_id))
 
-    def add_annotation(self, ann: Annotation) -> SpanWrite:
+    def add_annotation(self, ann: Annotation, *, stamp: str | None = None) -> SpanWrite:
         """Save a new span. Overlapping spans of the same code by the same coder
         are merged into one (the earliest keeps its id), so a coder never has two
-        copies of one code on the same words."""
+        copies of one code on the same words. ``stamp`` (merges) is the change
+        time to record instead of now."""
         self._check(ann)
-        now = now_iso()
+        self._check_rules(ann)
+        now = stamp or now_iso()
         with self.transaction():
             self._exclusive_conflict(ann)
             overlapping = [rows.annotation(r) for r in self._rows(
@@ -150,11 +179,12 @@ class AnnotationsRepo:
                 self._write_annotation(replace(a, deleted=True, updated_at=now))
             return SpanWrite(merged, overlapping, False)
 
-    def update_annotation(self, ann: Annotation) -> SpanWrite:
+    def update_annotation(self, ann: Annotation, *, stamp: str | None = None) -> SpanWrite:
         """Change an annotation's code, boundaries or note."""
         before = self.annotation(ann.id)
         self._check(ann)
-        now = now_iso()
+        self._check_rules(ann)
+        now = stamp or now_iso()
         with self.transaction():
             self._exclusive_conflict(ann)
             clash = self._rows(
@@ -164,7 +194,7 @@ class AnnotationsRepo:
             if clash:
                 # becoming an overlap of a same-code span: merge into that one
                 self._write_annotation(replace(before, deleted=True, updated_at=now))
-                result = self.add_annotation(replace(ann, id=clash[0]["id"]))
+                result = self.add_annotation(replace(ann, id=clash[0]["id"]), stamp=stamp)
                 return SpanWrite(result.annotation, [before] + result.before, False)
             saved = replace(ann, quote=self._quote(ann.document_id, ann.start, ann.end), updated_at=now,
                             created_at=before.created_at)

@@ -21,6 +21,7 @@ from annotator.core.errors import NotFound, ProjectError, ReadOnlyProject
 from annotator.core.ids import new_id, now_iso
 from annotator.core.models import Batch, Coder
 from annotator.store import rows
+from annotator.store.annotation_intake import AnnotationIntake
 from annotator.store.annotations_repo import AnnotationsRepo
 from annotator.store.codes_repo import CodesRepo
 from annotator.store.connection import connect, copy_project, location_writable, readonly_mount
@@ -31,7 +32,7 @@ from annotator.store.workflow_repo import WorkflowRepo
 PROJECT_SUFFIX = ".annotator"
 
 
-class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, WorkflowRepo):
+class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, AnnotationIntake, WorkflowRepo):
     def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool = False):
         self.conn = conn
         self.db = Database(conn)

@@ -7,6 +7,7 @@ from array import array
 from typing import Any
 
 from annotator.core.codebook import Code
+from annotator.core.errors import ProjectError
 from annotator.core.models import (
     Annotation,
     Assignment,
@@ -135,7 +136,14 @@ def annotation_from_tuple(r: tuple) -> Annotation:
 def _derived(value: str | None) -> tuple[str, ...]:
     if not value or value == "[]":  # almost every annotation: skip the JSON parser
         return ()
-    return tuple(json.loads(value))
+    try:
+        items = json.loads(value)
+    except ValueError:
+        items = None
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        raise ProjectError("An annotation's derived_from value is not a list of annotation ids, so the file was "
+                           "damaged or edited outside Annotator.")
+    return tuple(items)
 
 
 def annotation_row(a: Annotation) -> dict[str, Any]:
