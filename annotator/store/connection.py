@@ -25,8 +25,8 @@ def connect(path: Path, *, create: bool, readonly: bool = False) -> sqlite3.Conn
         raise ProjectError(f"{path} already exists; open it instead of creating it.")
     if not create and not exists:
         raise ProjectError(f"There is no project file at {path}.")
-    if exists and not readonly:
-        _check_is_sqlite(path)
+    if path.is_dir():
+        raise ProjectError(f"{path} is a folder, not a project file.")
     if readonly:
         conn = _open_readonly(path)
     else:
@@ -41,6 +41,9 @@ def connect(path: Path, *, create: bool, readonly: bool = False) -> sqlite3.Conn
         _configure(conn, readonly=readonly)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if version < 0:
+            raise ProjectError(f"{path.name} has an invalid schema version ({version}); it is damaged or not an "
+                               "Annotator project, and was left unchanged.")
         if version > SCHEMA_VERSION:
             raise SchemaTooNew(
                 f"{path.name} was written by a newer version of Annotator (schema {version}, "
@@ -61,6 +64,12 @@ def connect(path: Path, *, create: bool, readonly: bool = False) -> sqlite3.Conn
             _migrate(conn, version)
     except sqlite3.DatabaseError as exc:
         conn.close()
+        # SQLite itself tells a stranger's file apart: never read the header with
+        # open() here, since closing any descriptor of the file drops every POSIX
+        # lock this process holds on it, and an outside reader then deletes the
+        # WAL under the window's live connection.
+        if exc.sqlite_errorcode == sqlite3.SQLITE_NOTADB:
+            raise ProjectError(f"{path.name} is not an Annotator project (not an SQLite database).") from exc
         raise ProjectError(f"{path.name} cannot be opened as a project: {exc}.") from exc
     except BaseException:
         conn.close()
@@ -103,15 +112,6 @@ def readonly_mount(path: Path) -> bool:
         return False
 
 
-def _check_is_sqlite(path: Path) -> None:
-    if path.is_dir():
-        raise ProjectError(f"{path} is a folder, not a project file.")
-    with open(path, "rb") as fh:
-        head = fh.read(16)
-    if head and head != b"SQLite format 3\x00":
-        raise ProjectError(f"{path.name} is not an Annotator project (not an SQLite database).")
-
-
 def _configure(conn: sqlite3.Connection, *, readonly: bool) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
@@ -119,6 +119,12 @@ def _configure(conn: sqlite3.Connection, *, readonly: bool) -> None:
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":  # e.g. a file system without shared memory
             conn.execute("PRAGMA journal_mode = DELETE")
+        # A passive checkpoint after every committed write: the main file holds
+        # each save at once, so a copy of it alone (a package e-mailed with the
+        # window open, a backup tool) misses none of the session's work. Readers
+        # in other processes are never waited for; a checkpoint they hold back
+        # completes at the next save.
+        conn.execute("PRAGMA wal_autocheckpoint = 1")
     # FULL: a commit that returned is on disk, so nothing the user saw saved is lost.
     conn.execute("PRAGMA synchronous = FULL")
 
