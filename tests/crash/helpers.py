@@ -27,8 +27,9 @@ def env() -> dict[str, str]:
 class Holder(Child):
     """holder.py in a child process: ``send`` a command, ``wait_ok`` for it."""
 
-    def __init__(self, path: Path):
-        self.proc = subprocess.Popen([sys.executable, str(HOLDER), str(path)], stdin=subprocess.PIPE,
+    def __init__(self, path: Path, *, window: bool = False):
+        args = [sys.executable, str(HOLDER), str(path)] + (["--window"] if window else [])
+        self.proc = subprocess.Popen(args, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=str(REPO), env=env())
         import threading
 
@@ -56,7 +57,7 @@ class Holder(Child):
         if not ok:
             self.kill()
             raise AssertionError(f"{command!r} did not finish: {self.proc.stderr.read().decode()[-3000:]}")
-        return [x for x in self.snapshot()[before:] if x.startswith("saved")]
+        return [x for x in self.snapshot()[before:] if x.startswith(("saved", "refused"))]
 
     def saved(self) -> list[list[str]]:
         return [x.split()[1:] for x in self.snapshot() if x.startswith("saved")]
