@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import NoReturn
 
 from annotator.core.errors import ProjectError, SchemaTooNew
 from annotator.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
@@ -34,7 +35,8 @@ def connect(path: Path, *, create: bool, readonly: bool = False) -> sqlite3.Conn
         if create:
             _create_private(path)  # coders' work can be sensitive: owner only, from the first byte
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
-                               check_same_thread=False)
+                               check_same_thread=False, factory=GuardedConnection)
+        conn.project_name = path.name
         if create:
             os.chmod(path, 0o600)
     try:
@@ -62,19 +64,109 @@ def connect(path: Path, *, create: bool, readonly: bool = False) -> sqlite3.Conn
                 )
             backup_before_migration(conn, path, version)
             _migrate(conn, version)
-    except sqlite3.DatabaseError as exc:
-        conn.close()
+    except DamagedProject:
         # SQLite itself tells a stranger's file apart: never read the header with
         # open() here, since closing any descriptor of the file drops every POSIX
         # lock this process holds on it, and an outside reader then deletes the
         # WAL under the window's live connection.
-        if exc.sqlite_errorcode == sqlite3.SQLITE_NOTADB:
-            raise ProjectError(f"{path.name} is not an Annotator project (not an SQLite database).") from exc
+        conn.close()
+        raise
+    except sqlite3.DatabaseError as exc:
+        conn.close()
         raise ProjectError(f"{path.name} cannot be opened as a project: {exc}.") from exc
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+_DAMAGE = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+
+
+class DamagedProject(ProjectError, sqlite3.DatabaseError):
+    """A damaged (or foreign) file, in one sentence for the user. Still an
+    sqlite3 error, so rollbacks and sqlite_utils handle it as before."""
+
+
+def _guard(exc: sqlite3.DatabaseError, conn: sqlite3.Connection) -> BaseException:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(exc, DamagedProject) or code is None or code & 0xFF not in _DAMAGE:
+        return exc
+    name = getattr(conn, "project_name", "") or "The project file"
+    if code & 0xFF == sqlite3.SQLITE_NOTADB:
+        out = DamagedProject(f"{name} is not an Annotator project (not an SQLite database).")
+    else:
+        out = DamagedProject(f"{name} is damaged (SQLite reports: {exc}), so it cannot be read; "
+                             "open a backup copy of it instead.")
+    out.sqlite_errorcode, out.sqlite_errorname = code, getattr(exc, "sqlite_errorname", "")
+    return out
+
+
+def _reraise(exc: sqlite3.DatabaseError, cursor: sqlite3.Cursor) -> NoReturn:
+    # The traceback keeps this cursor alive, and a cursor's open statement
+    # would keep the file open after Project.close() (sqlite3_close_v2 waits
+    # for it): after an error the cursor is spent, so let go of it now.
+    out = _guard(exc, cursor.connection)
+    cursor.close()
+    if out is exc:
+        raise exc
+    raise out from exc
+
+
+class GuardedCursor(sqlite3.Cursor):
+    """Turns SQLite's "malformed" and "not a database" errors, wherever a read
+    meets them (opening, a query, a row deep in a result), into DamagedProject."""
+
+    def execute(self, *args):  # type: ignore[override]
+        try:
+            return super().execute(*args)
+        except sqlite3.DatabaseError as exc:
+            _reraise(exc, self)
+
+    def executemany(self, *args):  # type: ignore[override]
+        try:
+            return super().executemany(*args)
+        except sqlite3.DatabaseError as exc:
+            _reraise(exc, self)
+
+    def fetchone(self):  # type: ignore[override]
+        try:
+            return super().fetchone()
+        except sqlite3.DatabaseError as exc:
+            _reraise(exc, self)
+
+    def fetchmany(self, *args):  # type: ignore[override]
+        try:
+            return super().fetchmany(*args)
+        except sqlite3.DatabaseError as exc:
+            _reraise(exc, self)
+
+    def fetchall(self):  # type: ignore[override]
+        try:
+            return super().fetchall()
+        except sqlite3.DatabaseError as exc:
+            _reraise(exc, self)
+
+    def __next__(self):
+        try:
+            return super().__next__()
+        except sqlite3.DatabaseError as exc:
+            _reraise(exc, self)
+
+
+class GuardedConnection(sqlite3.Connection):
+    """A project connection whose every statement goes through GuardedCursor."""
+
+    project_name = ""
+
+    def cursor(self, factory=GuardedCursor):  # type: ignore[override]
+        return super().cursor(factory)
+
+    def execute(self, sql, parameters=(), /):  # type: ignore[override]
+        return self.cursor().execute(sql, parameters)
+
+    def executemany(self, sql, parameters, /):  # type: ignore[override]
+        return self.cursor().executemany(sql, parameters)
 
 
 def location_writable(path: Path) -> bool:
@@ -93,7 +185,8 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
     file is then read as immutable: nobody here can change it anyway."""
     uri = path.resolve().as_uri()
     conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
-                           check_same_thread=False)
+                           check_same_thread=False, factory=GuardedConnection)
+    conn.project_name = path.name
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
@@ -101,8 +194,10 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
         conn.close()
         if location_writable(path) and not readonly_mount(path):
             raise
-    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None,
-                           timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None,
+                           timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, factory=GuardedConnection)
+    conn.project_name = path.name
+    return conn
 
 
 def readonly_mount(path: Path) -> bool:
