@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 from typing import NoReturn
 
+from annotator.core import held_files
 from annotator.core.errors import ProjectError, SchemaTooNew
 from annotator.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
@@ -37,6 +38,7 @@ def connect(path: Path, *, create: bool, readonly: bool = False) -> sqlite3.Conn
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
                                check_same_thread=False, factory=GuardedConnection)
         conn.project_name = path.name
+        conn.hold(path)
         if create:
             os.chmod(path, 0o600)
     try:
@@ -155,9 +157,19 @@ class GuardedCursor(sqlite3.Cursor):
 
 
 class GuardedConnection(sqlite3.Connection):
-    """A project connection whose every statement goes through GuardedCursor."""
+    """A project connection whose every statement goes through GuardedCursor,
+    registered in ``held_files`` while open."""
 
     project_name = ""
+    _held: tuple[int, int] | None = None
+
+    def hold(self, path: Path) -> None:
+        self._held = held_files.hold(path)
+
+    def close(self) -> None:
+        super().close()
+        held_files.release(self._held)
+        self._held = None
 
     def cursor(self, factory=GuardedCursor):  # type: ignore[override]
         return super().cursor(factory)
@@ -187,6 +199,7 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
                            check_same_thread=False, factory=GuardedConnection)
     conn.project_name = path.name
+    conn.hold(path)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
@@ -197,6 +210,7 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None,
                            timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, factory=GuardedConnection)
     conn.project_name = path.name
+    conn.hold(path)
     return conn
 
 

@@ -10,6 +10,7 @@ checks that every ``saved`` line is on disk.
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 from pathlib import Path
@@ -81,6 +82,11 @@ def run(project: Project, path: str, rng: random.Random, coder, lengths: dict, d
 
         export_project(project, "csv", Path(args[0]))
         print("saved export", args[0], flush=True)
+    elif cmd == "locks":  # POSIX locks this process holds (SQLite's, on the project and its -shm)
+        pid = str(os.getpid())
+        with open("/proc/locks") as fh:
+            held = sum(1 for line in fh if line.split()[4:5] == [pid])
+        print("locks", held, flush=True)
     elif cmd == "quit":
         project.close()
         print("ok quit", flush=True)
