@@ -173,3 +173,27 @@ def test_window_undo_and_redo_of_a_creation_without_interference(qtbot, window, 
         row = p.annotation(ann_id)
         assert not row.deleted and (row.start, row.end) == (0, 9)
     assert ann_id in window.annotations_state
+
+
+def test_a_package_merge_carries_an_undone_creation(tmp_path):
+    """A coder codes a span in her package, the lead merges it, she undoes it and
+    sends the package again: the next merge removes the span at the lead's too
+    (a purged row would leave the lead's copy standing)."""
+    from annotator.services.packages import make_package, merge_package
+
+    lead = tmp_path / "lead.annotator"
+    make_project(lead, n_docs=2)
+    with Project.open(lead) as p:
+        package = tmp_path / "alice.annotator"
+        make_package(p, "alice", package)
+    with Project.open(package) as pk:
+        doc, coder, code = _ids(pk)
+        w = coding.apply_code(pk, doc, coder, code, 0, 10, snap=False)
+    with Project.open(lead) as p:
+        assert merge_package(p, package).added == 1
+    with Project.open(package) as pk:
+        coding.undo_span_write(pk, w)
+    with Project.open(lead) as p:
+        report = merge_package(p, package)
+        assert report.deleted == 1
+        assert p.annotations(doc, coder) == []
