@@ -64,6 +64,18 @@ class WindowLock:
                 return cls(fd, path)
             os.close(fd)
 
+    @classmethod
+    def held_elsewhere(cls, project_path: Path) -> bool:
+        """Whether a window has the project open now (for a command that would
+        replace or remove the file, e.g. rebuilding the demo project)."""
+        if not lock_file(Path(project_path)).exists():
+            return False
+        lock = cls.try_acquire(project_path)
+        if lock is None:
+            return True
+        lock.release()
+        return False
+
     def release(self) -> None:
         if self._fd is None:
             return

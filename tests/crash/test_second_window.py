@@ -197,3 +197,18 @@ def test_a_package_merge_carries_an_undone_creation(tmp_path):
         report = merge_package(p, package)
         assert report.deleted == 1
         assert p.annotations(doc, coder) == []
+
+
+def test_a_command_can_ask_whether_a_window_has_the_project(tmp_path):
+    from annotator.store.window_lock import WindowLock, lock_file
+
+    path = tmp_path / "asked.annotator"
+    make_project(path, n_docs=1)
+    assert not WindowLock.held_elsewhere(path)
+    window = Holder(path, window=True)
+    try:
+        assert WindowLock.held_elsewhere(path)
+    finally:
+        window.kill()
+    assert not WindowLock.held_elsewhere(path)  # the killed window's lock died with it
+    assert not lock_file(path).exists()
