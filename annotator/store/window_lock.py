@@ -48,9 +48,12 @@ class WindowLock:
                 return cls(None, path)
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
+            except BlockingIOError:
                 os.close(fd)
                 return None
+            except OSError:  # a file system without flock (some network shares): no lock to be had
+                os.close(fd)
+                return cls(None, path)
             # the holder removes the file as it lets go: a lock taken on the file
             # it just removed guards nothing, so take the new one
             try:
