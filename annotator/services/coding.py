@@ -187,6 +187,8 @@ def undo_span_write(project: Project, write: SpanWrite) -> list[Annotation]:
     it left them (``UndoConflict`` otherwise, and nothing changes). A created
     span is marked deleted; merged or changed spans get their earlier states.
     Returns the states undo left, for ``redo_span_write``."""
+    if not write.after:
+        raise ValueError("undo needs a write recorded by the coding service (SpanWrite.after)")
     earlier = {b.id: b for b in reversed(write.before)}  # a row's first state before the write
     targets = [earlier[a.id] if a.id in earlier else replace(a, deleted=True) for a in write.after]
     return _swap(project, write.after, targets)
@@ -210,12 +212,34 @@ def _swap(project: Project, expected: list[Annotation], targets: list[Annotation
                 current = None
             # content, not updated_at: an earlier undo on the stack re-stamps the rows it restores
             if current is None or replace(current, updated_at="") != replace(want, updated_at=""):
-                quote = (want.quote or "").strip().replace("\n", " ")
-                what = f"the passage \u201c{quote[:40]}\u201d" if quote else "the passage"
-                raise UndoConflict(_CHANGED.format(what))
+                raise UndoConflict(_CHANGED.format(_passage(want)))
+        # a span someone else saved since may now overlap what comes back: the
+        # store's rules (same code merges, exclusive groups never overlap) hold
+        ids = {t.id for t in targets}
+        for t in targets:
+            if t.deleted:
+                continue
+            for other in project.annotations(t.document_id, t.coder_id):
+                if other.id not in ids and other.start < t.end and t.start < other.end and (
+                        other.code_id == t.code_id or _same_exclusive_group(project, other.code_id, t.code_id)):
+                    raise UndoConflict(_CHANGED.format(_passage(t)))
         now = now_iso()
         project.restore_annotations([replace(t, updated_at=now) for t in targets])
         return [project.annotation(t.id) for t in targets]
+
+
+def _passage(a: Annotation) -> str:
+    quote = (a.quote or "").strip().replace("\n", " ")
+    return f"the passage \u201c{quote[:40]}\u201d" if quote else "the passage"
+
+
+def _same_exclusive_group(project: Project, code_a: str, code_b: str) -> bool:
+    codebook = project.codebook()
+    a, b = codebook.get(code_a), codebook.get(code_b)
+    if a is None or b is None or a.parent_id is None or a.parent_id != b.parent_id:
+        return False
+    parent = codebook.get(a.parent_id)
+    return parent is not None and parent.exclusive
 
 
 def annotations_at(annotations: Iterable[Annotation], pos: int) -> list[Annotation]:

@@ -212,3 +212,19 @@ def test_a_command_can_ask_whether_a_window_has_the_project(tmp_path):
         window.kill()
     assert not WindowLock.held_elsewhere(path)  # the killed window's lock died with it
     assert not lock_file(path).exists()
+
+
+def test_redo_refuses_to_bring_back_a_span_over_one_saved_since(two):
+    """Between undo and redo another program codes the same words: redo would
+    leave two overlapping spans of one code, so it refuses and keeps theirs."""
+    from tests.hardening.helpers import live_overlaps
+
+    a, b = two
+    doc, coder, code = _ids(a)
+    w = coding.apply_code(a, doc, coder, code, 0, 10, snap=False)
+    undone = coding.undo_span_write(a, w)
+    theirs = coding.apply_code(b, doc, coder, code, 5, 20, snap=False)
+    with pytest.raises(coding.UndoConflict):
+        coding.redo_span_write(a, w, undone)
+    assert [x.id for x in a.annotations(doc, coder)] == [theirs.annotation.id]
+    assert live_overlaps(a.conn) == []
