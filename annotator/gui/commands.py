@@ -6,11 +6,13 @@ A command runs its first ``do`` before it is pushed (``run`` below), so a
 refused action (an exclusive-group overlap, a busy file) raises to the window
 and never lands on the undo stack. Later undo/redo failures are reported
 through the notifier's ``failed`` signal, since Qt calls them.
+
+Undo and redo are compare-and-restore (``annotator.services.coding``): when
+another window or program changed the rows since, they refuse, and the
+command leaves the stack (it can no longer be replayed safely).
 """
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -61,6 +63,9 @@ class StoreCommand(QUndoCommand):
     def _guard(self, fn) -> None:
         try:
             fn()
+        except coding.UndoConflict as exc:
+            self.setObsolete(True)  # QUndoStack drops an obsolete command after this call
+            self.notifier.failed.emit(str(exc))
         except AnnotatorError as exc:
             self.notifier.failed.emit(str(exc))
 
@@ -83,21 +88,19 @@ class ApplyCode(StoreCommand):
         self.request = Annotation(document_id, coder_id, code_id, start, end)
         self.tokens, self.snap = tokens, snap
         self.write: SpanWrite | None = None
+        self.undone: list[Annotation] = []
 
     def do(self) -> None:
         if self.write is None:
             self.write = coding.apply_code(self.project, self.document_id, self.request.coder_id,
                                            self.request.code_id, self.request.start, self.request.end,
                                            tokens=self.tokens, snap=self.snap)
-            # redo re-creates the same annotation id, so later commands still find it
-            self.request = replace(self.request, start=self.write.annotation.start, end=self.write.annotation.end,
-                                   id=self.write.annotation.id if self.write.created else self.request.id)
         else:
-            self.write = self.project.add_annotation(self.request)
+            self.write = coding.redo_span_write(self.project, self.write, self.undone)
         self.notifier.annotations_changed.emit(self.document_id, _ids(self.write))
 
     def undo_(self) -> None:
-        coding.undo_span_write(self.project, self.write)
+        self.undone = coding.undo_span_write(self.project, self.write)
         self.notifier.annotations_changed.emit(self.document_id, _ids(self.write))
 
 
@@ -110,9 +113,12 @@ class UpdateSpan(StoreCommand):
         self.annotation_id = annotation.id
         self.code_id, self.bounds, self.note = code_id, bounds, note
         self.write: SpanWrite | None = None
+        self.undone: list[Annotation] = []
 
     def do(self) -> None:
-        if self.code_id is not None:
+        if self.write is not None:
+            self.write = coding.redo_span_write(self.project, self.write, self.undone)
+        elif self.code_id is not None:
             self.write = coding.change_code(self.project, self.annotation_id, self.code_id)
         elif self.bounds is not None:
             self.write = coding.move_boundaries(self.project, self.annotation_id, *self.bounds)
@@ -121,7 +127,7 @@ class UpdateSpan(StoreCommand):
         self.notifier.annotations_changed.emit(self.document_id, _ids(self.write))
 
     def undo_(self) -> None:
-        coding.undo_span_write(self.project, self.write)
+        self.undone = coding.undo_span_write(self.project, self.write)
         self.notifier.annotations_changed.emit(self.document_id, _ids(self.write))
 
 
@@ -129,14 +135,18 @@ class DeleteSpan(StoreCommand):
     def __init__(self, project, notifier, annotation: Annotation, label: str) -> None:
         super().__init__(project, notifier, annotation.document_id, label)
         self.annotation_id = annotation.id
-        self.before: Annotation | None = None
+        self.write: SpanWrite | None = None
+        self.undone: list[Annotation] = []
 
     def do(self) -> None:
-        self.before = coding.delete(self.project, self.annotation_id)
+        if self.write is None:
+            self.write = coding.delete_span(self.project, self.annotation_id)
+        else:
+            self.write = coding.redo_span_write(self.project, self.write, self.undone)
         self.notifier.annotations_changed.emit(self.document_id, [self.annotation_id])
 
     def undo_(self) -> None:
-        coding.undo_delete(self.project, self.before)
+        self.undone = coding.undo_span_write(self.project, self.write)
         self.notifier.annotations_changed.emit(self.document_id, [self.annotation_id])
 
 
@@ -152,7 +162,8 @@ class SetDocumentCode(StoreCommand):
 
     def do(self) -> None:
         if self.after is not None:
-            coding.restore_document_codes(self.project, self.document_id, self.coder_id, self.after)
+            coding.restore_document_codes(self.project, self.document_id, self.coder_id, self.after,
+                                          expected=self.before)
         elif self.value is None:
             self.before = coding.clear_document_code(self.project, self.document_id, self.coder_id, self.code_id)
         else:
@@ -163,7 +174,8 @@ class SetDocumentCode(StoreCommand):
         self.notifier.document_codes_changed.emit(self.document_id)
 
     def undo_(self) -> None:
-        coding.restore_document_codes(self.project, self.document_id, self.coder_id, self.before)
+        coding.restore_document_codes(self.project, self.document_id, self.coder_id, self.before,
+                                      expected=self.after)
         self.notifier.document_codes_changed.emit(self.document_id)
 
 
@@ -178,5 +190,5 @@ class MarkDone(StoreCommand):
         self.notifier.status_changed.emit(self.document_id)
 
     def undo_(self) -> None:
-        coding.restore_status(self.project, self.document_id, self.coder_id, self.before)
+        coding.restore_status(self.project, self.document_id, self.coder_id, self.before, expected=coding.DONE)
         self.notifier.status_changed.emit(self.document_id)

@@ -103,6 +103,15 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self.progress_label = QLabel()
         self.progress_label.setAccessibleName(self.tr("Progress"))
         self.coder_label = QLabel()
+        # why this window cannot save (another window has the project, a read-only file), always in view
+        self.readonly_label = QLabel(self.project.notice if self.project.readonly else "")
+        self.readonly_label.setAccessibleName(self.tr("Read-only notice"))
+        self.readonly_label.setWordWrap(True)
+        self.readonly_label.setVisible(bool(self.project.readonly))
+        if self.project.readonly and not self.project.notice:
+            self.readonly_label.setText(self.tr("{0} is open read-only: changes cannot be saved.").format(
+                self.project.path.name))
+        self.statusBar().addPermanentWidget(self.readonly_label, 1)
         self.statusBar().addPermanentWidget(self.coder_label)
         self.statusBar().addPermanentWidget(self.progress_label)
         self.article.text.set_tooltip_provider(self._tooltip)
@@ -132,7 +141,10 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             self.splitter.restoreState(state)
 
     def _update_title(self) -> None:
-        self.setWindowTitle(self.tr("{0} — Annotator").format(self.project.name))
+        title = self.tr("{0} — Annotator").format(self.project.name)
+        if self.project.readonly:
+            title = self.tr("{0} (read-only)").format(title)
+        self.setWindowTitle(title)
         self.coder_label.setText(self.tr("Coding as {0}").format(self.coder.name))
 
     # --- documents ----------------------------------------------------------------------

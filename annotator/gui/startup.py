@@ -22,7 +22,10 @@ def _tr(text: str) -> str:
 
 def open_project_file(path: str | Path, *, create: bool = False, parent: QWidget | None = None) -> Project | None:
     try:
-        return Project.create(path) if create and not Path(path).exists() else Project.open(path)
+        # a window holds the project's window lock: a second window opens it read-only
+        if create and not Path(path).exists():
+            return Project.create(path, window=True)
+        return Project.open(path, window=True)
     except AnnotatorError as exc:
         QMessageBox.warning(parent, _tr("Annotator"), str(exc))
     except OSError as exc:

@@ -18,28 +18,24 @@ class AcceptSuggestion(StoreCommand):
     def __init__(self, project, notifier, suggestion, coder_id: str, code_id: str | None, label: str) -> None:
         super().__init__(project, notifier, suggestion.document_id, label)
         self.suggestion_id, self.coder_id, self.code_id = suggestion.id, coder_id, code_id
-        self.request: Annotation | None = None  # what redo writes again, with the same id
         self.write: SpanWrite | None = None
+        self.undone: list[Annotation] = []
 
     def do(self) -> None:
-        if self.request is None:
+        if self.write is None:
             from annotator.services.suggestions import accept_suggestion
 
-            s = self.project.suggestion(self.suggestion_id)
-            self.write = accept_suggestion(self.project, self.suggestion_id, self.coder_id, self.code_id)
-            a = self.write.annotation
-            # redo writes the same request again; a created span keeps its id
-            self.request = Annotation(s.document_id, self.coder_id, self.code_id or s.label, s.start, s.end,
-                                      origin="suggestion", **({"id": a.id} if self.write.created else {}))
+            self.write = coding.recorded(self.project, lambda: accept_suggestion(
+                self.project, self.suggestion_id, self.coder_id, self.code_id))
         else:
             with self.project.transaction():
-                self.write = self.project.add_annotation(self.request)
+                self.write = coding.redo_span_write(self.project, self.write, self.undone)
                 self.project.set_suggestion_status(self.suggestion_id, "accepted")
         self._changed()
 
     def undo_(self) -> None:
         with self.project.transaction():
-            coding.undo_span_write(self.project, self.write)
+            self.undone = coding.undo_span_write(self.project, self.write)
             self.project.set_suggestion_status(self.suggestion_id, "open")
         self._changed()
 

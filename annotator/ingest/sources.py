@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from annotator.core import held_files
 from annotator.core.errors import IngestError
 
 # Files that operating systems and archivers leave behind; never articles.
@@ -89,6 +90,10 @@ def file_source(path: Path, display: str | None = None) -> Source:
     )
 
 
+# opening and closing it here would drop SQLite's locks on the open project
+_HELD = "{0} is a project file open in Annotator (or its journal), not an article; it was not read."
+
+
 def _is_junk(name: str) -> bool:
     base = name.rsplit("/", 1)[-1]
     return base.startswith(".") or base.lower() in _JUNK_NAMES
@@ -108,6 +113,8 @@ def iter_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source | S
                 yield SourceFailure(shown, f"{shown} does not exist.")
             elif not path.is_file():
                 yield SourceFailure(shown, f"{shown} is not a regular file.")
+            elif held_files.is_held(path):
+                yield SourceFailure(shown, _HELD.format(shown))
             elif path.suffix.lower() in (".zip", "") and zipfile.is_zipfile(path):
                 yield from zip_sources(path, shown)
             else:
@@ -130,6 +137,9 @@ def _walk(root: Path) -> Iterator[Source | SourceFailure]:
                 continue
             if not p.is_file():
                 yield SourceFailure(str(p), f"{p} is not a regular file (a device or a pipe?); it was not read.")
+                continue
+            if held_files.is_held(p):
+                yield SourceFailure(str(p), _HELD.format(p))
                 continue
             try:
                 if p.suffix.lower() == ".zip" and zipfile.is_zipfile(p):

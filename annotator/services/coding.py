@@ -3,19 +3,23 @@ tokens), change, move, delete and annotate spans, article-level codes, and the
 done-and-next workflow.
 
 Every write returns what changed (a ``SpanWrite`` or the states needed to
-undo it); nothing here opens a dialog. Undo works from those states:
-``undo_span_write`` purges what an action created and restores what it
-overwrote, so the project file after undo equals the file before the action.
+undo it); nothing here opens a dialog. Undo works from those states, as a
+compare-and-restore: it goes ahead only while every row is still as the
+action left it, and otherwise refuses (``UndoConflict``) and keeps what
+another window or program saved since. Undoing a creation marks the span
+deleted rather than removing the row, and restored states get a new
+``updated_at``, so a package merge carries the undo like any other edit.
 """
 
 from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from annotator.core.errors import AnnotatorError, InvalidSpan
+from annotator.core.ids import now_iso
 from annotator.core.models import Annotation, DocumentCode, DocumentSummary
 from annotator.core.spans import check_span, snap_to_tokens
 from annotator.store.annotations_repo import SpanWrite
@@ -24,6 +28,14 @@ from annotator.store.project import Project
 _WORD = re.compile(r"\w+|[^\w\s]")
 
 TO_DO, IN_PROGRESS, DONE = "to_do", "in_progress", "done"
+
+
+class UndoConflict(AnnotatorError):
+    """Undo or redo would overwrite a change someone else saved since."""
+
+
+_CHANGED = ("This can no longer be undone or redone: {0} was changed since in another window or program, "
+            "and that change is kept.")
 
 
 # --- tokens and snapping -------------------------------------------------------
@@ -97,15 +109,22 @@ def apply_code(
         start, end = tokens.snap(start, end)
     if end <= start:
         raise InvalidSpan("Select some text first.")
-    return project.add_annotation(
+    return recorded(project, lambda: project.add_annotation(
         Annotation(document_id=document_id, coder_id=coder_id, code_id=code_id, start=start, end=end, note=note)
-    )
+    ))
 
 
-def redo_apply(project: Project, write: SpanWrite, requested: Annotation) -> SpanWrite:
-    """Apply again what ``write`` did, keeping the created annotation's id so
-    later commands on the undo stack still find it."""
-    return project.add_annotation(replace(requested, id=write.annotation.id if write.created else requested.id))
+def recorded(project: Project, write: Callable[[], SpanWrite]) -> SpanWrite:
+    """Run ``write`` and note, in the same transaction, the state it left every
+    row it changed in (``SpanWrite.after``): what undo later compares with."""
+    with project.transaction():
+        result = write()
+        result.after = [project.annotation(i) for i in _touched(result)]
+    return result
+
+
+def _touched(write: SpanWrite) -> list[str]:
+    return list(dict.fromkeys([write.annotation.id] + [b.id for b in write.before]))
 
 
 def change_code(project: Project, annotation_id: str, code_id: str) -> SpanWrite:
@@ -113,13 +132,13 @@ def change_code(project: Project, annotation_id: str, code_id: str) -> SpanWrite
     code = project.code(code_id)
     if code.scope != "span":
         raise AnnotatorError(f"{code.name!r} is an article-level code and cannot be given to a passage.")
-    return project.update_annotation(replace(ann, code_id=code_id))
+    return recorded(project, lambda: project.update_annotation(replace(ann, code_id=code_id)))
 
 
 def move_boundaries(project: Project, annotation_id: str, start: int, end: int) -> SpanWrite:
     ann = project.annotation(annotation_id)
     check_span(start, end, len(project.document_text(ann.document_id)))
-    return project.update_annotation(replace(ann, start=start, end=end))
+    return recorded(project, lambda: project.update_annotation(replace(ann, start=start, end=end)))
 
 
 def nudge(tokens: Tokens, start: int, end: int, edge: str, direction: int, text_length: int) -> tuple[int, int]:
@@ -146,26 +165,81 @@ def nudge(tokens: Tokens, start: int, end: int, edge: str, direction: int, text_
 
 
 def set_note(project: Project, annotation_id: str, note: str) -> SpanWrite:
-    return project.set_annotation_note(annotation_id, note)
+    return recorded(project, lambda: project.set_annotation_note(annotation_id, note))
 
 
 def delete(project: Project, annotation_id: str) -> Annotation:
-    """Delete a span; returns its state before, for undo."""
+    """Delete a span; returns its state before."""
     return project.delete_annotation(annotation_id)
 
 
-def undo_span_write(project: Project, write: SpanWrite) -> None:
-    """Put back the state before ``write``: a created span is removed for
-    good; merged or changed spans get their earlier states."""
+def delete_span(project: Project, annotation_id: str) -> SpanWrite:
+    """Delete a span, as an undoable write."""
+    def write() -> SpanWrite:
+        before = project.delete_annotation(annotation_id)
+        return SpanWrite(project.annotation(annotation_id), [before], False)
+
+    return recorded(project, write)
+
+
+def undo_span_write(project: Project, write: SpanWrite) -> list[Annotation]:
+    """Put back the state before ``write``, if every row it changed is still as
+    it left them (``UndoConflict`` otherwise, and nothing changes). A created
+    span is marked deleted; merged or changed spans get their earlier states.
+    Returns the states undo left, for ``redo_span_write``."""
+    if not write.after:
+        raise ValueError("undo needs a write recorded by the coding service (SpanWrite.after)")
+    earlier = {b.id: b for b in reversed(write.before)}  # a row's first state before the write
+    targets = [earlier[a.id] if a.id in earlier else replace(a, deleted=True) for a in write.after]
+    return _swap(project, write.after, targets)
+
+
+def redo_span_write(project: Project, write: SpanWrite, undone: list[Annotation]) -> SpanWrite:
+    """Do ``write`` again over what its undo left (``UndoConflict`` if that
+    changed since); the created annotation keeps its id, so later commands on
+    the undo stack still find it."""
+    return replace(write, after=_swap(project, undone, write.after))
+
+
+def _swap(project: Project, expected: list[Annotation], targets: list[Annotation]) -> list[Annotation]:
+    """Compare-and-restore: write ``targets`` (with a new ``updated_at``) only
+    while the rows are exactly ``expected``; returns the rows as written."""
     with project.transaction():
-        if write.created:
-            project.purge_annotation(write.annotation.id)
-        if write.before:
-            project.restore_annotations(write.before)
+        for want in expected:
+            try:
+                current = project.annotation(want.id)
+            except AnnotatorError:
+                current = None
+            # content, not updated_at: an earlier undo on the stack re-stamps the rows it restores
+            if current is None or replace(current, updated_at="") != replace(want, updated_at=""):
+                raise UndoConflict(_CHANGED.format(_passage(want)))
+        # a span someone else saved since may now overlap what comes back: the
+        # store's rules (same code merges, exclusive groups never overlap) hold
+        ids = {t.id for t in targets}
+        for t in targets:
+            if t.deleted:
+                continue
+            for other in project.annotations(t.document_id, t.coder_id):
+                if other.id not in ids and other.start < t.end and t.start < other.end and (
+                        other.code_id == t.code_id or _same_exclusive_group(project, other.code_id, t.code_id)):
+                    raise UndoConflict(_CHANGED.format(_passage(t)))
+        now = now_iso()
+        project.restore_annotations([replace(t, updated_at=now) for t in targets])
+        return [project.annotation(t.id) for t in targets]
 
 
-def undo_delete(project: Project, before: Annotation) -> None:
-    project.restore_annotations([replace(before, deleted=False)])
+def _passage(a: Annotation) -> str:
+    quote = (a.quote or "").strip().replace("\n", " ")
+    return f"the passage \u201c{quote[:40]}\u201d" if quote else "the passage"
+
+
+def _same_exclusive_group(project: Project, code_a: str, code_b: str) -> bool:
+    codebook = project.codebook()
+    a, b = codebook.get(code_a), codebook.get(code_b)
+    if a is None or b is None or a.parent_id is None or a.parent_id != b.parent_id:
+        return False
+    parent = codebook.get(a.parent_id)
+    return parent is not None and parent.exclusive
 
 
 def annotations_at(annotations: Iterable[Annotation], pos: int) -> list[Annotation]:
@@ -197,16 +271,31 @@ def clear_document_code(project: Project, document_id: str, coder_id: str, code_
     return before
 
 
+def _value(dc: DocumentCode | None) -> tuple[str, str] | None:
+    return None if dc is None else (dc.value, dc.note)
+
+
 def restore_document_codes(project: Project, document_id: str, coder_id: str,
-                           state: dict[str, DocumentCode]) -> None:
-    """Make the coder's article-level codes on this article equal ``state``."""
+                           state: dict[str, DocumentCode], *,
+                           expected: dict[str, DocumentCode] | None = None) -> None:
+    """Make the coder's article-level codes on this article equal ``state``.
+
+    With ``expected`` (undo and redo: the state the action left), only the
+    codes where ``state`` and ``expected`` differ are written, and only while
+    they still hold their ``expected`` values; ``UndoConflict`` otherwise."""
     with project.transaction():
         current = document_code_state(project, document_id, coder_id)
-        for code_id in current.keys() - state.keys():
+        if expected is None:
+            scope = current.keys() | state.keys()
+        else:
+            scope = {c for c in state.keys() | expected.keys() if _value(state.get(c)) != _value(expected.get(c))}
+            if any(_value(current.get(c)) != _value(expected.get(c)) for c in scope):
+                raise UndoConflict(_CHANGED.format("an article-level code of this article"))
+        for code_id in sorted(c for c in scope if c in current and c not in state):
             project.remove_document_code(document_id, coder_id, code_id)
-        for code_id, dc in state.items():
-            cur = current.get(code_id)
-            if cur is None or (cur.value, cur.note) != (dc.value, dc.note):
+        for code_id in sorted(c for c in scope if c in state):
+            dc = state[code_id]
+            if _value(current.get(code_id)) != _value(dc):
                 project.set_document_code(replace(dc))
 
 
@@ -306,11 +395,16 @@ def mark_done(project: Project, document_id: str, coder_id: str) -> str | None:
     return before
 
 
-def restore_status(project: Project, document_id: str, coder_id: str, status: str | None) -> None:
-    if status is None:
-        project.unassign([document_id], coder_id)
-    else:
-        _set_status(project, document_id, coder_id, status)
+def restore_status(project: Project, document_id: str, coder_id: str, status: str | None, *,
+                   expected: str | None = None) -> None:
+    """Set the status back; with ``expected``, only while it still is that."""
+    with project.transaction():
+        if expected is not None and project.status(document_id, coder_id) != expected:
+            raise UndoConflict(_CHANGED.format("the status of this article"))
+        if status is None:
+            project.unassign([document_id], coder_id)
+        else:
+            _set_status(project, document_id, coder_id, status)
 
 
 def progress(project: Project, flt: ListFilter) -> tuple[int, int]:

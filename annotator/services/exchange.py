@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from annotator.core import held_files
 from annotator.core.errors import AnnotatorError
 from annotator.exchange.bundle import ProjectData
 from annotator.exchange.formats import export_data, import_data
@@ -35,6 +36,7 @@ def project_data(project: Project, *, coders: Sequence[str] | None = None, batch
 def export_project(project: Project, fmt: str, out: Path, *, coders: Sequence[str] | None = None,
                    batch: str | None = None, progress: Callable[[int, int], None] | None = None,
                    **options: Any) -> list[Path]:
+    _not_an_open_project(Path(out))
     data = project_data(project, coders=coders, batch=batch)
     if fmt == "qdpx":
         options.setdefault("name", project.name)
@@ -61,6 +63,7 @@ def import_annotations(project: Project, path: Path, fmt: str | None = None, *,
     path, coders by id then name, so importing twice adds nothing. Every
     annotation goes through the store's rules (``Project.take_annotations``),
     and the counts say what the project holds afterwards."""
+    _not_an_open_project(Path(path))
     existing = project_data(project)
     result = import_data(Path(path), fmt, coder_from_filename=coder_from_filename, existing=existing)
     data = result.data
@@ -109,3 +112,11 @@ def _segment(project: Project, documents: list) -> dict:
 
     model = pipeline_name(project, None)
     return {s.document_id: s for s in segment_texts(((d.id, d.text) for d in documents), model=model)}
+
+
+def _not_an_open_project(path: Path) -> None:
+    """Writing over a project open here would cut the window off from its file,
+    and even reading one (open and close) drops SQLite's locks on it."""
+    if held_files.is_held(path):
+        raise AnnotatorError(f"{path.name} is a project file open in Annotator, not an exchange file; "
+                             "choose another file.")

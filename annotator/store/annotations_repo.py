@@ -24,6 +24,8 @@ class SpanWrite:
     annotation: Annotation
     before: list[Annotation] = field(default_factory=list)
     created: bool = True
+    # every changed annotation as this write left it, for undo to check (filled by the coding service)
+    after: list[Annotation] = field(default_factory=list)
 
 
 class AnnotationsRepo:

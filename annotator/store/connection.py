@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import NoReturn
 
+from annotator.core import held_files
 from annotator.core.errors import ProjectError, SchemaTooNew
 from annotator.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
@@ -25,8 +27,8 @@ def connect(path: Path, *, create: bool, readonly: bool = False) -> sqlite3.Conn
         raise ProjectError(f"{path} already exists; open it instead of creating it.")
     if not create and not exists:
         raise ProjectError(f"There is no project file at {path}.")
-    if exists and not readonly:
-        _check_is_sqlite(path)
+    if path.is_dir():
+        raise ProjectError(f"{path} is a folder, not a project file.")
     if readonly:
         conn = _open_readonly(path)
     else:
@@ -34,13 +36,18 @@ def connect(path: Path, *, create: bool, readonly: bool = False) -> sqlite3.Conn
         if create:
             _create_private(path)  # coders' work can be sensitive: owner only, from the first byte
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
-                               check_same_thread=False)
+                               check_same_thread=False, factory=GuardedConnection)
+        conn.project_name = path.name
+        conn.hold(path)
         if create:
             os.chmod(path, 0o600)
     try:
         _configure(conn, readonly=readonly)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if version < 0:
+            raise ProjectError(f"{path.name} has an invalid schema version ({version}); it is damaged or not an "
+                               "Annotator project, and was left unchanged.")
         if version > SCHEMA_VERSION:
             raise SchemaTooNew(
                 f"{path.name} was written by a newer version of Annotator (schema {version}, "
@@ -59,6 +66,13 @@ def connect(path: Path, *, create: bool, readonly: bool = False) -> sqlite3.Conn
                 )
             backup_before_migration(conn, path, version)
             _migrate(conn, version)
+    except DamagedProject:
+        # SQLite itself tells a stranger's file apart: never read the header with
+        # open() here, since closing any descriptor of the file drops every POSIX
+        # lock this process holds on it, and an outside reader then deletes the
+        # WAL under the window's live connection.
+        conn.close()
+        raise
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise ProjectError(f"{path.name} cannot be opened as a project: {exc}.") from exc
@@ -66,6 +80,105 @@ def connect(path: Path, *, create: bool, readonly: bool = False) -> sqlite3.Conn
         conn.close()
         raise
     return conn
+
+
+_DAMAGE = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+
+
+class DamagedProject(ProjectError, sqlite3.DatabaseError):
+    """A damaged (or foreign) file, in one sentence for the user. Still an
+    sqlite3 error, so rollbacks and sqlite_utils handle it as before."""
+
+
+def _guard(exc: sqlite3.DatabaseError, conn: sqlite3.Connection) -> BaseException:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(exc, DamagedProject) or code is None or code & 0xFF not in _DAMAGE:
+        return exc
+    name = getattr(conn, "project_name", "") or "The project file"
+    if code & 0xFF == sqlite3.SQLITE_NOTADB:
+        out = DamagedProject(f"{name} is not an Annotator project (not an SQLite database).")
+    else:
+        out = DamagedProject(f"{name} is damaged (SQLite reports: {exc}), so it cannot be read; "
+                             "open a backup copy of it instead.")
+    out.sqlite_errorcode, out.sqlite_errorname = code, getattr(exc, "sqlite_errorname", "")
+    return out
+
+
+def _reraise(exc: sqlite3.DatabaseError, cursor: sqlite3.Cursor) -> NoReturn:
+    # The traceback keeps this cursor alive, and a cursor's open statement
+    # would keep the file open after Project.close() (sqlite3_close_v2 waits
+    # for it): after an error the cursor is spent, so let go of it now.
+    out = _guard(exc, cursor.connection)
+    cursor.close()
+    if out is exc:
+        raise exc
+    raise out from exc
+
+
+class GuardedCursor(sqlite3.Cursor):
+    """Turns SQLite's "malformed" and "not a database" errors, wherever a read
+    meets them (opening, a query, a row deep in a result), into DamagedProject."""
+
+    def execute(self, *args):
+        try:
+            return super().execute(*args)
+        except sqlite3.DatabaseError as exc:
+            _reraise(exc, self)
+
+    def executemany(self, *args):
+        try:
+            return super().executemany(*args)
+        except sqlite3.DatabaseError as exc:
+            _reraise(exc, self)
+
+    def fetchone(self):
+        try:
+            return super().fetchone()
+        except sqlite3.DatabaseError as exc:
+            _reraise(exc, self)
+
+    def fetchmany(self, *args):
+        try:
+            return super().fetchmany(*args)
+        except sqlite3.DatabaseError as exc:
+            _reraise(exc, self)
+
+    def fetchall(self):
+        try:
+            return super().fetchall()
+        except sqlite3.DatabaseError as exc:
+            _reraise(exc, self)
+
+    def __next__(self):
+        try:
+            return super().__next__()
+        except sqlite3.DatabaseError as exc:
+            _reraise(exc, self)
+
+
+class GuardedConnection(sqlite3.Connection):
+    """A project connection whose every statement goes through GuardedCursor,
+    registered in ``held_files`` while open."""
+
+    project_name = ""
+    _held: tuple[int, int] | None = None
+
+    def hold(self, path: Path) -> None:
+        self._held = held_files.hold(path)
+
+    def close(self) -> None:
+        super().close()
+        held_files.release(self._held)
+        self._held = None
+
+    def cursor(self, factory=GuardedCursor):
+        return super().cursor(factory)
+
+    def execute(self, sql, parameters=(), /):
+        return self.cursor().execute(sql, parameters)
+
+    def executemany(self, sql, parameters, /):
+        return self.cursor().executemany(sql, parameters)
 
 
 def location_writable(path: Path) -> bool:
@@ -84,7 +197,9 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
     file is then read as immutable: nobody here can change it anyway."""
     uri = path.resolve().as_uri()
     conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
-                           check_same_thread=False)
+                           check_same_thread=False, factory=GuardedConnection)
+    conn.project_name = path.name
+    conn.hold(path)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
@@ -92,8 +207,11 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
         conn.close()
         if location_writable(path) and not readonly_mount(path):
             raise
-    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None,
-                           timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None,
+                           timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, factory=GuardedConnection)
+    conn.project_name = path.name
+    conn.hold(path)
+    return conn
 
 
 def readonly_mount(path: Path) -> bool:
@@ -103,15 +221,6 @@ def readonly_mount(path: Path) -> bool:
         return False
 
 
-def _check_is_sqlite(path: Path) -> None:
-    if path.is_dir():
-        raise ProjectError(f"{path} is a folder, not a project file.")
-    with open(path, "rb") as fh:
-        head = fh.read(16)
-    if head and head != b"SQLite format 3\x00":
-        raise ProjectError(f"{path.name} is not an Annotator project (not an SQLite database).")
-
-
 def _configure(conn: sqlite3.Connection, *, readonly: bool) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
@@ -119,6 +228,12 @@ def _configure(conn: sqlite3.Connection, *, readonly: bool) -> None:
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":  # e.g. a file system without shared memory
             conn.execute("PRAGMA journal_mode = DELETE")
+        # A passive checkpoint after every committed write: the main file holds
+        # each save at once, so a copy of it alone (a package e-mailed with the
+        # window open, a backup tool) misses none of the session's work. Readers
+        # in other processes are never waited for; a checkpoint they hold back
+        # completes at the next save.
+        conn.execute("PRAGMA wal_autocheckpoint = 1")
     # FULL: a commit that returned is on disk, so nothing the user saw saved is lost.
     conn.execute("PRAGMA synchronous = FULL")
 

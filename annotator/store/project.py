@@ -27,6 +27,7 @@ from annotator.store.codes_repo import CodesRepo
 from annotator.store.connection import connect, copy_project, location_writable, readonly_mount
 from annotator.store.documents_repo import DocumentsRepo
 from annotator.store.schema import SCHEMA_VERSION
+from annotator.store.window_lock import WindowLock
 from annotator.store.workflow_repo import WorkflowRepo
 
 PROJECT_SUFFIX = ".annotator"
@@ -40,14 +41,26 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, AnnotationIntake, Workf
         self.readonly = readonly
         # why a project asked for writable was opened read-only (shown to the user), else ""
         self.notice = ""
+        self._window_lock: WindowLock | None = None
+        self._window_locked_elsewhere = False
 
     # --- lifecycle -------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: str | Path, *, name: str | None = None) -> Project:
+    def create(cls, path: str | Path, *, name: str | None = None, window: bool = False) -> Project:
+        """``window``: for a window, which holds the project's window lock."""
         path = Path(path)
-        conn = connect(path, create=True)
+        lock = WindowLock.try_acquire(path) if window else None
+        if window and lock is None:
+            raise ProjectError(f"{path.name} is open in another Annotator window; open it there.")
+        try:
+            conn = connect(path, create=True)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
         project = cls(conn, path)
+        project._window_lock = lock
         project.set_meta("project_id", new_id())
         project.set_meta("name", name or path.stem)
         project.set_meta("created_at", now_iso())
@@ -55,18 +68,37 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, AnnotationIntake, Workf
         return project
 
     @classmethod
-    def open(cls, path: str | Path, *, readonly: bool = False) -> Project:
+    def open(cls, path: str | Path, *, readonly: bool = False, window: bool = False) -> Project:
         """Open a project file. A file this process cannot write (read-only file,
         folder or file system) opens read-only, with ``notice`` saying so,
-        rather than failing at the first change the user makes."""
+        rather than failing at the first change the user makes.
+
+        ``window``: open for a window, which takes the project's window lock; a
+        project another window has open opens read-only, with ``notice``
+        saying so, since two windows writing one project undo each other's work.
+        """
         path = Path(path)
         notice = ""
         if not readonly and path.is_file() and not (location_writable(path) and not readonly_mount(path)):
             readonly = True
             notice = (f"{path.name} is read-only (the file, its folder or its disk cannot be written), so it was "
                       "opened read-only: you can read, compare and export, but changes cannot be saved.")
-        project = cls(connect(path, create=False, readonly=readonly), path, readonly=readonly)
+        lock, elsewhere = None, False
+        if window and not readonly and path.is_file():
+            lock = WindowLock.try_acquire(path)
+            if lock is None:
+                readonly = elsewhere = True
+                notice = (f"{path.name} is open in another Annotator window, so it was opened read-only here: "
+                          "you can read, compare and export, but save your changes in the other window.")
+        try:
+            project = cls(connect(path, create=False, readonly=readonly), path, readonly=readonly)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
         project.notice = notice
+        project._window_lock = lock
+        project._window_locked_elsewhere = elsewhere
         return project
 
     @classmethod
@@ -79,6 +111,9 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, AnnotationIntake, Workf
             if not self.readonly:
                 self.conn.execute("PRAGMA optimize")
         self.conn.close()
+        if self._window_lock is not None:
+            self._window_lock.release()
+            self._window_lock = None
 
     def __enter__(self) -> Project:
         return self
@@ -104,6 +139,9 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, AnnotationIntake, Workf
     def transaction(self) -> Iterator[None]:
         """One atomic write; nested calls join the outer transaction."""
         if self.readonly:
+            if self._window_locked_elsewhere:
+                raise ReadOnlyProject(f"{self.path.name} is open in another Annotator window, so this change "
+                                      "cannot be saved here.")
             if self.notice:
                 raise ReadOnlyProject(f"{self.path.name} cannot be written (read-only file, folder or disk), "
                                       "so this change cannot be saved.")
