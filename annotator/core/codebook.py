@@ -192,7 +192,7 @@ def codebook_from_dict(data: Any) -> Codebook:
         raise CodebookError("A codebook file must have a 'codes' list at the top.")
     problems: list[str] = []
     codes: list[Code] = []
-    palette = iter(PALETTE * 20)
+    palette = palette_colours()
 
     def visit(entries: list, parent: Code | None, prefix: str, inherited_scope: str) -> None:
         for order, entry in enumerate(entries):
@@ -235,8 +235,53 @@ def codebook_from_dict(data: Any) -> Codebook:
     problems.extend(validate_codes(codes))
     if problems:
         raise CodebookError(problems)
-    version = data.get("version", 1)
-    return Codebook(codes=codes, name=str(data.get("name", "")), version=int(version) if str(version).isdigit() else 1)
+    return Codebook(codes=codes, name=str(data.get("name", "")), version=_version(data.get("version", 1)))
+
+
+MAX_VERSION = 1_000_000
+
+
+def _version(value: Any) -> int:
+    """A codebook's version: a whole number from 0 to MAX_VERSION (it is stored
+    as an integer; "²" passes ``str.isdigit`` but is no number)."""
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdecimal():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_VERSION:
+        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+        raise CodebookError(f"The codebook's version must be a whole number from 0 to {MAX_VERSION:,}, not {shown}.")
+    return value
+
+
+def palette_colours() -> Iterator[str]:
+    """Colours for codes given none, as many as asked for: the palette first,
+    then lighter and darker shades of it, then colours spread evenly around the
+    hue circle (golden-angle steps), so any number of codes gets one and the
+    same codebook always gets the same ones."""
+    yield from PALETTE
+    for factor in (0.6, -0.35):
+        for colour in PALETTE:
+            yield _shade(colour, factor)
+    n = 0
+    while True:
+        hue = (n * 0.381966) % 1.0
+        lightness = (0.45, 0.6, 0.35)[(n // 7) % 3]
+        yield _hls_hex(hue, lightness, 0.55)
+        n += 1
+
+
+def _shade(colour: str, factor: float) -> str:
+    """``colour`` mixed with white (factor > 0) or black (factor < 0)."""
+    rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    target = 255 if factor > 0 else 0
+    mixed = [round(c + (target - c) * abs(factor)) for c in rgb]
+    return "#" + "".join(f"{c:02x}" for c in mixed)
+
+
+def _hls_hex(h: float, lightness: float, s: float) -> str:
+    import colorsys
+
+    r, g, b = colorsys.hls_to_rgb(h, lightness, s)
+    return "#" + "".join(f"{round(c * 255):02x}" for c in (r, g, b))
 
 
 def codebook_to_dict(codebook: Codebook) -> dict[str, Any]:

@@ -9,6 +9,7 @@ attaches to the texts of an existing project.
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from annotator.core.errors import ExchangeError
 from annotator.core.ids import document_id
 from annotator.core.models import ROLES, Code, Coder, Document
+from annotator.core.safe_open import open_regular
 from annotator.exchange.bundle import (
     Cancelled,
     ImportResult,
@@ -82,10 +84,7 @@ def export_jsonl(data: ProjectData, out: Path, *, progress: Progress = None, can
 def import_jsonl(path: Path, *, existing: ProjectData | None = None) -> ImportResult:
     if path.is_dir():
         path = path / "annotations.jsonl"
-    try:
-        fh = path.open("r", encoding="utf-8-sig", newline="")
-    except OSError as e:
-        raise ExchangeError(f"{path} cannot be read ({e.strerror or e}).") from e
+    fh = io.TextIOWrapper(open_regular(path, error=ExchangeError), encoding="utf-8-sig", newline="")
     warnings: list[str] = []
     coders: list[Coder] = []
     codes: list[Code] = []

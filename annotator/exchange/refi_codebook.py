@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime
 from pathlib import Path
 
-from annotator.core.codebook import PALETTE, Codebook
+from annotator.core.codebook import Codebook, palette_colours
 from annotator.core.errors import ExchangeError
 from annotator.core.models import Code
 from annotator.exchange.bundle import ImportResult, ProjectData, Reconciler
@@ -173,7 +173,7 @@ def read_codes(codes_el: ET.Element | None, sets_el: ET.Element | None, where: s
                     if g:
                         flags[s.get("name", "")].add(g)
     codes: list[Code] = []
-    palette = iter(PALETTE * 1000)
+    palette = palette_colours()
     seen: set[str] = set()
 
     def visit(el: ET.Element, parent: Code | None, order: int, inherited_scope: str) -> None:
