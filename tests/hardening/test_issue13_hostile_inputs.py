@@ -269,3 +269,96 @@ def test_codebooks_of_any_size_get_colours(project, tmp_path, name, count):
         conn.close()
     assert len(colours) == count
     assert all(len(c) == 7 and c.startswith("#") for c in colours)
+
+
+# --- a stopped import leaves no empty batch ----------------------------------------
+
+
+def test_an_import_stopped_by_an_error_leaves_no_empty_batch(tmp_path):
+    """The progress callback is the window's; when it raises (the window is
+    closing, say), the error reaches the caller and the batch that stored
+    nothing is gone."""
+    from annotator.services.importing import import_batch
+    from annotator.store.project import Project
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"a{i}.txt").write_text(f"Article {i}\n\nNumber {i}. " + GOOD)
+    path = tmp_path / "p.annotator"
+
+    def progress(done: int, total: int) -> None:
+        if done:
+            raise RuntimeError("the window went away")
+
+    with Project.create(path) as project:
+        with pytest.raises(RuntimeError):
+            import_batch(project, [folder], progress=progress)
+    assert _state(path)["empty_batches"] == []
+
+
+# --- the whole corpus through every reader, each file within its limits ----------
+
+_EVERY_READER = r"""
+import json, resource, signal, sys, time
+resource.setrlimit(resource.RLIMIT_AS, ({memory}, {memory}))
+from annotator.core.models import Document
+from annotator.ingest.reading import read_sources
+from annotator.ingest.registry import ReadFailure, formats
+
+class TooSlow(BaseException):  # readers catch Exception; this must reach the loop
+    pass
+
+def alarm(signum, frame):
+    raise TooSlow()
+
+signal.signal(signal.SIGALRM, alarm)
+readers = [None] + [spec.name for spec in formats()]
+for path in sys.argv[1:]:
+    for reader in readers:
+        started = time.monotonic()
+        signal.alarm({seconds})
+        try:
+            outcome = []
+            for r in read_sources([path], format=reader):
+                outcome.append(r.reason if isinstance(r, ReadFailure) else "document")
+            status = "ok"
+        except TooSlow:
+            status = "too slow"
+        except MemoryError:
+            status = "out of memory"
+        except Exception as exc:
+            status = "raised " + type(exc).__name__ + ": " + str(exc)[:200]
+        finally:
+            signal.alarm(0)
+        print(json.dumps({{"path": path, "reader": reader, "status": status, "outcome": outcome,
+                          "seconds": round(time.monotonic() - started, 2)}}), flush=True)
+"""
+
+
+def test_every_hostile_file_through_every_reader_within_its_limits(tmp_path):
+    """Each file of tests/data/malformed, and the big ones made here, read with
+    each registered reader (and with the one chosen by content): a document or
+    one sentence per file, within TIME_LIMIT seconds and MEMORY_LIMIT bytes."""
+    wide = tmp_path / "wide.csv"
+    wide.write_text("text," + ",".join(f"column{i}" for i in range(1_000_000)) + "\nAn article.,x\n")
+    huge = tmp_path / "huge.txt"
+    huge.write_text("Huge\n\n" + "word " * 230_000)
+    long_line = tmp_path / "one_line.csv"
+    long_line.write_text("text\n\"" + "x" * 3_000_000)  # a quote opened and never closed, on one line
+    files = [str(p) for p in sorted(CORPUS.iterdir()) if p.suffix != ".py"] + [str(wide), str(huge), str(long_line)]
+    code = _EVERY_READER.format(memory=MEMORY_LIMIT, seconds=int(TIME_LIMIT))
+    env = dict(os.environ, PYTHONPATH=str(REPO), OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
+    proc = subprocess.run([sys.executable, "-c", code, *files], capture_output=True, text=True, env=env,
+                          timeout=TIME_LIMIT * 40)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    results = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(results) >= len(files) * 10
+    bad = []
+    for r in results:
+        sentences = [o for o in r["outcome"] if o != "document"]
+        if r["status"] != "ok" or any("unexpected" in s or "\n" in s or not s.endswith(".") for s in sentences):
+            bad.append(r)
+    assert bad == [], json.dumps(bad[:10], indent=1)[:5000]
+    slowest = max(results, key=lambda r: r["seconds"])
+    assert slowest["seconds"] < TIME_LIMIT, slowest
