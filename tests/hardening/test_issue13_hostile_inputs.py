@@ -362,3 +362,24 @@ def test_every_hostile_file_through_every_reader_within_its_limits(tmp_path):
     assert bad == [], json.dumps(bad[:10], indent=1)[:5000]
     slowest = max(results, key=lambda r: r["seconds"])
     assert slowest["seconds"] < TIME_LIMIT, slowest
+
+
+def test_cleaning_rules_files_get_the_same_yaml_guard(tmp_path):
+    """Cleaning rules are YAML a user may be sent too: an alias bomb there is
+    refused in one sentence, within the limits, like a codebook's."""
+    code = ("from annotator.ingest.rules import load_rules\n"
+            "from annotator.core.errors import IngestError\n"
+            "import sys\n"
+            "try:\n    load_rules([sys.argv[1]])\nexcept IngestError as exc:\n    print(exc)\n")
+    bomb = tmp_path / "rules.yaml"
+    bomb.write_text((CORPUS / "alias_bomb.yaml").read_text().replace("codes:\n  - name: *i\n",
+                                                                    "rules:\n  - name: *i\n    pattern: x\n"))
+    assert "rules:" in bomb.read_text()
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    try:
+        proc = subprocess.run([sys.executable, "-c", code, str(bomb)], capture_output=True,
+                              text=True, env=env, timeout=TIME_LIMIT, preexec_fn=_limit)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"reading the rules ran for more than {TIME_LIMIT:.0f} s")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "uses YAML aliases" in proc.stdout, proc.stdout
