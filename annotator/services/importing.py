@@ -22,6 +22,9 @@ from annotator.ingest.registry import ReadFailure
 from annotator.ingest.rules import RuleSet
 from annotator.store.project import Project
 
+# spaCy's own limit (nlp.max_length) unless a pipeline sets a lower one: an
+# article is refused above it, since spaCy would stop the whole batch (E088).
+MAX_ARTICLE_CHARS = 1_000_000
 CHUNK = 256  # documents per transaction: one fsync per chunk, not per document
 PIPE_BATCH = 64  # spaCy's batch: larger batches make the trained parser slower, not faster
 Progress = Callable[[int, int], None]
@@ -95,7 +98,7 @@ def import_batch(
         project.set_meta("nlp_pipeline", info.name)
     batch = Batch(name=options.name or _batch_name(paths), source="; ".join(str(p) for p in paths))
     report = ImportReport(batch=batch, pipeline=info.label, notice=info.notice)
-    max_length = nlp.max_length
+    max_length = min(nlp.max_length, MAX_ARTICLE_CHARS)
     project.add_batch(batch)
     try:
         _import_into(project, batch, report, paths, options, nlp, info, segment_doc, max_length, progress,
@@ -111,7 +114,7 @@ def import_batch(
     return report
 
 
-def _too_long(doc: Document, max_length: int) -> str:
+def article_too_long(doc: Document, max_length: int = MAX_ARTICLE_CHARS) -> str:
     # One article over spaCy's limit is refused alone: spaCy would stop the whole
     # batch (E088), and a million characters is a concatenation of articles or a
     # book, which no coder codes as one unit. Splitting it would invent article
@@ -153,7 +156,7 @@ def _import_into(project: Project, batch: Batch, report: ImportReport, paths: li
                 continue
             doc = result
             if len(doc.text) > max_length:
-                report.failed.append({"path": doc.source_path, "reason": _too_long(doc, max_length)})
+                report.failed.append({"path": doc.source_path, "reason": article_too_long(doc, max_length)})
                 continue
             if doc.id in seen or project.has_document(doc.id):
                 report.duplicates.append({"path": doc.source_path, "title": doc.title,
@@ -271,7 +274,9 @@ def rerun_nlp(project: Project, *, model: str | None = None, processes: int = 1,
     if processes > 1:
         kwargs["n_process"] = processes
     pending = []
-    texts = ((d.text, (d.id, d.text)) for d in project.iter_documents(ids))
+    # A document over the pipeline's limit (stored before the limit was
+    # checked) is left without segments rather than stopping the run (E088).
+    texts = ((d.text, (d.id, d.text)) for d in project.iter_documents(ids) if len(d.text) <= nlp.max_length)
     for spacy_doc, (doc_id, text) in nlp.pipe(texts, **kwargs):
         pending.append(segment_doc(spacy_doc, doc_id, info.label, text))
         if len(pending) >= CHUNK:

@@ -383,3 +383,14 @@ def test_cleaning_rules_files_get_the_same_yaml_guard(tmp_path):
         pytest.fail(f"reading the rules ran for more than {TIME_LIMIT:.0f} s")
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "uses YAML aliases" in proc.stdout, proc.stdout
+
+
+def test_an_overlong_document_in_annotations_is_refused_before_anything_is_stored(project, tmp_path):
+    """import-annotations makes documents too: one over spaCy's limit stops
+    the file with one sentence (it is all or nothing), not spaCy's E088."""
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    (folder / "doc.txt").write_text("Huge text. " * 110_000)
+    (folder / "doc.ann").write_text("T1\tFrame 0 4\tHuge\n")
+    assert_one_sentence(run_cli("import-annotations", project, folder, cwd=tmp_path), "characters")
+    assert _state(project)["texts"] == []
