@@ -95,7 +95,8 @@ def import_jsonl(path: Path, *, existing: ProjectData | None = None) -> ImportRe
     remaps: dict[str, OffsetMap] = {}
     with fh:
         try:
-            for n, line in enumerate(fh, 1):
+            # readline with a limit: iterating would take a line of any length into memory first
+            for n, line in enumerate(iter(lambda: fh.readline(MAX_LINE + 1), ""), 1):
                 where = f"{path.name} line {n}"
                 if len(line) > MAX_LINE:
                     raise ExchangeError(f"{where} is longer than {MAX_LINE} characters.")
@@ -105,6 +106,8 @@ def import_jsonl(path: Path, *, existing: ProjectData | None = None) -> ImportRe
                     record = json.loads(line)
                 except json.JSONDecodeError as e:
                     raise ExchangeError(f"{where} is not valid JSON ({e.msg} at column {e.colno}).") from e
+                except (ValueError, RecursionError) as e:  # a number of thousands of digits, nesting too deep
+                    raise ExchangeError(f"{where} is not JSON this program reads ({str(e).split(':')[0]}).") from e
                 if not isinstance(record, dict):
                     raise ExchangeError(f"{where} is not a JSON object.")
                 kind = record.get("type", "annotation")

@@ -224,12 +224,13 @@ def _docbin_bomb(path: Path) -> None:
     """A .spacy file of ~160 KB holding one document of 10 million tokens
     (zeros compress a thousand to one)."""
     import srsly
+    from spacy.attrs import ORTH, SPACY
+    from spacy.strings import hash_string
 
     n_tokens = 10_000_000
-    from spacy.attrs import ORTH, SPACY
-
-    msg = {"version": 3, "attrs": [ORTH, SPACY], "tokens": bytes(16 * n_tokens), "spaces": bytes(n_tokens),
-           "lengths": (n_tokens).to_bytes(4, "little"), "strings": [], "cats": [{}], "flags": [{}],
+    token = hash_string("word").to_bytes(8, "little") + (1).to_bytes(8, "little")  # ORTH, SPACY
+    msg = {"version": 3, "attrs": [ORTH, SPACY], "tokens": token * n_tokens, "spaces": b"\x01" * n_tokens,
+           "lengths": (n_tokens).to_bytes(4, "little"), "strings": ["word"], "cats": [{}], "flags": [{}],
            "span_groups": [b""]}
     path.write_bytes(zlib.compress(srsly.msgpack_dumps(msg), 9))
 
@@ -394,3 +395,58 @@ def test_an_overlong_document_in_annotations_is_refused_before_anything_is_store
     (folder / "doc.ann").write_text("T1\tFrame 0 4\tHuge\n")
     assert_one_sentence(run_cli("import-annotations", project, folder, cwd=tmp_path), "characters")
     assert _state(project)["texts"] == []
+
+
+_EVERY_IMPORTER = r"""
+import json, resource, signal, sys, time
+from pathlib import Path
+resource.setrlimit(resource.RLIMIT_AS, ({memory}, {memory}))
+from annotator.core.errors import AnnotatorError
+from annotator.exchange.formats import import_data
+
+class TooSlow(BaseException):
+    pass
+
+def alarm(signum, frame):
+    raise TooSlow()
+
+signal.signal(signal.SIGALRM, alarm)
+for path in sys.argv[1:]:
+    for fmt in (None, "csv", "jsonl", "spacy", "brat", "qdpx", "qdc"):
+        started = time.monotonic()
+        signal.alarm({seconds})
+        try:
+            import_data(Path(path), fmt)
+            status = "ok"
+        except AnnotatorError as exc:
+            status = "refused: " + str(exc)
+        except TooSlow:
+            status = "too slow"
+        except MemoryError:
+            status = "out of memory"
+        except Exception as exc:
+            status = "raised " + type(exc).__name__ + ": " + str(exc)[:200]
+        finally:
+            signal.alarm(0)
+        print(json.dumps({{"path": path, "format": fmt, "status": status,
+                          "seconds": round(time.monotonic() - started, 2)}}), flush=True)
+"""
+
+
+def test_every_hostile_file_through_every_annotation_importer_within_its_limits(tmp_path):
+    """The same corpus, and a .spacy bomb, through each import-annotations
+    format: read or refused in one sentence, within the limits."""
+    bomb = tmp_path / "bomb.spacy"
+    _docbin_bomb(bomb)
+    files = [str(p) for p in sorted(CORPUS.iterdir()) if p.suffix != ".py"] + [str(bomb)]
+    code = _EVERY_IMPORTER.format(memory=MEMORY_LIMIT, seconds=int(TIME_LIMIT))
+    env = dict(os.environ, PYTHONPATH=str(REPO), OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
+    proc = subprocess.run([sys.executable, "-c", code, *files], capture_output=True, text=True, env=env,
+                          timeout=TIME_LIMIT * 40)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    results = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(results) == len(files) * 7
+    bad = [r for r in results if not (r["status"] == "ok" or (
+        r["status"].startswith("refused: ") and r["status"].endswith(".") and "\n" not in r["status"]))]
+    assert bad == [], json.dumps(bad[:10], indent=1)[:5000]
+    assert max(r["seconds"] for r in results) < TIME_LIMIT
