@@ -6,6 +6,7 @@ writing YAML itself lives in ``annotator.exchange.codebook_yaml``.
 
 from __future__ import annotations
 
+import itertools
 import re
 import uuid
 from collections.abc import Iterable, Iterator
@@ -252,21 +253,27 @@ def _version(value: Any) -> int:
     return value
 
 
+_DISTINCT_COLOURS = 4096  # beyond this many codes, colours may repeat
+
+
 def palette_colours() -> Iterator[str]:
     """Colours for codes given none, as many as asked for: the palette first,
-    then lighter and darker shades of it, then colours spread evenly around the
-    hue circle (golden-angle steps), so any number of codes gets one and the
-    same codebook always gets the same ones."""
-    yield from PALETTE
-    for factor in (0.6, -0.35):
-        for colour in PALETTE:
-            yield _shade(colour, factor)
+    then lighter and darker shades of it, then colours spread over the hue
+    circle (golden-angle steps) and lightness, so any number of codes gets one
+    (distinct for the first 4,096) and the same codebook always the same ones."""
+    seen: set[str] = set()
+    for colour in itertools.chain(PALETTE, (_shade(c, f) for f in (0.6, -0.35) for c in PALETTE)):
+        seen.add(colour)
+        yield colour
     n = 0
     while True:
-        hue = (n * 0.381966) % 1.0
-        lightness = (0.45, 0.6, 0.35)[(n // 7) % 3]
-        yield _hls_hex(hue, lightness, 0.55)
+        # two irrational steps: hue and lightness never fall into a short cycle
+        colour = _hls_hex((n * 0.381966) % 1.0, 0.35 + 0.3 * ((n * 0.7548776) % 1.0), 0.55)
         n += 1
+        if colour in seen and len(seen) < _DISTINCT_COLOURS:
+            continue
+        seen.add(colour)
+        yield colour
 
 
 def _shade(colour: str, factor: float) -> str:
