@@ -63,12 +63,10 @@ class Source:
             return 0
 
     def read_bytes(self) -> bytes:
-        too_large = f"{self.display} is larger than {MAX_FILE_SIZE >> 20} MB, too large for one article file."
         if self.size > MAX_FILE_SIZE:
-            raise IngestError(too_large)
-        with self.open() as fh:
-            data = read_limited(fh, MAX_FILE_SIZE, error=IngestError, shown=self.display)
-        return data
+            raise IngestError(f"{self.display} is larger than {MAX_FILE_SIZE >> 20} MB, too large for one article file.")
+        with self.open() as fh:  # counted while reading too: the file may grow, a member's size may lie
+            return read_limited(fh, MAX_FILE_SIZE, error=IngestError, shown=self.display)
 
     def head(self, n: int = 8192) -> bytes:
         with self.open() as fh:

@@ -70,7 +70,7 @@ def _header_names(row: list[str]) -> list[str]:
 def open_table(stream: io.TextIOBase, display: str, delimiter: str | None) -> tuple[list[str], Iterator[list[str]]]:
     """The header names and a row reader; the delimiter is found from the header
     line (comma, semicolon, tab or bar) unless given or named by a "sep=" line."""
-    lines, reader = _open_table(stream, display, delimiter)
+    _lines, reader = _open_table(stream, display, delimiter)
     return reader_header(reader, display), reader
 
 
