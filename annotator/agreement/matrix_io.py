@@ -20,10 +20,12 @@ import numpy as np
 
 from annotator.agreement.errors import AgreementError
 from annotator.agreement.reliability_data import UnitData
+from annotator.core.safe_open import read_regular
 
 MISSING_MARKS = {"", "na", "nan", ".", "null", "none"}
 UNIT_HEADERS = {"", "unit", "units", "id", "item", "unit_id"}
 MAX_BYTES = 200 * 1024 * 1024
+MAX_CELLS = 20_000_000  # units x coders; 8 bytes a cell before any computation
 
 
 @dataclass
@@ -76,6 +78,9 @@ def read_matrix_csv(
     first = 1 if unit_column else 0
     if width - first < 1:
         raise AgreementError("The matrix has no coder columns.")
+    if len(body) * (width - first) > MAX_CELLS:
+        raise AgreementError(f"The matrix has {len(body):,} units and {width - first:,} coders, more than the "
+                             f"{MAX_CELLS:,} cells an agreement computation here can hold.")
     values = np.full((len(body), width - first), None, dtype=object)
     units = []
     for i, row in enumerate(body):
@@ -92,12 +97,8 @@ def _read_text(source: str | Path | IO[str]) -> str:
     if hasattr(source, "read"):
         return source.read()
     path = Path(source)
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise AgreementError(f"The matrix file {path.name} is larger than 200 MB.")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise AgreementError(f"The matrix file {path} cannot be read ({exc.strerror or exc}).") from None
+    # Counted while reading: stat says 0 bytes for /dev/zero, which never ends.
+    raw = read_regular(path, MAX_BYTES, error=AgreementError, shown=f"The matrix file {path}")
     if b"\x00" in raw[:4096]:
         raise AgreementError(f"The file {path.name} is not a text (CSV) file.")
     for encoding in ("utf-8-sig", "cp1252"):

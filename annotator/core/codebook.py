@@ -6,6 +6,7 @@ writing YAML itself lives in ``annotator.exchange.codebook_yaml``.
 
 from __future__ import annotations
 
+import itertools
 import re
 import uuid
 from collections.abc import Iterable, Iterator
@@ -192,7 +193,7 @@ def codebook_from_dict(data: Any) -> Codebook:
         raise CodebookError("A codebook file must have a 'codes' list at the top.")
     problems: list[str] = []
     codes: list[Code] = []
-    palette = iter(PALETTE * 20)
+    palette = palette_colours()
 
     def visit(entries: list, parent: Code | None, prefix: str, inherited_scope: str) -> None:
         for order, entry in enumerate(entries):
@@ -235,8 +236,59 @@ def codebook_from_dict(data: Any) -> Codebook:
     problems.extend(validate_codes(codes))
     if problems:
         raise CodebookError(problems)
-    version = data.get("version", 1)
-    return Codebook(codes=codes, name=str(data.get("name", "")), version=int(version) if str(version).isdigit() else 1)
+    return Codebook(codes=codes, name=str(data.get("name", "")), version=_version(data.get("version", 1)))
+
+
+MAX_VERSION = 1_000_000
+
+
+def _version(value: Any) -> int:
+    """A codebook's version: a whole number from 0 to MAX_VERSION (it is stored
+    as an integer; "²" passes ``str.isdigit`` but is no number)."""
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdecimal():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_VERSION:
+        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+        raise CodebookError(f"The codebook's version must be a whole number from 0 to {MAX_VERSION:,}, not {shown}.")
+    return value
+
+
+_DISTINCT_COLOURS = 4096  # beyond this many codes, colours may repeat
+
+
+def palette_colours() -> Iterator[str]:
+    """Colours for codes given none, as many as asked for: the palette first,
+    then lighter and darker shades of it, then colours spread over the hue
+    circle (golden-angle steps) and lightness, so any number of codes gets one
+    (distinct for the first 4,096) and the same codebook always the same ones."""
+    seen: set[str] = set()
+    for colour in itertools.chain(PALETTE, (_shade(c, f) for f in (0.6, -0.35) for c in PALETTE)):
+        seen.add(colour)
+        yield colour
+    n = 0
+    while True:
+        # two irrational steps: hue and lightness never fall into a short cycle
+        colour = _hls_hex((n * 0.381966) % 1.0, 0.35 + 0.3 * ((n * 0.7548776) % 1.0), 0.55)
+        n += 1
+        if colour in seen and len(seen) < _DISTINCT_COLOURS:
+            continue
+        seen.add(colour)
+        yield colour
+
+
+def _shade(colour: str, factor: float) -> str:
+    """``colour`` mixed with white (factor > 0) or black (factor < 0)."""
+    rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    target = 255 if factor > 0 else 0
+    mixed = [round(c + (target - c) * abs(factor)) for c in rgb]
+    return "#" + "".join(f"{c:02x}" for c in mixed)
+
+
+def _hls_hex(h: float, lightness: float, s: float) -> str:
+    import colorsys
+
+    r, g, b = colorsys.hls_to_rgb(h, lightness, s)
+    return "#" + "".join(f"{round(c * 255):02x}" for c in (r, g, b))
 
 
 def codebook_to_dict(codebook: Codebook) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from annotator.core.errors import ExchangeError
 from annotator.core.models import Annotation, Code, Coder, Document
+from annotator.core.safe_open import read_regular
 from annotator.exchange.bundle import (
     Cancelled,
     ImportResult,
@@ -313,12 +314,7 @@ def _hidden(p: Path, root: Path) -> bool:
 
 
 def _read_text(path: Path, rec: Reconciler) -> tuple[Document, OffsetMap]:
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ExchangeError(f"{path.name} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB.")
-        raw = path.read_bytes()
-    except OSError as e:
-        raise ExchangeError(f"{path} cannot be read ({e.strerror or e}).") from e
+    raw = read_regular(path, MAX_FILE_BYTES, error=ExchangeError, shown=str(path))  # no links, no devices
     try:
         raw_text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -335,11 +331,7 @@ def _read_text(path: Path, rec: Reconciler) -> tuple[Document, OffsetMap]:
 
 def _parse_ann(path: Path, rel: str, offsets: OffsetMap) -> tuple[dict[str, _Entity], list[str]]:
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ExchangeError(f"{rel} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB.")
-        content = path.read_bytes().decode("utf-8-sig")
-    except OSError as e:
-        raise ExchangeError(f"{rel} cannot be read ({e.strerror or e}).") from e
+        content = read_regular(path, MAX_FILE_BYTES, error=ExchangeError, shown=rel).decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise ExchangeError(f"{rel} is not UTF-8 text (byte {e.start}).") from e
     raw_length = offsets.raw_length
@@ -432,7 +424,7 @@ def _sidecar_codes(root: Path, rec: Reconciler, warnings: list[str]) -> dict[str
     if not path.is_file():
         return {}
     try:
-        rows = json.loads(path.read_text(encoding="utf-8"))
+        rows = json.loads(read_regular(path, MAX_FILE_BYTES, error=ExchangeError, shown=CODES_FILE).decode("utf-8"))
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
             raise ValueError("not a list of codes")
         codes = [code_from_row(r, CODES_FILE) for r in rows]

@@ -9,32 +9,25 @@ import yaml
 
 from annotator.core.codebook import Codebook, codebook_from_dict, codebook_to_dict
 from annotator.core.errors import CodebookError
+from annotator.core.safe_open import read_regular
+from annotator.core.safe_yaml import load_untrusted_yaml
 
-MAX_CODEBOOK_BYTES = 5_000_000
+MAX_CODEBOOK_BYTES = 5 << 20
 
 
 def parse_codebook(text: str, *, source: str = "the codebook") -> Codebook:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise CodebookError(f"{source} is not valid YAML{where}: {getattr(exc, 'problem', exc)}.") from exc
-    return codebook_from_dict(data)
+    if len(text) > MAX_CODEBOOK_BYTES:
+        raise CodebookError(f"{source} is too large to be a codebook.")
+    return codebook_from_dict(load_untrusted_yaml(text, source=source, error=CodebookError))
 
 
 def read_codebook(path: str | Path) -> Codebook:
     path = Path(path)
+    raw = read_regular(path, MAX_CODEBOOK_BYTES, error=CodebookError, shown=path.name)
     try:
-        if path.stat().st_size > MAX_CODEBOOK_BYTES:
-            raise CodebookError(f"{path.name} is too large to be a codebook.")
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as exc:
-        raise CodebookError(f"There is no codebook file at {path}.") from exc
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CodebookError(f"{path.name} is not a UTF-8 text file.") from exc
-    except OSError as exc:
-        raise CodebookError(f"{path.name} cannot be read: {exc.strerror}.") from exc
     return parse_codebook(text, source=path.name)
 
 

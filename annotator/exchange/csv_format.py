@@ -14,6 +14,7 @@ from typing import Any
 
 from annotator.core.errors import ExchangeError
 from annotator.core.models import Code
+from annotator.core.safe_open import read_regular
 from annotator.exchange.bundle import Cancelled, ImportResult, Progress, ProjectData, remove_partial, report
 from annotator.exchange.tabular import (
     ANNOTATION_COLUMNS,
@@ -29,6 +30,7 @@ from annotator.exchange.untrusted import escape_cell, unescape_cell
 
 ENCODING = "utf-8-sig"
 MAX_FIELD = 50 * 1024 * 1024
+MAX_FILE_BYTES = 512 * 1024 * 1024  # read whole, decoded and split into lines: about three times this in memory
 
 
 def output_paths(out: Path) -> tuple[Path, Path, Path]:
@@ -67,10 +69,7 @@ def export_csv(data: ProjectData, out: Path, *, progress: Progress = None, cance
 
 
 def read_csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[str, dict[str, Any]]]]:
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise ExchangeError(f"{path} cannot be read ({e.strerror or e}).") from e
+    raw = read_regular(path, MAX_FILE_BYTES, error=ExchangeError)  # no links, no devices, counted while read
     try:
         text = raw.decode(ENCODING)
     except UnicodeDecodeError as e:

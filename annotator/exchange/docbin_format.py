@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from annotator.core.errors import ExchangeError, InvalidSpan
 from annotator.core.models import ORIGINS, Annotation, Code, Coder, Document, DocumentCode, Origin
+from annotator.core.safe_open import read_regular
 from annotator.core.spans import check_span
 from annotator.exchange.bundle import (
     Cancelled,
@@ -35,7 +36,13 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 USER_DATA_KEY = "annotator"
-MAX_DECOMPRESSED = 2 * 1024 * 1024 * 1024
+# What one .spacy file may hold. Our own export of a project of 5,000 articles
+# is about 400 MB decompressed; Doc objects take several times their tokens'
+# bytes, so the limits keep a hostile file's cost to a few hundred MB.
+MAX_FILE_BYTES = 512 * 1024 * 1024
+MAX_DECOMPRESSED = 512 * 1024 * 1024
+MAX_DOCS = 100_000
+MAX_DOC_TOKENS = 1_000_000  # spaCy's own max_length is a million characters
 
 
 def output_path(out: Path) -> Path:
@@ -149,16 +156,51 @@ def export_docbin(data: ProjectData, out: Path, *, progress: Progress = None, ca
 # --- import ------------------------------------------------------------------
 
 
-def _check_size(raw: bytes, name: str) -> None:
-    """DocBin decompresses the whole file at once: refuse bombs before that."""
+def _check_contents(raw: bytes, name: str) -> None:
+    """DocBin decompresses the whole file and makes each document at once, so
+    its counts are checked first: zeros compress a thousand to one, and a 160 KB
+    file can declare one document of ten million tokens (gigabytes once made)."""
+    import numpy
+    import srsly
+
     d = zlib.decompressobj()
     try:
         out = d.decompress(raw, MAX_DECOMPRESSED)
     except zlib.error as e:
         raise ExchangeError(f"{name} is not a spaCy DocBin file (it is not zlib-compressed).") from e
     if d.unconsumed_tail:
-        raise ExchangeError(f"{name} decompresses to more than {MAX_DECOMPRESSED} bytes.")
-    del out
+        raise ExchangeError(f"{name} decompresses to more than {MAX_DECOMPRESSED >> 20} MB, more than this "
+                            "program reads from one .spacy file; split it into smaller ones.")
+    try:
+        msg = srsly.msgpack_loads(out)
+        lengths = numpy.frombuffer(msg["lengths"], dtype="int32")
+        n_attrs = len(msg["attrs"])
+        n_tokens = len(msg["tokens"]) // 8
+    except Exception as e:  # msgpack and numpy raise many types on damaged input
+        raise ExchangeError(f"{name} is not a readable spaCy DocBin file ({type(e).__name__}).") from e
+    del out, msg
+    if len(lengths) > MAX_DOCS:
+        raise ExchangeError(f"{name} holds {len(lengths):,} documents, more than the {MAX_DOCS:,} read from one "
+                            ".spacy file; split it into smaller ones.")
+    if len(lengths) and (lengths.min() < 0 or int(lengths.max()) > MAX_DOC_TOKENS):
+        raise ExchangeError(f"{name} declares a document of {int(lengths.max()):,} tokens, more than the "
+                            f"{MAX_DOC_TOKENS:,} of any article; it was not read.")
+    if n_attrs == 0 or int(lengths.sum(dtype="int64")) * n_attrs != n_tokens:
+        raise ExchangeError(f"{name} is not a readable spaCy DocBin file (its token counts do not add up).")
+
+
+def _documents(docbin: Any, vocab: Any, name: str) -> Any:
+    """The documents one at a time (a list of them all would hold every token
+    at once), a damaged one reported in one sentence."""
+    docs = docbin.get_docs(vocab)
+    while True:
+        try:
+            doc = next(docs)
+        except StopIteration:
+            return
+        except Exception as e:  # spaCy raises many types on damaged input
+            raise ExchangeError(f"{name} is not a readable spaCy DocBin file ({type(e).__name__}).") from e
+        yield doc
 
 
 def import_docbin(path: Path, *, existing: ProjectData | None = None) -> ImportResult:
@@ -168,15 +210,14 @@ def import_docbin(path: Path, *, existing: ProjectData | None = None) -> ImportR
     import spacy
     from spacy.tokens import DocBin
 
+    raw = read_regular(path, MAX_FILE_BYTES, error=ExchangeError, shown=path.name)  # no links, no devices
+    _check_contents(raw, path.name)
     try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise ExchangeError(f"{path} cannot be read ({e.strerror or e}).") from e
-    _check_size(raw, path.name)
-    try:
-        docs = list(DocBin().from_bytes(raw).get_docs(spacy.blank("xx").vocab))
+        docbin = DocBin().from_bytes(raw)
     except Exception as e:  # msgpack and spaCy raise many types on damaged input
         raise ExchangeError(f"{path.name} is not a readable spaCy DocBin file ({type(e).__name__}).") from e
+    del raw
+    docs = _documents(docbin, spacy.blank("xx").vocab, path.name)
 
     rec = Reconciler(existing)
     warnings: list[str] = []

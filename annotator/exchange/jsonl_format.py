@@ -9,6 +9,7 @@ attaches to the texts of an existing project.
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any, cast
@@ -16,6 +17,7 @@ from typing import Any, cast
 from annotator.core.errors import ExchangeError
 from annotator.core.ids import document_id
 from annotator.core.models import ROLES, Code, Coder, Document, Role
+from annotator.core.safe_open import open_regular
 from annotator.exchange.bundle import (
     Cancelled,
     ImportResult,
@@ -82,10 +84,7 @@ def export_jsonl(data: ProjectData, out: Path, *, progress: Progress = None, can
 def import_jsonl(path: Path, *, existing: ProjectData | None = None) -> ImportResult:
     if path.is_dir():
         path = path / "annotations.jsonl"
-    try:
-        fh = path.open("r", encoding="utf-8-sig", newline="")
-    except OSError as e:
-        raise ExchangeError(f"{path} cannot be read ({e.strerror or e}).") from e
+    fh = io.TextIOWrapper(open_regular(path, error=ExchangeError), encoding="utf-8-sig", newline="")
     warnings: list[str] = []
     coders: list[Coder] = []
     codes: list[Code] = []
@@ -96,7 +95,8 @@ def import_jsonl(path: Path, *, existing: ProjectData | None = None) -> ImportRe
     remaps: dict[str, OffsetMap] = {}
     with fh:
         try:
-            for n, line in enumerate(fh, 1):
+            # readline with a limit: iterating would take a line of any length into memory first
+            for n, line in enumerate(iter(lambda: fh.readline(MAX_LINE + 1), ""), 1):
                 where = f"{path.name} line {n}"
                 if len(line) > MAX_LINE:
                     raise ExchangeError(f"{where} is longer than {MAX_LINE} characters.")
@@ -106,6 +106,8 @@ def import_jsonl(path: Path, *, existing: ProjectData | None = None) -> ImportRe
                     record = json.loads(line)
                 except json.JSONDecodeError as e:
                     raise ExchangeError(f"{where} is not valid JSON ({e.msg} at column {e.colno}).") from e
+                except (ValueError, RecursionError) as e:  # a number of thousands of digits, nesting too deep
+                    raise ExchangeError(f"{where} is not JSON this program reads ({str(e).split(':')[0]}).") from e
                 if not isinstance(record, dict):
                     raise ExchangeError(f"{where} is not a JSON object.")
                 kind = record.get("type", "annotation")

@@ -14,9 +14,10 @@ import xml.etree.ElementTree as ET
 from datetime import datetime
 from pathlib import Path
 
-from annotator.core.codebook import PALETTE, Codebook
+from annotator.core.codebook import Codebook, palette_colours
 from annotator.core.errors import ExchangeError
 from annotator.core.models import Code, Scope
+from annotator.core.safe_open import read_regular
 from annotator.exchange.bundle import ImportResult, ProjectData, Reconciler
 from annotator.exchange.untrusted import local_name, parse_xml
 
@@ -173,7 +174,7 @@ def read_codes(codes_el: ET.Element | None, sets_el: ET.Element | None, where: s
                     if g:
                         flags[s.get("name", "")].add(g)
     codes: list[Code] = []
-    palette = iter(PALETTE * 1000)
+    palette = palette_colours()
     seen: set[str] = set()
 
     def visit(el: ET.Element, parent: Code | None, order: int, inherited_scope: Scope) -> None:
@@ -227,12 +228,7 @@ def export_qdc(data: ProjectData, out: Path, **_: object) -> list[Path]:
 
 
 def import_qdc(path: Path, *, existing: ProjectData | None = None) -> ImportResult:
-    try:
-        if path.stat().st_size > MAX_XML_BYTES:
-            raise ExchangeError(f"{path.name} is larger than {MAX_XML_BYTES // (1024 * 1024)} MB.")
-        raw = path.read_bytes()
-    except OSError as e:
-        raise ExchangeError(f"{path} cannot be read ({e.strerror or e}).") from e
+    raw = read_regular(path, MAX_XML_BYTES, error=ExchangeError, shown=path.name)  # no links, no devices
     root = parse_xml(raw, path.name)
     if local_name(root.tag) != "CodeBook":
         raise ExchangeError(f"{path.name} is not a REFI-QDA codebook (its root element is {local_name(root.tag)!r}).")

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from annotator.core.errors import IngestError
+from annotator.core.safe_open import read_regular
+from annotator.core.safe_yaml import load_untrusted_yaml
 from annotator.resources_path import resource
 
 BUILTIN_RULES_FILE = "cleaning_rules.yaml"
+MAX_RULES_BYTES = 1 << 20
 _RULE_KEYS = {"name", "description", "pattern", "kind", "ignore_case", "followed_by", "preceded_by",
               "within", "min_length", "enabled"}
 
@@ -123,10 +124,7 @@ def _rule_from_dict(entry: Any, origin: str, index: int) -> Rule:
 
 
 def parse_rules(text: str, origin: str) -> RuleSet:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise IngestError(f"The cleaning rules file {origin} is not valid YAML ({exc}).".replace("\n", " ")) from exc
+    data = load_untrusted_yaml(text, source=f"The cleaning rules file {origin}", error=IngestError)
     if isinstance(data, dict):
         data = data.get("rules")
     if not isinstance(data, list):
@@ -157,9 +155,10 @@ def load_rules(
     for f in extra_files:
         path = Path(f)
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise IngestError(f"The cleaning rules file {path} cannot be read ({exc}).") from exc
+            text = read_regular(path, MAX_RULES_BYTES, error=IngestError,
+                                shown=f"The cleaning rules file {path}").decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise IngestError(f"The cleaning rules file {path} is not UTF-8 text.") from exc
         rules = rules.extended(parse_rules(text, str(path)))
     disabled = list(disabled)
     return rules.without(disabled) if disabled else rules

@@ -18,6 +18,7 @@ from typing import BinaryIO
 
 from annotator.core import held_files
 from annotator.core.errors import IngestError
+from annotator.core.safe_open import link_message, not_regular_message, open_regular, read_limited
 
 # Files that operating systems and archivers leave behind; never articles.
 _JUNK_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
@@ -65,8 +66,8 @@ class Source:
     def read_bytes(self) -> bytes:
         if self.size > MAX_FILE_SIZE:
             raise IngestError(f"{self.display} is larger than {MAX_FILE_SIZE >> 20} MB, too large for one article file.")
-        with self.open() as fh:
-            return fh.read()
+        with self.open() as fh:  # counted while reading too: the file may grow, a member's size may lie
+            return read_limited(fh, MAX_FILE_SIZE, error=IngestError, shown=self.display)
 
     def head(self, n: int = 8192) -> bytes:
         with self.open() as fh:
@@ -82,11 +83,14 @@ class SourceFailure:
 
 
 def file_source(path: Path, display: str | None = None) -> Source:
+    """A file on disk; it is opened without following a link and must be a
+    regular file (checked on the open file, so a swap after the walk is caught)."""
+    shown = display or str(path)
     return Source(
-        display=display or str(path),
+        display=shown,
         name=path.name,
-        size=path.stat().st_size,
-        opener=lambda: open(path, "rb"),
+        size=path.lstat().st_size,
+        opener=lambda: open_regular(path, error=IngestError, shown=shown),
     )
 
 
@@ -101,18 +105,25 @@ def _is_junk(name: str) -> bool:
 
 def iter_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source | SourceFailure]:
     """Every file the given paths stand for, in a stable order: folders are walked
-    recursively (hidden files and folders skipped, linked folders not followed),
-    zip archives are opened."""
+    recursively (hidden files and folders skipped), zip archives are opened.
+
+    Files are never read through a symbolic link, whether named here or found in
+    a folder: a folder received from someone else may hold ``a.txt ->
+    /etc/passwd``, and a file dialog's selection cannot tell it apart. A folder
+    named here is walked even when its name is a link (the user chose it, and
+    system paths such as macOS's /tmp are links); links found inside it are not."""
     for given in paths:
         path = Path(given)
         shown = str(given)
         try:
             if path.is_dir():
                 yield from _walk(path)
+            elif path.is_symlink():
+                yield SourceFailure(shown, link_message(shown))
             elif not path.exists():
                 yield SourceFailure(shown, f"{shown} does not exist.")
             elif not path.is_file():
-                yield SourceFailure(shown, f"{shown} is not a regular file.")
+                yield SourceFailure(shown, not_regular_message(shown))
             elif held_files.is_held(path):
                 yield SourceFailure(shown, _HELD.format(shown))
             elif path.suffix.lower() in (".zip", "") and zipfile.is_zipfile(path):
@@ -128,15 +139,18 @@ def iter_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source | S
 def _walk(root: Path) -> Iterator[Source | SourceFailure]:
     for dirpath, dirnames, filenames in os.walk(root, onerror=None, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "__MACOSX")
+        for d in [d for d in dirnames if (Path(dirpath) / d).is_symlink()]:
+            dirnames.remove(d)  # os.walk lists linked folders without entering them; say so
+            yield SourceFailure(str(Path(dirpath) / d), link_message(str(Path(dirpath) / d)))
         for fn in sorted(filenames):
             if _is_junk(fn):
                 continue
             p = Path(dirpath) / fn
-            if p.is_symlink() and not p.is_file():
-                yield SourceFailure(str(p), f"{p} is a link to nothing readable.")
+            if p.is_symlink():
+                yield SourceFailure(str(p), link_message(str(p)))
                 continue
             if not p.is_file():
-                yield SourceFailure(str(p), f"{p} is not a regular file (a device or a pipe?); it was not read.")
+                yield SourceFailure(str(p), not_regular_message(str(p)))
                 continue
             if held_files.is_held(p):
                 yield SourceFailure(str(p), _HELD.format(p))
@@ -161,11 +175,17 @@ def zip_sources(path: Path, shown: str) -> Iterator[Source | SourceFailure]:
     """Members of a zip archive, with the archive's safety checks. The archive
     stays open while its members are read, so consume the sources in order."""
     try:
-        zf = zipfile.ZipFile(path)
+        fh = open_regular(path, error=IngestError, shown=shown)
+    except IngestError as exc:
+        yield SourceFailure(shown, str(exc))
+        return
+    try:
+        zf = zipfile.ZipFile(fh)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        fh.close()
         yield SourceFailure(shown, f"{shown} is not a readable zip archive ({exc}).")
         return
-    with zf:
+    with fh, zf:
         infos = [i for i in zf.infolist() if not i.is_dir()]
         total = sum(i.file_size for i in infos)
         if total > ZIP_MAX_TOTAL:

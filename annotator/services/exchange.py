@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core import held_files
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, ExchangeError
 from annotator.exchange.bundle import ProjectData
 from annotator.exchange.formats import export_data, import_data
+from annotator.services.importing import MAX_ARTICLE_CHARS, article_too_long
 from annotator.services.projects import find_coders
 from annotator.store.project import Project
 
@@ -70,6 +71,9 @@ def import_annotations(project: Project, path: Path, fmt: str | None = None, *,
     report = AnnotationImportReport(warnings=list(result.warnings))
     known_coders = {c.id for c in project.coders()}
     new_docs = [d for d in data.documents if not project.has_document(d.id)]
+    too_long = next((d for d in new_docs if len(d.text) > MAX_ARTICLE_CHARS), None)
+    if too_long is not None:  # spaCy would stop at it (E088) with the file half read
+        raise ExchangeError(article_too_long(too_long))
     segments = _segment(project, new_docs) if segment and new_docs else {}
     with project.transaction():
         # documents and their segments in the same transaction: never one without the other

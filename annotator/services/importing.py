@@ -7,6 +7,7 @@ all; a cancelled import leaves the finished documents and a consistent batch.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -21,6 +22,9 @@ from annotator.ingest.registry import ReadFailure
 from annotator.ingest.rules import RuleSet
 from annotator.store.project import Project
 
+# spaCy's own limit (nlp.max_length) unless a pipeline sets a lower one: an
+# article is refused above it, since spaCy would stop the whole batch (E088).
+MAX_ARTICLE_CHARS = 1_000_000
 CHUNK = 256  # documents per transaction: one fsync per chunk, not per document
 PIPE_BATCH = 64  # spaCy's batch: larger batches make the trained parser slower, not faster
 Progress = Callable[[int, int], None]
@@ -83,7 +87,7 @@ def import_batch(
 ) -> ImportReport:
     options = options or ImportOptions()
     paths = [Path(p) for p in paths]
-    missing = [p for p in paths if not p.exists()]
+    missing = [p for p in paths if not p.exists() and not p.is_symlink()]  # a link: the reader says why not
     if missing:
         raise IngestError(f"There is no file or folder at {missing[0]}.")
     from annotator.nlp.pipeline import load_pipeline
@@ -94,7 +98,47 @@ def import_batch(
         project.set_meta("nlp_pipeline", info.name)
     batch = Batch(name=options.name or _batch_name(paths), source="; ".join(str(p) for p in paths))
     report = ImportReport(batch=batch, pipeline=info.label, notice=info.notice)
+    max_length = min(nlp.max_length, MAX_ARTICLE_CHARS)
     project.add_batch(batch)
+    try:
+        _import_into(project, batch, report, paths, options, nlp, info, segment_doc, max_length, progress,
+                     cancelled)
+    except BaseException:
+        # A batch that an error stopped keeps what was stored (each chunk is
+        # whole); one that stored nothing is not left behind empty. The error
+        # that stopped it is the one to report, not a second one from here.
+        with contextlib.suppress(Exception):
+            _finish_batch(project, batch, report)
+        raise
+    _finish_batch(project, batch, report)
+    return report
+
+
+def article_too_long(doc: Document, max_length: int = MAX_ARTICLE_CHARS) -> str:
+    # One article over spaCy's limit is refused alone: spaCy would stop the whole
+    # batch (E088), and a million characters is a concatenation of articles or a
+    # book, which no coder codes as one unit. Splitting it would invent article
+    # boundaries; the user knows where they are.
+    name = doc.title or doc.source_path
+    where = f" in {doc.source_path}" if doc.title and doc.title != doc.source_path else ""
+    return (f"The article {name!r}{where} has {len(doc.text):,} characters, more than the {max_length:,} one "
+            "article may have; split it into its articles and import them.")
+
+
+def _finish_batch(project: Project, batch: Batch, report: ImportReport) -> None:
+    batch.counts = {"imported": report.imported, "duplicates": len(report.duplicates),
+                    "near_duplicates": len(report.near_duplicates), "failed": len(report.failed),
+                    "cleaned_lines": report.cleaned_lines}
+    batch.report = report.as_dict()
+    if report.imported == 0:
+        _drop_empty_batch(project, batch)  # re-running an import adds nothing, not even an empty batch
+    else:
+        project.update_batch(batch)
+
+
+def _import_into(project: Project, batch: Batch, report: ImportReport, paths: list[Path], options: ImportOptions,
+                 nlp: Any, info: Any, segment_doc: Callable[..., Any], max_length: int,
+                 progress: Progress | None, cancelled: Callable[[], bool] | None) -> None:
     near = _NearDuplicates(project, options.near_duplicate_threshold)
     seen: dict[str, str] = {}
     stopped = {"flag": False}
@@ -111,6 +155,9 @@ def import_batch(
                 report.failed.append({"path": result.source_path, "reason": result.reason})
                 continue
             doc = result
+            if len(doc.text) > max_length:
+                report.failed.append({"path": doc.source_path, "reason": article_too_long(doc, max_length)})
+                continue
             if doc.id in seen or project.has_document(doc.id):
                 report.duplicates.append({"path": doc.source_path, "title": doc.title,
                                           "document_id": doc.id, "same_as": seen.get(doc.id, doc.id)})
@@ -139,15 +186,6 @@ def import_batch(
     if pending:
         report.imported += len(project.add_documents(pending, segments, near.take()))
     report.cancelled = stopped["flag"]
-    batch.counts = {"imported": report.imported, "duplicates": len(report.duplicates),
-                    "near_duplicates": len(report.near_duplicates), "failed": len(report.failed),
-                    "cleaned_lines": report.cleaned_lines}
-    batch.report = report.as_dict()
-    if report.imported == 0:
-        _drop_empty_batch(project, batch)  # re-running an import adds nothing, not even an empty batch
-    else:
-        project.update_batch(batch)
-    return report
 
 
 def _drop_empty_batch(project: Project, batch: Batch) -> None:
@@ -236,7 +274,9 @@ def rerun_nlp(project: Project, *, model: str | None = None, processes: int = 1,
     if processes > 1:
         kwargs["n_process"] = processes
     pending = []
-    texts = ((d.text, (d.id, d.text)) for d in project.iter_documents(ids))
+    # A document over the pipeline's limit (stored before the limit was
+    # checked) is left without segments rather than stopping the run (E088).
+    texts = ((d.text, (d.id, d.text)) for d in project.iter_documents(ids) if len(d.text) <= nlp.max_length)
     for spacy_doc, (doc_id, text) in nlp.pipe(texts, **kwargs):
         pending.append(segment_doc(spacy_doc, doc_id, info.label, text))
         if len(pending) >= CHUNK:

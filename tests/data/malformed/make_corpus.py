@@ -69,6 +69,43 @@ def _word_body(text: str) -> str:
     return f'<w:document {W}><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>'
 
 
+def _xlsx(sheet_xml: str) -> bytes:
+    """A minimal workbook: one sheet, inline strings, no styles."""
+    ns = "http://schemas.openxmlformats.org"
+    types = (f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{ns}/package/2006/content-types">'
+             f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+             '<Default Extension="xml" ContentType="application/xml"/>'
+             '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+             'spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="'
+             'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
+    rels = (f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/officeDocument" '
+            'Target="xl/workbook.xml"/></Relationships>')
+    book = (f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{ns}/spreadsheetml/2006/main" '
+            f'xmlns:r="{ns}/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" '
+            'r:id="rId1"/></sheets></workbook>')
+    book_rels = (f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/2006/relationships">'
+                 f'<Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/worksheet" '
+                 'Target="worksheets/sheet1.xml"/></Relationships>')
+    return _zip([("[Content_Types].xml", types.encode()), ("_rels/.rels", rels.encode()),
+                 ("xl/workbook.xml", book.encode()), ("xl/_rels/workbook.xml.rels", book_rels.encode()),
+                 ("xl/worksheets/sheet1.xml", sheet_xml.encode())])
+
+
+def _sheet(dimension: str, cells: list[tuple[str, str]]) -> str:
+    rows: dict[int, list[str]] = {}
+    for ref, text in cells:
+        number = int("".join(ch for ch in ref if ch.isdigit()))
+        rows.setdefault(number, []).append(f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>')
+    body = "".join(f'<row r="{n}">{"".join(c)}</row>' for n, c in sorted(rows.items()))
+    return ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+            f'spreadsheetml/2006/main"><dimension ref="{dimension}"/><sheetData>{body}</sheetData></worksheet>')
+
+
+def _yaml_codes(lines: list[str]) -> bytes:
+    return ("name: hostile\nversion: 1\ncodes:\n" + "".join(line + "\n" for line in lines)).encode()
+
+
 def files() -> dict[str, bytes]:
     RNG.seed(10)  # the same bytes on every call
     out: dict[str, bytes] = {}
@@ -91,6 +128,11 @@ def files() -> dict[str, bytes]:
     out["formula_cells.csv"] = ('title,text\n"=HYPERLINK(""http://x"",""y"")","' + GOOD
                                 + '"\n"+cmd|\' /C calc\'!A0","@SUM(1+1)*cmd"\n').encode()
     out["nul_in_csv.csv"] = b"title,text\nA,\x00\x00" + GOOD.encode() + b"\n"
+    # a quote opened in row 7 (the header is row 1) and never closed, with rows after it
+    out["unclosed_quote_row7.csv"] = ("title,text\n" + "".join(f"T{i},Article {i}. {GOOD.splitlines()[0]}\n"
+                                                               for i in range(5))
+                                      + 'T5,"This quote is never closed. ' + GOOD
+                                      + "".join(f"T{i},Article {i} after the quote.\n" for i in range(6, 9))).encode()
     out["latin1.csv"] = ("title,text\nGenève,Zürich " + GOOD.replace("\n", " ") + "\n").encode("latin-1")
     # --- JSON / JSON Lines
     out["truncated.json"] = json.dumps([{"title": "A", "text": GOOD}] * 3).encode()[:-17]
@@ -122,6 +164,24 @@ def files() -> dict[str, bytes]:
     # --- PDF
     out["header_only.pdf"] = b"%PDF-1.7\n"
     out["truncated.pdf"] = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages"
+    # --- Excel: a cell at the last column and row Excel allows, one far to the right in the header
+    out["far_cell.xlsx"] = _xlsx(_sheet("A1:XFD1048576", [("A1", "text"), ("A2", GOOD.replace("\n", " ")),
+                                                           ("XFD1048576", "far")]))
+    out["wide_header.xlsx"] = _xlsx(_sheet("A1:XFD2", [("A1", "text"), ("XFD1", "far"),
+                                                       ("A2", GOOD.replace("\n", " "))]))
+    # --- YAML codebooks (issue 13): aliases, nesting, text YAML can hold but no codebook can
+    bomb = ["a: &a [" + ",".join(["x"] * 9) + "]"]
+    bomb += [f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]" for i in range(8)]
+    out["alias_bomb.yaml"] = ("\n".join(bomb) + "\ncodes:\n  - name: *i\n").encode()
+    out["recursive_alias.yaml"] = b"codes: &c\n  - name: loop\n    children: *c\n"
+    out["deep_nesting.yaml"] = b"codes: " + b"[" * 5000 + b"]" * 5000 + b"\n"
+    out["lone_surrogate.yaml"] = _yaml_codes(['  - name: "caf\\ud800"'])
+    out["odd_version.yaml"] = _yaml_codes(["  - name: Frames"]).replace(b"version: 1", "version: ²".encode())
+    out["huge_version.yaml"] = _yaml_codes(["  - name: Frames"]).replace(b"version: 1", b"version: " + b"9" * 40)
+    out["many_codes.yaml"] = _yaml_codes([f"  - name: code {i}" for i in range(320)])
+    out["groups_of_15.yaml"] = _yaml_codes([f"  - name: group {g}\n    children:\n"
+                                            + "\n".join(f"      - name: code {g}.{i}" for i in range(15))
+                                            for g in range(20)])
     # --- zip archives
     out["traversal.zip"] = _zip([("../../evil.txt", GOOD.encode()), ("/etc/cron.d/evil.txt", GOOD.encode()),
                                  ("C:\\Windows\\evil.txt", GOOD.encode()), ("fine.txt", GOOD.encode())])
