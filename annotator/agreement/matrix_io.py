@@ -20,6 +20,7 @@ import numpy as np
 
 from annotator.agreement.errors import AgreementError
 from annotator.agreement.reliability_data import UnitData
+from annotator.core.output_files import atomic_output
 
 MISSING_MARKS = {"", "na", "nan", ".", "null", "none"}
 UNIT_HEADERS = {"", "unit", "units", "id", "item", "unit_id"}
@@ -160,7 +161,7 @@ def write_matrix_csv(
     if hasattr(target, "write"):
         csv.writer(target, lineterminator="\r\n").writerows(rows)  # type: ignore[arg-type]
         return
-    with open(target, "w", newline="", encoding="utf-8") as f:
+    with atomic_output(target, newline="", encoding="utf-8") as f:
         csv.writer(f, lineterminator="\r\n").writerows(rows)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import console, progress_bar
+from annotator.cli.common import console, plain, progress_bar
 from annotator.core.errors import AnnotatorError
 
 
@@ -34,18 +34,19 @@ def demo_cmd(path: Path | None, no_open: bool, force: bool) -> None:
         if not force:
             if no_open:
                 raise AnnotatorError(f"{path} already exists; use --force to rebuild it.")
-            console.print(f"Opening the existing demo project {path} (use --force to rebuild it).")
+            console.print(f"Opening the existing demo project {plain(path)} (use --force to rebuild it).")
             raise SystemExit(_open_gui(path))
         path.unlink()
         for extra in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             extra.unlink(missing_ok=True)
     with progress_bar("Building the demo") as progress:
         summary = build_demo(path, progress=progress)
-    console.print(f"Demo project: {summary.path}")
-    console.print(f"  {summary.documents} articles, {len(summary.coders)} coders ({', '.join(summary.coders)}), "
+    console.print(f"Demo project: {plain(summary.path)}")
+    console.print(f"  {summary.documents} articles, {len(summary.coders)} coders "
+                  f"({', '.join(plain(c) for c in summary.coders)}), "
                   f"{summary.annotations} annotations, codebook {summary.codebook!r}.")
     if no_open:
-        console.print(f"Try: annotator info {summary.path}")
+        console.print(f"Try: annotator info {plain(summary.path)}")
         return
     raise SystemExit(_open_gui(path))
 

@@ -8,6 +8,7 @@ import sys
 
 import click
 
+from annotator.core.display_text import visible
 from annotator.core.errors import AnnotatorError
 
 
@@ -18,7 +19,7 @@ class FriendlyGroup(click.Group):
         except AnnotatorError as exc:
             if os.environ.get("ANNOTATOR_DEBUG"):
                 raise
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {visible(exc)}", err=True)
             sys.exit(1)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
@@ -29,13 +30,13 @@ class FriendlyGroup(click.Group):
             if os.environ.get("ANNOTATOR_DEBUG"):
                 raise
             where = f" ({exc.filename})" if exc.filename else ""
-            click.echo(f"Error: {exc.strerror or exc}{where}.", err=True)
+            click.echo(visible(f"Error: {exc.strerror or exc}{where}."), err=True)
             sys.exit(1)
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
             if os.environ.get("ANNOTATOR_DEBUG"):
                 raise
             click.echo(
-                f"Error: an unexpected {type(exc).__name__} occurred: {exc} "
+                f"Error: an unexpected {type(exc).__name__} occurred: {visible(exc)} "
                 "(run again with ANNOTATOR_DEBUG=1 for details).",
                 err=True,
             )

@@ -151,6 +151,7 @@ class CodebookEditorDialog(QDialog):
         self.message = QLabel(self)
         self.message.setAccessibleName(self.tr("Message"))
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # messages quote code and file names
         self.message.setVisible(False)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -541,6 +542,9 @@ class CodebookEditorDialog(QDialog):
         except OSError as exc:
             self.show_message(self.tr("The codebook could not be written to {0}: {1}.").format(
                 Path(path).name, exc.strerror or exc))
+            return None
+        except AnnotatorError as exc:  # e.g. the chosen file is a project: it is never replaced
+            self.show_message(str(exc))
             return None
         self.show_message(self.tr("Exported the codebook to {0}.").format(written.name), error=False)
         return written

@@ -15,31 +15,30 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.codebook import Codebook
-from annotator.core.errors import AnnotatorError, MergeConflict, ProjectError
+from annotator.core.errors import AnnotatorError, MergeConflict
 from annotator.core.ids import now_iso
 from annotator.core.models import Annotation, DocumentCode
+from annotator.core.output_files import atomic_path
 from annotator.store.packaging import prune_to_coder
 from annotator.store.project import Project
 
 
-def make_package(project: Project, coder_name: str, out: Path) -> dict[str, Any]:
+def make_package(project: Project, coder_name: str, out: Path, *, force: bool = False) -> dict[str, Any]:
+    """Write ``coder_name``'s package to ``out`` (replacing a file there only
+    with ``force``, and never a project)."""
     coder = project.find_coder(coder_name)
     out = Path(out)
-    if out.exists():
-        raise ProjectError(f"{out} already exists; choose another file name.")
-    project.copy_to(out)
-    try:
-        with Project.open(out) as package:
+    # built and pruned under a private name: the file at ``out`` is only ever a finished package
+    with atomic_path(out, replace=force) as building:
+        project.copy_to(building)
+        with Project.open(building) as package:
             counts = prune_to_coder(package, coder.id)
             package.set_meta("package_for", coder.id)
             package.set_meta("package_coder_name", coder.name)
             package.set_meta("package_of", project.project_id)
             package.set_meta("package_created_at", now_iso())
             package.set_meta("package_codebook_version", str(project.codebook_version()))
-    except BaseException:
-        out.unlink(missing_ok=True)
-        raise
-    os.chmod(out, 0o600)
+        os.chmod(building, 0o600)
     return {"coder": coder.name, "path": str(out), **counts}
 
 

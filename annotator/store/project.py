@@ -20,6 +20,7 @@ from sqlite_utils import Database
 from annotator.core.errors import NotFound, ProjectError, ReadOnlyProject
 from annotator.core.ids import new_id, now_iso
 from annotator.core.models import Batch, Coder
+from annotator.core.output_files import register_open_file, unregister_open_file
 from annotator.store import rows
 from annotator.store.annotations_repo import AnnotationsRepo
 from annotator.store.codes_repo import CodesRepo
@@ -39,6 +40,8 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, WorkflowRepo):
         self.readonly = readonly
         # why a project asked for writable was opened read-only (shown to the user), else ""
         self.notice = ""
+        # so no output written from this process ever replaces it
+        self._open_key = register_open_file(self.path)
 
     # --- lifecycle -------------------------------------------------------------
 
@@ -78,6 +81,8 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, WorkflowRepo):
             if not self.readonly:
                 self.conn.execute("PRAGMA optimize")
         self.conn.close()
+        unregister_open_file(self._open_key)
+        self._open_key = None
 
     def __enter__(self) -> Project:
         return self
