@@ -20,7 +20,7 @@ class FriendlyGroup(click.Group):
             if os.environ.get("ANNOTATOR_DEBUG"):
                 raise
             click.echo(f"Error: {visible(exc)}", err=True)
-            sys.exit(1)
+            _quiet_exit(1)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except KeyboardInterrupt:
@@ -31,7 +31,7 @@ class FriendlyGroup(click.Group):
                 raise
             where = f" ({exc.filename})" if exc.filename else ""
             click.echo(visible(f"Error: {exc.strerror or exc}{where}."), err=True)
-            sys.exit(1)
+            _quiet_exit(1)
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
             if os.environ.get("ANNOTATOR_DEBUG"):
                 raise
@@ -41,3 +41,11 @@ class FriendlyGroup(click.Group):
                 err=True,
             )
             sys.exit(2)
+
+
+def _quiet_exit(code: int) -> None:
+    """Exit after the one sentence. What the failed operation left half built
+    (a workbook writer that met a full disk) is collected on the way out, and
+    its complaints ("Exception ignored in ...") would bury that sentence."""
+    sys.unraisablehook = lambda _unraisable: None
+    sys.exit(code)

@@ -141,13 +141,19 @@ def check_output_target(path: str | Path, *, force: bool | None = None) -> None:
 def output_error(exc: BaseException, target: Path) -> OutputError | None:
     """The one sentence for a failed write, or None when ``exc`` is not about
     the file system (a writer library may wrap the OSError in its own error)."""
+    chain: list[BaseException] = []
     seen: BaseException | None = exc
-    while seen is not None and not isinstance(seen, OSError):
+    while seen is not None and seen not in chain:
+        chain.append(seen)
         seen = seen.__cause__ or seen.__context__
-    if seen is None:
-        return None
-    if seen.errno in (errno.ENOSPC, errno.EDQUOT):
+    # SQLite reports a full disk (SQLITE_FULL) as an error of its own, not an OSError
+    full = any("database or disk is full" in str(e) for e in chain)
+    os_error = next((e for e in chain if isinstance(e, OSError)), None)
+    if full or (os_error is not None and os_error.errno in (errno.ENOSPC, errno.EDQUOT)):
         return OutputError(f"{target} cannot be written: the disk is full, and nothing was left behind.")
+    if os_error is None:
+        return None
+    seen = os_error
     if seen.errno == errno.EFBIG:
         return OutputError(f"{target} cannot be written: the file grew larger than this system allows.")
     return OutputError(f"{target} cannot be written ({seen.strerror or seen}).")
