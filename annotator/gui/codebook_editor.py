@@ -36,6 +36,7 @@ from annotator.core.codebook import PALETTE, Code, Codebook
 from annotator.core.errors import AnnotatorError, CodebookError
 from annotator.gui.codebook_editor_form import CodeForm
 from annotator.gui.codebook_editor_tree import CodeTree
+from annotator.gui.safe_text import plain_tooltip
 
 
 def _same_key(a: str, b: str) -> bool:
@@ -329,7 +330,7 @@ class CodebookEditorDialog(QDialog):
         self.codebook.refresh()
         item = self.tree.item_for(saved.id)
         if item is not None:
-            item.setToolTip(0, f"{self.codebook.path(saved.id, ' / ')}\n\n{text}")
+            item.setToolTip(0, plain_tooltip(f"{self.codebook.path(saved.id, ' / ')}\n\n{text}"))
         return True
 
     def toggle_archived(self) -> bool:

@@ -103,6 +103,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self.progress_label = QLabel()
         self.progress_label.setAccessibleName(self.tr("Progress"))
         self.coder_label = QLabel()
+        self.coder_label.setTextFormat(Qt.TextFormat.PlainText)  # shows names from the data
         self.statusBar().addPermanentWidget(self.coder_label)
         self.statusBar().addPermanentWidget(self.progress_label)
         self.article.text.set_tooltip_provider(self._tooltip)
