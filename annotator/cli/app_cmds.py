@@ -27,7 +27,7 @@ def _open_gui(project: Path | None) -> int:
 @click.option("--force", is_flag=True, help="Replace an existing demo project at PATH.")
 def demo_cmd(path: Path | None, no_open: bool, force: bool) -> None:
     """Build the demo project (articles, the Syria 2015 codebook, three coders) and open it."""
-    from annotator.services.demo import build_demo, default_demo_path
+    from annotator.services.demo import build_demo, default_demo_path, is_demo_project
 
     path = path or default_demo_path()
     if path.exists():
@@ -36,6 +36,9 @@ def demo_cmd(path: Path | None, no_open: bool, force: bool) -> None:
                 raise AnnotatorError(f"{path} already exists; use --force to rebuild it.")
             console.print(f"Opening the existing demo project {plain(path)} (use --force to rebuild it).")
             raise SystemExit(_open_gui(path))
+        if not is_demo_project(path):
+            raise AnnotatorError(f"{path} is not the demo project; --force only rebuilds the demo, so choose "
+                                 "another file name.")
         path.unlink()
         for extra in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             extra.unlink(missing_ok=True)

@@ -164,3 +164,14 @@ def test_gui_codebook_export_never_replaces_the_open_project(qtbot, project):
         assert editor.export_yaml(p.path) is None
         assert "never replaces" in editor.message.text()
     assert file_hash(project) == before
+
+
+def test_demo_force_rebuilds_only_a_demo_project(project):
+    before = file_hash(project)
+    r = cli("demo", project, "--no-open", "--force")
+    assert r.returncode == 1 and "is not the demo project" in r.stderr.decode()
+    assert file_hash(project) == before
+    demo = project.with_name("demo.annotator")
+    assert cli("demo", demo, "--no-open").returncode == 0
+    r = cli("demo", demo, "--no-open", "--force")
+    assert r.returncode == 0, r.stderr.decode()
