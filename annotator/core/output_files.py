@@ -131,6 +131,8 @@ def check_output_target(path: str | Path, *, force: bool | None = None) -> None:
         return
     if stat.S_ISDIR(st.st_mode):
         raise OutputError(f"{path} is a folder; give the name of a file to write.")
+    if not stat.S_ISREG(st.st_mode):  # a device or pipe is written to, never replaced by a file
+        raise OutputError(f"{path} is not a regular file; give the name of a file to write.")
     if not allowed:
         raise OutputError(f"{path} exists; add --force to replace it.")
 
@@ -166,6 +168,8 @@ def atomic_path(target: str | Path, *, replace: bool | None = None) -> Iterator[
     ``target``, on any error it is removed. For writers that want a file name
     (openpyxl, spaCy, SQLite); :func:`atomic_output` gives an open file."""
     target = Path(target)
+    if target.is_symlink():  # the link stays and the file it points to is replaced
+        target = Path(os.path.realpath(target))
     check_output_target(target, force=replace)
     folder = target.parent
     try:

@@ -175,3 +175,18 @@ def test_demo_force_rebuilds_only_a_demo_project(project):
     assert cli("demo", demo, "--no-open").returncode == 0
     r = cli("demo", demo, "--no-open", "--force")
     assert r.returncode == 0, r.stderr.decode()
+
+
+def test_devices_are_refused_and_links_are_written_through(tmp_path):
+    from annotator.core.errors import OutputError
+    from annotator.core.output_files import write_text
+
+    with pytest.raises(OutputError, match="not a regular file"):
+        write_text("/dev/null", "x", replace=True)
+    real = tmp_path / "real.csv"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    write_text(link, "new", replace=True)
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
+    assert leftovers(tmp_path, {"real.csv", "link.csv"}) == []
