@@ -64,8 +64,8 @@ def _print_table(report) -> None:
         t.add_column({"Cohen's kappa": "kappa", "F1 (overlap)": "F1"}[name], justify="right", no_wrap=True)
     rows = to_rows(report)
     for row in rows:
-        t.add_row(plain(row["Variable"]), plain(row.get("Coefficient", "")), _fmt(row.get("Units")), _fmt(row.get("Agreement")),
-                  _fmt(row.get("Alpha")), _ci(row), *(_fmt(row.get(c)) for c in extra))
+        t.add_row(plain(row["Variable"]), plain(row.get("Coefficient", "")), _fmt(row.get("Units")),
+                  _fmt(row.get("Agreement")), _fmt(row.get("Alpha")), _ci(row), *(_fmt(row.get(c)) for c in extra))
     console.print(t)
     coverage = [c for c in cols if c.startswith("Coverage ")]
     if coverage:

@@ -135,8 +135,8 @@ def merge_cmd(project: Path, packages_: tuple[Path, ...], dry_run: bool, codeboo
         for line in r.codebook_differences:
             console.print(f"  {plain(Path(r.package).name)}: codebook {plain(line)}")
         if r.unknown_documents:
-            console.print(f"  {plain(Path(r.package).name)}: {len(r.unknown_documents)} documents are not in the project "
-                          "and were skipped.")
+            console.print(f"  {plain(Path(r.package).name)}: {len(r.unknown_documents)} documents are not in the "
+                          "project and were skipped.")
 
 
 @click.command("compare")
