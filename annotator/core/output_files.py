@@ -184,9 +184,13 @@ def atomic_path(target: str | Path, *, replace: bool | None = None) -> Iterator[
         if not built.is_file():
             raise OutputError(f"{target} was not written.")
         _fsync(built)
-        why = _protected(target, _stat(target))  # the last word, right before the rename
+        old = _stat(target)
+        why = _protected(target, old)  # the last word, right before the rename
         if why:
             raise OutputError(why)
+        if old is not None:
+            # a replaced file never becomes readable by more people than before
+            os.chmod(built, stat.S_IMODE(os.stat(built).st_mode) & stat.S_IMODE(old.st_mode))
         os.replace(built, target)
         _fsync_folder(folder)
     except OutputError:

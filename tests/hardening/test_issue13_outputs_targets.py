@@ -190,3 +190,13 @@ def test_devices_are_refused_and_links_are_written_through(tmp_path):
     write_text(link, "new", replace=True)
     assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
     assert leftovers(tmp_path, {"real.csv", "link.csv"}) == []
+
+
+def test_a_replaced_file_keeps_its_narrower_permissions(tmp_path):
+    from annotator.core.output_files import write_text
+
+    out = tmp_path / "private.csv"
+    out.write_text("old", encoding="utf-8")
+    out.chmod(0o600)
+    write_text(out, "new", replace=True)
+    assert out.read_text(encoding="utf-8") == "new" and (out.stat().st_mode & 0o777) == 0o600
