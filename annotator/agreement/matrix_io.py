@@ -20,6 +20,7 @@ import numpy as np
 
 from annotator.agreement.errors import AgreementError
 from annotator.agreement.reliability_data import UnitData
+from annotator.core.output_files import atomic_output
 from annotator.core.safe_open import read_regular
 
 MISSING_MARKS = {"", "na", "nan", ".", "null", "none"}
@@ -161,7 +162,7 @@ def write_matrix_csv(
     if hasattr(target, "write"):
         csv.writer(target, lineterminator="\r\n").writerows(rows)
         return
-    with open(target, "w", newline="", encoding="utf-8") as f:
+    with atomic_output(target, newline="", encoding="utf-8") as f:
         csv.writer(f, lineterminator="\r\n").writerows(rows)
 
 

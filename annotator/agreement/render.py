@@ -17,6 +17,7 @@ import numpy as np
 
 from annotator.agreement.errors import AgreementError
 from annotator.agreement.report import AgreementReport, VariableReport
+from annotator.core.output_files import atomic_output, atomic_path
 
 FORMATS = ("csv", "json", "xlsx", "html")
 
@@ -148,10 +149,8 @@ def to_xlsx(report: AgreementReport, path: str | Path) -> None:
     for v in report.variables:
         notes += [[f"{v.name}: {why}"] for k, why in v.reasons.items()]
     _sheet(wb.create_sheet("Notes"), ["Note"], notes, Font)
-    try:
-        wb.save(path)
-    except OSError as exc:
-        raise AgreementError(f"The workbook {path} cannot be written ({exc.strerror or exc}).") from None
+    with atomic_path(path) as building:
+        wb.save(building)
 
 
 def write_report(report: AgreementReport, path: str | Path, fmt: str | None = None) -> None:
@@ -232,7 +231,5 @@ def _write_text(target: str | Path | IO[str] | None, text: str) -> None:
     if hasattr(target, "write"):
         target.write(text)
         return
-    try:
-        Path(target).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise AgreementError(f"The report {target} cannot be written ({exc.strerror or exc}).") from None
+    with atomic_output(target, encoding="utf-8") as fh:
+        fh.write(text)

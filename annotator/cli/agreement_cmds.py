@@ -10,7 +10,17 @@ from click_default_group import DefaultGroup
 from rich.table import Table
 
 from annotator.agreement import UNITS, AgreementReport, columns, to_rows, write_report
-from annotator.cli.common import console, open_project, progress_bar, project_argument, split_names
+from annotator.cli.common import (
+    check_outputs,
+    console,
+    force_option,
+    open_project,
+    plain,
+    progress_bar,
+    project_argument,
+    split_names,
+    writing_output,
+)
 from annotator.core.errors import AnnotatorError
 from annotator.services.agreement import agreement_report, export_reliability_matrix, matrix_file_report
 
@@ -54,24 +64,24 @@ def _print_table(report: AgreementReport) -> None:
         t.add_column({"Cohen's kappa": "kappa", "F1 (overlap)": "F1"}[name], justify="right", no_wrap=True)
     rows = to_rows(report)
     for row in rows:
-        t.add_row(row["Variable"], str(row.get("Coefficient", "")), _fmt(row.get("Units")), _fmt(row.get("Agreement")),
-                  _fmt(row.get("Alpha")), _ci(row), *(_fmt(row.get(c)) for c in extra))
+        t.add_row(plain(row["Variable"]), plain(row.get("Coefficient", "")), _fmt(row.get("Units")),
+                  _fmt(row.get("Agreement")), _fmt(row.get("Alpha")), _ci(row), *(_fmt(row.get(c)) for c in extra))
     console.print(t)
     coverage = [c for c in cols if c.startswith("Coverage ")]
     if coverage:
-        cov = Table("Variable", *(c.removeprefix("Coverage ") for c in coverage),
+        cov = Table("Variable", *(plain(c.removeprefix("Coverage ")) for c in coverage),
                     title="Coverage: share of units each coder marked", title_justify="left")
         for row in rows:
-            cov.add_row(row["Variable"], *(_fmt(row.get(c)) for c in coverage))
+            cov.add_row(plain(row["Variable"]), *(_fmt(row.get(c)) for c in coverage))
         console.print(cov)
     for note in report.notes:
-        console.print(f"[dim]{note}[/dim]")
+        console.print(f"[dim]{plain(note)}[/dim]")
     reasons = {(v.name, r) for v in report.variables for r in v.reasons.values()}
     for name, reason in sorted(reasons)[:20]:
-        console.print(f"[dim]{name}: {reason}[/dim]")
+        console.print(f"[dim]{plain(name)}: {plain(reason)}[/dim]")
 
 
-def _emit(report: AgreementReport, fmt: str, output: Path | None) -> None:
+def _emit(report: AgreementReport, fmt: str, output: Path | None, force: bool) -> None:
     if fmt == "table" and output is None:
         _print_table(report)
         return
@@ -85,8 +95,9 @@ def _emit(report: AgreementReport, fmt: str, output: Path | None) -> None:
             write_report(report, target, fmt)
             click.echo(target.read_text(encoding="utf-8"), nl=False)
         return
-    write_report(report, output, None if fmt == "table" else fmt)
-    console.print(f"Wrote {output}.")
+    with writing_output(output, force=force):
+        write_report(report, output, None if fmt == "table" else fmt)
+    console.print(f"Wrote {plain(output)}.")
 
 
 @agreement_group.command("report")
@@ -106,14 +117,18 @@ def _emit(report: AgreementReport, fmt: str, output: Path | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
+@force_option
 def report_cmd(project: Path, unit: str, codes: tuple[str, ...], groups: tuple[str, ...], coders: tuple[str, ...],
-               batch: str | None, bootstrap: int, seed: int | None, fmt: str, output: Path | None) -> None:
+               batch: str | None, bootstrap: int, seed: int | None, fmt: str, output: Path | None,
+               force: bool) -> None:
     """Agreement per code or variable: percent agreement, alpha with its interval, kappas, F1, coverage."""
     variables = (split_names(codes) or []) + list(groups)
-    with open_project(project, readonly=True) as p, progress_bar("Computing agreement") as progress:
-        report = agreement_report(p, unit=unit, coders=split_names(coders), codes=variables or None, batch=batch,
-                                  bootstrap=bootstrap, seed=seed, progress=progress)
-    _emit(report, fmt, output)
+    with open_project(project, readonly=True) as p:
+        check_outputs(output, force=force)  # refused before the work, not after it
+        with progress_bar("Computing agreement") as progress:
+            report = agreement_report(p, unit=unit, coders=split_names(coders), codes=variables or None,
+                                      batch=batch, bootstrap=bootstrap, seed=seed, progress=progress)
+        _emit(report, fmt, output, force)
 
 
 @agreement_group.command("matrix")
@@ -126,11 +141,13 @@ def report_cmd(project: Path, unit: str, codes: tuple[str, ...], groups: tuple[s
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
+@force_option
 def matrix_cmd(matrix_file: Path, level: str, bootstrap: int, seed: int | None, fmt: str,
-               output: Path | None) -> None:
+               output: Path | None, force: bool) -> None:
     """Agreement for a units x coders CSV from anywhere (one column per coder, blank = missing), as ReCal reports."""
+    check_outputs(output, force=force)  # refused before the work, not after it
     report = matrix_file_report(matrix_file, level=level, bootstrap=bootstrap, seed=seed)
-    _emit(report, fmt, output)
+    _emit(report, fmt, output, force)
 
 
 @agreement_group.command("export-matrix")
@@ -143,15 +160,16 @@ def matrix_cmd(matrix_file: Path, level: str, bootstrap: int, seed: int | None, 
 @click.option("--labels", is_flag=True, help="Write category names instead of numbers.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The CSV file to write.")
+@force_option
 def export_matrix_cmd(project: Path, code: str, unit: str, coders: tuple[str, ...], batch: str | None, labels: bool,
-                      output: Path) -> None:
+                      output: Path, force: bool) -> None:
     """Write the units x coders reliability matrix as CSV for R (irr), SPSS/SAS (KALPHA) or ReCal."""
-    with open_project(project, readonly=True) as p:
+    with open_project(project, readonly=True) as p, writing_output(output, force=force):
         info = export_reliability_matrix(p, output, unit=unit, coders=split_names(coders), code=code, batch=batch,
                                          labels=labels)
-    console.print(f"Wrote {output}: {info['units']} units x {len(info['coders'])} coders.")
+    console.print(f"Wrote {plain(output)}: {info['units']} units x {len(info['coders'])} coders.")
     if not labels:
-        console.print("Categories: " + ", ".join(f"{i} = {c}" for i, c in enumerate(info["categories"])))
+        console.print("Categories: " + ", ".join(f"{i} = {plain(c)}" for i, c in enumerate(info["categories"])))
 
 
 def register(cli: click.Group) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import console, progress_bar
+from annotator.cli.common import console, plain, progress_bar
 from annotator.core.errors import AnnotatorError
 
 
@@ -27,25 +27,29 @@ def _open_gui(project: Path | None) -> int:
 @click.option("--force", is_flag=True, help="Replace an existing demo project at PATH.")
 def demo_cmd(path: Path | None, no_open: bool, force: bool) -> None:
     """Build the demo project (articles, the Syria 2015 codebook, three coders) and open it."""
-    from annotator.services.demo import build_demo, default_demo_path
+    from annotator.services.demo import build_demo, default_demo_path, is_demo_project
 
     path = path or default_demo_path()
     if path.exists():
         if not force:
             if no_open:
                 raise AnnotatorError(f"{path} already exists; use --force to rebuild it.")
-            console.print(f"Opening the existing demo project {path} (use --force to rebuild it).")
+            console.print(f"Opening the existing demo project {plain(path)} (use --force to rebuild it).")
             raise SystemExit(_open_gui(path))
+        if not is_demo_project(path):
+            raise AnnotatorError(f"{path} is not the demo project; --force only rebuilds the demo, so choose "
+                                 "another file name.")
         path.unlink()
         for extra in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             extra.unlink(missing_ok=True)
     with progress_bar("Building the demo") as progress:
         summary = build_demo(path, progress=progress)
-    console.print(f"Demo project: {summary.path}")
-    console.print(f"  {summary.documents} articles, {len(summary.coders)} coders ({', '.join(summary.coders)}), "
+    console.print(f"Demo project: {plain(summary.path)}")
+    console.print(f"  {summary.documents} articles, {len(summary.coders)} coders "
+                  f"({', '.join(plain(c) for c in summary.coders)}), "
                   f"{summary.annotations} annotations, codebook {summary.codebook!r}.")
     if no_open:
-        console.print(f"Try: annotator info {summary.path}")
+        console.print(f"Try: annotator info {plain(summary.path)}")
         return
     raise SystemExit(_open_gui(path))
 

@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.text import Text
 
+from annotator.core.display_text import visible
+from annotator.core.output_files import check_output_target, replacing_existing
 from annotator.store.project import Project
 
-console = Console()
-err_console = Console(stderr=True)
+# emoji codes such as :warning: in a name would otherwise turn into pictures
+console = Console(emoji=False)
+err_console = Console(stderr=True, emoji=False)
+
+force_option = click.option("--force", is_flag=True,
+                            help="Replace the output file if it exists (never a project or database file).")
 
 project_argument = click.argument(
     "project", type=click.Path(dir_okay=False, path_type=Path), metavar="PROJECT"
@@ -27,6 +36,46 @@ def open_project(path: Path, *, readonly: bool = False) -> Iterator[Project]:
         yield project
     finally:
         project.close()
+
+
+def plain(value: object, *, keep_lines: bool = False) -> str:
+    """``value`` (a name, title, path or message from data) for a rich string
+    or table cell: shown as plain text, never read as markup, with control
+    characters made visible. Every piece of data printed goes through here."""
+    return escape(visible(value, keep_lines=keep_lines))
+
+
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def colored(text: object, color: str) -> Text:
+    """``text`` as plain text in a code's or coder's ``color`` (uncoloured when
+    it is not #rrggbb: a hostile file may hold anything there)."""
+    return Text(visible(text), style=color if _COLOR.fullmatch(color or "") else "")
+
+
+def swatch(color: str) -> Text:
+    """A square in ``color``."""
+    return colored("■", color)
+
+
+def check_outputs(*targets: Path | None, force: bool) -> None:
+    """Refuse, before any work is done, a target that is a project or database
+    (always) or an existing file (unless ``force``). Call it with the source
+    project open, so a target that is that project is recognised without
+    being read. A folder is checked file by file as the writers fill it."""
+    for target in targets:
+        if target is not None and not target.is_dir():
+            check_output_target(target, force=force)
+
+
+@contextlib.contextmanager
+def writing_output(*targets: Path | None, force: bool) -> Iterator[None]:
+    """:func:`check_outputs`, then let the writers in the block replace
+    existing files only with ``force``."""
+    check_outputs(*targets, force=force)
+    with replacing_existing(force):
+        yield
 
 
 @contextlib.contextmanager

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from annotator.core.display_text import visible
 from annotator.core.errors import AnnotatorError
 
 
@@ -19,8 +20,8 @@ class FriendlyGroup(click.Group):
         except AnnotatorError as exc:
             if os.environ.get("ANNOTATOR_DEBUG"):
                 raise
-            click.echo(f"Error: {exc}", err=True)
-            sys.exit(1)
+            click.echo(f"Error: {visible(exc)}", err=True)
+            _quiet_exit(1)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except KeyboardInterrupt:
@@ -30,14 +31,22 @@ class FriendlyGroup(click.Group):
             if os.environ.get("ANNOTATOR_DEBUG"):
                 raise
             where = f" ({exc.filename})" if exc.filename else ""
-            click.echo(f"Error: {exc.strerror or exc}{where}.", err=True)
-            sys.exit(1)
+            click.echo(visible(f"Error: {exc.strerror or exc}{where}."), err=True)
+            _quiet_exit(1)
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
             if os.environ.get("ANNOTATOR_DEBUG"):
                 raise
             click.echo(
-                f"Error: an unexpected {type(exc).__name__} occurred: {exc} "
+                f"Error: an unexpected {type(exc).__name__} occurred: {visible(exc)} "
                 "(run again with ANNOTATOR_DEBUG=1 for details).",
                 err=True,
             )
             sys.exit(2)
+
+
+def _quiet_exit(code: int) -> None:
+    """Exit after the one sentence. What the failed operation left half built
+    (a workbook writer that met a full disk) is collected on the way out, and
+    its complaints ("Exception ignored in ...") would bury that sentence."""
+    sys.unraisablehook = lambda _unraisable: None
+    sys.exit(code)

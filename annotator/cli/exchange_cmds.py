@@ -6,7 +6,16 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import console, open_project, progress_bar, project_argument, split_names
+from annotator.cli.common import (
+    console,
+    force_option,
+    open_project,
+    plain,
+    progress_bar,
+    project_argument,
+    split_names,
+    writing_output,
+)
 from annotator.exchange.formats import FORMATS
 from annotator.services.exchange import export_project, import_annotations
 
@@ -22,12 +31,15 @@ _IMPORTS = [name for name, f in FORMATS.items() if f.can_import]
               help="The file (or, for brat, the folder) to write.")
 @click.option("--coders", multiple=True, metavar="NAMES", help="Only these coders (default: all).")
 @click.option("--batch", help="Only documents of this batch.")
-def export_cmd(project: Path, fmt: str, output: Path, coders: tuple[str, ...], batch: str | None) -> None:
+@force_option
+def export_cmd(project: Path, fmt: str, output: Path, coders: tuple[str, ...], batch: str | None,
+               force: bool) -> None:
     """Export annotations, article-level codes, codebook and documents."""
-    with open_project(project, readonly=True) as p, progress_bar("Exporting") as progress:
+    with (open_project(project, readonly=True) as p, writing_output(output, force=force),
+          progress_bar("Exporting") as progress):
         written = export_project(p, fmt, output, coders=split_names(coders), batch=batch, progress=progress)
     for path in written[:10]:
-        console.print(f"Wrote {path}")
+        console.print(f"Wrote {plain(path)}")
     if len(written) > 10:
         console.print(f"... and {len(written) - 10} more files.")
 
@@ -52,7 +64,7 @@ def import_annotations_cmd(project: Path, path: Path, fmt: str | None, coder_fro
     if len(r.annotations_refused) > 30:
         console.print(f"... and {len(r.annotations_refused) - 30} more refused.")
     for w in r.warnings[:30]:
-        console.print(f"[yellow]Warning:[/yellow] {w}")
+        console.print(f"[yellow]Warning:[/yellow] {plain(w)}")
     if len(r.warnings) > 30:
         console.print(f"... and {len(r.warnings) - 30} more warnings.")
 

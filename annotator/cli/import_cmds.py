@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from annotator.cli.common import console, err_console, open_project, progress_bar, project_argument
+from annotator.cli.common import console, err_console, open_project, plain, progress_bar, project_argument
 from annotator.core.errors import IngestError
 from annotator.ingest.rules import RuleSet
 from annotator.services.importing import ImportOptions, import_batch, rerun_nlp
@@ -47,19 +47,19 @@ def import_cmd(project: Path, paths: tuple[Path, ...], batch_name: str | None, f
     with open_project(project) as p, progress_bar("Importing") as progress:
         report = import_batch(p, list(paths), options, progress=progress)
     if report.notice:
-        err_console.print(f"[yellow]Note:[/yellow] {report.notice}")
+        err_console.print(f"[yellow]Note:[/yellow] {plain(report.notice)}")
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         return
     t = Table("Imported", "Duplicates (skipped)", "Near-duplicates (flagged)", "Failed", "Lines cleaned",
-              title=f"Batch {report.batch.name}", title_justify="left")
+              title=f"Batch {plain(report.batch.name)}", title_justify="left")
     t.add_row(str(report.imported), str(len(report.duplicates)), str(len(report.near_duplicates)),
               str(len(report.failed)), str(report.cleaned_lines))
     console.print(t)
     _print_failures(report.failed)
     if report.near_duplicates:
         console.print(f"{len(report.near_duplicates)} near-duplicates flagged; "
-                      f"see `annotator batches {project} \"{report.batch.name}\"`.")
+                      f"see `annotator batches {plain(project)} \"{plain(report.batch.name)}\"`.")
     if report.cancelled:
         console.print("The import was cancelled; the documents finished so far are saved.")
     if report.imported == 0 and report.duplicates and not report.failed:
@@ -71,7 +71,7 @@ def _print_failures(failed: list[dict], limit: int = 50) -> None:
         return
     t = Table("File", "Why it was not imported", title="Not imported", title_justify="left")
     for f in failed[:limit]:
-        t.add_row(f["path"], f["reason"])
+        t.add_row(plain(f["path"]), plain(f["reason"]))
     console.print(t)
     if len(failed) > limit:
         console.print(f"... and {len(failed) - limit} more (use --json for all).")
@@ -88,20 +88,21 @@ def batches_cmd(project: Path, batch: str | None) -> None:
             t = Table("Batch", "Imported at", "Documents", "Duplicates", "Near-dup.", "Failed", "Source")
             for b in p.batches():
                 c = b.counts
-                t.add_row(b.name, b.imported_at[:19].replace("T", " "), str(counts.get(b.name, 0)),
+                t.add_row(plain(b.name), plain(b.imported_at[:19].replace("T", " ")), str(counts.get(b.name, 0)),
                           str(c.get("duplicates", 0)), str(c.get("near_duplicates", 0)), str(c.get("failed", 0)),
-                          b.source)
+                          plain(b.source))
             console.print(t)
             return
         b = p.find_batch(batch)
     r = b.report
-    console.print(f"[bold]{b.name}[/bold] imported {b.imported_at[:19].replace('T', ' ')} from {b.source}")
-    console.print(f"Pipeline {r.get('pipeline', '?')}; imported {r.get('imported', 0)}, "
+    console.print(f"[bold]{plain(b.name)}[/bold] imported {plain(b.imported_at[:19].replace('T', ' '))} "
+                  f"from {plain(b.source)}")
+    console.print(f"Pipeline {plain(r.get('pipeline', '?'))}; imported {r.get('imported', 0)}, "
                   f"{len(r.get('duplicates', []))} duplicates skipped, {r.get('cleaned_lines', 0)} lines cleaned.")
     if r.get("near_duplicates"):
         t = Table("Document", "Resembles", "Similarity", title="Near-duplicates", title_justify="left")
         for nd in r["near_duplicates"]:
-            t.add_row(nd.get("title") or nd["path"], nd["resembles"][:12], f"{nd['similarity']:.2f}")
+            t.add_row(plain(nd.get("title") or nd["path"]), plain(nd["resembles"][:12]), f"{nd['similarity']:.2f}")
         console.print(t)
     _print_failures(r.get("failed", []))
 

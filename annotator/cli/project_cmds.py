@@ -6,10 +6,19 @@ from pathlib import Path
 
 import click
 from rich.table import Table
+from rich.text import Text
 from rich.tree import Tree
 
-from annotator.cli.common import console, open_project, project_argument
-from annotator.core.errors import ProjectError
+from annotator.cli.common import (
+    console,
+    force_option,
+    open_project,
+    plain,
+    project_argument,
+    swatch,
+    writing_output,
+)
+from annotator.core.display_text import visible
 from annotator.exchange.codebook_yaml import dump_codebook, write_codebook
 from annotator.services import projects
 
@@ -25,7 +34,7 @@ def init_cmd(project: Path, name: str | None, codebook: str | None, coders: tupl
     p = projects.init_project(project, name=name, codebook=codebook, coders=list(coders))
     with p:
         n = len(p.codebook())
-    console.print(f"Created {project} ({n} codes, {len(coders)} coders).")
+    console.print(f"Created {plain(project)} ({n} codes, {len(coders)} coders).")
 
 
 @click.command("info")
@@ -34,14 +43,15 @@ def info_cmd(project: Path) -> None:
     """Show documents per batch, annotations per coder and coding status."""
     with open_project(project, readonly=False) as p:
         info = projects.project_info(p)
-    console.print(f"[bold]{info.name}[/bold]  {info.path}  (schema {info.schema_version})")
-    console.print(f"Codebook: {info.codebook_name or '(unnamed)'} version {info.codebook_version}, {info.codes} codes")
+    console.print(f"[bold]{plain(info.name)}[/bold]  {plain(info.path)}  (schema {info.schema_version})")
+    console.print(f"Codebook: {plain(info.codebook_name or '(unnamed)')} version {plain(info.codebook_version)}, "
+                  f"{info.codes} codes")
     console.print(f"Documents: {info.documents} ({info.segmented} segmented"
-                  f"{', pipeline ' + info.nlp_pipeline if info.nlp_pipeline else ''})")
+                  f"{', pipeline ' + plain(info.nlp_pipeline) if info.nlp_pipeline else ''})")
     if info.batches:
         t = Table("Batch", "Documents", title="Batches", title_justify="left")
         for name, n in info.batches:
-            t.add_row(name, str(n))
+            t.add_row(plain(name), str(n))
         console.print(t)
     if info.coders:
         t = Table("Coder", "Role", "Annotations", "Assigned", "In progress", "Done", title="Coders",
@@ -49,7 +59,7 @@ def info_cmd(project: Path) -> None:
         for name, role, n in info.coders:
             s = info.status.get(name, {})
             total = sum(s.values())
-            t.add_row(name, role, str(n), str(total), str(s.get("in_progress", 0)), str(s.get("done", 0)))
+            t.add_row(plain(name), plain(role), str(n), str(total), str(s.get("in_progress", 0)), str(s.get("done", 0)))
         console.print(t)
 
 
@@ -66,7 +76,7 @@ def codebook_import(project: Path, source: str) -> None:
     codebook = projects.load_codebook(source)
     with open_project(project) as p:
         counts = p.import_codebook(codebook)
-    console.print(f"Codebook {codebook.name or source}: {counts['added']} codes added, "
+    console.print(f"Codebook {plain(codebook.name or source)}: {counts['added']} codes added, "
                   f"{counts['updated']} updated, {counts['unchanged']} unchanged.")
 
 
@@ -74,17 +84,17 @@ def codebook_import(project: Path, source: str) -> None:
 @project_argument
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="The YAML file to write (default: print to the terminal).")
-def codebook_export(project: Path, output: Path | None) -> None:
+@force_option
+def codebook_export(project: Path, output: Path | None, force: bool) -> None:
     """Write the project's codebook as YAML."""
     with open_project(project, readonly=True) as p:
         codebook = p.codebook()
-    if output is None:
-        click.echo(dump_codebook(codebook), nl=False)
-    else:
-        if output.exists():
-            raise ProjectError(f"{output} already exists; choose another file name.")
-        write_codebook(codebook, output)
-        console.print(f"Wrote {len(codebook)} codes to {output}.")
+        if output is None:
+            click.echo(dump_codebook(codebook), nl=False)
+            return
+        with writing_output(output, force=force):
+            write_codebook(codebook, output)
+    console.print(f"Wrote {len(codebook)} codes to {plain(output)}.")
 
 
 @codebook_group.command("show")
@@ -95,22 +105,23 @@ def codebook_show(project: Path, descriptions: bool) -> None:
     with open_project(project, readonly=True) as p:
         codebook = p.codebook()
         usage = p.code_usage()
-    root = Tree(f"[bold]{codebook.name or 'Codebook'}[/bold] (version {codebook.version})")
+    root = Tree(f"[bold]{plain(codebook.name or 'Codebook')}[/bold] (version {plain(codebook.version)})")
     nodes: dict[str | None, Tree] = {None: root}
     for _, code in codebook.walk():
-        label = f"[{code.color}]■[/] {code.name}"
+        # a Text, not markup: names, shortcuts and descriptions come from imported files
+        label = Text.assemble(swatch(code.color), " ", visible(code.name))
         if code.shortcut:
-            label += f"  [dim]key[/dim] [bold]{code.shortcut}[/bold]"
+            label.append("  key ", style="dim").append(visible(code.shortcut), style="bold")
         if code.scope == "document":
-            label += "  [dim](article level)[/dim]"
+            label.append("  (article level)", style="dim")
         if code.exclusive:
-            label += "  [dim](exclusive)[/dim]"
+            label.append("  (exclusive)", style="dim")
         if code.archived:
-            label += "  [dim](archived)[/dim]"
+            label.append("  (archived)", style="dim")
         if usage.get(code.id):
-            label += f"  [dim]{usage[code.id]} spans[/dim]"
+            label.append(f"  {usage[code.id]} spans", style="dim")
         if descriptions and code.description:
-            label += f"\n[dim]{code.description}[/dim]"
+            label.append("\n" + visible(code.description, keep_lines=True), style="dim")
         nodes[code.id] = nodes.get(code.parent_id, root).add(label)
     console.print(root)
 
@@ -137,7 +148,7 @@ def coders_add(project: Path, name: str, color: str | None, role: str) -> None:
     """Add a coder."""
     with open_project(project) as p:
         coder = projects.add_coder(p, name, color=color, role=role)
-    console.print(f"Added {coder.role} {coder.name} ({coder.color}).")
+    console.print(f"Added {plain(coder.role)} {plain(coder.name)} ({plain(coder.color)}).")
 
 
 @coders_group.command("list")
@@ -148,7 +159,8 @@ def coders_list(project: Path) -> None:
         counts = p.count_annotations()
         t = Table("Name", "Role", "Colour", "Annotations", "Id")
         for c in p.coders():
-            t.add_row(c.name, c.role, f"[{c.color}]■[/] {c.color}", str(counts.get(c.id, 0)), c.id)
+            t.add_row(plain(c.name), plain(c.role), Text.assemble(swatch(c.color), " ", visible(c.color)),
+                      str(counts.get(c.id, 0)), plain(c.id))
     console.print(t)
 
 
@@ -160,7 +172,7 @@ def coders_rename(project: Path, old: str, new: str) -> None:
     """Rename a coder (their annotations stay theirs: coders are kept by id)."""
     with open_project(project) as p:
         projects.update_coder(p, old, new_name=new)
-    console.print(f"Renamed {old} to {new}.")
+    console.print(f"Renamed {plain(old)} to {plain(new)}.")
 
 
 @coders_group.command("set")
@@ -172,7 +184,7 @@ def coders_set(project: Path, name: str, color: str | None, role: str | None) ->
     """Change a coder's colour or role."""
     with open_project(project) as p:
         coder = projects.update_coder(p, name, color=color, role=role)
-    console.print(f"{coder.name}: {coder.role}, {coder.color}.")
+    console.print(f"{plain(coder.name)}: {plain(coder.role)}, {plain(coder.color)}.")
 
 
 def register(cli: click.Group) -> None:

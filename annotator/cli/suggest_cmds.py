@@ -6,7 +6,16 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import console, err_console, open_project, progress_bar, project_argument
+from annotator.cli.common import (
+    console,
+    err_console,
+    force_option,
+    open_project,
+    plain,
+    progress_bar,
+    project_argument,
+    writing_output,
+)
 from annotator.services.suggestions import export_suggestions, suggest
 
 
@@ -17,19 +26,21 @@ from annotator.services.suggestions import export_suggestions, suggest
 @click.option("--rebuild", is_flag=True, help="Recompute even where suggestions of this pipeline exist.")
 @click.option("--export", "export_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the suggestions as JSON Lines (document id, kind, start, end, text, proposed code).")
-def suggest_cmd(project: Path, batch: str | None, model: str | None, rebuild: bool, export_path: Path | None) -> None:
+@force_option
+def suggest_cmd(project: Path, batch: str | None, model: str | None, rebuild: bool, export_path: Path | None,
+                force: bool) -> None:
     """Find quotes, their speakers and cues, and propose source types (coders accept them in the workbench)."""
-    with open_project(project) as p:
+    with open_project(project) as p, writing_output(export_path, force=force):
         with progress_bar("Finding sources") as progress:
             r = suggest(p, batch=batch, model=model, rebuild=rebuild, progress=progress)
         if r.notice:
-            err_console.print(f"[yellow]Note:[/yellow] {r.notice}")
+            err_console.print(f"[yellow]Note:[/yellow] {plain(r.notice)}")
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(r.by_kind.items())) or "none"
-        console.print(f"{r.documents} documents processed with {r.pipeline} ({r.skipped} already up to date): "
+        console.print(f"{r.documents} documents processed with {plain(r.pipeline)} ({r.skipped} already up to date): "
                       f"{r.suggestions} suggestions ({kinds}).")
         if export_path is not None:
             n = export_suggestions(p, export_path, batch=batch)
-            console.print(f"Wrote {n} suggestions to {export_path}.")
+            console.print(f"Wrote {n} suggestions to {plain(export_path)}.")
 
 
 def register(cli: click.Group) -> None:

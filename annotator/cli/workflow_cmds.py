@@ -8,7 +8,17 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from annotator.cli.common import console, open_project, project_argument, split_names
+from annotator.cli.common import (
+    check_outputs,
+    colored,
+    console,
+    force_option,
+    open_project,
+    plain,
+    project_argument,
+    split_names,
+)
+from annotator.core.display_text import visible
 from annotator.core.errors import AnnotatorError
 from annotator.services import adjudication, assignment, packages
 from annotator.services.projects import find_coders
@@ -58,9 +68,9 @@ def assign_cmd(project: Path, all_docs: bool, sample: str | None, seed: int | No
                                                       divide_rest=not no_rest)
         assignment.apply_plan(p, plan)
     console.print(f"Reliability sample: {len(plan.reliability_sample)} documents, coded by "
-                  f"{', '.join(c.name for c in chosen)}.")
+                  f"{', '.join(plain(c.name) for c in chosen)}.")
     for c in chosen:
-        console.print(f"  {c.name}: {len(plan.assigned(c.id))} documents "
+        console.print(f"  {plain(c.name)}: {len(plan.assigned(c.id))} documents "
                       f"({len(plan.individual.get(c.id, []))} for them alone)")
 
 
@@ -72,16 +82,16 @@ def assignments_cmd(project: Path, coder: str | None) -> None:
     with open_project(project, readonly=True) as p:
         if coder:
             c = p.find_coder(coder)
-            t = Table("Document", "Title", "Status", title=f"Assigned to {c.name}", title_justify="left")
+            t = Table("Document", "Title", "Status", title=f"Assigned to {plain(c.name)}", title_justify="left")
             for d in p.list_documents(coder_id=c.id, assigned_only=True):
-                t.add_row(d.id[:12], d.title, d.status or "assigned")
+                t.add_row(plain(d.id[:12]), plain(d.title), plain(d.status or "assigned"))
             console.print(t)
             return
         counts = p.status_counts()
         t = Table("Coder", "Assigned", "In progress", "Done")
         for c in p.coders():
             s = counts.get(c.id, {})
-            t.add_row(c.name, str(sum(s.values())), str(s.get("in_progress", 0)), str(s.get("done", 0)))
+            t.add_row(plain(c.name), str(sum(s.values())), str(s.get("in_progress", 0)), str(s.get("done", 0)))
         console.print(t)
         console.print(f"Reliability sample: {len(assignment.reliability_sample(p))} documents.")
 
@@ -91,11 +101,13 @@ def assignments_cmd(project: Path, coder: str | None) -> None:
 @click.option("--coder", required=True, help="The coder the package is for.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The package file to write (a project file the coder opens in Annotator).")
-def package_cmd(project: Path, coder: str, output: Path) -> None:
+@force_option
+def package_cmd(project: Path, coder: str, output: Path, force: bool) -> None:
     """Write a project file for one coder: their documents, the codebook, only their own work."""
     with open_project(project) as p:
-        info = packages.make_package(p, coder, output)
-    console.print(f"Package for {info['coder']}: {info['path']} ({info['documents']} documents, "
+        check_outputs(output, force=force)
+        info = packages.make_package(p, coder, output, force=force)
+    console.print(f"Package for {plain(info['coder'])}: {plain(info['path'])} ({info['documents']} documents, "
                   f"{info['annotations']} of their annotations).")
 
 
@@ -120,15 +132,15 @@ def merge_cmd(project: Path, packages_: tuple[Path, ...], dry_run: bool, codeboo
             r = packages.merge_package(p, pkg, dry_run=dry_run, codebook=codebook_choice,
                                        accept_unsigned=accept_unsigned)
             reports.append(r)
-            t.add_row(pkg.name, r.coder, str(r.added), str(r.updated), str(r.deleted), str(r.unchanged),
+            t.add_row(plain(pkg.name), plain(r.coder), str(r.added), str(r.updated), str(r.deleted), str(r.unchanged),
                       str(r.document_codes_changed), str(r.statuses_changed))
     console.print(t)
     for r in reports:
-        name = Path(r.package).name
+        name = plain(Path(r.package).name)
         for line in r.warnings:
-            console.print(f"[yellow]Warning:[/yellow] {line}", soft_wrap=True)
+            console.print(f"[yellow]Warning:[/yellow] {plain(line)}", soft_wrap=True)
         for line in r.codebook_differences:
-            console.print(f"  {name}: codebook {line}")
+            console.print(f"  {name}: codebook {plain(line)}")
         if r.unknown_documents:
             console.print(f"  {name}: {len(r.unknown_documents)} documents are not in the project "
                           "and were skipped.")
@@ -140,7 +152,7 @@ def merge_cmd(project: Path, packages_: tuple[Path, ...], dry_run: bool, codeboo
         if r.refused:
             console.print(f"  {name}: {len(r.refused)} refused, for these reasons:")
         for reason in r.refused[:20]:
-            console.print(f"    {reason}", soft_wrap=True)
+            console.print(f"    {plain(reason)}", soft_wrap=True)
         if len(r.refused) > 20:
             console.print(f"  {name}: ... and {len(r.refused) - 20} more refused.")
 
@@ -158,24 +170,24 @@ def compare_cmd(project: Path, document: str, coders: tuple[str, ...]) -> None:
         codebook = p.codebook()
         found = adjudication.disagreements(p, doc.id, [c.id for c in chosen])
         figures = adjudication.document_figures(p, doc.id, [c.id for c in chosen])
-    console.print(f"[bold]{doc.title or doc.id}[/bold]  ({', '.join(names.values())})")
+    console.print(f"[bold]{plain(doc.title or doc.id)}[/bold]  ({', '.join(plain(n) for n in names.values())})")
     for a, b, f1, exact in figures.pairs:
-        console.print(f"  {names.get(a, a)} vs {names.get(b, b)}: F1 overlap "
+        console.print(f"  {plain(names.get(a, a))} vs {plain(names.get(b, b))}: F1 overlap "
                       f"{'-' if f1 is None else f'{f1:.2f}'}, exact {'-' if exact is None else f'{exact:.2f}'}")
     if not found:
         console.print("No disagreements: every span is shared by all coders.")
         return
     for i, d in enumerate(found, 1):
-        console.print(f"\n[bold]{i}.[/bold] {d.describe(codebook, names)}  [dim][{d.start}, {d.end})[/dim]")
+        console.print(f"\n[bold]{i}.[/bold] {plain(d.describe(codebook, names))}  [dim][{d.start}, {d.end})[/dim]")
         for coder_id in d.coders_with:
             for a in d.by_coder(coder_id):
-                line = Text(f"   {names.get(coder_id, coder_id):>10}  ")
-                line.append(codebook.path(a.code_id, " › ") if a.code_id in codebook else a.code_id,
-                            style=codebook[a.code_id].color if a.code_id in codebook else "")
-                line.append(f"  “{doc.text[a.start:a.end]}”")
+                line = Text(f"   {visible(names.get(coder_id, coder_id)):>10}  ")
+                line.append_text(colored(codebook.path(a.code_id, " › ") if a.code_id in codebook else a.code_id,
+                                         codebook[a.code_id].color if a.code_id in codebook else ""))
+                line.append(f"  “{visible(doc.text[a.start:a.end], keep_lines=True)}”")
                 console.print(line)
         for coder_id in d.coders_without:
-            console.print(f"   {names.get(coder_id, coder_id):>10}  [dim](nothing here)[/dim]")
+            console.print(f"   {plain(f'{visible(names.get(coder_id, coder_id)):>10}')}  [dim](nothing here)[/dim]")
 
 
 @click.command("adjudicate")
@@ -194,7 +206,7 @@ def adjudicate_cmd(project: Path, accept_agreed: bool, adjudicator: str, coders:
         chosen = [c for c in find_coders(p, split_names(coders)) if c.id != judge.id]
         docs = p.document_ids(batch_id=p.find_batch(batch).id) if batch else None
         added = adjudication.accept_agreed(p, judge.id, [c.id for c in chosen], docs)
-    console.print(f"{added} agreed spans accepted into the gold standard of {judge.name}.")
+    console.print(f"{added} agreed spans accepted into the gold standard of {plain(judge.name)}.")
 
 
 def register(cli: click.Group) -> None:

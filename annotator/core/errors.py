@@ -47,3 +47,7 @@ class ExchangeError(AnnotatorError):
 
 class MergeConflict(AnnotatorError):
     pass
+
+
+class OutputError(AnnotatorError):
+    """A file cannot be written where asked (exists, is a project, disk full)."""

@@ -49,6 +49,12 @@ def release(key: tuple[int, int] | None) -> None:
             del _held[key]
 
 
+def holds(key: tuple[int, int]) -> bool:
+    """Whether the file with this (device, inode) is open here through SQLite."""
+    with _guard:
+        return key in _held
+
+
 def is_held(path: str | os.PathLike[str]) -> bool:
     """Whether ``path`` is, or sits beside as its -wal, -shm or -journal, a
     file this process has open through SQLite."""

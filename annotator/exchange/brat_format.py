@@ -18,6 +18,7 @@ from pathlib import Path
 
 from annotator.core.errors import ExchangeError
 from annotator.core.models import Annotation, Code, Coder, Document
+from annotator.core.output_files import atomic_output, write_text
 from annotator.core.safe_open import read_regular
 from annotator.exchange.bundle import (
     Cancelled,
@@ -119,7 +120,7 @@ def export_brat(data: ProjectData, out: Path, *, progress: Progress = None, canc
             stem = stems[d.id]
             txt = out / f"{stem}.txt"
             # newline="" keeps \n as one character, so offsets match the file
-            with txt.open("w", encoding="utf-8", newline="") as fh:
+            with atomic_output(txt, encoding="utf-8", newline="") as fh:
                 fh.write(d.text)
             written.append(txt)
             per_coder: dict[str, list[Annotation]] = {}
@@ -129,22 +130,22 @@ def export_brat(data: ProjectData, out: Path, *, progress: Progress = None, canc
                 lines = _ann_lines(d, anns, data, labels)
                 name = coder_names.get(coder_id) or safe_filename(coder_id)
                 ann = out / DEFAULT_PATTERN.format(document=stem, coder=name)
-                with ann.open("w", encoding="utf-8", newline="\n") as fh:
+                with atomic_output(ann, encoding="utf-8", newline="\n") as fh:
                     fh.writelines(line + "\n" for line in lines)
                 written.append(ann)
             report(progress, cancelled, i + 1, total)
         conf = out / "annotation.conf"
-        conf.write_text(
+        write_text(
+            conf,
             "[entities]\n" + _entity_tree(data, labels)
             + "\n[relations]\n\n<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n"
             + "\n[events]\n\n[attributes]\n",
-            encoding="utf-8",
         )
         written.append(conf)
         codes_file = out / CODES_FILE
-        codes_file.write_text(json.dumps(
+        write_text(codes_file, json.dumps(
             [{"label": brat_label(code_path_parts(data.codebook, row["code_id"])), **row}
-             for row in code_rows(data)], ensure_ascii=False, indent=1), encoding="utf-8")
+             for row in code_rows(data)], ensure_ascii=False, indent=1))
         written.append(codes_file)
     except BaseException:
         remove_partial(written)

@@ -9,6 +9,7 @@ import yaml
 
 from annotator.core.codebook import Codebook, codebook_from_dict, codebook_to_dict
 from annotator.core.errors import CodebookError
+from annotator.core.output_files import write_text
 from annotator.core.safe_open import read_regular
 from annotator.core.safe_yaml import load_untrusted_yaml
 
@@ -37,5 +38,5 @@ def dump_codebook(codebook: Codebook) -> str:
 
 def write_codebook(codebook: Codebook, path: str | Path) -> Path:
     path = Path(path)
-    path.write_text(dump_codebook(codebook), encoding="utf-8")
+    write_text(path, dump_codebook(codebook))
     return path

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import ExchangeError
 from annotator.core.models import Code
+from annotator.core.output_files import atomic_output
 from annotator.core.safe_open import read_regular
-from annotator.exchange.bundle import Cancelled, ImportResult, Progress, ProjectData, remove_partial, report
+from annotator.exchange.bundle import Cancelled, ImportResult, Progress, ProjectData, report
 from annotator.exchange.tabular import (
     ANNOTATION_COLUMNS,
     CODE_COLUMNS,
@@ -46,25 +48,23 @@ def export_csv(data: ProjectData, out: Path, *, progress: Progress = None, cance
     ann_path.parent.mkdir(parents=True, exist_ok=True)
     written = [ann_path, dc_path, cb_path]
     total = len(data.annotations) + len(data.document_codes)
-    try:
+    # all three are checked before the first is written and renamed into place together
+    with ExitStack() as files:
+        handles = [files.enter_context(atomic_output(p, encoding=ENCODING, newline="")) for p in written]
         done = 0
-        for path, columns, rows in (
-            (ann_path, ANNOTATION_COLUMNS, annotation_rows(data)),
-            (dc_path, DOCUMENT_CODE_COLUMNS, document_code_rows(data)),
-            (cb_path, CODE_COLUMNS, code_rows(data)),
+        for fh, columns, rows in (
+            (handles[0], ANNOTATION_COLUMNS, annotation_rows(data)),
+            (handles[1], DOCUMENT_CODE_COLUMNS, document_code_rows(data)),
+            (handles[2], CODE_COLUMNS, code_rows(data)),
         ):
-            with path.open("w", encoding=ENCODING, newline="") as fh:
-                writer = csv.DictWriter(fh, fieldnames=columns)
-                writer.writeheader()
-                for row in rows:
-                    writer.writerow({k: escape_cell(v) for k, v in row.items()})
-                    done += 1
-                    if done % 500 == 0:
-                        report(progress, cancelled, done, total)
+            writer = csv.DictWriter(fh, fieldnames=columns)
+            writer.writeheader()
+            for row in rows:
+                writer.writerow({k: escape_cell(v) for k, v in row.items()})
+                done += 1
+                if done % 500 == 0:
+                    report(progress, cancelled, done, total)
         report(progress, cancelled, total, total)
-    except BaseException:
-        remove_partial(written)
-        raise
     return written
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from annotator.core.errors import ExchangeError, InvalidSpan
 from annotator.core.models import ORIGINS, Annotation, Code, Coder, Document, DocumentCode, Origin
+from annotator.core.output_files import atomic_path
 from annotator.core.safe_open import read_regular
 from annotator.core.spans import check_span
 from annotator.exchange.bundle import (
@@ -26,7 +27,6 @@ from annotator.exchange.bundle import (
     Reconciler,
     annotation_id,
     plain_metadata,
-    remove_partial,
     report,
 )
 from annotator.exchange.tabular import code_rows
@@ -106,7 +106,7 @@ def export_docbin(data: ProjectData, out: Path, *, progress: Progress = None, ca
     document_leaves = [c for c in data.codebook.leaves(scope="document", include_archived=True)]
     docbin = DocBin(store_user_data=True)
     total = len(data.documents)
-    try:
+    with atomic_path(path) as building:
         for i, d in enumerate(data.documents):
             doc = tokenizer_for(d.language).make_doc(d.text)
             spans: dict[str, list] = {name: [] for name in groups.values()}
@@ -146,10 +146,7 @@ def export_docbin(data: ProjectData, out: Path, *, progress: Progress = None, ca
             }
             docbin.add(doc)
             report(progress, cancelled, i + 1, total)
-        docbin.to_disk(path)
-    except BaseException:
-        remove_partial([path])
-        raise
+        docbin.to_disk(building)
     return [path]
 
 

@@ -17,6 +17,7 @@ from typing import Any, cast
 from annotator.core.errors import ExchangeError
 from annotator.core.ids import document_id
 from annotator.core.models import ROLES, Code, Coder, Document, Role
+from annotator.core.output_files import atomic_output
 from annotator.core.safe_open import open_regular
 from annotator.exchange.bundle import (
     Cancelled,
@@ -24,7 +25,6 @@ from annotator.exchange.bundle import (
     Progress,
     ProjectData,
     plain_metadata,
-    remove_partial,
     report,
 )
 from annotator.exchange.tabular import (
@@ -49,35 +49,31 @@ def export_jsonl(data: ProjectData, out: Path, *, progress: Progress = None, can
     path.parent.mkdir(parents=True, exist_ok=True)
     total = len(data.annotations) + len(data.document_codes) + len(data.documents)
     done = 0
-    try:
-        with path.open("w", encoding="utf-8", newline="\n") as fh:
-            def put(record: dict[str, Any]) -> None:
-                fh.write(json.dumps(record, ensure_ascii=False))
-                fh.write("\n")
+    with atomic_output(path, encoding="utf-8", newline="\n") as fh:
+        def put(record: dict[str, Any]) -> None:
+            fh.write(json.dumps(record, ensure_ascii=False))
+            fh.write("\n")
 
-            for c in data.coders:
-                put({"type": "coder", "id": c.id, "name": c.name, "color": c.color, "role": c.role})
-            for row in code_rows(data):
-                put({"type": "code", **row})
-            for d in data.documents:
-                record = {"type": "document", "document_id": d.id, "title": d.title, "outlet": d.outlet,
-                          "author": d.author, "published": d.published, "url": d.url, "language": d.language,
-                          "metadata": plain_metadata(d.metadata)}
-                if include_texts:
-                    record["text"] = d.text
-                put(record)
+        for c in data.coders:
+            put({"type": "coder", "id": c.id, "name": c.name, "color": c.color, "role": c.role})
+        for row in code_rows(data):
+            put({"type": "code", **row})
+        for d in data.documents:
+            record = {"type": "document", "document_id": d.id, "title": d.title, "outlet": d.outlet,
+                      "author": d.author, "published": d.published, "url": d.url, "language": d.language,
+                      "metadata": plain_metadata(d.metadata)}
+            if include_texts:
+                record["text"] = d.text
+            put(record)
+            done += 1
+            report(progress, cancelled, done, total)
+        for kind, rows in (("annotation", annotation_rows(data)), ("document_code", document_code_rows(data))):
+            for row in rows:
+                put({"type": kind, **row})
                 done += 1
-                report(progress, cancelled, done, total)
-            for kind, rows in (("annotation", annotation_rows(data)), ("document_code", document_code_rows(data))):
-                for row in rows:
-                    put({"type": kind, **row})
-                    done += 1
-                    if done % 500 == 0:
-                        report(progress, cancelled, done, total)
+                if done % 500 == 0:
+                    report(progress, cancelled, done, total)
         report(progress, cancelled, total, total)
-    except BaseException:
-        remove_partial([path])
-        raise
     return [path]
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from annotator.core.codebook import Codebook, palette_colours
 from annotator.core.errors import ExchangeError
 from annotator.core.models import Code, Scope
+from annotator.core.output_files import write_bytes
 from annotator.core.safe_open import read_regular
 from annotator.exchange.bundle import ImportResult, ProjectData, Reconciler
 from annotator.exchange.untrusted import local_name, parse_xml
@@ -223,7 +224,7 @@ def codebook_xml(codebook: Codebook) -> bytes:
 def export_qdc(data: ProjectData, out: Path, **_: object) -> list[Path]:
     path = out if out.suffix.lower() == ".qdc" else out / "codebook.qdc"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(codebook_xml(data.codebook))
+    write_bytes(path, codebook_xml(data.codebook))
     return [path]
 
 

@@ -22,6 +22,7 @@ from annotator import __version__
 from annotator.core.errors import ExchangeError
 from annotator.core.ids import now_iso
 from annotator.core.models import Annotation, Coder, Document, DocumentCode
+from annotator.core.output_files import atomic_output
 from annotator.exchange.bundle import (
     Cancelled,
     ImportResult,
@@ -29,7 +30,6 @@ from annotator.exchange.bundle import (
     ProjectData,
     Reconciler,
     annotation_id,
-    remove_partial,
     report,
 )
 from annotator.exchange.refi_codebook import (
@@ -155,16 +155,13 @@ def export_qdpx(data: ProjectData, out: Path, *, progress: Progress = None, canc
     path.parent.mkdir(parents=True, exist_ok=True)
     source_guids = {d.id: derived_guid("source", d.id) for d in data.documents}
     total = len(data.documents) + 1
-    try:
-        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+    with atomic_output(path, "wb") as fh:
+        with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             for i, d in enumerate(data.documents):
                 zf.writestr(f"sources/{source_guids[d.id]}.txt", d.text.encode("utf-8"))
                 report(progress, cancelled, i + 1, total)
             zf.writestr("project.qde", project_xml(data, source_guids, name))
         report(progress, cancelled, total, total)
-    except BaseException:
-        remove_partial([path])
-        raise
     return [path]
 
 

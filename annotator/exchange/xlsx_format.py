@@ -10,7 +10,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from annotator.exchange.bundle import Cancelled, Progress, ProjectData, remove_partial, report
+from annotator.core.output_files import atomic_path
+from annotator.exchange.bundle import Cancelled, Progress, ProjectData, report
 from annotator.exchange.tabular import (
     ANNOTATION_COLUMNS,
     CODE_COLUMNS,
@@ -52,7 +53,7 @@ def export_xlsx(data: ProjectData, out: Path, *, progress: Progress = None, canc
     wb = Workbook(write_only=True)
     total = len(data.annotations) + len(data.document_codes) + len(data.documents) + len(data.codebook)
     done = 0
-    try:
+    with atomic_path(path) as building:
         for title, columns, rows in (
             (SHEETS[0], ANNOTATION_COLUMNS, annotation_rows(data)),
             (SHEETS[1], DOCUMENT_CODE_COLUMNS, document_code_rows(data)),
@@ -66,9 +67,6 @@ def export_xlsx(data: ProjectData, out: Path, *, progress: Progress = None, canc
                 done += 1
                 if done % 500 == 0:
                     report(progress, cancelled, done, total)
-        wb.save(path)
+        wb.save(building)
         report(progress, cancelled, total, total)
-    except BaseException:
-        remove_partial([path])
-        raise
     return [path]

@@ -145,6 +145,7 @@ class AgreementDashboard(QDialog):
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self.open_worst_document)
         self.detail = QLabel(self)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)  # shows names from the data
         self.detail.setAccessibleName(self.tr("Selected variable"))
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -155,6 +156,7 @@ class AgreementDashboard(QDialog):
         detail_row.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # shows names from the data
         self.status.setAccessibleName(self.tr("Report parameters and notes"))
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: palette(placeholder-text);")

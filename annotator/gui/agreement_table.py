@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from annotator.gui.agreement_chart import band_colour
+from annotator.gui.safe_text import plain_tooltip
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -82,7 +83,7 @@ class AgreementTable(QTableWidget):
         item = _Item(text)
         item.setData(SORT_ROLE, key)
         if tip:
-            item.setToolTip(tip)
+            item.setToolTip(plain_tooltip(tip))
         if align_right:
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return item

@@ -36,6 +36,7 @@ from annotator.core.codebook import Code, Codebook
 from annotator.core.errors import AnnotatorError, CodebookError
 from annotator.gui.codebook_editor_form import CodeForm
 from annotator.gui.codebook_editor_tree import CodeTree
+from annotator.gui.safe_text import plain_tooltip
 from annotator.services.codebook import CodebookEdit, CodebookService
 
 
@@ -151,6 +152,7 @@ class CodebookEditorDialog(QDialog):
         self.message = QLabel(self)
         self.message.setAccessibleName(self.tr("Message"))
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # messages quote code and file names
         self.message.setVisible(False)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -332,7 +334,7 @@ class CodebookEditorDialog(QDialog):
         self.codebook.refresh()
         item = self.tree.item_for(saved.id)
         if item is not None:
-            item.setToolTip(0, f"{self.codebook.path(saved.id, ' / ')}\n\n{text}")
+            item.setToolTip(0, plain_tooltip(f"{self.codebook.path(saved.id, ' / ')}\n\n{text}"))
         return True
 
     def toggle_archived(self) -> bool:
@@ -464,6 +466,9 @@ class CodebookEditorDialog(QDialog):
         except OSError as exc:
             self.show_message(self.tr("The codebook could not be written to {0}: {1}.").format(
                 Path(path).name, exc.strerror or exc))
+            return None
+        except AnnotatorError as exc:  # e.g. the chosen file is a project: it is never replaced
+            self.show_message(str(exc))
             return None
         self.show_message(self.tr("Exported the codebook to {0}.").format(written.name), error=False)
         return written

@@ -7,6 +7,7 @@ fields' signals to the methods that save each change through the project.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +28,7 @@ class CodeForm(QWidget):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Code details"))
         self.path_label = QLabel(self)
+        self.path_label.setTextFormat(Qt.TextFormat.PlainText)  # shows names from the data
         self.path_label.setAccessibleName(self.tr("Place in the codebook"))
         self.path_label.setWordWrap(True)
         self.path_label.setStyleSheet("color: palette(mid);")
@@ -53,6 +55,7 @@ class CodeForm(QWidget):
         self.description_edit.setPlaceholderText(self.tr(
             "When to apply this code, with an example and a counter-example. Coders see this while coding."))
         self.usage_label = QLabel(self)
+        self.usage_label.setTextFormat(Qt.TextFormat.PlainText)  # shows names from the data
         self.usage_label.setAccessibleName(self.tr("Use of this code"))
         self.usage_label.setWordWrap(True)
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from annotator.core.codebook import Codebook
+from annotator.gui.safe_text import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 COL_NAME, COL_KEY, COL_SCOPE, COL_USES = range(4)
@@ -92,7 +93,7 @@ class CodeTree(QTreeWidget):
             item.setTextAlignment(COL_USES, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setData(COL_NAME, ID_ROLE, code.id)
             tip = code.description or self.tr("No coding instructions yet.")
-            item.setToolTip(COL_NAME, f"{codebook.path(code.id, ' / ')}\n\n{tip}")
+            item.setToolTip(COL_NAME, plain_tooltip(f"{codebook.path(code.id, ' / ')}\n\n{tip}"))
             if code.archived:
                 font = item.font(COL_NAME)
                 font.setItalic(True)

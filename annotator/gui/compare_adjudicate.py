@@ -69,6 +69,7 @@ class AdjudicationPanel(QWidget):
         for spin in (self.start_spin, self.end_spin):
             spin.valueChanged.connect(lambda _: self._show_quote())
         self.quote_label = QLabel(self)
+        self.quote_label.setTextFormat(Qt.TextFormat.PlainText)  # article text, never markup
         self.quote_label.setAccessibleName(self.tr("Gold span text"))
         self.quote_label.setWordWrap(True)
         self.quote_label.setMinimumHeight(self.quote_label.fontMetrics().lineSpacing() * 3 + 4)
@@ -100,6 +101,7 @@ class AdjudicationPanel(QWidget):
         self.agreed_everywhere.triggered.connect(lambda: self.accept_agreed(everywhere=True))
         self.agreed_button.setMenu(menu)
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # quotes article text and names
         self.status.setAccessibleName(self.tr("Adjudication message"))
         self.status.setWordWrap(True)
 

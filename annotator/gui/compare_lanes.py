@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from annotator.core.spans import Utf16Map
+from annotator.gui.safe_text import plain_tooltip
 
 LANE_HEIGHT = 8.0
 MAX_TRACKS = 3  # overlapping spans of one coder share the lane in up to three thin tracks
@@ -356,6 +357,6 @@ class LanesWidget(QWidget):
                 self.update()
             return
         hit = self._hit(event.position())
-        self.setToolTip(hit[1] if hit else "")
+        self.setToolTip(plain_tooltip(hit[1]) if hit else "")
         self.setCursor(Qt.CursorShape.PointingHandCursor if hit else Qt.CursorShape.ArrowCursor)
         super().mouseMoveEvent(event)

@@ -78,6 +78,7 @@ class CompareView(QDialog):
         self.scroll.setAccessibleName(self.tr("Document text"))
 
         self.figures = QLabel(self)
+        self.figures.setTextFormat(Qt.TextFormat.PlainText)  # coder names
         self.figures.setAccessibleName(self.tr("Agreement in this document"))
         self.figures.setWordWrap(True)
         self.figures.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.gui.import_dialog_report import ImportReportView
+from annotator.gui.safe_text import plain_tooltip
 from annotator.gui.workers import Worker, start
 from annotator.services.import_setup import article_fields, format_choices, pipeline_choices
 from annotator.services.importing import ImportOptions, import_batch, preview_import
@@ -201,6 +202,7 @@ class ImportDialog(QDialog):
         self.preview_table.setColumnWidth(1, 110)
         self.preview_table.setColumnWidth(2, 90)
         self.preview_label = QLabel(page)
+        self.preview_label.setTextFormat(Qt.TextFormat.PlainText)  # shows names from the data
         self.preview_label.setAccessibleName(self.tr("Preview message"))
         self.preview_label.setWordWrap(True)
         self.failures_list = QListWidget(page)
@@ -353,7 +355,7 @@ class ImportDialog(QDialog):
             beginning = words if len(words) <= 220 else words[:219].rsplit(" ", 1)[0] + " …"
             for col, value in enumerate((doc.title or self.tr("(untitled)"), doc.outlet, doc.published, beginning)):
                 item = QTableWidgetItem(value)
-                item.setToolTip(doc.text[:1200] if col == 3 else value)
+                item.setToolTip(plain_tooltip(doc.text[:1200] if col == 3 else value))
                 self.preview_table.setItem(row, col, item)
         self.preview_table.resizeRowsToContents()
         for path, reason in self.preview.failures:

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from annotator.gui.safe_text import plain_tooltip
 
 
 class ImportReportView(QWidget):
@@ -13,6 +16,7 @@ class ImportReportView(QWidget):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Import report"))
         self.headline = QLabel(self)
+        self.headline.setTextFormat(Qt.TextFormat.PlainText)  # shows names from the data
         self.headline.setAccessibleName(self.tr("Import result"))
         self.headline.setWordWrap(True)
         font = self.headline.font()
@@ -20,6 +24,7 @@ class ImportReportView(QWidget):
         font.setBold(True)
         self.headline.setFont(font)
         self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # shows names from the data
         self.summary.setAccessibleName(self.tr("Import summary"))
         self.summary.setWordWrap(True)
         self.details = QTreeWidget(self)
@@ -28,6 +33,7 @@ class ImportReportView(QWidget):
         self.details.setAlternatingRowColors(True)
         self.details.setUniformRowHeights(True)
         self.notice = QLabel(self)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)  # shows names from the data
         self.notice.setAccessibleName(self.tr("Language pipeline notice"))
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: palette(placeholder-text);")
@@ -71,8 +77,8 @@ class ImportReportView(QWidget):
             top.setFont(0, font)
             for what, detail, path in rows:
                 child = QTreeWidgetItem(top, [what, detail])
-                child.setToolTip(0, path or what)
-                child.setToolTip(1, detail)
+                child.setToolTip(0, plain_tooltip(path or what))
+                child.setToolTip(1, plain_tooltip(detail))
             top.setExpanded(expanded)
 
         def file_name(path: str) -> str:

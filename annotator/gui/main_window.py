@@ -112,6 +112,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             self.readonly_label.setText(self.tr("{0} is open read-only: changes cannot be saved.").format(
                 self.project.path.name))
         self.statusBar().addPermanentWidget(self.readonly_label, 1)
+        self.coder_label.setTextFormat(Qt.TextFormat.PlainText)  # shows names from the data
         self.statusBar().addPermanentWidget(self.coder_label)
         self.statusBar().addPermanentWidget(self.progress_label)
         self.article.text.set_tooltip_provider(self._tooltip)

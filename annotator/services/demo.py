@@ -171,6 +171,15 @@ def build_demo(path: str | Path, *, progress: Progress | None = None) -> DemoSum
     return summary
 
 
+def is_demo_project(path: str | Path) -> bool:
+    """Whether ``path`` is a demo project, the only file ``demo --force`` may replace."""
+    try:
+        with Project.open(path, readonly=True) as project:
+            return project.name == DEMO_PROJECT_NAME
+    except AnnotatorError:
+        return False
+
+
 def _remove_project_file(path: Path) -> None:
     for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
               path.with_name(path.name + "-journal")):

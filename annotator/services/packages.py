@@ -26,9 +26,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from annotator.core.codebook import Codebook
-from annotator.core.errors import AnnotatorError, MergeConflict, ProjectError
+from annotator.core.errors import AnnotatorError, MergeConflict
 from annotator.core.ids import new_id, now_iso
 from annotator.core.models import Annotation, Assignment, Coder, DocumentCode
+from annotator.core.output_files import atomic_path
 from annotator.store.packaging import (
     changed_since,
     existing_package_secret,
@@ -47,19 +48,20 @@ def package_token(secret: bytes, project_id: str, package_id: str, coder_id: str
     return hmac.new(secret, message, hashlib.sha256).hexdigest()
 
 
-def make_package(project: Project, coder_name: str, out: Path) -> dict[str, Any]:
+def make_package(project: Project, coder_name: str, out: Path, *, force: bool = False) -> dict[str, Any]:
+    """Write ``coder_name``'s package to ``out`` (replacing a file there only
+    with ``force``, and never a project)."""
     coder = project.find_coder(coder_name)
     if coder.role != "coder":
         raise AnnotatorError(f"{coder.name} is an adjudicator; packages carry a coder's own work, and the gold "
                              "standard is made in the lead's project.")
     out = Path(out)
-    if out.exists():
-        raise ProjectError(f"{out} already exists; choose another file name.")
     secret = package_secret(project)
     package_id = new_id()
-    project.copy_to(out)
-    try:
-        with Project.open(out) as package:
+    # built and pruned under a private name: the file at ``out`` is only ever a finished package
+    with atomic_path(out, replace=force) as building:
+        project.copy_to(building)
+        with Project.open(building) as package:
             counts = prune_to_coder(package, coder.id)
             package.set_meta("package_for", coder.id)
             package.set_meta("package_coder_name", coder.name)
@@ -68,10 +70,7 @@ def make_package(project: Project, coder_name: str, out: Path) -> dict[str, Any]
             package.set_meta("package_token", package_token(secret, project.project_id, package_id, coder.id))
             package.set_meta("package_created_at", now_iso())
             package.set_meta("package_codebook_version", str(project.codebook_version()))
-    except BaseException:
-        out.unlink(missing_ok=True)
-        raise
-    os.chmod(out, 0o600)
+        os.chmod(building, 0o600)
     return {"coder": coder.name, "path": str(out), **counts}
 
 

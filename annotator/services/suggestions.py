@@ -10,6 +10,7 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Annotation
+from annotator.core.output_files import atomic_output
 from annotator.store.annotations_repo import SpanWrite
 from annotator.store.project import Project
 
@@ -75,7 +76,7 @@ def export_suggestions(project: Project, target: Path, *, batch: str | None = No
     codebook = project.codebook()
     batch_id = project.find_batch(batch).id if batch else None
     n = 0
-    with open(target, "w", encoding="utf-8") as fh:
+    with atomic_output(target, encoding="utf-8") as fh:
         for doc in project.iter_documents(project.document_ids(batch_id=batch_id)):
             for s in project.suggestions(doc.id):
                 code = codebook.get(s.label) if s.label else None
