@@ -17,10 +17,12 @@ settings.register_profile("ci", derandomize=True, print_blob=True)
 settings.register_profile("explore", max_examples=1000, derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
-# Tests of things a later CI step installs (scripts/ci_extra.sh): they run only
-# when the -m expression names their marker, so the main run neither skips them
-# nor fails for want of the tool; asked for and missing, they fail.
-EXTERNAL_MARKERS = ("bundle", "desktop")
+# Tests that CI runs in steps of their own: the crash-consistency suite, and
+# tests of programs a CI step installs (the sqlite3 shell; scripts/ci_extra.sh's
+# bundle and desktop validators). They run only when the -m expression names
+# their marker, so the main run neither skips them nor fails for want of a
+# tool; asked for and missing, they fail.
+EXTERNAL_MARKERS = ("bundle", "desktop", "programs", "crash")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -28,6 +28,7 @@ def _open_gui(project: Path | None) -> int:
 def demo_cmd(path: Path | None, no_open: bool, force: bool) -> None:
     """Build the demo project (articles, the Syria 2015 codebook, three coders) and open it."""
     from annotator.services.demo import build_demo, default_demo_path, is_demo_project
+    from annotator.services.projects import open_in_a_window
 
     path = path or default_demo_path()
     if path.exists():
@@ -39,6 +40,8 @@ def demo_cmd(path: Path | None, no_open: bool, force: bool) -> None:
         if not is_demo_project(path):
             raise AnnotatorError(f"{path} is not the demo project; --force only rebuilds the demo, so choose "
                                  "another file name.")
+        if open_in_a_window(path):
+            raise AnnotatorError(f"{path} is open in a coding window; close it there before rebuilding the demo.")
         path.unlink()
         for extra in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             extra.unlink(missing_ok=True)

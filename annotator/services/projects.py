@@ -137,3 +137,11 @@ def find_coders(project: Project, names: list[str] | None) -> list[Coder]:
     if not out:
         raise NotFound("No coders were named.")
     return out
+
+
+def open_in_a_window(path: Path) -> bool:
+    """Whether a coding window has the project at ``path`` open now, so a
+    command must not remove or replace the file."""
+    from annotator.store.window_lock import WindowLock
+
+    return WindowLock.held_elsewhere(Path(path))

@@ -17,9 +17,12 @@ they changed (``annotator.services.coding``).
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
+import sys
 from pathlib import Path
+
+if sys.platform != "win32":
+    import fcntl
 
 
 def lock_file(project_path: Path) -> Path:
@@ -41,6 +44,8 @@ class WindowLock:
     def try_acquire(cls, project_path: Path) -> WindowLock | None:
         """The lock, or None when another window holds it."""
         path = lock_file(Path(project_path))
+        if sys.platform == "win32":  # no flock there: windows open writable, as on a share without locks
+            return cls(None, path)
         while True:
             try:
                 fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)

@@ -5,6 +5,7 @@ save reported to the user is in a file."""
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -71,6 +72,15 @@ def outside_read(path: Path) -> None:
             "c.execute('SELECT count(*) FROM annotations').fetchone()\n"
             "c.close()\n")
     subprocess.run([sys.executable, "-c", code, str(path)], check=True, timeout=60, env=env())
+
+
+def sqlite3_shell_read(path: Path) -> None:
+    """The real ``sqlite3`` command-line shell reads the project and exits, as a
+    researcher checking a count does (installed by .ci/run)."""
+    shell = shutil.which("sqlite3")
+    assert shell, "the sqlite3 command-line shell is not installed (apt-get install sqlite3)"
+    subprocess.run([shell, str(path), "SELECT count(*) FROM annotations;"], check=True, timeout=60,
+                   capture_output=True)
 
 
 def annotator_info(path: Path) -> None:

@@ -8,19 +8,30 @@ import sqlite3
 
 import pytest
 
-from tests.crash.helpers import Holder, annotator_info, check_saved, make_project, outside_read
+from tests.crash.helpers import (
+    Holder,
+    annotator_info,
+    check_saved,
+    make_project,
+    outside_read,
+    sqlite3_shell_read,
+)
 from tests.hardening.helpers import check_project_file
 
 pytestmark = pytest.mark.crash
 
 
-def test_five_saves_after_an_outside_reader_then_kill_keeps_five(tmp_path):
+@pytest.mark.parametrize("reader", [
+    annotator_info,
+    pytest.param(sqlite3_shell_read, id="sqlite3-shell", marks=pytest.mark.programs),
+], ids=["annotator-info", "sqlite3-shell"])
+def test_five_saves_after_an_outside_reader_then_kill_keeps_five(tmp_path, reader):
     path = tmp_path / "window.annotator"
     make_project(path)
     window = Holder(path)
     try:
         window.run("second")
-        annotator_info(path)  # a real second process reads the project and closes it
+        reader(path)  # a real second process reads the project and closes it
         saved = window.run("apply 5")
         assert len(saved) == 5
     finally:
@@ -32,7 +43,11 @@ def test_five_saves_after_an_outside_reader_then_kill_keeps_five(tmp_path):
         conn.close()
 
 
-@pytest.mark.parametrize("reader", [outside_read, annotator_info], ids=["sqlite3", "annotator-info"])
+@pytest.mark.parametrize("reader", [
+    outside_read,
+    annotator_info,
+    pytest.param(sqlite3_shell_read, marks=pytest.mark.programs),
+], ids=["sqlite3-module", "annotator-info", "sqlite3-shell"])
 def test_outside_reader_sees_the_window_saves(tmp_path, reader):
     """Before the kill, another program sees every save too (not an unlinked WAL)."""
     path = tmp_path / "seen.annotator"
