@@ -1,12 +1,12 @@
-"""Inter-coder agreement (numpy only): reliability data from annotations at a
-chosen unit of analysis, the coefficients, bootstrap intervals, a report model
-and its renderings. See DESIGN.md section 5.
+"""Inter-coder agreement (numpy and annotator.core only): reliability data from
+annotations at a chosen unit of analysis, the coefficients, bootstrap intervals
+and a report model. See DESIGN.md section 5. Its files (CSV, JSON, XLSX, HTML,
+the reliability matrix) are written and read by ``annotator.reporting``.
 
 Entry points::
 
     compute_report(CodingData(...), unit="sentence", coders=[...], bootstrap=1000, seed=1)
-    matrix_report(read_matrix_csv("m.csv").values, "nominal")
-    write_report(report, "agreement.html")
+    matrix_report(values, "nominal")  # units x coders, None = missing
 """
 
 from annotator.agreement.alpha import (
@@ -19,7 +19,6 @@ from annotator.agreement.alpha import (
 from annotator.agreement.bootstrap import BootstrapResult, bootstrap_alpha, bootstrap_alphas
 from annotator.agreement.errors import AgreementCancelled, AgreementError
 from annotator.agreement.kappa import brennan_prediger, cohen_kappa, fleiss_kappa, scott_pi
-from annotator.agreement.matrix_io import MatrixData, export_matrix, read_matrix_csv, write_matrix_csv
 from annotator.agreement.reliability_data import (
     UNITS,
     CodingData,
@@ -29,16 +28,6 @@ from annotator.agreement.reliability_data import (
     continuum_data,
     select_variables,
     unit_data,
-)
-from annotator.agreement.render import (
-    FORMATS,
-    columns,
-    methods_sentences,
-    to_csv,
-    to_json,
-    to_rows,
-    to_xlsx,
-    write_report,
 )
 from annotator.agreement.report import (
     AgreementReport,
@@ -51,11 +40,10 @@ from annotator.agreement.spans_match import span_scores
 from annotator.agreement.unitizing import bootstrap_unitizing, unitize, unitizing_alphas
 
 __all__ = [
-    "FORMATS", "LEVELS", "UNITS", "AgreementCancelled", "AgreementError", "AgreementReport", "AlphaResult",
-    "BootstrapResult", "CodingData", "ContinuumData", "DocumentFigure", "MatrixData", "UnitData", "Variable",
+    "LEVELS", "UNITS", "AgreementCancelled", "AgreementError", "AgreementReport", "AlphaResult",
+    "BootstrapResult", "CodingData", "ContinuumData", "DocumentFigure", "UnitData", "Variable",
     "VariableReport", "alpha_from_counts", "alpha_from_matrix", "bootstrap_alpha", "bootstrap_alphas", "bootstrap_unitizing", "brennan_prediger",
-    "cohen_kappa", "columns", "compute_report", "continuum_data", "export_matrix", "fleiss_kappa",
-    "krippendorff_alpha", "matrix_report", "methods_sentences", "read_matrix_csv", "scott_pi", "select_variables", "span_scores",
-    "to_csv", "to_json", "to_rows", "to_xlsx", "unit_data", "unitize", "unitizing_alphas", "write_matrix_csv",
-    "write_report",
+    "cohen_kappa", "compute_report", "continuum_data", "fleiss_kappa",
+    "krippendorff_alpha", "matrix_report", "scott_pi", "select_variables", "span_scores",
+    "unit_data", "unitize", "unitizing_alphas",
 ]

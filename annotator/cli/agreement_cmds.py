@@ -9,7 +9,7 @@ import click
 from click_default_group import DefaultGroup
 from rich.table import Table
 
-from annotator.agreement import UNITS, AgreementReport, columns, to_rows, write_report
+from annotator.agreement import UNITS, AgreementReport
 from annotator.cli.common import (
     check_outputs,
     console,
@@ -22,6 +22,7 @@ from annotator.cli.common import (
     writing_output,
 )
 from annotator.core.errors import AnnotatorError
+from annotator.reporting import columns, to_rows, write_report
 from annotator.services.agreement import agreement_report, export_reliability_matrix, matrix_file_report
 
 FORMATS = ("table", "csv", "json", "xlsx", "html")

@@ -1,4 +1,5 @@
-"""Words that introduce reported speech, with their inflected forms.
+"""Words that introduce reported speech, with their inflected forms, and the
+function words and person words the finder reads speakers by.
 
 The inflected forms matter for the rule-only mode: a blank pipeline has no
 lemmatizer, so "warned" must be recognised from its spelling.
@@ -77,3 +78,24 @@ STATEMENT_NOUNS = frozenset(
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 GROUP_PRONOUNS = frozenset({"they", "it"})
 FIRST_PERSON = frozenset({"i", "we", "you"})
+
+# Function words that end or rule out a speaker phrase, and words that name a person.
+STOP_AFTER_SPEAKER = frozenset(
+    "on in at during after before while when as to late earlier yesterday today tonight this last "
+    "and but because adding who which that told said".split()
+)
+VERB_MARKERS = frozenset(
+    "is are was were be been will would could can should may might must has have had do does did not".split()
+)
+PREPOSITIONS = frozenset("of about against on over for".split())
+CONJUNCTIONS = frozenset("and but or so then also while".split())
+DETERMINERS = frozenset("the a an its his her their our this that these those".split())
+PERSON_WORDS = frozenset(
+    """mr mrs ms miss dr minister president spokesman spokeswoman spokesperson senator governor mayor
+    general colonel commander professor analyst expert researcher resident witness official diplomat
+    ambassador chairman chairwoman secretary leader director chief man woman doctor lawyer judge
+    prosecutor king queen prince pope sheikh premier chancellor sergeant captain lieutenant major
+    corporal officer inspector detective coach author""".split()
+)
+FEMALE_WORDS = frozenset("ms mrs miss she her spokeswoman chairwoman woman queen congresswoman".split())
+MALE_WORDS = frozenset("mr he him spokesman chairman man king congressman prince".split())

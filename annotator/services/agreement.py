@@ -1,5 +1,6 @@
 """Agreement use cases: gather reliability data from the project and hand it to
-the engine in ``annotator.agreement`` (no statistics here, no SQL)."""
+the engine in ``annotator.agreement``; matrix files go through ``annotator.reporting``
+(no statistics here, no SQL)."""
 
 from __future__ import annotations
 
@@ -9,17 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from annotator import __version__
-from annotator.agreement import (
-    AgreementReport,
-    CodingData,
-    compute_report,
-    export_matrix,
-    matrix_report,
-    read_matrix_csv,
-    unit_data,
-)
+from annotator.agreement import AgreementReport, CodingData, compute_report, matrix_report, unit_data
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Coder
+from annotator.reporting import export_matrix, read_matrix_csv
 from annotator.services.projects import find_coders
 from annotator.store.project import Project
 

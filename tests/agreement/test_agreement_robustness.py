@@ -9,10 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.agreement.reliability_data import UNITS, CodingData
-from annotator.agreement.render import to_json, to_rows
 from annotator.agreement.report import compute_report
 from annotator.core.codebook import codebook_from_dict
 from annotator.core.models import Annotation, DocumentCode, Segmentation
+from annotator.reporting.agreement_files import to_json
+from annotator.reporting.agreement_table import to_rows
 
 CODEBOOK = codebook_from_dict({"name": "fuzz", "codes": [
     {"name": "Frame A"}, {"name": "Frame B"},

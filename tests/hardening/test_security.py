@@ -289,7 +289,7 @@ def test_csv_and_xlsx_exports_never_hold_a_formula(tmp_path, hostile_project):
 def test_agreement_report_and_matrix_exports_never_hold_a_formula(tmp_path, hostile_project):
     import openpyxl
 
-    from annotator.agreement.render import write_report
+    from annotator.reporting import write_report
     from annotator.services.agreement import agreement_report, export_reliability_matrix
 
     with Project.open(hostile_project, readonly=True) as p:
@@ -310,9 +310,9 @@ def test_agreement_report_and_matrix_exports_never_hold_a_formula(tmp_path, host
 
 
 def test_agreement_csv_with_a_carriage_return_in_a_code_name(tmp_path):
-    from annotator.agreement.render import write_report
     from annotator.core.codebook import Code
     from annotator.core.models import Annotation, Coder
+    from annotator.reporting import write_report
     from annotator.services.agreement import agreement_report
 
     with Project.create(tmp_path / "cr.annotator") as p:

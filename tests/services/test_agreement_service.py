@@ -9,8 +9,8 @@ import krippendorff
 import numpy as np
 import pytest
 
-from annotator.agreement import read_matrix_csv
 from annotator.core.errors import AnnotatorError
+from annotator.reporting import read_matrix_csv
 from annotator.services.agreement import agreement_report, export_reliability_matrix, matrix_file_report
 from annotator.services.demo import build_demo
 from annotator.store.project import Project

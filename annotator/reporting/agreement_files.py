@@ -1,7 +1,9 @@
-"""Renderings of an :class:`AgreementReport`: rows for a table, CSV, JSON, XLSX.
+"""An :class:`AgreementReport` written as CSV, JSON, XLSX or HTML.
 
-The HTML report lives in ``html_report``. Undefined figures are empty cells
-(``None``/null), never a number; the reason is in the "note" column.
+The rows come from ``agreement_table``, the HTML page from ``agreement_html``.
+Undefined figures are empty cells (``None``/null), never a number; the reason
+is in the "Note" column. Files are written through ``annotator.core.output_files``
+(built beside the target, renamed when complete).
 """
 
 from __future__ import annotations
@@ -16,98 +18,12 @@ from typing import IO, Any
 import numpy as np
 
 from annotator.agreement.errors import AgreementError
-from annotator.agreement.report import AgreementReport, VariableReport
+from annotator.agreement.report import AgreementReport
 from annotator.core.output_files import atomic_output, atomic_path
+from annotator.reporting.agreement_html import to_html
+from annotator.reporting.agreement_table import columns, document_rows, to_rows
 
 FORMATS = ("csv", "json", "xlsx", "html")
-
-MEASURES = [
-    ("units", "Units"),
-    ("pairable_units", "Pairable units"),
-    ("coders", "Coders"),
-    ("percent_agreement", "Agreement"),
-    ("alpha", "Alpha"),
-    ("ci_low", "CI low"),
-    ("ci_high", "CI high"),
-    ("cohen_kappa", "Cohen's kappa"),
-    ("scott_pi", "Scott's pi"),
-    ("fleiss_kappa", "Fleiss' kappa"),
-    ("brennan_prediger", "Brennan-Prediger"),
-    ("f1_exact", "F1 exact"),
-    ("f1_overlap", "F1 overlap"),
-    ("cu_alpha", "cu-alpha"),
-]
-
-
-def columns(report: AgreementReport) -> list[str]:
-    """Column names of :func:`to_rows`, in order."""
-    cols = ["Variable", "Kind", "Level", "Coefficient"]
-    cols += [label for _, label in MEASURES]
-    for t in report.parameters.get("thresholds", []):
-        cols.append(f"P(alpha < {t:g})")
-    coder_names = [c["name"] for c in report.parameters.get("coders", [])]
-    cols += [f"Coverage {n}" for n in coder_names]
-    cols.append("Note")
-    return cols
-
-
-def variable_row(report: AgreementReport, v: VariableReport) -> dict[str, Any]:
-    row: dict[str, Any] = {"Variable": v.name, "Kind": v.kind, "Level": v.level, "Coefficient": v.alpha_name}
-    for attr, label in MEASURES:
-        row[label] = getattr(v, attr)
-    for t in report.parameters.get("thresholds", []):
-        row[f"P(alpha < {t:g})"] = v.p_below.get(f"{t:g}")
-    for c in report.parameters.get("coders", []):
-        row[f"Coverage {c['name']}"] = v.coverage.get(c["name"])
-    row["Note"] = v.reasons.get("alpha", "")
-    return row
-
-
-def to_rows(report: AgreementReport) -> list[dict[str, Any]]:
-    """One dict per variable with the keys of :func:`columns` (numbers stay numbers)."""
-    return [variable_row(report, v) for v in report.variables]
-
-
-UNIT_WORDS = {"document": "documents", "paragraph": "paragraphs", "sentence": "sentences", "token": "tokens",
-              "continuum": "characters", "matrix row": "units"}
-
-
-def methods_sentences(report: AgreementReport) -> list[str]:
-    """One sentence per variable, worded for a methods section."""
-    p = report.parameters
-    unit_word = UNIT_WORDS.get(p.get("unit", ""), "units")
-    n_coders = len(p.get("coders", []))
-    out = []
-    for v in report.variables:
-        name = "Krippendorff's alpha" if v.alpha_name == "α" else f"Krippendorff's {v.alpha_name}"
-        level = f" ({v.level})" if v.alpha_name == "α" else ""
-        if v.alpha is None:
-            out.append(f"{v.name}: {name}{level} is undefined — {v.reasons.get('alpha', 'see the notes')}")
-            continue
-        text = f"{v.name}: {name}{level} = {v.alpha:.3f}"
-        if v.ci_low is not None and v.ci_high is not None:
-            conf = float(p.get("confidence", 0.95)) * 100
-            text += f" ({conf:g}% bootstrap CI {v.ci_low:.3f} to {v.ci_high:.3f}, {v.bootstrap_samples:,} resamples)"
-        if v.percent_agreement is not None:
-            text += f", percent agreement {100 * v.percent_agreement:.1f}%"
-        where = f"{v.pairable_units:,} {unit_word}"
-        if p.get("documents"):
-            where += f" in {p['documents']:,} documents"
-        out.append(f"{text}; {where}, {n_coders} coders.")
-    return out
-
-
-def document_rows(report: AgreementReport) -> list[dict[str, Any]]:
-    out = []
-    for v in report.variables:
-        for f in v.documents:
-            out.append({
-                "Variable": v.name, "Document": f.document_id, "Title": f.title, "Units": f.units,
-                "Pairable units": f.pairable_units, "Disagreeing units": f.disagreeing_units,
-                "Agreement": f.agreement,
-            })
-    return out
-
 
 def to_csv(report: AgreementReport, target: str | Path | IO[str] | None = None) -> str:
     """The variables table as CSV (returned, and written to ``target`` if given)."""
@@ -163,8 +79,6 @@ def write_report(report: AgreementReport, path: str | Path, fmt: str | None = No
     elif fmt == "xlsx":
         to_xlsx(report, path)
     elif fmt in ("html", "htm"):
-        from annotator.agreement.html_report import to_html
-
         _write_text(path, to_html(report))
     else:
         raise AgreementError(f"Unknown report format {fmt!r}; use one of {', '.join(FORMATS)}.")

@@ -9,11 +9,12 @@ import pytest
 
 from annotator.agreement.alpha import krippendorff_alpha
 from annotator.agreement.errors import AgreementError
-from annotator.agreement.html_report import to_html
-from annotator.agreement.matrix_io import export_matrix, read_matrix_csv, write_matrix_csv
 from annotator.agreement.reliability_data import unit_data
-from annotator.agreement.render import columns, to_csv, to_json, to_rows, write_report
 from annotator.agreement.report import compute_report, matrix_report
+from annotator.reporting.agreement_files import to_csv, to_json, write_report
+from annotator.reporting.agreement_html import to_html
+from annotator.reporting.agreement_table import columns, to_rows
+from annotator.reporting.reliability_matrix import export_matrix, read_matrix_csv, write_matrix_csv
 
 TEXT = "Aaaa bbb. Cccc ddd. Eeee fff. Gggg hhh."
 APP = "Frames/Appeasement"
@@ -174,7 +175,7 @@ def test_cp1252_matrix_is_read(tmp_path):
 
 
 def test_methods_sentences_state_the_figures(report):
-    from annotator.agreement.render import methods_sentences
+    from annotator.reporting.agreement_table import methods_sentences
 
     lines = methods_sentences(report)
     app = next(line for line in lines if line.startswith(APP))

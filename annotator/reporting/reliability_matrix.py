@@ -5,6 +5,10 @@ R's ``irr::kripp.alpha`` wants coders in rows, so transpose it there::
 
     m <- as.matrix(read.csv("matrix.csv", row.names = 1, check.names = FALSE))
     irr::kripp.alpha(t(m), method = "nominal")
+
+Reader and writer of this one format live together (the missing marks, the
+"unit" header and the formula guard are shared, and a written matrix must read
+back); the agreement engine gets the parsed table, never a file.
 """
 
 from __future__ import annotations
