@@ -415,7 +415,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             return
         start, end = self.session.nudged(ann.id, edge, direction)
         if (start, end) != (ann.start, ann.end):
-            if self.run_command(MoveSpan(self.session, ann.id, start, end), self.tr("Move annotation")):
+            if self.run_command(MoveSpan(self.session, ann.id, start, end), self.tr("Move annotation")) is not None:
                 self.select_annotation(ann.id if ann.id in self.annotations_state else None, scroll=False)
 
     def _context_menu(self, point) -> None:

@@ -19,7 +19,7 @@ class Change:
     status_changed: bool = False
     status: str | None = None  # the coder's status of the document afterwards, when status_changed
     suggestions_changed: bool = False
-    # the span the action produced (applied or accepted), for the caret and the selection
+    # the span the action saved (applied, accepted, changed), for the caret and the selection; None: gone
     annotation: Annotation | None = None
 
 
