@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMenu
 
 from annotator.gui.codebook_panel import swatch
-from annotator.services import coding
 
 
 def build_context_menu(window, pos: int) -> QMenu:
@@ -23,8 +22,7 @@ def build_context_menu(window, pos: int) -> QMenu:
         menu.addAction(window.actions.quick_pick)
         if window.last_code:
             menu.addAction(window.actions.repeat)
-    here = sorted(coding.annotations_at(window.annotations_state.values(), pos), key=lambda a: a.end - a.start)
-    for ann in here:
+    for ann in window.session.annotations_at(pos):
         name = _menu_text(cb.path(ann.code_id, " / ") if ann.code_id in cb else ann.code_id)
         sub = menu.addMenu(swatch(cb[ann.code_id].color) if ann.code_id in cb else swatch("#888888"), name)
         change = sub.addMenu(tr("Change code to"))

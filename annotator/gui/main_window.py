@@ -1,7 +1,9 @@
 """The coding workbench: document list | article | codebook, annotations and
 article-level form. This module wires the panels together and turns user
-actions into undoable commands; the panels and commands live in their own
-modules."""
+actions into the session's commands, run through the undo stack; the state
+of the coding session (the open document, the coder's spans, the selection,
+the last code) lives in ``annotator.services.session``, the panels in their
+own modules."""
 
 from __future__ import annotations
 
@@ -35,6 +37,19 @@ from annotator.gui.suggestions_layer import SuggestionsLayer
 from annotator.gui.window_actions import WindowActions
 from annotator.gui.window_menus import WindowMenusMixin
 from annotator.services import coding
+from annotator.services.session import (
+    ApplyCode,
+    Change,
+    ChangeCode,
+    ClearDocumentCode,
+    CodingSession,
+    Command,
+    DeleteSpan,
+    MarkDone,
+    MoveSpan,
+    SetDocumentCode,
+    SetNote,
+)
 from annotator.store.project import Project
 
 
@@ -46,11 +61,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self.settings = gui_settings.settings()  # kept: Qt writes it back in the background
         self.codebook = project.codebook()
         self.filter = coding.coder_filter(project, coder.id)
-        self.document_id: str | None = None
-        self.annotations_state: dict[str, Annotation] = {}  # this coder's spans in the open document
-        self.tokens: coding.Tokens | None = None
-        self.last_code: str | None = None
-        self.selected_id: str | None = None
+        self.session = CodingSession(project, coder.id)
         self.closed = False
         self.undo_stack = QUndoStack(self)
         self.notifier = commands.Notifier(self)
@@ -66,6 +77,25 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self.resize(1440, 900)
         self._restore_layout()
         QTimer.singleShot(0, self.restore_last_document)
+
+    # --- the session's state, as the panels and tests read it -------------------------
+
+    @property
+    def document_id(self) -> str | None:
+        return self.session.document_id
+
+    @property
+    def annotations_state(self) -> dict[str, Annotation]:
+        """This coder's spans in the open document (blind coding: only theirs)."""
+        return self.session.annotations
+
+    @property
+    def selected_id(self) -> str | None:
+        return self.session.selected_id
+
+    @property
+    def last_code(self) -> str | None:
+        return self.session.last_code
 
     # --- building -------------------------------------------------------------------
 
@@ -155,22 +185,16 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             return
         self._remember_position()
         try:
-            doc = self.project.document(document_id)
-            status = coding.open_document(self.project, document_id, self.coder.id)
+            opened = self.session.open_document(document_id, suggestions=self.suggestions.shown)
         except AnnotatorError as exc:
             self.show_error(str(exc))
             return
-        self.document_id = document_id
-        self.tokens = None  # read when first needed: opening stays fast
-        self.selected_id = None
-        self.article.show_document(doc)
-        # blind coding: only this coder's own annotations are ever loaded
-        self.annotations_state = {a.id: a for a in self.project.annotations(document_id, self.coder.id)}
+        self.article.show_document(opened.document)
         self._refresh_spans()
-        self.suggestions.document_opened()
-        self.form.set_state(coding.document_code_state(self.project, document_id, self.coder.id))
+        self.suggestions.document_opened(opened.suggestions)
+        self.form.set_state(opened.document_codes)
         self.documents.select(document_id)
-        if status == coding.IN_PROGRESS:
+        if opened.status == coding.IN_PROGRESS:
             self.documents.model.refresh_rows()
             self.update_progress()
         if scroll:
@@ -209,11 +233,9 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         if not self.document_id:
             return
         try:
-            commands.run(self.undo_stack, commands.MarkDone(
-                self.project, self.notifier, self.document_id, self.coder.id, self.tr("Mark done")))
-            nxt = coding.next_not_done(self.project, self.documents.current_filter(), self.document_id,
-                                       sort=self.documents.model.sort_key,
-                                       descending=self.documents.model.descending)
+            commands.run(self.undo_stack, self.notifier, MarkDone(self.session), self.tr("Mark done"))
+            nxt = self.session.next_not_done(self.documents.current_filter(), sort=self.documents.model.sort_key,
+                                             descending=self.documents.model.descending)
         except AnnotatorError as exc:
             self.show_error(str(exc))
             return
@@ -253,21 +275,8 @@ class MainWindow(WindowMenusMixin, QMainWindow):
     def _annotations_changed(self, document_id: str, ids: list) -> None:
         if document_id != self.document_id:
             return
-        # only the spans this action touched are read again and redrawn
-        changed: dict[str, Annotation | None] = {}
-        for ann_id in ids:
-            try:
-                a = self.project.annotation(ann_id)
-            except AnnotatorError:
-                a = None
-            if a is None or a.deleted or a.coder_id != self.coder.id:
-                self.annotations_state.pop(ann_id, None)
-                changed[ann_id] = None
-                if self.selected_id == ann_id:
-                    self.selected_id = None
-            else:
-                self.annotations_state[ann_id] = a
-                changed[ann_id] = a
+        # only the spans this action touched are redrawn, in the states the session took from the write
+        changed = {ann_id: self.session.annotations.get(ann_id) for ann_id in ids}
         self.article.text.update_spans({i: (a.start, a.end, self._colour(a.code_id)) if a else None
                                         for i, a in changed.items()})
         self.article.text.set_selected_annotation(self.selected_id)
@@ -275,7 +284,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self._refresh_counts()
 
     def _tooltip(self, pos: int) -> str:
-        here = sorted(coding.annotations_at(self.annotations_state.values(), pos), key=lambda a: a.end - a.start)
+        here = self.session.annotations_at(pos)
         cb = self.codebook
         return tooltip_html([(cb[a.code_id].color if a.code_id in cb else "#888888",
                               cb.path(a.code_id, " / ") if a.code_id in cb else a.code_id, a.note) for a in here])
@@ -293,12 +302,12 @@ class MainWindow(WindowMenusMixin, QMainWindow):
     def _caret_moved(self, pos: int) -> None:
         if self.article.text.textCursor().hasSelection():
             return
-        here = coding.annotations_at(self.annotations_state.values(), pos)
-        innermost = min(here, key=lambda a: a.end - a.start).id if here else None
+        here = self.session.annotations_at(pos)
+        innermost = here[0].id if here else None
         self.select_annotation(innermost, scroll=False)
 
     def select_annotation(self, annotation_id: str | None, *, scroll: bool = True) -> None:
-        self.selected_id = annotation_id if annotation_id in self.annotations_state else None
+        self.session.select(annotation_id)
         self.article.text.set_selected_annotation(self.selected_id)
         self.annotations.select(self.selected_id)
         if scroll and self.selected_id:
@@ -306,14 +315,21 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             self.article.text.select_span(a.start, a.end)
 
     def current_annotation(self) -> Annotation | None:
-        return self.annotations_state.get(self.selected_id) if self.selected_id else None
+        return self.session.selected()
 
     # --- coding actions ----------------------------------------------------------------------
 
     def _tokens(self) -> coding.Tokens:
-        if self.tokens is None:
-            self.tokens = coding.document_tokens(self.project, self.document_id, self.article.text.text)
-        return self.tokens
+        return self.session.tokens()
+
+    def run_command(self, command: Command, text: str) -> Change | None:
+        """Do a session command through the undo stack; a refusal is shown
+        and returns None."""
+        try:
+            return commands.run(self.undo_stack, self.notifier, command, text)
+        except AnnotatorError as exc:
+            self.show_error(str(exc))
+            return None
 
     def apply_code(self, code_id: str) -> bool:
         if not self.document_id:
@@ -324,18 +340,14 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             return False
         snap = self.prefs.snap and not self.article.text.take_mouse_alt()
         name = self.codebook[code_id].name if code_id in self.codebook else code_id
-        cmd = commands.ApplyCode(self.project, self.notifier, self.document_id, self.coder.id, code_id, start, end,
-                                 tokens=self._tokens() if snap else None, snap=snap,
-                                 label=self.tr("Apply {0}").format(name))
-        try:
-            commands.run(self.undo_stack, cmd)
-        except AnnotatorError as exc:
-            self.show_error(str(exc))
+        change = self.run_command(ApplyCode(self.session, code_id, start, end, snap=snap),
+                                  self.tr("Apply {0}").format(name))
+        if change is None:
             return False
-        self.last_code = code_id
-        saved = cmd.write.annotation
-        self.article.text.set_caret(saved.end)
-        self.select_annotation(saved.id, scroll=False)
+        saved = change.annotation
+        if saved is not None:
+            self.article.text.set_caret(saved.end)
+            self.select_annotation(saved.id, scroll=False)
         self.statusBar().showMessage(self.tr("Applied {0}.").format(name), 3000)
         return True
 
@@ -372,8 +384,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             return
         code_id = code_id or self._pick_code(self.tr("Change the code to"))
         if code_id and code_id != ann.code_id:
-            self._run_span_command(commands.UpdateSpan(self.project, self.notifier, ann, self.tr("Change code"),
-                                                       code_id=code_id))
+            self.run_command(ChangeCode(self.session, ann.id, code_id), self.tr("Change code"))
 
     def edit_note(self) -> None:
         ann = self.current_annotation()
@@ -387,36 +398,25 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             self._note_edited(ann.id, note)
 
     def _note_edited(self, annotation_id: str, note: str) -> None:
-        ann = self.annotations_state.get(annotation_id)
-        if ann is not None:
-            self._run_span_command(commands.UpdateSpan(self.project, self.notifier, ann, self.tr("Edit note"),
-                                                       note=note))
+        if annotation_id in self.session.annotations:
+            self.run_command(SetNote(self.session, annotation_id, note), self.tr("Edit note"))
 
     def delete_annotation(self) -> None:
         ann = self.current_annotation()
         if ann is None:
             self.statusBar().showMessage(self.tr("Put the cursor in an annotation first."), 6000)
             return
-        self._run_span_command(commands.DeleteSpan(self.project, self.notifier, ann, self.tr("Delete annotation")))
+        self.run_command(DeleteSpan(self.session, ann.id), self.tr("Delete annotation"))
 
     def nudge(self, edge: str, direction: int) -> None:
         ann = self.current_annotation()
         if ann is None:
             self.statusBar().showMessage(self.tr("Put the cursor in an annotation first."), 6000)
             return
-        start, end = coding.nudge(self._tokens(), ann.start, ann.end, edge, direction, len(self.article.text.text))
+        start, end = self.session.nudged(ann.id, edge, direction)
         if (start, end) != (ann.start, ann.end):
-            if self._run_span_command(commands.UpdateSpan(self.project, self.notifier, ann,
-                                                          self.tr("Move annotation"), bounds=(start, end))):
+            if self.run_command(MoveSpan(self.session, ann.id, start, end), self.tr("Move annotation")) is not None:
                 self.select_annotation(ann.id if ann.id in self.annotations_state else None, scroll=False)
-
-    def _run_span_command(self, cmd: commands.StoreCommand) -> bool:
-        try:
-            commands.run(self.undo_stack, cmd)
-        except AnnotatorError as exc:
-            self.show_error(str(exc))
-            return False
-        return True
 
     def _context_menu(self, point) -> None:
         from annotator.gui.context_menu import build_context_menu
@@ -435,14 +435,14 @@ class MainWindow(WindowMenusMixin, QMainWindow):
     def _run_document_command(self, code_id: str, value: str | None, note: str, label: str) -> None:
         if not self.document_id:
             return
-        cmd = commands.SetDocumentCode(self.project, self.notifier, self.document_id, self.coder.id, code_id,
-                                       label, value=value, note=note)
-        if not self._run_span_command(cmd):
-            self._document_codes_changed(self.document_id)
+        cmd = (ClearDocumentCode(self.session, code_id) if value is None
+               else SetDocumentCode(self.session, code_id, value=value, note=note))
+        if self.run_command(cmd, label) is None:
+            self._document_codes_changed(self.document_id)  # the form shows what is saved
 
     def _document_codes_changed(self, document_id: str) -> None:
         if document_id == self.document_id:
-            self.form.set_state(coding.document_code_state(self.project, document_id, self.coder.id))
+            self.form.set_state(self.session.document_codes)
 
     # --- focus -------------------------------------------------------------------------------
 

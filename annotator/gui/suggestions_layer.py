@@ -1,7 +1,7 @@
 """Source and quote suggestions in the workbench (issue 8): the open
 suggestions of the current document drawn as dotted underlines under the
 coder's own, a tool tip naming each, keys to step through them and to accept
-or reject the selected one (undoable commands in suggestion_commands.py), and
+or reject the selected one (undoable commands of the coding session), and
 "Find sources in this document", which runs the NLP pipeline in a worker.
 
 spaCy is imported only when suggestions are computed, never at start-up.
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMenu
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Suggestion
 from annotator.gui.highlights import is_dark
-from annotator.gui.suggestion_commands import AcceptSuggestion, RejectSuggestion
+from annotator.services.session import AcceptSuggestion, RejectSuggestion
 
 NEUTRAL = "#8c8c8c"  # cue and content, and speakers without a proposed code
 DOT_GAP = 2.0  # pixels between the coder's lowest underline and the dotted one
@@ -99,22 +99,23 @@ class SuggestionsLayer(QObject):
         self._enable()
         self.reload()
 
-    def reload(self) -> None:
-        """Read the current document's open suggestions again."""
+    def reload(self, items: list[Suggestion] | None = None) -> None:
+        """Show the current document's open suggestions: ``items`` when the
+        caller read them already, else read again."""
         self.document_id = self.w.document_id
         self.items = []
         if self.shown and self.document_id and not self.w.closed:
             try:
-                self.items = self.w.project.suggestions(self.document_id, status="open")
+                self.items = items if items is not None else self.w.session.open_suggestions()
             except AnnotatorError as exc:
                 self.w.show_error(str(exc))
         if self.current_id not in {s.id for s in self.items}:
             self.current_id = None
         self.w.article.text.viewport().update()
 
-    def document_opened(self) -> None:
+    def document_opened(self, items: list[Suggestion] | None = None) -> None:
         self.current_id = None
-        self.reload()
+        self.reload(items)
 
     def _changed(self, document_id: str) -> None:
         if document_id == self.w.document_id:
@@ -226,14 +227,15 @@ class SuggestionsLayer(QObject):
             if not code_id:
                 return False
         name = self.w.codebook[code_id].name if code_id in self.w.codebook else code_id
-        cmd = AcceptSuggestion(self.w.project, self.w.notifier, s, self.w.coder.id, code_id,
-                               self.tr("Accept suggestion as {0}").format(name))
-        if not self.w._run_span_command(cmd):
+        change = self.w.run_command(AcceptSuggestion(self.w.session, s.id, s.document_id, code_id),
+                                    self.tr("Accept suggestion as {0}").format(name))
+        if change is None:
             return False
         self.current_id = None
-        saved = cmd.write.annotation
-        self.w.article.text.set_caret(saved.end)
-        self.w.select_annotation(saved.id, scroll=False)
+        saved = change.annotation
+        if saved is not None:
+            self.w.article.text.set_caret(saved.end)
+            self.w.select_annotation(saved.id, scroll=False)
         self.w.statusBar().showMessage(self.tr("Accepted as {0}.").format(name), 4000)
         return True
 
@@ -242,8 +244,8 @@ class SuggestionsLayer(QObject):
         if s is None:
             self.w.statusBar().showMessage(self.tr("Go to a suggestion first (Ctrl+])."), 6000)
             return False
-        cmd = RejectSuggestion(self.w.project, self.w.notifier, s, self.tr("Reject suggestion"))
-        if not self.w._run_span_command(cmd):
+        if self.w.run_command(RejectSuggestion(self.w.session, s.id, s.document_id),
+                              self.tr("Reject suggestion")) is None:
             return False
         self.current_id = None
         self.w.article.text.set_caret(s.end)

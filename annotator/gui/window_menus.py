@@ -70,16 +70,16 @@ class WindowMenusMixin:
         if coder is None or coder.id == self.coder.id:
             return
         from annotator.services import coding
+        from annotator.services.session import CodingSession
 
         self._remember_position()
         self.coder = coder
         self.undo_stack.clear()  # the commands belong to the other coder's work
+        self.session = CodingSession(self.project, coder.id)
         self.filter = coding.coder_filter(self.project, coder.id)
         self.documents._base = self.filter
         self.documents.apply_filters()
-        self.document_id = None
         self.article.show_document(None)
-        self.annotations_state = {}
         self._update_title()
         self.update_progress()
         self.restore_last_document()
@@ -124,6 +124,7 @@ class WindowMenusMixin:
         self.actions.set_codes(self.codebook)
         if self.document_id:
             self._refresh_spans()
+            self.session.reload_document_codes()  # the codebook edit may have removed some
             self._document_codes_changed(self.document_id)
 
     # --- preferences and help -------------------------------------------------------------------

@@ -277,8 +277,9 @@ def _value(dc: DocumentCode | None) -> tuple[str, str] | None:
 
 def restore_document_codes(project: Project, document_id: str, coder_id: str,
                            state: dict[str, DocumentCode], *,
-                           expected: dict[str, DocumentCode] | None = None) -> None:
-    """Make the coder's article-level codes on this article equal ``state``.
+                           expected: dict[str, DocumentCode] | None = None) -> dict[str, DocumentCode]:
+    """Make the coder's article-level codes on this article equal ``state``;
+    returns them as saved.
 
     With ``expected`` (undo and redo: the state the action left), only the
     codes where ``state`` and ``expected`` differ are written, and only while
@@ -297,6 +298,7 @@ def restore_document_codes(project: Project, document_id: str, coder_id: str,
             dc = state[code_id]
             if _value(current.get(code_id)) != _value(dc):
                 project.set_document_code(replace(dc))
+        return document_code_state(project, document_id, coder_id)
 
 
 # --- workflow ---------------------------------------------------------------------
@@ -346,10 +348,11 @@ def coder_filter(project: Project, coder_id: str, **kw: str | None) -> ListFilte
     return ListFilter(coder_id=coder_id, assigned_only=uses_assignments(project), **kw)
 
 
-def open_document(project: Project, document_id: str, coder_id: str) -> str:
-    """Opening a document starts it: its status becomes in progress unless done."""
+def open_document(project: Project, document_id: str, coder_id: str) -> str | None:
+    """Opening a document starts it: its status becomes in progress unless done.
+    A read-only project is only read: its status stays as it is."""
     status = project.status(document_id, coder_id)
-    if status != DONE and status != IN_PROGRESS:
+    if status != DONE and status != IN_PROGRESS and not project.readonly:
         _set_status(project, document_id, coder_id, IN_PROGRESS)
         return IN_PROGRESS
     return status

@@ -11,6 +11,7 @@ from pathlib import Path
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Annotation
 from annotator.core.output_files import atomic_output
+from annotator.services.coding import redo_span_write, undo_span_write
 from annotator.store.annotations_repo import SpanWrite
 from annotator.store.project import Project
 
@@ -107,4 +108,26 @@ def accept_suggestion(project: Project, suggestion_id: str, coder_id: str, code_
 
 def reject_suggestion(project: Project, suggestion_id: str) -> None:
     project.set_suggestion_status(suggestion_id, "rejected")
+
+
+def reopen_suggestion(project: Project, suggestion_id: str) -> None:
+    """Undo of a rejection."""
+    project.set_suggestion_status(suggestion_id, "open")
+
+
+def undo_accept(project: Project, suggestion_id: str, write: SpanWrite) -> list[Annotation]:
+    """Take back the span an acceptance saved (compare-and-restore, see
+    ``coding.undo_span_write``) and open the suggestion again, in one transaction."""
+    with project.transaction():
+        undone = undo_span_write(project, write)
+        project.set_suggestion_status(suggestion_id, "open")
+    return undone
+
+
+def accept_again(project: Project, suggestion_id: str, write: SpanWrite, undone: list[Annotation]) -> SpanWrite:
+    """Redo of an acceptance, over what its undo left."""
+    with project.transaction():
+        redone = redo_span_write(project, write, undone)
+        project.set_suggestion_status(suggestion_id, "accepted")
+    return redone
 

@@ -83,11 +83,14 @@ class DocumentsRepo:
             found.update(r[0] for r in self.conn.execute(f"SELECT id FROM documents WHERE id IN ({q})", chunk))
         return found
 
-    def document(self, document_id: str) -> Document:
-        row = self._one("SELECT * FROM documents WHERE id = ?", (document_id,))
+    def document(self, document_id: str, *, with_raw: bool = True) -> Document:
+        """One document; ``with_raw=False`` leaves the imported original (which
+        can be a large blob) on disk, for views that show the cleaned text."""
+        cols = "*" if with_raw else ", ".join(_DOC_COLS)
+        row = self._one(f"SELECT {cols} FROM documents WHERE id = ?", (document_id,))
         if row is None:
             raise NotFound(f"There is no document with id {document_id}.")
-        return rows.document(row)
+        return rows.document(_with_raw(row))
 
     def find_document(self, key: str) -> Document:
         """A document by id, id prefix (as printed by the CLI) or exact title."""

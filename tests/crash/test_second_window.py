@@ -71,6 +71,33 @@ def test_second_window_in_this_process_is_read_only_with_a_notice(qtbot, project
     assert [f.name for f in project_path.parent.iterdir() if "lock" in f.name] == []
 
 
+def test_a_read_only_window_reads_an_article_it_cannot_start(qtbot, project_path):
+    """Opening an article starts it (a status write); a read-only window shows
+    the article and leaves its status as it is instead of refusing to open it."""
+    from annotator.gui.startup import start_window
+
+    with Project.open(project_path) as p:
+        ana = p.coder_by_name("Ana")
+    first = start_window(project_path, coder=ana)
+    second = start_window(project_path, coder=ana)
+    qtbot.addWidget(first)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    second.activateWindow()
+    table = second.documents.table
+    table.setFocus()
+    table.setCurrentIndex(second.documents.model.index(2, 0))
+    target = second.documents.model.summary(2).id
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert second.document_id == target
+    assert second.article.text.text.startswith("Third article")
+    first.close()
+    second.close()
+    with Project.open(project_path) as p:
+        assert p.status(target, ana.id) is None
+
+
 # --- undo never erases a change it did not make ---------------------------------------
 
 
