@@ -109,6 +109,25 @@ def test_an_interrupted_agreement_report_stops_at_the_next_step(tmp_path):
         project.close()
 
 
+def test_an_interrupted_annotation_import_leaves_the_project_unchanged(tmp_path):
+    from annotator.services.exchange import export_project, import_annotations
+
+    source = coded_exchange_project(tmp_path / "source.annotator")
+    try:
+        export_project(source, "jsonl", tmp_path / "x.jsonl")
+    finally:
+        source.close()
+    with Project.create(tmp_path / "p.annotator") as project:
+        def run(state: TaskState):
+            return import_annotations(project, tmp_path / "x.jsonl", state=state)
+
+        stop_at = random.Random(SEED).randint(1, 2)  # progress counts the two new documents segmented
+        with pytest.raises(Cancelled, match="^The annotation import was cancelled; the project is unchanged"):
+            run(stopping_at(stop_at))
+        assert project.count_documents() == 0 and project.coders() == []
+        assert run(TaskState()).annotations_added == 6  # and it can be run again in full
+
+
 def test_no_code_recognises_a_cancel_by_the_words_of_a_message():
     """Cancelling is told by the Cancelled type alone: a message is for people."""
     pattern = re.compile(r"""["'][^"']*cancel[^"']*["']\s+(not\s+)?in\s""", re.IGNORECASE)
