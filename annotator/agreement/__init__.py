@@ -17,7 +17,7 @@ from annotator.agreement.alpha import (
     krippendorff_alpha,
 )
 from annotator.agreement.bootstrap import BootstrapResult, bootstrap_alpha, bootstrap_alphas
-from annotator.agreement.errors import AgreementCancelled, AgreementError
+from annotator.agreement.errors import AgreementError
 from annotator.agreement.kappa import brennan_prediger, cohen_kappa, fleiss_kappa, scott_pi
 from annotator.agreement.reliability_data import (
     UNITS,
@@ -40,7 +40,7 @@ from annotator.agreement.spans_match import span_scores
 from annotator.agreement.unitizing import bootstrap_unitizing, unitize, unitizing_alphas
 
 __all__ = [
-    "LEVELS", "UNITS", "AgreementCancelled", "AgreementError", "AgreementReport", "AlphaResult",
+    "LEVELS", "UNITS", "AgreementError", "AgreementReport", "AlphaResult",
     "BootstrapResult", "CodingData", "ContinuumData", "DocumentFigure", "UnitData", "Variable",
     "VariableReport", "alpha_from_counts", "alpha_from_matrix", "bootstrap_alpha", "bootstrap_alphas", "bootstrap_unitizing", "brennan_prediger",
     "cohen_kappa", "compute_report", "continuum_data", "fleiss_kappa",

@@ -12,18 +12,17 @@ pairs of values; resampling units keeps the values of a unit together).
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from annotator.agreement.alpha import check_level, distance_matrix, row_sums
-from annotator.agreement.errors import AgreementCancelled, AgreementError
+from annotator.agreement.errors import CANCELLED, AgreementError
+from annotator.core.task import NULL_STATE, TaskState
 
 THRESHOLDS = (0.667, 0.8)
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 
 
 @dataclass(frozen=True)
@@ -49,8 +48,7 @@ def bootstrap_alphas(
     weights: Sequence[np.ndarray | None] | None = None,
     confidence: float = 0.95,
     thresholds: Sequence[float] = THRESHOLDS,
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    state: TaskState = NULL_STATE,
 ) -> list[BootstrapResult]:
     """One bootstrap per variable given as value counts (units x categories).
 
@@ -58,7 +56,8 @@ def bootstrap_alphas(
     ``(seed, key)`` (``keys`` default to the position), so a variable's interval
     does not change when other variables are added to the report.
     ``weights`` (per variable, optional): how many units each row of counts
-    stands for, when identical units were grouped beforehand.
+    stands for, when identical units were grouped beforehand. ``state``
+    counts resamples over all variables.
     """
     if samples < 1:
         raise AgreementError("The number of bootstrap resamples must be at least 1.")
@@ -71,12 +70,7 @@ def bootstrap_alphas(
     for j, (c, level, cats, key, mult) in enumerate(zip(counts, levels, categories, keys, weights, strict=True)):
         check_level(level, cats)
         rng = np.random.default_rng(None if seed is None else [seed, zlib.crc32(key.encode("utf-8"))])
-
-        def step(done: int, _total: int, base: int = j * samples) -> None:
-            if progress is not None:
-                progress(base + done, total)
-
-        alphas = _resample(np.asarray(c, dtype=float), mult, level, cats, samples, rng, step, cancelled)
+        alphas = _resample(np.asarray(c, dtype=float), mult, level, cats, samples, rng, state.part(j * samples, total))
         out.append(summarise(alphas, samples, seed, confidence, thresholds))
     return out
 
@@ -88,8 +82,7 @@ def _resample(
     cats: tuple,
     samples: int,
     rng: np.random.Generator,
-    progress: Progress,
-    cancelled: Cancelled | None,
+    state: TaskState,
 ) -> np.ndarray | None:
     m = row_sums(c)
     mult = np.ones(len(m), dtype=np.int64) if mult is None else np.rint(np.asarray(mult)).astype(np.int64)
@@ -120,8 +113,7 @@ def _resample(
     alphas = np.full(samples, np.nan)
     done = 0
     while done < samples:
-        if cancelled is not None and cancelled():
-            raise AgreementCancelled()
+        state.check(CANCELLED)
         b = min(chunk, samples - done)
         if few:
             weights = rng.multinomial(u, kind_n / u, size=b).astype(float)
@@ -131,7 +123,7 @@ def _resample(
         sums = weights @ kinds
         alphas[done : done + b] = _alpha_of_sums(sums[:, :width], sums[:, width:], level, k, values)
         done += b
-        progress(done, samples)
+        state.set_progress(done, samples)
     return alphas
 
 

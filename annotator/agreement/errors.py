@@ -9,8 +9,5 @@ class AgreementError(AnnotatorError, ValueError):
     """The reliability data or the options asked for cannot be computed."""
 
 
-class AgreementCancelled(AnnotatorError):
-    """The user cancelled a long agreement computation."""
-
-    def __init__(self, message: str = "The agreement computation was cancelled.") -> None:
-        super().__init__(message)
+# what Cancelled says when a long agreement computation is interrupted
+CANCELLED = "The agreement computation was cancelled."

@@ -8,7 +8,7 @@ and per-document figures, and records every parameter used.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -25,7 +25,7 @@ from annotator.agreement.alpha import (
     row_sums,
 )
 from annotator.agreement.bootstrap import THRESHOLDS, BootstrapResult, bootstrap_alphas
-from annotator.agreement.errors import AgreementCancelled, AgreementError
+from annotator.agreement.errors import CANCELLED, AgreementError
 from annotator.agreement.kappa import brennan_prediger, cohen_kappa, fleiss_kappa, scott_pi
 from annotator.agreement.reliability_data import (
     UNITS,
@@ -42,9 +42,7 @@ from annotator.agreement.reliability_data import (
 from annotator.agreement.spans_match import SpanTable, scores_by_label
 from annotator.agreement.tally import Tally, tally
 from annotator.agreement.unitizing import bootstrap_unitizing, unitizing_alphas
-
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
+from annotator.core.task import NULL_STATE, TaskState
 
 TWO_CODERS_ONLY = "Defined for exactly two coders; see the pairwise figures."
 NOT_ON_CONTINUUM = "Not defined on the continuum; see the unitizing coefficients."
@@ -135,14 +133,14 @@ def compute_report(
     thresholds: Sequence[float] = THRESHOLDS,
     coder_names: Mapping[str, str] | None = None,
     top_documents: int = 10,
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    state: TaskState = NULL_STATE,
 ) -> AgreementReport:
     """Agreement among ``coders`` on ``data`` at ``unit`` (one of UNITS).
 
     ``variables``: code or group ids (default: all, see ``select_variables``);
     ``levels``: level of measurement per variable id (default nominal);
     ``bootstrap``: number of resamples for alpha's interval (0: none).
+    Interrupted through ``state``, it raises Cancelled at the next step.
     """
     if unit not in UNITS:
         raise AgreementError(f"Unknown unit of analysis {unit!r}; use one of {', '.join(UNITS)}.")
@@ -152,7 +150,7 @@ def compute_report(
     data._spans_cache = None
     try:
         return _compute_report(data, unit, coders, variables, levels, bootstrap, seed, confidence, thresholds,
-                               names, top_documents, progress, cancelled)
+                               names, top_documents, state)
     finally:
         del data._spans_cache
 
@@ -169,26 +167,20 @@ def _compute_report(
     thresholds: Sequence[float],
     names: Mapping[str, str],
     top_documents: int,
-    progress: Progress | None,
-    cancelled: Cancelled | None,
+    state: TaskState,
 ) -> AgreementReport:
-    def check() -> None:
-        if cancelled is not None and cancelled():
-            raise AgreementCancelled()
-
     if unit == "continuum":
         cdata = continuum_data(data, coders=coders, variables=variables)
         steps = len(cdata.variables) + 2
-        _step(progress, 1, steps)
+        _step(state, 1, steps)
         reports = []
         per_doc: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         for i in range(len(cdata.variables)):
-            check()
             boot = dict(samples=bootstrap, seed=seed, confidence=confidence, thresholds=thresholds)
             rep, doc_figures = _continuum_variable(cdata, i, names, data, top_documents, boot if bootstrap else None)
             reports.append(rep)
             per_doc.append(doc_figures)
-            _step(progress, i + 2, steps)
+            _step(state, i + 2, steps)
         docs, lengths, coded, notes = cdata.documents, cdata.lengths, cdata.coded, cdata.notes
         vars_ = cdata.variables
         overall = _overall_documents_continuum(per_doc, cdata, data)
@@ -196,34 +188,29 @@ def _compute_report(
         udata = unit_data(data, unit=unit, coders=coders, variables=variables, levels=levels)
         vars_ = udata.variables
         steps = len(vars_) * (1 + bootstrap) + 2
-        _step(progress, 1, steps)
+        _step(state, 1, steps)
         tallies = []
         reports = []
         for i in range(len(vars_)):
-            check()
             rep, t = _unit_variable(udata, i, names, data, top_documents)
             reports.append(rep)
             tallies.append(t)
-            _step(progress, i + 2, steps)
+            _step(state, i + 2, steps)
         if bootstrap:
-            base = len(vars_) + 1
-
-            def boot_progress(done: int, total: int) -> None:
-                _step(progress, base + done, steps)
-
             boots = bootstrap_alphas(
                 [t.counts for t in tallies], [v.level for v in vars_], [_cats(v) for v in vars_],
                 samples=bootstrap, seed=seed, keys=[v.id for v in vars_], weights=[t.n for t in tallies],
                 confidence=confidence, thresholds=thresholds,
-                progress=boot_progress, cancelled=cancelled,
+                state=state.part(len(vars_) + 1, steps),
             )
+            state.check(CANCELLED)
             for rep, b in zip(reports, boots, strict=True):
                 _apply_bootstrap(rep, b)
         docs, coded, notes = udata.documents, udata.coded, udata.notes
         lengths = np.array([data.lengths[d] for d in docs])
         overall = _overall_documents_units(udata, tallies, data)
     _add_span_f1(reports, data, coders, names)
-    _step(progress, steps, steps)
+    state.set_progress(steps, steps)
     params = {
         "unit": unit,
         "coders": [{"id": c, "name": names[c], "documents_coded": int(coded[:, i].sum())}
@@ -309,9 +296,10 @@ def _display_names(coders: Sequence[str], coder_names: Mapping[str, str] | None)
     return {c: (f"{n} ({c[:8]})" if seen[n] > 1 and n != c else n) for c, n in names.items()}
 
 
-def _step(progress: Progress | None, done: int, total: int) -> None:
-    if progress is not None:
-        progress(min(done, total), total)
+def _step(state: TaskState, done: int, total: int) -> None:
+    """Report a finished step and stop here if asked to."""
+    state.set_progress(min(done, total), total)
+    state.check(CANCELLED)
 
 
 def _cats(var: Variable) -> tuple:

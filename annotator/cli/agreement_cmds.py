@@ -16,8 +16,8 @@ from annotator.cli.common import (
     force_option,
     open_project,
     plain,
-    progress_bar,
     project_argument,
+    run_task,
     split_names,
     writing_output,
 )
@@ -126,9 +126,8 @@ def report_cmd(project: Path, unit: str, codes: tuple[str, ...], groups: tuple[s
     variables = (split_names(codes) or []) + list(groups)
     with open_project(project, readonly=True) as p:
         check_outputs(output, force=force)  # refused before the work, not after it
-        with progress_bar("Computing agreement") as progress:
-            report = agreement_report(p, unit=unit, coders=split_names(coders), codes=variables or None,
-                                      batch=batch, bootstrap=bootstrap, seed=seed, progress=progress)
+        report = run_task("Computing agreement", agreement_report, p, unit=unit, coders=split_names(coders),
+                          codes=variables or None, batch=batch, bootstrap=bootstrap, seed=seed)
         _emit(report, fmt, output, force)
 
 

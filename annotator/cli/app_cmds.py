@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import console, plain, progress_bar
+from annotator.cli.common import console, plain, run_task
 from annotator.core.errors import AnnotatorError
 
 
@@ -45,8 +45,7 @@ def demo_cmd(path: Path | None, no_open: bool, force: bool) -> None:
         path.unlink()
         for extra in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             extra.unlink(missing_ok=True)
-    with progress_bar("Building the demo") as progress:
-        summary = build_demo(path, progress=progress)
+    summary = run_task("Building the demo", build_demo, path)
     console.print(f"Demo project: {plain(summary.path)}")
     console.print(f"  {summary.documents} articles, {len(summary.coders)} coders "
                   f"({', '.join(plain(c) for c in summary.coders)}), "

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import re
+import signal
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import FrameType
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
@@ -15,6 +19,7 @@ from rich.text import Text
 
 from annotator.core.display_text import visible
 from annotator.core.output_files import check_output_target, replacing_existing
+from annotator.core.task import TaskState
 from annotator.store.project import Project
 
 # emoji codes such as :warning: in a name would otherwise turn into pictures
@@ -78,11 +83,22 @@ def writing_output(*targets: Path | None, force: bool) -> Iterator[None]:
         yield
 
 
+T = TypeVar("T")
+
+
+def run_task(description: str, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+    """``fn(*args, state=..., **kwargs)``, its TaskState shown as a progress bar
+    on a terminal. The first Ctrl+C asks the task to stop where stopping keeps
+    what it finished (it then raises Cancelled, which ends the command with
+    exit status 130); a second one interrupts at once."""
+    with _progress_bar(description) as state, _ctrl_c_interrupts(state):
+        return fn(*args, state=state, **kwargs)
+
+
 @contextlib.contextmanager
-def progress_bar(description: str, *, enabled: bool = True) -> Iterator[Callable[[int, int], None]]:
-    """A rich progress bar as a ``progress(done, total)`` callback."""
-    if not enabled or not err_console.is_terminal:
-        yield lambda done, total: None
+def _progress_bar(description: str) -> Iterator[TaskState]:
+    if not err_console.is_terminal:
+        yield TaskState()
         return
     with Progress(
         TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -90,10 +106,33 @@ def progress_bar(description: str, *, enabled: bool = True) -> Iterator[Callable
     ) as bar:
         task = bar.add_task(description, total=None)
 
-        def update(done: int, total: int) -> None:
+        def update(done: int, total: int | None) -> None:
             bar.update(task, completed=done, total=total or None)
 
-        yield update
+        def say(status: str) -> None:
+            bar.update(task, description=f"{description} ({status})" if status else description)
+
+        yield TaskState(on_progress=update, on_status=say)
+
+
+@contextlib.contextmanager
+def _ctrl_c_interrupts(state: TaskState) -> Iterator[None]:
+    previous = signal.getsignal(signal.SIGINT)
+    if threading.current_thread() is not threading.main_thread() or previous == signal.SIG_IGN:
+        yield  # only the main thread may handle signals; an ignored Ctrl+C stays ignored
+        return
+    restore = previous if previous is not None else signal.default_int_handler
+
+    def first_press(_signum: int, _frame: FrameType | None) -> None:
+        state.request_interruption()
+        state.set_status("stopping; Ctrl+C again to stop at once")
+        signal.signal(signal.SIGINT, restore)
+
+    signal.signal(signal.SIGINT, first_press)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, restore)
 
 
 def split_names(values: tuple[str, ...] | None) -> list[str] | None:

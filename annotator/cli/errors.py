@@ -10,13 +10,16 @@ from typing import Any
 import click
 
 from annotator.core.display_text import visible
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, Cancelled
 
 
 class FriendlyGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except Cancelled as exc:  # the user's own Ctrl+C: what the task kept is in the sentence, not an error
+            click.echo(visible(exc), err=True)
+            _quiet_exit(130)
         except AnnotatorError as exc:
             if os.environ.get("ANNOTATOR_DEBUG"):
                 raise

@@ -11,8 +11,8 @@ from annotator.cli.common import (
     force_option,
     open_project,
     plain,
-    progress_bar,
     project_argument,
+    run_task,
     split_names,
     writing_output,
 )
@@ -35,9 +35,8 @@ _IMPORTS = [name for name, f in FORMATS.items() if f.can_import]
 def export_cmd(project: Path, fmt: str, output: Path, coders: tuple[str, ...], batch: str | None,
                force: bool) -> None:
     """Export annotations, article-level codes, codebook and documents."""
-    with (open_project(project, readonly=True) as p, writing_output(output, force=force),
-          progress_bar("Exporting") as progress):
-        written = export_project(p, fmt, output, coders=split_names(coders), batch=batch, progress=progress)
+    with open_project(project, readonly=True) as p, writing_output(output, force=force):
+        written = run_task("Exporting", export_project, p, fmt, output, coders=split_names(coders), batch=batch)
     for path in written[:10]:
         console.print(f"Wrote {plain(path)}")
     if len(written) > 10:
@@ -53,7 +52,8 @@ def export_cmd(project: Path, fmt: str, output: Path, coders: tuple[str, ...], b
 def import_annotations_cmd(project: Path, path: Path, fmt: str | None, coder_from_filename: str | None) -> None:
     """Import annotations (brat, REFI-QDA .qdpx/.qdc, spaCy DocBin, or this tool's CSV/JSONL)."""
     with open_project(project) as p:
-        r = import_annotations(p, path, fmt, coder_from_filename=coder_from_filename)
+        r = run_task("Importing annotations", import_annotations, p, path, fmt,
+                     coder_from_filename=coder_from_filename)
     console.print(f"{r.annotations_added} annotations imported ({r.annotations_unchanged} already there, "
                   f"{r.annotations_merged} joined an overlapping span of the same code, "
                   f"{len(r.annotations_refused)} refused), "

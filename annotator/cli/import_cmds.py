@@ -8,10 +8,10 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from annotator.cli.common import console, err_console, open_project, plain, progress_bar, project_argument
-from annotator.core.errors import IngestError
+from annotator.cli.common import console, err_console, open_project, plain, project_argument, run_task
+from annotator.core.errors import Cancelled, IngestError
 from annotator.ingest.rules import RuleSet
-from annotator.services.importing import ImportOptions, import_batch, rerun_nlp
+from annotator.services.importing import ImportOptions, ImportReport, import_batch, rerun_nlp
 
 
 def _parse_columns(value: str | None) -> dict[str, str] | None:
@@ -44,12 +44,21 @@ def import_cmd(project: Path, paths: tuple[Path, ...], batch_name: str | None, f
     """Import articles from files, folders or zip archives as one batch."""
     options = ImportOptions(name=batch_name, format=fmt, columns=_parse_columns(columns), clean=not no_clean,
                             rules=RuleSet.none() if no_clean else None, model=model, processes=processes)
-    with open_project(project) as p, progress_bar("Importing") as progress:
-        report = import_batch(p, list(paths), options, progress=progress)
+    try:
+        with open_project(project) as p:
+            report = run_task("Importing", import_batch, p, list(paths), options)
+    except Cancelled as stopped:
+        if isinstance(stopped.partial, ImportReport):  # what was saved before it stopped
+            _print_report(stopped.partial, project, as_json, cancelled=True)
+        raise
+    _print_report(report, project, as_json)
+
+
+def _print_report(report: ImportReport, project: Path, as_json: bool, *, cancelled: bool = False) -> None:
     if report.notice:
         err_console.print(f"[yellow]Note:[/yellow] {plain(report.notice)}")
     if as_json:
-        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(report.as_dict(cancelled=cancelled), ensure_ascii=False, indent=2))
         return
     t = Table("Imported", "Duplicates (skipped)", "Near-duplicates (flagged)", "Failed", "Lines cleaned",
               title=f"Batch {plain(report.batch.name)}", title_justify="left")
@@ -60,9 +69,7 @@ def import_cmd(project: Path, paths: tuple[Path, ...], batch_name: str | None, f
     if report.near_duplicates:
         console.print(f"{len(report.near_duplicates)} near-duplicates flagged; "
                       f"see `annotator batches {plain(project)} \"{plain(report.batch.name)}\"`.")
-    if report.cancelled:
-        console.print("The import was cancelled; the documents finished so far are saved.")
-    if report.imported == 0 and report.duplicates and not report.failed:
+    if report.imported == 0 and not cancelled and report.duplicates and not report.failed:
         console.print("Nothing new: every article is already in the project.")
 
 
@@ -114,8 +121,8 @@ def batches_cmd(project: Path, batch: str | None) -> None:
 @click.option("--missing-only", is_flag=True, help="Only documents that have no segments yet.")
 def nlp_cmd(project: Path, model: str | None, processes: int, missing_only: bool) -> None:
     """Run spaCy again over existing documents (tokens, sentences, paragraphs, entities)."""
-    with open_project(project) as p, progress_bar("Segmenting") as progress:
-        n = rerun_nlp(p, model=model, processes=processes, only_missing=missing_only, progress=progress)
+    with open_project(project) as p:
+        n = run_task("Segmenting", rerun_nlp, p, model=model, processes=processes, only_missing=missing_only)
     console.print(f"Segmented {n} documents.")
 
 

@@ -12,8 +12,8 @@ from annotator.cli.common import (
     force_option,
     open_project,
     plain,
-    progress_bar,
     project_argument,
+    run_task,
     writing_output,
 )
 from annotator.services.suggestions import export_suggestions, suggest
@@ -31,8 +31,7 @@ def suggest_cmd(project: Path, batch: str | None, model: str | None, rebuild: bo
                 force: bool) -> None:
     """Find quotes, their speakers and cues, and propose source types (coders accept them in the workbench)."""
     with open_project(project) as p, writing_output(export_path, force=force):
-        with progress_bar("Finding sources") as progress:
-            r = suggest(p, batch=batch, model=model, rebuild=rebuild, progress=progress)
+        r = run_task("Finding sources", suggest, p, batch=batch, model=model, rebuild=rebuild)
         if r.notice:
             err_console.print(f"[yellow]Note:[/yellow] {plain(r.notice)}")
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(r.by_kind.items())) or "none"

@@ -51,3 +51,14 @@ class MergeConflict(AnnotatorError):
 
 class OutputError(AnnotatorError):
     """A file cannot be written where asked (exists, is a project, disk full)."""
+
+
+class Cancelled(AnnotatorError):
+    """A long task stopped because its user asked it to (see ``annotator.core.task``).
+
+    Whatever the task finished stays consistent; ``partial`` holds what a caller
+    may show of it (an import's report of the documents saved), or None."""
+
+    def __init__(self, message: str = "The task was cancelled.", *, partial: object = None) -> None:
+        super().__init__(message)
+        self.partial = partial

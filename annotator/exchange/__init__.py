@@ -1,7 +1,7 @@
 """Annotation and codebook formats in and out (CSV, JSONL, XLSX, spaCy DocBin,
 brat standoff, REFI-QDA), as converters between files and core objects."""
 
-from annotator.exchange.bundle import ExportCancelled, ImportResult, ProjectData
+from annotator.exchange.bundle import ImportResult, ProjectData
 from annotator.exchange.formats import (
     FORMATS,
     ExchangeFormat,
@@ -12,6 +12,6 @@ from annotator.exchange.formats import (
 )
 
 __all__ = [
-    "FORMATS", "ExchangeFormat", "ExportCancelled", "ImportResult", "ProjectData",
+    "FORMATS", "ExchangeFormat", "ImportResult", "ProjectData",
     "data_loss", "export_data", "guess_format", "import_data",
 ]

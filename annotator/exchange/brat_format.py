@@ -20,16 +20,15 @@ from annotator.core.errors import ExchangeError
 from annotator.core.models import Annotation, Code, Coder, Document
 from annotator.core.output_files import atomic_output, write_text
 from annotator.core.safe_open import read_regular
+from annotator.core.task import NULL_STATE, TaskState
 from annotator.exchange.bundle import (
-    Cancelled,
     ImportResult,
-    Progress,
     ProjectData,
     Reconciler,
+    advance,
     annotation_id,
     code_path_parts,
     remove_partial,
-    report,
     stable_id,
 )
 from annotator.exchange.tabular import code_from_row, code_rows
@@ -103,7 +102,7 @@ def _comparable(text: str) -> str:
     return unicodedata.normalize("NFC", re.sub(r"\s+", " ", text)).strip()
 
 
-def export_brat(data: ProjectData, out: Path, *, progress: Progress = None, cancelled: Cancelled = None) -> list[Path]:
+def export_brat(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE) -> list[Path]:
     if out.exists() and not out.is_dir():
         raise ExchangeError(f"{out} is a file; brat standoff is written to a folder.")
     out.mkdir(parents=True, exist_ok=True)
@@ -133,7 +132,7 @@ def export_brat(data: ProjectData, out: Path, *, progress: Progress = None, canc
                 with atomic_output(ann, encoding="utf-8", newline="\n") as fh:
                     fh.writelines(line + "\n" for line in lines)
                 written.append(ann)
-            report(progress, cancelled, i + 1, total)
+            advance(state, i + 1, total)
         conf = out / "annotation.conf"
         write_text(
             conf,

@@ -8,19 +8,11 @@ every format testable on plain objects.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from annotator.core.codebook import Codebook
-from annotator.core.errors import AnnotatorError
 from annotator.core.models import Annotation, Code, Coder, Document, DocumentCode, Scope
-
-Progress = Callable[[int, int], None] | None
-Cancelled = Callable[[], bool] | None
-
-
-class ExportCancelled(AnnotatorError):
-    """The user stopped an export; partial output files were removed."""
+from annotator.core.task import TaskState
 
 
 @dataclass
@@ -275,12 +267,11 @@ def code_path_parts(codebook: Codebook, code_id: str) -> list[str]:
     return path.split("\x00") if path else []
 
 
-def report(progress: Progress, cancelled: Cancelled, done: int, total: int) -> None:
-    """Tell the caller how far an export is, and stop it if they asked to."""
-    if cancelled is not None and cancelled():
-        raise ExportCancelled("The export was cancelled.")
-    if progress is not None:
-        progress(done, total)
+def advance(state: TaskState, done: int, total: int) -> None:
+    """Tell the caller how far an export is, and stop it if they asked to: the
+    writer's atomic outputs (or its ``remove_partial``) then leave no file."""
+    state.set_progress(done, total)
+    state.check("The export was cancelled; no file was written.")
 
 
 def remove_partial(paths: list) -> None:

@@ -17,7 +17,8 @@ from annotator.core.errors import ExchangeError
 from annotator.core.models import Code
 from annotator.core.output_files import atomic_output
 from annotator.core.safe_open import read_regular
-from annotator.exchange.bundle import Cancelled, ImportResult, Progress, ProjectData, report
+from annotator.core.task import NULL_STATE, TaskState
+from annotator.exchange.bundle import ImportResult, ProjectData, advance
 from annotator.exchange.tabular import (
     ANNOTATION_COLUMNS,
     CODE_COLUMNS,
@@ -43,7 +44,7 @@ def output_paths(out: Path) -> tuple[Path, Path, Path]:
     return out / "annotations.csv", out / "document_codes.csv", out / "codebook.csv"
 
 
-def export_csv(data: ProjectData, out: Path, *, progress: Progress = None, cancelled: Cancelled = None) -> list[Path]:
+def export_csv(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE) -> list[Path]:
     ann_path, dc_path, cb_path = output_paths(out)
     ann_path.parent.mkdir(parents=True, exist_ok=True)
     written = [ann_path, dc_path, cb_path]
@@ -63,8 +64,8 @@ def export_csv(data: ProjectData, out: Path, *, progress: Progress = None, cance
                 writer.writerow({k: escape_cell(v) for k, v in row.items()})
                 done += 1
                 if done % 500 == 0:
-                    report(progress, cancelled, done, total)
-        report(progress, cancelled, total, total)
+                    advance(state, done, total)
+        advance(state, total, total)
     return written
 
 

@@ -19,15 +19,14 @@ from annotator.core.models import ORIGINS, Annotation, Code, Coder, Document, Do
 from annotator.core.output_files import atomic_path
 from annotator.core.safe_open import read_regular
 from annotator.core.spans import check_span
+from annotator.core.task import NULL_STATE, TaskState
 from annotator.exchange.bundle import (
-    Cancelled,
     ImportResult,
-    Progress,
     ProjectData,
     Reconciler,
+    advance,
     annotation_id,
     plain_metadata,
-    report,
 )
 from annotator.exchange.tabular import code_rows
 from annotator.exchange.textmap import OffsetMap
@@ -85,7 +84,7 @@ def _tokenizers(nlp: Language | None, pipeline: str | None):
     return for_language
 
 
-def export_docbin(data: ProjectData, out: Path, *, progress: Progress = None, cancelled: Cancelled = None,
+def export_docbin(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE,
                   nlp: Language | None = None, pipeline: str | None = None) -> list[Path]:
     """Write a DocBin; ``nlp`` (or the installed ``pipeline`` by name) gives the
     tokenizer, otherwise a blank pipeline for each document's language."""
@@ -145,7 +144,7 @@ def export_docbin(data: ProjectData, out: Path, *, progress: Progress = None, ca
                 ],
             }
             docbin.add(doc)
-            report(progress, cancelled, i + 1, total)
+            advance(state, i + 1, total)
         docbin.to_disk(building)
     return [path]
 

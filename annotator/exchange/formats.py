@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import ExchangeError
+from annotator.core.task import NULL_STATE, TaskState
 from annotator.exchange import (
     brat_format,
     csv_format,
@@ -18,7 +19,7 @@ from annotator.exchange import (
     refi_qdpx,
     xlsx_format,
 )
-from annotator.exchange.bundle import Cancelled, ImportResult, Progress, ProjectData
+from annotator.exchange.bundle import ImportResult, ProjectData
 
 
 @dataclass(frozen=True)
@@ -117,11 +118,12 @@ def data_loss(data: ProjectData, fmt: str) -> list[str]:
     return lost
 
 
-def export_data(data: ProjectData, fmt: str, out: Path, *, progress: Progress = None,
-                cancelled: Cancelled = None, **options: Any) -> list[Path]:
+def export_data(data: ProjectData, fmt: str, out: Path, *, state: TaskState = NULL_STATE,
+                **options: Any) -> list[Path]:
     """Write ``data`` in format ``fmt`` to ``out`` (a file or a folder) and return
     the files written. ``options`` go to the format (spacy: ``nlp`` or
-    ``pipeline``; jsonl: ``include_texts``; qdpx: ``name``)."""
+    ``pipeline``; jsonl: ``include_texts``; qdpx: ``name``). Interrupted, it
+    raises Cancelled and leaves no file."""
     f = get_format(fmt)
     if f.exporter is None:
         raise ExchangeError(f"The {f.label} format can be imported but not exported.")
@@ -130,7 +132,7 @@ def export_data(data: ProjectData, fmt: str, out: Path, *, progress: Progress = 
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
         raise ExchangeError(problems[0].rstrip(".") + more + ".")
     try:
-        return f.exporter(data, Path(out), progress=progress, cancelled=cancelled, **options)
+        return f.exporter(data, Path(out), state=state, **options)
     except OSError as e:
         raise ExchangeError(f"Cannot write {e.filename or out}: {e.strerror or e}.") from e
 

@@ -19,13 +19,12 @@ from annotator.core.ids import document_id
 from annotator.core.models import ROLES, Code, Coder, Document, Role
 from annotator.core.output_files import atomic_output
 from annotator.core.safe_open import open_regular
+from annotator.core.task import NULL_STATE, TaskState
 from annotator.exchange.bundle import (
-    Cancelled,
     ImportResult,
-    Progress,
     ProjectData,
+    advance,
     plain_metadata,
-    report,
 )
 from annotator.exchange.tabular import (
     annotation_rows,
@@ -43,7 +42,7 @@ def output_path(out: Path) -> Path:
     return out if out.suffix.lower() in {".jsonl", ".ndjson", ".json"} else out / "annotations.jsonl"
 
 
-def export_jsonl(data: ProjectData, out: Path, *, progress: Progress = None, cancelled: Cancelled = None,
+def export_jsonl(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE,
                  include_texts: bool = True) -> list[Path]:
     path = output_path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -66,14 +65,14 @@ def export_jsonl(data: ProjectData, out: Path, *, progress: Progress = None, can
                 record["text"] = d.text
             put(record)
             done += 1
-            report(progress, cancelled, done, total)
+            advance(state, done, total)
         for kind, rows in (("annotation", annotation_rows(data)), ("document_code", document_code_rows(data))):
             for row in rows:
                 put({"type": kind, **row})
                 done += 1
                 if done % 500 == 0:
-                    report(progress, cancelled, done, total)
-        report(progress, cancelled, total, total)
+                    advance(state, done, total)
+        advance(state, total, total)
     return [path]
 
 

@@ -23,14 +23,13 @@ from annotator.core.errors import ExchangeError
 from annotator.core.ids import now_iso
 from annotator.core.models import Annotation, Coder, Document, DocumentCode
 from annotator.core.output_files import atomic_output
+from annotator.core.task import NULL_STATE, TaskState
 from annotator.exchange.bundle import (
-    Cancelled,
     ImportResult,
-    Progress,
     ProjectData,
     Reconciler,
+    advance,
     annotation_id,
-    report,
 )
 from annotator.exchange.refi_codebook import (
     MAX_XML_BYTES,
@@ -149,7 +148,7 @@ def project_xml(data: ProjectData, source_guids: dict[str, str], name: str = "")
     return to_bytes(root)
 
 
-def export_qdpx(data: ProjectData, out: Path, *, progress: Progress = None, cancelled: Cancelled = None,
+def export_qdpx(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE,
                 name: str = "") -> list[Path]:
     path = output_path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -159,9 +158,9 @@ def export_qdpx(data: ProjectData, out: Path, *, progress: Progress = None, canc
         with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             for i, d in enumerate(data.documents):
                 zf.writestr(f"sources/{source_guids[d.id]}.txt", d.text.encode("utf-8"))
-                report(progress, cancelled, i + 1, total)
+                advance(state, i + 1, total)
             zf.writestr("project.qde", project_xml(data, source_guids, name))
-        report(progress, cancelled, total, total)
+        advance(state, total, total)
     return [path]
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.output_files import atomic_path
-from annotator.exchange.bundle import Cancelled, Progress, ProjectData, report
+from annotator.core.task import NULL_STATE, TaskState
+from annotator.exchange.bundle import ProjectData, advance
 from annotator.exchange.tabular import (
     ANNOTATION_COLUMNS,
     CODE_COLUMNS,
@@ -45,7 +46,7 @@ def cell(value: Any) -> Any:
     return value
 
 
-def export_xlsx(data: ProjectData, out: Path, *, progress: Progress = None, cancelled: Cancelled = None) -> list[Path]:
+def export_xlsx(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE) -> list[Path]:
     from openpyxl import Workbook  # imported here: the GUI lists formats without loading it
 
     path = output_path(out)
@@ -66,7 +67,7 @@ def export_xlsx(data: ProjectData, out: Path, *, progress: Progress = None, canc
                 ws.append([cell(row[c]) for c in columns])
                 done += 1
                 if done % 500 == 0:
-                    report(progress, cancelled, done, total)
+                    advance(state, done, total)
         wb.save(building)
-        report(progress, cancelled, total, total)
+        advance(state, total, total)
     return [path]

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.task import TaskState
 from annotator.gui.agreement_chart import AlphaChart, ChartRow
 from annotator.gui.agreement_table import AgreementTable, DocumentsTable
 from annotator.gui.workers import Worker, start
@@ -39,11 +40,11 @@ UNITS = ("document", "paragraph", "sentence", "token", "continuum")
 
 
 def run_agreement(path: str, *, unit: str, coders: list[str], batch: str | None, bootstrap: int,
-                  seed: int | None, readonly: bool = False, progress, cancelled):
+                  seed: int | None, readonly: bool = False, state: TaskState):
     """The worker's job, on a connection of its own (reading only)."""
     with Project.open(path, readonly=readonly) as project:
         return agreement_report(project, unit=unit, coders=coders, batch=batch, bootstrap=bootstrap, seed=seed,
-                                progress=progress, cancelled=cancelled)
+                                state=state)
 
 
 class AgreementDashboard(QDialog):
@@ -210,12 +211,12 @@ class AgreementDashboard(QDialog):
         self.worker.signals.progress.connect(self._progress)
         self.worker.signals.finished.connect(self._finished)
         self.worker.signals.failed.connect(self._failed)
-        self.worker.signals.cancelled.connect(lambda: self._failed(self.tr("The computation was cancelled.")))
+        self.worker.signals.cancelled.connect(lambda _: self._failed(self.tr("The computation was cancelled.")))
         return start(self.worker)
 
     def cancel(self) -> None:
         if self.worker is not None:
-            self.worker.cancel()
+            self.worker.state.request_interruption()
             self.cancel_button.setEnabled(False)
 
     def _running(self, on: bool) -> None:
@@ -332,5 +333,5 @@ class AgreementDashboard(QDialog):
 
     def reject(self) -> None:  # noqa: D102 - Qt API
         if self.worker is not None:
-            self.worker.cancel()
+            self.worker.state.request_interruption()
         super().reject()

@@ -39,11 +39,12 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.task import TaskState
 from annotator.gui.import_dialog_report import ImportReportView
 from annotator.gui.safe_text import plain_tooltip
 from annotator.gui.workers import Worker, start
 from annotator.services.import_setup import article_fields, format_choices, pipeline_choices
-from annotator.services.importing import ImportOptions, import_batch, preview_import
+from annotator.services.importing import ImportOptions, ImportReport, import_batch, preview_import
 from annotator.store.project import Project
 
 PREVIEW_LIMIT = 5
@@ -59,10 +60,10 @@ def human_size(n: int) -> str:
     return f"{n} bytes"
 
 
-def run_import(path: str, paths: list[str], options: ImportOptions, *, progress, cancelled):
+def run_import(path: str, paths: list[str], options: ImportOptions, *, state: TaskState):
     """The worker's job: a connection of its own for the whole import."""
     with Project.open(path) as project:
-        return import_batch(project, [Path(p) for p in paths], options, progress=progress, cancelled=cancelled)
+        return import_batch(project, [Path(p) for p in paths], options, state=state)
 
 
 class ImportDialog(QDialog):
@@ -412,7 +413,7 @@ class ImportDialog(QDialog):
         self.worker.signals.progress.connect(self._progress)
         self.worker.signals.finished.connect(self._finished)
         self.worker.signals.failed.connect(self._failed)
-        self.worker.signals.cancelled.connect(lambda: self._failed(self.tr("The import was cancelled.")))
+        self.worker.signals.cancelled.connect(self._cancelled)
         return start(self.worker)
 
     def _progress(self, done: int, total: int) -> None:
@@ -428,13 +429,19 @@ class ImportDialog(QDialog):
 
     def _cancel_clicked(self) -> None:
         if self.worker is not None:
-            self.worker.cancel()
+            self.worker.state.request_interruption()
             self.cancel_button.setEnabled(False)
             self.progress_label.setText(self.tr("Stopping after the current articles; those saved are kept…"))
         else:
             self.reject()
 
-    def _finished(self, report) -> None:
+    def _cancelled(self, report: ImportReport | None) -> None:
+        if report is None:  # stopped before it began
+            self._failed(self.tr("The import was cancelled."))
+        else:
+            self._finished(report, cancelled=True)
+
+    def _finished(self, report, cancelled: bool = False) -> None:
         self.worker = None
         self.report = report
         ids = {d.get("resembles") for d in report.near_duplicates}
@@ -444,7 +451,7 @@ class ImportDialog(QDialog):
                 titles[doc_id] = self.project.document(doc_id).title
             except AnnotatorError:
                 pass
-        self.report_view.show_report(report, titles)
+        self.report_view.show_report(report, titles, cancelled=cancelled)
         self.pages.setCurrentIndex(2)
         self._update_buttons()
         if report.imported:

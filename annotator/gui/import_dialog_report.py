@@ -43,11 +43,12 @@ class ImportReportView(QWidget):
         layout.addWidget(self.details, 1)
         layout.addWidget(self.notice)
 
-    def show_report(self, report, titles: dict[str, str] | None = None) -> None:
-        """``titles``: document id -> title, to name what a near-duplicate resembles."""
+    def show_report(self, report, titles: dict[str, str] | None = None, *, cancelled: bool = False) -> None:
+        """``titles``: document id -> title, to name what a near-duplicate resembles;
+        ``cancelled``: the import stopped early and ``report`` tells what it saved."""
         titles = titles or {}
         name = report.batch.name
-        if report.cancelled:
+        if cancelled:
             self.headline.setText(self.tr("Import cancelled: %n article(s) of “{0}” were saved before it stopped.",
                                           "", report.imported).format(name))
         elif report.imported:

@@ -143,7 +143,7 @@ class SuggestionsLayer(QObject):
                              model=self.model)
         self.worker.signals.finished.connect(self._found)
         self.worker.signals.failed.connect(self._find_failed)
-        self.worker.signals.cancelled.connect(self._find_failed)
+        self.worker.signals.cancelled.connect(lambda _partial: self._find_failed())
         self._enable()
         self.w.statusBar().showMessage(self.tr("Finding sources and quotes…"))
         return start(self.worker)

@@ -1,30 +1,32 @@
 """Run a long, plain function (import, agreement with bootstrap, export) on
 the global QThreadPool while the window stays responsive.
 
-The function is called as ``fn(*args, progress=..., cancelled=..., **kwargs)``,
-the convention of every long use case in the services layer (DESIGN.md
-section 2). Its progress reaches the GUI thread through queued signals; the
-cancel flag is a plain attribute the worker thread polls, because a queued
-signal could not reach a thread that is busy computing.
+The function is called as ``fn(*args, state=..., **kwargs)`` with the worker's
+TaskState, the convention of every long use case (``annotator.core.task``).
+Its progress reaches the GUI thread through queued signals; a cancel button
+calls ``worker.state.request_interruption()``, a flag the worker thread
+polls, because a queued signal could not reach a thread that is busy
+computing. The task's Cancelled, and nothing else, is reported as a cancel.
 """
 
 from __future__ import annotations
 
-import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, Cancelled
+from annotator.core.task import TaskState
 
 
 class WorkerSignals(QObject):
-    progress = Signal(int, int)  # done, total
+    progress = Signal(int, int)  # done, total (0: not known)
+    status = Signal(str)
     finished = Signal(object)  # the function's return value
     failed = Signal(str)  # one sentence for the user
-    cancelled = Signal()
+    cancelled = Signal(object)  # what the task finished before it stopped (Cancelled.partial), or None
 
 
 class Worker(QRunnable):
@@ -35,23 +37,16 @@ class Worker(QRunnable):
         super().__init__()
         self.fn, self.args, self.kwargs = fn, args, kwargs
         self.signals = WorkerSignals()
-        self._cancel = threading.Event()
+        self.state = TaskState(on_progress=self._progress, on_status=self.signals.status.emit)
         self.setAutoDelete(False)  # the owner keeps it; PySide would otherwise delete under us
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def is_cancelled(self) -> bool:
-        return self._cancel.is_set()
 
     def run(self) -> None:  # noqa: D102 - QRunnable API
         try:
-            result = self.fn(*self.args, progress=self._progress, cancelled=self.is_cancelled, **self.kwargs)
+            result = self.fn(*self.args, state=self.state, **self.kwargs)
+        except Cancelled as exc:
+            self.signals.cancelled.emit(exc.partial)
         except AnnotatorError as exc:
-            if self.is_cancelled() and "cancel" in str(exc).lower():
-                self.signals.cancelled.emit()
-            else:
-                self.signals.failed.emit(str(exc))
+            self.signals.failed.emit(str(exc))
         except Exception as exc:  # noqa: BLE001 - a bug must reach the user, not kill the thread silently
             traceback.print_exc()
             self.signals.failed.emit(
@@ -61,8 +56,8 @@ class Worker(QRunnable):
         else:
             self.signals.finished.emit(result)
 
-    def _progress(self, done: int, total: int) -> None:
-        self.signals.progress.emit(int(done), int(total))
+    def _progress(self, done: int, total: int | None) -> None:
+        self.signals.progress.emit(int(done), int(total or 0))
 
 
 _alive: set[Worker] = set()  # running workers whose owner may be gone (a dialog closed mid-run)

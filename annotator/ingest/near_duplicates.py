@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
+
+from annotator.core.task import NULL_STATE, TaskState
 
 _WORD = re.compile(r"\w+")
 _MASK32 = np.uint64(0xFFFFFFFF)
@@ -173,22 +175,20 @@ def find_near_duplicates(
     existing: Iterable[tuple[str, str]] = (),
     *,
     threshold: float = 0.9,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    state: TaskState = NULL_STATE,
 ) -> list[NearDuplicate]:
     """For ``documents`` as ``(id, text)`` in import order, those that resemble an
-    earlier one of the batch or one of ``existing``, with the id they resemble."""
+    earlier one of the batch or one of ``existing``, with the id they resemble.
+    Interrupted, it raises Cancelled with those found so far as ``partial``."""
     index = NearDuplicateIndex(threshold=threshold)
     for doc_id, text in existing:
         index.add(doc_id, text)
     docs = documents if isinstance(documents, list) else list(documents)
     found: list[NearDuplicate] = []
     for n, (doc_id, text) in enumerate(docs, start=1):
-        if cancelled is not None and cancelled():
-            break
+        state.check("Looking for near-duplicates was cancelled.", partial=found)
         hit = index.check(doc_id, text)
         if hit is not None:
             found.append(hit)
-        if progress is not None:
-            progress(n, len(docs))
+        state.set_progress(n, len(docs))
     return found

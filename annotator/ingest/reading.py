@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from annotator.core.errors import IngestError
 from annotator.core.models import Document
+from annotator.core.task import NULL_STATE, TaskState
 from annotator.ingest.article import Article, normalise_mapping
 from annotator.ingest.cleaning import clean_text, normalise_text
 from annotator.ingest.registry import ReadFailure, ReadOptions, choose_reader
@@ -70,8 +71,7 @@ def read_sources(
     columns: Mapping[str, str] | None = None,
     clean: bool = True,
     rules: RuleSet | None = None,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    state: TaskState = NULL_STATE,
 ) -> Iterator[ReadResult]:
     """Read every article in ``paths`` (files, folders, zip archives).
 
@@ -80,8 +80,10 @@ def read_sources(
     record that could not be read, as soon as each is ready. ``format`` forces a
     reader (see :func:`annotator.ingest.registry.formats`); ``columns`` maps
     fields to column names for tables and JSON (``{"text": "body"}``).
-    ``progress(done, total)`` counts bytes of input; ``cancelled()`` is asked
-    between articles, and reading stops when it says so.
+    ``state``'s progress counts bytes of input. Once its interruption is
+    requested the stream ends at the next article, without raising: the
+    caller decides what to do with the articles it holds (the import stores
+    them whole, then reports the cancel).
 
     Raises :class:`IngestError` only for bad options (an unknown format or field).
     """
@@ -93,25 +95,21 @@ def read_sources(
     path_list = [Path(p) for p in paths]
     total = _total_size(path_list)
     done = 0
-    if progress:
-        progress(0, total)
+    state.set_progress(0, total)
     for item in iter_sources(path_list):
-        if cancelled is not None and cancelled():
+        if state.is_interruption_requested():
             return
         if isinstance(item, SourceFailure):
             yield ReadFailure(item.display, item.reason)
             continue
         for result in _read_one(item, format, options, clean, rules):
             yield result
-            if cancelled is not None and cancelled():
+            if state.is_interruption_requested():
                 return
-            if progress:
-                progress(min(done + item.position(), total), total)
+            state.set_progress(min(done + item.position(), total), total)
         done += item.weight
-        if progress:
-            progress(min(done, total), total)
-    if progress:
-        progress(total, total)
+        state.set_progress(min(done, total), total)
+    state.set_progress(total, total)
 
 
 def _check_format(fmt: str) -> None:

@@ -9,7 +9,7 @@ once, with every linked content listed.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from spacy.language import Language
@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from annotator.core.codebook import Codebook
 from annotator.core.ids import document_id, new_id
 from annotator.core.models import Suggestion
+from annotator.core.task import NULL_STATE, TaskState
 from annotator.nlp.attribution import Attribution, attributions_in, has_annotation
 from annotator.nlp.source_types import SourceTypeMapping, code_for_source_type, default_mapping
 
@@ -191,14 +192,13 @@ def suggest_for_texts(
     document_ids: Sequence[str] | None = None,
     batch_size: int = 32,
     model: str | None = None,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    state: TaskState = NULL_STATE,
 ) -> list[list[Suggestion]]:
     """Suggestions for many texts, parsed in batches with ``nlp.pipe``.
 
     ``model`` is the label stored with the suggestions (by default
-    :func:`pipeline_label`). Returns one list per text processed, in order;
-    when ``cancelled()`` turns true the texts done so far are returned.
+    :func:`pipeline_label`). Returns one list per text, in order; interrupted,
+    it raises Cancelled with the lists of the texts done so far as ``partial``.
     """
     texts = list(texts)
     if document_ids is not None and len(document_ids) != len(texts):
@@ -208,10 +208,8 @@ def suggest_for_texts(
     total = len(texts)
     out: list[list[Suggestion]] = []
     for i, doc in enumerate(nlp.pipe(texts, batch_size=batch_size)):
-        if cancelled is not None and cancelled():
-            break
+        state.check("Finding sources was cancelled.", partial=out)
         doc_id = document_ids[i] if document_ids is not None else None
         out.append(suggest_for_doc(doc, codebook=codebook, mapping=mapping, document=doc_id, model=model))
-        if progress is not None:
-            progress(i + 1, total)
+        state.set_progress(i + 1, total)
     return out

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from annotator.core.models import Segmentation
+from annotator.core.task import NULL_STATE, TaskState
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
@@ -84,8 +85,8 @@ def segment_texts(
     model: str | None = None,
     batch_size: int = 64,
     processes: int = 1,
-    progress: Callable[[int, int], None] | None = None,
-    total: int = 0,
+    state: TaskState = NULL_STATE,
+    total: int | None = None,
 ) -> Iterator[Segmentation]:
     """Segment ``(document_id, text)`` pairs with ``nlp.pipe``, in order."""
     from annotator.nlp.pipeline import load_pipeline
@@ -103,5 +104,4 @@ def segment_texts(
         kwargs["n_process"] = processes
     for n, doc in enumerate(nlp.pipe(texts(), **kwargs)):
         yield segment_doc(doc, ids[n][0], info.label, ids[n][1])
-        if progress is not None:
-            progress(n + 1, total)
+        state.set_progress(n + 1, total)

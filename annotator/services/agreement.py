@@ -4,7 +4,7 @@ the engine in ``annotator.agreement``; matrix files go through ``annotator.repor
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,7 @@ from annotator import __version__
 from annotator.agreement import AgreementReport, CodingData, compute_report, matrix_report, unit_data
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Coder
+from annotator.core.task import NULL_STATE, TaskState
 from annotator.reporting import export_matrix, read_matrix_csv
 from annotator.services.projects import find_coders
 from annotator.store.project import Project
@@ -66,8 +67,7 @@ def agreement_report(
     bootstrap: int = 0,
     seed: int | None = None,
     levels: dict[str, str] | None = None,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    state: TaskState = NULL_STATE,
 ) -> AgreementReport:
     chosen = find_coders(project, list(coders) if coders else None)
     data = coding_data(project, chosen, batch=batch, segments=unit in ("paragraph", "sentence", "token"))
@@ -79,8 +79,7 @@ def agreement_report(
             )
     report = compute_report(
         data, unit=unit, coders=[c.id for c in chosen], variables=list(codes) if codes else None, levels=levels,
-        bootstrap=bootstrap, seed=seed, coder_names={c.id: c.name for c in chosen}, progress=progress,
-        cancelled=cancelled,
+        bootstrap=bootstrap, seed=seed, coder_names={c.id: c.name for c in chosen}, state=state,
     )
     report.parameters.update({
         "project": project.name,

@@ -25,12 +25,11 @@ import yaml
 from annotator.core.codebook import Codebook
 from annotator.core.errors import AnnotatorError, ProjectError
 from annotator.core.models import STATUSES, Annotation, Coder, DocumentCode
+from annotator.core.task import NULL_STATE, TaskState
 from annotator.exchange.codebook_yaml import parse_codebook
 from annotator.resources_path import resource
 from annotator.services.importing import ImportOptions, import_batch
 from annotator.store.project import Project
-
-Progress = Callable[[int, int], None]
 
 DEMO_PROJECT_NAME = "Demo: Russian strikes in Syria, 2015"
 BATCH_NAME = "Demo articles"
@@ -118,11 +117,12 @@ def find_quote(text: str, quote: str, occurrence: int = 1) -> tuple[int, int] | 
 # --- building -------------------------------------------------------------------
 
 
-def build_demo(path: str | Path, *, progress: Progress | None = None) -> DemoSummary:
+def build_demo(path: str | Path, *, state: TaskState = NULL_STATE) -> DemoSummary:
     """Create the demo project at ``path``; refuse if the file exists.
 
-    ``progress(done, total)`` is called as the articles are imported and coded.
-    On any error the half-built file is removed, so a retry starts afresh.
+    ``state`` counts the articles as they are imported and coded.
+    On any error, or when interrupted, the half-built file is removed, so a
+    retry starts afresh.
     """
     path = Path(path)
     if path.exists():
@@ -137,8 +137,8 @@ def build_demo(path: str | Path, *, progress: Progress | None = None) -> DemoSum
     def step(n: int = 1) -> None:
         nonlocal done
         done += n
-        if progress is not None:
-            progress(min(done, total), total)
+        state.set_progress(min(done, total), total)
+        state.check("Building the demo was cancelled; no project was created.")
 
     project = Project.create(path, name=DEMO_PROJECT_NAME)
     try:

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from annotator.core import held_files
 from annotator.core.errors import AnnotatorError, ExchangeError
+from annotator.core.task import NULL_STATE, TaskState
 from annotator.exchange.bundle import ProjectData
 from annotator.exchange.formats import export_data, import_data
 from annotator.services.importing import MAX_ARTICLE_CHARS, article_too_long
 from annotator.services.projects import find_coders
 from annotator.store.project import Project
+
+ANNOTATIONS_CANCELLED = "The annotation import was cancelled; the project is unchanged."
 
 
 def project_data(project: Project, *, coders: Sequence[str] | None = None, batch: str | None = None,
@@ -35,13 +38,12 @@ def project_data(project: Project, *, coders: Sequence[str] | None = None, batch
 
 
 def export_project(project: Project, fmt: str, out: Path, *, coders: Sequence[str] | None = None,
-                   batch: str | None = None, progress: Callable[[int, int], None] | None = None,
-                   **options: Any) -> list[Path]:
+                   batch: str | None = None, state: TaskState = NULL_STATE, **options: Any) -> list[Path]:
     _not_an_open_project(Path(out))
     data = project_data(project, coders=coders, batch=batch)
     if fmt == "qdpx":
         options.setdefault("name", project.name)
-    return export_data(data, fmt, Path(out), progress=progress, **options)
+    return export_data(data, fmt, Path(out), state=state, **options)
 
 
 @dataclass
@@ -58,12 +60,15 @@ class AnnotationImportReport:
 
 
 def import_annotations(project: Project, path: Path, fmt: str | None = None, *,
-                       coder_from_filename: str | None = None, segment: bool = True) -> AnnotationImportReport:
+                       coder_from_filename: str | None = None, segment: bool = True,
+                       state: TaskState = NULL_STATE) -> AnnotationImportReport:
     """Read annotations (with their documents, codes and coders) from an exchange
     file into the project. Documents are matched by content, codes by id then
     path, coders by id then name, so importing twice adds nothing. Every
     annotation goes through the store's rules (``Project.take_annotations``),
-    and the counts say what the project holds afterwards."""
+    and the counts say what the project holds afterwards. ``state`` counts the
+    new documents segmented; interrupted before the one transaction that
+    writes, it raises Cancelled and the project is unchanged."""
     _not_an_open_project(Path(path))
     existing = project_data(project)
     result = import_data(Path(path), fmt, coder_from_filename=coder_from_filename, existing=existing)
@@ -74,7 +79,8 @@ def import_annotations(project: Project, path: Path, fmt: str | None = None, *,
     too_long = next((d for d in new_docs if len(d.text) > MAX_ARTICLE_CHARS), None)
     if too_long is not None:  # spaCy would stop at it (E088) with the file half read
         raise ExchangeError(article_too_long(too_long))
-    segments = _segment(project, new_docs) if segment and new_docs else {}
+    segments = _segment(project, new_docs, state) if segment and new_docs else {}
+    state.check(ANNOTATIONS_CANCELLED)
     with project.transaction():
         # documents and their segments in the same transaction: never one without the other
         report.documents_added = len(project.add_documents(new_docs, segments))
@@ -110,12 +116,16 @@ def import_annotations(project: Project, path: Path, fmt: str | None = None, *,
     return report
 
 
-def _segment(project: Project, documents: list) -> dict:
+def _segment(project: Project, documents: list, state: TaskState) -> dict:
     from annotator.nlp.segment import segment_texts
     from annotator.services.importing import pipeline_name
 
     model = pipeline_name(project, None)
-    return {s.document_id: s for s in segment_texts(((d.id, d.text) for d in documents), model=model)}
+    segmented = {}
+    for s in segment_texts(((d.id, d.text) for d in documents), model=model, state=state, total=len(documents)):
+        segmented[s.document_id] = s
+        state.check(ANNOTATIONS_CANCELLED)
+    return segmented
 
 
 def _not_an_open_project(path: Path) -> None:

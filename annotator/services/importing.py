@@ -2,7 +2,8 @@
 streaming, so memory does not grow with the batch.
 
 A document is stored together with its segments in one transaction, or not at
-all; a cancelled import leaves the finished documents and a consistent batch.
+all; an interrupted import stores the documents it read, whole, and raises
+Cancelled with its report of them.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import IngestError
+from annotator.core.errors import Cancelled, IngestError
 from annotator.core.models import Batch, Document
+from annotator.core.task import NULL_STATE, TaskState
 from annotator.ingest.preview import table_columns
 from annotator.ingest.reading import read_sources
 from annotator.ingest.registry import ReadFailure
@@ -27,7 +29,6 @@ from annotator.store.project import Project
 MAX_ARTICLE_CHARS = 1_000_000
 CHUNK = 256  # documents per transaction: one fsync per chunk, not per document
 PIPE_BATCH = 64  # spaCy's batch: larger batches make the trained parser slower, not faster
-Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -50,18 +51,19 @@ class ImportReport:
     near_duplicates: list[dict[str, Any]] = field(default_factory=list)
     failed: list[dict[str, str]] = field(default_factory=list)
     cleaned_lines: int = 0
-    cancelled: bool = False
     pipeline: str = ""
     notice: str = ""
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, *, cancelled: bool = False) -> dict[str, Any]:
+        """The report as kept with the batch; ``cancelled``: the import stopped
+        before the end of its files."""
         return {
             "imported": self.imported,
             "duplicates": self.duplicates,
             "near_duplicates": self.near_duplicates,
             "failed": self.failed,
             "cleaned_lines": self.cleaned_lines,
-            "cancelled": self.cancelled,
+            "cancelled": cancelled,
             "pipeline": self.pipeline,
             "notice": self.notice,
         }
@@ -82,9 +84,11 @@ def import_batch(
     paths: list[Path] | list[str],
     options: ImportOptions | None = None,
     *,
-    progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    state: TaskState = NULL_STATE,
 ) -> ImportReport:
+    """Import ``paths`` as one new batch. Interrupted through ``state``, the
+    articles already read are stored whole and Cancelled is raised with the
+    report of them as its ``partial``."""
     options = options or ImportOptions()
     paths = [Path(p) for p in paths]
     missing = [p for p in paths if not p.exists() and not p.is_symlink()]  # a link: the reader says why not
@@ -101,8 +105,7 @@ def import_batch(
     max_length = min(nlp.max_length, MAX_ARTICLE_CHARS)
     project.add_batch(batch)
     try:
-        _import_into(project, batch, report, paths, options, nlp, info, segment_doc, max_length, progress,
-                     cancelled)
+        cut_short = _import_into(project, batch, report, paths, options, nlp, info, segment_doc, max_length, state)
     except BaseException:
         # A batch that an error stopped keeps what was stored (each chunk is
         # whole); one that stored nothing is not left behind empty. The error
@@ -110,8 +113,17 @@ def import_batch(
         with contextlib.suppress(Exception):
             _finish_batch(project, batch, report)
         raise
-    _finish_batch(project, batch, report)
+    _finish_batch(project, batch, report, cancelled=cut_short)
+    if cut_short:
+        raise Cancelled(_import_cancelled(report.imported), partial=report)
     return report
+
+
+def _import_cancelled(saved: int) -> str:
+    if saved == 0:
+        return "The import was cancelled before any article was saved."
+    return (f"The import was cancelled; the {saved} article{'s' if saved != 1 else ''} read before it stopped "
+            f"{'are' if saved != 1 else 'is'} saved.")
 
 
 def article_too_long(doc: Document, max_length: int = MAX_ARTICLE_CHARS) -> str:
@@ -125,11 +137,11 @@ def article_too_long(doc: Document, max_length: int = MAX_ARTICLE_CHARS) -> str:
             "article may have; split it into its articles and import them.")
 
 
-def _finish_batch(project: Project, batch: Batch, report: ImportReport) -> None:
+def _finish_batch(project: Project, batch: Batch, report: ImportReport, *, cancelled: bool = False) -> None:
     batch.counts = {"imported": report.imported, "duplicates": len(report.duplicates),
                     "near_duplicates": len(report.near_duplicates), "failed": len(report.failed),
                     "cleaned_lines": report.cleaned_lines}
-    batch.report = report.as_dict()
+    batch.report = report.as_dict(cancelled=cancelled)
     if report.imported == 0:
         _drop_empty_batch(project, batch)  # re-running an import adds nothing, not even an empty batch
     else:
@@ -138,19 +150,16 @@ def _finish_batch(project: Project, batch: Batch, report: ImportReport) -> None:
 
 def _import_into(project: Project, batch: Batch, report: ImportReport, paths: list[Path], options: ImportOptions,
                  nlp: Any, info: Any, segment_doc: Callable[..., Any], max_length: int,
-                 progress: Progress | None, cancelled: Callable[[], bool] | None) -> None:
+                 state: TaskState) -> bool:
+    """Store the articles of ``paths``; True when an interruption cut the reading short."""
     near = _NearDuplicates(project, options.near_duplicate_threshold)
     seen: dict[str, str] = {}
-    stopped = {"flag": False}
-
-    def is_cancelled() -> bool:
-        if cancelled is not None and cancelled():
-            stopped["flag"] = True
-        return stopped["flag"]
+    cut_short = False
 
     def fresh_documents() -> Iterator[Document]:
+        nonlocal cut_short
         for result in read_sources(paths, format=options.format, columns=options.columns, clean=options.clean,
-                                   rules=options.rules, progress=progress, cancelled=is_cancelled):
+                                   rules=options.rules, state=state):
             if isinstance(result, ReadFailure):
                 report.failed.append({"path": result.source_path, "reason": result.reason})
                 continue
@@ -171,6 +180,8 @@ def _import_into(project: Project, batch: Batch, report: ImportReport, paths: li
                                                "resembles": similar[0], "similarity": round(similar[1], 3)})
             report.cleaned_lines += len(doc.cleaning)
             yield doc
+        # an interruption ends the reading; what was read is still segmented and stored below
+        cut_short = state.is_interruption_requested()
 
     kwargs: dict[str, Any] = {"batch_size": PIPE_BATCH, "as_tuples": True}
     if options.processes > 1:
@@ -185,7 +196,7 @@ def _import_into(project: Project, batch: Batch, report: ImportReport, paths: li
             pending, segments = [], {}
     if pending:
         report.imported += len(project.add_documents(pending, segments, near.take()))
-    report.cancelled = stopped["flag"]
+    return cut_short
 
 
 def _drop_empty_batch(project: Project, batch: Batch) -> None:
@@ -262,8 +273,10 @@ def preview_import(paths: list[Path], options: ImportOptions | None = None, *, l
 
 
 def rerun_nlp(project: Project, *, model: str | None = None, processes: int = 1, only_missing: bool = False,
-              progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> int:
-    """Segment existing documents again with ``model`` (``annotator nlp``)."""
+              state: TaskState = NULL_STATE) -> int:
+    """Segment existing documents again with ``model`` (``annotator nlp``).
+    Interrupted, it stops after a stored chunk and raises Cancelled with the
+    number of documents segmented as ``partial``."""
     from annotator.nlp.pipeline import load_pipeline
     from annotator.nlp.segment import segment_doc
 
@@ -283,17 +296,15 @@ def rerun_nlp(project: Project, *, model: str | None = None, processes: int = 1,
             project.set_segmentations(pending)
             done += len(pending)
             pending = []
-            if progress:
-                progress(done, total)
-            if cancelled is not None and cancelled():
-                return done
+            state.set_progress(done, total)
+            state.check(f"Segmenting was cancelled; {done} of {total} documents are segmented again.",
+                        partial=done)
     if pending:
         project.set_segmentations(pending)
         done += len(pending)
     if model and info.trained:
         project.set_meta("nlp_pipeline", info.name)
-    if progress:
-        progress(done, total)
+    state.set_progress(done, total)
     return done
 
 

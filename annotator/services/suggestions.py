@@ -4,13 +4,13 @@ the pipeline that made them, never counted until a coder accepts one."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Annotation
 from annotator.core.output_files import atomic_output
+from annotator.core.task import NULL_STATE, TaskState
 from annotator.services.coding import redo_span_write, undo_span_write
 from annotator.store.annotations_repo import SpanWrite
 from annotator.store.project import Project
@@ -29,9 +29,9 @@ class SuggestReport:
 
 
 def suggest(project: Project, *, batch: str | None = None, model: str | None = None, rebuild: bool = False,
-            document_ids: list[str] | None = None,
-            progress: Callable[[int, int], None] | None = None,
-            cancelled: Callable[[], bool] | None = None) -> SuggestReport:
+            document_ids: list[str] | None = None, state: TaskState = NULL_STATE) -> SuggestReport:
+    """Compute and store suggestions. Interrupted, it stops after a stored
+    document and raises Cancelled with the report so far as ``partial``."""
     from annotator.nlp.attribution_suggest import suggest_for_doc
     from annotator.nlp.pipeline import load_pipeline
     from annotator.services.importing import pipeline_name
@@ -52,24 +52,22 @@ def suggest(project: Project, *, batch: str | None = None, model: str | None = N
     total = len(todo)
     texts = ((d.text, d.id) for d in project.iter_documents(todo))
     for n, (doc, doc_id) in enumerate(nlp.pipe(texts, as_tuples=True, batch_size=CHUNK), 1):
+        state.check(f"Finding sources was cancelled; {report.documents} of {total} documents are done.",
+                    partial=report)
         found = suggest_for_doc(doc, codebook=codebook, document=doc_id, model=info.label)
         report.suggestions += project.replace_suggestions(doc_id, info.label, found)
         for s in found:
             report.by_kind[s.kind] = report.by_kind.get(s.kind, 0) + 1
         report.documents += 1
-        if progress:
-            progress(n, total)
-        if cancelled is not None and cancelled():
-            break
+        state.set_progress(n, total)
     return report
 
 
 def suggest_file(path: str | Path, *, document_ids: list[str] | None = None, model: str | None = None,
-                 progress: Callable[[int, int], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> SuggestReport:
+                 state: TaskState = NULL_STATE) -> SuggestReport:
     """``suggest`` on its own connection to the project file, for a worker thread."""
     with Project.open(path) as project:
-        return suggest(project, model=model, document_ids=document_ids, progress=progress, cancelled=cancelled)
+        return suggest(project, model=model, document_ids=document_ids, state=state)
 
 
 def export_suggestions(project: Project, target: Path, *, batch: str | None = None) -> int:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.agreement.errors import AgreementCancelled, AgreementError
+from annotator.agreement.errors import AgreementError
 from annotator.agreement.report import compute_report, matrix_report
+from annotator.core.errors import Cancelled
+from annotator.core.task import TaskState
 
 TEXT = "Aaaa bbb. Cccc ddd. Eeee fff. Gggg hhh."
 
@@ -132,10 +134,12 @@ def test_progress_reaches_the_end_and_cancel_stops(make_data, ids):
     data = make_data({"d": TEXT}, spans_for("a", [APP, None, APP, None]) + spans_for("b", [APP] * 4))
     seen = []
     compute_report(data, unit="sentence", coders=["a", "b"], bootstrap=50, seed=1,
-                   progress=lambda done, total: seen.append((done, total)))
+                   state=TaskState(on_progress=lambda done, total: seen.append((done, total))))
     assert seen[-1][0] == seen[-1][1] and all(d1 <= d2 for (d1, _), (d2, _) in zip(seen, seen[1:], strict=False))
-    with pytest.raises(AgreementCancelled):
-        compute_report(data, unit="sentence", coders=["a", "b"], cancelled=lambda: True)
+    stopped = TaskState()
+    stopped.request_interruption()
+    with pytest.raises(Cancelled):
+        compute_report(data, unit="sentence", coders=["a", "b"], state=stopped)
 
 
 def test_parameters_record_what_was_computed(make_data, ids):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.errors import AnnotatorError, ExchangeError
-from annotator.exchange import FORMATS, ExportCancelled, export_data, guess_format, import_data
+from annotator.core.errors import AnnotatorError, Cancelled, ExchangeError
+from annotator.core.task import TaskState
+from annotator.exchange import FORMATS, export_data, guess_format, import_data
 from annotator.exchange.bundle import ProjectData
 
 EXPORTABLE = [n for n, f in FORMATS.items() if f.can_export]
@@ -19,7 +20,7 @@ def _out(tmp_path, fmt):
 @pytest.mark.parametrize("fmt", EXPORTABLE)
 def test_every_export_reports_progress_to_the_end(tmp_path, sample, fmt):
     calls = []
-    export_data(sample, fmt, _out(tmp_path, fmt), progress=lambda done, total: calls.append((done, total)))
+    export_data(sample, fmt, _out(tmp_path, fmt), state=TaskState(on_progress=lambda done, total: calls.append((done, total))))
     if fmt != "qdc":  # a codebook is written in one go
         assert calls and calls[-1][0] == calls[-1][1]
         assert all(0 <= d <= t for d, t in calls)
@@ -28,8 +29,10 @@ def test_every_export_reports_progress_to_the_end(tmp_path, sample, fmt):
 @pytest.mark.parametrize("fmt", [n for n in EXPORTABLE if n != "qdc"])
 def test_cancelled_export_leaves_no_partial_files(tmp_path, sample, fmt):
     out = _out(tmp_path, fmt)
-    with pytest.raises(ExportCancelled):
-        export_data(sample, fmt, out, cancelled=lambda: True)
+    stopped = TaskState()
+    stopped.request_interruption()
+    with pytest.raises(Cancelled):
+        export_data(sample, fmt, out, state=stopped)
     leftovers = [p for p in tmp_path.rglob("*") if p.is_file()]
     assert leftovers == []
 

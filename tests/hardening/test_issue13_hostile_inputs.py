@@ -279,6 +279,7 @@ def test_an_import_stopped_by_an_error_leaves_no_empty_batch(tmp_path):
     """The progress callback is the window's; when it raises (the window is
     closing, say), the error reaches the caller and the batch that stored
     nothing is gone."""
+    from annotator.core.task import TaskState
     from annotator.services.importing import import_batch
     from annotator.store.project import Project
 
@@ -288,13 +289,13 @@ def test_an_import_stopped_by_an_error_leaves_no_empty_batch(tmp_path):
         (folder / f"a{i}.txt").write_text(f"Article {i}\n\nNumber {i}. " + GOOD)
     path = tmp_path / "p.annotator"
 
-    def progress(done: int, total: int) -> None:
+    def progress(done: int, total: int | None) -> None:
         if done:
             raise RuntimeError("the window went away")
 
     with Project.create(path) as project:
         with pytest.raises(RuntimeError):
-            import_batch(project, [folder], progress=progress)
+            import_batch(project, [folder], state=TaskState(on_progress=progress))
     assert _state(path)["empty_batches"] == []
 
 

@@ -138,7 +138,8 @@ def test_a_failed_writer_leaves_no_temporary_file_and_keeps_the_old_file(tmp_pat
 
 
 def test_a_cancelled_export_leaves_nothing(tmp_path):
-    from annotator.exchange.bundle import ExportCancelled
+    from annotator.core.errors import Cancelled
+    from annotator.core.task import TaskState
     from annotator.services.exchange import export_project
     from annotator.store.project import Project
     from tests.hardening.helpers import coded_exchange_project
@@ -148,8 +149,10 @@ def test_a_cancelled_export_leaves_nothing(tmp_path):
     with Project.open(path, readonly=True) as p:
         for fmt in ("csv", "jsonl", "xlsx", "qdpx"):
             out = tmp_path / "out" / f"x.{fmt}"
-            with pytest.raises(ExportCancelled):
-                export_project(p, fmt, out, cancelled=lambda: True)
+            stopped = TaskState()
+            stopped.request_interruption()
+            with pytest.raises(Cancelled):
+                export_project(p, fmt, out, state=stopped)
             assert leftovers(out.parent, set()) == []
 
 

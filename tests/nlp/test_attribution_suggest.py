@@ -7,7 +7,9 @@ import spacy
 import yaml
 
 from annotator.core.codebook import codebook_from_dict
+from annotator.core.errors import Cancelled
 from annotator.core.ids import document_id
+from annotator.core.task import TaskState
 from annotator.nlp.attribution_suggest import pipeline_label, suggest_for_doc, suggest_for_texts
 from annotator.resources_path import resource
 
@@ -68,17 +70,15 @@ def test_without_a_codebook_speakers_are_suggested_without_a_code(blank):
 def test_batch_uses_ids_reports_progress_and_stops_when_cancelled(blank):
     texts = [TEXT, "Nothing was said here.", '"Fine," said the mayor.']
     seen = []
-    out = suggest_for_texts(texts, blank, document_ids=["a", "b", "c"], progress=lambda i, n: seen.append((i, n)))
+    out = suggest_for_texts(texts, blank, document_ids=["a", "b", "c"],
+                            state=TaskState(on_progress=lambda i, n: seen.append((i, n))))
     assert [len(x) for x in out] == [7, 0, 3]  # the continued quote has no cue
     assert {s.document_id for s in out[2]} == {"c"}
     assert seen == [(1, 3), (2, 3), (3, 3)]
-    calls = []
-
-    def cancelled():
-        calls.append(1)
-        return len(calls) > 1
-
-    assert len(suggest_for_texts(texts, blank, cancelled=cancelled)) == 1
+    stopping = TaskState(on_progress=lambda i, n: stopping.request_interruption())  # after the first text
+    with pytest.raises(Cancelled) as caught:
+        suggest_for_texts(texts, blank, state=stopping)
+    assert len(caught.value.partial) == 1
 
 
 def test_batch_needs_one_id_per_text(blank):

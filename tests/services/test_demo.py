@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.task import TaskState
 from annotator.services import demo
 from annotator.services.demo import DemoError, build_demo, demo_annotations, demo_articles
 from annotator.store.project import Project
@@ -26,7 +27,8 @@ NON_ASCII_NAMES = ["Łukasz Wróbel", "Jürgen Hölzl", "Zoë Marchetti", "Ahmad
 def built(tmp_path_factory):
     path = tmp_path_factory.mktemp("demo") / "demo.annotator"
     steps = []
-    summary = build_demo(path, progress=lambda done, total: steps.append((done, total)))
+    state = TaskState(on_progress=lambda done, total: steps.append((done, total)))
+    summary = build_demo(path, state=state)
     project = Project.open(path, readonly=True)
     yield summary, project, steps
     project.close()

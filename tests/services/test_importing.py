@@ -8,7 +8,8 @@ import zipfile
 
 import pytest
 
-from annotator.core.errors import IngestError
+from annotator.core.errors import Cancelled, IngestError
+from annotator.core.task import TaskState
 from annotator.services.importing import ImportOptions, import_batch, preview_import, rerun_nlp
 from tests.data_paths import SEED, SEED_DIR, WIKINEWS
 
@@ -90,12 +91,16 @@ def test_cancelling_keeps_the_finished_documents_whole(project, tmp_path):
         (folder / f"{i:03}.txt").write_text(f"Article {i}\n\nBody of article number {i} with some words.\n")
     calls = {"n": 0}
 
-    def cancelled() -> bool:
+    def on_progress(done: int, total: int | None) -> None:
         calls["n"] += 1
-        return calls["n"] > 100
+        if calls["n"] > 100:
+            state.request_interruption()
 
-    report = import_batch(project, [folder], BLANK, cancelled=cancelled)
-    assert report.cancelled and 0 < report.imported < 200
+    state = TaskState(on_progress=on_progress)
+    with pytest.raises(Cancelled) as caught:
+        import_batch(project, [folder], BLANK, state=state)
+    report = caught.value.partial
+    assert 0 < report.imported < 200
     assert project.count_documents() == report.imported
     assert project.documents_without_segments() == []
 
