@@ -1,0 +1,90 @@
+"""From a project path to a window: open or create the file, find out who is
+coding (remembered per project on this machine), show the workbench."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.models import Coder
+from annotator.gui.app import settings as gui_settings
+from annotator.store.project import Project
+
+_windows: list = []  # open windows, kept alive while shown
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("startup", text)
+
+
+def open_project_file(path: str | Path, *, create: bool = False, parent: QWidget | None = None) -> Project | None:
+    try:
+        # a window holds the project's window lock: a second window opens it read-only
+        if create and not Path(path).exists():
+            return Project.create(path, window=True)
+        return Project.open(path, window=True)
+    except AnnotatorError as exc:
+        QMessageBox.warning(parent, _tr("Annotator"), str(exc))
+    except OSError as exc:
+        QMessageBox.warning(parent, _tr("Annotator"), _tr("{0} could not be opened: {1}.").format(
+            Path(path).name, exc.strerror))
+    return None
+
+
+def choose_coder(project: Project, parent: QWidget | None = None, *, ask: bool = False) -> Coder | None:
+    """The remembered coder of this project, or the one the user picks or adds."""
+    remembered = gui_settings.project_value(project.path, "coder")
+    coders = project.coders()
+    if not ask:
+        for c in coders:
+            if c.id == remembered:
+                return c
+    # imported only when asking: the project services pull in YAML and
+    # the exchange formats, which start-up does not need
+    from annotator.gui.app.start_dialogs import CoderChooser
+    from annotator.services.projects import add_coder
+
+    while True:
+        dialog = CoderChooser(coders, remembered, parent)
+        if not dialog.exec() or not dialog.coder_name:
+            return None
+        try:
+            coder = project.coder_by_name(dialog.coder_name) or add_coder(project, dialog.coder_name)
+        except AnnotatorError as exc:
+            QMessageBox.warning(parent, _tr("Annotator"), str(exc))
+            continue
+        gui_settings.set_project_value(project.path, "coder", coder.id)
+        return coder
+
+
+def start_window(path: str | Path, *, create: bool = False, parent: QWidget | None = None,
+                 coder: Coder | None = None):
+    """Open the workbench on ``path``; None when the user cancelled or the file
+    could not be opened (the user has been told why)."""
+    from annotator.gui.workbench.main_window import MainWindow
+
+    project = open_project_file(path, create=create, parent=parent)
+    if project is None:
+        return None
+    coder = coder or choose_coder(project, parent)
+    if coder is None:
+        project.close()
+        return None
+    gui_settings.add_recent_project(path)
+    window = MainWindow(project, coder)
+    _windows.append(window)
+    return window
+
+
+def forget(window) -> None:
+    """A closed window no longer needs keeping alive."""
+    if window in _windows:
+        _windows.remove(window)
+
+
+def close_all() -> None:
+    for window in list(_windows):
+        window.close()

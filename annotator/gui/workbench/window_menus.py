@@ -1,0 +1,202 @@
+"""The workbench's project-level commands: open, create and drop projects,
+switch coder, the dialogs other modules provide (import, codebook editor),
+preferences, the shortcut sheet, and saving the place on close."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from annotator.core.errors import AnnotatorError
+from annotator.gui.app import settings as gui_settings
+
+PROJECT_SUFFIX = ".annotator"
+
+
+class WindowMenusMixin:
+    # --- projects -----------------------------------------------------------------------
+
+    def _switch_to(self, path: str, *, create: bool = False) -> None:
+        from annotator.gui.app.startup import start_window
+
+        if Path(path).resolve() == Path(self.project.path).resolve():
+            return
+        window = start_window(path, create=create, parent=self)
+        if window is not None:
+            window.show()
+            self.close()
+            self.deleteLater()
+
+    def new_project(self) -> None:
+        from annotator.gui.app.start_dialogs import ask_new_project
+
+        path = ask_new_project(self)
+        if path:
+            self._switch_to(path, create=True)
+
+    def open_project(self) -> None:
+        from annotator.gui.app.start_dialogs import ask_open_project
+
+        path = ask_open_project(self)
+        if path:
+            self._switch_to(path)
+
+    def fill_recent_menu(self) -> None:
+        menu = self.actions.recent_menu
+        menu.clear()
+        for p in gui_settings.recent_projects():
+            act = menu.addAction(f"{Path(p).stem}  —  {p}")
+            act.triggered.connect(lambda _c=False, path=p: self._switch_to(path))
+        if menu.isEmpty():
+            menu.addAction(self.tr("No recent projects")).setEnabled(False)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if _dropped_project(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        path = _dropped_project(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self._switch_to(path)
+
+    def switch_coder(self) -> None:
+        from annotator.gui.app.startup import choose_coder
+
+        coder = choose_coder(self.project, self, ask=True)
+        if coder is None or coder.id == self.coder.id:
+            return
+        from annotator.services import coding
+
+        self._remember_position()
+        self.coder = coder
+        self.undo_stack.clear()  # the commands belong to the other coder's work
+        self.filter = coding.coder_filter(self.project, coder.id)
+        self.documents._base = self.filter
+        self.documents.apply_filters()
+        self.document_id = None
+        self.article.show_document(None)
+        self.annotations_state = {}
+        self._update_title()
+        self.update_progress()
+        self.restore_last_document()
+
+    # --- dialogs from other modules ----------------------------------------------------------
+    # Imported on first use, so that opening the window does not load every dialog.
+
+    def import_articles(self) -> None:
+        from annotator.gui.importing.import_dialog import ImportDialog
+
+        ImportDialog(self.project, self).exec()
+        self.documents.reload_batches()
+        self.documents.apply_filters()
+        self.update_progress()
+
+    def edit_codebook(self) -> None:
+        from annotator.gui.codebook.codebook_editor import CodebookEditorDialog
+
+        CodebookEditorDialog(self.project, self).exec()
+        self.reload_codebook()
+
+    def show_agreement(self) -> None:
+        from annotator.gui.agreement.agreement_dashboard import AgreementDashboard
+
+        AgreementDashboard(self.project, self, open_document=self.open_document).exec()
+
+    def show_compare(self) -> None:
+        from annotator.gui.compare.compare_view import CompareView
+
+        CompareView(self.project, self, document_id=self.document_id).exec()
+        if self.document_id:  # adjudication may have changed this coder's view of the document
+            self.open_document(self.document_id, scroll=self.article.text.verticalScrollBar().value())
+
+    def reload_codebook(self) -> None:
+        try:
+            self.codebook = self.project.codebook()
+        except AnnotatorError as exc:
+            self.show_error_dialog(str(exc))
+            return
+        self.codes.set_codebook(self.codebook)
+        self.form.set_codebook(self.codebook)
+        self.actions.set_codes(self.codebook)
+        if self.document_id:
+            self._refresh_spans()
+            self._document_codes_changed(self.document_id)
+
+    # --- preferences and help -------------------------------------------------------------------
+
+    def show_preferences(self) -> None:
+        from annotator.gui.app.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.prefs, self)
+        if dialog.exec():
+            self.prefs = dialog.preferences()
+            self.prefs.save()
+            self.article.set_point_size(self.prefs.font_size)
+
+    def shortcut_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        from annotator.gui.help.help_browser import shortcuts_from_actions as shortcut_rows
+
+        sections = [(title, shortcut_rows(actions)) for title, actions in self.actions.sections]
+        sections.append((self.tr("Codes (while the article text has the focus)"),
+                         shortcut_rows(self.actions.code_actions)))
+        sections.append((self.tr("In the article text"), [
+            (self.tr("Select text"), self.tr("Shift+arrows, Shift+Ctrl+arrows (by word), or the mouse")),
+            (self.tr("Exact characters instead of whole words"), self.tr("hold Alt while selecting with the mouse")),
+            (self.tr("Move the cursor"), self.tr("arrows, Ctrl+arrows, Home, End, PgUp, PgDown")),
+            (self.tr("Select the annotation under the cursor"), self.tr("move the cursor into it")),
+        ]))
+        return [(t, [(what, keys) for what, keys in rows]) for t, rows in sections]
+
+    def show_shortcuts(self) -> None:
+        from annotator.gui.help.help_browser import open_shortcut_sheet
+
+        # non-modal, so it can stay open beside the text; F1 again hides it
+        open_shortcut_sheet(self.shortcut_sections(), self)
+
+    def show_guide(self) -> None:
+        from annotator.gui.help.help_browser import open_help
+
+        open_help(self)
+
+    def show_about(self) -> None:
+        import annotator
+
+        QMessageBox.about(self, self.tr("About Annotator"), self.tr(
+            "Annotator {0}\n\nCode news articles for framing and sourcing, compare coders and report "
+            "reliability.").format(annotator.__version__))
+
+    # --- closing -----------------------------------------------------------------------------
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self.closed:
+            return super().closeEvent(event)
+        self.closed = True
+        # nothing may read the project once it is closed: a pending search,
+        # a late repaint of the list (the window object can outlive this)
+        self.documents.stop()
+        self._remember_position()
+        gui_settings.set_project_value(self.project.path, "geometry", self.saveGeometry(), store=self.settings)
+        gui_settings.set_project_value(self.project.path, "splitter", self.splitter.saveState(), store=self.settings)
+        self.settings.sync()
+        try:
+            self.project.close()
+        except AnnotatorError:
+            pass
+        from annotator.gui.app.startup import forget
+
+        forget(self)
+        super().closeEvent(event)
+
+
+def _dropped_project(event) -> str | None:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        if url.isLocalFile() and url.toLocalFile().endswith(PROJECT_SUFFIX):
+            return url.toLocalFile()
+    return None
