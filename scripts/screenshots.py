@@ -167,7 +167,7 @@ def shoot(path: Path, coder_id: str, document_id: str, out: Path, *, dark: bool)
     from PySide6.QtWidgets import QApplication
 
     from annotator.gui.app.application import _application
-    from annotator.gui.app.startup import start_window
+    from annotator.gui.app.windows import start_window
 
     app = _application([sys.argv[0]])
     if dark:

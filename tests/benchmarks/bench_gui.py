@@ -88,7 +88,7 @@ def bench_open_and_apply(workdir: Path) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from annotator.gui.app.startup import start_window
+    from annotator.gui.app.windows import start_window
 
     app = QApplication.instance() or QApplication([])
     private_settings(workdir / "settings")
@@ -200,7 +200,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {str(workdir / 'settings-big')!r})
-from annotator.gui.app.startup import start_window
+from annotator.gui.app.windows import start_window
 from annotator.store.project import Project
 from pathlib import Path
 def rss():

@@ -12,13 +12,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 
-from annotator.gui.help.help_browser import (
-    HelpBrowser,
-    ShortcutSheet,
-    load_pages,
-    plain_action_text,
-    shortcuts_from_actions,
-)
+from annotator.gui.common.shortcuts import plain_action_text, shortcuts_from_actions
+from annotator.gui.help.help_browser import HelpBrowser, ShortcutSheet, load_pages
 
 pytestmark = pytest.mark.gui
 

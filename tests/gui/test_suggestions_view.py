@@ -36,7 +36,7 @@ def make_project(path, *, with_suggestions: bool = True):
 
 
 def open_window(qtbot, path):
-    from annotator.gui.app.startup import start_window
+    from annotator.gui.app.windows import start_window
 
     with Project.open(path) as p:
         ana = p.coder_by_name("Ana")
@@ -227,7 +227,7 @@ def test_spacy_is_not_imported_when_the_window_starts(tmp_path):
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {str(tmp_path / "qs")!r})
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
-        from annotator.gui.app.startup import start_window
+        from annotator.gui.app.windows import start_window
         from annotator.store.project import Project
         with Project.open({str(path)!r}) as p:
             ana = p.coder_by_name("Ana")

@@ -121,22 +121,22 @@ def test_import_dialog_refreshes_the_list(qtbot, window, monkeypatch):
 
 
 def test_dropping_a_project_file_opens_it(qtbot, window, tmp_path, monkeypatch):
-    from annotator.gui.app import startup
+    from annotator.gui.app.windows import WindowController
     from annotator.services.projects import add_coder, init_project
 
     other = tmp_path / "other.annotator"
     with init_project(other, codebook="news_frames") as p:
         coder = add_coder(p, "Zoe")
     opened = []
-    real = startup.start_window
+    real = WindowController.open
 
-    def start(path, **kw):
-        win = real(path, coder=coder)
+    def start(self, path, **kw):
+        win = real(self, path, coder=coder)
         qtbot.addWidget(win)
         opened.append(win)
         return win
 
-    monkeypatch.setattr(startup, "start_window", start)
+    monkeypatch.setattr(WindowController, "open", start)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(other))])
     drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
@@ -167,13 +167,13 @@ def test_choosing_a_new_coder_adds_and_remembers_them(qtbot, project_path, monke
 def test_a_project_that_cannot_be_opened_is_one_sentence(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from annotator.gui.app import startup
+    from annotator.gui.app.windows import start_window
 
     bad = tmp_path / "broken.annotator"
     bad.write_bytes(b"this is not a database")
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
-    assert startup.start_window(bad) is None
+    assert start_window(bad) is None
     assert len(shown) == 1 and "Traceback" not in shown[0] and shown[0].endswith(".")
 
 
@@ -256,7 +256,7 @@ def test_hovering_shows_every_code_and_note_at_that_place(qtbot, window, monkeyp
 
 def test_imported_markup_is_shown_as_text(qtbot, project_path):
     from annotator.core.models import Document
-    from annotator.gui.app.startup import start_window
+    from annotator.gui.app.windows import start_window
 
     hostile = '<img src="/etc/x.png"><b>Bold</b>'
     with Project.open(project_path) as p:

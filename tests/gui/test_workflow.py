@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from annotator.core.models import Document
-from annotator.gui.app.startup import start_window
+from annotator.gui.app.windows import start_window
 from annotator.store.project import Project
 
 pytestmark = pytest.mark.gui
@@ -217,7 +217,7 @@ def test_starting_the_workbench_does_not_import_spacy():
     import subprocess
     import sys
 
-    code = ("import sys; import annotator.gui.app.application, annotator.gui.workbench.main_window, annotator.gui.app.startup; "
+    code = ("import sys; import annotator.gui.app.application, annotator.gui.workbench.main_window, annotator.gui.app.windows; "
             "sys.exit(1 if 'spacy' in sys.modules else 0)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
 

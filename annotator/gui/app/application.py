@@ -54,8 +54,9 @@ def run(project_path: str | None, *, smoke: bool = False, argv: list[str] | None
     """Show the workbench on ``project_path`` (or the last project used, or
     ask for one) and run the event loop; returns the exit status."""
     app = _application(argv if argv is not None else sys.argv[:1])
-    from annotator.gui.app.startup import start_window
+    from annotator.gui.app.windows import WindowController
 
+    controller = WindowController()
     from_recent = False
     if project_path is None:
         from annotator.gui.app.settings import recent_projects
@@ -65,23 +66,21 @@ def run(project_path: str | None, *, smoke: bool = False, argv: list[str] | None
             project_path, from_recent = recent[0], True
     window = None
     if project_path is not None:
-        window = start_window(project_path)
+        window = controller.open(project_path)
     if window is None and (project_path is None or from_recent):
         from annotator.gui.app.start_dialogs import ProjectChooser
 
         chooser = ProjectChooser()
         if not chooser.exec() or not chooser.path:
             return 0
-        window = start_window(chooser.path, create=chooser.create)
+        window = controller.open(chooser.path, create=chooser.create)
     if window is None:
         return 1
     if smoke:
         _quit_after_first_paint(app, window)
     window.show()
     status = app.exec()
-    from annotator.gui.app.startup import close_all
-
-    close_all()  # saves the place in each project and closes its file
+    controller.close_all()  # saves the place in each project and closes its file
     return status
 
 

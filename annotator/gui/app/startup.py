@@ -1,5 +1,6 @@
-"""From a project path to a window: open or create the file, find out who is
-coding (remembered per project on this machine), show the workbench."""
+"""From a project path to what a window needs: open or create the file, find
+out who is coding (remembered per project on this machine). The window
+controller (``windows.py``) makes the window."""
 
 from __future__ import annotations
 
@@ -12,8 +13,6 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.models import Coder
 from annotator.gui.app import settings as gui_settings
 from annotator.store.project import Project
-
-_windows: list = []  # open windows, kept alive while shown
 
 
 def _tr(text: str) -> str:
@@ -58,33 +57,3 @@ def choose_coder(project: Project, parent: QWidget | None = None, *, ask: bool =
             continue
         gui_settings.set_project_value(project.path, "coder", coder.id)
         return coder
-
-
-def start_window(path: str | Path, *, create: bool = False, parent: QWidget | None = None,
-                 coder: Coder | None = None):
-    """Open the workbench on ``path``; None when the user cancelled or the file
-    could not be opened (the user has been told why)."""
-    from annotator.gui.workbench.main_window import MainWindow
-
-    project = open_project_file(path, create=create, parent=parent)
-    if project is None:
-        return None
-    coder = coder or choose_coder(project, parent)
-    if coder is None:
-        project.close()
-        return None
-    gui_settings.add_recent_project(path)
-    window = MainWindow(project, coder)
-    _windows.append(window)
-    return window
-
-
-def forget(window) -> None:
-    """A closed window no longer needs keeping alive."""
-    if window in _windows:
-        _windows.remove(window)
-
-
-def close_all() -> None:
-    for window in list(_windows):
-        window.close()

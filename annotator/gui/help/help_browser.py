@@ -8,7 +8,6 @@ are ordinary relative Markdown links (``[Coding](coding.md)``).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QUrl, Signal, Slot
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.gui.common.shortcuts import plain_action_text
 from annotator.resources_path import resource
 
 HELP_DIR = ("help",)
@@ -66,31 +66,6 @@ def load_pages() -> list[HelpPage]:
                 order.append(line)
     order += sorted(n for n in texts if n not in order)
     return [HelpPage(n, _title_of(n, texts[n]), texts[n]) for n in order]
-
-
-def plain_action_text(text: str) -> str:
-    """A menu text without its mnemonic markers and trailing ellipsis:
-    "&Open…" -> "Open", "Save && close" -> "Save & close"."""
-    text = re.sub(r"&(&?)", lambda m: "&" if m.group(1) else "", text)
-    return text.rstrip(".\u2026 ").strip()
-
-
-def shortcuts_from_actions(actions) -> list[tuple[str, str]]:
-    """(text, shortcut) for every action that has a shortcut, in the form the
-    user sees in the menus (native text: Ctrl+K here, ⌘K on macOS). Actions
-    with several shortcuts list them all, separated by commas."""
-    rows: list[tuple[str, str]] = []
-    seen: set[tuple[str, str]] = set()
-    for action in actions:
-        keys = [s for s in action.shortcuts() if not s.isEmpty()]
-        if not keys or action.isSeparator():
-            continue
-        text = plain_action_text(action.text()) or action.toolTip()
-        shortcut = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
-        if (text, shortcut) not in seen:
-            seen.add((text, shortcut))
-            rows.append((text, shortcut))
-    return rows
 
 
 class HelpBrowser(QWidget):

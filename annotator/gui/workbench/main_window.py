@@ -31,6 +31,7 @@ from annotator.gui.workbench.article_view import ArticleView
 from annotator.gui.workbench.codebook_panel import CodebookPanel
 from annotator.gui.workbench.document_form import DocumentCodesForm
 from annotator.gui.workbench.document_list import DocumentListPanel
+from annotator.gui.workbench.requests import WindowRequests
 from annotator.gui.workbench.suggestions_layer import SuggestionsLayer
 from annotator.gui.workbench.window_actions import WindowActions
 from annotator.gui.workbench.window_menus import WindowMenusMixin
@@ -54,6 +55,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self.closed = False
         self.undo_stack = QUndoStack(self)
         self.notifier = commands.Notifier(self)
+        self.requests = WindowRequests(self)
         self.setAcceptDrops(True)
         self.setAccessibleName(self.tr("Annotator"))
         self._build()

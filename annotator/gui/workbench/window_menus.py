@@ -1,6 +1,8 @@
 """The workbench's project-level commands: open, create and drop projects,
-switch coder, the dialogs other modules provide (import, codebook editor),
-preferences, the shortcut sheet, and saving the place on close."""
+switch coder, the dialogs other rooms provide (import, codebook editor, compare,
+agreement, help), preferences, the shortcut sheet, and saving the place on
+close. What lies outside the workbench is asked of the application through
+``self.requests`` (see ``requests.py``)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.models import Coder
 from annotator.gui.app import settings as gui_settings
+from annotator.gui.common.shortcuts import shortcuts_from_actions as shortcut_rows
 
 PROJECT_SUFFIX = ".annotator"
 
@@ -18,15 +22,9 @@ class WindowMenusMixin:
     # --- projects -----------------------------------------------------------------------
 
     def _switch_to(self, path: str, *, create: bool = False) -> None:
-        from annotator.gui.app.startup import start_window
-
         if Path(path).resolve() == Path(self.project.path).resolve():
             return
-        window = start_window(path, create=create, parent=self)
-        if window is not None:
-            window.show()
-            self.close()
-            self.deleteLater()
+        self.requests.switch_project.emit(path, create)
 
     def new_project(self) -> None:
         from annotator.gui.app.start_dialogs import ask_new_project
@@ -64,10 +62,11 @@ class WindowMenusMixin:
             self._switch_to(path)
 
     def switch_coder(self) -> None:
-        from annotator.gui.app.startup import choose_coder
+        self.requests.switch_coder.emit()
 
-        coder = choose_coder(self.project, self, ask=True)
-        if coder is None or coder.id == self.coder.id:
+    def use_coder(self, coder: Coder) -> None:
+        """Code as ``coder`` from now on (the controller asked who)."""
+        if coder.id == self.coder.id:
             return
         from annotator.services import coding
 
@@ -84,32 +83,24 @@ class WindowMenusMixin:
         self.update_progress()
         self.restore_last_document()
 
-    # --- dialogs from other modules ----------------------------------------------------------
-    # Imported on first use, so that opening the window does not load every dialog.
+    # --- dialogs from other rooms ------------------------------------------------------------
+    # The controller shows them (modal); each request returns once the dialog is closed.
 
     def import_articles(self) -> None:
-        from annotator.gui.importing.import_dialog import ImportDialog
-
-        ImportDialog(self.project, self).exec()
+        self.requests.import_articles.emit()
         self.documents.reload_batches()
         self.documents.apply_filters()
         self.update_progress()
 
     def edit_codebook(self) -> None:
-        from annotator.gui.codebook.codebook_editor import CodebookEditorDialog
-
-        CodebookEditorDialog(self.project, self).exec()
+        self.requests.edit_codebook.emit()
         self.reload_codebook()
 
     def show_agreement(self) -> None:
-        from annotator.gui.agreement.agreement_dashboard import AgreementDashboard
-
-        AgreementDashboard(self.project, self, open_document=self.open_document).exec()
+        self.requests.show_agreement.emit()
 
     def show_compare(self) -> None:
-        from annotator.gui.compare.compare_view import CompareView
-
-        CompareView(self.project, self, document_id=self.document_id).exec()
+        self.requests.show_compare.emit()
         if self.document_id:  # adjudication may have changed this coder's view of the document
             self.open_document(self.document_id, scroll=self.article.text.verticalScrollBar().value())
 
@@ -138,8 +129,6 @@ class WindowMenusMixin:
             self.article.set_point_size(self.prefs.font_size)
 
     def shortcut_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
-        from annotator.gui.help.help_browser import shortcuts_from_actions as shortcut_rows
-
         sections = [(title, shortcut_rows(actions)) for title, actions in self.actions.sections]
         sections.append((self.tr("Codes (while the article text has the focus)"),
                          shortcut_rows(self.actions.code_actions)))
@@ -152,15 +141,10 @@ class WindowMenusMixin:
         return [(t, [(what, keys) for what, keys in rows]) for t, rows in sections]
 
     def show_shortcuts(self) -> None:
-        from annotator.gui.help.help_browser import open_shortcut_sheet
-
-        # non-modal, so it can stay open beside the text; F1 again hides it
-        open_shortcut_sheet(self.shortcut_sections(), self)
+        self.requests.show_shortcuts.emit()
 
     def show_guide(self) -> None:
-        from annotator.gui.help.help_browser import open_help
-
-        open_help(self)
+        self.requests.show_guide.emit()
 
     def show_about(self) -> None:
         import annotator
@@ -186,9 +170,7 @@ class WindowMenusMixin:
             self.project.close()
         except AnnotatorError:
             pass
-        from annotator.gui.app.startup import forget
-
-        forget(self)
+        self.requests.closed.emit()
         super().closeEvent(event)
 
 
