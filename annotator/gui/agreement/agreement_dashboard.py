@@ -33,7 +33,7 @@ from annotator.gui.agreement.agreement_chart import AlphaChart, ChartRow
 from annotator.gui.agreement.agreement_table import AgreementTable, DocumentsTable
 from annotator.gui.app.workers import Worker, start
 from annotator.services.agreement import agreement_report
-from annotator.store.project import Project
+from annotator.services.project_files import open_project
 
 UNITS = ("document", "paragraph", "sentence", "token", "continuum")
 
@@ -41,7 +41,7 @@ UNITS = ("document", "paragraph", "sentence", "token", "continuum")
 def run_agreement(path: str, *, unit: str, coders: list[str], batch: str | None, bootstrap: int,
                   seed: int | None, readonly: bool = False, progress, cancelled):
     """The worker's job, on a connection of its own (reading only)."""
-    with Project.open(path, readonly=readonly) as project:
+    with open_project(path, readonly=readonly) as project:
         return agreement_report(project, unit=unit, coders=coders, batch=batch, bootstrap=bootstrap, seed=seed,
                                 progress=progress, cancelled=cancelled)
 

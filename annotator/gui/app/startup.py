@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Coder
 from annotator.gui.app import settings as gui_settings
-from annotator.store.project import Project
+from annotator.services.project_files import Project, open_project
 
 
 def _tr(text: str) -> str:
@@ -22,9 +22,7 @@ def _tr(text: str) -> str:
 def open_project_file(path: str | Path, *, create: bool = False, parent: QWidget | None = None) -> Project | None:
     try:
         # a window holds the project's window lock: a second window opens it read-only
-        if create and not Path(path).exists():
-            return Project.create(path, window=True)
-        return Project.open(path, window=True)
+        return open_project(path, window=True, create=create)
     except AnnotatorError as exc:
         QMessageBox.warning(parent, _tr("Annotator"), str(exc))
     except OSError as exc:

@@ -44,7 +44,7 @@ from annotator.gui.common.safe_text import plain_tooltip
 from annotator.gui.importing.import_dialog_report import ImportReportView
 from annotator.services.import_setup import article_fields, format_choices, pipeline_choices
 from annotator.services.importing import ImportOptions, import_batch, preview_import
-from annotator.store.project import Project
+from annotator.services.project_files import open_project
 
 PREVIEW_LIMIT = 5
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".json", ".jsonl", ".ndjson")
@@ -61,7 +61,7 @@ def human_size(n: int) -> str:
 
 def run_import(path: str, paths: list[str], options: ImportOptions, *, progress, cancelled):
     """The worker's job: a connection of its own for the whole import."""
-    with Project.open(path) as project:
+    with open_project(path) as project:
         return import_batch(project, [Path(p) for p in paths], options, progress=progress, cancelled=cancelled)
 
 

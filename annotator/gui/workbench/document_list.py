@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from annotator.core.models import DocumentSummary
 from annotator.gui.common.safe_text import plain_tooltip
 from annotator.services.coding import ListFilter
-from annotator.store.project import Project
+from annotator.services.project_files import Project
 
 PAGE = 200
 MAX_PAGES = 50  # at most 10,000 summaries in memory, whatever the project size
