@@ -66,13 +66,13 @@ def run_gui(args: list[str], *, smoke: bool = False) -> int:
     try:
         # A windowed program has no console: without the log file a crash
         # report would have nowhere to point.
-        from annotator.gui.logging_setup import setup_logging
+        from annotator.gui.app.logging_setup import setup_logging
 
         setup_logging()
     except (ImportError, OSError) as exc:
         if sys.stderr is not None:
             print(f"annotator: no log file ({exc})", file=sys.stderr)
-    from annotator.gui.app import main
+    from annotator.gui.app.application import main
 
     return int(main(args) or 0)
 
@@ -222,8 +222,8 @@ def bundle_check() -> int:
         print(f"Qt platform: {app.platformName()}; image formats: {formats}")
         if "png" not in formats:
             problems.append("Qt cannot read PNG images")
-        from annotator.gui.crash_dialog import CrashDialog
-        from annotator.gui.help_browser import HelpBrowser
+        from annotator.gui.app.crash_dialog import CrashDialog
+        from annotator.gui.help.help_browser import HelpBrowser
 
         guide = HelpBrowser()
         if len(guide.pages) < 7 or "Getting started" not in guide.browser.toPlainText():

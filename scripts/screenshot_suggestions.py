@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(tmp) / "settings"))
         app = QApplication([sys.argv[0]])
-        from annotator.gui.startup import start_window
+        from annotator.gui.app.windows import start_window
         from annotator.services.demo import build_demo
         from annotator.services.projects import add_coder
         from annotator.services.suggestions import suggest

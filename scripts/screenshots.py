@@ -166,8 +166,8 @@ def dark_palette():
 def shoot(path: Path, coder_id: str, document_id: str, out: Path, *, dark: bool) -> Path:
     from PySide6.QtWidgets import QApplication
 
-    from annotator.gui.app import _application
-    from annotator.gui.startup import start_window
+    from annotator.gui.app.application import _application
+    from annotator.gui.app.windows import start_window
 
     app = _application([sys.argv[0]])
     if dark:
@@ -245,11 +245,11 @@ def _wait(worker, timeout: float = 300.0) -> None:
 
 def shoot_dialogs(path: Path, out: Path, tmp: Path) -> list[Path]:
     """The lead's windows, each on the demo project (the import on a copy)."""
-    from annotator.gui.agreement_dashboard import AgreementDashboard
-    from annotator.gui.app import _application
-    from annotator.gui.codebook_editor import CodebookEditorDialog
-    from annotator.gui.compare_view import CompareView
-    from annotator.gui.import_dialog import ImportDialog
+    from annotator.gui.agreement.agreement_dashboard import AgreementDashboard
+    from annotator.gui.app.application import _application
+    from annotator.gui.codebook.codebook_editor import CodebookEditorDialog
+    from annotator.gui.compare.compare_view import CompareView
+    from annotator.gui.importing.import_dialog import ImportDialog
 
     app = _application([sys.argv[0]])
     app.setPalette(app.style().standardPalette())  # the dark shot changed it

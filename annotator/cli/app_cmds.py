@@ -15,7 +15,7 @@ def _open_gui(project: Path | None) -> int:
     # The GUI is a sibling layer of the CLI: load it by name, only when asked,
     # so the command line never pays for Qt.
     try:
-        app = importlib.import_module("annotator.gui.app")
+        app = importlib.import_module("annotator.gui.app.application")
     except ImportError as exc:
         raise AnnotatorError(f"The coding window cannot start: {exc}.") from exc
     return app.run(str(project) if project else None)

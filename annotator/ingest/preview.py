@@ -14,7 +14,7 @@ from pathlib import Path
 from annotator.core.errors import IngestError
 from annotator.ingest.article import normalise_mapping, resolve_columns
 from annotator.ingest.decoding import decode, open_text_stream
-from annotator.ingest.registry import choose_reader
+from annotator.ingest.reader_choice import choose_reader
 from annotator.ingest.sources import file_source
 
 TABLE_FORMATS = ("csv", "tsv", "json", "jsonl", "xlsx")

@@ -14,7 +14,8 @@ from annotator.core.models import Document
 from annotator.core.task import NULL_STATE, TaskState
 from annotator.ingest.article import Article, normalise_mapping
 from annotator.ingest.cleaning import clean_text, normalise_text
-from annotator.ingest.registry import ReadFailure, ReadOptions, choose_reader
+from annotator.ingest.reader_choice import choose_reader, formats
+from annotator.ingest.registry import ReadFailure, ReadOptions
 from annotator.ingest.rules import RuleSet
 from annotator.ingest.sources import Source, SourceFailure, iter_sources
 
@@ -78,7 +79,7 @@ def read_sources(
     Yields a :class:`Document` per article (cleaned unless ``clean`` is false;
     ``rules`` default to the built-in ones) or a :class:`ReadFailure` per file or
     record that could not be read, as soon as each is ready. ``format`` forces a
-    reader (see :func:`annotator.ingest.registry.formats`); ``columns`` maps
+    reader (see :func:`annotator.ingest.reader_choice.formats`); ``columns`` maps
     fields to column names for tables and JSON (``{"text": "body"}``).
     ``state``'s progress counts bytes of input. Once its interruption is
     requested the stream ends at the next article, without raising: the
@@ -113,8 +114,6 @@ def read_sources(
 
 
 def _check_format(fmt: str) -> None:
-    from annotator.ingest.registry import formats
-
     names = {s.name for s in formats()} | {e.lstrip(".") for s in formats() for e in s.extensions}
     if fmt.lower().lstrip(".") not in names:
         raise IngestError(f"{fmt!r} is not a known format; use one of {', '.join(s.name for s in formats())}.")

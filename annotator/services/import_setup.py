@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.ingest.article import FIELDS
-from annotator.ingest.registry import formats
+from annotator.ingest.reader_choice import formats
 from annotator.nlp.pipeline import BLANK, installed_pipelines
 from annotator.store.project import Project
 

@@ -4,7 +4,7 @@
     <context>
         <name />
         <message>
-            <location filename="../../annotator/gui/context_menu.py" line="+18" />
+            <location filename="../../annotator/gui/workbench/context_menu.py" line="+18" />
             <source>Apply code</source>
             <translation type="unfinished" />
         </message>
@@ -24,12 +24,27 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location line="+4" />
+            <source>Suggested {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Accept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reject</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location line="+2" />
             <source>Select text to apply a code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="+29" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="+29" />
             <source>&amp;File</source>
             <translation type="unfinished" />
         </message>
@@ -258,11 +273,51 @@
             <source>Help</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="+53" />
+            <source>Show &amp;suggestions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Find sources in this document</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Next suggestion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Previous suggestion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Accept suggestion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Reject suggestion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>S&amp;uggestions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Suggestions</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>AdjudicationPanel</name>
         <message>
-            <location filename="../../annotator/gui/compare_adjudicate.py" line="+49" />
+            <location filename="../../annotator/gui/compare/compare_adjudicate.py" line="+49" />
             <source>Adjudication</source>
             <translation type="unfinished" />
         </message>
@@ -287,18 +342,18 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Gold span text</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location line="+5" />
-            <location line="+38" />
+            <location line="+39" />
             <source>Reason</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-37" />
+            <location line="-38" />
             <source>Why this is the right coding</source>
             <translation type="unfinished" />
         </message>
@@ -345,7 +400,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Adjudication message</source>
             <translation type="unfinished" />
         </message>
@@ -430,7 +485,7 @@
     <context>
         <name>AgreementDashboard</name>
         <message>
-            <location filename="../../annotator/gui/agreement_dashboard.py" line="+61" />
+            <location filename="../../annotator/gui/agreement/agreement_dashboard.py" line="+57" />
             <source>Agreement — {0}</source>
             <translation type="unfinished" />
         </message>
@@ -581,12 +636,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Selected variable</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Report parameters and notes</source>
             <translation type="unfinished" />
         </message>
@@ -664,12 +719,12 @@
     <context>
         <name>AgreementTable</name>
         <message>
-            <location filename="../../annotator/gui/agreement_table.py" line="+41" />
+            <location filename="../../annotator/gui/agreement/agreement_table.py" line="+54" />
             <source>Agreement per variable</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+17" />
+            <location line="+10" />
             <source>Cohen's κ</source>
             <translation type="unfinished" />
         </message>
@@ -773,7 +828,7 @@
     <context>
         <name>AlphaChart</name>
         <message>
-            <location filename="../../annotator/gui/agreement_chart.py" line="+51" />
+            <location filename="../../annotator/gui/agreement/agreement_chart.py" line="+51" />
             <source>Chart of alpha per variable</source>
             <translation type="unfinished" />
         </message>
@@ -796,7 +851,7 @@
     <context>
         <name>AnnotationTableModel</name>
         <message>
-            <location filename="../../annotator/gui/annotations_panel.py" line="+28" />
+            <location filename="../../annotator/gui/workbench/annotations_panel.py" line="+29" />
             <source>Code</source>
             <translation type="unfinished" />
         </message>
@@ -822,7 +877,7 @@
     <context>
         <name>ArticleText</name>
         <message>
-            <location filename="../../annotator/gui/article_text.py" line="+63" />
+            <location filename="../../annotator/gui/workbench/article_text.py" line="+63" />
             <source>Article text</source>
             <translation type="unfinished" />
         </message>
@@ -830,12 +885,12 @@
     <context>
         <name>ArticleView</name>
         <message>
-            <location filename="../../annotator/gui/article_view.py" line="+20" />
+            <location filename="../../annotator/gui/workbench/article_view.py" line="+20" />
             <source>Article</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Title</source>
             <translation type="unfinished" />
         </message>
@@ -858,12 +913,12 @@
     <context>
         <name>CodeForm</name>
         <message>
-            <location filename="../../annotator/gui/codebook_editor_form.py" line="+28" />
+            <location filename="../../annotator/gui/codebook/codebook_editor_form.py" line="+29" />
             <source>Code details</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Place in the codebook</source>
             <translation type="unfinished" />
         </message>
@@ -933,7 +988,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Use of this code</source>
             <translation type="unfinished" />
         </message>
@@ -999,7 +1054,7 @@
     <context>
         <name>CodeTree</name>
         <message>
-            <location filename="../../annotator/gui/codebook_editor_tree.py" line="+47" />
+            <location filename="../../annotator/gui/codebook/codebook_editor_tree.py" line="+32" />
             <source>Code</source>
             <translation type="unfinished" />
         </message>
@@ -1047,7 +1102,7 @@
     <context>
         <name>CodebookEditorDialog</name>
         <message>
-            <location filename="../../annotator/gui/codebook_editor.py" line="+66" />
+            <location filename="../../annotator/gui/codebook/codebook_editor.py" line="+61" />
             <source>Codebook — {0}</source>
             <translation type="unfinished" />
         </message>
@@ -1100,12 +1155,12 @@
         </message>
         <message>
             <location line="+2" />
-            <location line="+115" />
+            <location line="+125" />
             <source>Archive</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-114" />
+            <location line="-124" />
             <source>Hide the code from coders; its annotations are kept</source>
             <translation type="unfinished" />
         </message>
@@ -1115,7 +1170,27 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+10" />
+            <location line="+7" />
+            <source>Undo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Undo the last codebook change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Redo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Redo the change just undone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
             <location line="+2" />
             <source>Show archived codes</source>
             <translation type="unfinished" />
@@ -1126,7 +1201,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Import YAML…</source>
             <translation type="unfinished" />
         </message>
@@ -1151,22 +1226,42 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+26" />
+            <location line="+23" />
             <source>{0} codes · codebook version {1}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-89" />
+            <location line="-93" />
             <source>Delete a code nobody has used (Del)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+113" />
+            <location line="+97" />
+            <source>Undo: {0} (Ctrl+Z)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nothing to undo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Redo: {0} (Ctrl+Shift+Z)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nothing to redo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+22" />
             <source>Restore</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+45" />
+            <location line="+51" />
             <source>A code needs a name; the old name was kept.</source>
             <translation type="unfinished" />
         </message>
@@ -1176,17 +1271,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+19" />
-            <source>The key {0} is already the shortcut of “{1}”; choose another key or clear that one first.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+89" />
+            <location line="+68" />
             <source>New code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+25" />
+            <location line="+15" />
             <source>“{0}” has been used, so it cannot be deleted; archive it instead.</source>
             <translation type="unfinished" />
         </message>
@@ -1206,12 +1296,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+37" />
-            <source>A code cannot be moved inside itself.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+15" />
+            <location line="+22" />
             <source>(top level)</source>
             <translation type="unfinished" />
         </message>
@@ -1236,7 +1321,7 @@
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location line="+12" />
+            <location line="+8" />
             <source> (and %n more problem(s))</source>
             <translation type="unfinished">
                 <numerusform />
@@ -1264,12 +1349,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+9" />
+            <location line="+7" />
             <source>The codebook could not be written to {0}: {1}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+3" />
+            <location line="+6" />
             <source>Exported the codebook to {0}.</source>
             <translation type="unfinished" />
         </message>
@@ -1277,7 +1362,7 @@
     <context>
         <name>CodebookPanel</name>
         <message>
-            <location filename="../../annotator/gui/codebook_panel.py" line="+55" />
+            <location filename="../../annotator/gui/workbench/codebook_panel.py" line="+56" />
             <source>Filter codes…</source>
             <translation type="unfinished" />
         </message>
@@ -1326,7 +1411,7 @@
     <context>
         <name>CoderChooser</name>
         <message>
-            <location filename="../../annotator/gui/start_dialogs.py" line="+108" />
+            <location filename="../../annotator/gui/app/start_dialogs.py" line="+108" />
             <source>Who is coding?</source>
             <translation type="unfinished" />
         </message>
@@ -1359,7 +1444,7 @@
     <context>
         <name>CompareView</name>
         <message>
-            <location filename="../../annotator/gui/compare_view.py" line="+41" />
+            <location filename="../../annotator/gui/compare/compare_view.py" line="+40" />
             <source>Compare coders — {0}</source>
             <translation type="unfinished" />
         </message>
@@ -1369,7 +1454,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>Document</source>
             <translation type="unfinished" />
         </message>
@@ -1384,7 +1469,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+70" />
+            <location line="+71" />
             <source>One lane per coder under each line; tinted text: a disagreement. Click a bar to choose that span; drag over the text to set the gold span's boundaries.</source>
             <translation type="unfinished" />
         </message>
@@ -1399,7 +1484,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+100" />
+            <location line="+95" />
             <source>Span F1, overlapping / exact: {0}</source>
             <translation type="unfinished" />
         </message>
@@ -1409,12 +1494,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-178" />
+            <location line="-174" />
             <source>Document text</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Agreement in this document</source>
             <translation type="unfinished" />
         </message>
@@ -1457,7 +1542,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+20" />
+            <location line="+17" />
             <source>Choose at least two coders to compare.</source>
             <translation type="unfinished" />
         </message>
@@ -1467,7 +1552,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+31" />
+            <location line="+29" />
             <source>gold</source>
             <translation type="unfinished" />
         </message>
@@ -1497,7 +1582,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+18" />
+            <location line="+14" />
             <source>The gold standard has a span here.</source>
             <translation type="unfinished" />
         </message>
@@ -1520,7 +1605,7 @@
     <context>
         <name>CrashDialog</name>
         <message>
-            <location filename="../../annotator/gui/crash_dialog.py" line="+44" />
+            <location filename="../../annotator/gui/app/crash_dialog.py" line="+44" />
             <source>Something went wrong: {0}</source>
             <translation type="unfinished" />
         </message>
@@ -1574,7 +1659,7 @@
     <context>
         <name>DocumentCodesForm</name>
         <message>
-            <location filename="../../annotator/gui/document_form.py" line="+30" />
+            <location filename="../../annotator/gui/workbench/document_form.py" line="+31" />
             <source>Article-level codes</source>
             <translation type="unfinished" />
         </message>
@@ -1589,7 +1674,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+27" />
+            <location line="+29" />
             <source>Note</source>
             <translation type="unfinished" />
         </message>
@@ -1602,7 +1687,7 @@
     <context>
         <name>DocumentListPanel</name>
         <message>
-            <location filename="../../annotator/gui/document_list.py" line="+164" />
+            <location filename="../../annotator/gui/workbench/document_list.py" line="+177" />
             <source>Search titles and texts…</source>
             <translation type="unfinished" />
         </message>
@@ -1655,7 +1740,7 @@
     <context>
         <name>DocumentTableModel</name>
         <message>
-            <location line="-190" />
+            <location line="-202" />
             <source>Title</source>
             <translation type="unfinished" />
         </message>
@@ -1703,12 +1788,12 @@
     <context>
         <name>DocumentsTable</name>
         <message>
-            <location filename="../../annotator/gui/agreement_table.py" line="+42" />
+            <location filename="../../annotator/gui/agreement/agreement_table.py" line="+42" />
             <source>Agreement per article</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+12" />
+            <location line="+5" />
             <source>Article</source>
             <translation type="unfinished" />
         </message>
@@ -1746,7 +1831,7 @@
     <context>
         <name>HelpBrowser</name>
         <message>
-            <location filename="../../annotator/gui/help_browser.py" line="+105" />
+            <location filename="../../annotator/gui/help/help_browser.py" line="+80" />
             <source>Annotator user guide</source>
             <translation type="unfinished" />
         </message>
@@ -1826,7 +1911,7 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../annotator/gui/import_dialog.py" line="+80" />
+            <location filename="../../annotator/gui/importing/import_dialog.py" line="+79" />
             <source>Import articles — {0}</source>
             <translation type="unfinished" />
         </message>
@@ -1931,7 +2016,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
             <source>Batch &amp;name</source>
             <translation type="unfinished" />
         </message>
@@ -2009,7 +2094,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>Preview message</source>
             <translation type="unfinished" />
         </message>
@@ -2110,17 +2195,17 @@
     <context>
         <name>ImportReportView</name>
         <message>
-            <location filename="../../annotator/gui/import_dialog_report.py" line="+14" />
+            <location filename="../../annotator/gui/importing/import_dialog_report.py" line="+17" />
             <source>Import report</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Import result</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Import summary</source>
             <translation type="unfinished" />
         </message>
@@ -2140,7 +2225,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Language pipeline notice</source>
             <translation type="unfinished" />
         </message>
@@ -2231,7 +2316,7 @@
     <context>
         <name>LanesWidget</name>
         <message>
-            <location filename="../../annotator/gui/compare_lanes.py" line="+106" />
+            <location filename="../../annotator/gui/compare/compare_lanes.py" line="+107" />
             <source>Document text with one lane per coder</source>
             <translation type="unfinished" />
         </message>
@@ -2239,13 +2324,13 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../annotator/gui/main_window.py" line="+56" />
-            <location line="+405" />
+            <location filename="../../annotator/gui/workbench/main_window.py" line="+60" />
+            <location line="+421" />
             <source>Annotator</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-381" />
+            <location line="-396" />
             <source>Annotations</source>
             <translation type="unfinished" />
         </message>
@@ -2265,17 +2350,32 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+31" />
+            <location line="+4" />
+            <source>Read-only notice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{0} is open read-only: changes cannot be saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+33" />
             <source>{0} — Annotator</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
+            <source>{0} (read-only)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
             <source>Coding as {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+63" />
+            <location line="+64" />
             <source>Mark done</source>
             <translation type="unfinished" />
         </message>
@@ -2318,13 +2418,13 @@
         <message>
             <location line="+7" />
             <location line="+10" />
-            <location line="+16" />
+            <location line="+17" />
             <location line="+7" />
             <source>Put the cursor in an annotation first.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-31" />
+            <location line="-32" />
             <source>Change the code to</source>
             <translation type="unfinished" />
         </message>
@@ -2334,12 +2434,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+8" />
+            <location line="+10" />
             <source>Note</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+0" />
+            <location line="-1" />
             <source>Note on “{0}”</source>
             <translation type="unfinished" />
         </message>
@@ -2372,7 +2472,7 @@
     <context>
         <name>PreferencesDialog</name>
         <message>
-            <location filename="../../annotator/gui/preferences.py" line="+14" />
+            <location filename="../../annotator/gui/app/preferences.py" line="+17" />
             <source>Preferences</source>
             <translation type="unfinished" />
         </message>
@@ -2405,7 +2505,7 @@
     <context>
         <name>ProjectChooser</name>
         <message>
-            <location filename="../../annotator/gui/start_dialogs.py" line="-72" />
+            <location filename="../../annotator/gui/app/start_dialogs.py" line="-72" />
             <source>Annotator: choose a project</source>
             <translation type="unfinished" />
         </message>
@@ -2429,7 +2529,7 @@
     <context>
         <name>QuickPicker</name>
         <message>
-            <location filename="../../annotator/gui/quick_picker.py" line="+17" />
+            <location filename="../../annotator/gui/workbench/quick_picker.py" line="+18" />
             <source>Apply a code</source>
             <translation type="unfinished" />
         </message>
@@ -2452,7 +2552,7 @@
     <context>
         <name>ShortcutSheet</name>
         <message>
-            <location filename="../../annotator/gui/help_browser.py" line="+128" />
+            <location filename="../../annotator/gui/help/help_browser.py" line="+128" />
             <location line="+24" />
             <source>Keyboard shortcuts</source>
             <translation type="unfinished" />
@@ -2489,63 +2589,153 @@
         </message>
     </context>
     <context>
-        <name>ShortcutsDialog</name>
+        <name>SuggestionsLayer</name>
         <message>
-            <location filename="../../annotator/gui/shortcuts_help.py" line="+25" />
+            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="+65" />
+            <source>Open a document first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Finding sources and quotes…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>{0} suggestions found in the document you left.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location line="+2" />
-            <source>Keyboard shortcuts</source>
+            <source>The suggestions for this document are up to date ({0} open).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{0} suggestions found; {1} open.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Finding sources was cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>No open suggestions in this document.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+40" />
+            <location line="+22" />
+            <source>Go to a suggestion first (Ctrl+]).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-18" />
+            <source>Accept the suggestion with the code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Accept suggestion as {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Accepted as {0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Reject suggestion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Suggestion rejected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+67" />
+            <source>Source type: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Speaker: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Suggested {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>source type: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>speaker: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ctrl+Shift+Return accepts, Ctrl+Shift+Backspace rejects</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="53" />
+            <source>Show &amp;suggestions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="54" />
+            <source>&amp;Find sources in this document</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="55" />
+            <source>&amp;Next suggestion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="56" />
+            <source>&amp;Previous suggestion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="57" />
+            <source>&amp;Accept suggestion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="59" />
+            <source>&amp;Reject suggestion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="62" />
+            <source>S&amp;uggestions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="68" />
+            <source>Suggestions</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>WindowMenusMixin</name>
         <message>
-            <location filename="../../annotator/gui/window_menus.py" line="+52" />
+            <location filename="../../annotator/gui/workbench/window_menus.py" line="+50" />
             <source>No recent projects</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+41" />
-            <source>Import</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+0" />
-            <source>The import dialog is not available in this build; use “annotator import” instead.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+12" />
-            <source>Codebook</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+0" />
-            <source>The codebook editor is not available in this build.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+10" />
-            <source>Agreement</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+1" />
-            <source>The agreement dashboard is not available in this build; use “annotator agreement” instead.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Compare</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Comparing coders is not available in this build.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+34" />
+            <location line="+83" />
             <source>Codes (while the article text has the focus)</source>
             <translation type="unfinished" />
         </message>
@@ -2595,7 +2785,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+23" />
+            <location line="+13" />
             <source>About Annotator</source>
             <translation type="unfinished" />
         </message>
@@ -2608,9 +2798,9 @@ Code news articles for framing and sourcing, compare coders and report reliabili
         </message>
     </context>
     <context>
-        <name>self.signals</name>
+        <name>Worker</name>
         <message>
-            <location filename="../../annotator/gui/workers.py" line="+58" />
+            <location filename="../../annotator/gui/app/workers.py" line="+58" />
             <source>The operation stopped because of an unexpected error: {0}</source>
             <translation type="unfinished" />
         </message>
@@ -2618,17 +2808,17 @@ Code news articles for framing and sourcing, compare coders and report reliabili
     <context>
         <name>start_dialogs</name>
         <message>
-            <location filename="../../annotator/gui/start_dialogs.py" line="31" />
+            <location filename="../../annotator/gui/app/start_dialogs.py" line="31" />
             <source>Annotator projects (*.annotator);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/start_dialogs.py" line="35" />
+            <location filename="../../annotator/gui/app/start_dialogs.py" line="35" />
             <source>Open project</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/start_dialogs.py" line="40" />
+            <location filename="../../annotator/gui/app/start_dialogs.py" line="40" />
             <source>New project</source>
             <translation type="unfinished" />
         </message>
@@ -2636,12 +2826,12 @@ Code news articles for framing and sourcing, compare coders and report reliabili
     <context>
         <name>startup</name>
         <message>
-            <location filename="../../annotator/gui/startup.py" line="27" />
+            <location filename="../../annotator/gui/app/startup.py" line="27" />
             <source>Annotator</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/startup.py" line="29" />
+            <location filename="../../annotator/gui/app/startup.py" line="29" />
             <source>{0} could not be opened: {1}.</source>
             <translation type="unfinished" />
         </message>
@@ -2649,241 +2839,233 @@ Code news articles for framing and sourcing, compare coders and report reliabili
     <context>
         <name>WindowActions</name>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="29" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="29" />
             <source>&amp;File</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="30" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="30" />
             <source>&amp;New project…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="31" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="31" />
             <source>&amp;Open project…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="32" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="32" />
             <source>Open &amp;recent</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="35" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="35" />
             <source>&amp;Import articles…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="36" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="36" />
             <source>Switch &amp;coder…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="39" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="39" />
             <source>&amp;Preferences…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="41" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="41" />
             <source>&amp;Quit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="42" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="42" />
             <source>File</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="44" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="44" />
             <source>&amp;Edit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="45" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="45" />
             <source>&amp;Undo</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="47" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="47" />
             <source>&amp;Redo</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="52" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="52" />
             <source>&amp;Search documents</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="53" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="53" />
             <source>Edit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="55" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="55" />
             <source>&amp;Code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="57" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="57" />
             <source>&amp;Apply code…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="58" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="58" />
             <source>&amp;Repeat last code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="59" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="59" />
             <source>C&amp;hange code of annotation…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="60" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="60" />
             <source>Write &amp;note on annotation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="61" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="61" />
             <source>&amp;Delete annotation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="64" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="64" />
             <source>Annotation starts a word &amp;earlier</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="66" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="66" />
             <source>Annotation starts a word &amp;later</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="68" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="68" />
             <source>Annotation ends a word earlier</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="70" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="70" />
             <source>Annotation ends a word later</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="73" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="73" />
             <source>C&amp;odes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="75" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="75" />
             <source>Code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="77" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="77" />
             <source>&amp;Document</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="78" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="78" />
             <source>Mark &amp;done and go to next</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="80" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="80" />
             <source>&amp;Next document</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="81" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="81" />
             <source>&amp;Previous document</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="83" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="83" />
             <source>Go to document &amp;list</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="84" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="84" />
             <source>Go to article &amp;text</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="85" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="85" />
             <source>Go to &amp;codebook</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="86" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="86" />
             <source>Go to &amp;annotations</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="87" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="87" />
             <source>Go to article-level &amp;form</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="88" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="88" />
             <source>Document</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="90" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="90" />
             <source>&amp;Project</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="91" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="91" />
             <source>&amp;Edit codebook…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="93" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="93" />
             <source>&amp;Agreement between coders…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="94" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="94" />
             <source>&amp;Compare and adjudicate this document…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="96" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="96" />
             <source>Project</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="98" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="98" />
             <source>&amp;Help</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="99" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="99" />
             <source>&amp;Keyboard shortcuts</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="100" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="100" />
             <source>User &amp;guide</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="101" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="101" />
             <source>&amp;About Annotator</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/window_actions.py" line="102" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="102" />
             <source>Help</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Worker</name>
-        <message>
-            <location filename="../../annotator/gui/workers.py" line="58" />
-            <source>The operation stopped because of an unexpected error: {0}</source>
             <translation type="unfinished" />
         </message>
     </context>

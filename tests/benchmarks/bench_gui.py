@@ -88,7 +88,7 @@ def bench_open_and_apply(workdir: Path) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from annotator.gui.startup import start_window
+    from annotator.gui.app.windows import start_window
 
     app = QApplication.instance() or QApplication([])
     private_settings(workdir / "settings")
@@ -150,10 +150,10 @@ def bench_startup(workdir: Path) -> None:
         "import sys, time; t0 = time.perf_counter()\n"
         "from PySide6.QtCore import QSettings\n"
         f"QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {str(settings_dir)!r})\n"
-        "from annotator.gui import settings\n"
+        "from annotator.gui.app import settings\n"
         f"settings.set_project_value({str(path)!r}, 'coder', {coder_id!r})\n"
         f"settings.set_project_value({str(path)!r}, '{coder_id}/last_document', {doc_id!r})\n"
-        "from annotator.gui.app import main\n"
+        "from annotator.gui.app.application import main\n"
         f"rc = main([{str(path)!r}, '--smoke'])\n"
         "print('spacy' in sys.modules, time.perf_counter() - t0)\n"
     )
@@ -200,7 +200,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {str(workdir / 'settings-big')!r})
-from annotator.gui.startup import start_window
+from annotator.gui.app.windows import start_window
 from annotator.store.project import Project
 from pathlib import Path
 def rss():

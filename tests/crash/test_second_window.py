@@ -49,7 +49,7 @@ def test_second_window_in_another_process_opens_read_only(tmp_path):
 
 
 def test_second_window_in_this_process_is_read_only_with_a_notice(qtbot, project_path):
-    from annotator.gui.startup import start_window
+    from annotator.gui.app.windows import start_window
 
     with Project.open(project_path) as p:
         ana = p.coder_by_name("Ana")
@@ -74,7 +74,7 @@ def test_second_window_in_this_process_is_read_only_with_a_notice(qtbot, project
 def test_a_read_only_window_reads_an_article_it_cannot_start(qtbot, project_path):
     """Opening an article starts it (a status write); a read-only window shows
     the article and leaves its status as it is instead of refusing to open it."""
-    from annotator.gui.startup import start_window
+    from annotator.gui.app.windows import start_window
 
     with Project.open(project_path) as p:
         ana = p.coder_by_name("Ana")

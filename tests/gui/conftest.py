@@ -61,7 +61,7 @@ def project_path(tmp_path):
 @pytest.fixture
 def window(qtbot, project_path):
     """The workbench on that project, coding as Ana, on the first article."""
-    from annotator.gui.startup import start_window
+    from annotator.gui.app.windows import start_window
     from annotator.store.project import Project
 
     with Project.open(project_path) as p:

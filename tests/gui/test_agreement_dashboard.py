@@ -11,8 +11,8 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 
 from annotator.core.models import Annotation  # noqa: E402
-from annotator.gui.agreement_dashboard import AgreementDashboard  # noqa: E402
-from annotator.gui.agreement_table import COL_ALPHA, COL_NAME  # noqa: E402
+from annotator.gui.agreement.agreement_dashboard import AgreementDashboard  # noqa: E402
+from annotator.gui.agreement.agreement_table import COL_ALPHA, COL_NAME  # noqa: E402
 from annotator.services.agreement import agreement_report  # noqa: E402
 from tests.conftest import code_id  # noqa: E402
 from tests.gui.accessibility import unnamed_controls

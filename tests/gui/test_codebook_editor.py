@@ -10,7 +10,7 @@ import pytest  # noqa: E402
 
 from annotator.core.models import Annotation  # noqa: E402
 from annotator.exchange.codebook_yaml import read_codebook  # noqa: E402
-from annotator.gui.codebook_editor import CodebookEditorDialog  # noqa: E402
+from annotator.gui.codebook.codebook_editor import CodebookEditorDialog  # noqa: E402
 from annotator.store.project import Project  # noqa: E402
 from tests.conftest import code_id  # noqa: E402
 from tests.gui.accessibility import unnamed_controls

@@ -135,7 +135,7 @@ def test_repeat_last_code(qtbot, window, project_path):
 
 
 def test_quick_picker_applies_the_typed_code(qtbot, window, project_path, monkeypatch):
-    from annotator.gui import quick_picker
+    from annotator.gui.workbench import quick_picker
 
     def fake_exec(self):
         self.show()

@@ -11,7 +11,7 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 
 from annotator.core.models import Annotation  # noqa: E402
-from annotator.gui.compare_view import CompareView  # noqa: E402
+from annotator.gui.compare.compare_view import CompareView  # noqa: E402
 from annotator.store.project import Project  # noqa: E402
 from tests.conftest import code_id  # noqa: E402
 from tests.gui.accessibility import unnamed_controls
@@ -152,7 +152,7 @@ def test_astral_characters_do_not_shift_the_lanes(qtbot, coded_project):
     # code points as UTF-16 units would put it one character early
     from PySide6.QtGui import QFontMetricsF
 
-    from annotator.gui.compare_lanes import GUTTER, MARGIN
+    from annotator.gui.compare.compare_lanes import GUTTER, MARGIN
 
     metrics = QFontMetricsF(v.lanes.text_font)
     assert x0 - GUTTER - MARGIN == pytest.approx(metrics.horizontalAdvance(text[:start]), abs=1.0)

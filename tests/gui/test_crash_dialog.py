@@ -14,8 +14,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from annotator.core.errors import ProjectError
-from annotator.gui import logging_setup
-from annotator.gui.crash_dialog import CrashDialog, install_excepthook
+from annotator.gui.app import logging_setup
+from annotator.gui.app.crash_dialog import CrashDialog, install_excepthook
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_no_exception_capture]
 
@@ -170,8 +170,8 @@ def test_failure_while_starting_up_waits_for_the_user(tmp_path):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
-        from annotator.gui.crash_dialog import CrashDialog, install_excepthook
-        from annotator.gui.logging_setup import setup_logging
+        from annotator.gui.app.crash_dialog import CrashDialog, install_excepthook
+        from annotator.gui.app.logging_setup import setup_logging
 
         setup_logging()
         app = QApplication([])

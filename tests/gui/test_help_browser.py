@@ -12,13 +12,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 
-from annotator.gui.help_browser import (
-    HelpBrowser,
-    ShortcutSheet,
-    load_pages,
-    plain_action_text,
-    shortcuts_from_actions,
-)
+from annotator.gui.common.shortcuts import plain_action_text, shortcuts_from_actions
+from annotator.gui.help.help_browser import HelpBrowser, ShortcutSheet, load_pages
 
 pytestmark = pytest.mark.gui
 
@@ -142,7 +137,7 @@ def test_agreement_pages_cite_their_sources(browser):
 
 def test_external_links_do_not_navigate_the_guide(browser, monkeypatch):
     opened = []
-    monkeypatch.setattr("annotator.gui.help_browser.QDesktopServices.openUrl", lambda url: opened.append(url))
+    monkeypatch.setattr("annotator.gui.help.help_browser.QDesktopServices.openUrl", lambda url: opened.append(url))
     browser.browser.anchorClicked.emit(QUrl("https://example.org/"))
     assert browser.current == "index"
     assert opened == [QUrl("https://example.org/")]
@@ -209,7 +204,7 @@ def test_shortcut_sheet_shows_sections_and_filters_within_them(qtbot):
 def test_help_menu_reuses_one_guide_window(qtbot):
     from PySide6.QtWidgets import QMainWindow
 
-    from annotator.gui.help_browser import open_help
+    from annotator.gui.help.help_browser import open_help
 
     window = QMainWindow()
     qtbot.addWidget(window)
@@ -222,7 +217,7 @@ def test_help_menu_reuses_one_guide_window(qtbot):
 def test_f1_toggles_the_sheet_and_its_link_opens_the_shortcuts_page(qtbot):
     from PySide6.QtWidgets import QMainWindow
 
-    from annotator.gui.help_browser import open_shortcut_sheet
+    from annotator.gui.help.help_browser import open_shortcut_sheet
 
     window = QMainWindow()
     qtbot.addWidget(window)

@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from annotator.gui.import_dialog import ImportDialog  # noqa: E402
+from annotator.gui.importing.import_dialog import ImportDialog  # noqa: E402
 from annotator.store.project import Project  # noqa: E402
 from tests.data_paths import WIKINEWS
 from tests.gui.accessibility import unnamed_controls

@@ -36,7 +36,7 @@ def make_project(path, *, with_suggestions: bool = True):
 
 
 def open_window(qtbot, path):
-    from annotator.gui.startup import start_window
+    from annotator.gui.app.windows import start_window
 
     with Project.open(path) as p:
         ana = p.coder_by_name("Ana")
@@ -81,7 +81,7 @@ def test_toggle_shows_the_open_suggestions_and_is_remembered(qtbot, shown):
     expected = open_suggestions(path, doc_id)
     assert {s.kind for s in expected} == {"speaker", "cue", "content"}
     assert [(s.id, s.start, s.end) for s in layer.visible_items()] == [(s.id, s.start, s.end) for s in expected]
-    from annotator.gui.settings import Preferences
+    from annotator.gui.app.settings import Preferences
 
     assert Preferences.load().show_suggestions is True
     # the speaker is drawn in its proposed code's colour, cue and content in grey
@@ -227,7 +227,7 @@ def test_spacy_is_not_imported_when_the_window_starts(tmp_path):
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {str(tmp_path / "qs")!r})
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
-        from annotator.gui.startup import start_window
+        from annotator.gui.app.windows import start_window
         from annotator.store.project import Project
         with Project.open({str(path)!r}) as p:
             ana = p.coder_by_name("Ana")
@@ -243,7 +243,7 @@ def test_spacy_is_not_imported_when_the_window_starts(tmp_path):
 
 
 def test_context_menu_accepts_or_rejects_the_suggestion_under_the_pointer(shown):
-    from annotator.gui.context_menu import build_context_menu
+    from annotator.gui.workbench.context_menu import build_context_menu
 
     win, doc_id, path = shown
     menu = build_context_menu(win, 3)  # in the speaker "Defense Minister Sergei Shoigu"
@@ -261,7 +261,7 @@ def test_context_menu_accepts_or_rejects_the_suggestion_under_the_pointer(shown)
 
 
 def test_a_new_window_remembers_that_suggestions_are_shown(qtbot, tmp_path):
-    from annotator.gui.settings import Preferences
+    from annotator.gui.app.settings import Preferences
 
     Preferences(show_suggestions=True).save()
     path = make_project(tmp_path / "r.annotator")
@@ -271,8 +271,8 @@ def test_a_new_window_remembers_that_suggestions_are_shown(qtbot, tmp_path):
 
 
 def test_the_preferences_dialog_keeps_the_suggestions_setting(qtbot):
-    from annotator.gui.preferences import PreferencesDialog
-    from annotator.gui.settings import Preferences
+    from annotator.gui.app.preferences import PreferencesDialog
+    from annotator.gui.app.settings import Preferences
 
     dialog = PreferencesDialog(Preferences(show_suggestions=True))
     qtbot.addWidget(dialog)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QPalette, QTextCursor
 
 from annotator.core.codebook import Code
-from annotator.gui.highlights import assign_lanes, is_dark, tint
+from annotator.gui.workbench.highlights import assign_lanes, is_dark, tint
 from annotator.store.project import Project
 
 pytestmark = pytest.mark.gui
@@ -75,8 +75,8 @@ def test_mouse_selection_without_alt_snaps(qtbot, window, project_path):
 
 
 def test_preferences_change_the_text_size_and_are_remembered(qtbot, window, monkeypatch):
-    from annotator.gui import preferences
-    from annotator.gui.settings import Preferences
+    from annotator.gui.app import preferences
+    from annotator.gui.app.settings import Preferences
 
     def fake_exec(self):
         self.font_size.setValue(17.5)
@@ -90,7 +90,7 @@ def test_preferences_change_the_text_size_and_are_remembered(qtbot, window, monk
 
 
 def test_codebook_editor_changes_reach_the_window(qtbot, window, monkeypatch):
-    import annotator.gui.codebook_editor as editor
+    import annotator.gui.codebook.codebook_editor as editor
 
     def fake_exec(self):
         frames = window.project.codebook().by_path("Frames")
@@ -106,7 +106,7 @@ def test_codebook_editor_changes_reach_the_window(qtbot, window, monkeypatch):
 
 
 def test_import_dialog_refreshes_the_list(qtbot, window, monkeypatch):
-    import annotator.gui.import_dialog as importer
+    import annotator.gui.importing.import_dialog as importer
     from annotator.core.models import Batch, Document
 
     def fake_exec(self):
@@ -121,22 +121,22 @@ def test_import_dialog_refreshes_the_list(qtbot, window, monkeypatch):
 
 
 def test_dropping_a_project_file_opens_it(qtbot, window, tmp_path, monkeypatch):
-    from annotator.gui import startup
+    from annotator.gui.app.windows import WindowController
     from annotator.services.projects import add_coder, init_project
 
     other = tmp_path / "other.annotator"
     with init_project(other, codebook="news_frames") as p:
         coder = add_coder(p, "Zoe")
     opened = []
-    real = startup.start_window
+    real = WindowController.open
 
-    def start(path, **kw):
-        win = real(path, coder=coder)
+    def start(self, path, **kw):
+        win = real(self, path, coder=coder)
         qtbot.addWidget(win)
         opened.append(win)
         return win
 
-    monkeypatch.setattr(startup, "start_window", start)
+    monkeypatch.setattr(WindowController, "open", start)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(other))])
     drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
@@ -147,7 +147,7 @@ def test_dropping_a_project_file_opens_it(qtbot, window, tmp_path, monkeypatch):
 
 
 def test_choosing_a_new_coder_adds_and_remembers_them(qtbot, project_path, monkeypatch):
-    from annotator.gui import settings, start_dialogs, startup
+    from annotator.gui.app import settings, start_dialogs, startup
 
     def fake_exec(self):
         self.new_name.setText("Nour")
@@ -167,13 +167,13 @@ def test_choosing_a_new_coder_adds_and_remembers_them(qtbot, project_path, monke
 def test_a_project_that_cannot_be_opened_is_one_sentence(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from annotator.gui import startup
+    from annotator.gui.app.windows import start_window
 
     bad = tmp_path / "broken.annotator"
     bad.write_bytes(b"this is not a database")
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
-    assert startup.start_window(bad) is None
+    assert start_window(bad) is None
     assert len(shown) == 1 and "Traceback" not in shown[0] and shown[0].endswith(".")
 
 
@@ -220,7 +220,7 @@ def test_choosing_an_annotation_in_the_table_selects_it_in_the_text(qtbot, windo
 
 
 def test_context_menu_offers_codes_for_a_selection_and_actions_for_spans(qtbot, window):
-    from annotator.gui.context_menu import build_context_menu
+    from annotator.gui.workbench.context_menu import build_context_menu
 
     window.article.text.select_span(0, 9)
     menu = build_context_menu(window, 3)
@@ -256,7 +256,7 @@ def test_hovering_shows_every_code_and_note_at_that_place(qtbot, window, monkeyp
 
 def test_imported_markup_is_shown_as_text(qtbot, project_path):
     from annotator.core.models import Document
-    from annotator.gui.startup import start_window
+    from annotator.gui.app.windows import start_window
 
     hostile = '<img src="/etc/x.png"><b>Bold</b>'
     with Project.open(project_path) as p:

@@ -7,7 +7,7 @@ import pytest
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.task import TaskState
-from annotator.gui.workers import Worker, start
+from annotator.gui.app.workers import Worker, start
 
 pytestmark = pytest.mark.gui
 

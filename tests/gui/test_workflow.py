@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from annotator.core.models import Document
-from annotator.gui.startup import start_window
+from annotator.gui.app.windows import start_window
 from annotator.store.project import Project
 
 pytestmark = pytest.mark.gui
@@ -202,9 +202,9 @@ def test_smoke_start_shows_window_and_quits(project_path, tmp_path):
         "import sys\n"
         "from PySide6.QtCore import QSettings\n"
         f"QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {str(tmp_path / 's')!r})\n"
-        "from annotator.gui import settings\n"
+        "from annotator.gui.app import settings\n"
         f"settings.set_project_value({str(project_path)!r}, 'coder', {ana!r})\n"
-        "from annotator.gui.app import main\n"
+        "from annotator.gui.app.application import main\n"
         f"rc = main([{str(project_path)!r}, '--smoke'])\n"
         "sys.exit(rc if 'spacy' not in sys.modules else 3)\n"
     )
@@ -217,13 +217,13 @@ def test_starting_the_workbench_does_not_import_spacy():
     import subprocess
     import sys
 
-    code = ("import sys; import annotator.gui.app, annotator.gui.main_window, annotator.gui.startup; "
+    code = ("import sys; import annotator.gui.app.application, annotator.gui.workbench.main_window, annotator.gui.app.windows; "
             "sys.exit(1 if 'spacy' in sys.modules else 0)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
 
 
 def test_the_list_reads_the_store_a_page_at_a_time(qtbot, project_path):
-    from annotator.gui.document_list import MAX_PAGES, PAGE
+    from annotator.gui.workbench.document_list import MAX_PAGES, PAGE
 
     with Project.open(project_path) as p:
         p.add_documents([Document(f"Article number {i}.", title=f"Item {i:04d}") for i in range(1200)])

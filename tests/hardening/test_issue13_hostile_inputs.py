@@ -306,7 +306,8 @@ import json, resource, signal, sys, time
 resource.setrlimit(resource.RLIMIT_AS, ({memory}, {memory}))
 from annotator.core.models import Document
 from annotator.ingest.reading import read_sources
-from annotator.ingest.registry import ReadFailure, formats
+from annotator.ingest.reader_choice import formats
+from annotator.ingest.registry import ReadFailure
 
 class TooSlow(BaseException):  # readers catch Exception; this must reach the loop
     pass

@@ -14,7 +14,7 @@ from PySide6.QtGui import QTextDocument  # noqa: E402
 
 from annotator.core.codebook import Code  # noqa: E402
 from annotator.core.models import Annotation, Coder, Document  # noqa: E402
-from annotator.gui.compare_view import CompareView  # noqa: E402
+from annotator.gui.compare.compare_view import CompareView  # noqa: E402
 from annotator.store.project import Project  # noqa: E402
 
 TEXT = 'He said <b>nothing</b> <img src="x"> &amp; left. <a href="http://evil">click</a> for more.'

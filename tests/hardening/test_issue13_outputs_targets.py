@@ -157,7 +157,7 @@ def test_a_cancelled_export_leaves_nothing(tmp_path):
 
 
 def test_gui_codebook_export_never_replaces_the_open_project(qtbot, project):
-    from annotator.gui.codebook_editor import CodebookEditorDialog
+    from annotator.gui.codebook.codebook_editor import CodebookEditorDialog
     from annotator.store.project import Project
 
     before = file_hash(project)

@@ -210,7 +210,7 @@ def test_docx_external_entity_is_not_resolved():
 def test_document_title_is_shown_as_plain_text(qtbot):
     from PySide6.QtCore import Qt
 
-    from annotator.gui.article_view import ArticleView
+    from annotator.gui.workbench.article_view import ArticleView
 
     view = ArticleView()
     qtbot.addWidget(view)

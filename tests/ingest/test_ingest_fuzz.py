@@ -15,7 +15,8 @@ from annotator.core.errors import IngestError
 from annotator.ingest import RuleSet, clean_text, formats, normalise_text
 from annotator.ingest.article import Article
 from annotator.ingest.decoding import decode
-from annotator.ingest.registry import ReadFailure, ReadOptions, choose_reader
+from annotator.ingest.reader_choice import choose_reader
+from annotator.ingest.registry import ReadFailure, ReadOptions
 from annotator.ingest.sources import bytes_source
 from tests.ingest.builders import make_docx, make_pdf
 

@@ -293,7 +293,8 @@ def test_documents_are_yielded_as_they_are_read(tmp_path):
 
 
 def test_bytes_in_memory_can_be_read_by_a_chosen_reader():
-    from annotator.ingest.registry import ReadOptions, choose_reader
+    from annotator.ingest.reader_choice import choose_reader
+    from annotator.ingest.registry import ReadOptions
     from annotator.ingest.sources import bytes_source
 
     src = bytes_source("pasted.txt", b"Pasted text.")

@@ -57,7 +57,7 @@ def test_both_extractors_find_the_same_strings(tmp_path):
         pytest.skip("pyside6-lupdate is not installed")
     # Our own modules: other modules may use obj.tr(), whose context neither
     # extractor can know (the --check warning says so).
-    sources = [str(ROOT / "annotator" / "gui" / n) for n in ("crash_dialog.py", "help_browser.py")]
+    sources = [str(ROOT / "annotator" / "gui" / n) for n in ("app/crash_dialog.py", "help/help_browser.py")]
     a, b = tmp_path / "a.ts", tmp_path / "b.ts"
     assert module.main([*sources, "-o", str(a)]) == 0
     assert module.main([*sources, "-o", str(b), "--no-lupdate"]) == 0

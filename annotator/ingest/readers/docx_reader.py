@@ -14,6 +14,7 @@ from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidd
 
 from annotator.core.errors import IngestError
 from annotator.ingest.article import Article, usable_file_title
+from annotator.ingest.readers.export_split import split_multi_article
 from annotator.ingest.registry import ReadFailure, ReadOptions, register
 from annotator.ingest.sources import ZIP_MAX_RATIO, ZIP_MAX_TOTAL, Source
 
@@ -95,8 +96,6 @@ def docx_text(data: bytes, display: str) -> tuple[str, Any]:
 
 @register("docx", (".docx",), "Word document, one article per file (or a Nexis export)")
 def read_docx(source: Source, options: ReadOptions) -> Iterator[Article | ReadFailure]:
-    from annotator.ingest.readers.multi_article import split_multi_article
-
     data = source.read_bytes()
     text, (props, first_heading) = docx_text(data, source.display)
     if not text.strip():

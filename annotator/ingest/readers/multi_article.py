@@ -8,25 +8,15 @@ from collections.abc import Iterator
 from annotator.core.errors import IngestError
 from annotator.ingest.article import Article
 from annotator.ingest.decoding import decode
+from annotator.ingest.readers.docx_reader import docx_text
 from annotator.ingest.readers.factiva import looks_like_factiva, split_factiva
 from annotator.ingest.readers.nexis import looks_like_nexis, split_nexis
 from annotator.ingest.registry import ReadFailure, ReadOptions, register
 from annotator.ingest.sources import Source
 
 
-def split_multi_article(text: str, display: str) -> Iterator[Article | ReadFailure] | None:
-    """The articles of a Nexis or Factiva export, or None for an ordinary text."""
-    if ("End of Document" in text or "DOCUMENTS" in text) and looks_like_nexis(text):
-        return split_nexis(text, display)
-    if "HD" in text and looks_like_factiva(text):
-        return split_factiva(text, display)
-    return None
-
-
 def _export_text(source: Source) -> str:
     if source.head(4).startswith(b"PK\x03\x04"):
-        from annotator.ingest.readers.docx_reader import docx_text
-
         return docx_text(source.read_bytes(), source.display)[0]
     return decode(source.read_bytes(), source.display)
 

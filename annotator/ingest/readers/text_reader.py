@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from annotator.ingest.article import Article
 from annotator.ingest.decoding import decode
-from annotator.ingest.readers.multi_article import split_multi_article
+from annotator.ingest.readers.export_split import split_multi_article
 from annotator.ingest.registry import ReadFailure, ReadOptions, register
 from annotator.ingest.sources import Source
 

@@ -1,0 +1,1 @@
+"""The agreement dashboard: reliability per code, chart and documents table."""

@@ -1,0 +1,122 @@
+"""The window controller: owns the open workbench windows, opens, creates and
+switches projects, switches coders, and answers a window's requests for the
+dialogs of the other rooms (import, codebook editor, compare, agreement,
+help). The workbench never imports those rooms; they meet here."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from annotator.core.models import Coder
+from annotator.gui.app import settings as gui_settings
+from annotator.gui.app.startup import choose_coder, open_project_file
+from annotator.gui.workbench.main_window import MainWindow
+
+
+class WindowController(QObject):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._windows: list[MainWindow] = []  # open windows, kept alive while shown
+
+    @property
+    def windows(self) -> list[MainWindow]:
+        return list(self._windows)
+
+    def open(self, path: str | Path, *, create: bool = False, parent: QWidget | None = None,
+             coder: Coder | None = None) -> MainWindow | None:
+        """A workbench on ``path``; None when the user cancelled or the file
+        could not be opened (the user has been told why)."""
+        project = open_project_file(path, create=create, parent=parent)
+        if project is None:
+            return None
+        coder = coder or choose_coder(project, parent)
+        if coder is None:
+            project.close()
+            return None
+        gui_settings.add_recent_project(path)
+        window = MainWindow(project, coder)
+        self._adopt(window)
+        return window
+
+    def close_all(self) -> None:
+        for window in list(self._windows):
+            window.close()
+
+    def _adopt(self, window: MainWindow) -> None:
+        self._windows.append(window)
+        # these connections hold the controller, so a window keeps its controller alive
+        asks = window.requests
+        asks.switch_project.connect(partial(self.switch_project, window))
+        asks.switch_coder.connect(partial(self.switch_coder, window))
+        asks.import_articles.connect(partial(self.import_articles, window))
+        asks.edit_codebook.connect(partial(self.edit_codebook, window))
+        asks.show_agreement.connect(partial(self.show_agreement, window))
+        asks.show_compare.connect(partial(self.show_compare, window))
+        asks.show_shortcuts.connect(partial(self.show_shortcuts, window))
+        asks.show_guide.connect(partial(self.show_guide, window))
+        asks.closed.connect(partial(self._forget, window))
+
+    def _forget(self, window: MainWindow) -> None:
+        if window in self._windows:
+            self._windows.remove(window)
+
+    # --- projects and coders --------------------------------------------------------------
+
+    def switch_project(self, window: MainWindow, path: str, create: bool = False) -> None:
+        """Replace ``window`` by one on ``path``; ``window`` stays when that fails."""
+        new = self.open(path, create=create, parent=window)
+        if new is not None:
+            new.show()
+            window.close()
+            window.deleteLater()
+
+    def switch_coder(self, window: MainWindow) -> None:
+        coder = choose_coder(window.project, window, ask=True)
+        if coder is not None:
+            window.use_coder(coder)
+
+    # --- the other rooms' dialogs ---------------------------------------------------------
+    # Imported on first use, so that opening the window does not load every dialog.
+
+    def import_articles(self, window: MainWindow) -> None:
+        from annotator.gui.importing.import_dialog import ImportDialog
+
+        ImportDialog(window.project, window).exec()
+
+    def edit_codebook(self, window: MainWindow) -> None:
+        from annotator.gui.codebook.codebook_editor import CodebookEditorDialog
+
+        CodebookEditorDialog(window.project, window).exec()
+
+    def show_agreement(self, window: MainWindow) -> None:
+        from annotator.gui.agreement.agreement_dashboard import AgreementDashboard
+
+        AgreementDashboard(window.project, window, open_document=window.open_document).exec()
+
+    def show_compare(self, window: MainWindow) -> None:
+        from annotator.gui.compare.compare_view import CompareView
+
+        CompareView(window.project, window, document_id=window.document_id).exec()
+
+    def show_shortcuts(self, window: MainWindow) -> None:
+        from annotator.gui.help.help_browser import open_shortcut_sheet
+
+        # non-modal, so it can stay open beside the text; F1 again hides it
+        open_shortcut_sheet(window.shortcut_sections(), window)
+
+    def show_guide(self, window: MainWindow) -> None:
+        from annotator.gui.help.help_browser import open_help
+
+        open_help(window)
+
+
+def start_window(path: str | Path, *, create: bool = False, parent: QWidget | None = None,
+                 coder: Coder | None = None) -> MainWindow | None:
+    """A window on ``path`` with a controller of its own, for scripts and tests
+    that need one window; the application shares one controller between its
+    windows."""
+    return WindowController().open(path, create=create, parent=parent, coder=coder)

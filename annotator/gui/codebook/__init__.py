@@ -1,0 +1,1 @@
+"""The codebook editor: the code tree and the form for one code."""

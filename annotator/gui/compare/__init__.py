@@ -1,0 +1,1 @@
+"""Comparing coders side by side and adjudicating their differences."""

@@ -1,0 +1,1 @@
+"""The coding workbench: the main window, its panels and its undoable commands."""

@@ -1,0 +1,28 @@
+"""What the workbench asks of the application.
+
+Opening another project, choosing another coder and the dialogs of the other
+rooms (import, codebook editor, compare, agreement, help) are not the
+workbench's to do: it emits a request and the application's window controller
+answers it. The workbench therefore imports no other room, and nothing in
+the workbench needs to know how windows are made.
+
+The signals are connected directly (same thread), so ``emit`` returns once the
+answer is done: after asking for a modal dialog the window may refresh what the
+dialog could have changed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class WindowRequests(QObject):
+    switch_project = Signal(str, bool)  # path, create the file
+    switch_coder = Signal()
+    import_articles = Signal()
+    edit_codebook = Signal()
+    show_agreement = Signal()
+    show_compare = Signal()
+    show_shortcuts = Signal()
+    show_guide = Signal()
+    closed = Signal()
