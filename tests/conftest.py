@@ -62,10 +62,14 @@ def coded_project(project):
     project.add_code(Code("Peace frame", parent_id=dom.id, scope="document", color="#56b4e9"))
     project.add_coder(Coder("alice"))
     project.add_coder(Coder("bob"))
-    project.add_documents([
-        Document(text="The minister said the strikes hit 11 targets.\n\nRebels denied it.", title="Strikes"),
-        Document(text="Zoë Müller 😀 met 習近平 in Genève; e\u0301lan.", title="Unicode"),
-    ])
+    project.add_documents(
+        [
+            Document(
+                text="The minister said the strikes hit 11 targets.\n\nRebels denied it.", title="Strikes"
+            ),
+            Document(text="Zoë Müller 😀 met 習近平 in Genève; e\u0301lan.", title="Unicode"),
+        ]
+    )
     return project
 
 

@@ -93,13 +93,27 @@ def test_imports_into_a_fresh_project(tmp_path: Path, name):
         for code in codebook:
             again = stored[code.id]
             assert (again.description, again.color, again.shortcut, again.scope, again.exclusive) == (
-                code.description, code.color, code.shortcut, code.scope, code.exclusive)
+                code.description,
+                code.color,
+                code.shortcut,
+                code.scope,
+                code.exclusive,
+            )
 
 
 def test_source_types_are_one_exclusive_variable():
-    expected = ["Government official", "Military", "Politician", "Opposition or armed group", "NGO or monitor",
-                "Expert or academic", "News agency or media", "Citizen", "Anonymous or unnamed",
-                "Document or report"]
+    expected = [
+        "Government official",
+        "Military",
+        "Politician",
+        "Opposition or armed group",
+        "NGO or monitor",
+        "Expert or academic",
+        "News agency or media",
+        "Citizen",
+        "Anonymous or unnamed",
+        "Document or report",
+    ]
     for name in ("source_types.yaml", "syria_2015.yaml"):
         codebook = _load(name)
         group = codebook.by_path("Source type")
@@ -131,12 +145,20 @@ def test_policy_frames_are_the_fifteen_dimensions():
 
 def test_syria_codebook_has_the_frames_of_the_example():
     codebook = _load("syria_2015.yaml")
-    for path in ("Frames/Appeasement", "Frames/Tragically flawed", "Frames/Civilian harm",
-                 "Frames/Great-power rivalry", "Frames/Humanitarian crisis",
-                 "Frames/Russian self-defence, war on terror"):
+    for path in (
+        "Frames/Appeasement",
+        "Frames/Tragically flawed",
+        "Frames/Civilian harm",
+        "Frames/Great-power rivalry",
+        "Frames/Humanitarian crisis",
+        "Frames/Russian self-defence, war on terror",
+    ):
         code = codebook.by_path(path)
         assert code is not None and code.scope == "span", path
-    for group, values in (("Dominant frame", None), ("Tone toward Russia", ["Negative", "Neutral", "Positive"])):
+    for group, values in (
+        ("Dominant frame", None),
+        ("Tone toward Russia", ["Negative", "Neutral", "Positive"]),
+    ):
         code = codebook.by_path(group)
         assert code.exclusive and code.scope == "document"
         if values:

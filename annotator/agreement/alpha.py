@@ -52,7 +52,9 @@ def encode_matrix(matrix: Any, *, coders_in_rows: bool = False) -> tuple[np.ndar
     try:
         arr = np.asarray(matrix, dtype=object if _has_text(matrix) else float)
     except (TypeError, ValueError):
-        raise AgreementError("Reliability data must be a table of numbers or labels, one row per unit.") from None
+        raise AgreementError(
+            "Reliability data must be a table of numbers or labels, one row per unit."
+        ) from None
     if arr.ndim != 2:
         raise AgreementError("Reliability data must be a two-dimensional table of units and coders.")
     if coders_in_rows:
@@ -177,21 +179,39 @@ def alpha_from_coincidences(
 ) -> AlphaResult:
     n_c = o.sum(axis=1)
     n = float(n_c.sum())
-    base: dict[str, Any] = dict(level=level, pairable_values=n, pairable_units=pairable_units, categories=categories,
-                coincidences=o)
+    base: dict[str, Any] = dict(
+        level=level, pairable_values=n, pairable_units=pairable_units, categories=categories, coincidences=o
+    )
     if n <= 1 or pairable_units == 0:
-        return AlphaResult(None, observed_disagreement=None, expected_disagreement=None,
-                           percent_agreement=None, reason=NO_PAIRABLE, **base)
+        return AlphaResult(
+            None,
+            observed_disagreement=None,
+            expected_disagreement=None,
+            percent_agreement=None,
+            reason=NO_PAIRABLE,
+            **base,
+        )
     values = np.asarray(categories, dtype=float) if level in ("interval", "ratio") else None
     delta = distance_matrix(level, values, n_c)
     d_o = float((o * delta).sum() / n)
     d_e = float(n_c @ delta @ n_c / (n * (n - 1.0)))
     agreement = float(np.trace(o) / n)
     if d_e <= 1e-12 * max(1.0, float(delta.max(initial=0.0))):
-        return AlphaResult(None, observed_disagreement=d_o, expected_disagreement=d_e,
-                           percent_agreement=agreement, reason=NO_VARIATION, **base)
-    return AlphaResult(1.0 - d_o / d_e, observed_disagreement=d_o, expected_disagreement=d_e,
-                       percent_agreement=agreement, **base)
+        return AlphaResult(
+            None,
+            observed_disagreement=d_o,
+            expected_disagreement=d_e,
+            percent_agreement=agreement,
+            reason=NO_VARIATION,
+            **base,
+        )
+    return AlphaResult(
+        1.0 - d_o / d_e,
+        observed_disagreement=d_o,
+        expected_disagreement=d_e,
+        percent_agreement=agreement,
+        **base,
+    )
 
 
 def krippendorff_alpha(matrix: Any, level: str = "nominal", *, coders_in_rows: bool = False) -> AlphaResult:
@@ -206,7 +226,9 @@ def alpha_from_matrix(matrix: Any, level: str = "nominal", *, coders_in_rows: bo
     return krippendorff_alpha(matrix, level, coders_in_rows=coders_in_rows)
 
 
-def alpha_from_codes(codes: np.ndarray, categories: tuple[Any, ...], *, level: str = "nominal") -> AlphaResult:
+def alpha_from_codes(
+    codes: np.ndarray, categories: tuple[Any, ...], *, level: str = "nominal"
+) -> AlphaResult:
     """Alpha of category codes (units x coders, -1 missing) into ``categories``."""
     check_level(level, categories)
     counts = value_counts(codes, max(len(categories), 1))

@@ -67,10 +67,14 @@ def bootstrap_alphas(
     weights = list(weights) if weights is not None else [None] * len(counts)
     out = []
     total = samples * len(counts)
-    for j, (c, level, cats, key, mult) in enumerate(zip(counts, levels, categories, keys, weights, strict=True)):
+    for j, (c, level, cats, key, mult) in enumerate(
+        zip(counts, levels, categories, keys, weights, strict=True)
+    ):
         check_level(level, cats)
         rng = np.random.default_rng(None if seed is None else [seed, zlib.crc32(key.encode("utf-8"))])
-        alphas = _resample(np.asarray(c, dtype=float), mult, level, cats, samples, rng, state.part(j * samples, total))
+        alphas = _resample(
+            np.asarray(c, dtype=float), mult, level, cats, samples, rng, state.part(j * samples, total)
+        )
         out.append(summarise(alphas, samples, seed, confidence, thresholds))
     return out
 
@@ -148,8 +152,16 @@ def summarise(
     ok = alphas[~np.isnan(alphas)]
     undefined = int(samples - len(ok))
     if len(ok) == 0:
-        return BootstrapResult(samples, seed, confidence, None, None, {}, undefined,
-                               "Alpha was undefined in every resample (no variation).")
+        return BootstrapResult(
+            samples,
+            seed,
+            confidence,
+            None,
+            None,
+            {},
+            undefined,
+            "Alpha was undefined in every resample (no variation).",
+        )
     tail = (1.0 - confidence) / 2.0
     low, high = np.quantile(ok, [tail, 1.0 - tail])
     p = {float(t): float((ok < t).mean()) for t in thresholds}

@@ -40,7 +40,9 @@ def contingency_table(
     both = (a >= 0) & (b >= 0)
     keys = a[both].astype(np.int64) * n_categories + b[both]
     w = None if weights is None else np.asarray(weights, dtype=float)[both]
-    return np.bincount(keys, weights=w, minlength=n_categories * n_categories).reshape(n_categories, n_categories)
+    return np.bincount(keys, weights=w, minlength=n_categories * n_categories).reshape(
+        n_categories, n_categories
+    )
 
 
 def _chance_corrected(
@@ -65,12 +67,16 @@ def cohen_kappa_table(table: np.ndarray) -> KappaResult:
     return _chance_corrected(p_o, p_e, int(n), k_max, p_max)
 
 
-def cohen_kappa(a: np.ndarray, b: np.ndarray, n_categories: int, weights: np.ndarray | None = None) -> KappaResult:
+def cohen_kappa(
+    a: np.ndarray, b: np.ndarray, n_categories: int, weights: np.ndarray | None = None
+) -> KappaResult:
     """Cohen's kappa of two coders' category codes."""
     return cohen_kappa_table(contingency_table(a, b, n_categories, weights))
 
 
-def scott_pi(a: np.ndarray, b: np.ndarray, n_categories: int, weights: np.ndarray | None = None) -> KappaResult:
+def scott_pi(
+    a: np.ndarray, b: np.ndarray, n_categories: int, weights: np.ndarray | None = None
+) -> KappaResult:
     """Scott's pi: chance from the two coders' pooled distribution of values."""
     t = contingency_table(a, b, n_categories, weights).astype(float)
     n = float(t.sum())
@@ -100,7 +106,9 @@ def fleiss_components(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return p_i, p_j
 
 
-def mean_pairwise_agreement(counts: np.ndarray, weights: np.ndarray | None = None) -> tuple[float | None, int]:
+def mean_pairwise_agreement(
+    counts: np.ndarray, weights: np.ndarray | None = None
+) -> tuple[float | None, int]:
     """Fleiss' P-bar: per unit the share of agreeing coder pairs, averaged over units."""
     p_i, w, _ = _parts(counts, weights)
     if len(p_i) == 0:
@@ -131,8 +139,13 @@ def brennan_prediger(
     if p_bar is None:
         return KappaResult(None, None, None, 0, NO_COMMON)
     if q < 2:
-        return KappaResult(None, None, None, n_units,
-                           "A variable with fewer than two possible values has no chance agreement to correct.")
+        return KappaResult(
+            None,
+            None,
+            None,
+            n_units,
+            "A variable with fewer than two possible values has no chance agreement to correct.",
+        )
     return _chance_corrected(p_bar, 1.0 / q, n_units)
 
 

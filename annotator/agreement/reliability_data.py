@@ -61,7 +61,8 @@ class CodingData:
     titles: Mapping[str, str] = field(default_factory=dict)
     # compute_report's cache of the spans for (documents, coders); present only during its call
     _spans_cache: tuple[tuple[tuple[str, ...], tuple[str, ...]], _Spans] | None = field(
-        init=False, repr=False, compare=False)
+        init=False, repr=False, compare=False
+    )
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,10 @@ class UnitData:
             return list(np.asarray(self.documents, dtype=object)[self.unit_doc])
         first = np.searchsorted(self.unit_doc, self.unit_doc, side="left")
         index = np.arange(len(self.unit_doc)) - first
-        return [f"{self.documents[d]}:{self.unit}:{i}" for d, i in zip(self.unit_doc.tolist(), index.tolist(), strict=True)]
+        return [
+            f"{self.documents[d]}:{self.unit}:{i}"
+            for d, i in zip(self.unit_doc.tolist(), index.tolist(), strict=True)
+        ]
 
 
 @dataclass
@@ -245,8 +249,9 @@ def coding_frame(data: CodingData, coders: Sequence[str]) -> tuple[tuple[str, ..
     return docs, lengths, coded
 
 
-def _spans(data: CodingData, docs: tuple[str, ...], lengths: np.ndarray, coders: tuple[str, ...],
-           coded: np.ndarray) -> _Spans:
+def _spans(
+    data: CodingData, docs: tuple[str, ...], lengths: np.ndarray, coders: tuple[str, ...], coded: np.ndarray
+) -> _Spans:
     # compute_report asks twice (units, span matching); it allows a cache for the length of its call
     cached = getattr(data, "_spans_cache", None)
     key = (docs, coders)
@@ -260,8 +265,14 @@ def _spans(data: CodingData, docs: tuple[str, ...], lengths: np.ndarray, coders:
         z = np.zeros(0, dtype=np.int64)
         return _Spans(z, z.copy(), z.copy(), z.copy(), z.copy())
     # Column-wise with C-level map() calls: this runs once per annotation of the whole sample.
-    cols = list(zip(*map(attrgetter("document_id", "coder_id", "code_id", "start", "end", "deleted"),
-                         data.annotations), strict=True))
+    cols = list(
+        zip(
+            *map(
+                attrgetter("document_id", "coder_id", "code_id", "start", "end", "deleted"), data.annotations
+            ),
+            strict=True,
+        )
+    )
     d = np.fromiter(map(doc_ix.get, cols[0], repeat(-1)), dtype=np.int64, count=n)
     c = np.fromiter(map(coder_ix.get, cols[1], repeat(-1)), dtype=np.int64, count=n)
     k = np.fromiter(map(code_ix.get, cols[2], repeat(-1)), dtype=np.int64, count=n)
@@ -354,7 +365,9 @@ def _segment_units(
         s = np.asarray(getattr(seg, f"{unit}_starts"), dtype=np.int64)
         e = np.asarray(getattr(seg, f"{unit}_ends"), dtype=np.int64)
         if len(s) != len(e) or ((e <= s).any() if len(s) else False) or (len(e) and e.max() > lengths[i]):
-            raise AgreementError(f"The {unit} boundaries of document {d} do not fit its text; segment it again.")
+            raise AgreementError(
+                f"The {unit} boundaries of document {d} do not fit its text; segment it again."
+            )
         order = np.argsort(s, kind="stable")
         doc_parts.append(np.full(len(s), i, dtype=np.int64))
         start_parts.append(s[order])

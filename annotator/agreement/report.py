@@ -9,7 +9,6 @@ and per-document figures, and records every parameter used.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,98 +23,31 @@ from annotator.agreement.alpha import (
     encode_matrix,
     row_sums,
 )
-from annotator.agreement.bootstrap import THRESHOLDS, BootstrapResult, bootstrap_alphas
+from annotator.agreement.bootstrap import THRESHOLDS, bootstrap_alphas
 from annotator.agreement.errors import CANCELLED, AgreementError
 from annotator.agreement.kappa import brennan_prediger, cohen_kappa, fleiss_kappa, scott_pi
 from annotator.agreement.reliability_data import (
     UNITS,
     CodingData,
-    ContinuumData,
     UnitData,
     Variable,
-    _Spans,
-    coding_frame,
     continuum_data,
-    span_tables,
     unit_data,
 )
-from annotator.agreement.spans_match import SpanTable, scores_by_label
+from annotator.agreement.report_continuum import (
+    _add_span_f1,
+    _continuum_variable,
+    _overall_documents_continuum,
+)
+from annotator.agreement.report_model import (
+    TWO_CODERS_ONLY,
+    AgreementReport,
+    DocumentFigure,
+    VariableReport,
+    apply_bootstrap,
+)
 from annotator.agreement.tally import Tally, tally
-from annotator.agreement.unitizing import bootstrap_unitizing, unitizing_alphas
 from annotator.core.task import NULL_STATE, TaskState
-
-TWO_CODERS_ONLY = "Defined for exactly two coders; see the pairwise figures."
-NOT_ON_CONTINUUM = "Not defined on the continuum; see the unitizing coefficients."
-BOOTSTRAP_DOCUMENTS = "On the continuum the bootstrap resamples whole documents."
-
-
-@dataclass
-class DocumentFigure:
-    """Where coders part ways: one document's figures for one variable (or all)."""
-
-    document_id: str
-    title: str
-    units: int
-    pairable_units: int
-    disagreeing_units: int  # units (or, on the continuum, nothing) with more than one value
-    agreement: float | None  # pairwise percent agreement in this document
-    disagreement: float | None  # 1 - agreement
-
-
-@dataclass
-class VariableReport:
-    id: str
-    name: str
-    kind: str
-    level: str
-    categories: list[Any]
-    units: int  # units with at least one value
-    pairable_units: int  # units with values from two or more coders
-    coders: int  # coders who gave at least one value
-    percent_agreement: float | None
-    alpha: float | None  # Krippendorff's alpha; on the continuum the main unitizing alpha
-    alpha_name: str = "α"
-    observed_disagreement: float | None = None
-    expected_disagreement: float | None = None
-    ci_low: float | None = None
-    ci_high: float | None = None
-    p_below: dict[str, float] = field(default_factory=dict)
-    bootstrap_samples: int = 0
-    cohen_kappa: float | None = None
-    cohen_pairwise: dict[str, float | None] = field(default_factory=dict)
-    scott_pi: float | None = None
-    fleiss_kappa: float | None = None
-    brennan_prediger: float | None = None
-    f1_exact: float | None = None
-    f1_overlap: float | None = None
-    f1_pairwise: dict[str, dict[str, float | None]] = field(default_factory=dict)
-    coverage: dict[str, float | None] = field(default_factory=dict)
-    u_alpha: float | None = None
-    binary_u_alpha: float | None = None
-    cu_alpha: float | None = None
-    cu_coverage: float | None = None
-    k_u_alpha: dict[str, float | None] = field(default_factory=dict)
-    k_coverage: dict[str, float] = field(default_factory=dict)
-    reasons: dict[str, str] = field(default_factory=dict)
-    documents: list[DocumentFigure] = field(default_factory=list)  # most disagreement first
-
-
-@dataclass
-class AgreementReport:
-    parameters: dict[str, Any]
-    variables: list[VariableReport]
-    documents: list[DocumentFigure] = field(default_factory=list)  # all variables, most disagreement first
-    notes: list[str] = field(default_factory=list)
-
-    def variable(self, key: str) -> VariableReport:
-        for v in self.variables:
-            if key in (v.id, v.name):
-                return v
-        raise AgreementError(f"The report has no variable {key!r}.")
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 # --- entry points ----------------------------------------------------------------------
 
@@ -149,8 +81,20 @@ def compute_report(
     names = _display_names(coders, coder_names)
     data._spans_cache = None
     try:
-        return _compute_report(data, unit, coders, variables, levels, bootstrap, seed, confidence, thresholds,
-                               names, top_documents, state)
+        return _compute_report(
+            data,
+            unit,
+            coders,
+            variables,
+            levels,
+            bootstrap,
+            seed,
+            confidence,
+            thresholds,
+            names,
+            top_documents,
+            state,
+        )
     finally:
         del data._spans_cache
 
@@ -177,7 +121,9 @@ def _compute_report(
         per_doc: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         for i in range(len(cdata.variables)):
             boot = dict(samples=bootstrap, seed=seed, confidence=confidence, thresholds=thresholds)
-            rep, doc_figures = _continuum_variable(cdata, i, names, data, top_documents, boot if bootstrap else None)
+            rep, doc_figures = _continuum_variable(
+                cdata, i, names, data, top_documents, boot if bootstrap else None
+            )
             reports.append(rep)
             per_doc.append(doc_figures)
             _step(state, i + 2, steps)
@@ -198,14 +144,20 @@ def _compute_report(
             _step(state, i + 2, steps)
         if bootstrap:
             boots = bootstrap_alphas(
-                [t.counts for t in tallies], [v.level for v in vars_], [_cats(v) for v in vars_],
-                samples=bootstrap, seed=seed, keys=[v.id for v in vars_], weights=[t.n for t in tallies],
-                confidence=confidence, thresholds=thresholds,
+                [t.counts for t in tallies],
+                [v.level for v in vars_],
+                [_cats(v) for v in vars_],
+                samples=bootstrap,
+                seed=seed,
+                keys=[v.id for v in vars_],
+                weights=[t.n for t in tallies],
+                confidence=confidence,
+                thresholds=thresholds,
                 state=state.part(len(vars_) + 1, steps),
             )
             state.check(CANCELLED)
             for rep, b in zip(reports, boots, strict=True):
-                _apply_bootstrap(rep, b)
+                apply_bootstrap(rep, b)
         docs, coded, notes = udata.documents, udata.coded, udata.notes
         lengths = np.array([data.lengths[d] for d in docs])
         overall = _overall_documents_units(udata, tallies, data)
@@ -213,16 +165,23 @@ def _compute_report(
     state.set_progress(steps, steps)
     params = {
         "unit": unit,
-        "coders": [{"id": c, "name": names[c], "documents_coded": int(coded[:, i].sum())}
-                   for i, c in enumerate(coders)],
+        "coders": [
+            {"id": c, "name": names[c], "documents_coded": int(coded[:, i].sum())}
+            for i, c in enumerate(coders)
+        ],
         "documents": len(docs),
         "documents_coded_by_two_or_more": int((coded.sum(axis=1) >= 2).sum()),
         "characters": int(np.asarray(lengths).sum()),
         "variables": [v.id for v in vars_],
         "levels": {v.id: v.level for v in vars_},
         "bootstrap": bootstrap,
-        "bootstrap_method": ("documents resampled with replacement" if unit == "continuum"
-                             else "units resampled with replacement") if bootstrap else "none",
+        "bootstrap_method": (
+            "documents resampled with replacement"
+            if unit == "continuum"
+            else "units resampled with replacement"
+        )
+        if bootstrap
+        else "none",
         "seed": seed,
         "confidence": confidence,
         "thresholds": list(thresholds),
@@ -258,7 +217,9 @@ def matrix_report(
     n_coders = codes.shape[1]
     coder_ids = list(coders) if coders is not None else [f"coder {i + 1}" for i in range(n_coders)]
     if len(coder_ids) != n_coders:
-        raise AgreementError(f"The table has {n_coders} coder columns but {len(coder_ids)} coder names were given.")
+        raise AgreementError(
+            f"The table has {n_coders} coder columns but {len(coder_ids)} coder names were given."
+        )
     var = Variable(name, name, "matrix", tuple(cats), level)
     t = tally(codes, len(cats))
     rep = _coding_figures(var, t, coder_ids, {c: c for c in coder_ids})
@@ -266,9 +227,18 @@ def matrix_report(
         given = codes[:, i] >= 0
         rep.coverage[c] = float(given.mean()) if len(given) else None  # share of units this coder coded
     if bootstrap:
-        b = bootstrap_alphas([t.counts], [level], [_cats(var)], samples=bootstrap, seed=seed, keys=[name],
-                             weights=[t.n], confidence=confidence, thresholds=thresholds)[0]
-        _apply_bootstrap(rep, b)
+        b = bootstrap_alphas(
+            [t.counts],
+            [level],
+            [_cats(var)],
+            samples=bootstrap,
+            seed=seed,
+            keys=[name],
+            weights=[t.n],
+            confidence=confidence,
+            thresholds=thresholds,
+        )[0]
+        apply_bootstrap(rep, b)
     params = {
         "unit": "matrix row",
         "coders": [{"id": c, "name": c} for c in coder_ids],
@@ -311,7 +281,9 @@ def _cats(var: Variable) -> tuple:
     return tuple(var.categories)
 
 
-def _coding_figures(var: Variable, t: Tally, coders: Sequence[str], names: Mapping[str, str]) -> VariableReport:
+def _coding_figures(
+    var: Variable, t: Tally, coders: Sequence[str], names: Mapping[str, str]
+) -> VariableReport:
     """Every coding coefficient of one variable, from its units grouped into kinds."""
     counts, w = t.counts, t.n
     m = row_sums(counts)
@@ -322,10 +294,17 @@ def _coding_figures(var: Variable, t: Tally, coders: Sequence[str], names: Mappi
     n_coders = t.codes.shape[1]
     k = counts.shape[1]
     rep = VariableReport(
-        id=var.id, name=var.name, kind=var.kind, level=var.level, categories=list(var.categories),
-        units=int(w[m >= 1].sum()), pairable_units=alpha.pairable_units,
-        coders=int(((t.codes >= 0).sum(axis=0) > 0).sum()), percent_agreement=alpha.percent_agreement,
-        alpha=alpha.alpha, observed_disagreement=alpha.observed_disagreement,
+        id=var.id,
+        name=var.name,
+        kind=var.kind,
+        level=var.level,
+        categories=list(var.categories),
+        units=int(w[m >= 1].sum()),
+        pairable_units=alpha.pairable_units,
+        coders=int(((t.codes >= 0).sum(axis=0) > 0).sum()),
+        percent_agreement=alpha.percent_agreement,
+        alpha=alpha.alpha,
+        observed_disagreement=alpha.observed_disagreement,
         expected_disagreement=alpha.expected_disagreement,
     )
     if alpha.reason:
@@ -401,8 +380,17 @@ def _per_document(t: Tally, unit_doc: np.ndarray, n_docs: int) -> tuple[np.ndarr
     return (units, *sums)
 
 
-def _figures(documents: Sequence[str], data: CodingData, units: np.ndarray, n_pair: np.ndarray, n_diff: np.ndarray,
-             agree_sum: np.ndarray, value_sum: np.ndarray, *, top: int | None = None) -> list[DocumentFigure]:
+def _figures(
+    documents: Sequence[str],
+    data: CodingData,
+    units: np.ndarray,
+    n_pair: np.ndarray,
+    n_diff: np.ndarray,
+    agree_sum: np.ndarray,
+    value_sum: np.ndarray,
+    *,
+    top: int | None = None,
+) -> list[DocumentFigure]:
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.where(value_sum > 0, agree_sum / np.where(value_sum > 0, value_sum, 1), np.nan)
     keep = np.flatnonzero(n_pair > 0)
@@ -410,8 +398,17 @@ def _figures(documents: Sequence[str], data: CodingData, units: np.ndarray, n_pa
     out = []
     for d in order.tolist():
         a = None if np.isnan(share[d]) else float(share[d])
-        out.append(DocumentFigure(documents[d], data.titles.get(documents[d], ""), int(units[d]), int(n_pair[d]),
-                                  int(n_diff[d]), a, None if a is None else 1.0 - a))
+        out.append(
+            DocumentFigure(
+                documents[d],
+                data.titles.get(documents[d], ""),
+                int(units[d]),
+                int(n_pair[d]),
+                int(n_diff[d]),
+                a,
+                None if a is None else 1.0 - a,
+            )
+        )
     return out
 
 
@@ -423,156 +420,3 @@ def _overall_documents_units(udata: UnitData, tallies: list[Tally], data: Coding
         tot += np.stack(t.per_document[1:])
     # pairable and disagreeing counts here are unit-variable cells
     return _figures(udata.documents, data, units * max(len(tallies), 1), *tot)
-
-
-def _apply_bootstrap(rep: VariableReport, b: BootstrapResult) -> None:
-    rep.bootstrap_samples = b.samples
-    rep.ci_low, rep.ci_high = b.low, b.high
-    rep.p_below = {f"{t:g}": p for t, p in b.p_below.items()}
-    if b.reason:
-        rep.reasons["bootstrap"] = b.reason
-    elif b.undefined:
-        rep.reasons["bootstrap"] = f"Alpha was undefined in {b.undefined} of {b.samples} resamples; they are left out."
-
-
-def _continuum_variable(
-    cdata: ContinuumData,
-    i: int,
-    names: Mapping[str, str],
-    data: CodingData,
-    top: int,
-    boot: dict[str, Any] | None = None,
-) -> tuple[VariableReport, tuple[np.ndarray, np.ndarray, np.ndarray]]:
-    var = cdata.variables[i]
-    values = len(var.categories) - 1 if var.kind == "group" else 1
-    res = unitizing_alphas(cdata.lengths, cdata.coded, cdata.segments[i], values, merge_overlaps=var.kind == "code",
-                           per_document=boot is not None)
-    if res.trimmed:
-        cdata.notes.append(
-            f"{var.name}: {res.trimmed} overlapping segments of one coder were "
-            + ("merged." if var.kind == "code" else "cut where the earlier one ends.")
-        )
-    o = res.observed
-    total = float(o.sum())
-    agreement = float(np.trace(o) / total) if total > 0 else None
-    group = var.kind == "group"
-    main = res.u_alpha if group else res.binary_u_alpha
-    pairable_docs = int(res.doc_pairable.sum())
-    rep = VariableReport(
-        id=var.id, name=var.name, kind=var.kind, level="nominal", categories=list(var.categories),
-        units=int(cdata.lengths[cdata.coded.any(axis=1)].sum()),
-        pairable_units=int(cdata.lengths[res.doc_pairable].sum()),
-        coders=int(cdata.coded[:, :].any(axis=0).sum()), percent_agreement=agreement, alpha=main,
-        alpha_name="uα" if group else "|uα",
-        u_alpha=res.u_alpha, binary_u_alpha=res.binary_u_alpha,
-        cu_alpha=res.cu_alpha if group else None, cu_coverage=res.cu_coverage if group else None,
-    )
-    key = "u_alpha" if group else "binary_u_alpha"
-    if key in res.reasons:
-        rep.reasons["alpha"] = res.reasons[key]
-    for k, why in res.reasons.items():
-        if group or k != "cu_alpha":
-            rep.reasons[k] = why
-    if group:
-        for k in range(1, values + 1):
-            label = str(var.categories[k])
-            rep.k_u_alpha[label] = res.k_u_alpha.get(k)
-            rep.k_coverage[label] = res.k_coverage.get(k, 0.0)
-    for c, coder in enumerate(cdata.coders):
-        cov = res.coder_coverage[c]
-        rep.coverage[names[coder]] = None if np.isnan(cov) else float(cov)
-    for key in ("cohen_kappa", "scott_pi", "fleiss_kappa", "brennan_prediger"):
-        rep.reasons[key] = NOT_ON_CONTINUUM
-    if boot is not None:
-        _apply_bootstrap(rep, bootstrap_unitizing(res, key=var.id, **boot))
-        rep.reasons.setdefault("bootstrap_unit", BOOTSTRAP_DOCUMENTS)
-    if pairable_docs == 0:
-        rep.reasons["alpha"] = "No document was coded by two or more of the chosen coders."
-    dis = res.doc_disagreement
-    docs_ok = np.flatnonzero(res.doc_pairable & ~np.isnan(dis))
-    order = docs_ok[np.argsort(-dis[docs_ok], kind="stable")]
-    rep.documents = [
-        DocumentFigure(cdata.documents[d], data.titles.get(cdata.documents[d], ""), int(cdata.lengths[d]),
-                       int(cdata.lengths[d]), int(res.doc_disagreeing_chars[d]), float(1 - dis[d]), float(dis[d]))
-        for d in order[:top].tolist()
-    ]
-    return rep, (res.doc_disagreement, res.doc_disagreeing_chars, res.doc_pairable)
-
-
-def _overall_documents_continuum(
-    per_doc: list[tuple[np.ndarray, np.ndarray, np.ndarray]], cdata: ContinuumData, data: CodingData
-) -> list[DocumentFigure]:
-    """Per document, over all variables: characters in disagreement and the mean share of disagreement."""
-    n_docs = len(cdata.documents)
-    share = np.zeros(n_docs)
-    seen = np.zeros(n_docs)
-    chars = np.zeros(n_docs)
-    pairable = np.zeros(n_docs, dtype=bool)
-    for dis, ch, ok in per_doc:
-        valid = ok & ~np.isnan(dis)
-        share[valid] += dis[valid]
-        seen[valid] += 1
-        chars += ch
-        pairable |= ok
-    docs = np.flatnonzero(pairable & (seen > 0))
-    mean = share[docs] / seen[docs]
-    order = docs[np.lexsort((-mean, -chars[docs]))]
-    out = []
-    for d in order.tolist():
-        m = float(share[d] / seen[d])
-        length = int(cdata.lengths[d])
-        out.append(DocumentFigure(cdata.documents[d], data.titles.get(cdata.documents[d], ""), length, length,
-                                  int(chars[d]), 1.0 - m, m))
-    return out
-
-
-# --- span matching ----------------------------------------------------------------------------
-
-
-def _add_span_f1(reports: list[VariableReport], data: CodingData, coders: Sequence[str], names: Mapping[str, str]) -> None:
-    span_vars = [r for r in reports if r.kind in ("code", "group")]
-    if not span_vars:
-        return
-    docs, spans = span_tables(data, coders=coders)
-    cb_codes = data.codebook.codes
-    n_codes = len(cb_codes)
-    code_index = {c.id: i for i, c in enumerate(cb_codes)}
-    var_codes = {}
-    for rep in span_vars:
-        cb = data.codebook
-        ids: list[str] = []
-        roots = [c.id for c in cb.children(rep.id)] if rep.kind == "group" else [rep.id]
-        for r in roots:
-            ids.append(r)
-            ids.extend(c.id for _, c in cb.walk(r))
-        var_codes[rep.id] = np.array(sorted({code_index[i] for i in ids}), dtype=np.int64)
-    _, _, coded = coding_frame(data, coders)
-    pairs: dict[str, dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]] = {}
-    for i in range(len(coders)):
-        for j in range(i + 1, len(coders)):
-            both = coded[:, i] & coded[:, j]
-            a = _table(spans, i, both)
-            b = _table(spans, j, both)
-            label = f"{names[coders[i]]} | {names[coders[j]]}"
-            pairs[label] = {mode: scores_by_label(a, b, n_codes, mode=mode) for mode in ("exact", "overlap")}
-    for rep in span_vars:
-        idx = var_codes[rep.id]
-        for mode in ("exact", "overlap"):
-            f1s = []
-            for label, by_mode in pairs.items():
-                na, nb, credit = (x[idx].sum() for x in by_mode[mode])
-                f1 = 2.0 * float(credit) / float(na + nb) if na + nb else None
-                rep.f1_pairwise.setdefault(label, {})[mode] = f1
-                if f1 is not None:
-                    f1s.append(f1)
-            value = float(np.mean(f1s)) if f1s else None
-            setattr(rep, f"f1_{mode}", value)
-        if not pairs:
-            rep.reasons["f1"] = "Span F1 needs two or more coders."
-        elif rep.f1_overlap is None:
-            rep.reasons["f1"] = "No coder marked a span of this code on documents coded by two coders."
-
-
-def _table(spans: _Spans, coder: int, docs_mask: np.ndarray) -> SpanTable:
-    keep = (spans.coder == coder) & docs_mask[spans.doc]
-    return SpanTable(spans.doc[keep], spans.start[keep], spans.end[keep], spans.code[keep])

@@ -124,7 +124,9 @@ def match_spans(a: SpanTable, b: SpanTable, *, mode: str = "overlap", same_label
     return Matching(ai[idx], bi[idx], exact[idx])
 
 
-def scores_from_counts(reference: int, other: int, correct: int, partial: int, partial_credit: float) -> SpanScores:
+def scores_from_counts(
+    reference: int, other: int, correct: int, partial: int, partial_credit: float
+) -> SpanScores:
     credit = correct + partial_credit * partial
     p = credit / other if other else None
     r = credit / reference if reference else None

@@ -55,7 +55,9 @@ class Segments:
         return len(self.start)
 
     def take(self, index: np.ndarray) -> Segments:
-        return Segments(self.doc[index], self.coder[index], self.start[index], self.end[index], self.value[index])
+        return Segments(
+            self.doc[index], self.coder[index], self.start[index], self.end[index], self.value[index]
+        )
 
 
 @dataclass
@@ -132,7 +134,9 @@ def unitizing_alphas(
     coded = np.asarray(coded, dtype=bool)
     n_docs, n_coders = coded.shape
     segs, trimmed = tidy_segments(segments, merge=merge_overlaps)
-    if len(segs) and ((segs.start < 0).any() or (segs.end > lengths[segs.doc]).any() or (segs.end <= segs.start).any()):
+    if len(segs) and (
+        (segs.start < 0).any() or (segs.end > lengths[segs.doc]).any() or (segs.end <= segs.start).any()
+    ):
         raise AgreementError("A segment lies outside its document or has no length.")
     segs = segs.take(coded[segs.doc, segs.coder]) if len(segs) else segs
 
@@ -194,7 +198,19 @@ def unitizing_alphas(
     self_c[0] = l_c[0]  # gaps are not units: a gap of length l adds l pieces of length 1
 
     result = UnitizingResult(
-        None, None, None, {}, {}, None, coder_coverage, total, reasons, doc_dis, doc_chars, pairable_doc, trimmed,
+        None,
+        None,
+        None,
+        {},
+        {},
+        None,
+        coder_coverage,
+        total,
+        reasons,
+        doc_dis,
+        doc_chars,
+        pairable_doc,
+        trimmed,
         o,
     )
     if per_document:  # filled below when there is anything to compare
@@ -229,12 +245,19 @@ def unitizing_alphas(
 
     _coding_of_overlaps(result, o, l_c, values, seg_at, e_len, e_doc, m_doc, segs, n_values)
     if per_document:
-        result.doc_coincidences, result.doc_self = _per_document(counts, e_len, e_doc, n_docs, segs, seg_len, k1)
+        result.doc_coincidences, result.doc_self = _per_document(
+            counts, e_len, e_doc, n_docs, segs, seg_len, k1
+        )
     return result
 
 
 def _per_document(
-    counts: np.ndarray, e_len: np.ndarray, e_doc: np.ndarray, n_docs: int, segs: Segments, seg_len: np.ndarray,
+    counts: np.ndarray,
+    e_len: np.ndarray,
+    e_doc: np.ndarray,
+    n_docs: int,
+    segs: Segments,
+    seg_len: np.ndarray,
     k1: int,
 ) -> tuple[np.ndarray, np.ndarray]:
     counts = counts.astype(float)
@@ -373,7 +396,9 @@ def unitize(
 
     Returns the result (values numbered from 1 in the order of the returned list).
     """
-    labels = list(values) if values is not None else sorted({v for segs in segments.values() for *_, v in segs})
+    labels = (
+        list(values) if values is not None else sorted({v for segs in segments.values() for *_, v in segs})
+    )
     index = {v: i + 1 for i, v in enumerate(labels)}
     rows = [(ci, s, e, index[v]) for ci, segs in enumerate(segments.values()) for s, e, v in segs]
     arr = np.array(rows, dtype=np.int64).reshape(-1, 4)

@@ -65,13 +65,24 @@ def _print_table(report: AgreementReport) -> None:
         t.add_column({"Cohen's kappa": "kappa", "F1 (overlap)": "F1"}[name], justify="right", no_wrap=True)
     rows = to_rows(report)
     for row in rows:
-        t.add_row(plain(row["Variable"]), plain(row.get("Coefficient", "")), _fmt(row.get("Units")),
-                  _fmt(row.get("Agreement")), _fmt(row.get("Alpha")), _ci(row), *(_fmt(row.get(c)) for c in extra))
+        t.add_row(
+            plain(row["Variable"]),
+            plain(row.get("Coefficient", "")),
+            _fmt(row.get("Units")),
+            _fmt(row.get("Agreement")),
+            _fmt(row.get("Alpha")),
+            _ci(row),
+            *(_fmt(row.get(c)) for c in extra),
+        )
     console.print(t)
     coverage = [c for c in cols if c.startswith("Coverage ")]
     if coverage:
-        cov = Table("Variable", *(plain(c.removeprefix("Coverage ")) for c in coverage),
-                    title="Coverage: share of units each coder marked", title_justify="left")
+        cov = Table(
+            "Variable",
+            *(plain(c.removeprefix("Coverage ")) for c in coverage),
+            title="Coverage: share of units each coder marked",
+            title_justify="left",
+        )
         for row in rows:
             cov.add_row(plain(row["Variable"]), *(_fmt(row.get(c)) for c in coverage))
         console.print(cov)
@@ -103,47 +114,112 @@ def _emit(report: AgreementReport, fmt: str, output: Path | None, force: bool) -
 
 @agreement_group.command("report")
 @project_argument
-@click.option("--unit", type=click.Choice(UNITS), default="document", show_default=True,
-              help="Unit of analysis: whole articles, paragraphs, sentences, tokens, or the character continuum.")
-@click.option("--codes", multiple=True, metavar="PATHS", help="Codes to compare, by path (Frames/Appeasement) "
-              "or id, comma-separated or repeated (default: every code and exclusive group).")
-@click.option("--group", "groups", multiple=True, metavar="PATH", help="An exclusive group compared as one "
-              "nominal variable (e.g. 'Source type').")
-@click.option("--coders", multiple=True, metavar="NAMES", help="Coders by name (default: every coder; an "
-              "adjudicator named here is compared like a coder, e.g. each coder against gold).")
+@click.option(
+    "--unit",
+    type=click.Choice(UNITS),
+    default="document",
+    show_default=True,
+    help="Unit of analysis: whole articles, paragraphs, sentences, tokens, or the character continuum.",
+)
+@click.option(
+    "--codes",
+    multiple=True,
+    metavar="PATHS",
+    help="Codes to compare, by path (Frames/Appeasement) "
+    "or id, comma-separated or repeated (default: every code and exclusive group).",
+)
+@click.option(
+    "--group",
+    "groups",
+    multiple=True,
+    metavar="PATH",
+    help="An exclusive group compared as one nominal variable (e.g. 'Source type').",
+)
+@click.option(
+    "--coders",
+    multiple=True,
+    metavar="NAMES",
+    help="Coders by name (default: every coder; an "
+    "adjudicator named here is compared like a coder, e.g. each coder against gold).",
+)
 @click.option("--batch", help="Only documents of this batch.")
-@click.option("--bootstrap", type=click.IntRange(0, 100_000), default=0, show_default=True,
-              help="Bootstrap resamples for the confidence interval of alpha (e.g. 1000).")
+@click.option(
+    "--bootstrap",
+    type=click.IntRange(0, 100_000),
+    default=0,
+    show_default=True,
+    help="Bootstrap resamples for the confidence interval of alpha (e.g. 1000).",
+)
 @click.option("--seed", type=int, help="Seed of the bootstrap, so the interval can be reproduced.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-              help="Output format.")
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="Output format."
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
 @force_option
-def report_cmd(project: Path, unit: str, codes: tuple[str, ...], groups: tuple[str, ...], coders: tuple[str, ...],
-               batch: str | None, bootstrap: int, seed: int | None, fmt: str, output: Path | None,
-               force: bool) -> None:
+def report_cmd(
+    project: Path,
+    unit: str,
+    codes: tuple[str, ...],
+    groups: tuple[str, ...],
+    coders: tuple[str, ...],
+    batch: str | None,
+    bootstrap: int,
+    seed: int | None,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+) -> None:
     """Agreement per code or variable: percent agreement, alpha with its interval, kappas, F1, coverage."""
     variables = (split_names(codes) or []) + list(groups)
     with open_project(project, readonly=True) as p:
         check_outputs(output, force=force)  # refused before the work, not after it
-        report = run_task("Computing agreement", agreement_report, p, unit=unit, coders=split_names(coders),
-                          codes=variables or None, batch=batch, bootstrap=bootstrap, seed=seed)
+        report = run_task(
+            "Computing agreement",
+            agreement_report,
+            p,
+            unit=unit,
+            coders=split_names(coders),
+            codes=variables or None,
+            batch=batch,
+            bootstrap=bootstrap,
+            seed=seed,
+        )
         _emit(report, fmt, output, force)
 
 
 @agreement_group.command("matrix")
-@click.argument("matrix_file", metavar="FILE.csv", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--level", type=click.Choice(["nominal", "ordinal", "interval", "ratio"]), default="nominal",
-              show_default=True, help="Level of measurement of the values.")
-@click.option("--bootstrap", type=click.IntRange(0, 100_000), default=0, show_default=True,
-              help="Bootstrap resamples for the interval of alpha.")
+@click.argument(
+    "matrix_file", metavar="FILE.csv", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--level",
+    type=click.Choice(["nominal", "ordinal", "interval", "ratio"]),
+    default="nominal",
+    show_default=True,
+    help="Level of measurement of the values.",
+)
+@click.option(
+    "--bootstrap",
+    type=click.IntRange(0, 100_000),
+    default=0,
+    show_default=True,
+    help="Bootstrap resamples for the interval of alpha.",
+)
 @click.option("--seed", type=int, help="Seed of the bootstrap.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-              help="Output format.")
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="Output format."
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
 @force_option
-def matrix_cmd(matrix_file: Path, level: str, bootstrap: int, seed: int | None, fmt: str,
-               output: Path | None, force: bool) -> None:
+def matrix_cmd(
+    matrix_file: Path,
+    level: str,
+    bootstrap: int,
+    seed: int | None,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+) -> None:
     """Agreement for a units x coders CSV from anywhere (one column per coder, blank = missing), as ReCal reports."""
     check_outputs(output, force=force)  # refused before the work, not after it
     report = matrix_file_report(matrix_file, level=level, bootstrap=bootstrap, seed=seed)
@@ -153,23 +229,44 @@ def matrix_cmd(matrix_file: Path, level: str, bootstrap: int, seed: int | None, 
 @agreement_group.command("export-matrix")
 @project_argument
 @click.option("--code", required=True, metavar="PATH", help="The code or exclusive group (by path or id).")
-@click.option("--unit", type=click.Choice([u for u in UNITS if u != "continuum"]), default="document",
-              show_default=True, help="Unit of analysis (the rows of the matrix).")
+@click.option(
+    "--unit",
+    type=click.Choice([u for u in UNITS if u != "continuum"]),
+    default="document",
+    show_default=True,
+    help="Unit of analysis (the rows of the matrix).",
+)
 @click.option("--coders", multiple=True, metavar="NAMES", help="Coders by name (default: every coder).")
 @click.option("--batch", help="Only documents of this batch.")
 @click.option("--labels", is_flag=True, help="Write category names instead of numbers.")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The CSV file to write.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The CSV file to write.",
+)
 @force_option
-def export_matrix_cmd(project: Path, code: str, unit: str, coders: tuple[str, ...], batch: str | None, labels: bool,
-                      output: Path, force: bool) -> None:
+def export_matrix_cmd(
+    project: Path,
+    code: str,
+    unit: str,
+    coders: tuple[str, ...],
+    batch: str | None,
+    labels: bool,
+    output: Path,
+    force: bool,
+) -> None:
     """Write the units x coders reliability matrix as CSV for R (irr), SPSS/SAS (KALPHA) or ReCal."""
     with open_project(project, readonly=True) as p, writing_output(output, force=force):
-        info = export_reliability_matrix(p, output, unit=unit, coders=split_names(coders), code=code, batch=batch,
-                                         labels=labels)
+        info = export_reliability_matrix(
+            p, output, unit=unit, coders=split_names(coders), code=code, batch=batch, labels=labels
+        )
     console.print(f"Wrote {plain(output)}: {info['units']} units x {len(info['coders'])} coders.")
     if not labels:
-        console.print("Categories: " + ", ".join(f"{i} = {plain(c)}" for i, c in enumerate(info["categories"])))
+        console.print(
+            "Categories: " + ", ".join(f"{i} = {plain(c)}" for i, c in enumerate(info["categories"]))
+        )
 
 
 def register(cli: click.Group) -> None:

@@ -38,18 +38,24 @@ def demo_cmd(path: Path | None, no_open: bool, force: bool) -> None:
             console.print(f"Opening the existing demo project {plain(path)} (use --force to rebuild it).")
             raise SystemExit(_open_gui(path))
         if not is_demo_project(path):
-            raise AnnotatorError(f"{path} is not the demo project; --force only rebuilds the demo, so choose "
-                                 "another file name.")
+            raise AnnotatorError(
+                f"{path} is not the demo project; --force only rebuilds the demo, so choose "
+                "another file name."
+            )
         if open_in_a_window(path):
-            raise AnnotatorError(f"{path} is open in a coding window; close it there before rebuilding the demo.")
+            raise AnnotatorError(
+                f"{path} is open in a coding window; close it there before rebuilding the demo."
+            )
         path.unlink()
         for extra in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             extra.unlink(missing_ok=True)
     summary = run_task("Building the demo", build_demo, path)
     console.print(f"Demo project: {plain(summary.path)}")
-    console.print(f"  {summary.documents} articles, {len(summary.coders)} coders "
-                  f"({', '.join(plain(c) for c in summary.coders)}), "
-                  f"{summary.annotations} annotations, codebook {summary.codebook!r}.")
+    console.print(
+        f"  {summary.documents} articles, {len(summary.coders)} coders "
+        f"({', '.join(plain(c) for c in summary.coders)}), "
+        f"{summary.annotations} annotations, codebook {summary.codebook!r}."
+    )
     if no_open:
         console.print(f"Try: annotator info {plain(summary.path)}")
         return

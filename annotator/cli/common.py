@@ -26,8 +26,9 @@ from annotator.store.project import Project
 console = Console(emoji=False)
 err_console = Console(stderr=True, emoji=False)
 
-force_option = click.option("--force", is_flag=True,
-                            help="Replace the output file if it exists (never a project or database file).")
+force_option = click.option(
+    "--force", is_flag=True, help="Replace the output file if it exists (never a project or database file)."
+)
 
 project_argument = click.argument(
     "project", type=click.Path(dir_okay=False, path_type=Path), metavar="PROJECT"
@@ -101,8 +102,12 @@ def _progress_bar(description: str) -> Iterator[TaskState]:
         yield TaskState()
         return
     with Progress(
-        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=err_console, transient=True,
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err_console,
+        transient=True,
     ) as bar:
         task = bar.add_task(description, total=None)
 

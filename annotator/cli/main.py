@@ -17,7 +17,15 @@ from annotator.cli import (
 from annotator.cli.errors import FriendlyGroup
 
 # Command modules register themselves on ``cli``.
-COMMAND_MODULES = (project_cmds, import_cmds, workflow_cmds, agreement_cmds, exchange_cmds, suggest_cmds, app_cmds)
+COMMAND_MODULES = (
+    project_cmds,
+    import_cmds,
+    workflow_cmds,
+    agreement_cmds,
+    exchange_cmds,
+    suggest_cmds,
+    app_cmds,
+)
 
 
 @click.group(cls=FriendlyGroup, context_settings={"help_option_names": ["-h", "--help"]})

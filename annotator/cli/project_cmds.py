@@ -26,8 +26,12 @@ from annotator.services import projects
 @click.command("init")
 @project_argument
 @click.option("--name", help="A name for the project (default: the file name).")
-@click.option("--codebook", "codebook", metavar="NAME|FILE",
-              help="A built-in codebook (e.g. syria_2015, news_frames) or a YAML file to start with.")
+@click.option(
+    "--codebook",
+    "codebook",
+    metavar="NAME|FILE",
+    help="A built-in codebook (e.g. syria_2015, news_frames) or a YAML file to start with.",
+)
 @click.option("--coder", "coders", multiple=True, metavar="NAME", help="Add a coder (repeatable).")
 def init_cmd(project: Path, name: str | None, codebook: str | None, coders: tuple[str, ...]) -> None:
     """Create a new, empty project file."""
@@ -44,22 +48,41 @@ def info_cmd(project: Path) -> None:
     with open_project(project, readonly=False) as p:
         info = projects.project_info(p)
     console.print(f"[bold]{plain(info.name)}[/bold]  {plain(info.path)}  (schema {info.schema_version})")
-    console.print(f"Codebook: {plain(info.codebook_name or '(unnamed)')} version {plain(info.codebook_version)}, "
-                  f"{info.codes} codes")
-    console.print(f"Documents: {info.documents} ({info.segmented} segmented"
-                  f"{', pipeline ' + plain(info.nlp_pipeline) if info.nlp_pipeline else ''})")
+    console.print(
+        f"Codebook: {plain(info.codebook_name or '(unnamed)')} version {plain(info.codebook_version)}, "
+        f"{info.codes} codes"
+    )
+    console.print(
+        f"Documents: {info.documents} ({info.segmented} segmented"
+        f"{', pipeline ' + plain(info.nlp_pipeline) if info.nlp_pipeline else ''})"
+    )
     if info.batches:
         t = Table("Batch", "Documents", title="Batches", title_justify="left")
         for name, n in info.batches:
             t.add_row(plain(name), str(n))
         console.print(t)
     if info.coders:
-        t = Table("Coder", "Role", "Annotations", "Assigned", "In progress", "Done", title="Coders",
-                  title_justify="left")
+        t = Table(
+            "Coder",
+            "Role",
+            "Annotations",
+            "Assigned",
+            "In progress",
+            "Done",
+            title="Coders",
+            title_justify="left",
+        )
         for name, role, n in info.coders:
             s = info.status.get(name, {})
             total = sum(s.values())
-            t.add_row(plain(name), plain(role), str(n), str(total), str(s.get("in_progress", 0)), str(s.get("done", 0)))
+            t.add_row(
+                plain(name),
+                plain(role),
+                str(n),
+                str(total),
+                str(s.get("in_progress", 0)),
+                str(s.get("done", 0)),
+            )
         console.print(t)
 
 
@@ -76,14 +99,20 @@ def codebook_import(project: Path, source: str) -> None:
     codebook = projects.load_codebook(source)
     with open_project(project) as p:
         counts = p.import_codebook(codebook)
-    console.print(f"Codebook {plain(codebook.name or source)}: {counts['added']} codes added, "
-                  f"{counts['updated']} updated, {counts['unchanged']} unchanged.")
+    console.print(
+        f"Codebook {plain(codebook.name or source)}: {counts['added']} codes added, "
+        f"{counts['updated']} updated, {counts['unchanged']} unchanged."
+    )
 
 
 @codebook_group.command("export")
 @project_argument
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="The YAML file to write (default: print to the terminal).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The YAML file to write (default: print to the terminal).",
+)
 @force_option
 def codebook_export(project: Path, output: Path | None, force: bool) -> None:
     """Write the project's codebook as YAML."""
@@ -142,8 +171,13 @@ def coders_group() -> None:
 @project_argument
 @click.argument("name")
 @click.option("--color", help="Colour as #rrggbb (default: the next free colour).")
-@click.option("--role", type=click.Choice(["coder", "adjudicator"]), default="coder", show_default=True,
-              help="An adjudicator builds the gold standard.")
+@click.option(
+    "--role",
+    type=click.Choice(["coder", "adjudicator"]),
+    default="coder",
+    show_default=True,
+    help="An adjudicator builds the gold standard.",
+)
 def coders_add(project: Path, name: str, color: str | None, role: str) -> None:
     """Add a coder."""
     with open_project(project) as p:
@@ -159,8 +193,13 @@ def coders_list(project: Path) -> None:
         counts = p.count_annotations()
         t = Table("Name", "Role", "Colour", "Annotations", "Id")
         for c in p.coders():
-            t.add_row(plain(c.name), plain(c.role), Text.assemble(swatch(c.color), " ", visible(c.color)),
-                      str(counts.get(c.id, 0)), plain(c.id))
+            t.add_row(
+                plain(c.name),
+                plain(c.role),
+                Text.assemble(swatch(c.color), " ", visible(c.color)),
+                str(counts.get(c.id, 0)),
+                plain(c.id),
+            )
     console.print(t)
 
 

@@ -24,19 +24,26 @@ from annotator.services.suggestions import export_suggestions, suggest
 @click.option("--batch", help="Only documents of this batch.")
 @click.option("--model", help="spaCy pipeline (default: the project's, else the small English one).")
 @click.option("--rebuild", is_flag=True, help="Recompute even where suggestions of this pipeline exist.")
-@click.option("--export", "export_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the suggestions as JSON Lines (document id, kind, start, end, text, proposed code).")
+@click.option(
+    "--export",
+    "export_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the suggestions as JSON Lines (document id, kind, start, end, text, proposed code).",
+)
 @force_option
-def suggest_cmd(project: Path, batch: str | None, model: str | None, rebuild: bool, export_path: Path | None,
-                force: bool) -> None:
+def suggest_cmd(
+    project: Path, batch: str | None, model: str | None, rebuild: bool, export_path: Path | None, force: bool
+) -> None:
     """Find quotes, their speakers and cues, and propose source types (coders accept them in the workbench)."""
     with open_project(project) as p, writing_output(export_path, force=force):
         r = run_task("Finding sources", suggest, p, batch=batch, model=model, rebuild=rebuild)
         if r.notice:
             err_console.print(f"[yellow]Note:[/yellow] {plain(r.notice)}")
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(r.by_kind.items())) or "none"
-        console.print(f"{r.documents} documents processed with {plain(r.pipeline)} ({r.skipped} already up to date): "
-                      f"{r.suggestions} suggestions ({kinds}).")
+        console.print(
+            f"{r.documents} documents processed with {plain(r.pipeline)} ({r.skipped} already up to date): "
+            f"{r.suggestions} suggestions ({kinds})."
+        )
         if export_path is not None:
             n = export_suggestions(p, export_path, batch=batch)
             console.print(f"Wrote {n} suggestions to {plain(export_path)}.")

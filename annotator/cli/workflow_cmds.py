@@ -23,8 +23,12 @@ from annotator.core.errors import AnnotatorError
 from annotator.services import adjudication, assignment, packages
 from annotator.services.projects import find_coders
 
-coders_option = click.option("--coders", multiple=True, metavar="NAMES",
-                             help="Coders by name, comma-separated or repeated (default: every coder).")
+coders_option = click.option(
+    "--coders",
+    multiple=True,
+    metavar="NAMES",
+    help="Coders by name, comma-separated or repeated (default: every coder).",
+)
 
 
 def _sample_size(value: str) -> tuple[int | None, float | None]:
@@ -34,23 +38,39 @@ def _sample_size(value: str) -> tuple[int | None, float | None]:
             return None, float(value[:-1])
         return int(value), None
     except ValueError:
-        raise AnnotatorError(f"The reliability sample {value!r} must be a number of documents or a percentage "
-                             "such as 20%.") from None
+        raise AnnotatorError(
+            f"The reliability sample {value!r} must be a number of documents or a percentage such as 20%."
+        ) from None
 
 
 @click.command("assign")
 @project_argument
 @click.option("--all", "all_docs", is_flag=True, help="Assign every document to every coder.")
-@click.option("--reliability-sample", "sample", metavar="N|N%",
-              help="Documents coded by every coder (a number or a percentage); the rest is divided among them.")
+@click.option(
+    "--reliability-sample",
+    "sample",
+    metavar="N|N%",
+    help="Documents coded by every coder (a number or a percentage); the rest is divided among them.",
+)
 @click.option("--seed", type=int, help="Seed of the random draw, so the sample can be reproduced.")
-@click.option("--stratify", type=click.Choice(["batch", "outlet"]), help="Draw the sample proportionally per "
-              "batch or per outlet.")
+@click.option(
+    "--stratify",
+    type=click.Choice(["batch", "outlet"]),
+    help="Draw the sample proportionally per batch or per outlet.",
+)
 @click.option("--no-rest", is_flag=True, help="Assign only the reliability sample, not the other documents.")
 @click.option("--batch", help="Only documents of this batch.")
 @coders_option
-def assign_cmd(project: Path, all_docs: bool, sample: str | None, seed: int | None, stratify: str | None,
-               no_rest: bool, batch: str | None, coders: tuple[str, ...]) -> None:
+def assign_cmd(
+    project: Path,
+    all_docs: bool,
+    sample: str | None,
+    seed: int | None,
+    stratify: str | None,
+    no_rest: bool,
+    batch: str | None,
+    coders: tuple[str, ...],
+) -> None:
     """Assign documents to coders: all to all, or a reliability sample plus a share of the rest."""
     if all_docs == bool(sample):
         raise AnnotatorError("Give either --all or --reliability-sample N (or N%).")
@@ -63,15 +83,25 @@ def assign_cmd(project: Path, all_docs: bool, sample: str | None, seed: int | No
             plan = assignment.plan_all(docs, ids)
         else:
             size, percent = _sample_size(sample or "")
-            plan = assignment.plan_reliability_sample(docs, ids, size=size, percent=percent, seed=seed,
-                                                      strata=assignment.strata_for(p, stratify),
-                                                      divide_rest=not no_rest)
+            plan = assignment.plan_reliability_sample(
+                docs,
+                ids,
+                size=size,
+                percent=percent,
+                seed=seed,
+                strata=assignment.strata_for(p, stratify),
+                divide_rest=not no_rest,
+            )
         assignment.apply_plan(p, plan)
-    console.print(f"Reliability sample: {len(plan.reliability_sample)} documents, coded by "
-                  f"{', '.join(plain(c.name) for c in chosen)}.")
+    console.print(
+        f"Reliability sample: {len(plan.reliability_sample)} documents, coded by "
+        f"{', '.join(plain(c.name) for c in chosen)}."
+    )
     for c in chosen:
-        console.print(f"  {plain(c.name)}: {len(plan.assigned(c.id))} documents "
-                      f"({len(plan.individual.get(c.id, []))} for them alone)")
+        console.print(
+            f"  {plain(c.name)}: {len(plan.assigned(c.id))} documents "
+            f"({len(plan.individual.get(c.id, []))} for them alone)"
+        )
 
 
 @click.command("assignments")
@@ -82,7 +112,9 @@ def assignments_cmd(project: Path, coder: str | None) -> None:
     with open_project(project, readonly=True) as p:
         if coder:
             c = p.find_coder(coder)
-            t = Table("Document", "Title", "Status", title=f"Assigned to {plain(c.name)}", title_justify="left")
+            t = Table(
+                "Document", "Title", "Status", title=f"Assigned to {plain(c.name)}", title_justify="left"
+            )
             for d in p.list_documents(coder_id=c.id, assigned_only=True):
                 t.add_row(plain(d.id[:12]), plain(d.title), plain(d.status or "assigned"))
             console.print(t)
@@ -91,7 +123,9 @@ def assignments_cmd(project: Path, coder: str | None) -> None:
         t = Table("Coder", "Assigned", "In progress", "Done")
         for c in p.coders():
             s = counts.get(c.id, {})
-            t.add_row(plain(c.name), str(sum(s.values())), str(s.get("in_progress", 0)), str(s.get("done", 0)))
+            t.add_row(
+                plain(c.name), str(sum(s.values())), str(s.get("in_progress", 0)), str(s.get("done", 0))
+            )
         console.print(t)
         console.print(f"Reliability sample: {len(assignment.reliability_sample(p))} documents.")
 
@@ -99,41 +133,82 @@ def assignments_cmd(project: Path, coder: str | None) -> None:
 @click.command("package")
 @project_argument
 @click.option("--coder", required=True, help="The coder the package is for.")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The package file to write (a project file the coder opens in Annotator).")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The package file to write (a project file the coder opens in Annotator).",
+)
 @force_option
 def package_cmd(project: Path, coder: str, output: Path, force: bool) -> None:
     """Write a project file for one coder: their documents, the codebook, only their own work."""
     with open_project(project) as p:
         check_outputs(output, force=force)
         info = packages.make_package(p, coder, output, force=force)
-    console.print(f"Package for {plain(info['coder'])}: {plain(info['path'])} ({info['documents']} documents, "
-                  f"{info['annotations']} of their annotations).")
+    console.print(
+        f"Package for {plain(info['coder'])}: {plain(info['path'])} ({info['documents']} documents, "
+        f"{info['annotations']} of their annotations)."
+    )
 
 
 @click.command("merge")
 @project_argument
-@click.argument("packages_", metavar="PACKAGE...", nargs=-1, required=True,
-                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "packages_",
+    metavar="PACKAGE...",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)
 @click.option("--dry-run", is_flag=True, help="Show what would change and change nothing.")
-@click.option("--codebook", "codebook_choice", type=click.Choice(packages.CODEBOOK_CHOICES), default="refuse",
-              show_default=True, help="When a package's codebook differs: refuse, add the missing codes, or "
-              "ignore annotations with unknown codes.")
-@click.option("--accept-unsigned", is_flag=True, help="Merge packages made before packages carried a token "
-              "(they cannot prove whose work they hold).")
-def merge_cmd(project: Path, packages_: tuple[Path, ...], dry_run: bool, codebook_choice: str,
-              accept_unsigned: bool) -> None:
+@click.option(
+    "--codebook",
+    "codebook_choice",
+    type=click.Choice(packages.CODEBOOK_CHOICES),
+    default="refuse",
+    show_default=True,
+    help="When a package's codebook differs: refuse, add the missing codes, or "
+    "ignore annotations with unknown codes.",
+)
+@click.option(
+    "--accept-unsigned",
+    is_flag=True,
+    help="Merge packages made before packages carried a token (they cannot prove whose work they hold).",
+)
+def merge_cmd(
+    project: Path, packages_: tuple[Path, ...], dry_run: bool, codebook_choice: str, accept_unsigned: bool
+) -> None:
     """Bring coders' packages back: annotations, article-level codes and statuses."""
     with open_project(project) as p:
-        t = Table("Package", "Coder", "Added", "Updated", "Deleted", "Unchanged", "Article codes", "Statuses",
-                  title="Merge (dry run: nothing changed)" if dry_run else "Merge", title_justify="left")
+        t = Table(
+            "Package",
+            "Coder",
+            "Added",
+            "Updated",
+            "Deleted",
+            "Unchanged",
+            "Article codes",
+            "Statuses",
+            title="Merge (dry run: nothing changed)" if dry_run else "Merge",
+            title_justify="left",
+        )
         reports = []
         for pkg in packages_:
-            r = packages.merge_package(p, pkg, dry_run=dry_run, codebook=codebook_choice,
-                                       accept_unsigned=accept_unsigned)
+            r = packages.merge_package(
+                p, pkg, dry_run=dry_run, codebook=codebook_choice, accept_unsigned=accept_unsigned
+            )
             reports.append(r)
-            t.add_row(plain(pkg.name), plain(r.coder), str(r.added), str(r.updated), str(r.deleted), str(r.unchanged),
-                      str(r.document_codes_changed), str(r.statuses_changed))
+            t.add_row(
+                plain(pkg.name),
+                plain(r.coder),
+                str(r.added),
+                str(r.updated),
+                str(r.deleted),
+                str(r.unchanged),
+                str(r.document_codes_changed),
+                str(r.statuses_changed),
+            )
     console.print(t)
     for r in reports:
         name = plain(Path(r.package).name)
@@ -142,13 +217,16 @@ def merge_cmd(project: Path, packages_: tuple[Path, ...], dry_run: bool, codeboo
         for line in r.codebook_differences:
             console.print(f"  {name}: codebook {plain(line)}")
         if r.unknown_documents:
-            console.print(f"  {name}: {len(r.unknown_documents)} documents are not in the project "
-                          "and were skipped.")
+            console.print(
+                f"  {name}: {len(r.unknown_documents)} documents are not in the project and were skipped."
+            )
         if r.merged:
             console.print(f"  {name}: {r.merged} spans joined an overlapping span of the same code.")
         if r.clamped:
-            console.print(f"  {name}: {r.clamped} change times lay in the future and were recorded as the "
-                          "time of this merge.")
+            console.print(
+                f"  {name}: {r.clamped} change times lay in the future and were recorded as the "
+                "time of this merge."
+            )
         if r.refused:
             console.print(f"  {name}: {len(r.refused)} refused, for these reasons:")
         for reason in r.refused[:20]:
@@ -170,36 +248,57 @@ def compare_cmd(project: Path, document: str, coders: tuple[str, ...]) -> None:
         codebook = p.codebook()
         found = adjudication.disagreements(p, doc.id, [c.id for c in chosen])
         figures = adjudication.document_figures(p, doc.id, [c.id for c in chosen])
-    console.print(f"[bold]{plain(doc.title or doc.id)}[/bold]  ({', '.join(plain(n) for n in names.values())})")
+    console.print(
+        f"[bold]{plain(doc.title or doc.id)}[/bold]  ({', '.join(plain(n) for n in names.values())})"
+    )
     for a, b, f1, exact in figures.pairs:
-        console.print(f"  {plain(names.get(a, a))} vs {plain(names.get(b, b))}: F1 overlap "
-                      f"{'-' if f1 is None else f'{f1:.2f}'}, exact {'-' if exact is None else f'{exact:.2f}'}")
+        console.print(
+            f"  {plain(names.get(a, a))} vs {plain(names.get(b, b))}: F1 overlap "
+            f"{'-' if f1 is None else f'{f1:.2f}'}, exact {'-' if exact is None else f'{exact:.2f}'}"
+        )
     if not found:
         console.print("No disagreements: every span is shared by all coders.")
         return
     for i, d in enumerate(found, 1):
-        console.print(f"\n[bold]{i}.[/bold] {plain(d.describe(codebook, names))}  [dim][{d.start}, {d.end})[/dim]")
+        console.print(
+            f"\n[bold]{i}.[/bold] {plain(d.describe(codebook, names))}  [dim][{d.start}, {d.end})[/dim]"
+        )
         for coder_id in d.coders_with:
             for a in d.by_coder(coder_id):
                 line = Text(f"   {visible(names.get(coder_id, coder_id)):>10}  ")
-                line.append_text(colored(codebook.path(a.code_id, " › ") if a.code_id in codebook else a.code_id,
-                                         codebook[a.code_id].color if a.code_id in codebook else ""))
-                line.append(f"  “{visible(doc.text[a.start:a.end], keep_lines=True)}”")
+                line.append_text(
+                    colored(
+                        codebook.path(a.code_id, " › ") if a.code_id in codebook else a.code_id,
+                        codebook[a.code_id].color if a.code_id in codebook else "",
+                    )
+                )
+                line.append(f"  “{visible(doc.text[a.start : a.end], keep_lines=True)}”")
                 console.print(line)
         for coder_id in d.coders_without:
-            console.print(f"   {plain(f'{visible(names.get(coder_id, coder_id)):>10}')}  [dim](nothing here)[/dim]")
+            console.print(
+                f"   {plain(f'{visible(names.get(coder_id, coder_id)):>10}')}  [dim](nothing here)[/dim]"
+            )
 
 
 @click.command("adjudicate")
 @project_argument
-@click.option("--accept-agreed", is_flag=True, required=True,
-              help="Accept as gold every span on which all chosen coders agree (same code, same boundaries).")
-@click.option("--adjudicator", default="Gold standard", show_default=True,
-              help="The adjudicator whose annotations form the gold standard (created if missing).")
+@click.option(
+    "--accept-agreed",
+    is_flag=True,
+    required=True,
+    help="Accept as gold every span on which all chosen coders agree (same code, same boundaries).",
+)
+@click.option(
+    "--adjudicator",
+    default="Gold standard",
+    show_default=True,
+    help="The adjudicator whose annotations form the gold standard (created if missing).",
+)
 @coders_option
 @click.option("--batch", help="Only documents of this batch.")
-def adjudicate_cmd(project: Path, accept_agreed: bool, adjudicator: str, coders: tuple[str, ...],
-                   batch: str | None) -> None:
+def adjudicate_cmd(
+    project: Path, accept_agreed: bool, adjudicator: str, coders: tuple[str, ...], batch: str | None
+) -> None:
     """Build the gold standard in bulk (the rest is done in the compare view of the GUI)."""
     with open_project(project) as p:
         judge = p.coder_by_name(adjudicator) or adjudication.ensure_adjudicator(p, adjudicator)

@@ -19,8 +19,21 @@ from annotator.core.models import SCOPES, Code
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # Okabe-Ito and Tol's muted palette: distinguishable for colour-blind coders.
 PALETTE = (
-    "#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7",
-    "#88ccee", "#44aa99", "#117733", "#999933", "#ddcc77", "#cc6677", "#882255", "#aa4499",
+    "#e69f00",
+    "#56b4e9",
+    "#009e73",
+    "#f0e442",
+    "#0072b2",
+    "#d55e00",
+    "#cc79a7",
+    "#88ccee",
+    "#44aa99",
+    "#117733",
+    "#999933",
+    "#ddcc77",
+    "#cc6677",
+    "#882255",
+    "#aa4499",
 )
 _ID_NAMESPACE = uuid.UUID("6f1d3b2e-5c1a-4c55-9a0e-3a7b1f0e2d11")
 
@@ -179,8 +192,19 @@ def validate_codes(codes: Iterable[Code]) -> list[str]:
 
 # --- the nested form of the YAML files ----------------------------------------
 
-_CODE_KEYS = {"id", "name", "description", "color", "colour", "shortcut", "scope", "exclusive",
-              "archived", "children", "codes"}
+_CODE_KEYS = {
+    "id",
+    "name",
+    "description",
+    "color",
+    "colour",
+    "shortcut",
+    "scope",
+    "exclusive",
+    "archived",
+    "children",
+    "codes",
+}
 
 
 def codebook_from_dict(data: Any) -> Codebook:
@@ -210,7 +234,9 @@ def codebook_from_dict(data: Any) -> Codebook:
             scope = str(entry.get("scope", inherited_scope))
             colour = entry.get("color", entry.get("colour"))
             if colour is None:
-                colour = parent.color if parent is not None and parent.parent_id is not None else next(palette)
+                colour = (
+                    parent.color if parent is not None and parent.parent_id is not None else next(palette)
+                )
             code = Code(
                 id=str(entry.get("id") or stable_code_id(path)),
                 name=name,
@@ -249,7 +275,9 @@ def _version(value: Any) -> int:
         value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_VERSION:
         shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
-        raise CodebookError(f"The codebook's version must be a whole number from 0 to {MAX_VERSION:,}, not {shown}.")
+        raise CodebookError(
+            f"The codebook's version must be a whole number from 0 to {MAX_VERSION:,}, not {shown}."
+        )
     return value
 
 
@@ -278,7 +306,7 @@ def palette_colours() -> Iterator[str]:
 
 def _shade(colour: str, factor: float) -> str:
     """``colour`` mixed with white (factor > 0) or black (factor < 0)."""
-    rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
     target = 255 if factor > 0 else 0
     mixed = [round(c + (target - c) * abs(factor)) for c in rgb]
     return "#" + "".join(f"{c:02x}" for c in mixed)

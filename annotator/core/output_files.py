@@ -175,9 +175,15 @@ def atomic_path(target: str | Path, *, replace: bool | None = None) -> Iterator[
 
 
 @contextlib.contextmanager
-def atomic_output(target: str | Path, mode: str = "w", *, encoding: str | None = None,
-                  newline: str | None = None, permissions: int = 0o666,
-                  replace: bool | None = None) -> Iterator[IO[Any]]:
+def atomic_output(
+    target: str | Path,
+    mode: str = "w",
+    *,
+    encoding: str | None = None,
+    newline: str | None = None,
+    permissions: int = 0o666,
+    replace: bool | None = None,
+) -> Iterator[IO[Any]]:
     """An open file (``mode`` "w" or "wb") that becomes ``target`` when the
     block ends without error; ``permissions`` before the umask, as ``open`` does."""
     if mode not in ("w", "wb"):
@@ -192,7 +198,9 @@ def atomic_output(target: str | Path, mode: str = "w", *, encoding: str | None =
             yield fh
 
 
-def write_text(target: str | Path, text: str, *, encoding: str = "utf-8", replace: bool | None = None) -> Path:
+def write_text(
+    target: str | Path, text: str, *, encoding: str = "utf-8", replace: bool | None = None
+) -> Path:
     with atomic_output(target, "w", encoding=encoding, newline="", replace=replace) as fh:
         fh.write(text)
     return Path(target)

@@ -39,7 +39,9 @@ def not_regular_message(shown: str) -> str:
     return f"{shown} is not a regular file (a device, a pipe or a socket), so it was not read."
 
 
-def open_regular(path: str | os.PathLike[str], *, error: type[AnnotatorError], shown: str | None = None) -> BinaryIO:
+def open_regular(
+    path: str | os.PathLike[str], *, error: type[AnnotatorError], shown: str | None = None
+) -> BinaryIO:
     """``path`` opened for reading in binary; ``error`` (one sentence) when it is
     a link, not a regular file, or cannot be opened."""
     shown = shown or str(path)
@@ -80,8 +82,9 @@ def read_limited(fh: BinaryIO, limit: int, *, error: type[AnnotatorError], shown
     return data
 
 
-def read_regular(path: str | os.PathLike[str], limit: int, *, error: type[AnnotatorError],
-                 shown: str | None = None) -> bytes:
+def read_regular(
+    path: str | os.PathLike[str], limit: int, *, error: type[AnnotatorError], shown: str | None = None
+) -> bytes:
     """The bytes of a regular file that is not a link and holds at most ``limit`` bytes."""
     shown = shown or str(path)
     with open_regular(path, error=error, shown=shown) as fh:

@@ -32,12 +32,16 @@ class NoAliasLoader(yaml.SafeLoader):
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise _Refused(f"uses YAML aliases (*{event.anchor} at line {event.start_mark.line + 1}), which are "
-                           "not read; write the entries out in full")
+            raise _Refused(
+                f"uses YAML aliases (*{event.anchor} at line {event.start_mark.line + 1}), which are "
+                "not read; write the entries out in full"
+            )
         self._depth += 1
         if self._depth > MAX_DEPTH:
             line = self.peek_event().start_mark.line + 1
-            raise _Refused(f"is nested more than {MAX_DEPTH} levels deep at line {line}, deeper than any such file")
+            raise _Refused(
+                f"is nested more than {MAX_DEPTH} levels deep at line {line}, deeper than any such file"
+            )
         try:
             return super().compose_node(parent, index)
         finally:
@@ -76,8 +80,9 @@ def _refuse_surrogates(data: Any, source: str, error: type[AnnotatorError]) -> N
             try:
                 item.encode("utf-8")
             except UnicodeEncodeError:
-                raise error(f"{source} holds text with a lone surrogate ({item[:40]!r}), which is not valid "
-                            "Unicode.") from None
+                raise error(
+                    f"{source} holds text with a lone surrogate ({item[:40]!r}), which is not valid Unicode."
+                ) from None
         elif isinstance(item, dict):
             stack.extend(item.keys())
             stack.extend(item.values())

@@ -32,8 +32,9 @@ class TaskState:
     exception they raise stops the task like any error in it. Interruption is
     an event, safe to request from any thread."""
 
-    def __init__(self, *, on_progress: ProgressListener | None = None,
-                 on_status: StatusListener | None = None) -> None:
+    def __init__(
+        self, *, on_progress: ProgressListener | None = None, on_status: StatusListener | None = None
+    ) -> None:
         self._on_progress = on_progress
         self._on_status = on_status
         self._interrupt = threading.Event()

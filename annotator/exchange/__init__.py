@@ -12,6 +12,12 @@ from annotator.exchange.formats import (
 )
 
 __all__ = [
-    "FORMATS", "ExchangeFormat", "ImportResult", "ProjectData",
-    "data_loss", "export_data", "guess_format", "import_data",
+    "FORMATS",
+    "ExchangeFormat",
+    "ImportResult",
+    "ProjectData",
+    "data_loss",
+    "export_data",
+    "guess_format",
+    "import_data",
 ]

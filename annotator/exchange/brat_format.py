@@ -42,7 +42,14 @@ DEFAULT_CODER = "brat"
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 _UNSAFE_FILENAME = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+_WINDOWS_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(1, 10)),
+    *(f"lpt{i}" for i in range(1, 10)),
+}
 _LABEL_UNSAFE = re.compile(r"[^\w\-]+")
 
 
@@ -136,15 +143,24 @@ def export_brat(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE) 
         conf = out / "annotation.conf"
         write_text(
             conf,
-            "[entities]\n" + _entity_tree(data, labels)
+            "[entities]\n"
+            + _entity_tree(data, labels)
             + "\n[relations]\n\n<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n"
             + "\n[events]\n\n[attributes]\n",
         )
         written.append(conf)
         codes_file = out / CODES_FILE
-        write_text(codes_file, json.dumps(
-            [{"label": brat_label(code_path_parts(data.codebook, row["code_id"])), **row}
-             for row in code_rows(data)], ensure_ascii=False, indent=1))
+        write_text(
+            codes_file,
+            json.dumps(
+                [
+                    {"label": brat_label(code_path_parts(data.codebook, row["code_id"])), **row}
+                    for row in code_rows(data)
+                ],
+                ensure_ascii=False,
+                indent=1,
+            ),
+        )
         written.append(codes_file)
     except BaseException:
         remove_partial(written)
@@ -179,7 +195,7 @@ def _ann_lines(doc: Document, anns: list[Annotation], data: ProjectData, labels:
         frags = sorted(groups[key], key=lambda a: a.start)
         label = labels.get(key[1]) or brat_label([key[1]])
         offsets = ";".join(f"{a.start} {a.end}" for a in frags)
-        text = " ".join(_one_line(doc.text[a.start:a.end]) for a in frags)
+        text = " ".join(_one_line(doc.text[a.start : a.end]) for a in frags)
         lines.append(f"T{t}\t{label} {offsets}\t{text}")
         note = next((a.note for a in frags if a.note), "")
         if note:
@@ -209,8 +225,9 @@ def pattern_matcher(pattern: str, stems: list[str]) -> Callable[[str], tuple[str
     The document part must be the name of a ``.txt``, which settles file names
     where both document and coder contain ``_``."""
     if pattern.count("{document}") != 1 or pattern.count("{coder}") > 1:
-        raise ExchangeError(f"The file-name pattern {pattern!r} must contain {{document}} once and {{coder}} "
-                            "at most once.")
+        raise ExchangeError(
+            f"The file-name pattern {pattern!r} must contain {{document}} once and {{coder}} at most once."
+        )
     parts = re.split(r"(\{document\}|\{coder\})", pattern)
 
     def regex_for(stem: str) -> re.Pattern[str]:
@@ -239,8 +256,9 @@ def pattern_matcher(pattern: str, stems: list[str]) -> Callable[[str], tuple[str
     return match
 
 
-def import_brat(path: Path, *, coder_from_filename: str | None = None,
-                existing: ProjectData | None = None) -> ImportResult:
+def import_brat(
+    path: Path, *, coder_from_filename: str | None = None, existing: ProjectData | None = None
+) -> ImportResult:
     """Read a brat folder (or one ``.ann`` file beside its ``.txt``).
 
     Without ``coder_from_filename``, ``doc.ann`` belongs to ``doc.txt`` and a
@@ -264,10 +282,14 @@ def import_brat(path: Path, *, coder_from_filename: str | None = None,
     if not ann_files:
         raise ExchangeError(f"{path} holds no .ann files.")
     stems = list(txt_files)
-    matchers = [pattern_matcher(coder_from_filename, stems)] if coder_from_filename else [
-        lambda rel: (Path(rel).stem, DEFAULT_CODER) if Path(rel).stem in txt_files else None,
-        pattern_matcher(DEFAULT_PATTERN, stems),
-    ]
+    matchers = (
+        [pattern_matcher(coder_from_filename, stems)]
+        if coder_from_filename
+        else [
+            lambda rel: (Path(rel).stem, DEFAULT_CODER) if Path(rel).stem in txt_files else None,
+            pattern_matcher(DEFAULT_PATTERN, stems),
+        ]
+    )
     rec = Reconciler(existing)
     warnings: list[str] = []
     annotations: list[Annotation] = []
@@ -278,8 +300,10 @@ def import_brat(path: Path, *, coder_from_filename: str | None = None,
         rel = ann_path.relative_to(root).as_posix()
         found = next((m for m in (match(rel) for match in matchers) if m), None)
         if found is None:
-            warnings.append(f"{rel}: skipped, no .txt file matches its name"
-                            + (f" with the pattern {coder_from_filename!r}." if coder_from_filename else "."))
+            warnings.append(
+                f"{rel}: skipped, no .txt file matches its name"
+                + (f" with the pattern {coder_from_filename!r}." if coder_from_filename else ".")
+            )
             continue
         stem, coder_name = found
         if stem not in texts:
@@ -292,17 +316,28 @@ def import_brat(path: Path, *, coder_from_filename: str | None = None,
             code = _code_for_label(ent.label, label_codes, rec)
             link = stable_id("link", document.id, coder.id, rel, ent.line) if len(ent.fragments) > 1 else None
             if link:
-                warnings.append(f"{rel} line {ent.line}: a discontinuous span was split into "
-                                f"{len(ent.fragments)} linked annotations.")
+                warnings.append(
+                    f"{rel} line {ent.line}: a discontinuous span was split into "
+                    f"{len(ent.fragments)} linked annotations."
+                )
             note = "\n".join(ent.notes)
             for raw_start, raw_end in ent.fragments:
                 start, end = offsets.span(raw_start, raw_end)
                 if end <= start:
-                    warnings.append(f"{rel} line {ent.line}: skipped an empty fragment {raw_start}-{raw_end}.")
+                    warnings.append(
+                        f"{rel} line {ent.line}: skipped an empty fragment {raw_start}-{raw_end}."
+                    )
                     continue
                 ann = Annotation(
-                    document_id=document.id, coder_id=coder.id, code_id=code.id, start=start, end=end,
-                    quote=document.text[start:end], note=note, origin="imported", link=link,
+                    document_id=document.id,
+                    coder_id=coder.id,
+                    code_id=code.id,
+                    start=start,
+                    end=end,
+                    quote=document.text[start:end],
+                    note=note,
+                    origin="imported",
+                    link=link,
                 )
                 ann.id = annotation_id(ann)
                 annotations.append(ann)
@@ -324,8 +359,14 @@ def _read_text(path: Path, rec: Reconciler) -> tuple[Document, OffsetMap]:
     offsets = OffsetMap(raw_text)
     if not offsets.text.strip():
         raise ExchangeError(f"{path.name} is empty.")
-    doc = rec.document(Document(text=offsets.text, title=path.stem, source_path=str(path),
-                                raw=raw_text if raw_text != offsets.text else None))
+    doc = rec.document(
+        Document(
+            text=offsets.text,
+            title=path.stem,
+            source_path=str(path),
+            raw=raw_text if raw_text != offsets.text else None,
+        )
+    )
     return doc, offsets
 
 
@@ -345,7 +386,9 @@ def _parse_ann(path: Path, rel: str, offsets: OffsetMap) -> tuple[dict[str, _Ent
         if kind == "T":
             m = _T_LINE.match(line)
             if not m:
-                raise ExchangeError(f"{rel} line {n} is not a valid brat text-bound annotation: {line[:60]!r}.")
+                raise ExchangeError(
+                    f"{rel} line {n} is not a valid brat text-bound annotation: {line[:60]!r}."
+                )
             tid, label, spans, text = m.group(1), m.group(2), m.group(3), m.group(4) or ""
             fragments = []
             for frag in spans.split(";"):
@@ -376,7 +419,9 @@ def _parse_ann(path: Path, rel: str, offsets: OffsetMap) -> tuple[dict[str, _Ent
             parts = fields[1].split() if len(fields) > 1 else []
             if len(parts) < 2:
                 raise ExchangeError(f"{rel} line {n} is not a valid brat attribute: {line[:60]!r}.")
-            extras.append((n, f"[brat {'normalization' if kind == 'N' else 'attribute'}] {fields[1]}", [parts[1]]))
+            extras.append(
+                (n, f"[brat {'normalization' if kind == 'N' else 'attribute'}] {fields[1]}", [parts[1]])
+            )
             skipped["attribute"] = skipped.get("attribute", 0) + 1
         elif kind == "*":
             skipped["equivalence"] = skipped.get("equivalence", 0) + 1
@@ -386,8 +431,10 @@ def _parse_ann(path: Path, rel: str, offsets: OffsetMap) -> tuple[dict[str, _Ent
     for n, text, refs in extras:
         target = entities.get(refs[0]) if refs else None
         if target is None:
-            warnings.append(f"{rel} line {n}: skipped, it refers to {refs[0] if refs else 'nothing'}, "
-                            "which is not a text-bound annotation.")
+            warnings.append(
+                f"{rel} line {n}: skipped, it refers to {refs[0] if refs else 'nothing'}, "
+                "which is not a text-bound annotation."
+            )
             continue
         target.notes.append(text)
     for ent in entities.values():
@@ -395,8 +442,11 @@ def _parse_ann(path: Path, rel: str, offsets: OffsetMap) -> tuple[dict[str, _Ent
         if ent.text and _comparable(ent.text) != _comparable(expected):
             warnings.append(f"{rel} line {ent.line}: the quoted text differs from the .txt at these offsets.")
     for what, count in skipped.items():
-        warnings.append(f"{rel}: {count} brat {what}(s) were kept as notes on their first annotation"
-                        if what != "equivalence" else f"{rel}: {count} equivalence line(s) were skipped.")
+        warnings.append(
+            f"{rel}: {count} brat {what}(s) were kept as notes on their first annotation"
+            if what != "equivalence"
+            else f"{rel}: {count} equivalence line(s) were skipped."
+        )
     return entities, warnings
 
 
@@ -424,7 +474,9 @@ def _sidecar_codes(root: Path, rec: Reconciler, warnings: list[str]) -> dict[str
     if not path.is_file():
         return {}
     try:
-        rows = json.loads(read_regular(path, MAX_FILE_BYTES, error=ExchangeError, shown=CODES_FILE).decode("utf-8"))
+        rows = json.loads(
+            read_regular(path, MAX_FILE_BYTES, error=ExchangeError, shown=CODES_FILE).decode("utf-8")
+        )
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
             raise ValueError("not a list of codes")
         codes = [code_from_row(r, CODES_FILE) for r in rows]

@@ -35,11 +35,16 @@ class ProjectData:
     def coder_index(self) -> dict[str, Coder]:
         return {c.id: c for c in self.coders}
 
-    def select(self, *, coder_ids: set[str] | None = None, document_ids: set[str] | None = None) -> ProjectData:
+    def select(
+        self, *, coder_ids: set[str] | None = None, document_ids: set[str] | None = None
+    ) -> ProjectData:
         """The part of the data an export was asked for (``--coders``, ``--batch``):
         those coders' codings on those documents; the codebook stays whole."""
+
         def keep(doc_id: str, coder_id: str) -> bool:
-            return (document_ids is None or doc_id in document_ids) and (coder_ids is None or coder_id in coder_ids)
+            return (document_ids is None or doc_id in document_ids) and (
+                coder_ids is None or coder_id in coder_ids
+            )
 
         return ProjectData(
             documents=[d for d in self.documents if document_ids is None or d.id in document_ids],
@@ -62,16 +67,20 @@ class ProjectData:
             if doc is None:
                 out.append(f"Annotation {a.id} refers to document {a.document_id}, which is not exported.")
             elif not 0 <= a.start < a.end <= len(doc.text):
-                out.append(f"Annotation {a.id} spans {a.start}-{a.end}, outside its document "
-                           f"({len(doc.text)} characters).")
+                out.append(
+                    f"Annotation {a.id} spans {a.start}-{a.end}, outside its document "
+                    f"({len(doc.text)} characters)."
+                )
             if a.code_id not in self.codebook:
                 out.append(f"Annotation {a.id} has the code {a.code_id}, which is not in the codebook.")
             if a.coder_id not in coders:
                 out.append(f"Annotation {a.id} is by coder {a.coder_id}, who is not exported.")
         for dc in self.document_codes:
             if dc.document_id not in docs or dc.code_id not in self.codebook or dc.coder_id not in coders:
-                out.append(f"An article-level code of document {dc.document_id} refers to a document, code "
-                           "or coder that is not exported.")
+                out.append(
+                    f"An article-level code of document {dc.document_id} refers to a document, code "
+                    "or coder that is not exported."
+                )
         return out
 
     def live_annotations(self) -> list[Annotation]:
@@ -107,7 +116,9 @@ class Reconciler:
         self._existing_codebook = existing.codebook
         self._existing_coders = list(existing.coders)
         self._existing_annotations = {
-            (a.document_id, a.coder_id, a.code_id, a.start, a.end): a.id for a in existing.annotations if not a.deleted
+            (a.document_id, a.coder_id, a.code_id, a.start, a.end): a.id
+            for a in existing.annotations
+            if not a.deleted
         }
         self.documents: dict[str, Document] = {}
         self.codes: dict[str, Code] = {}
@@ -171,7 +182,10 @@ class Reconciler:
                 siblings = [c for c in self.codes.values() if c.parent_id == (parent.id if parent else None)]
                 colour = parent.color if parent is not None else PALETTE[len(self.codes) % len(PALETTE)]
                 match = Code(
-                    name=name, id=cid, parent_id=parent.id if parent else None, color=colour,
+                    name=name,
+                    id=cid,
+                    parent_id=parent.id if parent else None,
+                    color=colour,
                     scope=scope,
                     order=len(siblings),
                 )
@@ -222,13 +236,16 @@ class Reconciler:
                 p = parent.parent_id
         return Codebook(codes=list(self.codes.values()), name=name or self._existing_codebook.name)
 
-    def project_data(self, annotations: list[Annotation], document_codes: list[DocumentCode],
-                     *, codebook_name: str = "") -> ProjectData:
+    def project_data(
+        self, annotations: list[Annotation], document_codes: list[DocumentCode], *, codebook_name: str = ""
+    ) -> ProjectData:
         # An annotation the project already has (same document, coder, code and
         # offsets) keeps the project's id, whatever id the file gave it, so a
         # format that cannot carry ids (brat) does not duplicate on re-import.
         for a in annotations:
-            a.id = self._existing_annotations.get((a.document_id, a.coder_id, a.code_id, a.start, a.end), a.id)
+            a.id = self._existing_annotations.get(
+                (a.document_id, a.coder_id, a.code_id, a.start, a.end), a.id
+            )
         return ProjectData(
             documents=list(self.documents.values()),
             codebook=self.codebook(codebook_name),

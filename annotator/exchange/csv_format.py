@@ -33,7 +33,9 @@ from annotator.exchange.untrusted import escape_cell, unescape_cell
 
 ENCODING = "utf-8-sig"
 MAX_FIELD = 50 * 1024 * 1024
-MAX_FILE_BYTES = 512 * 1024 * 1024  # read whole, decoded and split into lines: about three times this in memory
+MAX_FILE_BYTES = (
+    512 * 1024 * 1024
+)  # read whole, decoded and split into lines: about three times this in memory
 
 
 def output_paths(out: Path) -> tuple[Path, Path, Path]:

@@ -84,8 +84,14 @@ def _tokenizers(nlp: Language | None, pipeline: str | None):
     return for_language
 
 
-def export_docbin(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE,
-                  nlp: Language | None = None, pipeline: str | None = None) -> list[Path]:
+def export_docbin(
+    data: ProjectData,
+    out: Path,
+    *,
+    state: TaskState = NULL_STATE,
+    nlp: Language | None = None,
+    pipeline: str | None = None,
+) -> list[Path]:
     """Write a DocBin; ``nlp`` (or the installed ``pipeline`` by name) gives the
     tokenizer, otherwise a blank pipeline for each document's language."""
     from spacy.tokens import DocBin
@@ -110,8 +116,13 @@ def export_docbin(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE
             doc = tokenizer_for(d.language).make_doc(d.text)
             spans: dict[str, list] = {name: [] for name in groups.values()}
             for a in by_doc.get(d.id, []):
-                span = doc.char_span(a.start, a.end, label=data.codebook.path(a.code_id), kb_id=a.code_id,
-                                     alignment_mode="expand")
+                span = doc.char_span(
+                    a.start,
+                    a.end,
+                    label=data.codebook.path(a.code_id),
+                    kb_id=a.code_id,
+                    alignment_mode="expand",
+                )
                 if span is not None and len(span):
                     spans.setdefault(groups.get(a.coder_id, a.coder_id), []).append(span)
             for name, group in spans.items():
@@ -126,20 +137,41 @@ def export_docbin(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE
                 doc.cats = cats
             doc.user_data[USER_DATA_KEY] = {
                 "version": 1,
-                "document": {"id": d.id, "title": d.title, "outlet": d.outlet, "author": d.author,
-                             "published": d.published, "url": d.url, "language": d.language,
-                             "metadata": plain_metadata(d.metadata)},
+                "document": {
+                    "id": d.id,
+                    "title": d.title,
+                    "outlet": d.outlet,
+                    "author": d.author,
+                    "published": d.published,
+                    "url": d.url,
+                    "language": d.language,
+                    "metadata": plain_metadata(d.metadata),
+                },
                 "coders": coders,
                 "codes": codes,
                 "annotations": [
-                    {"id": a.id, "coder_id": a.coder_id, "code_id": a.code_id, "start": a.start, "end": a.end,
-                     "note": a.note, "origin": a.origin, "link": a.link or "", "created_at": a.created_at,
-                     "updated_at": a.updated_at}
+                    {
+                        "id": a.id,
+                        "coder_id": a.coder_id,
+                        "code_id": a.code_id,
+                        "start": a.start,
+                        "end": a.end,
+                        "note": a.note,
+                        "origin": a.origin,
+                        "link": a.link or "",
+                        "created_at": a.created_at,
+                        "updated_at": a.updated_at,
+                    }
                     for a in by_doc.get(d.id, [])
                 ],
                 "document_codes": [
-                    {"coder_id": dc.coder_id, "code_id": dc.code_id, "value": dc.value, "note": dc.note,
-                     "updated_at": dc.updated_at}
+                    {
+                        "coder_id": dc.coder_id,
+                        "code_id": dc.code_id,
+                        "value": dc.value,
+                        "note": dc.note,
+                        "updated_at": dc.updated_at,
+                    }
                     for dc in given
                 ],
             }
@@ -165,8 +197,10 @@ def _check_contents(raw: bytes, name: str) -> None:
     except zlib.error as e:
         raise ExchangeError(f"{name} is not a spaCy DocBin file (it is not zlib-compressed).") from e
     if d.unconsumed_tail:
-        raise ExchangeError(f"{name} decompresses to more than {MAX_DECOMPRESSED >> 20} MB, more than this "
-                            "program reads from one .spacy file; split it into smaller ones.")
+        raise ExchangeError(
+            f"{name} decompresses to more than {MAX_DECOMPRESSED >> 20} MB, more than this "
+            "program reads from one .spacy file; split it into smaller ones."
+        )
     try:
         msg = srsly.msgpack_loads(out)
         lengths = numpy.frombuffer(msg["lengths"], dtype="int32")
@@ -176,11 +210,15 @@ def _check_contents(raw: bytes, name: str) -> None:
         raise ExchangeError(f"{name} is not a readable spaCy DocBin file ({type(e).__name__}).") from e
     del out, msg
     if len(lengths) > MAX_DOCS:
-        raise ExchangeError(f"{name} holds {len(lengths):,} documents, more than the {MAX_DOCS:,} read from one "
-                            ".spacy file; split it into smaller ones.")
+        raise ExchangeError(
+            f"{name} holds {len(lengths):,} documents, more than the {MAX_DOCS:,} read from one "
+            ".spacy file; split it into smaller ones."
+        )
     if len(lengths) and (lengths.min() < 0 or int(lengths.max()) > MAX_DOC_TOKENS):
-        raise ExchangeError(f"{name} declares a document of {int(lengths.max()):,} tokens, more than the "
-                            f"{MAX_DOC_TOKENS:,} of any article; it was not read.")
+        raise ExchangeError(
+            f"{name} declares a document of {int(lengths.max()):,} tokens, more than the "
+            f"{MAX_DOC_TOKENS:,} of any article; it was not read."
+        )
     if n_attrs == 0 or int(lengths.sum(dtype="int64")) * n_attrs != n_tokens:
         raise ExchangeError(f"{name} is not a readable spaCy DocBin file (its token counts do not add up).")
 
@@ -227,14 +265,22 @@ def import_docbin(path: Path, *, existing: ProjectData | None = None) -> ImportR
             continue
         ours = doc.user_data.get(USER_DATA_KEY) if isinstance(doc.user_data, dict) else None
         meta = dict(ours.get("document") or {}) if isinstance(ours, dict) else {}
-        document = rec.document(Document(
-            text=offsets.text, title=str(meta.get("title") or ""), outlet=str(meta.get("outlet") or ""),
-            author=str(meta.get("author") or ""), published=str(meta.get("published") or ""),
-            url=str(meta.get("url") or ""), language=str(meta.get("language") or doc.lang_ or "en"),
-            metadata=plain_metadata(dict(meta.get("metadata") or {})),  # msgpack gave tuples for lists
-        ))
+        document = rec.document(
+            Document(
+                text=offsets.text,
+                title=str(meta.get("title") or ""),
+                outlet=str(meta.get("outlet") or ""),
+                author=str(meta.get("author") or ""),
+                published=str(meta.get("published") or ""),
+                url=str(meta.get("url") or ""),
+                language=str(meta.get("language") or doc.lang_ or "en"),
+                metadata=plain_metadata(dict(meta.get("metadata") or {})),  # msgpack gave tuples for lists
+            )
+        )
         if offsets.text != doc.text:
-            warnings.append(f"{where}: the text was normalised (NFC, \\n line endings) and the offsets moved with it.")
+            warnings.append(
+                f"{where}: the text was normalised (NFC, \\n line endings) and the offsets moved with it."
+            )
         if isinstance(ours, dict):
             _read_ours(ours, document, offsets, rec, annotations, document_codes, warnings, where)
         else:
@@ -242,19 +288,31 @@ def import_docbin(path: Path, *, existing: ProjectData | None = None) -> ImportR
     return ImportResult(rec.project_data(annotations, document_codes), warnings)
 
 
-def _read_ours(ours: dict[str, Any], document: Document, offsets: OffsetMap, rec: Reconciler,
-               annotations: list[Annotation], document_codes: list[DocumentCode], warnings: list[str],
-               where: str) -> None:
+def _read_ours(
+    ours: dict[str, Any],
+    document: Document,
+    offsets: OffsetMap,
+    rec: Reconciler,
+    annotations: list[Annotation],
+    document_codes: list[DocumentCode],
+    warnings: list[str],
+    where: str,
+) -> None:
     coders = {str(c["id"]): c for c in ours.get("coders", ()) if isinstance(c, dict) and c.get("id")}
     codes: dict[str, Code] = {}
     for r in ours.get("codes", ()):
         if isinstance(r, dict) and r.get("code_id") and r.get("name"):
             codes[str(r["code_id"])] = Code(
-                name=str(r["name"]), id=str(r["code_id"]), parent_id=str(r.get("parent_id") or "") or None,
-                description=str(r.get("description") or ""), color=str(r.get("color") or "#888888"),
+                name=str(r["name"]),
+                id=str(r["code_id"]),
+                parent_id=str(r.get("parent_id") or "") or None,
+                description=str(r.get("description") or ""),
+                color=str(r.get("color") or "#888888"),
                 shortcut=str(r.get("shortcut") or ""),
                 scope="document" if r.get("scope") == "document" else "span",
-                order=int(r.get("order") or 0), exclusive=bool(r.get("exclusive")), archived=bool(r.get("archived")),
+                order=int(r.get("order") or 0),
+                exclusive=bool(r.get("exclusive")),
+                archived=bool(r.get("archived")),
             )
 
     def code(code_id: str) -> Code | None:
@@ -269,7 +327,9 @@ def _read_ours(ours: dict[str, Any], document: Document, offsets: OffsetMap, rec
     def coder(coder_id: str) -> Coder:
         c = coders.get(coder_id, {})
         role = "adjudicator" if c.get("role") == "adjudicator" else "coder"
-        return rec.coder(str(c.get("name") or coder_id), coder_id, color=str(c.get("color") or "#4477aa"), role=role)
+        return rec.coder(
+            str(c.get("name") or coder_id), coder_id, color=str(c.get("color") or "#4477aa"), role=role
+        )
 
     for r in ours.get("annotations", ()):
         try:
@@ -280,31 +340,57 @@ def _read_ours(ours: dict[str, Any], document: Document, offsets: OffsetMap, rec
             continue
         c = code(str(r.get("code_id")))
         if c is None:
-            warnings.append(f"{where}: skipped an annotation whose code {r.get('code_id')!r} is not in the file.")
+            warnings.append(
+                f"{where}: skipped an annotation whose code {r.get('code_id')!r} is not in the file."
+            )
             continue
         origin = cast(Origin, r.get("origin")) if r.get("origin") in ORIGINS else "imported"
-        annotations.append(Annotation(
-            document_id=document.id, coder_id=coder(str(r.get("coder_id"))).id, code_id=c.id,
-            start=start, end=end, id=str(r.get("id") or ""),
-            quote=document.text[start:end], note=str(r.get("note") or ""), origin=origin,
-            created_at=str(r.get("created_at") or ""), updated_at=str(r.get("updated_at") or ""),
-            link=str(r.get("link") or "") or None,
-        ))
+        annotations.append(
+            Annotation(
+                document_id=document.id,
+                coder_id=coder(str(r.get("coder_id"))).id,
+                code_id=c.id,
+                start=start,
+                end=end,
+                id=str(r.get("id") or ""),
+                quote=document.text[start:end],
+                note=str(r.get("note") or ""),
+                origin=origin,
+                created_at=str(r.get("created_at") or ""),
+                updated_at=str(r.get("updated_at") or ""),
+                link=str(r.get("link") or "") or None,
+            )
+        )
         annotations[-1].id = annotations[-1].id or annotation_id(annotations[-1])
     for r in ours.get("document_codes", ()):
         c = code(str(r.get("code_id")))
         if c is None:
-            warnings.append(f"{where}: skipped an article-level code {r.get('code_id')!r} that is not in the file.")
+            warnings.append(
+                f"{where}: skipped an article-level code {r.get('code_id')!r} that is not in the file."
+            )
             continue
-        document_codes.append(DocumentCode(
-            document_id=document.id, coder_id=coder(str(r.get("coder_id"))).id, code_id=c.id,
-            value=str(r.get("value") or "1"), note=str(r.get("note") or ""),
-            updated_at=str(r.get("updated_at") or ""),
-        ))
+        document_codes.append(
+            DocumentCode(
+                document_id=document.id,
+                coder_id=coder(str(r.get("coder_id"))).id,
+                code_id=c.id,
+                value=str(r.get("value") or "1"),
+                note=str(r.get("note") or ""),
+                updated_at=str(r.get("updated_at") or ""),
+            )
+        )
 
 
-def _read_foreign(doc, document: Document, offsets: OffsetMap, rec: Reconciler, annotations: list[Annotation],
-                  document_codes: list[DocumentCode], warnings: list[str], where: str) -> None:
+def _read_foreign(
+    doc,
+    document: Document,
+    offsets: OffsetMap,
+    rec: Reconciler,
+    annotations: list[Annotation],
+    document_codes: list[DocumentCode],
+    warnings: list[str],
+    where: str,
+) -> None:
     groups = dict(doc.spans)
     if not groups and doc.ents:
         groups = {"entities": list(doc.ents)}
@@ -319,8 +405,13 @@ def _read_foreign(doc, document: Document, offsets: OffsetMap, rec: Reconciler, 
                 continue
             code = rec.code_by_path([p for p in span.label_.split("/") if p] or [span.label_])
             ann = Annotation(
-                document_id=document.id, coder_id=coder.id, code_id=code.id, start=start, end=end,
-                quote=document.text[start:end], origin="imported",
+                document_id=document.id,
+                coder_id=coder.id,
+                code_id=code.id,
+                start=start,
+                end=end,
+                quote=document.text[start:end],
+                origin="imported",
             )
             ann.id = annotation_id(ann)
             annotations.append(ann)
@@ -329,4 +420,6 @@ def _read_foreign(doc, document: Document, offsets: OffsetMap, rec: Reconciler, 
         for label, score in doc.cats.items():
             if score >= 0.5:
                 code = rec.code_by_path([p for p in label.split("/") if p] or [label], scope="document")
-                document_codes.append(DocumentCode(document_id=document.id, coder_id=coder.id, code_id=code.id))
+                document_codes.append(
+                    DocumentCode(document_id=document.id, coder_id=coder.id, code_id=code.id)
+                )

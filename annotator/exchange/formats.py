@@ -43,22 +43,62 @@ class ExchangeFormat:
 FORMATS: dict[str, ExchangeFormat] = {
     f.name: f
     for f in (
-        ExchangeFormat("csv", "CSV (annotations + article-level codes)", (".csv",),
-                       csv_format.export_csv, csv_format.import_csv,
-                       "Two files; import needs the texts to be in the project already."),
-        ExchangeFormat("jsonl", "JSON Lines", (".jsonl", ".ndjson"),
-                       jsonl_format.export_jsonl, jsonl_format.import_jsonl,
-                       "One record per line: coders, codes, documents with texts, annotations."),
-        ExchangeFormat("xlsx", "Excel workbook", (".xlsx",), xlsx_format.export_xlsx, None,
-                       "Sheets: annotations, article codes, codebook, documents."),
-        ExchangeFormat("spacy", "spaCy DocBin", (".spacy",), docbin_format.export_docbin,
-                       docbin_format.import_docbin, "One Doc per document, a span group per coder."),
-        ExchangeFormat("brat", "brat standoff folder", ("",), brat_format.export_brat, brat_format.import_brat,
-                       "A .txt per document and an .ann per document and coder."),
-        ExchangeFormat("qdpx", "REFI-QDA project", (".qdpx",), refi_qdpx.export_qdpx, refi_qdpx.import_qdpx,
-                       "For ATLAS.ti, MAXQDA, NVivo, QualCoder and other QDA programs."),
-        ExchangeFormat("qdc", "REFI-QDA codebook", (".qdc",), refi_codebook.export_qdc, refi_codebook.import_qdc,
-                       "The codebook only."),
+        ExchangeFormat(
+            "csv",
+            "CSV (annotations + article-level codes)",
+            (".csv",),
+            csv_format.export_csv,
+            csv_format.import_csv,
+            "Two files; import needs the texts to be in the project already.",
+        ),
+        ExchangeFormat(
+            "jsonl",
+            "JSON Lines",
+            (".jsonl", ".ndjson"),
+            jsonl_format.export_jsonl,
+            jsonl_format.import_jsonl,
+            "One record per line: coders, codes, documents with texts, annotations.",
+        ),
+        ExchangeFormat(
+            "xlsx",
+            "Excel workbook",
+            (".xlsx",),
+            xlsx_format.export_xlsx,
+            None,
+            "Sheets: annotations, article codes, codebook, documents.",
+        ),
+        ExchangeFormat(
+            "spacy",
+            "spaCy DocBin",
+            (".spacy",),
+            docbin_format.export_docbin,
+            docbin_format.import_docbin,
+            "One Doc per document, a span group per coder.",
+        ),
+        ExchangeFormat(
+            "brat",
+            "brat standoff folder",
+            ("",),
+            brat_format.export_brat,
+            brat_format.import_brat,
+            "A .txt per document and an .ann per document and coder.",
+        ),
+        ExchangeFormat(
+            "qdpx",
+            "REFI-QDA project",
+            (".qdpx",),
+            refi_qdpx.export_qdpx,
+            refi_qdpx.import_qdpx,
+            "For ATLAS.ti, MAXQDA, NVivo, QualCoder and other QDA programs.",
+        ),
+        ExchangeFormat(
+            "qdc",
+            "REFI-QDA codebook",
+            (".qdc",),
+            refi_codebook.export_qdc,
+            refi_codebook.import_qdc,
+            "The codebook only.",
+        ),
     )
 }
 
@@ -100,26 +140,37 @@ def data_loss(data: ProjectData, fmt: str) -> list[str]:
 
     if name == "brat":
         count(len(data.document_codes), "article-level codes are not exported, brat has no place for them")
-        count(sum(1 for d in data.documents if d.outlet or d.published or d.url or d.author or d.metadata),
-              "documents' metadata (outlet, date, URL) stay behind, brat keeps only the text")
-        count(sum(1 for a in live if a.origin != "manual"), "annotation origins (suggestion, adjudicated) are lost")
+        count(
+            sum(1 for d in data.documents if d.outlet or d.published or d.url or d.author or d.metadata),
+            "documents' metadata (outlet, date, URL) stay behind, brat keeps only the text",
+        )
+        count(
+            sum(1 for a in live if a.origin != "manual"),
+            "annotation origins (suggestion, adjudicated) are lost",
+        )
     if name in {"qdpx", "qdc"}:
         count(sum(1 for c in data.codebook if c.shortcut), "code shortcut keys are not part of REFI-QDA")
     if name == "qdpx":
-        count(sum(1 for a in live if a.origin != "manual"), "annotation origins (suggestion, adjudicated) are lost")
+        count(
+            sum(1 for a in live if a.origin != "manual"),
+            "annotation origins (suggestion, adjudicated) are lost",
+        )
         count(sum(1 for d in data.documents if d.metadata), "documents' extra metadata are not exported")
     if name == "qdc":
         count(len(live) + len(data.document_codes), "codings are not part of a codebook file")
     if name == "csv":
         count(len(data.coders), "coders' colours and roles stay behind (JSONL keeps them)")
     if name == "xlsx":
-        count(sum(1 for a in live if len(a.note) > 32_000 or a.end - a.start > 32_000),
-              "cells longer than Excel's 32,767 characters are cut")
+        count(
+            sum(1 for a in live if len(a.note) > 32_000 or a.end - a.start > 32_000),
+            "cells longer than Excel's 32,767 characters are cut",
+        )
     return lost
 
 
-def export_data(data: ProjectData, fmt: str, out: Path, *, state: TaskState = NULL_STATE,
-                **options: Any) -> list[Path]:
+def export_data(
+    data: ProjectData, fmt: str, out: Path, *, state: TaskState = NULL_STATE, **options: Any
+) -> list[Path]:
     """Write ``data`` in format ``fmt`` to ``out`` (a file or a folder) and return
     the files written. ``options`` go to the format (spacy: ``nlp`` or
     ``pipeline``; jsonl: ``include_texts``; qdpx: ``name``). Interrupted, it
@@ -137,8 +188,13 @@ def export_data(data: ProjectData, fmt: str, out: Path, *, state: TaskState = NU
         raise ExchangeError(f"Cannot write {e.filename or out}: {e.strerror or e}.") from e
 
 
-def import_data(path: Path, fmt: str | None = None, *, coder_from_filename: str | None = None,
-                existing: ProjectData | None = None) -> ImportResult:
+def import_data(
+    path: Path,
+    fmt: str | None = None,
+    *,
+    coder_from_filename: str | None = None,
+    existing: ProjectData | None = None,
+) -> ImportResult:
     """Read ``path`` in format ``fmt`` (guessed from the name when None).
 
     The result's documents, codes and coders are reconciled with ``existing``:

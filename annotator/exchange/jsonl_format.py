@@ -42,13 +42,15 @@ def output_path(out: Path) -> Path:
     return out if out.suffix.lower() in {".jsonl", ".ndjson", ".json"} else out / "annotations.jsonl"
 
 
-def export_jsonl(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE,
-                 include_texts: bool = True) -> list[Path]:
+def export_jsonl(
+    data: ProjectData, out: Path, *, state: TaskState = NULL_STATE, include_texts: bool = True
+) -> list[Path]:
     path = output_path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
     total = len(data.annotations) + len(data.document_codes) + len(data.documents)
     done = 0
     with atomic_output(path, encoding="utf-8", newline="\n") as fh:
+
         def put(record: dict[str, Any]) -> None:
             fh.write(json.dumps(record, ensure_ascii=False))
             fh.write("\n")
@@ -58,15 +60,26 @@ def export_jsonl(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE,
         for row in code_rows(data):
             put({"type": "code", **row})
         for d in data.documents:
-            record = {"type": "document", "document_id": d.id, "title": d.title, "outlet": d.outlet,
-                      "author": d.author, "published": d.published, "url": d.url, "language": d.language,
-                      "metadata": plain_metadata(d.metadata)}
+            record = {
+                "type": "document",
+                "document_id": d.id,
+                "title": d.title,
+                "outlet": d.outlet,
+                "author": d.author,
+                "published": d.published,
+                "url": d.url,
+                "language": d.language,
+                "metadata": plain_metadata(d.metadata),
+            }
             if include_texts:
                 record["text"] = d.text
             put(record)
             done += 1
             advance(state, done, total)
-        for kind, rows in (("annotation", annotation_rows(data)), ("document_code", document_code_rows(data))):
+        for kind, rows in (
+            ("annotation", annotation_rows(data)),
+            ("document_code", document_code_rows(data)),
+        ):
             for row in rows:
                 put({"type": kind, **row})
                 done += 1
@@ -102,7 +115,9 @@ def import_jsonl(path: Path, *, existing: ProjectData | None = None) -> ImportRe
                 except json.JSONDecodeError as e:
                     raise ExchangeError(f"{where} is not valid JSON ({e.msg} at column {e.colno}).") from e
                 except (ValueError, RecursionError) as e:  # a number of thousands of digits, nesting too deep
-                    raise ExchangeError(f"{where} is not JSON this program reads ({str(e).split(':')[0]}).") from e
+                    raise ExchangeError(
+                        f"{where} is not JSON this program reads ({str(e).split(':')[0]})."
+                    ) from e
                 if not isinstance(record, dict):
                     raise ExchangeError(f"{where} is not a JSON object.")
                 kind = record.get("type", "annotation")
@@ -121,12 +136,16 @@ def import_jsonl(path: Path, *, existing: ProjectData | None = None) -> ImportRe
                         if offsets is not None:
                             remaps[declared or document_id(record["text"])] = offsets
                             declared_ids[declared or document_id(record["text"])] = doc.id
-                            warnings.append(f"{where}: the text was normalised (NFC, \\n line endings) "
-                                            "and the offsets moved with it.")
+                            warnings.append(
+                                f"{where}: the text was normalised (NFC, \\n line endings) "
+                                "and the offsets moved with it."
+                            )
                         elif declared and declared != doc.id:
                             declared_ids[declared] = doc.id
-                            warnings.append(f"{where}: the text does not match the document id {declared}; "
-                                            "it was attached by its content instead.")
+                            warnings.append(
+                                f"{where}: the text does not match the document id {declared}; "
+                                "it was attached by its content instead."
+                            )
                         documents.append(doc)
                 else:
                     warnings.append(f"{where}: skipped a record of unknown type {kind!r}.")
@@ -171,7 +190,14 @@ def _document(r: dict[str, Any], where: str) -> tuple[Document | None, OffsetMap
         offsets = None
     metadata = cast(dict[str, Any], r.get("metadata")) if isinstance(r.get("metadata"), dict) else {}
     return Document(
-        text=text, raw=raw if offsets is not None else None, id=document_id(text), title=str(r.get("title") or ""), outlet=str(r.get("outlet") or ""),
-        author=str(r.get("author") or ""), published=str(r.get("published") or ""), url=str(r.get("url") or ""),
-        language=str(r.get("language") or "en"), metadata=metadata,
+        text=text,
+        raw=raw if offsets is not None else None,
+        id=document_id(text),
+        title=str(r.get("title") or ""),
+        outlet=str(r.get("outlet") or ""),
+        author=str(r.get("author") or ""),
+        published=str(r.get("published") or ""),
+        url=str(r.get("url") or ""),
+        language=str(r.get("language") or "en"),
+        metadata=metadata,
     ), offsets

@@ -117,9 +117,15 @@ def write_codes(parent: ET.Element, ns: str, codebook: Codebook) -> None:
 
     def visit(code: Code, into: ET.Element) -> None:
         kids = codebook.children(code.id)
-        el = element(into, ns, "Code", guid=guid_for(code.id), name=code.name,
-                     isCodable="false" if kids else "true",
-                     color=code.color if _COLOUR6.match(code.color or "") else None)
+        el = element(
+            into,
+            ns,
+            "Code",
+            guid=guid_for(code.id),
+            name=code.name,
+            isCodable="false" if kids else "true",
+            color=code.color if _COLOUR6.match(code.color or "") else None,
+        )
         if code.description:
             text_element(el, ns, "Description", code.description)
         for k in kids:
@@ -131,10 +137,16 @@ def write_codes(parent: ET.Element, ns: str, codebook: Codebook) -> None:
 
 def write_sets(parent: ET.Element, ns: str, codebook: Codebook) -> None:
     groups = [
-        (SET_DOCUMENT_SCOPE, "Codes applied to a whole article, not to a span.",
-         [c for c in codebook if c.scope == "document"]),
-        (SET_EXCLUSIVE, "Groups whose codes are mutually exclusive values of one variable.",
-         [c for c in codebook if c.exclusive]),
+        (
+            SET_DOCUMENT_SCOPE,
+            "Codes applied to a whole article, not to a span.",
+            [c for c in codebook if c.scope == "document"],
+        ),
+        (
+            SET_EXCLUSIVE,
+            "Groups whose codes are mutually exclusive values of one variable.",
+            [c for c in codebook if c.exclusive],
+        ),
         (SET_ARCHIVED, "Codes no longer offered to coders.", [c for c in codebook if c.archived]),
     ]
     groups = [g for g in groups if g[2]]
@@ -163,8 +175,9 @@ def child_text(el: ET.Element, name: str) -> str:
     return (c.text or "") if c is not None else ""
 
 
-def read_codes(codes_el: ET.Element | None, sets_el: ET.Element | None, where: str,
-               warnings: list[str]) -> list[Code]:
+def read_codes(
+    codes_el: ET.Element | None, sets_el: ET.Element | None, where: str, warnings: list[str]
+) -> list[Code]:
     """Codes of a ``Codes`` element, with the flags of our Sets applied."""
     flags: dict[str, set[str]] = {SET_DOCUMENT_SCOPE: set(), SET_EXCLUSIVE: set(), SET_ARCHIVED: set()}
     if sets_el is not None:
@@ -195,9 +208,15 @@ def read_codes(codes_el: ET.Element | None, sets_el: ET.Element | None, where: s
             colour = parent.color if parent is not None else next(palette)
         scope = "document" if guid in flags[SET_DOCUMENT_SCOPE] else inherited_scope
         code = Code(
-            name=name or f"Code {guid[:8]}", id=guid, parent_id=parent.id if parent else None,
-            description=child_text(el, "Description").strip(), color=colour.lower(), scope=scope,
-            order=order, exclusive=guid in flags[SET_EXCLUSIVE], archived=guid in flags[SET_ARCHIVED],
+            name=name or f"Code {guid[:8]}",
+            id=guid,
+            parent_id=parent.id if parent else None,
+            description=child_text(el, "Description").strip(),
+            color=colour.lower(),
+            scope=scope,
+            order=order,
+            exclusive=guid in flags[SET_EXCLUSIVE],
+            archived=guid in flags[SET_ARCHIVED],
         )
         codes.append(code)
         for i, kid in enumerate(children(el, "Code")):
@@ -232,7 +251,9 @@ def import_qdc(path: Path, *, existing: ProjectData | None = None) -> ImportResu
     raw = read_regular(path, MAX_XML_BYTES, error=ExchangeError, shown=path.name)  # no links, no devices
     root = parse_xml(raw, path.name)
     if local_name(root.tag) != "CodeBook":
-        raise ExchangeError(f"{path.name} is not a REFI-QDA codebook (its root element is {local_name(root.tag)!r}).")
+        raise ExchangeError(
+            f"{path.name} is not a REFI-QDA codebook (its root element is {local_name(root.tag)!r})."
+        )
     warnings: list[str] = []
     codes = read_codes(child(root, "Codes"), child(root, "Sets"), path.name, warnings)
     if not codes:

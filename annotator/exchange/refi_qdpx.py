@@ -70,8 +70,14 @@ def _selection_name(quote: str) -> str:
 
 def project_xml(data: ProjectData, source_guids: dict[str, str], name: str = "") -> bytes:
     ns = NS_PROJECT
-    root = element(None, ns, "Project", name=name or data.codebook.name or "Annotator project",
-                   origin=f"{ORIGIN} {__version__}", creationDateTime=xml_datetime(now_iso()))
+    root = element(
+        None,
+        ns,
+        "Project",
+        name=name or data.codebook.name or "Annotator project",
+        origin=f"{ORIGIN} {__version__}",
+        creationDateTime=xml_datetime(now_iso()),
+    )
     coder_guid = {c.id: guid_for(c.id) for c in data.coders}
     if data.coders:
         users = element(root, ns, "Users")
@@ -96,30 +102,60 @@ def project_xml(data: ProjectData, source_guids: dict[str, str], name: str = "")
         sources = element(root, ns, "Sources")
     for d in data.documents:
         sguid = source_guids[d.id]
-        src = element(sources, ns, "TextSource", guid=sguid, name=d.title or f"Document {d.id[:8]}",
-                      plainTextPath=f"internal://{sguid}.txt", creationDateTime=xml_datetime(d.added_at))
+        src = element(
+            sources,
+            ns,
+            "TextSource",
+            guid=sguid,
+            name=d.title or f"Document {d.id[:8]}",
+            plainTextPath=f"internal://{sguid}.txt",
+            creationDateTime=xml_datetime(d.added_at),
+        )
         fragments: dict[str, list[str]] = {}
         for a in by_doc.get(d.id, []):
             user = coder_guid.get(a.coder_id) or guid_for(a.coder_id)
             aguid = guid_for(a.id)
-            sel = element(src, ns, "PlainTextSelection", guid=aguid, name=_selection_name(d.text[a.start:a.end]),
-                          startPosition=str(a.start), endPosition=str(a.end), creatingUser=user,
-                          creationDateTime=xml_datetime(a.created_at), modifyingUser=user if a.updated_at else None,
-                          modifiedDateTime=xml_datetime(a.updated_at))
-            coding = element(sel, ns, "Coding", guid=derived_guid("coding", a.id), creatingUser=user,
-                             creationDateTime=xml_datetime(a.created_at))
+            sel = element(
+                src,
+                ns,
+                "PlainTextSelection",
+                guid=aguid,
+                name=_selection_name(d.text[a.start : a.end]),
+                startPosition=str(a.start),
+                endPosition=str(a.end),
+                creatingUser=user,
+                creationDateTime=xml_datetime(a.created_at),
+                modifyingUser=user if a.updated_at else None,
+                modifiedDateTime=xml_datetime(a.updated_at),
+            )
+            coding = element(
+                sel,
+                ns,
+                "Coding",
+                guid=derived_guid("coding", a.id),
+                creatingUser=user,
+                creationDateTime=xml_datetime(a.created_at),
+            )
             element(coding, ns, "CodeRef", targetGUID=guid_for(a.code_id))
             if a.note:
                 nguid = derived_guid("note", a.id)
-                notes.append((nguid, f"Note on {_selection_name(d.text[a.start:a.end])[:60]}", user, a.note))
+                notes.append(
+                    (nguid, f"Note on {_selection_name(d.text[a.start : a.end])[:60]}", user, a.note)
+                )
                 element(sel, ns, "NoteRef", targetGUID=nguid)
             if a.link:
                 fragments.setdefault(a.link, []).append(aguid)
         for dc in doc_codes.get(d.id, []):
             user = coder_guid.get(dc.coder_id) or guid_for(dc.coder_id)
             key = ("doccode", d.id, dc.coder_id, dc.code_id)
-            coding = element(src, ns, "Coding", guid=derived_guid(*key), creatingUser=user,
-                             creationDateTime=xml_datetime(dc.updated_at))
+            coding = element(
+                src,
+                ns,
+                "Coding",
+                guid=derived_guid(*key),
+                creatingUser=user,
+                creationDateTime=xml_datetime(dc.updated_at),
+            )
             element(coding, ns, "CodeRef", targetGUID=guid_for(dc.code_id))
             note = dc.note if dc.value == "1" else f"[value: {dc.value}]" + (f" {dc.note}" if dc.note else "")
             if note:
@@ -142,14 +178,21 @@ def project_xml(data: ProjectData, source_guids: dict[str, str], name: str = "")
     if links:
         links_el = element(root, ns, "Links")
         for origin, target in links:
-            element(links_el, ns, "Link", guid=derived_guid("link", origin, target), name=LINK_NAME,
-                    direction="Associative", originGUID=origin, targetGUID=target)
+            element(
+                links_el,
+                ns,
+                "Link",
+                guid=derived_guid("link", origin, target),
+                name=LINK_NAME,
+                direction="Associative",
+                originGUID=origin,
+                targetGUID=target,
+            )
     write_sets(root, ns, data.codebook)
     return to_bytes(root)
 
 
-def export_qdpx(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE,
-                name: str = "") -> list[Path]:
+def export_qdpx(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE, name: str = "") -> list[Path]:
     path = output_path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
     source_guids = {d.id: derived_guid("source", d.id) for d in data.documents}
@@ -179,7 +222,9 @@ def import_qdpx(path: Path, *, existing: ProjectData | None = None) -> ImportRes
             raise ExchangeError(f"{qde} in {path.name} is larger than {MAX_XML_BYTES // (1024 * 1024)} MB.")
         root = parse_xml(zf.read(qde, MAX_XML_BYTES), f"{path.name}/{qde}")
         if local_name(root.tag) != "Project":
-            raise ExchangeError(f"{path.name}/{qde} is not a REFI-QDA project (its root is {local_name(root.tag)!r}).")
+            raise ExchangeError(
+                f"{path.name}/{qde} is not a REFI-QDA project (its root is {local_name(root.tag)!r})."
+            )
         return _read_project(root, zf, path.name, existing)
 
 
@@ -205,7 +250,9 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
 
     # codebook
     cb = child(root, "CodeBook")
-    file_codes = read_codes(child(cb, "Codes") if cb is not None else None, child(root, "Sets"), where, warnings)
+    file_codes = read_codes(
+        child(cb, "Codes") if cb is not None else None, child(root, "Sets"), where, warnings
+    )
     for c in file_codes:  # codes we exported under a derived GUID get their own id back
         if c.id in existing_guids:
             old = c.id
@@ -275,7 +322,9 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
         if raw is None:
             tp = src.get("plainTextPath")
             if not tp:
-                warnings.append(f"{label} was skipped: it has no plain text (only {src.get('richTextPath') or 'nothing'}).")
+                warnings.append(
+                    f"{label} was skipped: it has no plain text (only {src.get('richTextPath') or 'nothing'})."
+                )
                 continue
             raw = _internal_text(zf, tp, label, warnings)
             if raw is None:
@@ -292,13 +341,20 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
             if vname and value_el is not None and value_el.text is not None:
                 meta[vname] = value_el.text
         title = re.sub(r"\.txt\Z", "", name, flags=re.I) if name != "(unnamed source)" else ""
-        document = rec.document(Document(
-            text=offsets.text, title=title, raw=raw if raw != offsets.text else None,
-            **{k: meta.pop(k) for k in VARIABLES if k in meta},
-            metadata=meta, source_path=name,
-        ))
+        document = rec.document(
+            Document(
+                text=offsets.text,
+                title=title,
+                raw=raw if raw != offsets.text else None,
+                **{k: meta.pop(k) for k in VARIABLES if k in meta},
+                metadata=meta,
+                source_path=name,
+            )
+        )
         if raw != offsets.text:
-            warnings.append(f"{label}: the text was normalised (NFC, \\n line endings) and the positions moved with it.")
+            warnings.append(
+                f"{label}: the text was normalised (NFC, \\n line endings) and the positions moved with it."
+            )
         for sel in children(src, "PlainTextSelection"):
             try:
                 s, e = int(sel.get("startPosition", "")), int(sel.get("endPosition", ""))
@@ -307,8 +363,10 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
                     f"{label}: the selection {sel.get('guid')} has positions that are not whole numbers."
                 ) from None
             if not 0 <= s < e <= offsets.raw_length:
-                warnings.append(f"{label}: skipped the selection {s}-{e}, which lies outside the text "
-                                f"({offsets.raw_length} characters).")
+                warnings.append(
+                    f"{label}: skipped the selection {s}-{e}, which lies outside the text "
+                    f"({offsets.raw_length} characters)."
+                )
                 continue
             start, end = offsets.span(s, e)
             codings = children(sel, "Coding")
@@ -327,16 +385,24 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
                 coder = coder_for(coding.get("creatingUser"), sel.get("creatingUser"))
                 coding_note = note_of(coding)
                 ann = Annotation(
-                    document_id=document.id, coder_id=coder.id, code_id=code.id, start=start, end=end,
-                    quote=document.text[start:end], note="\n\n".join(p for p in (note, coding_note) if p),
-                    origin="imported", created_at=coding.get("creationDateTime") or sel.get("creationDateTime") or "",
+                    document_id=document.id,
+                    coder_id=coder.id,
+                    code_id=code.id,
+                    start=start,
+                    end=end,
+                    quote=document.text[start:end],
+                    note="\n\n".join(p for p in (note, coding_note) if p),
+                    origin="imported",
+                    created_at=coding.get("creationDateTime") or sel.get("creationDateTime") or "",
                     updated_at=sel.get("modifiedDateTime") or "",
                     link=linked.get(sel_guid or ""),
                 )
                 ann.id = sel_guid if sel_guid and i == 0 and sel_guid not in taken_ids else annotation_id(ann)
                 if sel_guid and i == 0 and ann.id != sel_guid:
-                    warnings.append(f"{label}: the selection guid {sel_guid} is used more than once; this "
-                                    f"selection ({s}-{e}) was given its own id.")
+                    warnings.append(
+                        f"{label}: the selection guid {sel_guid} is used more than once; this "
+                        f"selection ({s}-{e}) was given its own id."
+                    )
                 taken_ids.add(ann.id)
                 annotations.append(ann)
         for coding in children(src, "Coding"):
@@ -350,10 +416,16 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
             m = _VALUE_NOTE.match(note)
             if m:
                 value, note = m.group(1), m.group(2) or ""
-            document_codes.append(DocumentCode(
-                document_id=document.id, coder_id=coder_for(coding.get("creatingUser")).id, code_id=code.id,
-                value=value, note=note, updated_at=coding.get("creationDateTime") or "",
-            ))
+            document_codes.append(
+                DocumentCode(
+                    document_id=document.id,
+                    coder_id=coder_for(coding.get("creatingUser")).id,
+                    code_id=code.id,
+                    value=value,
+                    note=note,
+                    updated_at=coding.get("creationDateTime") or "",
+                )
+            )
     for kind, n in skipped_kinds.items():
         warnings.append(f"{where}: {n} {kind} source(s) were skipped; only text sources can be coded here.")
     return ImportResult(rec.project_data(annotations, document_codes), warnings)
@@ -363,11 +435,13 @@ def _internal_text(zf: SafeZip, ref: str, label: str, warnings: list[str]) -> st
     if not ref.startswith("internal://"):
         warnings.append(f"{label} was skipped: its text {ref!r} is outside the project file.")
         return None
-    member = zf.find(f"sources/{ref[len('internal://'):]}")
+    member = zf.find(f"sources/{ref[len('internal://') :]}")
     if member is None:
         raise ExchangeError(f"{label} refers to {ref!r}, which is missing from the archive.")
     data = zf.read(member, MAX_SOURCE_BYTES)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise ExchangeError(f"{label}: {member} is not UTF-8 text (byte {e.start}), as REFI-QDA requires.") from e
+        raise ExchangeError(
+            f"{label}: {member} is not UTF-8 text (byte {e.start}), as REFI-QDA requires."
+        ) from e

@@ -12,16 +12,52 @@ from annotator.core.spans import check_span
 from annotator.exchange.bundle import ImportResult, ProjectData, Reconciler, annotation_id
 
 ANNOTATION_COLUMNS = (
-    "document_id", "document_title", "outlet", "published", "url",
-    "coder_id", "coder", "code_id", "code", "start", "end", "quote", "note", "origin",
-    "annotation_id", "link", "created_at", "updated_at",
+    "document_id",
+    "document_title",
+    "outlet",
+    "published",
+    "url",
+    "coder_id",
+    "coder",
+    "code_id",
+    "code",
+    "start",
+    "end",
+    "quote",
+    "note",
+    "origin",
+    "annotation_id",
+    "link",
+    "created_at",
+    "updated_at",
 )
 DOCUMENT_CODE_COLUMNS = (
-    "document_id", "document_title", "outlet", "published", "url",
-    "coder_id", "coder", "code_id", "code", "value", "note", "updated_at",
+    "document_id",
+    "document_title",
+    "outlet",
+    "published",
+    "url",
+    "coder_id",
+    "coder",
+    "code_id",
+    "code",
+    "value",
+    "note",
+    "updated_at",
 )
-CODE_COLUMNS = ("code_id", "code", "name", "parent_id", "description", "color", "shortcut", "scope",
-                "order", "exclusive", "archived")
+CODE_COLUMNS = (
+    "code_id",
+    "code",
+    "name",
+    "parent_id",
+    "description",
+    "color",
+    "shortcut",
+    "scope",
+    "order",
+    "exclusive",
+    "archived",
+)
 DOCUMENT_COLUMNS = ("document_id", "title", "outlet", "author", "published", "url", "language", "length")
 
 
@@ -31,13 +67,21 @@ def annotation_rows(data: ProjectData) -> Iterator[dict[str, Any]]:
     for a in data.live_annotations():
         doc = docs.get(a.document_id)
         coder = coders.get(a.coder_id)
-        quote = doc.text[a.start:a.end] if doc is not None else a.quote
+        quote = doc.text[a.start : a.end] if doc is not None else a.quote
         yield {
             **_doc_fields(doc, a.document_id),
-            "coder_id": a.coder_id, "coder": coder.name if coder else "",
-            "code_id": a.code_id, "code": data.codebook.path(a.code_id),
-            "start": a.start, "end": a.end, "quote": quote, "note": a.note, "origin": a.origin,
-            "annotation_id": a.id, "link": a.link or "", "created_at": a.created_at,
+            "coder_id": a.coder_id,
+            "coder": coder.name if coder else "",
+            "code_id": a.code_id,
+            "code": data.codebook.path(a.code_id),
+            "start": a.start,
+            "end": a.end,
+            "quote": quote,
+            "note": a.note,
+            "origin": a.origin,
+            "annotation_id": a.id,
+            "link": a.link or "",
+            "created_at": a.created_at,
             "updated_at": a.updated_at,
         }
 
@@ -49,34 +93,57 @@ def document_code_rows(data: ProjectData) -> Iterator[dict[str, Any]]:
         coder = coders.get(dc.coder_id)
         yield {
             **_doc_fields(docs.get(dc.document_id), dc.document_id),
-            "coder_id": dc.coder_id, "coder": coder.name if coder else "",
-            "code_id": dc.code_id, "code": data.codebook.path(dc.code_id),
-            "value": dc.value, "note": dc.note, "updated_at": dc.updated_at,
+            "coder_id": dc.coder_id,
+            "coder": coder.name if coder else "",
+            "code_id": dc.code_id,
+            "code": data.codebook.path(dc.code_id),
+            "value": dc.value,
+            "note": dc.note,
+            "updated_at": dc.updated_at,
         }
 
 
 def code_rows(data: ProjectData) -> Iterator[dict[str, Any]]:
     for _, c in data.codebook.walk():
         yield {
-            "code_id": c.id, "code": data.codebook.path(c.id), "name": c.name, "parent_id": c.parent_id or "",
-            "description": c.description, "color": c.color, "shortcut": c.shortcut, "scope": c.scope,
-            "order": c.order, "exclusive": c.exclusive, "archived": c.archived,
+            "code_id": c.id,
+            "code": data.codebook.path(c.id),
+            "name": c.name,
+            "parent_id": c.parent_id or "",
+            "description": c.description,
+            "color": c.color,
+            "shortcut": c.shortcut,
+            "scope": c.scope,
+            "order": c.order,
+            "exclusive": c.exclusive,
+            "archived": c.archived,
         }
 
 
 def document_rows(data: ProjectData) -> Iterator[dict[str, Any]]:
     for d in data.documents:
         yield {
-            "document_id": d.id, "title": d.title, "outlet": d.outlet, "author": d.author,
-            "published": d.published, "url": d.url, "language": d.language, "length": len(d.text),
+            "document_id": d.id,
+            "title": d.title,
+            "outlet": d.outlet,
+            "author": d.author,
+            "published": d.published,
+            "url": d.url,
+            "language": d.language,
+            "length": len(d.text),
         }
 
 
 def _doc_fields(doc, doc_id: str) -> dict[str, Any]:
     if doc is None:
         return {"document_id": doc_id, "document_title": "", "outlet": "", "published": "", "url": ""}
-    return {"document_id": doc.id, "document_title": doc.title, "outlet": doc.outlet,
-            "published": doc.published, "url": doc.url}
+    return {
+        "document_id": doc.id,
+        "document_title": doc.title,
+        "outlet": doc.outlet,
+        "published": doc.published,
+        "url": doc.url,
+    }
 
 
 # --- reading rows back -----------------------------------------------------
@@ -165,10 +232,16 @@ def rows_to_data(
         origin = _text(row, "origin").strip()
         ann_id = _text(row, "annotation_id").strip()
         ann = Annotation(
-            document_id=doc.id, coder_id=coder_for(row).id, code_id=code.id, start=start, end=end,
-            quote=doc.text[start:end], note=_text(row, "note"),
+            document_id=doc.id,
+            coder_id=coder_for(row).id,
+            code_id=code.id,
+            start=start,
+            end=end,
+            quote=doc.text[start:end],
+            note=_text(row, "note"),
             origin=origin if origin in ORIGINS else "imported",
-            created_at=_text(row, "created_at"), updated_at=_text(row, "updated_at"),
+            created_at=_text(row, "created_at"),
+            updated_at=_text(row, "updated_at"),
             link=_text(row, "link").strip() or None,
         )
         ann.id = ann_id or annotation_id(ann)
@@ -187,10 +260,16 @@ def rows_to_data(
             continue
         rec.document(doc)
         value = _text(row, "value")
-        document_codes.append(DocumentCode(
-            document_id=doc.id, coder_id=coder_for(row).id, code_id=code.id,
-            value=value if value != "" else "1", note=_text(row, "note"), updated_at=_text(row, "updated_at"),
-        ))
+        document_codes.append(
+            DocumentCode(
+                document_id=doc.id,
+                coder_id=coder_for(row).id,
+                code_id=code.id,
+                value=value if value != "" else "1",
+                note=_text(row, "note"),
+                updated_at=_text(row, "updated_at"),
+            )
+        )
 
     for doc_id, n in missing_docs.items():
         warnings.append(
@@ -223,8 +302,14 @@ def code_from_row(r: dict[str, Any], where: str) -> Code:
     except (TypeError, ValueError):
         order = 0
     return Code(
-        name=str(r["name"]), id=str(r["code_id"]), parent_id=str(r["parent_id"]) if r.get("parent_id") else None,
-        description=str(r.get("description") or ""), color=str(r.get("color") or "#888888"),
-        shortcut=str(r.get("shortcut") or ""), scope=scope, order=order,
-        exclusive=coerce_bool(r.get("exclusive", False)), archived=coerce_bool(r.get("archived", False)),
+        name=str(r["name"]),
+        id=str(r["code_id"]),
+        parent_id=str(r["parent_id"]) if r.get("parent_id") else None,
+        description=str(r.get("description") or ""),
+        color=str(r.get("color") or "#888888"),
+        shortcut=str(r.get("shortcut") or ""),
+        scope=scope,
+        order=order,
+        exclusive=coerce_bool(r.get("exclusive", False)),
+        archived=coerce_bool(r.get("archived", False)),
     )

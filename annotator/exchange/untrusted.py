@@ -54,8 +54,9 @@ class SafeZip:
     and sizes are checked against what is actually decompressed, not what the
     headers claim."""
 
-    def __init__(self, path: Path, *, max_member_bytes: int = MAX_MEMBER_BYTES,
-                 max_total_bytes: int = MAX_TOTAL_BYTES):
+    def __init__(
+        self, path: Path, *, max_member_bytes: int = MAX_MEMBER_BYTES, max_total_bytes: int = MAX_TOTAL_BYTES
+    ):
         self.path = path
         self.max_member_bytes = max_member_bytes
         self.max_total_bytes = max_total_bytes
@@ -73,14 +74,22 @@ class SafeZip:
             pure = PurePosixPath(name.replace("\\", "/"))
             drive = bool(pure.parts) and ":" in pure.parts[0]
             if name.startswith(("/", "\\")) or ".." in pure.parts or drive:
-                raise ExchangeError(f"{path.name} contains the unsafe path {name!r}, which points outside the archive.")
+                raise ExchangeError(
+                    f"{path.name} contains the unsafe path {name!r}, which points outside the archive."
+                )
             if info.flag_bits & 0x1:
-                raise ExchangeError(f"{path.name} contains the encrypted file {name!r}, which cannot be read.")
+                raise ExchangeError(
+                    f"{path.name} contains the encrypted file {name!r}, which cannot be read."
+                )
             if info.file_size > max_member_bytes:
                 raise ExchangeError(
                     f"{name!r} in {path.name} is {info.file_size} bytes, more than the {max_member_bytes} allowed."
                 )
-            if info.compress_size and info.file_size > 1_000_000 and info.file_size / info.compress_size > MAX_RATIO:
+            if (
+                info.compress_size
+                and info.file_size > 1_000_000
+                and info.file_size / info.compress_size > MAX_RATIO
+            ):
                 raise ExchangeError(f"{name!r} in {path.name} looks like a decompression bomb.")
             self._members[str(pure)] = info
 
@@ -104,7 +113,9 @@ class SafeZip:
 
     def read(self, name: str, max_bytes: int | None = None) -> bytes:
         info = self._members[name]
-        limit = min(max_bytes or self.max_member_bytes, self.max_member_bytes, self.max_total_bytes - self._read_total)
+        limit = min(
+            max_bytes or self.max_member_bytes, self.max_member_bytes, self.max_total_bytes - self._read_total
+        )
         try:
             with self._zip.open(info) as fh:
                 data = fh.read(limit + 1)
@@ -134,7 +145,9 @@ def parse_xml(data: bytes, where: str):
     try:
         return SafeET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as e:
-        raise ExchangeError(f"{where} declares XML entities or external references, which are refused for safety.") from e
+        raise ExchangeError(
+            f"{where} declares XML entities or external references, which are refused for safety."
+        ) from e
     except SafeET.ParseError as e:
         raise ExchangeError(f"{where} is not well-formed XML ({e}).") from e
 

@@ -11,7 +11,24 @@ from annotator.ingest.registry import ReaderSpec, ReadFailure
 from annotator.ingest.rules import Rule, RuleSet, builtin_rules, load_rules
 
 __all__ = [
-    "CleanResult", "NearDuplicate", "NearDuplicateIndex", "ReadFailure", "ReadResult", "ReaderSpec",
-    "RemovedLine", "Rule", "RuleSet", "TableColumns", "builtin_rules", "clean_text", "find_near_duplicates",
-    "first_line_title", "formats", "load_rules", "normalise_text", "read_sources", "table_columns", "to_document",
+    "CleanResult",
+    "NearDuplicate",
+    "NearDuplicateIndex",
+    "ReadFailure",
+    "ReadResult",
+    "ReaderSpec",
+    "RemovedLine",
+    "Rule",
+    "RuleSet",
+    "TableColumns",
+    "builtin_rules",
+    "clean_text",
+    "find_near_duplicates",
+    "first_line_title",
+    "formats",
+    "load_rules",
+    "normalise_text",
+    "read_sources",
+    "table_columns",
+    "to_document",
 ]

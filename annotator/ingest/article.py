@@ -15,13 +15,51 @@ FIELDS = ("text", "title", "published", "outlet", "author", "url", "id")
 
 # Column names a news database or a scraper is likely to use, best first.
 KNOWN_NAMES: dict[str, tuple[str, ...]] = {
-    "text": ("text", "body", "bodytext", "content", "fulltext", "articletext", "article", "articlebody",
-             "maintext", "story", "storytext", "textbody", "hedtext"),
+    "text": (
+        "text",
+        "body",
+        "bodytext",
+        "content",
+        "fulltext",
+        "articletext",
+        "article",
+        "articlebody",
+        "maintext",
+        "story",
+        "storytext",
+        "textbody",
+        "hedtext",
+    ),
     "title": ("title", "headline", "head", "heading", "hed", "articletitle", "webtitle", "hd"),
-    "published": ("date", "published", "publicationdate", "pubdate", "publishedat", "publisheddate",
-                  "datepublished", "datetime", "loaddate", "pd", "webpublicationdate", "time"),
-    "outlet": ("outlet", "source", "publication", "publisher", "newspaper", "sitename", "site", "medium",
-               "media", "sourcename", "journal", "paper", "sn"),
+    "published": (
+        "date",
+        "published",
+        "publicationdate",
+        "pubdate",
+        "publishedat",
+        "publisheddate",
+        "datepublished",
+        "datetime",
+        "loaddate",
+        "pd",
+        "webpublicationdate",
+        "time",
+    ),
+    "outlet": (
+        "outlet",
+        "source",
+        "publication",
+        "publisher",
+        "newspaper",
+        "sitename",
+        "site",
+        "medium",
+        "media",
+        "sourcename",
+        "journal",
+        "paper",
+        "sn",
+    ),
     "author": ("author", "authors", "byline", "writer", "by", "creator"),
     "url": ("url", "link", "uri", "href", "weburl", "permalink", "sourceurl"),
     "id": ("id", "docid", "documentid", "articleid", "guid", "uid", "identifier", "an"),
@@ -45,8 +83,9 @@ class Article:
     title_from_first_line: bool = False  # plain text: the headline is the first line, if it looks like one
 
 
-_FILE_TITLE = re.compile(r"^(microsoft (word|powerpoint) - .*|untitled.*|.*\.(docx?|pdf|rtf|odt|txt|indd|qxd))$",
-                         re.IGNORECASE)
+_FILE_TITLE = re.compile(
+    r"^(microsoft (word|powerpoint) - .*|untitled.*|.*\.(docx?|pdf|rtf|odt|txt|indd|qxd))$", re.IGNORECASE
+)
 
 
 def usable_file_title(title: str) -> str:
@@ -98,7 +137,9 @@ def resolve_columns(names: Sequence[str], mapping: Mapping[str, str], source: st
         elif squash_name(column) in by_squash:
             resolved[fld] = by_squash[squash_name(column)]
         else:
-            raise IngestError(f"{source} has no column {column!r} for the {fld} (columns found: {_shown(names)}).")
+            raise IngestError(
+                f"{source} has no column {column!r} for the {fld} (columns found: {_shown(names)})."
+            )
     taken = set(resolved.values())
     for fld, candidates in KNOWN_NAMES.items():
         if fld in resolved:
@@ -147,8 +188,20 @@ def article_from_record(record: Mapping[str, Any], columns: Mapping[str, str]) -
 
 
 _DATE_FORMATS = (
-    "%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y",
-    "%A, %B %d, %Y", "%A, %d %B %Y", "%B %d, %Y %A", "%d %B %Y %A", "%a, %d %b %Y", "%d.%m.%Y",
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%Y%m%d",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%b. %d, %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%A, %B %d, %Y",
+    "%A, %d %B %Y",
+    "%B %d, %Y %A",
+    "%d %B %Y %A",
+    "%a, %d %b %Y",
+    "%d.%m.%Y",
 )
 _ISO_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
 

@@ -67,12 +67,14 @@ def _compile(rules: tuple[Rule, ...]) -> _Compiled:
     for r in rules:
         if r.kind != "line" or not r.enabled:
             continue
-        line_rules.append((
-            r,
-            r.compiled(r.pattern),
-            r.compiled(r.followed_by) if r.followed_by else None,
-            r.compiled(r.preceded_by) if r.preceded_by else None,
-        ))
+        line_rules.append(
+            (
+                r,
+                r.compiled(r.pattern),
+                r.compiled(r.followed_by) if r.followed_by else None,
+                r.compiled(r.preceded_by) if r.preceded_by else None,
+            )
+        )
     any_line = None
     if line_rules:
         parts = [f"(?i:{r.pattern})" if r.ignore_case else f"(?:{r.pattern})" for r, *_ in line_rules]
@@ -151,8 +153,10 @@ def _debris(lines: list[str], compiled: _Compiled, removed: list[RemovedLine]) -
     for pos, i in enumerate(nonblank):
         s = stripped[i]
         rule_name = ""
-        if len(s) <= MAX_RULE_LINE and compiled.line_rules and (
-            compiled.any_line is None or compiled.any_line.fullmatch(s)
+        if (
+            len(s) <= MAX_RULE_LINE
+            and compiled.line_rules
+            and (compiled.any_line is None or compiled.any_line.fullmatch(s))
         ):
             for rule, pattern, after, before in compiled.line_rules:
                 if not pattern.fullmatch(s):

@@ -29,7 +29,7 @@ def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
     # of copy and paste): read those bytes as Windows-1252 rather than refuse the file.
     if not isinstance(exc, UnicodeDecodeError):
         raise exc
-    bad = exc.object[exc.start:exc.end]
+    bad = exc.object[exc.start : exc.end]
     return bad.decode("cp1252", errors="replace"), exc.end
 
 
@@ -110,8 +110,10 @@ def decode(data: bytes, name: str) -> str:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
-            raise IngestError(f"{name} starts with a {encoding.upper()} byte-order mark but is not valid "
-                              f"{encoding.upper()} text.") from exc
+            raise IngestError(
+                f"{name} starts with a {encoding.upper()} byte-order mark but is not valid "
+                f"{encoding.upper()} text."
+            ) from exc
         return _checked_text(text, name)
     encoding = utf16_without_bom(data)
     if encoding is not None:

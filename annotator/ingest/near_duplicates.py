@@ -70,7 +70,9 @@ class NearDuplicateIndex:
         # multiply-shift hashing: odd 64-bit multipliers, high 32 bits of a*x + b
         self._a = (rng.integers(1, 2**63, size=num_perm, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)
         self._b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
-        self._mix = (rng.integers(1, 2**63, size=shingle_size, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)
+        self._mix = (rng.integers(1, 2**63, size=shingle_size, dtype=np.uint64) << np.uint64(1)) | np.uint64(
+            1
+        )
         self._buckets: list[dict[bytes, list[int]]] = [{} for _ in range(bands)]
         self._ids: list[str] = []
         self._index_of: dict[str, int] = {}
@@ -94,7 +96,7 @@ class NearDuplicateIndex:
         n = len(h) - k + 1
         acc = np.zeros(n, dtype=np.uint64)
         for j in range(k):
-            acc += h[j:j + n] * self._mix[j]  # wraps modulo 2**64, as intended
+            acc += h[j : j + n] * self._mix[j]  # wraps modulo 2**64, as intended
         return acc >> _SHIFT
 
     def shingles(self, text: str) -> np.ndarray:
@@ -107,13 +109,13 @@ class NearDuplicateIndex:
         sh = self._shingle_hashes(text)  # repeated shingles do not change a minimum
         sig = np.full(self.num_perm, 0xFFFFFFFF, dtype=np.uint64)
         for start in range(0, len(sh), _CHUNK):
-            block = sh[start:start + _CHUNK]
+            block = sh[start : start + _CHUNK]
             hashed = (np.outer(self._a, block) + self._b[:, None]) >> _SHIFT
             np.minimum(sig, hashed.min(axis=1), out=sig)
         return (sig & _MASK32).astype(np.uint32)
 
     def _band_keys(self, sig: np.ndarray) -> list[bytes]:
-        return [sig[b * self.rows:(b + 1) * self.rows].tobytes() for b in range(self.bands)]
+        return [sig[b * self.rows : (b + 1) * self.rows].tobytes() for b in range(self.bands)]
 
     def add(self, doc_id: str, text: str | None = None, *, signature: np.ndarray | None = None) -> None:
         if doc_id in self._index_of:

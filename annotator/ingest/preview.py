@@ -74,7 +74,9 @@ def _json_keys(source, kind: str) -> list[str]:
     try:
         data = json.load(io.StringIO(decode(source.read_bytes(), source.display)))
     except json.JSONDecodeError as exc:
-        raise IngestError(f"{source.display} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).") from exc
+        raise IngestError(
+            f"{source.display} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
+        ) from exc
     keys: dict[str, None] = {}
     for obj in _records(data, source.display)[:100]:
         if isinstance(obj, dict):

@@ -17,8 +17,10 @@ def formats() -> list[ReaderSpec]:
     return list(READERS.values())
 
 
-_HTML_HEAD = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
-                        re.IGNORECASE | re.DOTALL)
+_HTML_HEAD = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -61,7 +63,9 @@ def choose_reader(source: Source, fmt: str | None = None) -> ReaderSpec:
     if head.startswith(_CFB_MAGIC) and ext == ".xls":
         return READERS["xlsx"]
     if head.startswith(b"PK\x03\x04"):
-        raise IngestError(f"{source.display} is a zip-based file ({ext or 'no extension'}) that is neither a Word document nor an Excel workbook.")
+        raise IngestError(
+            f"{source.display} is a zip-based file ({ext or 'no extension'}) that is neither a Word document nor an Excel workbook."
+        )
     if ext == "" or ext in (".text", ".asc"):
         start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
         if start in (b"{", b"["):

@@ -42,7 +42,9 @@ def _one_line(value: str) -> str:
     return " ".join(normalise_text(value).split()) if value else ""
 
 
-def to_document(article: Article, source_path: str, *, clean: bool = True, rules: RuleSet | None = None) -> Document:
+def to_document(
+    article: Article, source_path: str, *, clean: bool = True, rules: RuleSet | None = None
+) -> Document:
     """Clean an article and make the Document (its id comes from the final text)."""
     result = clean_text(article.text, rules, tidy=clean)
     if not result.text.strip():
@@ -116,7 +118,9 @@ def read_sources(
 def _check_format(fmt: str) -> None:
     names = {s.name for s in formats()} | {e.lstrip(".") for s in formats() for e in s.extensions}
     if fmt.lower().lstrip(".") not in names:
-        raise IngestError(f"{fmt!r} is not a known format; use one of {', '.join(s.name for s in formats())}.")
+        raise IngestError(
+            f"{fmt!r} is not a known format; use one of {', '.join(s.name for s in formats())}."
+        )
 
 
 def _total_size(paths: list[Path]) -> int:
@@ -162,5 +166,6 @@ def _read_one(
         yield ReadFailure(source.display, f"{source.display} cannot be read ({exc.strerror or exc}).")
     except Exception as exc:  # a reader bug must not stop the batch; the user still gets one sentence
         yield ReadFailure(
-            source.display, f"{source.display} could not be read because of an unexpected error ({type(exc).__name__})."
+            source.display,
+            f"{source.display} could not be read because of an unexpected error ({type(exc).__name__}).",
         )

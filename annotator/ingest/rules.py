@@ -16,8 +16,18 @@ from annotator.resources_path import resource
 
 BUILTIN_RULES_FILE = "cleaning_rules.yaml"
 MAX_RULES_BYTES = 1 << 20
-_RULE_KEYS = {"name", "description", "pattern", "kind", "ignore_case", "followed_by", "preceded_by",
-              "within", "min_length", "enabled"}
+_RULE_KEYS = {
+    "name",
+    "description",
+    "pattern",
+    "kind",
+    "ignore_case",
+    "followed_by",
+    "preceded_by",
+    "within",
+    "min_length",
+    "enabled",
+}
 
 
 @dataclass(frozen=True)
@@ -73,7 +83,9 @@ class RuleSet:
         tail = [r for r in merged if r.kind == "repeated"]
         head = [r for r in merged if r.kind != "repeated"]
         new = list(by_name.values())
-        return RuleSet(head + [r for r in new if r.kind != "repeated"] + tail + [r for r in new if r.kind == "repeated"])
+        return RuleSet(
+            head + [r for r in new if r.kind != "repeated"] + tail + [r for r in new if r.kind == "repeated"]
+        )
 
     @classmethod
     def none(cls) -> RuleSet:
@@ -100,7 +112,9 @@ def _rule_from_dict(entry: Any, origin: str, index: int) -> Rule:
         within = int(entry.get("within", 1))
         min_length = int(entry.get("min_length", 20))
     except (TypeError, ValueError) as exc:
-        raise IngestError(f"The rule {name!r} in {origin} needs whole numbers for within and min_length.") from exc
+        raise IngestError(
+            f"The rule {name!r} in {origin} needs whole numbers for within and min_length."
+        ) from exc
     rule = Rule(
         name=name,
         pattern=pattern,
@@ -155,8 +169,9 @@ def load_rules(
     for f in extra_files:
         path = Path(f)
         try:
-            text = read_regular(path, MAX_RULES_BYTES, error=IngestError,
-                                shown=f"The cleaning rules file {path}").decode("utf-8")
+            text = read_regular(
+                path, MAX_RULES_BYTES, error=IngestError, shown=f"The cleaning rules file {path}"
+            ).decode("utf-8")
         except UnicodeDecodeError as exc:
             raise IngestError(f"The cleaning rules file {path} is not UTF-8 text.") from exc
         rules = rules.extended(parse_rules(text, str(path)))

@@ -65,7 +65,9 @@ class Source:
 
     def read_bytes(self) -> bytes:
         if self.size > MAX_FILE_SIZE:
-            raise IngestError(f"{self.display} is larger than {MAX_FILE_SIZE >> 20} MB, too large for one article file.")
+            raise IngestError(
+                f"{self.display} is larger than {MAX_FILE_SIZE >> 20} MB, too large for one article file."
+            )
         with self.open() as fh:  # counted while reading too: the file may grow, a member's size may lie
             return read_limited(fh, MAX_FILE_SIZE, error=IngestError, shown=self.display)
 
@@ -196,7 +198,9 @@ def zip_sources(path: Path, shown: str) -> Iterator[Source | SourceFailure]:
             )
             return
         for info in infos:
-            if info.file_size > _RATIO_MIN_SIZE and info.file_size > ZIP_MAX_RATIO * max(info.compress_size, 1):
+            if info.file_size > _RATIO_MIN_SIZE and info.file_size > ZIP_MAX_RATIO * max(
+                info.compress_size, 1
+            ):
                 yield SourceFailure(
                     shown,
                     f"{shown} holds {info.filename!r}, compressed more than {ZIP_MAX_RATIO} to 1, "
@@ -209,11 +213,16 @@ def zip_sources(path: Path, shown: str) -> Iterator[Source | SourceFailure]:
             if name.startswith("__MACOSX/") or _is_junk(name):
                 continue
             if _unsafe_member_name(name):
-                yield SourceFailure(display, f"{shown} holds {name!r}, a path that points outside the archive; it was refused.")
+                yield SourceFailure(
+                    display,
+                    f"{shown} holds {name!r}, a path that points outside the archive; it was refused.",
+                )
                 continue
             mode = info.external_attr >> 16
             if info.create_system == 3 and stat.S_ISLNK(mode):
-                yield SourceFailure(display, f"{display} is a symbolic link inside the archive and was not followed.")
+                yield SourceFailure(
+                    display, f"{display} is a symbolic link inside the archive and was not followed."
+                )
                 continue
             if info.flag_bits & 0x1:
                 yield SourceFailure(display, f"{display} is password-protected inside the archive.")
@@ -257,4 +266,6 @@ def _member_opener(zf: zipfile.ZipFile, info: zipfile.ZipInfo, display: str):
 
 def bytes_source(name: str, data: bytes, display: str | None = None) -> Source:
     """A source held in memory (pasted text, a file from a drag and drop, a test)."""
-    return Source(display=display or name, name=name, size=len(data), opener=lambda: io.BytesIO(data), on_disk=False)
+    return Source(
+        display=display or name, name=name, size=len(data), opener=lambda: io.BytesIO(data), on_disk=False
+    )

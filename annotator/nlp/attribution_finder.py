@@ -138,8 +138,11 @@ class AttributionFinder:
         while stack:
             t = stack.pop()
             keep.append(t)
-            stack.extend(c for c in t.children if c.dep_ not in _SPEAKER_DROP_DEPS
-                         and not (c.dep_ == "appos" and self._comma_between(t, c)))
+            stack.extend(
+                c
+                for c in t.children
+                if c.dep_ not in _SPEAKER_DROP_DEPS and not (c.dep_ == "appos" and self._comma_between(t, c))
+            )
         lo = min(t.i for t in keep)
         hi = max(t.i for t in keep)
         # what a comma sets off from the head is description, not the name
@@ -271,9 +274,13 @@ class AttributionFinder:
                 if h.pos_ == "VERB" and (self._lemma(h) in SPEECH_VERBS or h.lower_ in QUOTE_FRAME_FORMS):
                     return h
                 # '"...," he recalled': any verb right beside a quoted clause
-                if h.pos_ == "VERB" and t.dep_ in _QUOTE_AS_CLAUSE and self._subject(h) is not None and (
-                    0 <= h.i - b <= 3 or 0 <= a - h.i <= 3
-                ) and self._looks_like_statement(ca, cb):
+                if (
+                    h.pos_ == "VERB"
+                    and t.dep_ in _QUOTE_AS_CLAUSE
+                    and self._subject(h) is not None
+                    and (0 <= h.i - b <= 3 or 0 <= a - h.i <= 3)
+                    and self._looks_like_statement(ca, cb)
+                ):
                     return h
         # Nearest cue word after the quote ('"...," he said') within its sentence.
         lo_s, hi_s = self._sent_of(b - 1) if b > a else (a, a)
@@ -334,8 +341,15 @@ class AttributionFinder:
                 att = self._make("direct", content, cue, speaker)
             elif last is not None and last.speaker is not None and self._continues(last, q):
                 att = Attribution(
-                    "direct", content, None, last.speaker, last.speaker_text, last.resolved_from_pronoun,
-                    last.antecedent, last.speaker_context, last.speaker_label,
+                    "direct",
+                    content,
+                    None,
+                    last.speaker,
+                    last.speaker_text,
+                    last.resolved_from_pronoun,
+                    last.antecedent,
+                    last.speaker_context,
+                    last.speaker_label,
                 )
             elif self._looks_like_statement(ca, cb):
                 att = self._make("direct", content, None, self._scene_speaker(a))
@@ -384,13 +398,19 @@ class AttributionFinder:
         if comps:
             toks = list(comps[0].subtree)
             if len(comps) > 1:
-                toks = list(self.doc[min(c.left_edge.i for c in comps) : max(c.right_edge.i for c in comps) + 1])
+                toks = list(
+                    self.doc[min(c.left_edge.i for c in comps) : max(c.right_edge.i for c in comps) + 1]
+                )
             return trim(toks)
         if self._lemma(verb) in NP_CONTENT_VERBS:
             parts = [
-                c for c in verb.children
-                if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "attr", "oprd")
-                and not (c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "during", "after", "before", "by"))
+                c
+                for c in verb.children
+                if c.i > verb.i
+                and c.dep_ in ("dobj", "xcomp", "prep", "attr", "oprd")
+                and not (
+                    c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "during", "after", "before", "by")
+                )
             ]
             if parts:
                 lo = min(c.left_edge.i for c in parts)
@@ -438,8 +458,11 @@ class AttributionFinder:
         if content[0].i <= verb.i <= content[-1].i:
             # the parse ran the clause over its own cue: keep the side it starts on
             first = min([verb.i, *(t.i for t in speaker[0])])
-            content = trim([t for t in content if t.i < first]) if content[0].i < verb.i else \
-                trim([t for t in content if t.i > verb.i])
+            content = (
+                trim([t for t in content if t.i < first])
+                if content[0].i < verb.i
+                else trim([t for t in content if t.i > verb.i])
+            )
             if len(content) < 2:
                 return None
         return self._make("indirect", char_span(content), (verb.idx, verb.idx + len(verb.text)), speaker)
@@ -458,17 +481,25 @@ class AttributionFinder:
             rest = list(doc[verb.i + 1 : end])
             if not speaker:
                 speaker = self._rule_speaker_after(verb.i, end)
-                rest = rest[len(speaker):]
+                rest = rest[len(speaker) :]
                 if any(t.lower_ in VERB_MARKERS for t in speaker):
                     speaker = []
-            if speaker and (not rest or rest[0].lower_ in STOP_AFTER_SPEAKER or rest[0].text == ",") \
-                    and len(rest) <= 6:
+            if (
+                speaker
+                and (not rest or rest[0].lower_ in STOP_AFTER_SPEAKER or rest[0].text == ",")
+                and len(rest) <= 6
+            ):
                 content = trim(list(doc[lo:comma]))
                 if content and not self._inside_quote(content):
                     return self._make("indirect", char_span(content), cue, (speaker, speaker))
         # "the minister said (that) CONTENT."
         speaker = self._rule_speaker_before(lo, verb.i)
-        if not speaker and verb.i > lo and doc[verb.i - 1].lower_ in ("and", "but") and self._last_rule[0] == lo:
+        if (
+            not speaker
+            and verb.i > lo
+            and doc[verb.i - 1].lower_ in ("and", "but")
+            and self._last_rule[0] == lo
+        ):
             speaker = self._last_rule[1]  # "X said ... and added that ...": the same speaker
         k = verb.i + 1
         if verb.lower_ in ("told", "tells", "warned", "assured"):
@@ -483,9 +514,15 @@ class AttributionFinder:
                 while k < end and doc[k].text[:1].isupper() and doc[k].lower_ not in DETERMINERS:
                     k += 1
         # the clause ends before ", but ..." or "and said ..."
-        stop = next((m for m in range(k + 1, end - 1)
-                     if (doc[m].text == "," and doc[m + 1].lower_ == "but")
-                     or (doc[m].lower_ == "and" and self._is_cue_verb(doc[m + 1], strict=False))), end)
+        stop = next(
+            (
+                m
+                for m in range(k + 1, end - 1)
+                if (doc[m].text == "," and doc[m + 1].lower_ == "but")
+                or (doc[m].lower_ == "and" and self._is_cue_verb(doc[m + 1], strict=False))
+            ),
+            end,
+        )
         content = cut_according(trim(list(doc[k:stop])))
         if not speaker or len(content) < 3 or self._inside_quote(content):
             return None
@@ -517,8 +554,14 @@ class AttributionFinder:
         k = t.i + 1
         if k >= len(doc) or doc[k].lower_ not in DETERMINERS:
             return None
-        noun = next((m for m in range(k + 1, min(k + 4, len(doc)))
-                     if doc[m].lower_ in STATEMENT_NOUNS and doc[m].text.islower()), None)  # not "The Post"
+        noun = next(
+            (
+                m
+                for m in range(k + 1, min(k + 4, len(doc)))
+                if doc[m].lower_ in STATEMENT_NOUNS and doc[m].text.islower()
+            ),
+            None,
+        )  # not "The Post"
         if noun is None:
             return None
         lo, hi = self._sent_of(t.i)
@@ -534,5 +577,6 @@ class AttributionFinder:
         content = trim([x for x in doc[root.i : hi] if not (t.i <= x.i < phrase_end)])
         if len(content) < 2:
             return None
-        return self._make("indirect", char_span(content), (t.idx, doc[noun].idx + len(doc[noun].text)),
-                          self.phrase(subj))
+        return self._make(
+            "indirect", char_span(content), (t.idx, doc[noun].idx + len(doc[noun].text)), self.phrase(subj)
+        )

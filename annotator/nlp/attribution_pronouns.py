@@ -24,10 +24,14 @@ from annotator.nlp.attribution_tokens import char_span
 def _kind(tokens: list[Token], label: str) -> tuple[str, str]:
     """('person' | 'group' | 'org' | 'other', gender 'm' | 'f' | '')."""
     words = [t.lower_ for t in tokens]
-    gender = next(("f" for w in words if w in FEMALE_WORDS), "") or next(("m" for w in words if w in MALE_WORDS), "")
+    gender = next(("f" for w in words if w in FEMALE_WORDS), "") or next(
+        ("m" for w in words if w in MALE_WORDS), ""
+    )
     head = tokens[-1] if tokens else None
-    plural = head is not None and (head.tag_ in ("NNS", "NNPS") or (not head.tag_ and head.lower_.endswith("s")
-                                                                      and not head.text[:1].isupper()))
+    plural = head is not None and (
+        head.tag_ in ("NNS", "NNPS")
+        or (not head.tag_ and head.lower_.endswith("s") and not head.text[:1].isupper())
+    )
     if label == "PERSON" or (any(w in PERSON_WORDS for w in words) and not plural):
         return "person", gender
     if plural:
@@ -61,8 +65,9 @@ def resolve_pronouns(finder: AttributionFinder, atts: list[Attribution]) -> list
         if len(toks) == 1 and toks[0].lower_ in PERSON_PRONOUNS.keys() | GROUP_PRONOUNS | FIRST_PERSON:
             continue
         kind, gender = _kind(toks, a.speaker_label)
-        mentions.append((a.speaker[0], a.speaker[1], a.speaker_text, kind, gender, a.speaker_context,
-                         a.speaker_label))
+        mentions.append(
+            (a.speaker[0], a.speaker[1], a.speaker_text, kind, gender, a.speaker_context, a.speaker_label)
+        )
     if finder.has_ents:
         for e in doc.ents:
             if e.label_ in ("PERSON", "ORG") and finder.tok_quote[e.start] == -1:
@@ -78,14 +83,28 @@ def resolve_pronouns(finder: AttributionFinder, atts: list[Attribution]) -> list
         for k in range(len(finder.sent_start) - 1):
             root = finder.sents[k].root
             for c in root.children:
-                if c.dep_ == "nsubj" and c.pos_ == "PROPN" and not c.ent_type_ and finder.tok_quote[c.i] == -1:
+                if (
+                    c.dep_ == "nsubj"
+                    and c.pos_ == "PROPN"
+                    and not c.ent_type_
+                    and finder.tok_quote[c.i] == -1
+                ):
                     core, wide = finder.phrase(c)
                     kind, gender = _kind(core, "")
                     if core and kind == "person":
                         span = char_span(core)
                         assert span is not None
-                        mentions.append((span[0], span[1], finder.text[span[0] : span[1]], kind, gender,
-                                         finder.text[span[0] : span[1]], ""))
+                        mentions.append(
+                            (
+                                span[0],
+                                span[1],
+                                finder.text[span[0] : span[1]],
+                                kind,
+                                gender,
+                                finder.text[span[0] : span[1]],
+                                "",
+                            )
+                        )
     mentions.sort(key=lambda m: m[0])
     starts = [m[0] for m in mentions]
 
@@ -121,7 +140,15 @@ def resolve_pronouns(finder: AttributionFinder, atts: list[Attribution]) -> list
             continue
         out.append(
             Attribution(
-                a.kind, a.content, a.cue, a.speaker, chosen[2], True, (chosen[0], chosen[1]), chosen[5], chosen[6]
+                a.kind,
+                a.content,
+                a.cue,
+                a.speaker,
+                chosen[2],
+                True,
+                (chosen[0], chosen[1]),
+                chosen[5],
+                chosen[6],
             )
         )
     return out

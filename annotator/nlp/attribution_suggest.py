@@ -102,8 +102,11 @@ def suggest_for_doc(
             "content": list(att.content),
         }
         type_name = _source_type(att, sentences, mapping, typed_names, person_contexts)
-        common: dict[str, Any] = {"attribution": link, "attribution_kind": att.kind, **{
-            k: v for k, v in spans.items()}}
+        common: dict[str, Any] = {
+            "attribution": link,
+            "attribution_kind": att.kind,
+            **{k: v for k, v in spans.items()},
+        }
         if att.speaker is not None:
             existing = speakers.get(att.speaker)
             if existing is not None:
@@ -111,7 +114,11 @@ def suggest_for_doc(
                 existing.detail.setdefault("linked_attributions", []).append(link)
             else:
                 s = Suggestion(
-                    doc_id, att.speaker[0], att.speaker[1], "speaker", code_of(type_name),
+                    doc_id,
+                    att.speaker[0],
+                    att.speaker[1],
+                    "speaker",
+                    code_of(type_name),
                     {
                         **common,
                         "text": text[att.speaker[0] : att.speaker[1]],
@@ -126,13 +133,33 @@ def suggest_for_doc(
                 speakers[att.speaker] = s
                 out.append(s)
         if att.cue is not None:
-            out.append(Suggestion(doc_id, att.cue[0], att.cue[1], "cue", "",
-                                  {**common, "text": text[att.cue[0] : att.cue[1]], "source_type": type_name},
-                                  model=model))
-        out.append(Suggestion(doc_id, att.content[0], att.content[1], "content", "",
-                              {**common, "text": text[att.content[0] : att.content[1]],
-                               "speaker_text": att.speaker_text, "source_type": type_name},
-                              model=model))
+            out.append(
+                Suggestion(
+                    doc_id,
+                    att.cue[0],
+                    att.cue[1],
+                    "cue",
+                    "",
+                    {**common, "text": text[att.cue[0] : att.cue[1]], "source_type": type_name},
+                    model=model,
+                )
+            )
+        out.append(
+            Suggestion(
+                doc_id,
+                att.content[0],
+                att.content[1],
+                "content",
+                "",
+                {
+                    **common,
+                    "text": text[att.content[0] : att.content[1]],
+                    "speaker_text": att.speaker_text,
+                    "source_type": type_name,
+                },
+                model=model,
+            )
+        )
     return out
 
 
@@ -159,7 +186,10 @@ def _person_contexts(doc: Doc) -> dict[str, list[str]]:
 
 
 def _source_type(
-    att: Attribution, sentences: _Sentences, mapping: SourceTypeMapping, typed: dict[str, str],
+    att: Attribution,
+    sentences: _Sentences,
+    mapping: SourceTypeMapping,
+    typed: dict[str, str],
     person_contexts: dict[str, list[str]],
 ) -> str | None:
     if att.speaker is None:
@@ -169,8 +199,9 @@ def _source_type(
     else:
         where = att.speaker
     sentence = sentences.at(where[0])
-    type_name = mapping.propose(att.speaker_text, context=att.speaker_context, sentence=sentence,
-                                entity_label=att.speaker_label)
+    type_name = mapping.propose(
+        att.speaker_text, context=att.speaker_context, sentence=sentence, entity_label=att.speaker_label
+    )
     key = _surname(att.speaker_text)
     if type_name is None and att.speaker_label == "PERSON":
         type_name = typed.get(key)

@@ -16,8 +16,11 @@ def is_punct(t: Token) -> bool:
 def trim(tokens: list[Token]) -> list[Token]:
     """Drop punctuation, white space and a leading complementizer at the edges."""
     i, j = 0, len(tokens)
-    while i < j and (is_punct(tokens[i]) or (i == 0 and tokens[i].lower_ in ("that", "whether"))
-                     or tokens[i].lower_ in CONJUNCTIONS):
+    while i < j and (
+        is_punct(tokens[i])
+        or (i == 0 and tokens[i].lower_ in ("that", "whether"))
+        or tokens[i].lower_ in CONJUNCTIONS
+    ):
         i += 1
     while j > i and (is_punct(tokens[j - 1]) or tokens[j - 1].lower_ in CONJUNCTIONS):
         j -= 1

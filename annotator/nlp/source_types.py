@@ -60,7 +60,9 @@ class SourceTypeMapping:
         key = normalise_name(name)
         return next((t for t in self.types if normalise_name(t.name) == key), None)
 
-    def propose(self, speaker: str, *, context: str = "", sentence: str = "", entity_label: str = "") -> str | None:
+    def propose(
+        self, speaker: str, *, context: str = "", sentence: str = "", entity_label: str = ""
+    ) -> str | None:
         """The type for a speaker phrase, or None when nothing in it says.
 
         ``context`` is the speaker's wider phrase (with appositions and relative
@@ -98,17 +100,23 @@ def normalise_name(name: str) -> str:
 
 def _types_from(data: object, where: str) -> list[SourceType]:
     if not isinstance(data, dict) or not isinstance(data.get("types"), dict):
-        raise SourceTypeMappingError(f"The source-type mapping {where} must hold a 'types' mapping at the top.")
+        raise SourceTypeMappingError(
+            f"The source-type mapping {where} must hold a 'types' mapping at the top."
+        )
     out = []
     for name, entry in data["types"].items():
         entry = entry or {}
         if not isinstance(entry, dict):
-            raise SourceTypeMappingError(f"The source type {name!r} in {where} must be a mapping of word lists.")
+            raise SourceTypeMappingError(
+                f"The source type {name!r} in {where} must be a mapping of word lists."
+            )
         lists = {}
         for key in ("synonyms", "words", "sentence", "entity_labels"):
             value = entry.get(key, [])
             if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
-                raise SourceTypeMappingError(f"The {key!r} of source type {name!r} in {where} must be a list of words.")
+                raise SourceTypeMappingError(
+                    f"The {key!r} of source type {name!r} in {where} must be a list of words."
+                )
             lists[key] = [str(v) for v in value]
         out.append(SourceType(str(name), **lists))
     return out
@@ -123,7 +131,9 @@ def load_mapping(user_file: str | Path | None = None) -> SourceTypeMapping:
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
         except OSError as exc:
-            raise SourceTypeMappingError(f"The source-type mapping {path} cannot be read ({exc.strerror}).") from exc
+            raise SourceTypeMappingError(
+                f"The source-type mapping {path} cannot be read ({exc.strerror})."
+            ) from exc
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             raise SourceTypeMappingError(f"The source-type mapping {path} is not valid YAML.") from exc
         by_name = {normalise_name(t.name): t for t in types}

@@ -22,6 +22,17 @@ from annotator.reporting.reliability_matrix import (
 )
 
 __all__ = [
-    "FORMATS", "MatrixData", "columns", "export_matrix", "methods_sentences", "read_matrix_csv", "to_csv",
-    "to_html", "to_json", "to_rows", "to_xlsx", "write_matrix_csv", "write_report",
+    "FORMATS",
+    "MatrixData",
+    "columns",
+    "export_matrix",
+    "methods_sentences",
+    "read_matrix_csv",
+    "to_csv",
+    "to_html",
+    "to_json",
+    "to_rows",
+    "to_xlsx",
+    "write_matrix_csv",
+    "write_report",
 ]

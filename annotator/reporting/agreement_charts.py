@@ -35,7 +35,9 @@ def charts(report: AgreementReport) -> list[tuple[str, str]]:
             ax.axvline(0.667, color="#d55e00", ls="--", lw=1, label="0.667")
             ax.axvline(0.8, color="#009e73", ls="--", lw=1, label="0.8")
             ax.set_yticks(ys, [f"{v.name} ({v.alpha_name})" for v in vs])
-            lows = [v.ci_low for v in vs if v.ci_low is not None] + [v.alpha for v in vs if v.alpha is not None]
+            lows = [v.ci_low for v in vs if v.ci_low is not None] + [
+                v.alpha for v in vs if v.alpha is not None
+            ]
             ax.set_xlim(min([0.0, *lows]) - 0.05, 1.05)
             ax.set_xlabel("alpha (bars: bootstrap interval)")
             ax.legend(loc="lower left", fontsize=8)
@@ -64,8 +66,11 @@ def charts(report: AgreementReport) -> list[tuple[str, str]]:
             ax.barh(ys, [d.disagreeing_units for d in docs], color="#cc79a7")
             ax.set_yticks(ys, [_short(d.title or d.document_id) for d in docs])
             continuum = report.parameters.get("unit") == "continuum"
-            ax.set_xlabel("characters where coders differ (all variables)" if continuum
-                          else "units where coders differ, summed over variables")
+            ax.set_xlabel(
+                "characters where coders differ (all variables)"
+                if continuum
+                else "units where coders differ, summed over variables"
+            )
             fig.tight_layout()
             out.append(("Documents with most disagreement", _png(fig)))
     return out

@@ -25,6 +25,7 @@ from annotator.reporting.agreement_table import columns, document_rows, to_rows
 
 FORMATS = ("csv", "json", "xlsx", "html")
 
+
 def to_csv(report: AgreementReport, target: str | Path | IO[str] | None = None) -> str:
     """The variables table as CSV (returned, and written to ``target`` if given)."""
     buf = io.StringIO()
@@ -58,8 +59,10 @@ def to_xlsx(report: AgreementReport, path: str | Path) -> None:
     docs = document_rows(report)
     doc_cols = ["Variable", "Document", "Title", "Units", "Pairable units", "Disagreeing units", "Agreement"]
     _sheet(wb.create_sheet("Documents"), doc_cols, [[d[c] for c in doc_cols] for d in docs], Font)
-    params = [[k, json.dumps(_plain(v), ensure_ascii=False) if isinstance(v, list | dict) else v]
-              for k, v in report.parameters.items()]
+    params = [
+        [k, json.dumps(_plain(v), ensure_ascii=False) if isinstance(v, list | dict) else v]
+        for k, v in report.parameters.items()
+    ]
     _sheet(wb.create_sheet("Parameters"), ["Parameter", "Value"], params, Font)
     notes = [[n] for n in report.notes]
     for v in report.variables:

@@ -15,39 +15,59 @@ from annotator.reporting.agreement_charts import charts
 from annotator.reporting.agreement_table import columns, methods_sentences, to_rows
 
 READINGS = [
-    ("Percent agreement",
-     "The share of pairs of values within a unit on which two coders agree. Easy to read but not corrected "
-     "for chance: a rare code gives high agreement even when coders never agree on where it occurs, which is "
-     "why alpha is shown beside it (the prevalence paradox)."),
-    ("Krippendorff's alpha (α)",
-     "1 − observed / expected disagreement, from the coincidences of values within units; any number of "
-     "coders, missing values allowed, nominal, ordinal, interval or ratio data. 1 is perfect reliability, 0 "
-     "is agreement at chance level. Krippendorff (2004, 2019) recommends α ≥ 0.8 for conclusions and "
-     "0.667 ≤ α < 0.8 only for tentative ones. Undefined when the data has no variation."),
-    ("Bootstrap interval and P(α < t)",
-     "Units are resampled with replacement; the interval holds the middle share of the resampled alphas and "
-     "P(α < t) is the share of resamples below the threshold t (cf. Hayes & Krippendorff 2007)."),
-    ("Cohen's kappa (κ)",
-     "Two coders; chance agreement from each coder's own distribution of values (Cohen 1960). Shown for each "
-     "pair of coders."),
-    ("Scott's pi (π)",
-     "Two coders; chance agreement from the coders' pooled distribution of values (Scott 1955)."),
-    ("Fleiss' kappa",
-     "Any number of coders; mean agreement over units corrected by pooled category shares (Fleiss 1971)."),
-    ("Brennan-Prediger",
-     "Chance agreement taken as 1/q for q possible values, whether used or not (Brennan & Prediger 1981)."),
-    ("Span F1 (exact / overlap)",
-     "Spans of one coder matched one-to-one with spans of the same code by another: exact needs identical "
-     "boundaries, overlap at least one shared character. F1 = 2 × matches / (spans of both); averaged over "
-     "pairs of coders."),
-    ("Unitizing: uα, |uα, cuα, (k)uα",
-     "On the character continuum (Krippendorff et al. 2016; Krippendorff 2019, ch. 12): uα assesses "
-     "segments and their values together; |uα whether coders mark the same stretches at all (valued versus "
-     "gap); cuα the values given where valued segments of different coders overlap, with the share of the "
-     "continuum this covers; (k)uα the same for one value k."),
-    ("Coverage",
-     "For each coder, the share of units (or characters) in the documents they coded that they marked with "
-     "the code; very different coverage usually means different readings of the coding instructions."),
+    (
+        "Percent agreement",
+        "The share of pairs of values within a unit on which two coders agree. Easy to read but not corrected "
+        "for chance: a rare code gives high agreement even when coders never agree on where it occurs, which is "
+        "why alpha is shown beside it (the prevalence paradox).",
+    ),
+    (
+        "Krippendorff's alpha (α)",
+        "1 − observed / expected disagreement, from the coincidences of values within units; any number of "
+        "coders, missing values allowed, nominal, ordinal, interval or ratio data. 1 is perfect reliability, 0 "
+        "is agreement at chance level. Krippendorff (2004, 2019) recommends α ≥ 0.8 for conclusions and "
+        "0.667 ≤ α < 0.8 only for tentative ones. Undefined when the data has no variation.",
+    ),
+    (
+        "Bootstrap interval and P(α < t)",
+        "Units are resampled with replacement; the interval holds the middle share of the resampled alphas and "
+        "P(α < t) is the share of resamples below the threshold t (cf. Hayes & Krippendorff 2007).",
+    ),
+    (
+        "Cohen's kappa (κ)",
+        "Two coders; chance agreement from each coder's own distribution of values (Cohen 1960). Shown for each "
+        "pair of coders.",
+    ),
+    (
+        "Scott's pi (π)",
+        "Two coders; chance agreement from the coders' pooled distribution of values (Scott 1955).",
+    ),
+    (
+        "Fleiss' kappa",
+        "Any number of coders; mean agreement over units corrected by pooled category shares (Fleiss 1971).",
+    ),
+    (
+        "Brennan-Prediger",
+        "Chance agreement taken as 1/q for q possible values, whether used or not (Brennan & Prediger 1981).",
+    ),
+    (
+        "Span F1 (exact / overlap)",
+        "Spans of one coder matched one-to-one with spans of the same code by another: exact needs identical "
+        "boundaries, overlap at least one shared character. F1 = 2 × matches / (spans of both); averaged over "
+        "pairs of coders.",
+    ),
+    (
+        "Unitizing: uα, |uα, cuα, (k)uα",
+        "On the character continuum (Krippendorff et al. 2016; Krippendorff 2019, ch. 12): uα assesses "
+        "segments and their values together; |uα whether coders mark the same stretches at all (valued versus "
+        "gap); cuα the values given where valued segments of different coders overlap, with the share of the "
+        "continuum this covers; (k)uα the same for one value k.",
+    ),
+    (
+        "Coverage",
+        "For each coder, the share of units (or characters) in the documents they coded that they marked with "
+        "the code; very different coverage usually means different readings of the coding instructions.",
+    ),
 ]
 
 CITATIONS = [
@@ -94,10 +114,15 @@ def to_html(report: AgreementReport, *, title: str = "Inter-coder agreement") ->
         _variables_table(report),
     ]
     for caption, png in charts(report):
-        parts.append(f'<figure><img alt="{e(caption)}" src="data:image/png;base64,{png}">'
-                     f"<figcaption>{e(caption)}</figcaption></figure>")
-    parts.append("<h2>For the methods section</h2><ul>"
-                 + "".join(f"<li>{e(t)}</li>" for t in methods_sentences(report)) + "</ul>")
+        parts.append(
+            f'<figure><img alt="{e(caption)}" src="data:image/png;base64,{png}">'
+            f"<figcaption>{e(caption)}</figcaption></figure>"
+        )
+    parts.append(
+        "<h2>For the methods section</h2><ul>"
+        + "".join(f"<li>{e(t)}</li>" for t in methods_sentences(report))
+        + "</ul>"
+    )
     parts.append(_unitizing_section(report))
     parts.append("<h2>Documents where coders part ways</h2>")
     parts.append(_documents_table(report))
@@ -166,12 +191,16 @@ def _unitizing_section(report: AgreementReport) -> str:
         return ""
     out = ["<h2>Unitizing: values of exclusive groups</h2>"]
     for v in groups:
-        out.append(f"<h3>{html.escape(v.name)}</h3><p>uα {_fmt(v.u_alpha)}, |uα {_fmt(v.binary_u_alpha)}, "
-                   f"cuα {_fmt(v.cu_alpha)} (covering {_fmt(v.cu_coverage)} of the continuum)</p>")
+        out.append(
+            f"<h3>{html.escape(v.name)}</h3><p>uα {_fmt(v.u_alpha)}, |uα {_fmt(v.binary_u_alpha)}, "
+            f"cuα {_fmt(v.cu_alpha)} (covering {_fmt(v.cu_coverage)} of the continuum)</p>"
+        )
         out.append("<table><tr><th>Value</th><th>(k)uα</th><th>Coverage</th></tr>")
         for label, a in v.k_u_alpha.items():
-            out.append(f"<tr><td>{html.escape(label)}</td><td class='n'>{_fmt(a)}</td>"
-                       f"<td class='n'>{_fmt(v.k_coverage.get(label))}</td></tr>")
+            out.append(
+                f"<tr><td>{html.escape(label)}</td><td class='n'>{_fmt(a)}</td>"
+                f"<td class='n'>{_fmt(v.k_coverage.get(label))}</td></tr>"
+            )
         out.append("</table>")
     return "".join(out)
 
@@ -179,13 +208,21 @@ def _unitizing_section(report: AgreementReport) -> str:
 def _documents_table(report: AgreementReport) -> str:
     rows = []
     for f in report.documents[:20]:
-        rows.append(f"<tr><td>{html.escape(f.title or '')}</td><td>{html.escape(f.document_id)}</td>"
-                    f"<td class='n'>{f.pairable_units}</td><td class='n'>{f.disagreeing_units}</td>"
-                    f"<td class='n'>{_fmt(f.agreement)}</td></tr>")
+        rows.append(
+            f"<tr><td>{html.escape(f.title or '')}</td><td>{html.escape(f.document_id)}</td>"
+            f"<td class='n'>{f.pairable_units}</td><td class='n'>{f.disagreeing_units}</td>"
+            f"<td class='n'>{_fmt(f.agreement)}</td></tr>"
+        )
     if not rows:
         return "<p>No document was coded by two or more of the chosen coders.</p>"
     continuum = report.parameters.get("unit") == "continuum"
-    head = ("<th>Characters</th><th>Characters where coders differ</th>" if continuum
-            else "<th>Pairable units × variables</th><th>Where coders differ</th>")
-    return (f"<table><tr><th>Title</th><th>Document</th>{head}<th>Agreement</th></tr>"
-            + "".join(rows) + "</table>")
+    head = (
+        "<th>Characters</th><th>Characters where coders differ</th>"
+        if continuum
+        else "<th>Pairable units × variables</th><th>Where coders differ</th>"
+    )
+    return (
+        f"<table><tr><th>Title</th><th>Document</th>{head}<th>Agreement</th></tr>"
+        + "".join(rows)
+        + "</table>"
+    )

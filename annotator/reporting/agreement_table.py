@@ -57,8 +57,14 @@ def to_rows(report: AgreementReport) -> list[dict[str, Any]]:
     return [variable_row(report, v) for v in report.variables]
 
 
-UNIT_WORDS = {"document": "documents", "paragraph": "paragraphs", "sentence": "sentences", "token": "tokens",
-              "continuum": "characters", "matrix row": "units"}
+UNIT_WORDS = {
+    "document": "documents",
+    "paragraph": "paragraphs",
+    "sentence": "sentences",
+    "token": "tokens",
+    "continuum": "characters",
+    "matrix row": "units",
+}
 
 
 def methods_sentences(report: AgreementReport) -> list[str]:
@@ -90,9 +96,15 @@ def document_rows(report: AgreementReport) -> list[dict[str, Any]]:
     out = []
     for v in report.variables:
         for f in v.documents:
-            out.append({
-                "Variable": v.name, "Document": f.document_id, "Title": f.title, "Units": f.units,
-                "Pairable units": f.pairable_units, "Disagreeing units": f.disagreeing_units,
-                "Agreement": f.agreement,
-            })
+            out.append(
+                {
+                    "Variable": v.name,
+                    "Document": f.document_id,
+                    "Title": f.title,
+                    "Units": f.units,
+                    "Pairable units": f.pairable_units,
+                    "Disagreeing units": f.disagreeing_units,
+                    "Agreement": f.agreement,
+                }
+            )
     return out

@@ -72,7 +72,9 @@ def read_matrix_csv(
     head = [c.strip() for c in rows[0]] if header else None
     body = rows[1:] if header else rows
     if unit_column is None:
-        unit_column = head is not None and bool(head) and head[0].strip().lower() in UNIT_HEADERS and len(head) > 1
+        unit_column = (
+            head is not None and bool(head) and head[0].strip().lower() in UNIT_HEADERS and len(head) > 1
+        )
     width = max((len(r) for r in body), default=0)
     if head is not None:
         if width > len(head):
@@ -84,8 +86,10 @@ def read_matrix_csv(
     if width - first < 1:
         raise AgreementError("The matrix has no coder columns.")
     if len(body) * (width - first) > MAX_CELLS:
-        raise AgreementError(f"The matrix has {len(body):,} units and {width - first:,} coders, more than the "
-                             f"{MAX_CELLS:,} cells an agreement computation here can hold.")
+        raise AgreementError(
+            f"The matrix has {len(body):,} units and {width - first:,} coders, more than the "
+            f"{MAX_CELLS:,} cells an agreement computation here can hold."
+        )
     values = np.full((len(body), width - first), None, dtype=object)
     units = []
     for i, row in enumerate(body):
@@ -182,8 +186,14 @@ def export_matrix(
     position i is written as i unless ``labels`` or numeric values)."""
     for var, matrix in zip(data.variables, data.values, strict=True):
         if var.id == variable_id or var.name == variable_id:
-            write_matrix_csv(target, matrix, list(coder_names or data.coders), data.unit_labels(),
-                             categories=var.categories, labels=labels)
+            write_matrix_csv(
+                target,
+                matrix,
+                list(coder_names or data.coders),
+                data.unit_labels(),
+                categories=var.categories,
+                labels=labels,
+            )
             return list(var.categories)
     raise AgreementError(f"No variable {variable_id!r} in this reliability data.")
 

@@ -65,7 +65,9 @@ class DocumentFigures:
     """This document's agreement between the chosen coders, pairwise."""
 
     spans: dict[str, int] = field(default_factory=dict)  # coder id -> spans
-    pairs: list[tuple[str, str, float | None, float | None]] = field(default_factory=list)  # a, b, F1 overlap, exact
+    pairs: list[tuple[str, str, float | None, float | None]] = field(
+        default_factory=list
+    )  # a, b, F1 overlap, exact
     disagreements: dict[str, int] = field(default_factory=dict)  # kind -> count
 
     @property
@@ -99,8 +101,11 @@ def _clusters(spans: list[Annotation]) -> list[list[Annotation]]:
 def _span_annotations(project: Project, document_id: str, coder_ids: Sequence[str]) -> list[Annotation]:
     codebook = project.codebook()
     wanted = set(coder_ids)
-    return [a for a in project.annotations(document_id)
-            if a.coder_id in wanted and (codebook.get(a.code_id) is None or codebook[a.code_id].scope == "span")]
+    return [
+        a
+        for a in project.annotations(document_id)
+        if a.coder_id in wanted and (codebook.get(a.code_id) is None or codebook[a.code_id].scope == "span")
+    ]
 
 
 def _check_coders(coder_ids: Sequence[str]) -> list[str]:
@@ -142,7 +147,7 @@ def disagreements(project: Project, document_id: str, coder_ids: Sequence[str]) 
     order = sorted(range(len(partial)), key=lambda k: extents[k])
     for pos, i in enumerate(order):
         end_i = extents[i][1]
-        for j in order[pos + 1:]:
+        for j in order[pos + 1 :]:
             if extents[j][0] >= end_i:
                 break
             if partial[i][0] != partial[j][0] and parents[i] == parents[j]:
@@ -195,8 +200,13 @@ def agreed_spans(project: Project, document_id: str, coder_ids: Sequence[str]) -
     return out
 
 
-def document_figures(project: Project, document_id: str, coder_ids: Sequence[str], *,
-                     found: Sequence[Disagreement] | None = None) -> DocumentFigures:
+def document_figures(
+    project: Project,
+    document_id: str,
+    coder_ids: Sequence[str],
+    *,
+    found: Sequence[Disagreement] | None = None,
+) -> DocumentFigures:
     """Pairwise span F1 (overlap and exact, same code) in this document, and
     the disagreements counted by kind (``found``: already computed by
     ``disagreements`` for the same coders); F1 comes from the agreement engine."""
@@ -223,7 +233,8 @@ def adjudicator(project: Project, adjudicator_id: str) -> Coder:
     coder = project.coder(adjudicator_id)
     if coder.role != "adjudicator":
         raise AdjudicationError(
-            f"{coder.name} is a coder, not an adjudicator; gold spans need a coder with the adjudicator role.")
+            f"{coder.name} is a coder, not an adjudicator; gold spans need a coder with the adjudicator role."
+        )
     return coder
 
 
@@ -235,8 +246,16 @@ def ensure_adjudicator(project: Project, name: str = "Gold standard") -> Coder:
     return project.add_coder(Coder(name=name, color="#222222", role="adjudicator"))
 
 
-def accept_span(project: Project, adjudicator_id: str, annotation_ids: Iterable[str], *, start: int | None = None,
-                end: int | None = None, code_id: str | None = None, reason: str = "") -> Annotation:
+def accept_span(
+    project: Project,
+    adjudicator_id: str,
+    annotation_ids: Iterable[str],
+    *,
+    start: int | None = None,
+    end: int | None = None,
+    code_id: str | None = None,
+    reason: str = "",
+) -> Annotation:
     """Make a gold span from one or more coders' spans, optionally with other
     boundaries or another code (choosing between codes), and the reason."""
     judge = adjudicator(project, adjudicator_id)
@@ -266,12 +285,15 @@ def accept_span(project: Project, adjudicator_id: str, annotation_ids: Iterable[
     if not saved.derived_from or set(saved.derived_from) != set(ids) or saved.origin != "adjudicated":
         # merged into an existing gold span: it now stands for both sets of sources
         merged = tuple(dict.fromkeys((*saved.derived_from, *ids)))
-        saved = project.update_annotation(replace(saved, derived_from=merged, origin="adjudicated")).annotation
+        saved = project.update_annotation(
+            replace(saved, derived_from=merged, origin="adjudicated")
+        ).annotation
     return saved
 
 
-def accept_agreed(project: Project, adjudicator_id: str, coder_ids: Sequence[str],
-                  document_ids: Iterable[str] | None = None) -> int:
+def accept_agreed(
+    project: Project, adjudicator_id: str, coder_ids: Sequence[str], document_ids: Iterable[str] | None = None
+) -> int:
     """Accept as gold every span all chosen coders agree on (same code, same
     boundaries); spans already in the gold standard are not added twice.
     Returns the number of gold spans added."""
@@ -288,11 +310,18 @@ def accept_agreed(project: Project, adjudicator_id: str, coder_ids: Sequence[str
                 key = (sources[0].code_id, sources[0].start, sources[0].end)
                 if key in gold:
                     continue
-                project.add_annotation(Annotation(
-                    document_id=doc, coder_id=judge.id, code_id=key[0], start=key[1], end=key[2],
-                    origin="adjudicated", derived_from=tuple(a.id for a in sources),
-                    note="All coders agree.",
-                ))
+                project.add_annotation(
+                    Annotation(
+                        document_id=doc,
+                        coder_id=judge.id,
+                        code_id=key[0],
+                        start=key[1],
+                        end=key[2],
+                        origin="adjudicated",
+                        derived_from=tuple(a.id for a in sources),
+                        note="All coders agree.",
+                    )
+                )
                 gold.add(key)
                 added += 1
     return added
@@ -310,5 +339,7 @@ def remove_gold(project: Project, annotation_id: str) -> Annotation:
     merge or export knows it is gone). Coders' own spans are never touched."""
     gold = project.annotation(annotation_id)
     if project.coder(gold.coder_id).role != "adjudicator":
-        raise AdjudicationError("Only gold spans can be removed here; a coder's own spans stay as they coded them.")
+        raise AdjudicationError(
+            "Only gold spans can be removed here; a coder's own spans stay as they coded them."
+        )
     return project.delete_annotation(annotation_id)

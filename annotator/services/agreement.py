@@ -19,8 +19,9 @@ from annotator.services.projects import find_coders
 from annotator.store.project import Project
 
 
-def coding_data(project: Project, coders: Sequence[Coder], *, batch: str | None = None,
-                segments: bool = True) -> CodingData:
+def coding_data(
+    project: Project, coders: Sequence[Coder], *, batch: str | None = None, segments: bool = True
+) -> CodingData:
     """The reliability sample of ``coders``: the documents that at least two of
     them coded. A coder counts as having coded a document when they marked it
     done or left any annotation or article-level code on it; elsewhere their
@@ -78,19 +79,28 @@ def agreement_report(
                 f"{len(missing)} documents have no {unit} segmentation yet; run `annotator nlp PROJECT` first."
             )
     report = compute_report(
-        data, unit=unit, coders=[c.id for c in chosen], variables=list(codes) if codes else None, levels=levels,
-        bootstrap=bootstrap, seed=seed, coder_names={c.id: c.name for c in chosen}, state=state,
+        data,
+        unit=unit,
+        coders=[c.id for c in chosen],
+        variables=list(codes) if codes else None,
+        levels=levels,
+        bootstrap=bootstrap,
+        seed=seed,
+        coder_names={c.id: c.name for c in chosen},
+        state=state,
     )
-    report.parameters.update({
-        "project": project.name,
-        "project_file": str(project.path),
-        "codebook": project.codebook().name,
-        "codebook_version": project.codebook_version(),
-        "batch": batch or "all",
-        "software": f"Annotator {__version__}",
-        "computed_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "nlp_pipeline": _segment_models(data),
-    })
+    report.parameters.update(
+        {
+            "project": project.name,
+            "project_file": str(project.path),
+            "codebook": project.codebook().name,
+            "codebook_version": project.codebook_version(),
+            "batch": batch or "all",
+            "software": f"Annotator {__version__}",
+            "computed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "nlp_pipeline": _segment_models(data),
+        }
+    )
     return report
 
 
@@ -114,11 +124,16 @@ def export_reliability_matrix(
     data = coding_data(project, chosen, batch=batch, segments=unit != "document")
     udata = unit_data(data, unit=unit, coders=[c.id for c in chosen], variables=[code])
     categories = export_matrix(udata, code, target, coder_names=[c.name for c in chosen], labels=labels)
-    return {"variable": code, "units": len(udata.unit_labels()), "coders": [c.name for c in chosen],
-            "categories": categories}
+    return {
+        "variable": code,
+        "units": len(udata.unit_labels()),
+        "coders": [c.name for c in chosen],
+        "categories": categories,
+    }
 
 
-def matrix_file_report(path: Path, *, level: str = "nominal", bootstrap: int = 0,
-                       seed: int | None = None) -> AgreementReport:
+def matrix_file_report(
+    path: Path, *, level: str = "nominal", bootstrap: int = 0, seed: int | None = None
+) -> AgreementReport:
     m = read_matrix_csv(path)
     return matrix_report(m.values, level, coders=m.coders, bootstrap=bootstrap, seed=seed, name=path.stem)

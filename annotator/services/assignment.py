@@ -42,12 +42,16 @@ def plan_reliability_sample(
     n_docs = len(document_ids)
     if percent is not None:
         if not 0 < percent <= 100:
-            raise AnnotatorError(f"A reliability sample of {percent}% is impossible; give a percentage in (0, 100].")
+            raise AnnotatorError(
+                f"A reliability sample of {percent}% is impossible; give a percentage in (0, 100]."
+            )
         size = max(1, round(n_docs * percent / 100)) if n_docs else 0
     if size is None or size < 0:
         raise AnnotatorError("Give the reliability sample as a number of documents or a percentage.")
     if size > n_docs:
-        raise AnnotatorError(f"The sample of {size} documents is larger than the project ({n_docs} documents).")
+        raise AnnotatorError(
+            f"The sample of {size} documents is larger than the project ({n_docs} documents)."
+        )
     rng = random.Random(seed)
     ordered = sorted(document_ids)  # the draw depends on the seed, not on storage order
     if strata:
@@ -58,7 +62,9 @@ def plan_reliability_sample(
         # largest-remainder allocation keeps the total exact
         quotas = {k: size * len(v) / n_docs for k, v in groups.items()}
         alloc = {k: int(q) for k, q in quotas.items()}
-        for k in sorted(quotas, key=lambda k: (quotas[k] - alloc[k], k), reverse=True)[: size - sum(alloc.values())]:
+        for k in sorted(quotas, key=lambda k: (quotas[k] - alloc[k], k), reverse=True)[
+            : size - sum(alloc.values())
+        ]:
             alloc[k] += 1
         for k in sorted(groups):
             sample += rng.sample(groups[k], alloc[k])

@@ -62,8 +62,10 @@ class CodebookEdit:
         current = project.codebook()
         for expected, _ in steps:
             if expected is not None and current.get(expected.id) != expected:
-                raise CodebookError(f"“{expected.name}” was changed elsewhere since; "
-                                    "that change was kept and this step was not undone or redone.")
+                raise CodebookError(
+                    f"“{expected.name}” was changed elsewhere since; "
+                    "that change was kept and this step was not undone or redone."
+                )
         with project.transaction():
             for expected, target in steps:
                 if target is None:
@@ -171,9 +173,16 @@ class CodebookService:
         code = self._code(code_id)
         if key:
             for other in codebook:
-                if other.id != code.id and not other.archived and other.shortcut and same_key(other.shortcut, key):
-                    raise CodebookError(f"The key {key} is already the shortcut of “{codebook.path(other.id, ' / ')}”; "
-                                        "choose another key or clear that one first.")
+                if (
+                    other.id != code.id
+                    and not other.archived
+                    and other.shortcut
+                    and same_key(other.shortcut, key)
+                ):
+                    raise CodebookError(
+                        f"The key {key} is already the shortcut of “{codebook.path(other.id, ' / ')}”; "
+                        "choose another key or clear that one first."
+                    )
         return self._change(f"Key of “{code.name}”", replace(code, shortcut=key))
 
     def set_scope(self, code_id: str, scope: str) -> CodebookEdit | None:
@@ -198,10 +207,14 @@ class CodebookService:
         # whose sub-codes are all archived (archived with it) restores them too;
         # one archived on its own among live siblings stays archived.
         below = [c for _, c in codebook.walk(code.id)]
-        targets = [code] + below if not code.archived or (below and all(c.archived for c in below)) else [code]
+        targets = (
+            [code] + below if not code.archived or (below and all(c.archived for c in below)) else [code]
+        )
         verb = "Restore" if code.archived else "Archive"
-        return self._change(f"{verb} “{code.name}”",
-                            *[replace(c, archived=not code.archived) for c in targets if c.archived == code.archived])
+        return self._change(
+            f"{verb} “{code.name}”",
+            *[replace(c, archived=not code.archived) for c in targets if c.archived == code.archived],
+        )
 
     # --- adding, deleting, moving ---------------------------------------------------------
 
@@ -234,10 +247,17 @@ class CodebookService:
         else:  # right after the selected code: the later siblings move down
             pos = [c.id for c in siblings].index(near.id) + 1
             order = pos
-            shifted = [replace(c, order=i + 1) for i, c in enumerate(siblings) if i >= pos and c.order != i + 1]
+            shifted = [
+                replace(c, order=i + 1) for i, c in enumerate(siblings) if i >= pos and c.order != i + 1
+            ]
             shifted += [replace(c, order=i) for i, c in enumerate(siblings) if i < pos and c.order != i]
-        code = Code(name=self.free_name(parent_id, name), parent_id=parent_id, color=self.free_colour(),
-                    scope=parent.scope if parent else "span", order=order)
+        code = Code(
+            name=self.free_name(parent_id, name),
+            parent_id=parent_id,
+            color=self.free_colour(),
+            scope=parent.scope if parent else "span",
+            order=order,
+        )
         states = [CodeState(codebook[c.id], c) for c in shifted] + [CodeState(None, code)]
         self._apply(CodebookEdit(f"Add “{code.name}”", states))
         return code
@@ -264,7 +284,9 @@ class CodebookService:
         ids[i], ids[j] = ids[j], ids[i]
         return self._reorder(code.parent_id, ids, moved=code)
 
-    def move_under(self, code_id: str, parent_id: str | None, position: int | None = None) -> CodebookEdit | None:
+    def move_under(
+        self, code_id: str, parent_id: str | None, position: int | None = None
+    ) -> CodebookEdit | None:
         """Make ``code_id`` a child of ``parent_id`` (None: top level), at
         ``position`` among its new siblings (default: last)."""
         code = self._code(code_id)

@@ -34,8 +34,10 @@ class UndoConflict(AnnotatorError):
     """Undo or redo would overwrite a change someone else saved since."""
 
 
-_CHANGED = ("This can no longer be undone or redone: {0} was changed since in another window or program, "
-            "and that change is kept.")
+_CHANGED = (
+    "This can no longer be undone or redone: {0} was changed since in another window or program, "
+    "and that change is kept."
+)
 
 
 # --- tokens and snapping -------------------------------------------------------
@@ -109,9 +111,14 @@ def apply_code(
         start, end = tokens.snap(start, end)
     if end <= start:
         raise InvalidSpan("Select some text first.")
-    return recorded(project, lambda: project.add_annotation(
-        Annotation(document_id=document_id, coder_id=coder_id, code_id=code_id, start=start, end=end, note=note)
-    ))
+    return recorded(
+        project,
+        lambda: project.add_annotation(
+            Annotation(
+                document_id=document_id, coder_id=coder_id, code_id=code_id, start=start, end=end, note=note
+            )
+        ),
+    )
 
 
 def recorded(project: Project, write: Callable[[], SpanWrite]) -> SpanWrite:
@@ -141,7 +148,9 @@ def move_boundaries(project: Project, annotation_id: str, start: int, end: int) 
     return recorded(project, lambda: project.update_annotation(replace(ann, start=start, end=end)))
 
 
-def nudge(tokens: Tokens, start: int, end: int, edge: str, direction: int, text_length: int) -> tuple[int, int]:
+def nudge(
+    tokens: Tokens, start: int, end: int, edge: str, direction: int, text_length: int
+) -> tuple[int, int]:
     """Move one edge of a span by one token (``edge`` 'start' or 'end',
     ``direction`` -1 or +1); the span never becomes empty."""
     from bisect import bisect_left, bisect_right
@@ -175,6 +184,7 @@ def delete(project: Project, annotation_id: str) -> Annotation:
 
 def delete_span(project: Project, annotation_id: str) -> SpanWrite:
     """Delete a span, as an undoable write."""
+
     def write() -> SpanWrite:
         before = project.delete_annotation(annotation_id)
         return SpanWrite(project.annotation(annotation_id), [before], False)
@@ -220,8 +230,14 @@ def _swap(project: Project, expected: list[Annotation], targets: list[Annotation
             if t.deleted:
                 continue
             for other in project.annotations(t.document_id, t.coder_id):
-                if other.id not in ids and other.start < t.end and t.start < other.end and (
-                        other.code_id == t.code_id or _same_exclusive_group(project, other.code_id, t.code_id)):
+                if (
+                    other.id not in ids
+                    and other.start < t.end
+                    and t.start < other.end
+                    and (
+                        other.code_id == t.code_id or _same_exclusive_group(project, other.code_id, t.code_id)
+                    )
+                ):
                     raise UndoConflict(_CHANGED.format(_passage(t)))
         now = now_iso()
         project.restore_annotations([replace(t, updated_at=now) for t in targets])
@@ -253,8 +269,9 @@ def document_code_state(project: Project, document_id: str, coder_id: str) -> di
     return {dc.code_id: dc for dc in project.document_codes(document_id, coder_id)}
 
 
-def set_document_code(project: Project, document_id: str, coder_id: str, code_id: str, *,
-                      value: str = "1", note: str = "") -> dict[str, DocumentCode]:
+def set_document_code(
+    project: Project, document_id: str, coder_id: str, code_id: str, *, value: str = "1", note: str = ""
+) -> dict[str, DocumentCode]:
     """Set an article-level code; returns the coder's codes on this article
     before the change (for undo)."""
     before = document_code_state(project, document_id, coder_id)
@@ -265,7 +282,9 @@ def set_document_code(project: Project, document_id: str, coder_id: str, code_id
     return before
 
 
-def clear_document_code(project: Project, document_id: str, coder_id: str, code_id: str) -> dict[str, DocumentCode]:
+def clear_document_code(
+    project: Project, document_id: str, coder_id: str, code_id: str
+) -> dict[str, DocumentCode]:
     before = document_code_state(project, document_id, coder_id)
     project.remove_document_code(document_id, coder_id, code_id)
     return before
@@ -275,9 +294,14 @@ def _value(dc: DocumentCode | None) -> tuple[str, str] | None:
     return None if dc is None else (dc.value, dc.note)
 
 
-def restore_document_codes(project: Project, document_id: str, coder_id: str,
-                           state: dict[str, DocumentCode], *,
-                           expected: dict[str, DocumentCode] | None = None) -> dict[str, DocumentCode]:
+def restore_document_codes(
+    project: Project,
+    document_id: str,
+    coder_id: str,
+    state: dict[str, DocumentCode],
+    *,
+    expected: dict[str, DocumentCode] | None = None,
+) -> dict[str, DocumentCode]:
     """Make the coder's article-level codes on this article equal ``state``;
     returns them as saved.
 
@@ -289,7 +313,9 @@ def restore_document_codes(project: Project, document_id: str, coder_id: str,
         if expected is None:
             scope = current.keys() | state.keys()
         else:
-            scope = {c for c in state.keys() | expected.keys() if _value(state.get(c)) != _value(expected.get(c))}
+            scope = {
+                c for c in state.keys() | expected.keys() if _value(state.get(c)) != _value(expected.get(c))
+            }
             if any(_value(current.get(c)) != _value(expected.get(c)) for c in scope):
                 raise UndoConflict(_CHANGED.format("an article-level code of this article"))
         for code_id in sorted(c for c in scope if c in current and c not in state):
@@ -315,8 +341,13 @@ class ListFilter:
     search: str | None = None
 
     def kwargs(self) -> dict:
-        return {"coder_id": self.coder_id, "assigned_only": self.assigned_only, "batch_id": self.batch_id,
-                "status": self.status, "search": self.search}
+        return {
+            "coder_id": self.coder_id,
+            "assigned_only": self.assigned_only,
+            "batch_id": self.batch_id,
+            "status": self.status,
+            "search": self.search,
+        }
 
 
 _OPEN_CODING = "workflow_open_coding"
@@ -358,19 +389,28 @@ def open_document(project: Project, document_id: str, coder_id: str) -> str | No
     return status
 
 
-def iter_listing(project: Project, flt: ListFilter, *, sort: str = "added", descending: bool = False,
-                 page: int = 2000) -> Iterator[DocumentSummary]:
+def iter_listing(
+    project: Project, flt: ListFilter, *, sort: str = "added", descending: bool = False, page: int = 2000
+) -> Iterator[DocumentSummary]:
     offset = 0
     while True:
-        rows = project.list_documents(**flt.kwargs(), sort=sort, descending=descending, limit=page, offset=offset)
+        rows = project.list_documents(
+            **flt.kwargs(), sort=sort, descending=descending, limit=page, offset=offset
+        )
         yield from rows
         if len(rows) < page:
             return
         offset += page
 
 
-def next_not_done(project: Project, flt: ListFilter, current_id: str | None, *, sort: str = "added",
-                  descending: bool = False) -> str | None:
+def next_not_done(
+    project: Project,
+    flt: ListFilter,
+    current_id: str | None,
+    *,
+    sort: str = "added",
+    descending: bool = False,
+) -> str | None:
     """The first document after ``current_id`` (in list order, wrapping round)
     that this coder has not marked done; None when all are done."""
     # Filtering out done documents in SQL keeps this one short query in the
@@ -398,8 +438,9 @@ def mark_done(project: Project, document_id: str, coder_id: str) -> str | None:
     return before
 
 
-def restore_status(project: Project, document_id: str, coder_id: str, status: str | None, *,
-                   expected: str | None = None) -> None:
+def restore_status(
+    project: Project, document_id: str, coder_id: str, status: str | None, *, expected: str | None = None
+) -> None:
     """Set the status back; with ``expected``, only while it still is that."""
     with project.transaction():
         if expected is not None and project.status(document_id, coder_id) != expected:

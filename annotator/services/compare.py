@@ -92,8 +92,9 @@ class CompareService:
         if len(coder_ids) >= 2:
             try:
                 result.disagreements = adjudication.disagreements(self.project, document_id, coder_ids)
-                result.figures = adjudication.document_figures(self.project, document_id, coder_ids,
-                                                               found=result.disagreements)
+                result.figures = adjudication.document_figures(
+                    self.project, document_id, coder_ids, found=result.disagreements
+                )
             except AnnotatorError as exc:
                 result.problem = str(exc)
         return result
@@ -103,12 +104,16 @@ class CompareService:
     def judge_id(self, name: str) -> str:
         return adjudication.ensure_adjudicator(self.project, name).id
 
-    def accept_span(self, judge_id: str, source_ids: Sequence[str], *, start: int, end: int, code_id: str,
-                    reason: str) -> Annotation:
-        return adjudication.accept_span(self.project, judge_id, source_ids, start=start, end=end, code_id=code_id,
-                                        reason=reason)
+    def accept_span(
+        self, judge_id: str, source_ids: Sequence[str], *, start: int, end: int, code_id: str, reason: str
+    ) -> Annotation:
+        return adjudication.accept_span(
+            self.project, judge_id, source_ids, start=start, end=end, code_id=code_id, reason=reason
+        )
 
-    def accept_agreed(self, judge_id: str, coder_ids: Sequence[str], document_ids: Sequence[str] | None) -> int:
+    def accept_agreed(
+        self, judge_id: str, coder_ids: Sequence[str], document_ids: Sequence[str] | None
+    ) -> int:
         return adjudication.accept_agreed(self.project, judge_id, coder_ids, document_ids)
 
     def remove_gold(self, annotation_id: str) -> Annotation:

@@ -51,9 +51,11 @@ class DemoSummary:
     notice: str = ""  # e.g. that no trained spaCy pipeline is installed
 
     def describe(self) -> str:
-        return (f"{self.path}: {self.documents} articles, {self.annotations} annotations and "
-                f"{self.document_codes} article-level codes by {', '.join(self.coders)}; "
-                f"codebook {self.codebook!r}.")
+        return (
+            f"{self.path}: {self.documents} articles, {self.annotations} annotations and "
+            f"{self.document_codes} article-level codes by {', '.join(self.coders)}; "
+            f"codebook {self.codebook!r}."
+        )
 
 
 # --- the demo content -----------------------------------------------------------
@@ -85,11 +87,17 @@ def demo_articles() -> list[DemoArticle]:
         node = resource("demo", "articles", entry["file"])
         if not node.is_file():
             raise DemoError(f"The demo article {entry['file']} listed in articles.yaml is missing.")
-        out.append(DemoArticle(
-            file=entry["file"], title=str(entry["title"]), outlet=str(entry.get("outlet", "")),
-            author=str(entry.get("author", "")), date=str(entry.get("date", "")), url=str(entry.get("url", "")),
-            text=node.read_text(encoding="utf-8"),
-        ))
+        out.append(
+            DemoArticle(
+                file=entry["file"],
+                title=str(entry["title"]),
+                outlet=str(entry.get("outlet", "")),
+                author=str(entry.get("author", "")),
+                date=str(entry.get("date", "")),
+                url=str(entry.get("url", "")),
+                text=node.read_text(encoding="utf-8"),
+            )
+        )
     return out
 
 
@@ -181,8 +189,12 @@ def is_demo_project(path: str | Path) -> bool:
 
 
 def _remove_project_file(path: Path) -> None:
-    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
-              path.with_name(path.name + "-journal")):
+    for p in (
+        path,
+        path.with_name(path.name + "-wal"),
+        path.with_name(path.name + "-shm"),
+        path.with_name(path.name + "-journal"),
+    ):
         with contextlib.suppress(OSError):
             p.unlink()
 
@@ -196,8 +208,21 @@ def _import_articles(project: Project, articles: list[DemoArticle]) -> tuple[str
         batch_file = Path(tmp) / "demo-articles.jsonl"
         with batch_file.open("w", encoding="utf-8") as fh:
             for a in articles:
-                fh.write(json.dumps({"text": a.text, "title": a.title, "outlet": a.outlet, "author": a.author,
-                                     "date": a.date, "url": a.url, "file": a.file}, ensure_ascii=False) + "\n")
+                fh.write(
+                    json.dumps(
+                        {
+                            "text": a.text,
+                            "title": a.title,
+                            "outlet": a.outlet,
+                            "author": a.author,
+                            "date": a.date,
+                            "url": a.url,
+                            "file": a.file,
+                        },
+                        ensure_ascii=False,
+                    )
+                    + "\n"
+                )
         report = import_batch(project, [batch_file], ImportOptions(name=BATCH_NAME))
     if report.failed:
         first = report.failed[0]
@@ -216,8 +241,9 @@ def _import_articles(project: Project, articles: list[DemoArticle]) -> tuple[str
 def _add_coders(project: Project, spec: dict[str, Any]) -> dict[str, Coder]:
     coders: dict[str, Coder] = {}
     for entry in spec["coders"]:
-        coder = Coder(name=str(entry["name"]), color=str(entry.get("color", "#4477aa")),
-                      role=entry.get("role", "coder"))
+        coder = Coder(
+            name=str(entry["name"]), color=str(entry.get("color", "#4477aa")), role=entry.get("role", "coder")
+        )
         coders[coder.name] = project.add_coder(coder)
     return coders
 
@@ -229,15 +255,26 @@ def _code(codebook: Codebook, code_path: str, where: str) -> str:
     return code.id
 
 
-def _code_articles(project: Project, codebook: Codebook, articles: list[DemoArticle], doc_ids: dict[str, str],
-                   coders: dict[str, Coder], spec: dict[str, Any], step: Callable[[int], None]) -> dict[str, int]:
+def _code_articles(
+    project: Project,
+    codebook: Codebook,
+    articles: list[DemoArticle],
+    doc_ids: dict[str, str],
+    coders: dict[str, Coder],
+    spec: dict[str, Any],
+    step: Callable[[int], None],
+) -> dict[str, int]:
     by_article: dict[str, list[dict[str, Any]]] = {a.file: [] for a in articles}
     for entry in spec.get("annotations", []):
         if entry["article"] not in by_article:
-            raise DemoError(f"annotations.yaml names the article {entry['article']!r}, which is not a demo article.")
+            raise DemoError(
+                f"annotations.yaml names the article {entry['article']!r}, which is not a demo article."
+            )
         by_article[entry["article"]].append(entry)
-    paths = {code_path: _code(codebook, code_path, "annotations.yaml")
-             for code_path in {e["code"] for e in spec.get("annotations", []) + spec.get("document_codes", [])}}
+    paths = {
+        code_path: _code(codebook, code_path, "annotations.yaml")
+        for code_path in {e["code"] for e in spec.get("annotations", []) + spec.get("document_codes", [])}
+    }
     annotations = 0
     for a in articles:
         doc_id = doc_ids[a.file]
@@ -248,28 +285,47 @@ def _code_articles(project: Project, codebook: Codebook, articles: list[DemoArti
                 quote = str(entry["quote"])
                 found = find_quote(text, quote, int(entry.get("occurrence", 1)))
                 if found is None:
-                    raise DemoError(f"The quote {quote!r} ({entry['coder']}, {entry['code']}) is not in the stored "
-                                    f"text of the demo article {a.file}.")
+                    raise DemoError(
+                        f"The quote {quote!r} ({entry['coder']}, {entry['code']}) is not in the stored "
+                        f"text of the demo article {a.file}."
+                    )
                 try:
-                    written = project.add_annotation(Annotation(
-                        document_id=doc_id, coder_id=coder.id, code_id=paths[entry["code"]],
-                        start=found[0], end=found[1], note=str(entry.get("note", "") or "")))
+                    written = project.add_annotation(
+                        Annotation(
+                            document_id=doc_id,
+                            coder_id=coder.id,
+                            code_id=paths[entry["code"]],
+                            start=found[0],
+                            end=found[1],
+                            note=str(entry.get("note", "") or ""),
+                        )
+                    )
                 except AnnotatorError as exc:
-                    raise DemoError(f"The demo annotation {quote[:60]!r} by {coder.name} in {a.file} was "
-                                    f"refused: {exc}") from exc
+                    raise DemoError(
+                        f"The demo annotation {quote[:60]!r} by {coder.name} in {a.file} was refused: {exc}"
+                    ) from exc
                 if not written.created:
-                    raise DemoError(f"The demo annotation {quote[:60]!r} by {coder.name} in {a.file} overlaps "
-                                    f"another span of the same code and was merged into it.")
+                    raise DemoError(
+                        f"The demo annotation {quote[:60]!r} by {coder.name} in {a.file} overlaps "
+                        f"another span of the same code and was merged into it."
+                    )
                 annotations += 1
         step(1)
     document_codes = 0
     with project.transaction():
         for entry in spec.get("document_codes", []):
             if entry["article"] not in doc_ids:
-                raise DemoError(f"annotations.yaml names the article {entry['article']!r}, which is not a demo "
-                                "article.")
-            project.set_document_code(DocumentCode(doc_ids[entry["article"]], _coder(coders, entry).id,
-                                                   paths[entry["code"]], note=str(entry.get("note", "") or "")))
+                raise DemoError(
+                    f"annotations.yaml names the article {entry['article']!r}, which is not a demo article."
+                )
+            project.set_document_code(
+                DocumentCode(
+                    doc_ids[entry["article"]],
+                    _coder(coders, entry).id,
+                    paths[entry["code"]],
+                    note=str(entry.get("note", "") or ""),
+                )
+            )
             document_codes += 1
     return {"annotations": annotations, "document_codes": document_codes}
 
@@ -281,8 +337,13 @@ def _coder(coders: dict[str, Coder], entry: dict[str, Any]) -> Coder:
     return coder
 
 
-def _set_statuses(project: Project, articles: list[DemoArticle], doc_ids: dict[str, str],
-                  coders: dict[str, Coder], spec: dict[str, Any]) -> None:
+def _set_statuses(
+    project: Project,
+    articles: list[DemoArticle],
+    doc_ids: dict[str, str],
+    coders: dict[str, Coder],
+    spec: dict[str, Any],
+) -> None:
     default = spec.get("default_status", "done")
     status = {(doc_ids[a.file], c.id): default for a in articles for c in coders.values()}
     for entry in spec.get("status", []):

@@ -19,8 +19,13 @@ from annotator.store.project import Project
 ANNOTATIONS_CANCELLED = "The annotation import was cancelled; the project is unchanged."
 
 
-def project_data(project: Project, *, coders: Sequence[str] | None = None, batch: str | None = None,
-                 with_texts: bool = True) -> ProjectData:
+def project_data(
+    project: Project,
+    *,
+    coders: Sequence[str] | None = None,
+    batch: str | None = None,
+    with_texts: bool = True,
+) -> ProjectData:
     """A project's documents, codebook, coders and live codings as one bundle."""
     chosen = find_coders(project, list(coders)) if coders else project.coders()
     ids = {c.id for c in chosen}
@@ -37,8 +42,16 @@ def project_data(project: Project, *, coders: Sequence[str] | None = None, batch
     )
 
 
-def export_project(project: Project, fmt: str, out: Path, *, coders: Sequence[str] | None = None,
-                   batch: str | None = None, state: TaskState = NULL_STATE, **options: Any) -> list[Path]:
+def export_project(
+    project: Project,
+    fmt: str,
+    out: Path,
+    *,
+    coders: Sequence[str] | None = None,
+    batch: str | None = None,
+    state: TaskState = NULL_STATE,
+    **options: Any,
+) -> list[Path]:
     _not_an_open_project(Path(out))
     data = project_data(project, coders=coders, batch=batch)
     if fmt == "qdpx":
@@ -59,9 +72,15 @@ class AnnotationImportReport:
     warnings: list[str] = field(default_factory=list)
 
 
-def import_annotations(project: Project, path: Path, fmt: str | None = None, *,
-                       coder_from_filename: str | None = None, segment: bool = True,
-                       state: TaskState = NULL_STATE) -> AnnotationImportReport:
+def import_annotations(
+    project: Project,
+    path: Path,
+    fmt: str | None = None,
+    *,
+    coder_from_filename: str | None = None,
+    segment: bool = True,
+    state: TaskState = NULL_STATE,
+) -> AnnotationImportReport:
     """Read annotations (with their documents, codes and coders) from an exchange
     file into the project. Documents are matched by content, codes by id then
     path, coders by id then name, so importing twice adds nothing. Every
@@ -93,8 +112,10 @@ def import_annotations(project: Project, path: Path, fmt: str | None = None, *,
             if coder.id not in known_coders:
                 clash = project.coder_by_name(coder.name)
                 if clash is not None:
-                    raise AnnotatorError(f"The file's coder {coder.name!r} has another id than the project's "
-                                         "coder of that name; rename one of them first.")
+                    raise AnnotatorError(
+                        f"The file's coder {coder.name!r} has another id than the project's "
+                        "coder of that name; rename one of them first."
+                    )
                 project.add_coder(coder)
                 known_coders.add(coder.id)
                 report.coders_added += 1
@@ -122,7 +143,9 @@ def _segment(project: Project, documents: list, state: TaskState) -> dict:
 
     model = pipeline_name(project, None)
     segmented = {}
-    for s in segment_texts(((d.id, d.text) for d in documents), model=model, state=state, total=len(documents)):
+    for s in segment_texts(
+        ((d.id, d.text) for d in documents), model=model, state=state, total=len(documents)
+    ):
         segmented[s.document_id] = s
         state.check(ANNOTATIONS_CANCELLED)
     return segmented
@@ -132,5 +155,6 @@ def _not_an_open_project(path: Path) -> None:
     """Writing over a project open here would cut the window off from its file,
     and even reading one (open and close) drops SQLite's locks on it."""
     if held_files.is_held(path):
-        raise AnnotatorError(f"{path.name} is a project file open in Annotator, not an exchange file; "
-                             "choose another file.")
+        raise AnnotatorError(
+            f"{path.name} is a project file open in Annotator, not an exchange file; choose another file."
+        )

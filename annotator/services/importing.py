@@ -105,7 +105,9 @@ def import_batch(
     max_length = min(nlp.max_length, MAX_ARTICLE_CHARS)
     project.add_batch(batch)
     try:
-        cut_short = _import_into(project, batch, report, paths, options, nlp, info, segment_doc, max_length, state)
+        cut_short = _import_into(
+            project, batch, report, paths, options, nlp, info, segment_doc, max_length, state
+        )
     except BaseException:
         # A batch that an error stopped keeps what was stored (each chunk is
         # whole); one that stored nothing is not left behind empty. The error
@@ -122,8 +124,10 @@ def import_batch(
 def _import_cancelled(saved: int) -> str:
     if saved == 0:
         return "The import was cancelled before any article was saved."
-    return (f"The import was cancelled; the {saved} article{'s' if saved != 1 else ''} read before it stopped "
-            f"{'are' if saved != 1 else 'is'} saved.")
+    return (
+        f"The import was cancelled; the {saved} article{'s' if saved != 1 else ''} read before it stopped "
+        f"{'are' if saved != 1 else 'is'} saved."
+    )
 
 
 def article_too_long(doc: Document, max_length: int = MAX_ARTICLE_CHARS) -> str:
@@ -133,14 +137,20 @@ def article_too_long(doc: Document, max_length: int = MAX_ARTICLE_CHARS) -> str:
     # boundaries; the user knows where they are.
     name = doc.title or doc.source_path
     where = f" in {doc.source_path}" if doc.title and doc.title != doc.source_path else ""
-    return (f"The article {name!r}{where} has {len(doc.text):,} characters, more than the {max_length:,} one "
-            "article may have; split it into its articles and import them.")
+    return (
+        f"The article {name!r}{where} has {len(doc.text):,} characters, more than the {max_length:,} one "
+        "article may have; split it into its articles and import them."
+    )
 
 
 def _finish_batch(project: Project, batch: Batch, report: ImportReport, *, cancelled: bool = False) -> None:
-    batch.counts = {"imported": report.imported, "duplicates": len(report.duplicates),
-                    "near_duplicates": len(report.near_duplicates), "failed": len(report.failed),
-                    "cleaned_lines": report.cleaned_lines}
+    batch.counts = {
+        "imported": report.imported,
+        "duplicates": len(report.duplicates),
+        "near_duplicates": len(report.near_duplicates),
+        "failed": len(report.failed),
+        "cleaned_lines": report.cleaned_lines,
+    }
     batch.report = report.as_dict(cancelled=cancelled)
     if report.imported == 0:
         _drop_empty_batch(project, batch)  # re-running an import adds nothing, not even an empty batch
@@ -148,9 +158,18 @@ def _finish_batch(project: Project, batch: Batch, report: ImportReport, *, cance
         project.update_batch(batch)
 
 
-def _import_into(project: Project, batch: Batch, report: ImportReport, paths: list[Path], options: ImportOptions,
-                 nlp: Any, info: Any, segment_doc: Callable[..., Any], max_length: int,
-                 state: TaskState) -> bool:
+def _import_into(
+    project: Project,
+    batch: Batch,
+    report: ImportReport,
+    paths: list[Path],
+    options: ImportOptions,
+    nlp: Any,
+    info: Any,
+    segment_doc: Callable[..., Any],
+    max_length: int,
+    state: TaskState,
+) -> bool:
     """Store the articles of ``paths``; True when an interruption cut the reading short."""
     near = _NearDuplicates(project, options.near_duplicate_threshold)
     seen: dict[str, str] = {}
@@ -158,8 +177,14 @@ def _import_into(project: Project, batch: Batch, report: ImportReport, paths: li
 
     def fresh_documents() -> Iterator[Document]:
         nonlocal cut_short
-        for result in read_sources(paths, format=options.format, columns=options.columns, clean=options.clean,
-                                   rules=options.rules, state=state):
+        for result in read_sources(
+            paths,
+            format=options.format,
+            columns=options.columns,
+            clean=options.clean,
+            rules=options.rules,
+            state=state,
+        ):
             if isinstance(result, ReadFailure):
                 report.failed.append({"path": result.source_path, "reason": result.reason})
                 continue
@@ -168,16 +193,29 @@ def _import_into(project: Project, batch: Batch, report: ImportReport, paths: li
                 report.failed.append({"path": doc.source_path, "reason": article_too_long(doc, max_length)})
                 continue
             if doc.id in seen or project.has_document(doc.id):
-                report.duplicates.append({"path": doc.source_path, "title": doc.title,
-                                          "document_id": doc.id, "same_as": seen.get(doc.id, doc.id)})
+                report.duplicates.append(
+                    {
+                        "path": doc.source_path,
+                        "title": doc.title,
+                        "document_id": doc.id,
+                        "same_as": seen.get(doc.id, doc.id),
+                    }
+                )
                 continue
             seen[doc.id] = doc.source_path
             doc.batch_id = batch.id
             similar = near.check(doc)
             if similar is not None:
                 doc.metadata["near_duplicate_of"] = similar[0]
-                report.near_duplicates.append({"path": doc.source_path, "title": doc.title, "document_id": doc.id,
-                                               "resembles": similar[0], "similarity": round(similar[1], 3)})
+                report.near_duplicates.append(
+                    {
+                        "path": doc.source_path,
+                        "title": doc.title,
+                        "document_id": doc.id,
+                        "resembles": similar[0],
+                        "similarity": round(similar[1], 3),
+                    }
+                )
             report.cleaned_lines += len(doc.cleaning)
             yield doc
         # an interruption ends the reading; what was read is still segmented and stored below
@@ -241,7 +279,9 @@ class ImportPreview:
     mapping: dict[str, str]
 
 
-def preview_import(paths: list[Path], options: ImportOptions | None = None, *, limit: int = 5) -> ImportPreview:
+def preview_import(
+    paths: list[Path], options: ImportOptions | None = None, *, limit: int = 5
+) -> ImportPreview:
     """The first articles as they would be imported (nothing is stored)."""
     options = options or ImportOptions()
     docs: list[Document] = []
@@ -261,8 +301,9 @@ def preview_import(paths: list[Path], options: ImportOptions | None = None, *, l
             if found.problem:
                 failures.append((str(path), found.problem))
             break
-    for result in read_sources(paths, format=options.format, columns=options.columns, clean=options.clean,
-                               rules=options.rules):
+    for result in read_sources(
+        paths, format=options.format, columns=options.columns, clean=options.clean, rules=options.rules
+    ):
         if isinstance(result, ReadFailure):
             failures.append((result.source_path, result.reason))
         else:
@@ -272,8 +313,14 @@ def preview_import(paths: list[Path], options: ImportOptions | None = None, *, l
     return ImportPreview(docs, failures, columns, mapping)
 
 
-def rerun_nlp(project: Project, *, model: str | None = None, processes: int = 1, only_missing: bool = False,
-              state: TaskState = NULL_STATE) -> int:
+def rerun_nlp(
+    project: Project,
+    *,
+    model: str | None = None,
+    processes: int = 1,
+    only_missing: bool = False,
+    state: TaskState = NULL_STATE,
+) -> int:
     """Segment existing documents again with ``model`` (``annotator nlp``).
     Interrupted, it stops after a stored chunk and raises Cancelled with the
     number of documents segmented as ``partial``."""
@@ -297,8 +344,9 @@ def rerun_nlp(project: Project, *, model: str | None = None, processes: int = 1,
             done += len(pending)
             pending = []
             state.set_progress(done, total)
-            state.check(f"Segmenting was cancelled; {done} of {total} documents are segmented again.",
-                        partial=done)
+            state.check(
+                f"Segmenting was cancelled; {done} of {total} documents are segmented again.", partial=done
+            )
     if pending:
         project.set_segmentations(pending)
         done += len(pending)

@@ -53,8 +53,10 @@ def make_package(project: Project, coder_name: str, out: Path, *, force: bool = 
     with ``force``, and never a project)."""
     coder = project.find_coder(coder_name)
     if coder.role != "coder":
-        raise AnnotatorError(f"{coder.name} is an adjudicator; packages carry a coder's own work, and the gold "
-                             "standard is made in the lead's project.")
+        raise AnnotatorError(
+            f"{coder.name} is an adjudicator; packages carry a coder's own work, and the gold "
+            "standard is made in the lead's project."
+        )
     out = Path(out)
     secret = package_secret(project)
     package_id = new_id()
@@ -85,8 +87,12 @@ class CodebookDiff:
         return bool(self.missing_in_project or self.renamed or self.moved or self.other)
 
     def lines(self) -> list[str]:
-        return ([f"code only in the package: {p}" for p in self.missing_in_project]
-                + [f"renamed: {r}" for r in self.renamed] + [f"moved: {m}" for m in self.moved] + self.other)
+        return (
+            [f"code only in the package: {p}" for p in self.missing_in_project]
+            + [f"renamed: {r}" for r in self.renamed]
+            + [f"moved: {m}" for m in self.moved]
+            + self.other
+        )
 
 
 def compare_codebooks(project_cb: Codebook, package_cb: Codebook) -> CodebookDiff:
@@ -126,14 +132,37 @@ class MergeReport:
 
     @property
     def changes(self) -> int:
-        return (self.added + self.updated + self.deleted + self.merged + self.document_codes_changed
-                + self.statuses_changed)
+        return (
+            self.added
+            + self.updated
+            + self.deleted
+            + self.merged
+            + self.document_codes_changed
+            + self.statuses_changed
+        )
 
     def as_dict(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in (
-            "package", "coder", "added", "updated", "deleted", "merged", "unchanged", "refused", "clamped",
-            "document_codes_changed", "statuses_changed", "unknown_documents", "codebook_differences",
-            "codes_added", "warnings", "dry_run")}
+        return {
+            k: getattr(self, k)
+            for k in (
+                "package",
+                "coder",
+                "added",
+                "updated",
+                "deleted",
+                "merged",
+                "unchanged",
+                "refused",
+                "clamped",
+                "document_codes_changed",
+                "statuses_changed",
+                "unknown_documents",
+                "codebook_differences",
+                "codes_added",
+                "warnings",
+                "dry_run",
+            )
+        }
 
 
 CODEBOOK_CHOICES = ("refuse", "add-missing", "ignore")
@@ -143,8 +172,14 @@ class _Rehearsal(Exception):
     """Raised inside the merge transaction of a dry run, so it rolls back."""
 
 
-def merge_package(project: Project, package_path: Path, *, dry_run: bool = False,
-                  codebook: str = "refuse", accept_unsigned: bool = False) -> MergeReport:
+def merge_package(
+    project: Project,
+    package_path: Path,
+    *,
+    dry_run: bool = False,
+    codebook: str = "refuse",
+    accept_unsigned: bool = False,
+) -> MergeReport:
     """Bring one coder's work back from their package.
 
     ``codebook`` says what to do when the package's codebook differs from the
@@ -155,7 +190,9 @@ def merge_package(project: Project, package_path: Path, *, dry_run: bool = False
     (with a warning); the other checks still apply.
     """
     if codebook not in CODEBOOK_CHOICES:
-        raise AnnotatorError(f"Unknown codebook choice {codebook!r}; use one of {', '.join(CODEBOOK_CHOICES)}.")
+        raise AnnotatorError(
+            f"Unknown codebook choice {codebook!r}; use one of {', '.join(CODEBOOK_CHOICES)}."
+        )
     package_path = Path(package_path)
     name = package_path.name
     report = MergeReport(package=str(package_path), dry_run=dry_run)
@@ -171,8 +208,10 @@ def merge_package(project: Project, package_path: Path, *, dry_run: bool = False
         report.coder = coder.name
         _check_token(project, package, coder_id, name, accept_unsigned, report)
         if coder.role != "coder":
-            raise MergeConflict(f"{name} claims to hold the work of the adjudicator {coder.name}, but packages "
-                                "carry a coder's own work only; nothing was merged.")
+            raise MergeConflict(
+                f"{name} claims to hold the work of the adjudicator {coder.name}, but packages "
+                "carry a coder's own work only; nothing was merged."
+            )
         try:
             annotations = package.annotations(include_deleted=True)
             document_codes = package.document_codes(include_deleted=True)
@@ -180,8 +219,10 @@ def merge_package(project: Project, package_path: Path, *, dry_run: bool = False
             package_cb = package.codebook()
         except (AnnotatorError, ValueError, TypeError) as exc:
             reason = str(exc).rstrip(".")
-            raise MergeConflict(f"{name} is damaged and cannot be merged ({reason[:1].lower()}{reason[1:]}); "
-                                "nothing was merged.") from exc
+            raise MergeConflict(
+                f"{name} is damaged and cannot be merged ({reason[:1].lower()}{reason[1:]}); "
+                "nothing was merged."
+            ) from exc
         made = package.get_meta("package_created_at") or ""
         quiet_since_made = bool(made) and opened_since_made(package) and not changed_since(package, made)
     _check_contents(project, coder, annotations, document_codes, statuses, name)
@@ -213,8 +254,10 @@ def merge_package(project: Project, package_path: Path, *, dry_run: bool = False
             report.unchanged += 1
         else:
             writes.append(a)
-    dc_writes = [_clamped(dc, now, report) for dc in
-                 _document_code_changes(project, coder_id, document_codes, known_docs)]
+    dc_writes = [
+        _clamped(dc, now, report)
+        for dc in _document_code_changes(project, coder_id, document_codes, known_docs)
+    ]
     status_writes = [s for s in statuses if s.document_id in known_docs and _newer_status(project, s)]
     try:
         with project.transaction():
@@ -256,48 +299,68 @@ def _journal_warnings(name: str, journal: int, left_behind: bool) -> list[str]:
     a journal beside it, or a package opened in Annotator that brings nothing
     and holds nothing saved since it was made."""
     if journal:
-        return [f"{name} came with a {name}-wal journal ({journal} bytes), so it was copied or is still open while "
-                "Annotator runs on it: its saved work was read from the journal too, but ask the coder to close "
-                "Annotator and send the package again if anything is missing."]
+        return [
+            f"{name} came with a {name}-wal journal ({journal} bytes), so it was copied or is still open while "
+            "Annotator runs on it: its saved work was read from the journal too, but ask the coder to close "
+            "Annotator and send the package again if anything is missing."
+        ]
     if left_behind:
-        return [f"{name} was opened in Annotator but holds no work saved since the package was made: if the coder "
-                f"copied it while Annotator was open, their session is in the journal file {name}-wal, which was not "
-                "copied, so ask them to close Annotator and send the package again."]
+        return [
+            f"{name} was opened in Annotator but holds no work saved since the package was made: if the coder "
+            f"copied it while Annotator was open, their session is in the journal file {name}-wal, which was not "
+            "copied, so ask them to close Annotator and send the package again."
+        ]
     return []
 
 
-def _check_token(project: Project, package: Project, coder_id: str, name: str, accept_unsigned: bool,
-                 report: MergeReport) -> None:
+def _check_token(
+    project: Project, package: Project, coder_id: str, name: str, accept_unsigned: bool, report: MergeReport
+) -> None:
     token, package_id = package.get_meta("package_token"), package.get_meta("package_id")
     if not token or not package_id:
         if not accept_unsigned:
-            raise MergeConflict(f"{name} is not signed (it was made before packages carried a token, or the token "
-                                "was removed), so it cannot prove whose work it holds; nothing was merged: hand out "
-                                "a new package with `annotator package`, or merge with --accept-unsigned if you "
-                                "trust this file.")
+            raise MergeConflict(
+                f"{name} is not signed (it was made before packages carried a token, or the token "
+                "was removed), so it cannot prove whose work it holds; nothing was merged: hand out "
+                "a new package with `annotator package`, or merge with --accept-unsigned if you "
+                "trust this file."
+            )
         report.warnings.append(f"{name} is not signed; it was merged because you accepted unsigned packages.")
         return
     secret = existing_package_secret(project)
     expected = package_token(secret, project.project_id, package_id, coder_id) if secret else ""
     if not secret or not hmac.compare_digest(expected, token):
-        raise MergeConflict(f"{name} does not carry this project's signature for the coder it names, so it was "
-                            "edited or made from another project; nothing was merged.")
+        raise MergeConflict(
+            f"{name} does not carry this project's signature for the coder it names, so it was "
+            "edited or made from another project; nothing was merged."
+        )
 
 
-def _check_contents(project: Project, coder: Coder, annotations: list[Annotation], document_codes: list[DocumentCode],
-                    statuses: list[Assignment], name: str) -> None:
+def _check_contents(
+    project: Project,
+    coder: Coder,
+    annotations: list[Annotation],
+    document_codes: list[DocumentCode],
+    statuses: list[Assignment],
+    name: str,
+) -> None:
     """A package carries only its own coder's work: no other coder's rows or
     annotation ids, no gold (adjudicated) spans."""
-    strangers = {a.coder_id for a in annotations} | {d.coder_id for d in document_codes} | {
-        s.coder_id for s in statuses}
+    strangers = (
+        {a.coder_id for a in annotations}
+        | {d.coder_id for d in document_codes}
+        | {s.coder_id for s in statuses}
+    )
     strangers.discard(coder.id)
     if strangers:
         raise MergeConflict(
             f"{name} was made for {coder.name} but holds work claimed by other coders; nothing was merged."
         )
     if any(a.origin == "adjudicated" or a.derived_from for a in annotations):
-        raise MergeConflict(f"{name} holds adjudicated (gold-standard) spans, which a coder package never "
-                            "carries; nothing was merged.")
+        raise MergeConflict(
+            f"{name} holds adjudicated (gold-standard) spans, which a coder package never "
+            "carries; nothing was merged."
+        )
     for owner in project.annotation_owners([a.id for a in annotations]).values():
         if owner != coder.id:
             raise MergeConflict(f"{name} tries to change annotations of another coder; nothing was merged.")
@@ -314,16 +377,21 @@ def _state(a: Annotation) -> tuple:
     return (a.code_id, a.start, a.end, a.note, a.deleted, a.origin)
 
 
-def _document_code_changes(project: Project, coder_id: str, incoming: list[DocumentCode],
-                           known_docs: set[str]) -> list[DocumentCode]:
-    current = {(d.document_id, d.code_id): d for d in project.document_codes(coder_id=coder_id, include_deleted=True)}
+def _document_code_changes(
+    project: Project, coder_id: str, incoming: list[DocumentCode], known_docs: set[str]
+) -> list[DocumentCode]:
+    current = {
+        (d.document_id, d.code_id): d for d in project.document_codes(coder_id=coder_id, include_deleted=True)
+    }
     out = []
     for dc in incoming:
         if dc.document_id not in known_docs:
             continue
         mine = current.get((dc.document_id, dc.code_id))
-        if mine is None or (mine.updated_at < dc.updated_at and
-                            (mine.value, mine.note, mine.deleted) != (dc.value, dc.note, dc.deleted)):
+        if mine is None or (
+            mine.updated_at < dc.updated_at
+            and (mine.value, mine.note, mine.deleted) != (dc.value, dc.note, dc.deleted)
+        ):
             out.append(dc)
     return out
 

@@ -10,8 +10,9 @@ from pathlib import Path
 from annotator.store.project import Project as Project  # the type a window or a worker holds
 
 
-def open_project(path: str | Path, *, readonly: bool = False, window: bool = False,
-                 create: bool = False) -> Project:
+def open_project(
+    path: str | Path, *, readonly: bool = False, window: bool = False, create: bool = False
+) -> Project:
     """The project file at ``path``. ``window`` takes the project's window lock,
     so that a second window opens it read-only with a notice saying why;
     ``create`` makes the file when it is not there yet."""

@@ -39,8 +39,9 @@ def load_codebook(name_or_path: str | Path) -> Codebook:
     raise CodebookError(f"There is no built-in codebook named {name_or_path!r} (built-in: {names}).")
 
 
-def init_project(path: Path, *, name: str | None = None, codebook: str | None = None,
-                 coders: list[str] | None = None) -> Project:
+def init_project(
+    path: Path, *, name: str | None = None, codebook: str | None = None, coders: list[str] | None = None
+) -> Project:
     project = Project.create(path, name=name)
     try:
         if codebook:
@@ -68,8 +69,14 @@ def add_coder(project: Project, name: str, *, color: str | None = None, role: st
     return project.add_coder(Coder(name=name, color=color, role=role))
 
 
-def update_coder(project: Project, name: str, *, new_name: str | None = None, color: str | None = None,
-                 role: str | None = None) -> Coder:
+def update_coder(
+    project: Project,
+    name: str,
+    *,
+    new_name: str | None = None,
+    color: str | None = None,
+    role: str | None = None,
+) -> Coder:
     coder = project.find_coder(name)
     if new_name is not None:
         if not new_name.strip():

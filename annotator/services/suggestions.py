@@ -28,8 +28,15 @@ class SuggestReport:
     by_kind: dict[str, int] = field(default_factory=dict)
 
 
-def suggest(project: Project, *, batch: str | None = None, model: str | None = None, rebuild: bool = False,
-            document_ids: list[str] | None = None, state: TaskState = NULL_STATE) -> SuggestReport:
+def suggest(
+    project: Project,
+    *,
+    batch: str | None = None,
+    model: str | None = None,
+    rebuild: bool = False,
+    document_ids: list[str] | None = None,
+    state: TaskState = NULL_STATE,
+) -> SuggestReport:
     """Compute and store suggestions. Interrupted, it stops after a stored
     document and raises Cancelled with the report so far as ``partial``."""
     from annotator.nlp.attribution_suggest import suggest_for_doc
@@ -39,8 +46,10 @@ def suggest(project: Project, *, batch: str | None = None, model: str | None = N
     nlp, info = load_pipeline(pipeline_name(project, model))
     report = SuggestReport(pipeline=info.label, notice=info.notice)
     if not info.trained and not report.notice:
-        report.notice = ("The blank pipeline finds quotes and cues but only simple speakers; install a trained "
-                         "English pipeline for better suggestions.")
+        report.notice = (
+            "The blank pipeline finds quotes and cues but only simple speakers; install a trained "
+            "English pipeline for better suggestions."
+        )
     codebook = project.codebook()
     batch_id = project.find_batch(batch).id if batch else None
     ids = project.document_ids(batch_id=batch_id)
@@ -52,8 +61,10 @@ def suggest(project: Project, *, batch: str | None = None, model: str | None = N
     total = len(todo)
     texts = ((d.text, d.id) for d in project.iter_documents(todo))
     for n, (doc, doc_id) in enumerate(nlp.pipe(texts, as_tuples=True, batch_size=CHUNK), 1):
-        state.check(f"Finding sources was cancelled; {report.documents} of {total} documents are done.",
-                    partial=report)
+        state.check(
+            f"Finding sources was cancelled; {report.documents} of {total} documents are done.",
+            partial=report,
+        )
         found = suggest_for_doc(doc, codebook=codebook, document=doc_id, model=info.label)
         report.suggestions += project.replace_suggestions(doc_id, info.label, found)
         for s in found:
@@ -63,8 +74,13 @@ def suggest(project: Project, *, batch: str | None = None, model: str | None = N
     return report
 
 
-def suggest_file(path: str | Path, *, document_ids: list[str] | None = None, model: str | None = None,
-                 state: TaskState = NULL_STATE) -> SuggestReport:
+def suggest_file(
+    path: str | Path,
+    *,
+    document_ids: list[str] | None = None,
+    model: str | None = None,
+    state: TaskState = NULL_STATE,
+) -> SuggestReport:
     """``suggest`` on its own connection to the project file, for a worker thread."""
     with Project.open(path) as project:
         return suggest(project, model=model, document_ids=document_ids, state=state)
@@ -79,18 +95,31 @@ def export_suggestions(project: Project, target: Path, *, batch: str | None = No
         for doc in project.iter_documents(project.document_ids(batch_id=batch_id)):
             for s in project.suggestions(doc.id):
                 code = codebook.get(s.label) if s.label else None
-                fh.write(json.dumps({
-                    "document_id": s.document_id, "kind": s.kind, "start": s.start, "end": s.end,
-                    "text": doc.text[s.start:s.end],
-                    "proposed_code": codebook.path(code.id) if code else None,
-                    "proposed_code_id": code.id if code else None,
-                    "status": s.status, "detail": s.detail, "pipeline": s.model,
-                }, ensure_ascii=False) + "\n")
+                fh.write(
+                    json.dumps(
+                        {
+                            "document_id": s.document_id,
+                            "kind": s.kind,
+                            "start": s.start,
+                            "end": s.end,
+                            "text": doc.text[s.start : s.end],
+                            "proposed_code": codebook.path(code.id) if code else None,
+                            "proposed_code_id": code.id if code else None,
+                            "status": s.status,
+                            "detail": s.detail,
+                            "pipeline": s.model,
+                        },
+                        ensure_ascii=False,
+                    )
+                    + "\n"
+                )
                 n += 1
     return n
 
 
-def accept_suggestion(project: Project, suggestion_id: str, coder_id: str, code_id: str | None = None) -> SpanWrite:
+def accept_suggestion(
+    project: Project, suggestion_id: str, coder_id: str, code_id: str | None = None
+) -> SpanWrite:
     """Turn a suggestion into the coder's annotation (origin: suggestion)."""
     s = project.suggestion(suggestion_id)
     if s is None:
@@ -99,7 +128,9 @@ def accept_suggestion(project: Project, suggestion_id: str, coder_id: str, code_
     if not code:
         raise AnnotatorError("This suggestion proposes no code; choose a code to accept it with.")
     with project.transaction():
-        write = project.add_annotation(Annotation(s.document_id, coder_id, code, s.start, s.end, origin="suggestion"))
+        write = project.add_annotation(
+            Annotation(s.document_id, coder_id, code, s.start, s.end, origin="suggestion")
+        )
         project.set_suggestion_status(s.id, "accepted")
     return write
 
@@ -122,10 +153,11 @@ def undo_accept(project: Project, suggestion_id: str, write: SpanWrite) -> list[
     return undone
 
 
-def accept_again(project: Project, suggestion_id: str, write: SpanWrite, undone: list[Annotation]) -> SpanWrite:
+def accept_again(
+    project: Project, suggestion_id: str, write: SpanWrite, undone: list[Annotation]
+) -> SpanWrite:
     """Redo of an acceptance, over what its undo left."""
     with project.transaction():
         redone = redo_span_write(project, write, undone)
         project.set_suggestion_status(suggestion_id, "accepted")
     return redone
-

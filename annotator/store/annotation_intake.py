@@ -47,7 +47,15 @@ class Intake:
 
 def _same(a: Annotation, b: Annotation) -> bool:
     return (a.code_id, a.start, a.end, a.note, a.deleted, a.origin, a.link, tuple(a.derived_from)) == (
-        b.code_id, b.start, b.end, b.note, b.deleted, b.origin, b.link, tuple(b.derived_from))
+        b.code_id,
+        b.start,
+        b.end,
+        b.note,
+        b.deleted,
+        b.origin,
+        b.link,
+        tuple(b.derived_from),
+    )
 
 
 class AnnotationIntake:
@@ -67,8 +75,10 @@ class AnnotationIntake:
                     except _REFUSALS as exc:
                         self.conn.execute("ROLLBACK TO intake_row")
                         reason = str(exc)
-                        out.refused.append(f"the span {a.start}-{a.end} of {a.document_id[:12]}: "
-                                           f"{reason[:1].lower()}{reason[1:]}")
+                        out.refused.append(
+                            f"the span {a.start}-{a.end} of {a.document_id[:12]}: "
+                            f"{reason[:1].lower()}{reason[1:]}"
+                        )
                     self.conn.execute("RELEASE intake_row")
         finally:
             self._intake_texts = None
@@ -90,11 +100,14 @@ class AnnotationIntake:
         owner = self._one("SELECT document_id, coder_id FROM annotations WHERE id = ?", (a.id,))
         if owner is not None:
             if owner["document_id"] != a.document_id:
-                raise InvalidSpan(f"The annotation {a.id} belongs to another document, and an annotation never "
-                                  "moves to another document.")
+                raise InvalidSpan(
+                    f"The annotation {a.id} belongs to another document, and an annotation never "
+                    "moves to another document."
+                )
             if owner["coder_id"] != a.coder_id:
-                raise InvalidSpan(f"The annotation {a.id} belongs to another coder, and an annotation never "
-                                  "changes coder.")
+                raise InvalidSpan(
+                    f"The annotation {a.id} belongs to another coder, and an annotation never changes coder."
+                )
             current = self.annotation(a.id)
             if _same(current, a):
                 out.unchanged += 1
@@ -117,11 +130,14 @@ class AnnotationIntake:
             return
         key = (a.document_id, a.coder_id)
         if key not in rows_held:
-            rows_held[key] = self._scalar("SELECT count(*) FROM annotations WHERE document_id = ? AND coder_id = ?",
-                                          key)
+            rows_held[key] = self._scalar(
+                "SELECT count(*) FROM annotations WHERE document_id = ? AND coder_id = ?", key
+            )
         if rows_held[key] >= MAX_ROWS_PER_ARTICLE:
-            raise InvalidSpan(f"The coder already has {MAX_ROWS_PER_ARTICLE:,} spans on this article (deleted ones "
-                              "included), the limit up to which an import or merge adds spans.")
+            raise InvalidSpan(
+                f"The coder already has {MAX_ROWS_PER_ARTICLE:,} spans on this article (deleted ones "
+                "included), the limit up to which an import or merge adds spans."
+            )
         write = self.add_annotation(a, stamp=stamp)
         if write.created:
             rows_held[key] += 1
@@ -143,8 +159,9 @@ class AnnotationIntake:
                     self._check_document_code(dc)
                 except _REFUSALS as exc:
                     reason = str(exc)
-                    out.refused.append(f"the article-level code on {dc.document_id[:12]}: "
-                                       f"{reason[:1].lower()}{reason[1:]}")
+                    out.refused.append(
+                        f"the article-level code on {dc.document_id[:12]}: {reason[:1].lower()}{reason[1:]}"
+                    )
                     continue
                 stamp = dc.updated_at or now
                 if stamp > now:
@@ -160,7 +177,8 @@ class AnnotationIntake:
         code = self._one(
             "SELECT c.name, c.scope, c.parent_id, EXISTS(SELECT 1 FROM codes k WHERE k.parent_id = c.id) AS heading, "
             "(SELECT p.exclusive FROM codes p WHERE p.id = c.parent_id) AS in_group FROM codes c WHERE c.id = ?",
-            (dc.code_id,))
+            (dc.code_id,),
+        )
         if code is None:
             raise NotFound(f"There is no code with id {dc.code_id}.")
         if code["scope"] != "document":
@@ -173,7 +191,10 @@ class AnnotationIntake:
             other = self._scalar(
                 "SELECT c.name FROM document_codes d JOIN codes c ON c.id = d.code_id WHERE d.document_id = ? "
                 "AND d.coder_id = ? AND d.deleted = 0 AND c.parent_id = ? AND d.code_id <> ?",
-                (dc.document_id, dc.coder_id, code["parent_id"], dc.code_id))
+                (dc.document_id, dc.coder_id, code["parent_id"], dc.code_id),
+            )
             if other is not None:
-                raise ExclusiveOverlap(f"{code['name']!r} and {other!r} are values of one exclusive group, and a "
-                                       "coder gives an article only one of them.")
+                raise ExclusiveOverlap(
+                    f"{code['name']!r} and {other!r} are values of one exclusive group, and a "
+                    "coder gives an article only one of them."
+                )

@@ -53,25 +53,38 @@ class AnnotationsRepo:
         if not include_deleted:
             clauses.append("deleted = 0")
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-        return [rows.annotation(r) for r in
-                self._rows(f'SELECT * FROM annotations {where} ORDER BY document_id, start, "end"', params)]
+        return [
+            rows.annotation(r)
+            for r in self._rows(
+                f'SELECT * FROM annotations {where} ORDER BY document_id, start, "end"', params
+            )
+        ]
 
-    def annotations_for(self, document_ids: Iterable[str], coder_ids: Iterable[str] | None = None,
-                        *, include_deleted: bool = False) -> list[Annotation]:
+    def annotations_for(
+        self,
+        document_ids: Iterable[str],
+        coder_ids: Iterable[str] | None = None,
+        *,
+        include_deleted: bool = False,
+    ) -> list[Annotation]:
         ids = list(document_ids)
         coders = list(coder_ids) if coder_ids is not None else None
         out: list[Annotation] = []
         for i in range(0, len(ids), 400):
             chunk = ids[i : i + 400]
-            sql = (f"SELECT {rows.ANNOTATION_COLUMNS} FROM annotations "
-                   f"WHERE document_id IN ({','.join('?' * len(chunk))})")
+            sql = (
+                f"SELECT {rows.ANNOTATION_COLUMNS} FROM annotations "
+                f"WHERE document_id IN ({','.join('?' * len(chunk))})"
+            )
             params: list = list(chunk)
             if coders is not None:
                 sql += f" AND coder_id IN ({','.join('?' * len(coders))})"
                 params += coders
             if not include_deleted:
                 sql += " AND deleted = 0"
-            out.extend(map(rows.annotation_from_tuple, self.conn.execute(sql + ' ORDER BY start, "end"', params)))
+            out.extend(
+                map(rows.annotation_from_tuple, self.conn.execute(sql + ' ORDER BY start, "end"', params))
+            )
         return out
 
     def annotation_owners(self, ids: Iterable[str]) -> dict[str, str]:
@@ -80,14 +93,25 @@ class AnnotationsRepo:
         out: dict[str, str] = {}
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
-            out.update({r[0]: r[1] for r in self.conn.execute(
-                f"SELECT id, coder_id FROM annotations WHERE id IN ({','.join('?' * len(chunk))})", chunk)})
+            out.update(
+                {
+                    r[0]: r[1]
+                    for r in self.conn.execute(
+                        f"SELECT id, coder_id FROM annotations WHERE id IN ({','.join('?' * len(chunk))})",
+                        chunk,
+                    )
+                }
+            )
         return out
 
     def count_annotations(self) -> dict[str, int]:
         """Live annotations per coder id."""
-        return {r[0]: r[1] for r in self.conn.execute(
-            "SELECT coder_id, count(*) FROM annotations WHERE deleted = 0 GROUP BY coder_id")}
+        return {
+            r[0]: r[1]
+            for r in self.conn.execute(
+                "SELECT coder_id, count(*) FROM annotations WHERE deleted = 0 GROUP BY coder_id"
+            )
+        }
 
     # --- writing ---------------------------------------------------------------
 
@@ -107,7 +131,9 @@ class AnnotationsRepo:
         adjudicator's spans are gold."""
         code = self._one(
             "SELECT c.name, c.scope, EXISTS(SELECT 1 FROM codes k WHERE k.parent_id = c.id) AS heading "
-            "FROM codes c WHERE c.id = ?", (ann.code_id,))
+            "FROM codes c WHERE c.id = ?",
+            (ann.code_id,),
+        )
         if code is None:
             raise NotFound(f"There is no code with id {ann.code_id}.")
         if code["scope"] != "span":
@@ -128,8 +154,8 @@ class AnnotationsRepo:
         if group is None:
             return
         row = self._one(
-            'SELECT a.id, c.name AS code, p.name AS grp FROM annotations a JOIN codes c ON c.id = a.code_id '
-            'JOIN codes p ON p.id = c.parent_id WHERE a.document_id = ? AND a.coder_id = ? AND a.deleted = 0 '
+            "SELECT a.id, c.name AS code, p.name AS grp FROM annotations a JOIN codes c ON c.id = a.code_id "
+            "JOIN codes p ON p.id = c.parent_id WHERE a.document_id = ? AND a.coder_id = ? AND a.deleted = 0 "
             'AND c.parent_id = ? AND a.code_id <> ? AND a.start < ? AND a."end" > ? AND a.id <> ? LIMIT 1',
             (ann.document_id, ann.coder_id, group, ann.code_id, ann.end, ann.start, ann.id),
         )
@@ -148,8 +174,9 @@ class AnnotationsRepo:
                 texts[document_id] = self._scalar("SELECT text FROM documents WHERE id = ?", (document_id,))
             return texts[document_id][start:end]
         # SQLite's substr counts characters, i.e. code points, like the offsets
-        return self._scalar("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
-                            (start + 1, end - start, document_id))
+        return self._scalar(
+            "SELECT substr(text, ?, ?) FROM documents WHERE id = ?", (start + 1, end - start, document_id)
+        )
 
     def add_annotation(self, ann: Annotation, *, stamp: str | None = None) -> SpanWrite:
         """Save a new span. Overlapping spans of the same code by the same coder
@@ -161,21 +188,36 @@ class AnnotationsRepo:
         now = stamp or now_iso()
         with self.transaction():
             self._exclusive_conflict(ann)
-            overlapping = [rows.annotation(r) for r in self._rows(
-                'SELECT * FROM annotations WHERE document_id = ? AND coder_id = ? AND code_id = ? '
-                'AND deleted = 0 AND start < ? AND "end" > ? ORDER BY created_at, start',
-                (ann.document_id, ann.coder_id, ann.code_id, ann.end, ann.start))]
+            overlapping = [
+                rows.annotation(r)
+                for r in self._rows(
+                    "SELECT * FROM annotations WHERE document_id = ? AND coder_id = ? AND code_id = ? "
+                    'AND deleted = 0 AND start < ? AND "end" > ? ORDER BY created_at, start',
+                    (ann.document_id, ann.coder_id, ann.code_id, ann.end, ann.start),
+                )
+            ]
             if not overlapping:
-                saved = replace(ann, quote=self._quote(ann.document_id, ann.start, ann.end),
-                                created_at=ann.created_at or now, updated_at=now, deleted=False)
+                saved = replace(
+                    ann,
+                    quote=self._quote(ann.document_id, ann.start, ann.end),
+                    created_at=ann.created_at or now,
+                    updated_at=now,
+                    deleted=False,
+                )
                 self._insert_annotation(saved)
                 return SpanWrite(saved, [], True)
             keep, others = overlapping[0], overlapping[1:]
             start = min([ann.start] + [a.start for a in overlapping])
             end = max([ann.end] + [a.end for a in overlapping])
             notes = [a.note for a in overlapping if a.note] + ([ann.note] if ann.note else [])
-            merged = replace(keep, start=start, end=end, quote=self._quote(ann.document_id, start, end),
-                             note="\n".join(dict.fromkeys(notes)), updated_at=now)
+            merged = replace(
+                keep,
+                start=start,
+                end=end,
+                quote=self._quote(ann.document_id, start, end),
+                note="\n".join(dict.fromkeys(notes)),
+                updated_at=now,
+            )
             self._write_annotation(merged)
             for a in others:
                 self._write_annotation(replace(a, deleted=True, updated_at=now))
@@ -190,16 +232,21 @@ class AnnotationsRepo:
         with self.transaction():
             self._exclusive_conflict(ann)
             clash = self._rows(
-                'SELECT id FROM annotations WHERE document_id = ? AND coder_id = ? AND code_id = ? AND deleted = 0 '
+                "SELECT id FROM annotations WHERE document_id = ? AND coder_id = ? AND code_id = ? AND deleted = 0 "
                 'AND start < ? AND "end" > ? AND id <> ?',
-                (ann.document_id, ann.coder_id, ann.code_id, ann.end, ann.start, ann.id))
+                (ann.document_id, ann.coder_id, ann.code_id, ann.end, ann.start, ann.id),
+            )
             if clash:
                 # becoming an overlap of a same-code span: merge into that one
                 self._write_annotation(replace(before, deleted=True, updated_at=now))
                 result = self.add_annotation(replace(ann, id=clash[0]["id"]), stamp=stamp)
                 return SpanWrite(result.annotation, [before] + result.before, False)
-            saved = replace(ann, quote=self._quote(ann.document_id, ann.start, ann.end), updated_at=now,
-                            created_at=before.created_at)
+            saved = replace(
+                ann,
+                quote=self._quote(ann.document_id, ann.start, ann.end),
+                updated_at=now,
+                created_at=before.created_at,
+            )
             self._write_annotation(saved)
             return SpanWrite(saved, [before], False)
 
@@ -214,8 +261,9 @@ class AnnotationsRepo:
         """Mark deleted (kept, so packages can carry deletions back to the lead)."""
         before = self.annotation(annotation_id)
         with self.transaction():
-            self.conn.execute("UPDATE annotations SET deleted = 1, updated_at = ? WHERE id = ?",
-                              (now_iso(), annotation_id))
+            self.conn.execute(
+                "UPDATE annotations SET deleted = 1, updated_at = ? WHERE id = ?", (now_iso(), annotation_id)
+            )
         return before
 
     def restore_annotations(self, states: Iterable[Annotation]) -> None:
@@ -226,9 +274,14 @@ class AnnotationsRepo:
                 if self._scalar("SELECT 1 FROM annotations WHERE id = ?", (a.id,)):
                     self._write_annotation(a)
                 else:
-                    self._insert_annotation(replace(a, quote=a.quote or self._quote(a.document_id, a.start, a.end),
-                                                    created_at=a.created_at or now_iso(),
-                                                    updated_at=a.updated_at or now_iso()))
+                    self._insert_annotation(
+                        replace(
+                            a,
+                            quote=a.quote or self._quote(a.document_id, a.start, a.end),
+                            created_at=a.created_at or now_iso(),
+                            updated_at=a.updated_at or now_iso(),
+                        )
+                    )
 
     def purge_annotation(self, annotation_id: str) -> None:
         """Remove a row for good: only to undo the creation of an annotation."""
@@ -253,8 +306,9 @@ class AnnotationsRepo:
 
     # --- article-level codes ---------------------------------------------------
 
-    def document_codes(self, document_id: str | None = None, coder_id: str | None = None,
-                       *, include_deleted: bool = False) -> list[DocumentCode]:
+    def document_codes(
+        self, document_id: str | None = None, coder_id: str | None = None, *, include_deleted: bool = False
+    ) -> list[DocumentCode]:
         clauses, params = [], []
         if document_id is not None:
             clauses.append("document_id = ?")
@@ -276,17 +330,20 @@ class AnnotationsRepo:
         with self.transaction():
             group = self._scalar(
                 "SELECT p.id FROM codes c JOIN codes p ON p.id = c.parent_id WHERE c.id = ? AND p.exclusive = 1",
-                (dc.code_id,))
+                (dc.code_id,),
+            )
             if group is not None:
                 self.conn.execute(
                     "UPDATE document_codes SET deleted = 1, updated_at = ? WHERE document_id = ? AND coder_id = ? "
                     "AND code_id IN (SELECT id FROM codes WHERE parent_id = ?) AND code_id <> ?",
-                    (dc.updated_at, dc.document_id, dc.coder_id, group, dc.code_id))
+                    (dc.updated_at, dc.document_id, dc.coder_id, group, dc.code_id),
+                )
             self.conn.execute(
                 "INSERT INTO document_codes(document_id, coder_id, code_id, value, note, updated_at, deleted) "
                 "VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT(document_id, coder_id, code_id) DO UPDATE SET "
                 "value = excluded.value, note = excluded.note, updated_at = excluded.updated_at, deleted = 0",
-                (dc.document_id, dc.coder_id, dc.code_id, dc.value, dc.note, dc.updated_at))
+                (dc.document_id, dc.coder_id, dc.code_id, dc.value, dc.note, dc.updated_at),
+            )
         return dc
 
     def put_document_code_state(self, dc: DocumentCode) -> None:
@@ -297,11 +354,21 @@ class AnnotationsRepo:
                 "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(document_id, coder_id, code_id) DO UPDATE SET "
                 "value = excluded.value, note = excluded.note, updated_at = excluded.updated_at, "
                 "deleted = excluded.deleted",
-                (dc.document_id, dc.coder_id, dc.code_id, dc.value, dc.note, dc.updated_at or now_iso(),
-                 int(dc.deleted)))
+                (
+                    dc.document_id,
+                    dc.coder_id,
+                    dc.code_id,
+                    dc.value,
+                    dc.note,
+                    dc.updated_at or now_iso(),
+                    int(dc.deleted),
+                ),
+            )
 
     def remove_document_code(self, document_id: str, coder_id: str, code_id: str) -> None:
         with self.transaction():
             self.conn.execute(
                 "UPDATE document_codes SET deleted = 1, updated_at = ? WHERE document_id = ? AND coder_id = ? "
-                "AND code_id = ?", (now_iso(), document_id, coder_id, code_id))
+                "AND code_id = ?",
+                (now_iso(), document_id, coder_id, code_id),
+            )

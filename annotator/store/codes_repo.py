@@ -12,8 +12,9 @@ from annotator.store import rows
 class CodesRepo:
     def codebook(self) -> Codebook:
         codes = [rows.code(r) for r in self._rows("SELECT * FROM codes ORDER BY sort_order, name")]
-        return Codebook(codes=codes, name=self.get_meta("codebook_name", "") or "",
-                        version=self.codebook_version())
+        return Codebook(
+            codes=codes, name=self.get_meta("codebook_name", "") or "", version=self.codebook_version()
+        )
 
     def codebook_version(self) -> int:
         return int(self.get_meta("codebook_version", "1") or 1)
@@ -25,9 +26,10 @@ class CodesRepo:
         return rows.code(row)
 
     def coding_started(self) -> bool:
-        return self._scalar(
-            "SELECT EXISTS(SELECT 1 FROM annotations) OR EXISTS(SELECT 1 FROM document_codes)"
-        ) == 1
+        return (
+            self._scalar("SELECT EXISTS(SELECT 1 FROM annotations) OR EXISTS(SELECT 1 FROM document_codes)")
+            == 1
+        )
 
     def _validated(self, changed: list[Code], removed_ids: set[str] = frozenset()) -> None:
         current = {c.id: c for c in self.codebook().codes if c.id not in removed_ids}
@@ -93,7 +95,8 @@ class CodesRepo:
         annotation is ever lost."""
         used = self._scalar(
             "SELECT EXISTS(SELECT 1 FROM annotations WHERE code_id = ?) OR "
-            "EXISTS(SELECT 1 FROM document_codes WHERE code_id = ?)", (code_id, code_id)
+            "EXISTS(SELECT 1 FROM document_codes WHERE code_id = ?)",
+            (code_id, code_id),
         )
         if used:
             raise CodebookError("This code has annotations; archive it instead of deleting it.")

@@ -35,8 +35,13 @@ def connect(path: Path, *, create: bool, readonly: bool = False) -> sqlite3.Conn
         path.parent.mkdir(parents=True, exist_ok=True)
         if create:
             _create_private(path)  # coders' work can be sensitive: owner only, from the first byte
-        conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
-                               check_same_thread=False, factory=GuardedConnection)
+        conn = sqlite3.connect(
+            str(path),
+            isolation_level=None,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            check_same_thread=False,
+            factory=GuardedConnection,
+        )
         conn.project_name = path.name
         conn.hold(path)
         if create:
@@ -46,8 +51,10 @@ def connect(path: Path, *, create: bool, readonly: bool = False) -> sqlite3.Conn
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if version < 0:
-            raise ProjectError(f"{path.name} has an invalid schema version ({version}); it is damaged or not an "
-                               "Annotator project, and was left unchanged.")
+            raise ProjectError(
+                f"{path.name} has an invalid schema version ({version}); it is damaged or not an "
+                "Annotator project, and was left unchanged."
+            )
         if version > SCHEMA_VERSION:
             raise SchemaTooNew(
                 f"{path.name} was written by a newer version of Annotator (schema {version}, "
@@ -98,8 +105,10 @@ def _guard(exc: sqlite3.DatabaseError, conn: sqlite3.Connection) -> BaseExceptio
     if code & 0xFF == sqlite3.SQLITE_NOTADB:
         out = DamagedProject(f"{name} is not an Annotator project (not an SQLite database).")
     else:
-        out = DamagedProject(f"{name} is damaged (SQLite reports: {exc}), so it cannot be read; "
-                             "open a backup copy of it instead.")
+        out = DamagedProject(
+            f"{name} is damaged (SQLite reports: {exc}), so it cannot be read; "
+            "open a backup copy of it instead."
+        )
     out.sqlite_errorcode, out.sqlite_errorname = code, getattr(exc, "sqlite_errorname", "")
     return out
 
@@ -196,8 +205,14 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
     a mounted image), SQLite cannot create the WAL index a read needs, so the
     file is then read as immutable: nobody here can change it anyway."""
     uri = path.resolve().as_uri()
-    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
-                           check_same_thread=False, factory=GuardedConnection)
+    conn = sqlite3.connect(
+        f"{uri}?mode=ro",
+        uri=True,
+        isolation_level=None,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        check_same_thread=False,
+        factory=GuardedConnection,
+    )
     conn.project_name = path.name
     conn.hold(path)
     try:
@@ -207,8 +222,14 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
         conn.close()
         if location_writable(path) and not readonly_mount(path):
             raise
-    conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None,
-                           timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, factory=GuardedConnection)
+    conn = sqlite3.connect(
+        f"{uri}?mode=ro&immutable=1",
+        uri=True,
+        isolation_level=None,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        check_same_thread=False,
+        factory=GuardedConnection,
+    )
     conn.project_name = path.name
     conn.hold(path)
     return conn

@@ -65,8 +65,10 @@ class DocumentsRepo:
                     if seg is not None:
                         self._put_segmentation(seg)
                     if doc.id in signatures:
-                        self.conn.execute("INSERT OR REPLACE INTO document_signatures VALUES (?, ?)",
-                                          (doc.id, signatures[doc.id]))
+                        self.conn.execute(
+                            "INSERT OR REPLACE INTO document_signatures VALUES (?, ?)",
+                            (doc.id, signatures[doc.id]),
+                        )
         return added
 
     def add_document(self, document: Document, segmentation: Segmentation | None = None) -> bool:
@@ -80,7 +82,9 @@ class DocumentsRepo:
         for i in range(0, len(ids), 500):
             chunk = list(ids[i : i + 500])
             q = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self.conn.execute(f"SELECT id FROM documents WHERE id IN ({q})", chunk))
+            found.update(
+                r[0] for r in self.conn.execute(f"SELECT id FROM documents WHERE id IN ({q})", chunk)
+            )
         return found
 
     def document(self, document_id: str, *, with_raw: bool = True) -> Document:
@@ -119,12 +123,17 @@ class DocumentsRepo:
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
             q = ",".join("?" * len(chunk))
-            out.update({r[0]: r[1] for r in self.conn.execute(
-                f"SELECT id, length FROM documents WHERE id IN ({q})", chunk)})
+            out.update(
+                {
+                    r[0]: r[1]
+                    for r in self.conn.execute(f"SELECT id, length FROM documents WHERE id IN ({q})", chunk)
+                }
+            )
         return out
 
-    def iter_documents(self, ids: Iterable[str] | None = None, *, batch_id: str | None = None,
-                       with_raw: bool = False):
+    def iter_documents(
+        self, ids: Iterable[str] | None = None, *, batch_id: str | None = None, with_raw: bool = False
+    ):
         """Stream whole documents, one query per chunk, for exports and NLP."""
         cols = "*" if with_raw else ", ".join(_DOC_COLS)
         if ids is None:
@@ -144,14 +153,22 @@ class DocumentsRepo:
                     yield rows.document(_with_raw(found[d]))
 
     def documents_per_batch(self) -> list[tuple[str, int]]:
-        return [(r[0], r[1]) for r in self.conn.execute(
-            "SELECT coalesce(b.name, '(no batch)'), count(*) FROM documents d "
-            "LEFT JOIN batches b ON b.id = d.batch_id GROUP BY d.batch_id ORDER BY min(d.rowid)")]
+        return [
+            (r[0], r[1])
+            for r in self.conn.execute(
+                "SELECT coalesce(b.name, '(no batch)'), count(*) FROM documents d "
+                "LEFT JOIN batches b ON b.id = d.batch_id GROUP BY d.batch_id ORDER BY min(d.rowid)"
+            )
+        ]
 
     def document_ids(self, *, batch_id: str | None = None) -> list[str]:
         if batch_id:
-            return [r[0] for r in self.conn.execute(
-                "SELECT id FROM documents WHERE batch_id = ? ORDER BY rowid", (batch_id,))]
+            return [
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT id FROM documents WHERE batch_id = ? ORDER BY rowid", (batch_id,)
+                )
+            ]
         return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY rowid")]
 
     def count_documents(self, **filters: Any) -> int:
@@ -189,7 +206,13 @@ class DocumentsRepo:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return [
             DocumentSummary(
-                id=r[0], title=r[1], outlet=r[2], published=r[3], batch_id=r[4], batch_name=r[5], length=r[6],
+                id=r[0],
+                title=r[1],
+                outlet=r[2],
+                published=r[3],
+                batch_id=r[4],
+                batch_name=r[5],
+                length=r[6],
                 status=r[7],
             )
             for r in self.conn.execute(sql, params)
@@ -235,7 +258,8 @@ class DocumentsRepo:
         with self.transaction():
             self.conn.executemany(
                 "INSERT OR REPLACE INTO document_signatures(document_id, signature) VALUES (?, ?)",
-                list(signatures.items()))
+                list(signatures.items()),
+            )
 
     def iter_signatures(self):
         yield from self.conn.execute("SELECT document_id, signature FROM document_signatures")
@@ -272,16 +296,40 @@ class DocumentsRepo:
 
     def documents_without_segments(self, model: str | None = None) -> list[str]:
         if model is None:
-            sql, params = ("SELECT d.id FROM documents d LEFT JOIN segments s ON s.document_id = d.id "
-                           "WHERE s.document_id IS NULL ORDER BY d.rowid"), ()
+            sql, params = (
+                (
+                    "SELECT d.id FROM documents d LEFT JOIN segments s ON s.document_id = d.id "
+                    "WHERE s.document_id IS NULL ORDER BY d.rowid"
+                ),
+                (),
+            )
         else:
-            sql, params = ("SELECT d.id FROM documents d LEFT JOIN segments s ON s.document_id = d.id "
-                           "WHERE s.document_id IS NULL OR s.model <> ? ORDER BY d.rowid"), (model,)
+            sql, params = (
+                (
+                    "SELECT d.id FROM documents d LEFT JOIN segments s ON s.document_id = d.id "
+                    "WHERE s.document_id IS NULL OR s.model <> ? ORDER BY d.rowid"
+                ),
+                (model,),
+            )
         return [r[0] for r in self.conn.execute(sql, params)]
 
 
-_DOC_COLS = ("id", "batch_id", "title", "outlet", "author", "published", "url", "language", "text",
-             "length", "source_path", "metadata", "cleaning", "added_at")
+_DOC_COLS = (
+    "id",
+    "batch_id",
+    "title",
+    "outlet",
+    "author",
+    "published",
+    "url",
+    "language",
+    "text",
+    "length",
+    "source_path",
+    "metadata",
+    "cleaning",
+    "added_at",
+)
 
 
 def _with_raw(row: dict[str, Any]) -> dict[str, Any]:

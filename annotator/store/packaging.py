@@ -40,15 +40,19 @@ def prune_to_coder(package: Project, coder_id: str) -> dict[str, int]:
     with package.transaction():
         assigned = c.execute("SELECT count(*) FROM assignments WHERE coder_id = ?", (coder_id,)).fetchone()[0]
         if assigned:
-            c.execute("DELETE FROM documents WHERE id NOT IN (SELECT document_id FROM assignments WHERE coder_id = ?)",
-                      (coder_id,))
+            c.execute(
+                "DELETE FROM documents WHERE id NOT IN (SELECT document_id FROM assignments WHERE coder_id = ?)",
+                (coder_id,),
+            )
         for table in ("annotations", "document_codes", "assignments"):
             c.execute(f"DELETE FROM {table} WHERE coder_id <> ?", (coder_id,))
         c.execute("DELETE FROM coders WHERE id <> ?", (coder_id,))
         c.execute("DELETE FROM merges")
         c.execute("DELETE FROM meta WHERE key = ? OR key LIKE 'package\\_%' ESCAPE '\\'", (SECRET_KEY,))
-        c.execute("DELETE FROM batches WHERE id NOT IN (SELECT DISTINCT batch_id FROM documents "
-                  "WHERE batch_id IS NOT NULL)")
+        c.execute(
+            "DELETE FROM batches WHERE id NOT IN (SELECT DISTINCT batch_id FROM documents "
+            "WHERE batch_id IS NOT NULL)"
+        )
         # the raw imports stay with the lead; the coder needs the cleaned text only
         c.execute("UPDATE documents SET raw = NULL")
         counts = {
@@ -70,7 +74,11 @@ def opened_since_made(package: Project) -> bool:
 
 def changed_since(package: Project, moment: str) -> bool:
     """Whether anything the coder saves carries a change time after ``moment``."""
-    return bool(package.conn.execute(
-        "SELECT EXISTS(SELECT 1 FROM annotations WHERE updated_at > ?) "
-        "OR EXISTS(SELECT 1 FROM document_codes WHERE updated_at > ?) "
-        "OR EXISTS(SELECT 1 FROM assignments WHERE updated_at > ?)", (moment, moment, moment)).fetchone()[0])
+    return bool(
+        package.conn.execute(
+            "SELECT EXISTS(SELECT 1 FROM annotations WHERE updated_at > ?) "
+            "OR EXISTS(SELECT 1 FROM document_codes WHERE updated_at > ?) "
+            "OR EXISTS(SELECT 1 FROM assignments WHERE updated_at > ?)",
+            (moment, moment, moment),
+        ).fetchone()[0]
+    )

@@ -81,15 +81,19 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, AnnotationIntake, Workf
         notice = ""
         if not readonly and path.is_file() and not (location_writable(path) and not readonly_mount(path)):
             readonly = True
-            notice = (f"{path.name} is read-only (the file, its folder or its disk cannot be written), so it was "
-                      "opened read-only: you can read, compare and export, but changes cannot be saved.")
+            notice = (
+                f"{path.name} is read-only (the file, its folder or its disk cannot be written), so it was "
+                "opened read-only: you can read, compare and export, but changes cannot be saved."
+            )
         lock, elsewhere = None, False
         if window and not readonly and path.is_file():
             lock = WindowLock.try_acquire(path)
             if lock is None:
                 readonly = elsewhere = True
-                notice = (f"{path.name} is open in another Annotator window, so it was opened read-only here: "
-                          "you can read, compare and export, but save your changes in the other window.")
+                notice = (
+                    f"{path.name} is open in another Annotator window, so it was opened read-only here: "
+                    "you can read, compare and export, but save your changes in the other window."
+                )
         try:
             project = cls(connect(path, create=False, readonly=readonly), path, readonly=readonly)
         except BaseException:
@@ -140,11 +144,15 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, AnnotationIntake, Workf
         """One atomic write; nested calls join the outer transaction."""
         if self.readonly:
             if self._window_locked_elsewhere:
-                raise ReadOnlyProject(f"{self.path.name} is open in another Annotator window, so this change "
-                                      "cannot be saved here.")
+                raise ReadOnlyProject(
+                    f"{self.path.name} is open in another Annotator window, so this change "
+                    "cannot be saved here."
+                )
             if self.notice:
-                raise ReadOnlyProject(f"{self.path.name} cannot be written (read-only file, folder or disk), "
-                                      "so this change cannot be saved.")
+                raise ReadOnlyProject(
+                    f"{self.path.name} cannot be written (read-only file, folder or disk), "
+                    "so this change cannot be saved."
+                )
             raise ReadOnlyProject(f"{self.path.name} is open read-only, so this change cannot be saved.")
         if self.conn.in_transaction:
             yield
@@ -260,8 +268,14 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, AnnotationIntake, Workf
         with self.transaction():
             self.conn.execute(
                 "INSERT INTO batches(id, name, source, imported_at, counts, report) VALUES (?, ?, ?, ?, ?, ?)",
-                (batch.id, batch.name, batch.source, batch.imported_at, json.dumps(batch.counts),
-                 json.dumps(batch.report, ensure_ascii=False, default=str)),
+                (
+                    batch.id,
+                    batch.name,
+                    batch.source,
+                    batch.imported_at,
+                    json.dumps(batch.counts),
+                    json.dumps(batch.report, ensure_ascii=False, default=str),
+                ),
             )
         return batch
 
@@ -269,23 +283,30 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, AnnotationIntake, Workf
         with self.transaction():
             self.conn.execute(
                 "UPDATE batches SET name = ?, counts = ?, report = ? WHERE id = ?",
-                (batch.name, json.dumps(batch.counts), json.dumps(batch.report, ensure_ascii=False, default=str),
-                 batch.id),
+                (
+                    batch.name,
+                    json.dumps(batch.counts),
+                    json.dumps(batch.report, ensure_ascii=False, default=str),
+                    batch.id,
+                ),
             )
 
     def delete_batch_if_empty(self, batch_id: str) -> bool:
         with self.transaction():
             cur = self.conn.execute(
                 "DELETE FROM batches WHERE id = ? AND NOT EXISTS (SELECT 1 FROM documents WHERE batch_id = ?)",
-                (batch_id, batch_id))
+                (batch_id, batch_id),
+            )
         return cur.rowcount > 0
 
     def batches(self) -> list[Batch]:
         return [rows.batch(r) for r in self._rows("SELECT * FROM batches ORDER BY imported_at")]
 
     def find_batch(self, name_or_id: str) -> Batch:
-        row = self._one("SELECT * FROM batches WHERE id = ? OR name = ? ORDER BY imported_at DESC",
-                        (name_or_id, name_or_id))
+        row = self._one(
+            "SELECT * FROM batches WHERE id = ? OR name = ? ORDER BY imported_at DESC",
+            (name_or_id, name_or_id),
+        )
         if row is None:
             raise NotFound(f"There is no batch named {name_or_id!r}.")
         return rows.batch(row)
@@ -295,11 +316,15 @@ def _project_error(exc: sqlite3.Error, path: Path) -> ProjectError:
     text = str(exc)
     low = text.lower()
     if "full" in low:
-        return ProjectError(f"The disk holding {path.name} is full; the change was not saved and the file is intact.")
+        return ProjectError(
+            f"The disk holding {path.name} is full; the change was not saved and the file is intact."
+        )
     if "locked" in low or "busy" in low:
         return ProjectError(f"{path.name} is busy in another program; the change was not saved, try again.")
     if "readonly" in low or "read-only" in low:
-        return ReadOnlyProject(f"{path.name} cannot be written (read-only file or folder); the change was not saved.")
+        return ReadOnlyProject(
+            f"{path.name} cannot be written (read-only file or folder); the change was not saved."
+        )
     if isinstance(exc, sqlite3.IntegrityError):
         return ProjectError(f"The project refused the change: {text}.")
     return ProjectError(f"The project file {path.name} reported an error: {text}.")

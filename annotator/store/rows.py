@@ -27,7 +27,6 @@ def _ints(blob: bytes | None) -> array:
     return a
 
 
-
 def document(row: dict[str, Any]) -> Document:
     return Document(
         id=row["id"],
@@ -123,14 +122,17 @@ def annotation(row: dict[str, Any]) -> Annotation:
     )
 
 
-ANNOTATION_COLUMNS = ('id, document_id, coder_id, code_id, start, "end", quote, note, origin, created_at, '
-                      "updated_at, deleted, derived_from, link")
+ANNOTATION_COLUMNS = (
+    'id, document_id, coder_id, code_id, start, "end", quote, note, origin, created_at, '
+    "updated_at, deleted, derived_from, link"
+)
 
 
 def annotation_from_tuple(r: tuple) -> Annotation:
     """For bulk reads (agreement over a whole corpus): no per-row dict."""
-    return Annotation(r[1], r[2], r[3], r[4], r[5], r[0], r[6], r[7], r[8], r[9], r[10], bool(r[11]),
-                      _derived(r[12]), r[13])
+    return Annotation(
+        r[1], r[2], r[3], r[4], r[5], r[0], r[6], r[7], r[8], r[9], r[10], bool(r[11]), _derived(r[12]), r[13]
+    )
 
 
 def _derived(value: str | None) -> tuple[str, ...]:
@@ -141,8 +143,10 @@ def _derived(value: str | None) -> tuple[str, ...]:
     except ValueError:
         items = None
     if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-        raise ProjectError("An annotation's derived_from value is not a list of annotation ids, so the file was "
-                           "damaged or edited outside Annotator.")
+        raise ProjectError(
+            "An annotation's derived_from value is not a list of annotation ids, so the file was "
+            "damaged or edited outside Annotator."
+        )
     return tuple(items)
 
 
@@ -179,7 +183,9 @@ def document_code(row: dict[str, Any]) -> DocumentCode:
 
 def assignment(row: dict[str, Any]) -> Assignment:
     return Assignment(
-        document_id=row["document_id"], coder_id=row["coder_id"], status=row["status"],
+        document_id=row["document_id"],
+        coder_id=row["coder_id"],
+        status=row["status"],
         updated_at=row["updated_at"],
     )
 

@@ -22,13 +22,16 @@ class WorkflowRepo:
             cur = self.conn.executemany(
                 "INSERT OR IGNORE INTO assignments(document_id, coder_id, status, updated_at) "
                 "VALUES (?, ?, 'assigned', ?)",
-                [(d, coder_id, now) for d in document_ids])
+                [(d, coder_id, now) for d in document_ids],
+            )
         return cur.rowcount
 
     def unassign(self, document_ids: Iterable[str], coder_id: str) -> int:
         with self.transaction():
-            cur = self.conn.executemany("DELETE FROM assignments WHERE document_id = ? AND coder_id = ?",
-                                        [(d, coder_id) for d in document_ids])
+            cur = self.conn.executemany(
+                "DELETE FROM assignments WHERE document_id = ? AND coder_id = ?",
+                [(d, coder_id) for d in document_ids],
+            )
         return cur.rowcount
 
     def set_status(self, document_id: str, coder_id: str, status: str) -> Assignment:
@@ -40,12 +43,14 @@ class WorkflowRepo:
                 "INSERT INTO assignments(document_id, coder_id, status, updated_at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT(document_id, coder_id) DO UPDATE SET status = excluded.status, "
                 "updated_at = excluded.updated_at",
-                (document_id, coder_id, status, now))
+                (document_id, coder_id, status, now),
+            )
         return Assignment(document_id, coder_id, status, now)  # type: ignore[arg-type]
 
     def status(self, document_id: str, coder_id: str) -> str | None:
-        return self._scalar("SELECT status FROM assignments WHERE document_id = ? AND coder_id = ?",
-                            (document_id, coder_id))
+        return self._scalar(
+            "SELECT status FROM assignments WHERE document_id = ? AND coder_id = ?", (document_id, coder_id)
+        )
 
     def assignments(self, coder_id: str | None = None, document_id: str | None = None) -> list[Assignment]:
         clauses, params = [], []
@@ -62,8 +67,13 @@ class WorkflowRepo:
         """(document id, coder id) pairs with this status, for the given coders."""
         ids = list(coder_ids)
         q = ",".join("?" * len(ids))
-        return [(r[0], r[1]) for r in self.conn.execute(
-            f"SELECT document_id, coder_id FROM assignments WHERE status = ? AND coder_id IN ({q})", [status, *ids])]
+        return [
+            (r[0], r[1])
+            for r in self.conn.execute(
+                f"SELECT document_id, coder_id FROM assignments WHERE status = ? AND coder_id IN ({q})",
+                [status, *ids],
+            )
+        ]
 
     def has_assignments(self) -> bool:
         return self._scalar("SELECT EXISTS(SELECT 1 FROM assignments)") == 1
@@ -72,7 +82,8 @@ class WorkflowRepo:
         """{coder_id: {status: n}}."""
         out: dict[str, dict[str, int]] = {}
         for coder_id, status, n in self.conn.execute(
-                "SELECT coder_id, status, count(*) FROM assignments GROUP BY coder_id, status"):
+            "SELECT coder_id, status, count(*) FROM assignments GROUP BY coder_id, status"
+        ):
             out.setdefault(coder_id, {})[status] = n
         return out
 
@@ -81,9 +92,13 @@ class WorkflowRepo:
     def replace_suggestions(self, document_id: str, model: str, suggestions: Iterable[Suggestion]) -> int:
         """Store a document's suggestions from ``model``; decisions already taken
         (accepted or rejected) on the same span and kind are kept."""
-        decided = {(r["start"], r["end"], r["kind"]): r["status"] for r in self._rows(
-            "SELECT start, \"end\", kind, status FROM suggestions WHERE document_id = ? AND status <> 'open'",
-            (document_id,))}
+        decided = {
+            (r["start"], r["end"], r["kind"]): r["status"]
+            for r in self._rows(
+                "SELECT start, \"end\", kind, status FROM suggestions WHERE document_id = ? AND status <> 'open'",
+                (document_id,),
+            )
+        }
         n = 0
         with self.transaction():
             self.conn.execute("DELETE FROM suggestions WHERE document_id = ?", (document_id,))
@@ -93,11 +108,13 @@ class WorkflowRepo:
                 self.conn.execute(
                     'INSERT INTO suggestions(id, document_id, start, "end", kind, label, detail, status, model) '
                     "VALUES (:id, :document_id, :start, :end, :kind, :label, :detail, :status, :model)",
-                    rows.suggestion_row(s))
+                    rows.suggestion_row(s),
+                )
                 n += 1
             self.conn.execute(
                 "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (f"suggestions_model:{document_id}", model))
+                (f"suggestions_model:{document_id}", model),
+            )
         return n
 
     def suggestions_model(self, document_id: str) -> str | None:
@@ -123,8 +140,10 @@ class WorkflowRepo:
     def record_merge(self, coder_id: str | None, package: str, report: dict) -> str:
         merge_id = new_id()
         with self.transaction():
-            self.conn.execute("INSERT INTO merges(id, at, coder_id, package, report) VALUES (?, ?, ?, ?, ?)",
-                              (merge_id, now_iso(), coder_id, package, json.dumps(report, default=str)))
+            self.conn.execute(
+                "INSERT INTO merges(id, at, coder_id, package, report) VALUES (?, ?, ?, ?, ?)",
+                (merge_id, now_iso(), coder_id, package, json.dumps(report, default=str)),
+            )
         return merge_id
 
     def merges(self) -> list[dict]:

@@ -25,12 +25,23 @@ def codebook():
     document group and a valued document code (tone)."""
     from annotator.core.codebook import codebook_from_dict
 
-    return codebook_from_dict({"name": "test codebook", "version": 3, "codes": [
-        {"name": "Frames", "children": ["Appeasement", "Tragically flawed"]},
-        {"name": "Source type", "exclusive": True, "children": ["Government", "NGO"]},
-        {"name": "Dominant frame", "scope": "document", "exclusive": True, "children": ["Conflict", "Economy"]},
-        {"name": "Tone", "scope": "document"},
-    ]})
+    return codebook_from_dict(
+        {
+            "name": "test codebook",
+            "version": 3,
+            "codes": [
+                {"name": "Frames", "children": ["Appeasement", "Tragically flawed"]},
+                {"name": "Source type", "exclusive": True, "children": ["Government", "NGO"]},
+                {
+                    "name": "Dominant frame",
+                    "scope": "document",
+                    "exclusive": True,
+                    "children": ["Conflict", "Economy"],
+                },
+                {"name": "Tone", "scope": "document"},
+            ],
+        }
+    )
 
 
 @pytest.fixture
@@ -65,15 +76,28 @@ def make_data(codebook, ids):
                 tok_e.append(pos + len(word))
                 pos += len(word) + 1
             segs[d] = Segmentation(
-                d, "test", array("i", tok_s), array("i", tok_e), array("i", s), array("i", e),
-                array("i", [0]), array("i", [len(text)]),
+                d,
+                "test",
+                array("i", tok_s),
+                array("i", tok_e),
+                array("i", s),
+                array("i", e),
+                array("i", [0]),
+                array("i", [len(text)]),
             )
         anns = [Annotation(d, c, ids[p], s, e) for d, c, p, s, e in spans]
         dcs = [DocumentCode(d, c, ids[p], v) for d, c, p, v in doc_codes]
         if coded is None:
             coders = {c for _, c, *_ in spans} | {c for _, c, *_ in doc_codes}
             coded = {d: set(coders) for d in texts}
-        return CodingData({d: len(t) for d, t in texts.items()}, codebook, coded, anns, dcs, segs,
-                          {d: f"Title {d}" for d in texts})
+        return CodingData(
+            {d: len(t) for d, t in texts.items()},
+            codebook,
+            coded,
+            anns,
+            dcs,
+            segs,
+            {d: f"Title {d}" for d in texts},
+        )
 
     return build

@@ -14,9 +14,15 @@ from annotator.agreement.unitizing import Segments, unitizing_alphas
 from annotator.core.codebook import codebook_from_dict
 from annotator.core.models import Annotation, Segmentation
 
-CB = codebook_from_dict({"name": "b", "codes": [
-    {"name": "Src", "exclusive": True, "children": ["P", "Q", "R"]}, {"name": "F"},
-]})
+CB = codebook_from_dict(
+    {
+        "name": "b",
+        "codes": [
+            {"name": "Src", "exclusive": True, "children": ["P", "Q", "R"]},
+            {"name": "F"},
+        ],
+    }
+)
 GROUP = CB.by_path("Src")
 VALUES = [c.id for c in CB.children(GROUP.id)]
 FRAME = CB.by_path("F").id
@@ -35,7 +41,9 @@ def documents(draw):
         spans = {}
         for coder in CODERS:
             points = sorted(draw(st.sets(st.integers(0, length), max_size=6)))
-            spans[coder] = [(s, e, draw(st.integers(0, 2))) for s, e in zip(points[::2], points[1::2], strict=False)]
+            spans[coder] = [
+                (s, e, draw(st.integers(0, 2))) for s, e in zip(points[::2], points[1::2], strict=False)
+            ]
         coded = draw(st.sets(st.sampled_from(CODERS)))
         docs[f"d{d}"] = (length, units, spans, coded)
     return docs
@@ -48,8 +56,9 @@ def coding_data(docs) -> CodingData:
         segs[doc] = Segmentation(doc, "t", starts, ends, starts, ends, starts, ends)
         for coder, rows in spans.items():
             anns += [Annotation(doc, coder, VALUES[v], s, e) for s, e, v in rows]
-    return CodingData({d: v[0] for d, v in docs.items()}, CB, {d: v[3] for d, v in docs.items()}, anns,
-                      segmentations=segs)
+    return CodingData(
+        {d: v[0] for d, v in docs.items()}, CB, {d: v[3] for d, v in docs.items()}, anns, segmentations=segs
+    )
 
 
 @settings(max_examples=120, deadline=None)
@@ -109,9 +118,13 @@ def plain_u_alpha(docs) -> float | None:
 @settings(max_examples=120, deadline=None)
 @given(documents())
 def test_u_alpha_matches_a_character_by_character_count(docs):
-    rows = [(di, CODERS.index(c), s, e, v + 1)
-            for di, (_, _, spans, coded) in enumerate(docs.values()) for c, r in spans.items() if c in coded
-            for s, e, v in r]
+    rows = [
+        (di, CODERS.index(c), s, e, v + 1)
+        for di, (_, _, spans, coded) in enumerate(docs.values())
+        for c, r in spans.items()
+        if c in coded
+        for s, e, v in r
+    ]
     arr = np.array(rows, dtype=np.int64).reshape(-1, 5)
     coded = np.array([[c in v[3] for c in CODERS] for v in docs.values()])
     lengths = np.array([v[0] for v in docs.values()])

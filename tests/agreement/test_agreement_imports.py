@@ -13,8 +13,20 @@ import annotator.agreement
 PACKAGE = Path(annotator.agreement.__file__).parent
 
 # pure computation and data shapes; no file, network or format module
-STDLIB = {"__future__", "collections", "dataclasses", "datetime", "itertools", "math", "operator", "typing",
-          "zlib", "bisect", "functools", "enum"}
+STDLIB = {
+    "__future__",
+    "collections",
+    "dataclasses",
+    "datetime",
+    "itertools",
+    "math",
+    "operator",
+    "typing",
+    "zlib",
+    "bisect",
+    "functools",
+    "enum",
+}
 
 
 def _allowed(name: str) -> bool:
@@ -40,6 +52,10 @@ def _imports(path: Path) -> list[tuple[int, str]]:
 
 
 def test_agreement_imports_numpy_and_core_only():
-    found = [f"{p.name}:{line} imports {name}" for p in sorted(PACKAGE.rglob("*.py"))
-             for line, name in _imports(p) if not _allowed(name)]
+    found = [
+        f"{p.name}:{line} imports {name}"
+        for p in sorted(PACKAGE.rglob("*.py"))
+        for line, name in _imports(p)
+        if not _allowed(name)
+    ]
     assert found == []

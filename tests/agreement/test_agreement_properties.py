@@ -19,8 +19,9 @@ def reliability_matrices(draw, min_coders=2, max_coders=5):
     n_units = draw(st.integers(2, 25))
     n_coders = draw(st.integers(min_coders, max_coders))
     cells = st.one_of(st.none(), st.integers(1, 4))
-    rows = draw(st.lists(st.lists(cells, min_size=n_coders, max_size=n_coders), min_size=n_units,
-                         max_size=n_units))
+    rows = draw(
+        st.lists(st.lists(cells, min_size=n_coders, max_size=n_coders), min_size=n_units, max_size=n_units)
+    )
     return np.array([[np.nan if v is None else float(v) for v in row] for row in rows])
 
 
@@ -107,8 +108,11 @@ def test_a_coder_against_themself_has_f1_one(a):
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 50), st.integers(1, 10), st.sampled_from("xyz")), max_size=6),
-       st.integers(2, 4), st.randoms(use_true_random=False))
+@given(
+    st.lists(st.tuples(st.integers(0, 50), st.integers(1, 10), st.sampled_from("xyz")), max_size=6),
+    st.integers(2, 4),
+    st.randoms(use_true_random=False),
+)
 def test_unitizing_is_invariant_to_coder_order_and_one_for_identical_coders(segs, n_coders, rnd):
     # one coder's non-overlapping segments, copied to every coder with one coder changed
     out, end = [], 0

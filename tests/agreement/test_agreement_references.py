@@ -31,7 +31,9 @@ SEMEVAL = "semeval2013_task9_span_matching_nervaluate"
 def test_krippendorff_2011_alpha_all_levels(reference, level):
     ref = reference(K2011)
     result = krippendorff_alpha(ref["data"]["matrix"], level, coders_in_rows=True)
-    assert result.alpha == pytest.approx(ref["expected"][f"alpha_{level}"], abs=ref["tolerance"]["published_3dp"])
+    assert result.alpha == pytest.approx(
+        ref["expected"][f"alpha_{level}"], abs=ref["tolerance"]["published_3dp"]
+    )
     full = ref["expected"]["full_precision_krippendorff_pkg_0_9_0"][level]
     assert result.alpha == pytest.approx(full, abs=ref["tolerance"]["full_precision"])
 
@@ -50,7 +52,9 @@ def test_krippendorff_2011_disagreements_and_coincidences(reference):
     assert nominal.pairable_units == exp["units_with_2plus_values"]
     o = nominal.coincidences
     for value, count in exp["nominal_coincidences_diagonal"].items():
-        assert o[nominal.categories.index(float(value)), nominal.categories.index(float(value))] == pytest.approx(count)
+        assert o[
+            nominal.categories.index(float(value)), nominal.categories.index(float(value))
+        ] == pytest.approx(count)
     assert o[0, 1] == pytest.approx(exp["nominal_coincidence_1_2"])
     assert nominal.percent_agreement == pytest.approx(exp["percent_agreement_pairable_weighted"])
 
@@ -60,7 +64,9 @@ def test_string_labels_give_the_same_nominal_alpha(reference):
     names = ref["data"]["nominal_label_mapping"]
     labelled = [[None if v is None else names[str(v)] for v in row] for row in ref["data"]["matrix"]]
     result = krippendorff_alpha(labelled, "nominal", coders_in_rows=True)
-    assert result.alpha == pytest.approx(ref["expected"]["full_precision_krippendorff_pkg_0_9_0"]["nominal"], abs=1e-9)
+    assert result.alpha == pytest.approx(
+        ref["expected"]["full_precision_krippendorff_pkg_0_9_0"]["nominal"], abs=1e-9
+    )
 
 
 @pytest.mark.parametrize("level", ["nominal", "ordinal"])
@@ -82,11 +88,15 @@ def test_wikipedia_alpha_nominal_interval_and_value_counts(reference):
     tol = ref["tolerance"]["abs"]
     m = ref["data"]["matrix"]
     assert krippendorff_alpha(m, "nominal", coders_in_rows=True).alpha == pytest.approx(
-        ref["expected"]["alpha_nominal"], abs=tol)
+        ref["expected"]["alpha_nominal"], abs=tol
+    )
     assert krippendorff_alpha(m, "interval", coders_in_rows=True).alpha == pytest.approx(
-        ref["expected"]["alpha_interval"], abs=tol)
+        ref["expected"]["alpha_interval"], abs=tol
+    )
     counts = np.array(ref["data"]["value_counts_equivalent"]["counts"])
-    assert alpha_from_counts(counts).alpha == pytest.approx(ref["expected"]["alpha_nominal_from_value_counts"], abs=tol)
+    assert alpha_from_counts(counts).alpha == pytest.approx(
+        ref["expected"]["alpha_nominal_from_value_counts"], abs=tol
+    )
 
 
 # --- Fleiss' kappa ----------------------------------------------------------------------------
@@ -202,7 +212,9 @@ def test_adjacent_segments_of_one_value_stay_distinct(reference):
     joined, _ = unitize(60, merged)
     exp = ref["expected"]["computed_here_primary"]
     assert plain.binary_u_alpha == pytest.approx(exp["binary_u_alpha"], abs=1e-9)
-    assert joined.binary_u_alpha == pytest.approx(exp["binary_u_alpha_if_adjacent_valued_segments_merged"], abs=1e-9)
+    assert joined.binary_u_alpha == pytest.approx(
+        exp["binary_u_alpha_if_adjacent_valued_segments_merged"], abs=1e-9
+    )
 
 
 # --- span matching (SemEval 2013 task 9 / nervaluate) ------------------------------------------
@@ -264,8 +276,10 @@ def _bio_spans(sentences):
     return spans
 
 
-@pytest.mark.parametrize(("scheme", "key"), [("strict", "strict"), ("exact", "exact"), ("type", "ent_type"),
-                                             ("partial", "partial")])
+@pytest.mark.parametrize(
+    ("scheme", "key"),
+    [("strict", "strict"), ("exact", "exact"), ("type", "ent_type"), ("partial", "partial")],
+)
 def test_semeval_usage_example(reference, scheme, key):
     ref = reference(SEMEVAL)
     ex = ref["data"]["usage_example_bio"]

@@ -17,33 +17,45 @@ def matrix(data, unit, path, ids, coders=("a", "b")):
 
 
 def test_sentence_unit_binary_code_is_touched_by_a_span(make_data, ids):
-    data = make_data({"d": TEXT}, [
-        ("d", "a", "Frames/Appeasement", 0, 4),     # sentence 0
-        ("d", "a", "Frames/Appeasement", 12, 22),   # sentences 1 and 2
-        ("d", "b", "Frames/Appeasement", 5, 8),     # sentence 0
-    ])
+    data = make_data(
+        {"d": TEXT},
+        [
+            ("d", "a", "Frames/Appeasement", 0, 4),  # sentence 0
+            ("d", "a", "Frames/Appeasement", 12, 22),  # sentences 1 and 2
+            ("d", "b", "Frames/Appeasement", 5, 8),  # sentence 0
+        ],
+    )
     assert matrix(data, "sentence", "Frames/Appeasement", ids) == [[1, 1, 1], [1, 0, 0]]
     assert matrix(data, "sentence", "Frames/Tragically flawed", ids) == [[0, 0, 0], [0, 0, 0]]
 
 
 def test_token_and_document_units(make_data, ids):
-    data = make_data({"d": TEXT, "e": "Xx yy."}, [
-        ("d", "a", "Frames/Appeasement", 5, 14),  # tokens 1 and 2
-        ("d", "b", "Frames/Appeasement", 6, 7),  # inside token 1
-        ("e", "b", "Frames/Tragically flawed", 0, 2),
-    ])
-    assert matrix(data, "token", "Frames/Appeasement", ids) == [[0, 1, 1, 0, 0, 0, 0, 0], [0, 1, 0, 0, 0, 0, 0, 0]]
+    data = make_data(
+        {"d": TEXT, "e": "Xx yy."},
+        [
+            ("d", "a", "Frames/Appeasement", 5, 14),  # tokens 1 and 2
+            ("d", "b", "Frames/Appeasement", 6, 7),  # inside token 1
+            ("e", "b", "Frames/Tragically flawed", 0, 2),
+        ],
+    )
+    assert matrix(data, "token", "Frames/Appeasement", ids) == [
+        [0, 1, 1, 0, 0, 0, 0, 0],
+        [0, 1, 0, 0, 0, 0, 0, 0],
+    ]
     assert matrix(data, "document", "Frames/Appeasement", ids) == [[1, 0], [1, 0]]
     assert matrix(data, "document", "Frames/Tragically flawed", ids) == [[0, 0], [0, 1]]
 
 
 def test_exclusive_group_takes_the_value_covering_most_of_the_unit(make_data, ids):
-    data = make_data({"d": TEXT}, [
-        ("d", "a", "Source type/Government", 0, 3),
-        ("d", "a", "Source type/NGO", 3, 9),        # NGO covers more of sentence 0
-        ("d", "b", "Source type/Government", 10, 14),
-        ("d", "b", "Source type/NGO", 14, 18),      # a tie in sentence 1: Government is listed first
-    ])
+    data = make_data(
+        {"d": TEXT},
+        [
+            ("d", "a", "Source type/Government", 0, 3),
+            ("d", "a", "Source type/NGO", 3, 9),  # NGO covers more of sentence 0
+            ("d", "b", "Source type/Government", 10, 14),
+            ("d", "b", "Source type/NGO", 14, 18),  # a tie in sentence 1: Government is listed first
+        ],
+    )
     ud = unit_data(data, unit="sentence", coders=["a", "b"])
     var = next(v for v in ud.variables if v.id == ids["Source type"])
     assert var.categories == ("(none)", "Government", "NGO")
@@ -61,22 +73,30 @@ def test_a_coder_who_did_not_code_a_document_is_missing_not_absent(make_data, id
 
 
 def test_deleted_annotations_and_other_coders_are_ignored(make_data, ids):
-    data = make_data({"d": TEXT}, [
-        ("d", "a", "Frames/Appeasement", 0, 4),
-        ("d", "b", "Frames/Appeasement", 0, 4),
-        ("d", "c", "Frames/Appeasement", 12, 14),
-    ])
+    data = make_data(
+        {"d": TEXT},
+        [
+            ("d", "a", "Frames/Appeasement", 0, 4),
+            ("d", "b", "Frames/Appeasement", 0, 4),
+            ("d", "c", "Frames/Appeasement", 12, 14),
+        ],
+    )
     data.annotations[1].deleted = True
     assert matrix(data, "sentence", "Frames/Appeasement", ids) == [[1, 0, 0], [0, 0, 0]]
 
 
 def test_document_level_variables(make_data, ids):
-    data = make_data({"d": TEXT, "e": "Xx yy.", "f": "Zz."}, doc_codes=[
-        ("d", "a", "Dominant frame/Conflict", "1"),
-        ("d", "b", "Dominant frame/Economy", "1"),
-        ("e", "a", "Dominant frame/Economy", "1"),
-        ("d", "a", "Tone", "-1"), ("d", "b", "Tone", "2"), ("e", "b", "Tone", "2"),
-    ])
+    data = make_data(
+        {"d": TEXT, "e": "Xx yy.", "f": "Zz."},
+        doc_codes=[
+            ("d", "a", "Dominant frame/Conflict", "1"),
+            ("d", "b", "Dominant frame/Economy", "1"),
+            ("e", "a", "Dominant frame/Economy", "1"),
+            ("d", "a", "Tone", "-1"),
+            ("d", "b", "Tone", "2"),
+            ("e", "b", "Tone", "2"),
+        ],
+    )
     ud = unit_data(data, unit="document", coders=["a", "b"], levels={ids["Tone"]: "interval"})
     frame = next(v for v in ud.variables if v.id == ids["Dominant frame"])
     tone = next(v for v in ud.variables if v.id == ids["Tone"])
@@ -96,10 +116,13 @@ def test_presence_document_code_is_binary(make_data, ids):
 
 
 def test_parent_code_reads_all_its_codes(make_data, ids):
-    data = make_data({"d": TEXT}, [
-        ("d", "a", "Frames/Appeasement", 0, 4),
-        ("d", "b", "Frames/Tragically flawed", 12, 14),
-    ])
+    data = make_data(
+        {"d": TEXT},
+        [
+            ("d", "a", "Frames/Appeasement", 0, 4),
+            ("d", "b", "Frames/Tragically flawed", 12, 14),
+        ],
+    )
     ud = unit_data(data, unit="sentence", coders=["a", "b"], variables=[ids["Frames"]])
     assert ud.matrix(ids["Frames"]).T.tolist() == [[1, 0, 0], [0, 1, 0]]
 
@@ -111,10 +134,13 @@ def test_unit_labels_name_document_unit_and_index(make_data):
 
 
 def test_continuum_segments_keep_values_and_documents(make_data, ids):
-    data = make_data({"d": TEXT, "e": "Xx yy."}, [
-        ("d", "a", "Source type/NGO", 0, 4),
-        ("e", "b", "Source type/Government", 1, 3),
-    ])
+    data = make_data(
+        {"d": TEXT, "e": "Xx yy."},
+        [
+            ("d", "a", "Source type/NGO", 0, 4),
+            ("e", "b", "Source type/Government", 1, 3),
+        ],
+    )
     cd = continuum_data(data, coders=["a", "b"], variables=[ids["Source type"]])
     seg = cd.segments[0]
     assert seg.doc.tolist() == [0, 1] and seg.coder.tolist() == [0, 1]

@@ -58,7 +58,9 @@ def test_no_spans_at_all_is_no_variation(make_data, ids):
 
 
 def test_a_code_nobody_used_is_undefined_while_others_are_computed(make_data, ids):
-    data = make_data({"d": TEXT}, spans_for("a", [APP, None, APP, None]) + spans_for("b", [APP, None, None, None]))
+    data = make_data(
+        {"d": TEXT}, spans_for("a", [APP, None, APP, None]) + spans_for("b", [APP, None, None, None])
+    )
     rep = compute_report(data, unit="sentence", coders=["a", "b"], variables=[ids[APP], ids[TRAG]])
     app, trag = rep.variable(ids[APP]), rep.variable(ids[TRAG])
     assert app.alpha == pytest.approx(8 / 15)  # hand computation: 1 - 7 * 1 / (2 * 3 * 5) * 2
@@ -86,11 +88,15 @@ def test_group_variable_at_sentence_unit_and_on_the_continuum(make_data, ids):
     a = [("d", "a", GOV, 0, 4), ("d", "a", NGO, 10, 14), ("d", "a", GOV, 20, 24)]
     b = [("d", "b", GOV, 0, 4), ("d", "b", GOV, 10, 14), ("d", "b", GOV, 20, 24)]
     data = make_data({"d": TEXT}, a + b)
-    sent = compute_report(data, unit="sentence", coders=["a", "b"], variables=[ids["Source type"]]).variables[0]
+    sent = compute_report(data, unit="sentence", coders=["a", "b"], variables=[ids["Source type"]]).variables[
+        0
+    ]
     assert sent.kind == "group" and sent.categories == ["(none)", "Government", "NGO"]
     assert sent.percent_agreement == pytest.approx(0.75)
     assert sent.f1_exact == pytest.approx(2 / 3)
-    cont = compute_report(data, unit="continuum", coders=["a", "b"], variables=[ids["Source type"]]).variables[0]
+    cont = compute_report(
+        data, unit="continuum", coders=["a", "b"], variables=[ids["Source type"]]
+    ).variables[0]
     assert cont.alpha_name == "uα" and cont.alpha == cont.u_alpha
     assert cont.binary_u_alpha == pytest.approx(1.0)  # both marked exactly the same stretches
     assert cont.k_u_alpha["Government"] is not None and cont.k_coverage["NGO"] == pytest.approx(1.0)
@@ -111,7 +117,9 @@ def test_per_document_figures_find_the_problem_article(make_data, ids):
 
 
 def test_a_second_report_sees_edits_made_after_the_first(make_data, ids):
-    data = make_data({"d": TEXT}, spans_for("a", [APP, None, APP, None]) + spans_for("b", [APP, None, APP, None]))
+    data = make_data(
+        {"d": TEXT}, spans_for("a", [APP, None, APP, None]) + spans_for("b", [APP, None, APP, None])
+    )
     kw = dict(unit="sentence", coders=["a", "b"], variables=[ids[APP]])
     assert compute_report(data, **kw).variables[0].alpha == pytest.approx(1.0)
     data.annotations[1].deleted = True
@@ -133,9 +141,17 @@ def test_bootstrap_is_seedable_and_reports_threshold_probabilities(make_data, id
 def test_progress_reaches_the_end_and_cancel_stops(make_data, ids):
     data = make_data({"d": TEXT}, spans_for("a", [APP, None, APP, None]) + spans_for("b", [APP] * 4))
     seen = []
-    compute_report(data, unit="sentence", coders=["a", "b"], bootstrap=50, seed=1,
-                   state=TaskState(on_progress=lambda done, total: seen.append((done, total))))
-    assert seen[-1][0] == seen[-1][1] and all(d1 <= d2 for (d1, _), (d2, _) in zip(seen, seen[1:], strict=False))
+    compute_report(
+        data,
+        unit="sentence",
+        coders=["a", "b"],
+        bootstrap=50,
+        seed=1,
+        state=TaskState(on_progress=lambda done, total: seen.append((done, total))),
+    )
+    assert seen[-1][0] == seen[-1][1] and all(
+        d1 <= d2 for (d1, _), (d2, _) in zip(seen, seen[1:], strict=False)
+    )
     stopped = TaskState()
     stopped.request_interruption()
     with pytest.raises(Cancelled):
@@ -146,8 +162,10 @@ def test_parameters_record_what_was_computed(make_data, ids):
     data = make_data({"d": TEXT}, spans_for("a", [APP]) + spans_for("b", [APP]))
     rep = compute_report(data, unit="token", coders=["a", "b"], coder_names={"a": "Ann", "b": "Bo"}, seed=3)
     p = rep.parameters
-    assert p["unit"] == "token" and p["coders"] == [{"id": "a", "name": "Ann", "documents_coded": 1},
-                                                   {"id": "b", "name": "Bo", "documents_coded": 1}]
+    assert p["unit"] == "token" and p["coders"] == [
+        {"id": "a", "name": "Ann", "documents_coded": 1},
+        {"id": "b", "name": "Bo", "documents_coded": 1},
+    ]
     assert p["codebook"] == "test codebook" and p["codebook_version"] == 3 and p["seed"] == 3
     assert p["software"].startswith("annotator ") and p["date"]
     assert p["documents"] == 1
@@ -225,15 +243,22 @@ def test_continuum_bootstrap_of_one_document_is_that_document(reference):
     ref = reference("krippendorff2016_2019_unitizing_family_alex_paul_suzan")
     segs = ref["data"]["segments_primary_pygamma"]
     labels = sorted({v for rows in segs.values() for *_, v in rows})
-    rows = np.array([(0, c, s, e, labels.index(v) + 1) for c, name in enumerate(segs) for s, e, v in segs[name]])
-    res = unitizing_alphas(np.array([60]), np.ones((1, 3), bool), Segments(*rows.T), len(labels), per_document=True)
+    rows = np.array(
+        [(0, c, s, e, labels.index(v) + 1) for c, name in enumerate(segs) for s, e, v in segs[name]]
+    )
+    res = unitizing_alphas(
+        np.array([60]), np.ones((1, 3), bool), Segments(*rows.T), len(labels), per_document=True
+    )
     b = bootstrap_unitizing(res, samples=20, seed=1)
     assert b.low == pytest.approx(ref["expected"]["computed_here_primary"]["u_alpha"], abs=1e-9)
     assert b.high == pytest.approx(b.low, abs=1e-12)
 
 
 def test_two_coders_of_the_same_name_are_kept_apart(make_data, ids):
-    data = make_data({"d": TEXT}, spans_for("a", [APP, None, APP, None]) + spans_for("b", [APP, None, None, None]))
-    rep = compute_report(data, unit="sentence", coders=["a", "b"], coder_names={"a": "Sam", "b": "Sam"},
-                         variables=[ids[APP]])
+    data = make_data(
+        {"d": TEXT}, spans_for("a", [APP, None, APP, None]) + spans_for("b", [APP, None, None, None])
+    )
+    rep = compute_report(
+        data, unit="sentence", coders=["a", "b"], coder_names={"a": "Sam", "b": "Sam"}, variables=[ids[APP]]
+    )
     assert rep.variables[0].coverage == {"Sam (a)": 0.5, "Sam (b)": 0.25}

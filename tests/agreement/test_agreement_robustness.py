@@ -15,12 +15,18 @@ from annotator.core.models import Annotation, DocumentCode, Segmentation
 from annotator.reporting.agreement_files import to_json
 from annotator.reporting.agreement_table import to_rows
 
-CODEBOOK = codebook_from_dict({"name": "fuzz", "codes": [
-    {"name": "Frame A"}, {"name": "Frame B"},
-    {"name": "Source", "exclusive": True, "children": ["Gov", "NGO", "Expert"]},
-    {"name": "Dominant", "scope": "document", "exclusive": True, "children": ["X", "Y"]},
-    {"name": "Tone", "scope": "document"},
-]})
+CODEBOOK = codebook_from_dict(
+    {
+        "name": "fuzz",
+        "codes": [
+            {"name": "Frame A"},
+            {"name": "Frame B"},
+            {"name": "Source", "exclusive": True, "children": ["Gov", "NGO", "Expert"]},
+            {"name": "Dominant", "scope": "document", "exclusive": True, "children": ["X", "Y"]},
+            {"name": "Tone", "scope": "document"},
+        ],
+    }
+)
 SPAN_CODES = [c.id for c in CODEBOOK.leaves("span")]
 DOC_CODES = [c.id for c in CODEBOOK.leaves("document")]
 CODERS = ["a", "b", "c"]
@@ -45,16 +51,23 @@ def samples(draw):
                 for _ in range(draw(st.integers(0, 4))):
                     s = draw(st.integers(0, length - 1))
                     e = draw(st.integers(s + 1, length))
-                    anns.append(Annotation(doc, coder, draw(st.sampled_from(SPAN_CODES)), s, e,
-                                           deleted=draw(st.booleans())))
+                    anns.append(
+                        Annotation(
+                            doc, coder, draw(st.sampled_from(SPAN_CODES)), s, e, deleted=draw(st.booleans())
+                        )
+                    )
             for code in draw(st.sets(st.sampled_from(DOC_CODES))):
                 dcs.append(DocumentCode(doc, coder, code, draw(st.sampled_from(["1", "2", "-1", "", "x"]))))
     return CodingData(lengths, CODEBOOK, coded, anns, dcs, segs)
 
 
 @settings(max_examples=60, deadline=None)
-@given(samples(), st.sampled_from(UNITS), st.lists(st.sampled_from(CODERS), min_size=1, max_size=3, unique=True),
-       st.sampled_from([0, 20]))
+@given(
+    samples(),
+    st.sampled_from(UNITS),
+    st.lists(st.sampled_from(CODERS), min_size=1, max_size=3, unique=True),
+    st.sampled_from([0, 20]),
+)
 def test_any_sample_gives_a_report(data, unit, coders, bootstrap):
     rep = compute_report(data, unit=unit, coders=coders, bootstrap=bootstrap, seed=1)
     for v in rep.variables:

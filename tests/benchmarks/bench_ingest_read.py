@@ -73,18 +73,26 @@ def main() -> None:
             elapsed, flagged = near_duplicates(docs)
             dup_times.append(elapsed)
         r, d = statistics.median(read_times), statistics.median(dup_times)
-        print(f"read + clean  {args.n} articles ({size_mb:.1f} MB): median {r:.3f} s over {args.repeats} runs "
-              f"= {args.n / r:,.0f} articles/s  (runs: {', '.join(f'{t:.3f}' for t in read_times)})")
-        print(f"near-dup check {args.n} articles: median {d:.3f} s = {args.n / d:,.0f} articles/s "
-              f"({flagged} flagged: the replicas differ from their original by 3 words)")
+        print(
+            f"read + clean  {args.n} articles ({size_mb:.1f} MB): median {r:.3f} s over {args.repeats} runs "
+            f"= {args.n / r:,.0f} articles/s  (runs: {', '.join(f'{t:.3f}' for t in read_times)})"
+        )
+        print(
+            f"near-dup check {args.n} articles: median {d:.3f} s = {args.n / d:,.0f} articles/s "
+            f"({flagged} flagged: the replicas differ from their original by 3 words)"
+        )
         if args.big:
             big = write_csv(replicated_rows(args.big), Path(tmp) / f"wikinews_{args.big}.csv")
             out = subprocess.run(
                 [sys.executable, "-c", MEMORY_CHILD.format(repo=str(REPO), csv=str(big))],
-                capture_output=True, text=True, check=True,
+                capture_output=True,
+                text=True,
+                check=True,
             ).stdout.split()
-            print(f"reading {out[0]} articles ({big.stat().st_size / 2**20:.0f} MB CSV): peak RSS {out[2]} MB "
-                  f"(after imports {out[1]} MB)")
+            print(
+                f"reading {out[0]} articles ({big.stat().st_size / 2**20:.0f} MB CSV): peak RSS {out[2]} MB "
+                f"(after imports {out[1]} MB)"
+            )
 
 
 if __name__ == "__main__":

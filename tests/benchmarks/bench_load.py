@@ -47,7 +47,9 @@ _WORD = re.compile(r"\S+")
 
 def sentences() -> list[str]:
     if not WIKINEWS.exists():
-        return [f"Sentence number {i} says the minister told reporters about the strikes." for i in range(500)]
+        return [
+            f"Sentence number {i} says the minister told reporters about the strikes." for i in range(500)
+        ]
     out: list[str] = []
     with open(WIKINEWS, newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -86,10 +88,14 @@ def segmentation(doc_id: str, text: str, sents: list[tuple[int, int]]) -> Segmen
         paras.append((start, start + len(block)))
         start += len(block) + 2
     return Segmentation(
-        document_id=doc_id, model="bench:whitespace",
-        token_starts=array("i", [t[0] for t in toks]), token_ends=array("i", [t[1] for t in toks]),
-        sentence_starts=array("i", [s[0] for s in sents]), sentence_ends=array("i", [s[1] for s in sents]),
-        paragraph_starts=array("i", [p[0] for p in paras]), paragraph_ends=array("i", [p[1] for p in paras]),
+        document_id=doc_id,
+        model="bench:whitespace",
+        token_starts=array("i", [t[0] for t in toks]),
+        token_ends=array("i", [t[1] for t in toks]),
+        sentence_starts=array("i", [s[0] for s in sents]),
+        sentence_ends=array("i", [s[1] for s in sents]),
+        paragraph_starts=array("i", [p[0] for p in paras]),
+        paragraph_ends=array("i", [p[1] for p in paras]),
     )
 
 
@@ -108,8 +114,12 @@ def generate(path: Path, n_docs: int, n_annotations: int, seed: int = 10) -> dic
         docs, segs = [], {}
         for i in range(lo, min(n_docs, lo + chunk)):
             text, sents = make_text(rng, pool, i)
-            d = Document(text=text, title=f"Article {i}: {pool[i % len(pool)][:60]}",
-                         outlet=OUTLETS[i % len(OUTLETS)], published=f"2019-{1 + i % 12:02d}-{1 + i % 28:02d}")
+            d = Document(
+                text=text,
+                title=f"Article {i}: {pool[i % len(pool)][:60]}",
+                outlet=OUTLETS[i % len(OUTLETS)],
+                published=f"2019-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            )
             docs.append(d)
             segs[d.id] = segmentation(d.id, text, sents)
             docs_sents.append((d.id, sents))
@@ -190,8 +200,12 @@ def measure(path: Path, repeats: int) -> dict[str, object]:
     # opening, first page and count in a fresh process each time (cold Python, warm OS cache)
     opens, lists, rss = [], [], []
     for _ in range(repeats):
-        res = subprocess.run([sys.executable, "-c", OPEN_CHILD.format(repo=str(REPO), path=str(path))],
-                             capture_output=True, text=True, check=True)
+        res = subprocess.run(
+            [sys.executable, "-c", OPEN_CHILD.format(repo=str(REPO), path=str(path))],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         o, li, n, mem = res.stdout.split()
         opens.append(float(o))
         lists.append(float(li))
@@ -207,17 +221,30 @@ def measure(path: Path, repeats: int) -> dict[str, object]:
     out["list_200_s"], _ = median_time(lambda: project.list_documents(limit=200), repeats)
     out["count_s"], _ = median_time(lambda: project.count_documents(), repeats)
     out["list_sorted_title_200_s"], _ = median_time(
-        lambda: project.list_documents(sort="title", limit=200), repeats)
+        lambda: project.list_documents(sort="title", limit=200), repeats
+    )
     out["status_filter_s"], n_done = median_time(
-        lambda: (project.list_documents(coder_id=ana, status="done", limit=200),
-                 project.count_documents(coder_id=ana, status="done"))[1], repeats)
+        lambda: (
+            project.list_documents(coder_id=ana, status="done", limit=200),
+            project.count_documents(coder_id=ana, status="done"),
+        )[1],
+        repeats,
+    )
     out["status_done_count"] = n_done
     out["status_to_do_s"], _ = median_time(
-        lambda: (project.list_documents(coder_id=ana, status="to_do", limit=200),
-                 project.count_documents(coder_id=ana, status="to_do")), repeats)
+        lambda: (
+            project.list_documents(coder_id=ana, status="to_do", limit=200),
+            project.count_documents(coder_id=ana, status="to_do"),
+        ),
+        repeats,
+    )
     out["search_s"], n_hits = median_time(
-        lambda: (project.list_documents(search="minister said", limit=200),
-                 project.count_documents(search="minister said"))[1], repeats)
+        lambda: (
+            project.list_documents(search="minister said", limit=200),
+            project.count_documents(search="minister said"),
+        )[1],
+        repeats,
+    )
     out["search_hits"] = n_hits
     rng = random.Random(3)
     ids = project.document_ids()

@@ -72,7 +72,10 @@ def test_import_seed_article_twice_adds_nothing(run, tmp_path):
 
 
 def test_the_installed_script_runs_without_a_traceback(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "annotator.cli.main", "info", str(tmp_path / "x.annotator")],
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "annotator.cli.main", "info", str(tmp_path / "x.annotator")],
+        capture_output=True,
+        text=True,
+    )
     assert out.returncode == 1
     assert "Traceback" not in out.stderr and out.stderr.startswith("Error: ")

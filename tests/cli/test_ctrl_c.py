@@ -75,10 +75,14 @@ def test_ctrl_c_during_an_import_keeps_whole_documents_and_exits_130(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(REPO))
     run = [sys.executable, "-m", "annotator.cli.main"]
     subprocess.run([*run, "init", str(project)], env=env, check=True, capture_output=True)
-    proc = subprocess.Popen([*run, "import", str(project), str(folder), "--model", "blank:en", "--json"],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            # a shell may start a background job with Ctrl+C ignored; a terminal's user would not
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    proc = subprocess.Popen(
+        [*run, "import", str(project), str(folder), "--model", "blank:en", "--json"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        # a shell may start a background job with Ctrl+C ignored; a terminal's user would not
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     deadline = time.monotonic() + 120
     while _documents(project) == 0 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -86,7 +90,9 @@ def test_ctrl_c_during_an_import_keeps_whole_documents_and_exits_130(tmp_path):
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
     said = err.decode()
-    match = re.search(r"The import was cancelled; the (\d+) articles read before it stopped are saved\.", said)
+    match = re.search(
+        r"The import was cancelled; the (\d+) articles read before it stopped are saved\.", said
+    )
     assert match, said
     saved = int(match.group(1))
     assert 0 < saved < total, saved
@@ -94,6 +100,7 @@ def test_ctrl_c_during_an_import_keeps_whole_documents_and_exits_130(tmp_path):
     assert report["cancelled"] is True and report["imported"] == saved
     assert _documents(project) == saved
     with closing(sqlite3.connect(f"file:{project}?mode=ro", uri=True)) as conn:
-        unsegmented = conn.execute("SELECT count(*) FROM documents WHERE id NOT IN "
-                                   "(SELECT document_id FROM segments)").fetchone()[0]
+        unsegmented = conn.execute(
+            "SELECT count(*) FROM documents WHERE id NOT IN (SELECT document_id FROM segments)"
+        ).fetchone()[0]
     assert unsegmented == 0

@@ -13,8 +13,13 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def _demo(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "annotator.cli.main", "demo", *args], capture_output=True,
-                          text=True, cwd=REPO, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "annotator.cli.main", "demo", *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=300,
+    )
 
 
 def test_demo_force_refuses_while_a_window_has_it_open(tmp_path):

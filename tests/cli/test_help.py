@@ -59,7 +59,8 @@ def test_every_command_is_listed_in_its_parents_help(path, command):
     assert len(listing) == 2, f"`annotator {' '.join(path[:-1])} --help` lists no commands"
     # DefaultGroup marks its default command with a star
     assert re.search(rf"^  {re.escape(path[-1])}\*?(\s|$)", listing[1], re.M), (
-        f"`annotator {' '.join(path)}` is missing from its parent's --help")
+        f"`annotator {' '.join(path)}` is missing from its parent's --help"
+    )
 
 
 @pytest.mark.parametrize(("path", "command"), ALL, ids=IDS)
@@ -102,7 +103,7 @@ def readme_mentions(text: str) -> dict[CommandPath, set[str]]:
         mentions = list(MENTION.finditer(line))
         for i, mention in enumerate(mentions):
             end = mentions[i + 1].start() if i + 1 < len(mentions) else len(line)
-            part = line[mention.end():end]
+            part = line[mention.end() : end]
             words = [w.strip("`'\"()[],.:;|") for w in part.split()]
             path = resolve(words)
             found.setdefault(path, set()).update(re.findall(r"--[a-z][a-z0-9-]*", part))
@@ -114,7 +115,7 @@ def readme_gaps(text: str) -> list[str]:
     gaps = []
     for path, command in ALL:
         name = " ".join(("annotator", *path))
-        mentioned = any(p[:len(path)] == path for p in found)
+        mentioned = any(p[: len(path)] == path for p in found)
         if not mentioned:
             gaps.append(f"`{name}` is not mentioned")
             continue
@@ -127,10 +128,12 @@ def readme_gaps(text: str) -> list[str]:
 
 
 def test_the_readme_reader_finds_commands_and_their_options():
-    text = ("Run `annotator agreement study.annotator --unit sentence` and\n"
-            "annotator agreement matrix m.csv --level ordinal; annotator codebook show x.annotator --no-descriptions\n"
-            "| `annotator export` | `--format`, `-o/--output` |\n"
-            "a file called study.annotator --batch is not a mention\n")
+    text = (
+        "Run `annotator agreement study.annotator --unit sentence` and\n"
+        "annotator agreement matrix m.csv --level ordinal; annotator codebook show x.annotator --no-descriptions\n"
+        "| `annotator export` | `--format`, `-o/--output` |\n"
+        "a file called study.annotator --batch is not a mention\n"
+    )
     found = readme_mentions(text)
     assert found[("agreement", "report")] == {"--unit"}
     assert found[("agreement", "matrix")] == {"--level"}
@@ -139,7 +142,9 @@ def test_the_readme_reader_finds_commands_and_their_options():
     assert set(found) == {("agreement", "report"), ("agreement", "matrix"), ("codebook", "show"), ("export",)}
     gaps = readme_gaps(text)
     assert "`annotator init` is not mentioned" in gaps
-    assert "--output of `annotator agreement report` is not mentioned after `annotator agreement report`" in gaps
+    assert (
+        "--output of `annotator agreement report` is not mentioned after `annotator agreement report`" in gaps
+    )
     assert not any("`annotator codebook`" in g or "`annotator codebook show`" in g for g in gaps)
 
 

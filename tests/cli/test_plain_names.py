@@ -24,8 +24,13 @@ RTL = "Trudy\u202eevil"
 
 def annotator(*args: object, ok: bool = True) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=os.environ.get("PYTHONPATH", str(REPO)), COLUMNS="250")
-    r = subprocess.run([sys.executable, "-m", "annotator.cli.main", *map(str, args)], capture_output=True,
-                       env=env, cwd=str(REPO), timeout=300)
+    r = subprocess.run(
+        [sys.executable, "-m", "annotator.cli.main", *map(str, args)],
+        capture_output=True,
+        env=env,
+        cwd=str(REPO),
+        timeout=300,
+    )
     if ok:
         assert r.returncode == 0, (args, r.stdout.decode(errors="replace"), r.stderr.decode(errors="replace"))
     return r
@@ -69,7 +74,9 @@ def planted(tmp_path_factory) -> Path:
     # not a Word file: its name is shown in the import's list of failures
     (articles / f"report {BOLD} \x1b[2J.docx").write_bytes(b"not a zip archive")
     (articles / "second.txt").write_text("Rebels said the talks failed.\n", encoding="utf-8")
-    annotator("import", project, articles, "--batch", f"batch {MARKUP} {CLEAR}", "--model", "blank:en", ok=False)
+    annotator(
+        "import", project, articles, "--batch", f"batch {MARKUP} {CLEAR}", "--model", "blank:en", ok=False
+    )
     qdpx = tmp / "hostile.qdpx"
     _hostile_qdpx(qdpx)
     annotator("import-annotations", project, qdpx, ok=False)
@@ -77,10 +84,17 @@ def planted(tmp_path_factory) -> Path:
     return project
 
 
-@pytest.mark.parametrize(("command", "options"), [
-    (["info"], []), (["coders", "list"], []), (["assignments"], []), (["codebook", "show"], ["--descriptions"]),
-    (["batches"], []),
-], ids=["info", "coders list", "assignments", "codebook show", "batches"])
+@pytest.mark.parametrize(
+    ("command", "options"),
+    [
+        (["info"], []),
+        (["coders", "list"], []),
+        (["assignments"], []),
+        (["codebook", "show"], ["--descriptions"]),
+        (["batches"], []),
+    ],
+    ids=["info", "coders list", "assignments", "codebook show", "batches"],
+)
 def test_listings_show_names_as_plain_text(planted, command, options):
     out = assert_plain(annotator(*command, planted, *options))
     if command[0] in ("info", "coders", "assignments"):
@@ -123,5 +137,7 @@ def test_adding_coders_and_importing_print_the_names(tmp_path):
     articles.mkdir()
     (articles / f"report {BOLD} \x1b[2J.docx").write_bytes(b"not a zip archive")
     (articles / "ok.txt").write_text("Rebels said the talks failed.\n", encoding="utf-8")
-    out = assert_plain(annotator("import", project, articles, "--batch", f"b {MARKUP}", "--model", "blank:en"))
+    out = assert_plain(
+        annotator("import", project, articles, "--batch", f"b {MARKUP}", "--model", "blank:en")
+    )
     assert f"b {MARKUP}" in out and f"report {BOLD} \\x1b[2J.docx" in out

@@ -30,15 +30,23 @@ class Holder(Child):
 
     def __init__(self, path: Path, *, window: bool = False):
         args = [sys.executable, str(HOLDER), str(path)] + (["--window"] if window else [])
-        self.proc = subprocess.Popen(args, stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=str(REPO), env=env())
+        self.proc = subprocess.Popen(
+            args,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=str(REPO),
+            env=env(),
+        )
         import threading
 
         self.lines = []
         self._cond = threading.Condition()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
-        assert self.wait_for(lambda lines: any(x.startswith("ready") for x in lines), timeout=60), self.finish()
+        assert self.wait_for(lambda lines: any(x.startswith("ready") for x in lines), timeout=60), (
+            self.finish()
+        )
 
     @property
     def readonly(self) -> bool:
@@ -67,10 +75,12 @@ class Holder(Child):
 def outside_read(path: Path) -> None:
     """Another program reads the project and closes it (sqlite3, Datasette, R):
     python's sqlite3 in a separate process."""
-    code = ("import sqlite3, sys\n"
-            "c = sqlite3.connect(sys.argv[1])\n"
-            "c.execute('SELECT count(*) FROM annotations').fetchone()\n"
-            "c.close()\n")
+    code = (
+        "import sqlite3, sys\n"
+        "c = sqlite3.connect(sys.argv[1])\n"
+        "c.execute('SELECT count(*) FROM annotations').fetchone()\n"
+        "c.close()\n"
+    )
     subprocess.run([sys.executable, "-c", code, str(path)], check=True, timeout=60, env=env())
 
 
@@ -79,14 +89,21 @@ def sqlite3_shell_read(path: Path) -> None:
     researcher checking a count does (installed by .ci/run)."""
     shell = shutil.which("sqlite3")
     assert shell, "the sqlite3 command-line shell is not installed (apt-get install sqlite3)"
-    subprocess.run([shell, str(path), "SELECT count(*) FROM annotations;"], check=True, timeout=60,
-                   capture_output=True)
+    subprocess.run(
+        [shell, str(path), "SELECT count(*) FROM annotations;"], check=True, timeout=60, capture_output=True
+    )
 
 
 def annotator_info(path: Path) -> None:
     """``annotator info`` in a separate process."""
-    subprocess.run([sys.executable, "-m", "annotator.cli.main", "info", str(path)], check=True, timeout=120,
-                   env=env(), cwd=str(REPO), capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "annotator.cli.main", "info", str(path)],
+        check=True,
+        timeout=120,
+        env=env(),
+        cwd=str(REPO),
+        capture_output=True,
+    )
 
 
 def make_project(path: Path, n_docs: int = 12, coders: tuple[str, ...] = ("alice",)) -> None:
@@ -96,7 +113,9 @@ def make_project(path: Path, n_docs: int = 12, coders: tuple[str, ...] = ("alice
             p.add_code(Code(name, parent_id=frames.id))
         for name in coders:
             p.add_coder(Coder(name))
-        p.add_documents([Document(text=t, title=f"d{i}") for i, t in enumerate(article_texts(n_docs, seed=3))])
+        p.add_documents(
+            [Document(text=t, title=f"d{i}") for i, t in enumerate(article_texts(n_docs, seed=3))]
+        )
         p.set_segmentations(Segmentation(document_id=d, model="none") for d in p.document_ids())
 
 
@@ -113,20 +132,28 @@ def check_saved(conn: sqlite3.Connection, saved: list[list[str]]) -> list[str]:
     for kind, *rest in saved:
         if kind == "span":
             ann_id, doc, code, start, end = rest
-            row = conn.execute('SELECT 1 FROM annotations WHERE document_id = ? AND code_id = ? AND deleted = 0 '
-                               'AND start <= ? AND "end" >= ?', (doc, code, int(start), int(end))).fetchone()
+            row = conn.execute(
+                "SELECT 1 FROM annotations WHERE document_id = ? AND code_id = ? AND deleted = 0 "
+                'AND start <= ? AND "end" >= ?',
+                (doc, code, int(start), int(end)),
+            ).fetchone()
             if row is None:
                 missing.append(f"span {ann_id}")
         elif kind == "note":
             ann_id, text = rest[0], " ".join(rest[1:])
-            if conn.execute("SELECT 1 FROM annotations WHERE id = ? AND note = ?", (ann_id, text)).fetchone() is None:
+            if (
+                conn.execute("SELECT 1 FROM annotations WHERE id = ? AND note = ?", (ann_id, text)).fetchone()
+                is None
+            ):
                 missing.append(f"note {ann_id}")
         elif kind == "code":
             if conn.execute("SELECT 1 FROM codes WHERE id = ?", (rest[0],)).fetchone() is None:
                 missing.append(f"code {rest[0]}")
         elif kind == "import":
             batch_id, n = rest
-            have = conn.execute("SELECT count(*) FROM documents WHERE batch_id = ?", (batch_id,)).fetchone()[0]
+            have = conn.execute("SELECT count(*) FROM documents WHERE batch_id = ?", (batch_id,)).fetchone()[
+                0
+            ]
             if have < int(n):
                 missing.append(f"import {batch_id}: {have} of {n}")
         elif kind == "merge":
@@ -134,8 +161,9 @@ def check_saved(conn: sqlite3.Connection, saved: list[list[str]]) -> list[str]:
                 missing.append("merge")
         elif kind == "gold":
             judge, n = rest
-            have = conn.execute("SELECT count(*) FROM annotations WHERE coder_id = ? AND deleted = 0",
-                                (judge,)).fetchone()[0]
+            have = conn.execute(
+                "SELECT count(*) FROM annotations WHERE coder_id = ? AND deleted = 0", (judge,)
+            ).fetchone()[0]
             if have < int(n):
                 missing.append(f"gold: {have} of {n}")
         elif kind == "export":

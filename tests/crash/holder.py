@@ -38,8 +38,16 @@ def main(path: str, window: bool) -> None:
         print("ok", cmd, flush=True)
 
 
-def run(project: Project, path: str, rng: random.Random, coder, lengths: dict, docs: list, cmd: str,
-        args: list[str]) -> bool:
+def run(
+    project: Project,
+    path: str,
+    rng: random.Random,
+    coder,
+    lengths: dict,
+    docs: list,
+    cmd: str,
+    args: list[str],
+) -> bool:
     if cmd == "second":  # another connection in this process, opened and closed (import dialog, dashboard)
         Project.open(path).close()
     elif cmd == "apply":  # window actions through the coding service
@@ -49,8 +57,15 @@ def run(project: Project, path: str, rng: random.Random, coder, lengths: dict, d
             start = rng.randrange(0, lengths[d] - 1)
             end = min(lengths[d], start + rng.randint(1, 30))
             w = coding.apply_code(project, d, coder.id, rng.choice(codes), start, end, snap=False)
-            print("saved span", w.annotation.id, d, w.annotation.code_id, w.annotation.start,
-                  w.annotation.end, flush=True)
+            print(
+                "saved span",
+                w.annotation.id,
+                d,
+                w.annotation.code_id,
+                w.annotation.start,
+                w.annotation.end,
+                flush=True,
+            )
     elif cmd == "note":
         for ann in project.annotations(coder_id=coder.id)[: int(args[0])]:
             text = f"note {rng.randrange(1 << 30)}"

@@ -53,13 +53,21 @@ def test_a_checkpoint_held_back_by_a_reader_completes_at_the_next_save(tmp_path)
     path = tmp_path / "busy.annotator"
     make_project(path)
     reader = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sqlite3, sys\n"
-         "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
-         "c.execute('BEGIN'); c.execute('SELECT count(*) FROM annotations').fetchone()\n"
-         "print('reading', flush=True); sys.stdin.readline()\n"
-         "c.execute('COMMIT'); c.close()\n", str(path)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env(), text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys\n"
+            "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+            "c.execute('BEGIN'); c.execute('SELECT count(*) FROM annotations').fetchone()\n"
+            "print('reading', flush=True); sys.stdin.readline()\n"
+            "c.execute('COMMIT'); c.close()\n",
+            str(path),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=env(),
+        text=True,
+    )
     window = Holder(path)
     try:
         assert reader.stdout.readline().strip() == "reading"

@@ -21,8 +21,14 @@ pytestmark = pytest.mark.crash
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "annotator.cli.main", *args], capture_output=True, text=True,
-                          env=env(), cwd=str(REPO), timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "annotator.cli.main", *args],
+        capture_output=True,
+        text=True,
+        env=env(),
+        cwd=str(REPO),
+        timeout=120,
+    )
 
 
 def _one_sentence(text: str) -> None:
@@ -38,8 +44,9 @@ def good(tmp_path):
     path.parent.mkdir()
     with Project.create(path) as p:
         p.add_coder(Coder("alice"))
-        p.add_documents([Document(text=f"Article {i}. " + "The minister said the talks failed. " * 300)
-                         for i in range(4)])
+        p.add_documents(
+            [Document(text=f"Article {i}. " + "The minister said the talks failed. " * 300) for i in range(4)]
+        )
     return path
 
 
@@ -64,7 +71,7 @@ def test_negative_schema_version_is_one_sentence_and_makes_no_backup(good, tmp_p
 def _damage(good, target, how: str) -> None:
     data = bytearray(good.read_bytes())
     if how == "pages":
-        data[4096 * 2: 4096 * 6] = b"\x55" * (4096 * 4)
+        data[4096 * 2 : 4096 * 6] = b"\x55" * (4096 * 4)
     elif how == "truncated":
         data = data[: 4096 * 2]
     elif how == "garbage":
@@ -85,4 +92,5 @@ def test_export_of_a_damaged_project_is_one_sentence_and_writes_nothing(good, tm
     # no output file, whole or partial (a read-only open of a WAL-mode file may leave SQLite's empty
     # -wal and -shm beside it, as it does for a sound file)
     assert sorted(p.name for p in folder.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [
-        "damaged.annotator"]
+        "damaged.annotator"
+    ]

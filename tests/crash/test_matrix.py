@@ -51,13 +51,24 @@ def _setup(tmp_path: Path) -> dict[str, str]:
             pk.add_annotation(Annotation(d, bob, code, 10, 20))
     csv_path = tmp_path / "batch.csv"
     write_articles_csv(csv_path, 8, seed=21)
-    return {"path": str(path), "package": str(package), "csv": str(csv_path), "out": str(tmp_path / "out.csv")}
+    return {
+        "path": str(path),
+        "package": str(package),
+        "csv": str(csv_path),
+        "out": str(tmp_path / "out.csv"),
+    }
 
 
 def _command(writer: str, files: dict[str, str]) -> str:
-    return {"apply": "apply 5", "note": "note 3", "code": "code 2", "import": f"import {files['csv']}",
-            "merge": f"merge {files['package']}", "adjudicate": "adjudicate",
-            "export": f"export {files['out']}"}[writer]
+    return {
+        "apply": "apply 5",
+        "note": "note 3",
+        "code": "code 2",
+        "import": f"import {files['csv']}",
+        "merge": f"merge {files['package']}",
+        "adjudicate": "adjudicate",
+        "export": f"export {files['out']}",
+    }[writer]
 
 
 def _check_file(path: Path, saved: list[list[str]]) -> None:

@@ -21,10 +21,14 @@ from tests.hardening.helpers import check_project_file
 pytestmark = pytest.mark.crash
 
 
-@pytest.mark.parametrize("reader", [
-    annotator_info,
-    pytest.param(sqlite3_shell_read, id="sqlite3-shell", marks=pytest.mark.programs),
-], ids=["annotator-info", "sqlite3-shell"])
+@pytest.mark.parametrize(
+    "reader",
+    [
+        annotator_info,
+        pytest.param(sqlite3_shell_read, id="sqlite3-shell", marks=pytest.mark.programs),
+    ],
+    ids=["annotator-info", "sqlite3-shell"],
+)
 def test_five_saves_after_an_outside_reader_then_kill_keeps_five(tmp_path, reader):
     path = tmp_path / "window.annotator"
     make_project(path)
@@ -43,11 +47,15 @@ def test_five_saves_after_an_outside_reader_then_kill_keeps_five(tmp_path, reade
         conn.close()
 
 
-@pytest.mark.parametrize("reader", [
-    outside_read,
-    annotator_info,
-    pytest.param(sqlite3_shell_read, marks=pytest.mark.programs),
-], ids=["sqlite3-module", "annotator-info", "sqlite3-shell"])
+@pytest.mark.parametrize(
+    "reader",
+    [
+        outside_read,
+        annotator_info,
+        pytest.param(sqlite3_shell_read, marks=pytest.mark.programs),
+    ],
+    ids=["sqlite3-module", "annotator-info", "sqlite3-shell"],
+)
 def test_outside_reader_sees_the_window_saves(tmp_path, reader):
     """Before the kill, another program sees every save too (not an unlinked WAL)."""
     path = tmp_path / "seen.annotator"

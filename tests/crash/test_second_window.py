@@ -62,8 +62,9 @@ def test_second_window_in_this_process_is_read_only_with_a_notice(qtbot, project
     assert "another Annotator window" in second.readonly_label.text()
     assert second.readonly_label.isVisibleTo(second) and not first.readonly_label.isVisibleTo(first)
     with pytest.raises(AnnotatorError, match="another Annotator window"):
-        second.project.add_annotation(Annotation(second.project.document_ids()[0], ana.id,
-                                                 second.codebook.by_shortcut("c").id, 0, 5))
+        second.project.add_annotation(
+            Annotation(second.project.document_ids()[0], ana.id, second.codebook.by_shortcut("c").id, 0, 5)
+        )
     first.close()
     second.close()
     with Project.open(project_path, window=True) as p:
@@ -181,7 +182,9 @@ def test_window_undo_after_another_program_changed_the_span_keeps_their_change(q
         row = p.annotation(ann_id)
         assert not row.deleted and row.note == "saved by B"
     # the refused command left the stack: redo cannot replay it over B's note either
-    qtbot.keyClick(text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     with Project.open(project_path) as p:
         assert p.annotation(ann_id).note == "saved by B"
 
@@ -195,7 +198,9 @@ def test_window_undo_and_redo_of_a_creation_without_interference(qtbot, window, 
     qtbot.keyClick(text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     with Project.open(project_path) as p:
         assert p.annotation(ann_id).deleted
-    qtbot.keyClick(text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     with Project.open(project_path) as p:
         row = p.annotation(ann_id)
         assert not row.deleted and (row.start, row.end) == (0, 9)

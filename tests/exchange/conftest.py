@@ -21,7 +21,7 @@ RAW_1 = (
     "\r\n"
     "東京 officials disagreed; an NGO monitor called it tragically flawed.\r\n"
 )
-RAW_2 = "Ceasefire holds.\r\nA spokesperson for the UN 🇺🇳 said: \"We remain hopeful.\"\r\n"
+RAW_2 = 'Ceasefire holds.\r\nA spokesperson for the UN 🇺🇳 said: "We remain hopeful."\r\n'
 
 
 def stored(raw: str) -> str:
@@ -35,46 +35,100 @@ def find(text: str, part: str) -> tuple[int, int]:
 
 def make_codebook() -> Codebook:
     frames = Code(name="Frames", id="7d1f3a2e-0000-4000-8000-000000000001", color="#e69f00")
-    appeasement = Code(name="appeasement", id="7d1f3a2e-0000-4000-8000-000000000002",
-                       parent_id=frames.id, color="#e69f00", description="Calls it giving in.", shortcut="a")
-    flawed = Code(name="tragically flawed", id="7d1f3a2e-0000-4000-8000-000000000003",
-                  parent_id=frames.id, color="#56b4e9", order=1)
-    sources = Code(name="Source type", id="7d1f3a2e-0000-4000-8000-000000000004", color="#009e73",
-                   exclusive=True, order=1)
-    official = Code(name="government official", id="7d1f3a2e-0000-4000-8000-000000000005",
-                    parent_id=sources.id, color="#009e73")
-    ngo = Code(name="NGO / monitor", id="7d1f3a2e-0000-4000-8000-000000000006", parent_id=sources.id,
-               color="#0072b2", order=1)
-    tone = Code(name="Tone", id="7d1f3a2e-0000-4000-8000-000000000007", scope="document", exclusive=True,
-                color="#cc79a7", order=2)
-    negative = Code(name="negative", id="7d1f3a2e-0000-4000-8000-000000000008", parent_id=tone.id,
-                    scope="document", color="#cc79a7")
-    old = Code(name="old code", id="7d1f3a2e-0000-4000-8000-000000000009", archived=True, color="#999933",
-               order=3)
-    return Codebook(codes=[frames, appeasement, flawed, sources, official, ngo, tone, negative, old],
-                    name="Framing study")
+    appeasement = Code(
+        name="appeasement",
+        id="7d1f3a2e-0000-4000-8000-000000000002",
+        parent_id=frames.id,
+        color="#e69f00",
+        description="Calls it giving in.",
+        shortcut="a",
+    )
+    flawed = Code(
+        name="tragically flawed",
+        id="7d1f3a2e-0000-4000-8000-000000000003",
+        parent_id=frames.id,
+        color="#56b4e9",
+        order=1,
+    )
+    sources = Code(
+        name="Source type",
+        id="7d1f3a2e-0000-4000-8000-000000000004",
+        color="#009e73",
+        exclusive=True,
+        order=1,
+    )
+    official = Code(
+        name="government official",
+        id="7d1f3a2e-0000-4000-8000-000000000005",
+        parent_id=sources.id,
+        color="#009e73",
+    )
+    ngo = Code(
+        name="NGO / monitor",
+        id="7d1f3a2e-0000-4000-8000-000000000006",
+        parent_id=sources.id,
+        color="#0072b2",
+        order=1,
+    )
+    tone = Code(
+        name="Tone",
+        id="7d1f3a2e-0000-4000-8000-000000000007",
+        scope="document",
+        exclusive=True,
+        color="#cc79a7",
+        order=2,
+    )
+    negative = Code(
+        name="negative",
+        id="7d1f3a2e-0000-4000-8000-000000000008",
+        parent_id=tone.id,
+        scope="document",
+        color="#cc79a7",
+    )
+    old = Code(
+        name="old code", id="7d1f3a2e-0000-4000-8000-000000000009", archived=True, color="#999933", order=3
+    )
+    return Codebook(
+        codes=[frames, appeasement, flawed, sources, official, ngo, tone, negative, old], name="Framing study"
+    )
 
 
 @pytest.fixture
 def sample() -> ProjectData:
     cb = make_codebook()
     t1, t2 = stored(RAW_1), stored(RAW_2)
-    d1 = Document(text=t1, title="Talks: \u201cappeasement\u201d?", outlet="=Die Zeit", published="2024-03-03",
-                  url="https://example.org/a?x=1", author="Ana Müller", raw=RAW_1)
+    d1 = Document(
+        text=t1,
+        title="Talks: \u201cappeasement\u201d?",
+        outlet="=Die Zeit",
+        published="2024-03-03",
+        url="https://example.org/a?x=1",
+        author="Ana Müller",
+        raw=RAW_1,
+    )
     d2 = Document(text=t2, title="Ceasefire", outlet="Reuters", published="2024-03-04")
     ana = Coder(name="Ana María", id="0e0c2b1a-1111-4111-8111-000000000001", color="#aa3377")
     bo = Coder(name="Bo_Chen", id="0e0c2b1a-1111-4111-8111-000000000002")
-    a_code, f_code, off_code, ngo_code = (cb.by_name(n)[0].id for n in
-                                          ("appeasement", "tragically flawed", "government official", "NGO / monitor"))
+    a_code, f_code, off_code, ngo_code = (
+        cb.by_name(n)[0].id
+        for n in ("appeasement", "tragically flawed", "government official", "NGO / monitor")
+    )
 
     def ann(doc, coder, code, part, **kw):
         s, e = find(doc.text, part)
-        return Annotation(document_id=doc.id, coder_id=coder.id, code_id=code, start=s, end=e,
-                          quote=doc.text[s:e], **kw)
+        return Annotation(
+            document_id=doc.id, coder_id=coder.id, code_id=code, start=s, end=e, quote=doc.text[s:e], **kw
+        )
 
     annotations = [
-        ann(d1, ana, a_code, "naïve appeasement\u201d 👍🏽", note="=HYPERLINK(\"http://x\")\nsecond line\ttab \\ end",
-            created_at="2024-03-05T10:00:00.000+00:00"),
+        ann(
+            d1,
+            ana,
+            a_code,
+            "naïve appeasement\u201d 👍🏽",
+            note='=HYPERLINK("http://x")\nsecond line\ttab \\ end',
+            created_at="2024-03-05T10:00:00.000+00:00",
+        ),
         ann(d1, ana, off_code, "The minister"),
         ann(d1, ana, ngo_code, "an NGO monitor"),
         ann(d1, bo, a_code, "appeasement"),
@@ -90,8 +144,13 @@ def sample() -> ProjectData:
         DocumentCode(document_id=d1.id, coder_id=ana.id, code_id=neg),
         DocumentCode(document_id=d1.id, coder_id=bo.id, code_id=neg, value="-2", note="@mild"),
     ]
-    return ProjectData(documents=[d1, d2], codebook=cb, coders=[ana, bo], annotations=annotations,
-                       document_codes=document_codes)
+    return ProjectData(
+        documents=[d1, d2],
+        codebook=cb,
+        coders=[ana, bo],
+        annotations=annotations,
+        document_codes=document_codes,
+    )
 
 
 def span_key(data: ProjectData, a: Annotation) -> tuple:

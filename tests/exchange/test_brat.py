@@ -33,7 +33,9 @@ def _by_coder(data: ProjectData) -> dict[str, list[tuple[str, str]]]:
     coders = {c.id: c.name for c in data.coders}
     out: dict[str, list[tuple[str, str]]] = {}
     for a in sorted(data.annotations, key=lambda a: (a.document_id, a.start)):
-        out.setdefault(coders[a.coder_id], []).append((data.codebook.path(a.code_id), docs[a.document_id].text[a.start:a.end]))
+        out.setdefault(coders[a.coder_id], []).append(
+            (data.codebook.path(a.code_id), docs[a.document_id].text[a.start : a.end])
+        )
     return out
 
 
@@ -55,7 +57,11 @@ def test_windows_line_endings_keep_offsets_right(folder):
     data = import_data(folder, "brat").data
     one = next(d for d in data.documents if d.title == "article_one")
     assert "\r" not in one.text
-    ngo = [a for a in data.annotations if a.document_id == one.id and one.text[a.start:a.end] == "An NGO monitor"]
+    ngo = [
+        a
+        for a in data.annotations
+        if a.document_id == one.id and one.text[a.start : a.end] == "An NGO monitor"
+    ]
     assert len(ngo) == 1
 
 
@@ -63,7 +69,7 @@ def test_discontinuous_span_becomes_linked_fragments_with_a_warning(folder):
     result = import_data(folder, "brat")
     two = next(d for d in result.data.documents if d.title == "article_two")
     frags = [a for a in result.data.annotations if a.document_id == two.id and a.link]
-    assert sorted(two.text[a.start:a.end] for a in frags) == ["a UN", "spokesperson"]
+    assert sorted(two.text[a.start : a.end] for a in frags) == ["a UN", "spokesperson"]
     assert len({a.link for a in frags}) == 1
     assert any("discontinuous" in w for w in result.warnings)
 
@@ -108,9 +114,13 @@ def test_export_writes_one_ann_per_document_and_coder(tmp_path, sample):
     written = export_data(sample, "brat", tmp_path / "b")
     anns = sorted(p.name for p in written if p.suffix == ".ann")
     assert len(anns) == 4  # d1: Ana, Bo; d2: Ana, Bo
-    assert all(" " not in line.split("\t")[1].split(" ")[0]
-               for p in written if p.suffix == ".ann" for line in p.read_text("utf-8").splitlines()
-               if line.startswith("T"))
+    assert all(
+        " " not in line.split("\t")[1].split(" ")[0]
+        for p in written
+        if p.suffix == ".ann"
+        for line in p.read_text("utf-8").splitlines()
+        if line.startswith("T")
+    )
     # offsets in the .ann match the .txt as read back byte for byte
     for p in written:
         if p.suffix != ".ann":
@@ -123,15 +133,21 @@ def test_export_writes_one_ann_per_document_and_coder(tmp_path, sample):
             if line.startswith("T"):
                 _, mid, quote = line.split("\t")
                 frags = mid.split(" ", 1)[1].split(";")
-                assert " ".join(text[int(s):int(e)] for s, e in (f.split() for f in frags)).replace("\n", " ") == quote
+                assert (
+                    " ".join(text[int(s) : int(e)] for s, e in (f.split() for f in frags)).replace("\n", " ")
+                    == quote
+                )
 
 
-@pytest.mark.parametrize("line, message", [
-    ("T1\tNGO 5\tx", "not a valid brat text-bound annotation"),
-    ("T1\tNGO 0 9999\tx", "outside the text"),
-    ("Q1\tsomething", "not a brat annotation type"),
-    ("#1\tAnnotatorNotes", "not a valid brat note"),
-])
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("T1\tNGO 5\tx", "not a valid brat text-bound annotation"),
+        ("T1\tNGO 0 9999\tx", "outside the text"),
+        ("Q1\tsomething", "not a brat annotation type"),
+        ("#1\tAnnotatorNotes", "not a valid brat note"),
+    ],
+)
 def test_malformed_ann_names_file_and_line(tmp_path, line, message, folder):
     shutil.copy(folder / "article_two.txt", tmp_path / "doc.txt")
     (tmp_path / "doc.ann").write_text("T9\tNGO 0 9\tCeasefire\n" + line + "\n", encoding="utf-8")

@@ -63,11 +63,35 @@ def test_random_brat_lines(tmp_path, lines):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.dictionaries(st.sampled_from(["type", "document_id", "start", "end", "code", "code_id",
-                                                  "coder", "coder_id", "text", "name", "id", "parent_id"]),
-                                st.one_of(st.none(), st.integers(-5, 50), st.text(max_size=8),
-                                          st.sampled_from(["annotation", "code", "coder", "document"]))),
-                max_size=6))
+@given(
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(
+                [
+                    "type",
+                    "document_id",
+                    "start",
+                    "end",
+                    "code",
+                    "code_id",
+                    "coder",
+                    "coder_id",
+                    "text",
+                    "name",
+                    "id",
+                    "parent_id",
+                ]
+            ),
+            st.one_of(
+                st.none(),
+                st.integers(-5, 50),
+                st.text(max_size=8),
+                st.sampled_from(["annotation", "code", "coder", "document"]),
+            ),
+        ),
+        max_size=6,
+    )
+)
 def test_random_jsonl_records(tmp_path_factory, records):
     import json
 

@@ -20,7 +20,12 @@ def _out(tmp_path, fmt):
 @pytest.mark.parametrize("fmt", EXPORTABLE)
 def test_every_export_reports_progress_to_the_end(tmp_path, sample, fmt):
     calls = []
-    export_data(sample, fmt, _out(tmp_path, fmt), state=TaskState(on_progress=lambda done, total: calls.append((done, total))))
+    export_data(
+        sample,
+        fmt,
+        _out(tmp_path, fmt),
+        state=TaskState(on_progress=lambda done, total: calls.append((done, total))),
+    )
     if fmt != "qdc":  # a codebook is written in one go
         assert calls and calls[-1][0] == calls[-1][1]
         assert all(0 <= d <= t for d, t in calls)
@@ -104,8 +109,9 @@ def test_select_exports_only_the_chosen_coders_and_documents(tmp_path, sample):
     back = import_data(tmp_path / "a.jsonl", "jsonl").data
     assert {a.coder_id for a in back.annotations} == {ana.id}
     assert {a.document_id for a in back.annotations} == {d1.id}
-    assert len(back.annotations) == sum(1 for a in sample.annotations
-                                        if a.coder_id == ana.id and a.document_id == d1.id)
+    assert len(back.annotations) == sum(
+        1 for a in sample.annotations if a.coder_id == ana.id and a.document_id == d1.id
+    )
     assert [dc.coder_id for dc in back.document_codes] == [ana.id]
 
 

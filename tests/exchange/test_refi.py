@@ -62,7 +62,7 @@ def test_positions_are_code_points(tmp_path, sample):
     (path,) = export_data(sample, "qdpx", tmp_path / "p.qdpx")
     qde = zipfile.ZipFile(path).read("project.qde").decode("utf-8")
     doc = sample.documents[1]
-    a = next(a for a in sample.annotations if "🇺🇳" in doc.text[a.start:a.end] and a.document_id == doc.id)
+    a = next(a for a in sample.annotations if "🇺🇳" in doc.text[a.start : a.end] and a.document_id == doc.id)
     # each flag letter is one code point (two UTF-16 units, four UTF-8 bytes)
     assert f'startPosition="{a.start}" endPosition="{a.end}"' in qde
     assert a.end - a.start == len("spokesperson for the UN 🇺🇳")
@@ -74,8 +74,23 @@ def test_codebook_flags_survive_qdc(tmp_path, schemas):
     back = import_data(tmp_path / "c.qdc", "qdc").data.codebook
     for code in cb:
         got = back[code.id]
-        assert (got.name, got.parent_id, got.color, got.description, got.scope, got.exclusive, got.archived) == (
-            code.name, code.parent_id, code.color, code.description, code.scope, code.exclusive, code.archived)
+        assert (
+            got.name,
+            got.parent_id,
+            got.color,
+            got.description,
+            got.scope,
+            got.exclusive,
+            got.archived,
+        ) == (
+            code.name,
+            code.parent_id,
+            code.color,
+            code.description,
+            code.scope,
+            code.exclusive,
+            code.archived,
+        )
 
 
 def test_empty_codebook_cannot_be_a_qdc(tmp_path):
@@ -124,7 +139,7 @@ def test_atlas_style_project_imports(tmp_path):
     by_code = {data.codebook.path(a.code_id): a for a in data.annotations}
     assert set(by_code) == {"Breakfast food", "Breakfast food/cornflakes", "Feelings"}
     a = by_code["Feelings"]
-    assert doc.text[a.start:a.end] == "Großmütter 👵 eat porridge"
+    assert doc.text[a.start : a.end] == "Großmütter 👵 eat porridge"
     assert a.note == "Why porridge?"
     assert {c.name for c in data.coders} == {"Friedrich Markgraf", "Sebastian Petrausch"}
     coder = {c.id: c.name for c in data.coders}
@@ -153,7 +168,8 @@ def test_elementtree_writes_the_same_valid_xml_without_lxml(tmp_path, sample, sc
     schemas[0].validate(qde)
     a, b = (import_data(p, "qdpx").data for p in (with_lxml, without))
     assert sorted((x.id, x.start, x.end, x.note) for x in a.annotations) == sorted(
-        (x.id, x.start, x.end, x.note) for x in b.annotations)
+        (x.id, x.start, x.end, x.note) for x in b.annotations
+    )
 
 
 INLINE_QDE = """<?xml version="1.0" encoding="utf-8"?>
@@ -189,7 +205,7 @@ def test_inline_text_unlisted_user_and_external_source(tmp_path, schemas):
     (doc,) = result.data.documents
     (a,) = result.data.annotations
     assert doc.text.startswith("Café au lait")  # composed to NFC; the span moved with it
-    assert doc.text[a.start:a.end] == "Café" and a.note == "a memo"
+    assert doc.text[a.start : a.end] == "Café" and a.note == "a memo"
     warnings = " ".join(result.warnings)
     assert "not listed in Users" in warnings
     assert "uncoded selection" in warnings

@@ -44,7 +44,7 @@ def test_round_trip_keeps_annotations(tmp_path, sample, fmt):
         assert "\r" not in d.text
     for a in back.annotations:
         doc = next(d for d in back.documents if d.id == a.document_id)
-        assert a.quote == doc.text[a.start:a.end]
+        assert a.quote == doc.text[a.start : a.end]
 
 
 @pytest.mark.parametrize("fmt", sorted(KEEPS_IDS))
@@ -65,11 +65,15 @@ def test_round_trip_keeps_article_level_codes(tmp_path, sample, fmt):
     export_data(sample, fmt, out)
     back = _import(fmt, out, sample).data
     names = {c.id: c.name for c in back.coders}
-    got = sorted((dc.document_id, names[dc.coder_id], back.codebook.path(dc.code_id), dc.value, dc.note)
-                 for dc in back.document_codes)
+    got = sorted(
+        (dc.document_id, names[dc.coder_id], back.codebook.path(dc.code_id), dc.value, dc.note)
+        for dc in back.document_codes
+    )
     names0 = {c.id: c.name for c in sample.coders}
-    want = sorted((dc.document_id, names0[dc.coder_id], sample.codebook.path(dc.code_id), dc.value, dc.note)
-                  for dc in sample.document_codes)
+    want = sorted(
+        (dc.document_id, names0[dc.coder_id], sample.codebook.path(dc.code_id), dc.value, dc.note)
+        for dc in sample.document_codes
+    )
     assert got == want
 
 

@@ -108,22 +108,32 @@ def test_jsonl_text_with_windows_line_endings_moves_offsets(tmp_path):
     s = raw.index("minister")
     lines = [
         {"type": "document", "document_id": "x", "text": raw},
-        {"type": "annotation", "document_id": "x", "coder": "Ana", "code": "official", "start": s, "end": s + 8},
+        {
+            "type": "annotation",
+            "document_id": "x",
+            "coder": "Ana",
+            "code": "official",
+            "start": s,
+            "end": s + 8,
+        },
     ]
     (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in lines), encoding="utf-8")
     result = import_data(tmp_path / "a.jsonl", "jsonl")
     (doc,) = result.data.documents
     (a,) = result.data.annotations
-    assert doc.text == "Line one.\nThe minister said.\n" and doc.text[a.start:a.end] == "minister"
+    assert doc.text == "Line one.\nThe minister said.\n" and doc.text[a.start : a.end] == "minister"
     assert any("normalised" in w for w in result.warnings)
 
 
-@pytest.mark.parametrize("content, message", [
-    ('{"type": "annotation"\n', "line 1 is not valid JSON"),
-    ('{"type": "coder", "id": "x"}\n[1]\n', "coder record needs an id and a name"),
-    ('\n\n[1, 2]\n', "line 3 is not a JSON object"),
-    ('{"type": "document", "text": ""}\n', "non-empty string"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('{"type": "annotation"\n', "line 1 is not valid JSON"),
+        ('{"type": "coder", "id": "x"}\n[1]\n', "coder record needs an id and a name"),
+        ("\n\n[1, 2]\n", "line 3 is not a JSON object"),
+        ('{"type": "document", "text": ""}\n', "non-empty string"),
+    ],
+)
 def test_malformed_jsonl_names_the_line(tmp_path, content, message):
     (tmp_path / "x.jsonl").write_text(content, encoding="utf-8")
     with pytest.raises(ExchangeError, match=message):

@@ -87,14 +87,18 @@ def _zip(path, members):
 
 @pytest.mark.parametrize("name", ["../evil.txt", "sources/../../evil.txt", "/etc/passwd", "C:/evil.txt"])
 def test_zip_path_traversal_is_refused(tmp_path, name):
-    path = _zip(tmp_path / "t.qdpx", {"project.qde": b"<Project name='x' xmlns='urn:QDA-XML:project:1.0'/>",
-                                      name: b"x"})
+    path = _zip(
+        tmp_path / "t.qdpx",
+        {"project.qde": b"<Project name='x' xmlns='urn:QDA-XML:project:1.0'/>", name: b"x"},
+    )
     with pytest.raises(ExchangeError, match="unsafe path"):
         import_data(path, "qdpx")
 
 
 def test_zip_bomb_is_refused(tmp_path):
-    path = _zip(tmp_path / "bomb.qdpx", {"project.qde": b"<Project name='x'/>", "sources/a.txt": b"\0" * 50_000_000})
+    path = _zip(
+        tmp_path / "bomb.qdpx", {"project.qde": b"<Project name='x'/>", "sources/a.txt": b"\0" * 50_000_000}
+    )
     with pytest.raises(ExchangeError, match="decompression bomb"):
         import_data(path, "qdpx")
 
@@ -144,13 +148,19 @@ def test_external_entities_are_refused(tmp_path):
         import_data(tmp_path / "x.qdc", "qdc")
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"<CodeBook><Codes><Code", "not well-formed XML"),
-    (b"<Project name='x'/>", "not a REFI-QDA codebook"),
-    (b"<CodeBook><Codes><Code name='a' guid='nope' isCodable='true'/></Codes></CodeBook>", "no valid guid"),
-    (b"\xff\xfe\x00garbage", "not well-formed XML"),
-    (b"", "not well-formed XML"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"<CodeBook><Codes><Code", "not well-formed XML"),
+        (b"<Project name='x'/>", "not a REFI-QDA codebook"),
+        (
+            b"<CodeBook><Codes><Code name='a' guid='nope' isCodable='true'/></Codes></CodeBook>",
+            "no valid guid",
+        ),
+        (b"\xff\xfe\x00garbage", "not well-formed XML"),
+        (b"", "not well-formed XML"),
+    ],
+)
 def test_malformed_qdc_is_one_sentence(tmp_path, content, message):
     (tmp_path / "x.qdc").write_bytes(content)
     with pytest.raises(ExchangeError, match=message) as err:

@@ -18,10 +18,13 @@ def unnamed_controls(window) -> list[str]:
 
     kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QPlainTextEdit)
     return [
-        type(w).__name__ for w in window.findChildren(QWidget)
-        if isinstance(w, kinds) and not isinstance(w, QHeaderView)  # headers are named by their items
+        type(w).__name__
+        for w in window.findChildren(QWidget)
+        if isinstance(w, kinds)
+        and not isinstance(w, QHeaderView)  # headers are named by their items
         and w.objectName() != "qt_tableview_cornerbutton"
         and w.window() is window  # not the item views of combo box pop-ups
         and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))  # their inner line edits
-        and not w.accessibleName() and not (isinstance(w, QAbstractButton) and w.text())
+        and not w.accessibleName()
+        and not (isinstance(w, QAbstractButton) and w.text())
     ]

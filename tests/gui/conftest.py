@@ -46,14 +46,29 @@ def project_path(tmp_path):
     project = init_project(path, codebook="news_frames")
     project.import_codebook(load_codebook("source_types"))
     add_coder(project, "Ana")
-    project.add_documents([
-        Document(ARTICLE, title="Strikes hit Aleppo market", outlet="VOA", published="2015-10-02",
-                 url="https://example.org/a"),
-        Document("Second article about talks in Geneva.", title="Talks in Geneva", outlet="Reuters",
-                 published="2015-10-03"),
-        Document("Third article on refugees crossing to Greece.", title="Refugees reach Lesbos", outlet="AP",
-                 published="2015-10-04"),
-    ])
+    project.add_documents(
+        [
+            Document(
+                ARTICLE,
+                title="Strikes hit Aleppo market",
+                outlet="VOA",
+                published="2015-10-02",
+                url="https://example.org/a",
+            ),
+            Document(
+                "Second article about talks in Geneva.",
+                title="Talks in Geneva",
+                outlet="Reuters",
+                published="2015-10-03",
+            ),
+            Document(
+                "Third article on refugees crossing to Greece.",
+                title="Refugees reach Lesbos",
+                outlet="AP",
+                published="2015-10-04",
+            ),
+        ]
+    )
     project.close()
     return path
 

@@ -57,7 +57,7 @@ def test_table_lists_every_variable_weakest_first(dashboard, coded):
     shown = [table.item(r, COL_ALPHA).text() for r in range(table.rowCount())]
     defined = sorted(a for a in alphas if a is not None)
     # undefined first, then ascending: the variables that need attention at the top
-    assert shown[len(shown) - len(defined):] == [f"{a:.3f}" for a in defined]
+    assert shown[len(shown) - len(defined) :] == [f"{a:.3f}" for a in defined]
     assert table.horizontalHeaderItem(6).text() == "Cohen's κ"  # two coders
     assert "alice, bob" in dashboard.status.text()
 

@@ -124,7 +124,11 @@ def test_add_code_after_selected_and_sub_code(editor):
     child = editor.add_code(child=True, name="Refugees")
     with reopened(editor.project) as p:
         cb = p.codebook()
-        assert [c.name for c in cb.children(code_id(p, "Frames"))] == ["Appeasement", "Humanitarian", "Conflict"]
+        assert [c.name for c in cb.children(code_id(p, "Frames"))] == [
+            "Appeasement",
+            "Humanitarian",
+            "Conflict",
+        ]
         assert cb.by_path("Frames/Humanitarian/Refugees").id == child.id
         assert cb[new.id].color not in {c.color for c in cb if c.id != new.id}
 
@@ -324,6 +328,7 @@ def test_ctrl_z_undoes_a_rename_and_ctrl_shift_z_redoes_it(editor, qtbot):
     # a button's shortcut clicks it after its short press animation
     qtbot.keyClick(editor.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: on_disk("Frames/Conflict"), timeout=2000)
-    qtbot.keyClick(editor.tree, Qt.Key.Key_Z,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        editor.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     qtbot.waitUntil(lambda: on_disk("Frames/Conflict / war"), timeout=2000)

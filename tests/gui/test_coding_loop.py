@@ -62,7 +62,9 @@ def test_undo_and_redo(qtbot, window, project_path):
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert stored(project_path) == []
     assert window.annotations_state == {}
-    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    press(
+        qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert stored(project_path) == [("Conflict", 0, 9, "Residents", "")]
     assert len(window.annotations_state) == 1
 
@@ -110,7 +112,9 @@ def test_delete_note_change_and_nudge(qtbot, window, project_path):
     ann_id = next(iter(window.annotations_state))
     window.article.text.set_caret(3)  # into the span: it becomes the current annotation
     assert window.selected_id == ann_id
-    press(qtbot, window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    press(
+        qtbot, window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert stored(project_path)[0][1:3] == (0, 12)  # "Residents of"
     window.change_code(window.codebook.by_shortcut("m").id)
     assert stored(project_path)[0][0] == "Morality"

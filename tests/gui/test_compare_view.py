@@ -140,8 +140,9 @@ def test_astral_characters_do_not_shift_the_lanes(qtbot, coded_project):
     text = p.document_text(doc)
     start = text.index("習近平")
     for coder in ("alice", "bob"):
-        p.add_annotation(Annotation(doc, p.find_coder(coder).id, code_id(p, "Source type/Official"),
-                                    start, start + 3))
+        p.add_annotation(
+            Annotation(doc, p.find_coder(coder).id, code_id(p, "Source type/Official"), start, start + 3)
+        )
     v = CompareView(p, document_id=doc)
     qtbot.addWidget(v)
     v.show()
@@ -156,7 +157,7 @@ def test_astral_characters_do_not_shift_the_lanes(qtbot, coded_project):
 
     metrics = QFontMetricsF(v.lanes.text_font)
     assert x0 - GUTTER - MARGIN == pytest.approx(metrics.horizontalAdvance(text[:start]), abs=1.0)
-    assert x1 - GUTTER - MARGIN == pytest.approx(metrics.horizontalAdvance(text[:start + 3]), abs=1.0)
+    assert x1 - GUTTER - MARGIN == pytest.approx(metrics.horizontalAdvance(text[: start + 3]), abs=1.0)
 
 
 def test_gold_can_be_compared_as_a_rater(view, coded):
@@ -204,8 +205,14 @@ def test_dragging_over_the_text_sets_the_gold_boundaries_to_whole_words(view, co
     from PySide6.QtCore import QEvent, QPointF
     from PySide6.QtGui import QMouseEvent
 
-    move = QMouseEvent(QEvent.Type.MouseMove, QPointF(end_x, y), QPointF(end_x, y), Qt.MouseButton.NoButton,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(end_x, y),
+        QPointF(end_x, y),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     lanes.mouseMoveEvent(move)
     qtbot.mouseRelease(lanes, Qt.MouseButton.LeftButton, pos=QPoint(int(end_x), y))
     start = TEXT.index("minister")

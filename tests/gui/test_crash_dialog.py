@@ -72,10 +72,14 @@ def test_exception_in_a_slot_shows_the_dialog(qtbot, reporter, log_path):
 
 
 def test_annotator_error_shows_its_own_sentence(qtbot, reporter):
-    _raise_in_slot(qtbot, ProjectError("The project file is read-only; copy it to a folder you can write to."))
+    _raise_in_slot(
+        qtbot, ProjectError("The project file is read-only; copy it to a folder you can write to.")
+    )
     qtbot.waitUntil(lambda: len(_crash_dialogs()) == 1)
     dialog = _crash_dialogs()[0]
-    assert dialog.summary_label.text() == "The project file is read-only; copy it to a folder you can write to."
+    assert (
+        dialog.summary_label.text() == "The project file is read-only; copy it to a folder you can write to."
+    )
     dialog.close()
 
 
@@ -154,7 +158,8 @@ def test_log_lives_in_the_platform_user_log_directory(monkeypatch):
 
     monkeypatch.delenv(logging_setup.LOG_DIR_ENV, raising=False)
     assert logging_setup.default_log_dir() == __import__("pathlib").Path(
-        platformdirs.user_log_dir("Annotator", appauthor=False))
+        platformdirs.user_log_dir("Annotator", appauthor=False)
+    )
 
 
 def test_failure_while_starting_up_waits_for_the_user(tmp_path):
@@ -165,7 +170,8 @@ def test_failure_while_starting_up_waits_for_the_user(tmp_path):
     import textwrap
 
     script = tmp_path / "start.py"
-    script.write_text(textwrap.dedent("""
+    script.write_text(
+        textwrap.dedent("""
         import os
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         from PySide6.QtCore import QTimer
@@ -187,10 +193,17 @@ def test_failure_while_starting_up_waits_for_the_user(tmp_path):
 
         QTimer.singleShot(20, close_it)
         raise OSError("disk gone")
-    """), encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]),
-               ANNOTATOR_LOG_DIR=str(tmp_path / "log"))
-    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60, env=env)
+    """),
+        encoding="utf-8",
+    )
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(Path(__file__).resolve().parents[2]),
+        ANNOTATOR_LOG_DIR=str(tmp_path / "log"),
+    )
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=60, env=env
+    )
     assert "dialog: Something went wrong: OSError" in result.stdout, result.stderr
     assert result.returncode == 1  # the program still ends, as Python does after an uncaught error
     assert "OSError: disk gone" in (tmp_path / "log" / "annotator.log").read_text(encoding="utf-8")

@@ -43,8 +43,11 @@ def _click_link(qtbot, browser: HelpBrowser, href: str) -> None:
                 browser.browser.setTextCursor(cursor)
                 browser.browser.ensureCursorVisible()
                 rect = browser.browser.cursorRect(cursor)
-                qtbot.mouseClick(browser.browser.viewport(), Qt.MouseButton.LeftButton,
-                                 pos=QPoint(rect.center().x(), rect.center().y()))
+                qtbot.mouseClick(
+                    browser.browser.viewport(),
+                    Qt.MouseButton.LeftButton,
+                    pos=QPoint(rect.center().x(), rect.center().y()),
+                )
                 return
             it += 1
         block = block.next()
@@ -104,8 +107,11 @@ def test_choosing_a_page_in_the_list_shows_it(browser):
 
 def test_search_lists_matching_pages_and_highlights_the_words(qtbot, browser):
     qtbot.keyClicks(browser.search, "prevalence paradox")
-    visible = [browser.page_list.item(i).data(Qt.ItemDataRole.UserRole)
-               for i in range(browser.page_list.count()) if not browser.page_list.item(i).isHidden()]
+    visible = [
+        browser.page_list.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(browser.page_list.count())
+        if not browser.page_list.item(i).isHidden()
+    ]
     assert "agreement" in visible and "importing" not in visible
     assert browser.current in visible
     assert browser.browser.textCursor().selectedText().casefold() == "prevalence"
@@ -122,10 +128,16 @@ def test_search_without_result_says_so(qtbot, browser):
 def test_agreement_pages_cite_their_sources(browser):
     browser.show_page("agreement")
     text = browser.browser.toPlainText()
-    for citation in ("Krippendorff, K. (2004a)", "Krippendorff, K. (2019)", "Hayes, A. F., & Krippendorff, K. (2007)",
-                     "Cohen, J. (1960)", "Scott, W. A. (1955)", "Fleiss, J. L. (1971)",
-                     "Brennan, R. L., & Prediger, D. J. (1981)",
-                     "Krippendorff, K., Mathet, Y., Bouvry, S., & Widlöcher, A. (2016)"):
+    for citation in (
+        "Krippendorff, K. (2004a)",
+        "Krippendorff, K. (2019)",
+        "Hayes, A. F., & Krippendorff, K. (2007)",
+        "Cohen, J. (1960)",
+        "Scott, W. A. (1955)",
+        "Fleiss, J. L. (1971)",
+        "Brennan, R. L., & Prediger, D. J. (1981)",
+        "Krippendorff, K., Mathet, Y., Bouvry, S., & Widlöcher, A. (2016)",
+    ):
         assert citation in text, citation
     for measure in ("Percent agreement", "Cohen's kappa", "Scott's pi", "Fleiss' kappa", "F1", "cuα"):
         assert measure in text, measure
@@ -137,7 +149,9 @@ def test_agreement_pages_cite_their_sources(browser):
 
 def test_external_links_do_not_navigate_the_guide(browser, monkeypatch):
     opened = []
-    monkeypatch.setattr("annotator.gui.help.help_browser.QDesktopServices.openUrl", lambda url: opened.append(url))
+    monkeypatch.setattr(
+        "annotator.gui.help.help_browser.QDesktopServices.openUrl", lambda url: opened.append(url)
+    )
     browser.browser.anchorClicked.emit(QUrl("https://example.org/"))
     assert browser.current == "index"
     assert opened == [QUrl("https://example.org/")]
@@ -187,13 +201,18 @@ def test_shortcut_sheet_closes_with_f1_and_offers_the_guide(qtbot):
 
 
 def test_shortcut_sheet_shows_sections_and_filters_within_them(qtbot):
-    sheet = ShortcutSheet([
-        ("Coding", [("Apply code: Official", "O"), ("Quick code picker", "Ctrl+K")]),
-        ("Navigation", [("Next document", "Alt+Down")]),
-    ])
+    sheet = ShortcutSheet(
+        [
+            ("Coding", [("Apply code: Official", "O"), ("Quick code picker", "Ctrl+K")]),
+            ("Navigation", [("Next document", "Alt+Down")]),
+        ]
+    )
     qtbot.addWidget(sheet)
-    assert sheet.visible_rows() == [("Apply code: Official", "O"), ("Quick code picker", "Ctrl+K"),
-                                    ("Next document", "Alt+Down")]
+    assert sheet.visible_rows() == [
+        ("Apply code: Official", "O"),
+        ("Quick code picker", "Ctrl+K"),
+        ("Next document", "Alt+Down"),
+    ]
     qtbot.keyClicks(sheet.filter, "next")
     assert sheet.visible_rows() == [("Next document", "Alt+Down")]
     sheet.filter.clear()

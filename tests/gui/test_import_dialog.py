@@ -15,10 +15,14 @@ from annotator.store.project import Project  # noqa: E402
 from tests.data_paths import WIKINEWS
 from tests.gui.accessibility import unnamed_controls
 
-ARTICLE_A = ("Strikes hit Aleppo\n\nRussian warplanes struck targets near Aleppo on Thursday, the defence ministry "
-             "said. Residents reported heavy damage in two districts.")
-ARTICLE_B = ("Talks in Vienna\n\nDiplomats from seventeen countries met in Vienna to discuss a ceasefire. "
-             "No agreement was reached on the future of the government.")
+ARTICLE_A = (
+    "Strikes hit Aleppo\n\nRussian warplanes struck targets near Aleppo on Thursday, the defence ministry "
+    "said. Residents reported heavy damage in two districts."
+)
+ARTICLE_B = (
+    "Talks in Vienna\n\nDiplomats from seventeen countries met in Vienna to discuss a ceasefire. "
+    "No agreement was reached on the future of the government."
+)
 
 
 @pytest.fixture
@@ -91,8 +95,10 @@ def test_import_a_folder_with_a_bad_file_and_a_duplicate(dialog, qtbot, tmp_path
     assert "Imported 2 article(s)" in dialog.report_view.headline.text()
     assert "October" in dialog.report_view.headline.text()
     assert "1 duplicate(s)" in dialog.report_view.summary.text()
-    sections = [dialog.report_view.details.topLevelItem(i).text(0)
-                for i in range(dialog.report_view.details.topLevelItemCount())]
+    sections = [
+        dialog.report_view.details.topLevelItem(i).text(0)
+        for i in range(dialog.report_view.details.topLevelItemCount())
+    ]
     assert sections[0].startswith("Failed files (1)")
     failed = dialog.report_view.details.topLevelItem(0).child(0)
     assert failed.text(0) == "broken.pdf" and failed.text(1)

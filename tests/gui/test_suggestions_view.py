@@ -15,8 +15,10 @@ from annotator.store.project import Project
 
 pytestmark = pytest.mark.gui
 
-TEXT = ('Defense Minister Sergei Shoigu said the strikes hit 11 targets. "Not a single civilian was hurt," '
-        'he told reporters.')
+TEXT = (
+    'Defense Minister Sergei Shoigu said the strikes hit 11 targets. "Not a single civilian was hurt," '
+    "he told reporters."
+)
 
 
 def make_project(path, *, with_suggestions: bool = True):
@@ -27,8 +29,12 @@ def make_project(path, *, with_suggestions: bool = True):
     project = init_project(path)
     project.import_codebook(load_codebook("source_types"))
     add_coder(project, "Ana")
-    project.add_documents([Document(TEXT, title="Shoigu on the strikes"),
-                           Document("A second article without any quote.", title="Second")])
+    project.add_documents(
+        [
+            Document(TEXT, title="Shoigu on the strikes"),
+            Document("A second article without any quote.", title="Second"),
+        ]
+    )
     if with_suggestions:
         suggest(project, model="blank:en")
     project.close()
@@ -80,7 +86,9 @@ def test_toggle_shows_the_open_suggestions_and_is_remembered(qtbot, shown):
     assert layer.toggle.isChecked()
     expected = open_suggestions(path, doc_id)
     assert {s.kind for s in expected} == {"speaker", "cue", "content"}
-    assert [(s.id, s.start, s.end) for s in layer.visible_items()] == [(s.id, s.start, s.end) for s in expected]
+    assert [(s.id, s.start, s.end) for s in layer.visible_items()] == [
+        (s.id, s.start, s.end) for s in expected
+    ]
     from annotator.gui.app.settings import Preferences
 
     assert Preferences.load().show_suggestions is True
@@ -106,7 +114,8 @@ def test_next_and_accept_creates_an_annotation_and_undo_reverses_it(qtbot, shown
     with Project.open(path) as p:
         anns = p.annotations(doc_id)
         assert [(a.code_id, a.start, a.end, a.origin) for a in anns] == [
-            (first.label, first.start, first.end, "suggestion")]
+            (first.label, first.start, first.end, "suggestion")
+        ]
         assert p.suggestion(first.id).status == "accepted"
     assert first.id not in {s.id for s in win.suggestions.visible_items()}
     assert [a.origin for a in win.annotations_state.values()] == ["suggestion"]
@@ -120,7 +129,9 @@ def test_next_and_accept_creates_an_annotation_and_undo_reverses_it(qtbot, shown
 
     press(qtbot, win, Qt.Key.Key_Z, CTRL_SHIFT)  # redo
     with Project.open(path) as p:
-        assert [(a.start, a.end, a.origin) for a in p.annotations(doc_id)] == [(first.start, first.end, "suggestion")]
+        assert [(a.start, a.end, a.origin) for a in p.annotations(doc_id)] == [
+            (first.start, first.end, "suggestion")
+        ]
         assert p.suggestion(first.id).status == "accepted"
 
 
@@ -167,7 +178,8 @@ def test_accepting_a_suggestion_without_a_code_asks_for_one(qtbot, shown, monkey
     assert asked
     with Project.open(path) as p:
         assert [(a.code_id, a.start, a.end, a.origin) for a in p.annotations(doc_id)] == [
-            (code, cue.start, cue.end, "suggestion")]
+            (code, cue.start, cue.end, "suggestion")
+        ]
     # cancelling the picker accepts nothing
     content = next(s for s in win.suggestions.visible_items() if s.kind == "content")
     win.suggestions.select(content)

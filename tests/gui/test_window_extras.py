@@ -34,7 +34,9 @@ def test_keyboard_only_loop_from_the_list(qtbot, window, project_path):
     text = window.article.text
     assert window.focusWidget() is text
     text.moveCursor(QTextCursor.MoveOperation.Start)
-    qtbot.keyClick(text, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        text, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+    )
     qtbot.keyClick(text, Qt.Key.Key_C)
     assert stored(project_path) == [("Conflict", 0, 6, "Second")]
 
@@ -94,7 +96,9 @@ def test_codebook_editor_changes_reach_the_window(qtbot, window, monkeypatch):
 
     def fake_exec(self):
         frames = window.project.codebook().by_path("Frames")
-        window.project.add_code(Code("Attribution of blame", parent_id=frames.id, shortcut="b", color="#aa4499"))
+        window.project.add_code(
+            Code("Attribution of blame", parent_id=frames.id, shortcut="b", color="#aa4499")
+        )
         return 0
 
     monkeypatch.setattr(editor.CodebookEditorDialog, "exec", fake_exec)
@@ -139,8 +143,13 @@ def test_dropping_a_project_file_opens_it(qtbot, window, tmp_path, monkeypatch):
     monkeypatch.setattr(WindowController, "open", start)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(other))])
-    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
-                      Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(drop)
     assert opened and opened[0].project.path == other
     assert window.closed

@@ -13,7 +13,9 @@ from annotator.store.project import Project
 
 pytestmark = pytest.mark.gui
 
-MIXED = "Flag 🇸🇾 raised 😀 in 北京市 today; cafe\u0301 owners said «non» ✊🏽 loudly.\n\nSecond 𝔘𝔫𝔦 paragraph."
+MIXED = (
+    "Flag 🇸🇾 raised 😀 in 北京市 today; cafe\u0301 owners said «non» ✊🏽 loudly.\n\nSecond 𝔘𝔫𝔦 paragraph."
+)
 
 
 def _open(qtbot, path):
@@ -52,11 +54,11 @@ def test_stored_offsets_equal_the_python_slice_of_the_selection(qtbot, project_p
         spans = {(a.start, a.end, a.quote) for a in p.annotations(doc.id)}
     for want in cases:
         start = MIXED.index(want)
-        hits = [s for s in spans if s[2] == MIXED[s[0]:s[1]] and want in s[2]]
+        hits = [s for s in spans if s[2] == MIXED[s[0] : s[1]] and want in s[2]]
         assert hits, want
     with Project.open(project_path) as p:
         for a in p.annotations(doc.id):
-            assert a.quote == MIXED[a.start:a.end]
+            assert a.quote == MIXED[a.start : a.end]
 
 
 def test_snapping_keeps_astral_words_whole(qtbot, project_path):
@@ -133,7 +135,7 @@ def test_assigned_documents_only(qtbot, project_path):
 
 def test_article_level_form_saves_as_you_change_it(qtbot, window, project_path):
     form = window.form
-    (group_id, combo), = form._choices.items()
+    ((group_id, combo),) = form._choices.items()
     combo.setCurrentIndex(combo.findText("Morality"))
     note = form._notes[group_id]
     note.setText("close call with conflict")
@@ -217,8 +219,10 @@ def test_starting_the_workbench_does_not_import_spacy():
     import subprocess
     import sys
 
-    code = ("import sys; import annotator.gui.app.application, annotator.gui.workbench.main_window, annotator.gui.app.windows; "
-            "sys.exit(1 if 'spacy' in sys.modules else 0)")
+    code = (
+        "import sys; import annotator.gui.app.application, annotator.gui.workbench.main_window, annotator.gui.app.windows; "
+        "sys.exit(1 if 'spacy' in sys.modules else 0)"
+    )
     assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
 
 

@@ -16,9 +16,38 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 
-_WORDS = ("minister", "said", "rebels", "strikes", "ceasefire", "talks", "government", "officials", "city",
-          "reported", "according", "to", "the", "agency", "peace", "army", "killed", "civilians", "Geneva",
-          "Zoë", "Müller", "習近平", "élan", "😀", "negotiators", "on", "Tuesday", "in", "a", "statement")
+_WORDS = (
+    "minister",
+    "said",
+    "rebels",
+    "strikes",
+    "ceasefire",
+    "talks",
+    "government",
+    "officials",
+    "city",
+    "reported",
+    "according",
+    "to",
+    "the",
+    "agency",
+    "peace",
+    "army",
+    "killed",
+    "civilians",
+    "Geneva",
+    "Zoë",
+    "Müller",
+    "習近平",
+    "élan",
+    "😀",
+    "negotiators",
+    "on",
+    "Tuesday",
+    "in",
+    "a",
+    "statement",
+)
 
 
 def article_texts(n: int, seed: int = 1) -> list[str]:
@@ -28,8 +57,10 @@ def article_texts(n: int, seed: int = 1) -> list[str]:
     for i in range(n):
         paras = []
         for _ in range(rng.randint(2, 3)):
-            sents = [" ".join(rng.choice(_WORDS) for _ in range(rng.randint(5, 14))).capitalize() + "."
-                     for _ in range(rng.randint(1, 3))]
+            sents = [
+                " ".join(rng.choice(_WORDS) for _ in range(rng.randint(5, 14))).capitalize() + "."
+                for _ in range(rng.randint(1, 3))
+            ]
             paras.append(" ".join(sents))
         out.append(f"Article {i} from the wire.\n\n" + "\n\n".join(paras))
     return out
@@ -65,12 +96,14 @@ def check_project_file(path: Path, *, segments: bool = True) -> sqlite3.Connecti
         # no half-imported document: each has its stored length (and its segments)
         half = conn.execute(
             "SELECT d.id FROM documents d LEFT JOIN segments s ON s.document_id = d.id "
-            f"WHERE {'s.document_id IS NULL OR ' if segments else ''}d.length <> length(d.text)").fetchall()
+            f"WHERE {'s.document_id IS NULL OR ' if segments else ''}d.length <> length(d.text)"
+        ).fetchall()
         assert half == [], f"{len(half)} documents half stored (no segments or wrong length)"
         bad_spans = conn.execute(
-            'SELECT a.id FROM annotations a JOIN documents d ON d.id = a.document_id '
+            "SELECT a.id FROM annotations a JOIN documents d ON d.id = a.document_id "
             'WHERE a.start < 0 OR a."end" <= a.start OR a."end" > d.length '
-            "OR a.quote <> substr(d.text, a.start + 1, a.\"end\" - a.start)").fetchall()
+            'OR a.quote <> substr(d.text, a.start + 1, a."end" - a.start)'
+        ).fetchall()
         assert bad_spans == []
     except BaseException:
         conn.close()
@@ -81,9 +114,10 @@ def check_project_file(path: Path, *, segments: bool = True) -> sqlite3.Connecti
 def live_overlaps(conn: sqlite3.Connection) -> list[tuple]:
     """Pairs of live spans of one coder and one code that overlap (must be none)."""
     return conn.execute(
-        'SELECT a.id, b.id FROM annotations a JOIN annotations b ON a.document_id = b.document_id '
-        'AND a.coder_id = b.coder_id AND a.code_id = b.code_id AND a.id < b.id '
-        'WHERE a.deleted = 0 AND b.deleted = 0 AND a.start < b."end" AND b.start < a."end"').fetchall()
+        "SELECT a.id, b.id FROM annotations a JOIN annotations b ON a.document_id = b.document_id "
+        "AND a.coder_id = b.coder_id AND a.code_id = b.code_id AND a.id < b.id "
+        'WHERE a.deleted = 0 AND b.deleted = 0 AND a.start < b."end" AND b.start < a."end"'
+    ).fetchall()
 
 
 class Child:
@@ -93,8 +127,13 @@ class Child:
 
     def __init__(self, code: str, *, cwd: Path | None = None):
         env = dict(os.environ, PYTHONPATH=str(REPO), PYTHONUNBUFFERED="1")
-        self.proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                     cwd=str(cwd or REPO), env=env)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", code],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=str(cwd or REPO),
+            env=env,
+        )
         self.lines: list[str] = []
         self._cond = threading.Condition()
         self._reader = threading.Thread(target=self._read, daemon=True)
@@ -141,8 +180,10 @@ class Child:
             return list(self.lines)
 
 
-TEXT = ("Zürich, 3 March — The minister said the talks were \u201cnaïve appeasement\u201d 👍🏽.\n\n"
-        "東京 officials disagreed; an NGO monitor called it tragically flawed. e\u0301lan\n")
+TEXT = (
+    "Zürich, 3 March — The minister said the talks were \u201cnaïve appeasement\u201d 👍🏽.\n\n"
+    "東京 officials disagreed; an NGO monitor called it tragically flawed. e\u0301lan\n"
+)
 
 
 def coded_exchange_project(path: Path):
@@ -162,10 +203,10 @@ def coded_exchange_project(path: Path):
     ana = p.add_coder(Coder("Ana María"))
     bo = p.add_coder(Coder("Bo"))
     d1 = Document(text=TEXT, title="Talks")
-    d2 = Document(text="Ceasefire holds.\nA spokesperson for the UN 🇺🇳 said: \"We remain hopeful.\"\n")
+    d2 = Document(text='Ceasefire holds.\nA spokesperson for the UN 🇺🇳 said: "We remain hopeful."\n')
     p.add_documents([d1, d2])
     for coder in (ana, bo):
-        p.add_annotation(Annotation(d1.id, coder.id, a.id, 53, 70, note="=HYPERLINK(\"x\")"))
+        p.add_annotation(Annotation(d1.id, coder.id, a.id, 53, 70, note='=HYPERLINK("x")'))
         p.add_annotation(Annotation(d1.id, coder.id, off.id, 15, 27))
         p.add_annotation(Annotation(d2.id, coder.id, a.id, 0, 9))
     p.set_document_code(DocumentCode(d1.id, ana.id, neg.id))

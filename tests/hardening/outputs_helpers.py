@@ -16,11 +16,31 @@ import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-WORDS = ("minister", "said", "rebels", "ceasefire", "talks", "government", "officials", "Zoë", "習近平", "😀",
-         "appeasement", "naïve", "Geneva", "army", "civilians", "statement", "reported", "peace")
+WORDS = (
+    "minister",
+    "said",
+    "rebels",
+    "ceasefire",
+    "talks",
+    "government",
+    "officials",
+    "Zoë",
+    "習近平",
+    "😀",
+    "appeasement",
+    "naïve",
+    "Geneva",
+    "army",
+    "civilians",
+    "statement",
+    "reported",
+    "peace",
+)
 
 
-def build_large_project(path: Path, *, documents: int = 1500, per_coder: int = 6, seed: int = 13) -> dict[str, int]:
+def build_large_project(
+    path: Path, *, documents: int = 1500, per_coder: int = 6, seed: int = 13
+) -> dict[str, int]:
     """A project with two coders coding every document; returns the counts
     a complete export must hold."""
     from annotator.core.codebook import Code
@@ -45,17 +65,27 @@ def build_large_project(path: Path, *, documents: int = 1500, per_coder: int = 6
                 step = len(d.text) // (per_coder + 1)
                 for k in range(per_coder):
                     start = k * step + rng.randint(0, 5)
-                    anns.append(Annotation(d.id, c.id, leaves[k % len(leaves)].id, start, start + rng.randint(3, 20)))
+                    anns.append(
+                        Annotation(d.id, c.id, leaves[k % len(leaves)].id, start, start + rng.randint(3, 20))
+                    )
         p.restore_annotations(anns)
         for d in docs[: documents // 2]:
             p.set_document_code(DocumentCode(d.id, coders[0].id, neg.id))
     return {"documents": documents, "annotations": len(anns), "document_codes": documents // 2}
 
 
-def cli(*args: object, cwd: Path | None = None, check: bool = False, **popen: object) -> subprocess.CompletedProcess:
+def cli(
+    *args: object, cwd: Path | None = None, check: bool = False, **popen: object
+) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=os.environ.get("PYTHONPATH", str(REPO)), PYTHONUNBUFFERED="1")
-    result = subprocess.run([sys.executable, "-m", "annotator.cli.main", *map(str, args)], capture_output=True,
-                            cwd=str(cwd or REPO), env=env, timeout=600, **popen)
+    result = subprocess.run(
+        [sys.executable, "-m", "annotator.cli.main", *map(str, args)],
+        capture_output=True,
+        cwd=str(cwd or REPO),
+        env=env,
+        timeout=600,
+        **popen,
+    )
     if check:
         assert result.returncode == 0, result.stderr.decode(errors="replace")
     return result
@@ -63,8 +93,13 @@ def cli(*args: object, cwd: Path | None = None, check: bool = False, **popen: ob
 
 def cli_popen(*args: object) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=os.environ.get("PYTHONPATH", str(REPO)), PYTHONUNBUFFERED="1")
-    return subprocess.Popen([sys.executable, "-m", "annotator.cli.main", *map(str, args)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=str(REPO))
+    return subprocess.Popen(
+        [sys.executable, "-m", "annotator.cli.main", *map(str, args)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        cwd=str(REPO),
+    )
 
 
 def file_hash(path: Path) -> str:

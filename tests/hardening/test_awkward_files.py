@@ -81,8 +81,14 @@ def open_dir():
 
 def _probe(path: Path) -> dict:
     env = dict(os.environ, PYTHONPATH=str(REPO), HOME=str(path.parent))
-    res = subprocess.run(_as_unprivileged([sys.executable, "-c", READ_ONLY_PROBE, str(path)]), capture_output=True,
-                         text=True, env=env, cwd="/", timeout=120)
+    res = subprocess.run(
+        _as_unprivileged([sys.executable, "-c", READ_ONLY_PROBE, str(path)]),
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd="/",
+        timeout=120,
+    )
     assert res.returncode == 0, res.stderr
     return json.loads(res.stdout)
 
@@ -136,13 +142,25 @@ def test_cli_write_to_read_only_project_is_one_sentence(open_dir):
     env = dict(os.environ, PYTHONPATH=str(REPO), HOME=str(open_dir))
     env.pop("ANNOTATOR_DEBUG", None)
     cli = [sys.executable, "-m", "annotator.cli.main"]
-    res = subprocess.run(_as_unprivileged([*cli, "coders", "add", str(path), "bob"]), capture_output=True,
-                         text=True, env=env, cwd="/", timeout=120)
+    res = subprocess.run(
+        _as_unprivileged([*cli, "coders", "add", str(path), "bob"]),
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd="/",
+        timeout=120,
+    )
     assert res.returncode == 1
     assert res.stderr.startswith("Error: ") and "cannot be saved" in res.stderr
     assert "Traceback" not in res.stderr and len(res.stderr.strip().splitlines()) == 1
-    res = subprocess.run(_as_unprivileged([*cli, "info", str(path)]), capture_output=True, text=True, env=env,
-                         cwd="/", timeout=120)
+    res = subprocess.run(
+        _as_unprivileged([*cli, "info", str(path)]),
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd="/",
+        timeout=120,
+    )
     assert res.returncode == 0, res.stderr
 
 
@@ -150,7 +168,9 @@ def _mount_tmpfs(size: str) -> Path:
     if not IS_ROOT or shutil.which("mount") is None:
         pytest.skip("mounting a small tmpfs needs root")
     target = Path(tempfile.mkdtemp(prefix="annotator_tmpfs_"))
-    res = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(target)], capture_output=True)
+    res = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(target)], capture_output=True
+    )
     if res.returncode != 0:
         target.rmdir()
         pytest.skip(f"cannot mount a tmpfs here: {res.stderr.decode().strip()}")
@@ -190,8 +210,11 @@ def test_path_with_spaces_and_non_ascii(tmp_path):
     path = folder / "Syrien Studie (v2) é 😀.annotator"
     env = dict(os.environ, PYTHONPATH=str(REPO))
     cli = [sys.executable, "-m", "annotator.cli.main"]
-    for args in (["init", str(path)], ["import", str(path), str(src), "--model", "blank:en"],
-                 ["coders", "add", str(path), "Zoë"]):
+    for args in (
+        ["init", str(path)],
+        ["import", str(path), str(src), "--model", "blank:en"],
+        ["coders", "add", str(path), "Zoë"],
+    ):
         res = subprocess.run([*cli, *args], capture_output=True, text=True, env=env, timeout=300)
         assert res.returncode == 0, (args, res.stderr)
     with Project.open(path) as p:

@@ -27,8 +27,9 @@ ANNOTATOR = [sys.executable, "-m", "annotator.cli.main"]
 def _cli(*args: str) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(REPO))
     env.pop("ANNOTATOR_DEBUG", None)
-    return subprocess.Popen([*ANNOTATOR, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            cwd=str(REPO), env=env)
+    return subprocess.Popen(
+        [*ANNOTATOR, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(REPO), env=env
+    )
 
 
 @pytest.mark.slow
@@ -94,11 +95,16 @@ def test_gui_writes_while_cli_imports_and_merges(tmp_path):
     conn = check_project_file(path)
     try:
         assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 30 + 300
-        assert conn.execute("SELECT count(*) FROM annotations WHERE coder_id = ?", (bob,)).fetchone()[0] == n_bob
+        assert (
+            conn.execute("SELECT count(*) FROM annotations WHERE coder_id = ?", (bob,)).fetchone()[0] == n_bob
+        )
         for ann_id, d, s, e in saved:
             assert conn.execute("SELECT 1 FROM annotations WHERE id = ?", (ann_id,)).fetchone(), ann_id
-            assert conn.execute('SELECT 1 FROM annotations WHERE document_id = ? AND coder_id = ? AND deleted = 0 '
-                                'AND start <= ? AND "end" >= ?', (d, alice, s, e)).fetchone()
+            assert conn.execute(
+                "SELECT 1 FROM annotations WHERE document_id = ? AND coder_id = ? AND deleted = 0 "
+                'AND start <= ? AND "end" >= ?',
+                (d, alice, s, e),
+            ).fetchone()
         assert live_overlaps(conn) == []
     finally:
         conn.close()

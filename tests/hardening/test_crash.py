@@ -55,8 +55,11 @@ def test_kill_during_batch_import(tmp_path, rng):
     for _attempt in range(2):
         child = Child(IMPORT_CHILD.format(path=str(path), csv=str(csv_path)))
         target = rng.randint(1, 3)  # kill while this run writes its chunk number `target`
-        assert child.wait_for(lambda lines, t=target: sum(x.startswith("writing") for x in lines) >= t
-                              or any(x.startswith("done") for x in lines)), child.finish()
+        assert child.wait_for(
+            lambda lines, t=target: (
+                sum(x.startswith("writing") for x in lines) >= t or any(x.startswith("done") for x in lines)
+            )
+        ), child.finish()
         child.kill()
         saved = {line.split()[1] for line in child.snapshot() if line.startswith("saved")}
         conn = check_project_file(path)
@@ -65,7 +68,9 @@ def test_kill_during_batch_import(tmp_path, rng):
             assert saved <= stored, "a document reported saved is missing after the kill"
             # documents are committed in whole chunks, so a batch holds a multiple of CHUNK
             # (a batch that finished records its count: its last chunk may be short)
-            finished = {r[0]: json.loads(r[1]).get("imported") for r in conn.execute("SELECT id, counts FROM batches")}
+            finished = {
+                r[0]: json.loads(r[1]).get("imported") for r in conn.execute("SELECT id, counts FROM batches")
+            }
             for batch_id, count in conn.execute("SELECT batch_id, count(*) FROM documents GROUP BY batch_id"):
                 assert count % CHUNK == 0 or finished.get(batch_id) == count, (batch_id, count)
             assert conn.execute("SELECT count(*) FROM document_signatures").fetchone()[0] == len(stored)
@@ -131,8 +136,10 @@ def test_kill_during_annotation_stream(tmp_path, rng):
                 assert conn.execute("SELECT 1 FROM annotations WHERE id = ?", (ann_id,)).fetchone(), ann_id
                 # merging only widens spans: the words the coder saw saved are still covered by a live span
                 covered = conn.execute(
-                    'SELECT 1 FROM annotations WHERE document_id = ? AND code_id = ? AND deleted = 0 '
-                    'AND start <= ? AND "end" >= ?', (doc, code, int(start), int(end))).fetchone()
+                    "SELECT 1 FROM annotations WHERE document_id = ? AND code_id = ? AND deleted = 0 "
+                    'AND start <= ? AND "end" >= ?',
+                    (doc, code, int(start), int(end)),
+                ).fetchone()
                 assert covered, (ann_id, start, end)
             assert live_overlaps(conn) == []
         finally:
@@ -178,8 +185,9 @@ def test_kill_during_merge(tmp_path, rng):
     assert n > 3000
     for _ in range(3):
         child = Child(MERGE_CHILD.format(path=str(lead), package=str(package)))
-        assert child.wait_for(lambda lines: any(x.startswith(("writing", "merged")) for x in lines),
-                              timeout=120), child.finish()
+        assert child.wait_for(
+            lambda lines: any(x.startswith(("writing", "merged")) for x in lines), timeout=120
+        ), child.finish()
         # kill at once or a little later: inside the merge transaction or right after it
         if rng.random() < 0.7:
             import time

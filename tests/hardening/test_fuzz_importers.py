@@ -33,9 +33,15 @@ from tests.hardening.helpers import TEXT, check_project_file, coded_exchange_pro
 from tests.ingest.builders import make_docx, make_xlsx
 
 EXAMPLES = int(os.environ.get("HARDENING_FUZZ_EXAMPLES", "60"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                       HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
+)
 FEW = settings(FUZZ, max_examples=max(10, EXAMPLES // 3))
 
 
@@ -44,13 +50,19 @@ FEW = settings(FUZZ, max_examples=max(10, EXAMPLES // 3))
 
 @cache
 def ingest_seeds() -> dict[str, bytes]:
-    rows = [{"title": f"Story {i}", "outlet": "Wire", "date": "2015-10-07", "text": TEXT + f" ({i})"}
-            for i in range(3)]
+    rows = [
+        {"title": f"Story {i}", "outlet": "Wire", "date": "2015-10-07", "text": TEXT + f" ({i})"}
+        for i in range(3)
+    ]
     csv_text = "title,outlet,date,text\n" + "".join(
-        f'"{r["title"]}","{r["outlet"]}","{r["date"]}","{r["text"].replace(chr(34), chr(34) * 2)}"\n' for r in rows)
-    html = (f"<html><head><title>Strikes</title><meta name='author' content='A. Reporter'></head><body><article>"
-            f"<h1>Strikes</h1><p>{TEXT}</p><p>Second paragraph with <b>bold</b> &amp; an entity.</p>"
-            "</article></body></html>")
+        f'"{r["title"]}","{r["outlet"]}","{r["date"]}","{r["text"].replace(chr(34), chr(34) * 2)}"\n'
+        for r in rows
+    )
+    html = (
+        f"<html><head><title>Strikes</title><meta name='author' content='A. Reporter'></head><body><article>"
+        f"<h1>Strikes</h1><p>{TEXT}</p><p>Second paragraph with <b>bold</b> &amp; an entity.</p>"
+        "</article></body></html>"
+    )
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("a.txt", TEXT)
@@ -68,8 +80,30 @@ def ingest_seeds() -> dict[str, bytes]:
     }
 
 
-SPECIAL = [b'"', b",", b"\n", b"\r\n", b"{", b"}", b"[", b"<", b">", b"&", b"\x00", b"\xef\xbb\xbf", b"\xff",
-           b"\xe2\x80\xa8", b"\\", b"'", b";", b"\t", b"</p>", b"<!--", b"]]>", b"\xf0\x9f"]
+SPECIAL = [
+    b'"',
+    b",",
+    b"\n",
+    b"\r\n",
+    b"{",
+    b"}",
+    b"[",
+    b"<",
+    b">",
+    b"&",
+    b"\x00",
+    b"\xef\xbb\xbf",
+    b"\xff",
+    b"\xe2\x80\xa8",
+    b"\\",
+    b"'",
+    b";",
+    b"\t",
+    b"</p>",
+    b"<!--",
+    b"]]>",
+    b"\xf0\x9f",
+]
 
 
 @st.composite
@@ -89,9 +123,9 @@ def mutate(draw, seed: bytes, *, max_ops: int = 4) -> bytes:
         elif op == "special":
             data[i:i] = draw(st.sampled_from(SPECIAL))
         elif op == "delete":
-            del data[i:i + draw(st.integers(1, 64))]
+            del data[i : i + draw(st.integers(1, 64))]
         else:
-            data[i:i] = data[i:i + draw(st.integers(1, 256))]
+            data[i:i] = data[i : i + draw(st.integers(1, 256))]
     return bytes(data)
 
 
@@ -110,7 +144,9 @@ def mutate_members(draw, seed: bytes) -> bytes:
             if choice == "mutate":
                 data = draw(mutate(data))
             elif choice == "rename":
-                name = draw(st.sampled_from((name.upper(), name + ".bak", "x/" + name, name.replace("/", "\\"))))
+                name = draw(
+                    st.sampled_from((name.upper(), name + ".bak", "x/" + name, name.replace("/", "\\")))
+                )
             zf.writestr(name, data)
     return out.getvalue()
 
@@ -199,13 +235,20 @@ def exchange_seeds() -> dict[str, tuple[str, dict[str, bytes]]]:
         root = Path(d)
         with coded_exchange_project(root / "seed.annotator") as p:
             data = project_data(p)
-            for fmt, name in (("jsonl", "codings.jsonl"), ("qdpx", "project.qdpx"), ("csv", "codings.csv"),
-                              ("brat", "brat")):
+            for fmt, name in (
+                ("jsonl", "codings.jsonl"),
+                ("qdpx", "project.qdpx"),
+                ("csv", "codings.csv"),
+                ("brat", "brat"),
+            ):
                 target = root / "out" / fmt / name
                 target.parent.mkdir(parents=True)
                 export_data(data, fmt, target)
-                files = {str(f.relative_to(target.parent)): f.read_bytes()
-                         for f in sorted(target.parent.rglob("*")) if f.is_file()}
+                files = {
+                    str(f.relative_to(target.parent)): f.read_bytes()
+                    for f in sorted(target.parent.rglob("*"))
+                    if f.is_file()
+                }
                 out[fmt] = (name, files)
     return out
 

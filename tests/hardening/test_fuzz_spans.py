@@ -26,8 +26,23 @@ STORE = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCh
 
 # Letters of several scripts, astral emoji (with skin tones and flags), combining
 # marks, zero-width joiners and white space.
-ALPHABET = st.sampled_from(list("aZé東京習近平ß ") + ["e\u0301", "😀", "👍🏽", "🇺🇳", "👩\u200d🔬", "\U0001d400",
-                                                       "\u0301", "\n", "\n\n", "\t", "\u00a0", "\u2028"])
+ALPHABET = st.sampled_from(
+    list("aZé東京習近平ß ")
+    + [
+        "e\u0301",
+        "😀",
+        "👍🏽",
+        "🇺🇳",
+        "👩\u200d🔬",
+        "\U0001d400",
+        "\u0301",
+        "\n",
+        "\n\n",
+        "\t",
+        "\u00a0",
+        "\u2028",
+    ]
+)
 TEXTS = st.lists(ALPHABET, max_size=60).map("".join)
 
 
@@ -103,7 +118,7 @@ def test_utf16_map_known_values():
     m = Utf16Map(text)
     assert [m.to_utf16(i) for i in range(len(text) + 1)] == _utf16_offsets(text)
     assert m.from_utf16(2) == 1  # between the halves of 😀
-    assert text[m.from_utf16(m.to_utf16(3)):m.from_utf16(m.to_utf16(5))] == "👍🏽"
+    assert text[m.from_utf16(m.to_utf16(3)) : m.from_utf16(m.to_utf16(5))] == "👍🏽"
 
 
 # --- the store: merging and exclusive groups ---------------------------------------------
@@ -137,8 +152,17 @@ def store():
     s.dir.cleanup()
 
 
-OPS = st.lists(st.tuples(st.sampled_from(("add", "add", "add", "update", "delete")), st.integers(0, 1),
-                         st.integers(0, 3), st.integers(0, 10_000), st.integers(1, 30)), min_size=1, max_size=14)
+OPS = st.lists(
+    st.tuples(
+        st.sampled_from(("add", "add", "add", "update", "delete")),
+        st.integers(0, 1),
+        st.integers(0, 3),
+        st.integers(0, 10_000),
+        st.integers(1, 30),
+    ),
+    min_size=1,
+    max_size=14,
+)
 
 
 def _covered(anns: list[Annotation]) -> dict[tuple[str, str], set[int]]:
@@ -195,4 +219,4 @@ def test_any_sequence_of_edits_keeps_spans_apart(store, text, ops, pick):
         want = {k: v for k, v in model.items() if v}
         assert got == want
         for a in live:
-            assert a.quote == doc.text[a.start:a.end]
+            assert a.quote == doc.text[a.start : a.end]

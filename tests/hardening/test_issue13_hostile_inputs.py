@@ -41,13 +41,26 @@ def _limit() -> None:
 def run_cli(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     """``annotator ARGS`` in a child limited to TIME_LIMIT seconds and
     MEMORY_LIMIT bytes; a child over its time fails the test."""
-    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen", OPENBLAS_NUM_THREADS="1",
-               OMP_NUM_THREADS="1", COLUMNS="400")
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(REPO),
+        QT_QPA_PLATFORM="offscreen",
+        OPENBLAS_NUM_THREADS="1",
+        OMP_NUM_THREADS="1",
+        COLUMNS="400",
+    )
     env.pop("ANNOTATOR_DEBUG", None)
     started = time.monotonic()
     try:
-        proc = subprocess.run([sys.executable, "-m", "annotator.cli.main", *map(str, args)], cwd=cwd, env=env,
-                              capture_output=True, text=True, timeout=TIME_LIMIT, preexec_fn=_limit)
+        proc = subprocess.run(
+            [sys.executable, "-m", "annotator.cli.main", *map(str, args)],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=TIME_LIMIT,
+            preexec_fn=_limit,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"annotator {' '.join(map(str, args))} ran for more than {TIME_LIMIT:.0f} s")
     proc.elapsed = time.monotonic() - started  # type: ignore[attr-defined]
@@ -86,8 +99,10 @@ def secret(tmp_path: Path) -> Path:
 def _state(project: Path) -> dict[str, object]:
     conn = check_project_file(project)
     try:
-        empty = conn.execute("SELECT b.name FROM batches b WHERE NOT EXISTS "
-                             "(SELECT 1 FROM documents d WHERE d.batch_id = b.id)").fetchall()
+        empty = conn.execute(
+            "SELECT b.name FROM batches b WHERE NOT EXISTS "
+            "(SELECT 1 FROM documents d WHERE d.batch_id = b.id)"
+        ).fetchall()
         texts = [r[0] for r in conn.execute("SELECT text FROM documents")]
         codes = conn.execute("SELECT count(*) FROM codes").fetchone()[0]
     finally:
@@ -102,7 +117,7 @@ def import_json(project: Path, *paths: Path, cwd: Path) -> tuple[dict, dict[str,
     out = proc.stdout + proc.stderr
     assert "Traceback" not in out and "unexpected" not in out, out[-3000:]
     assert proc.returncode == 0, out[-3000:]
-    report = json.loads(proc.stdout[proc.stdout.index("{"):])
+    report = json.loads(proc.stdout[proc.stdout.index("{") :])
     for failure in report["failed"]:
         reason = failure["reason"]
         assert reason.endswith(".") and "\n" not in reason and "unexpected" not in reason, reason
@@ -162,8 +177,9 @@ def test_a_linked_codebook_file_is_not_read(project, tmp_path):
     real = tmp_path / "outside.yaml"
     real.write_text("codes:\n  - name: Frames\n")
     (tmp_path / "codebook.yaml").symlink_to(real)
-    assert_one_sentence(run_cli("codebook", "import", project, tmp_path / "codebook.yaml", cwd=tmp_path),
-                        "symbolic link")
+    assert_one_sentence(
+        run_cli("codebook", "import", project, tmp_path / "codebook.yaml", cwd=tmp_path), "symbolic link"
+    )
     assert _state(project)["codes"] == 0
 
 
@@ -229,9 +245,17 @@ def _docbin_bomb(path: Path) -> None:
 
     n_tokens = 10_000_000
     token = hash_string("word").to_bytes(8, "little") + (1).to_bytes(8, "little")  # ORTH, SPACY
-    msg = {"version": 3, "attrs": [ORTH, SPACY], "tokens": token * n_tokens, "spaces": b"\x01" * n_tokens,
-           "lengths": (n_tokens).to_bytes(4, "little"), "strings": ["word"], "cats": [{}], "flags": [{}],
-           "span_groups": [b""]}
+    msg = {
+        "version": 3,
+        "attrs": [ORTH, SPACY],
+        "tokens": token * n_tokens,
+        "spaces": b"\x01" * n_tokens,
+        "lengths": (n_tokens).to_bytes(4, "little"),
+        "strings": ["word"],
+        "cats": [{}],
+        "flags": [{}],
+        "span_groups": [b""],
+    }
     path.write_bytes(zlib.compress(srsly.msgpack_dumps(msg), 9))
 
 
@@ -246,14 +270,17 @@ def test_a_spacy_file_that_expands_to_millions_of_tokens_is_refused(project, tmp
 # --- YAML codebooks --------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "phrase"), [
-    ("alias_bomb.yaml", "aliases"),
-    ("recursive_alias.yaml", "aliases"),
-    ("deep_nesting.yaml", "nested"),
-    ("lone_surrogate.yaml", "surrogate"),
-    ("odd_version.yaml", "version"),
-    ("huge_version.yaml", "version"),
-])
+@pytest.mark.parametrize(
+    ("name", "phrase"),
+    [
+        ("alias_bomb.yaml", "aliases"),
+        ("recursive_alias.yaml", "aliases"),
+        ("deep_nesting.yaml", "nested"),
+        ("lone_surrogate.yaml", "surrogate"),
+        ("odd_version.yaml", "version"),
+        ("huge_version.yaml", "version"),
+    ],
+)
 def test_hostile_codebooks_are_refused_with_one_sentence(project, tmp_path, name, phrase):
     assert_one_sentence(run_cli("codebook", "import", project, CORPUS / name, cwd=tmp_path), phrase)
     assert _state(project)["codes"] == 0
@@ -348,19 +375,26 @@ def test_every_hostile_file_through_every_reader_within_its_limits(tmp_path):
     huge = tmp_path / "huge.txt"
     huge.write_text("Huge\n\n" + "word " * 230_000)
     long_line = tmp_path / "one_line.csv"
-    long_line.write_text("text\n\"" + "x" * 3_000_000)  # a quote opened and never closed, on one line
-    files = [str(p) for p in sorted(CORPUS.iterdir()) if p.suffix != ".py"] + [str(wide), str(huge), str(long_line)]
+    long_line.write_text('text\n"' + "x" * 3_000_000)  # a quote opened and never closed, on one line
+    files = [str(p) for p in sorted(CORPUS.iterdir()) if p.suffix != ".py"] + [
+        str(wide),
+        str(huge),
+        str(long_line),
+    ]
     code = _EVERY_READER.format(memory=MEMORY_LIMIT, seconds=int(TIME_LIMIT))
     env = dict(os.environ, PYTHONPATH=str(REPO), OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
-    proc = subprocess.run([sys.executable, "-c", code, *files], capture_output=True, text=True, env=env,
-                          timeout=TIME_LIMIT * 40)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *files], capture_output=True, text=True, env=env, timeout=TIME_LIMIT * 40
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     results = [json.loads(line) for line in proc.stdout.splitlines()]
     assert len(results) >= len(files) * 10
     bad = []
     for r in results:
         sentences = [o for o in r["outcome"] if o != "document"]
-        if r["status"] != "ok" or any("unexpected" in s or "\n" in s or not s.endswith(".") for s in sentences):
+        if r["status"] != "ok" or any(
+            "unexpected" in s or "\n" in s or not s.endswith(".") for s in sentences
+        ):
             bad.append(r)
     assert bad == [], json.dumps(bad[:10], indent=1)[:5000]
     slowest = max(results, key=lambda r: r["seconds"])
@@ -370,18 +404,29 @@ def test_every_hostile_file_through_every_reader_within_its_limits(tmp_path):
 def test_cleaning_rules_files_get_the_same_yaml_guard(tmp_path):
     """Cleaning rules are YAML a user may be sent too: an alias bomb there is
     refused in one sentence, within the limits, like a codebook's."""
-    code = ("from annotator.ingest.rules import load_rules\n"
-            "from annotator.core.errors import IngestError\n"
-            "import sys\n"
-            "try:\n    load_rules([sys.argv[1]])\nexcept IngestError as exc:\n    print(exc)\n")
+    code = (
+        "from annotator.ingest.rules import load_rules\n"
+        "from annotator.core.errors import IngestError\n"
+        "import sys\n"
+        "try:\n    load_rules([sys.argv[1]])\nexcept IngestError as exc:\n    print(exc)\n"
+    )
     bomb = tmp_path / "rules.yaml"
-    bomb.write_text((CORPUS / "alias_bomb.yaml").read_text().replace("codes:\n  - name: *i\n",
-                                                                    "rules:\n  - name: *i\n    pattern: x\n"))
+    bomb.write_text(
+        (CORPUS / "alias_bomb.yaml")
+        .read_text()
+        .replace("codes:\n  - name: *i\n", "rules:\n  - name: *i\n    pattern: x\n")
+    )
     assert "rules:" in bomb.read_text()
     env = dict(os.environ, PYTHONPATH=str(REPO))
     try:
-        proc = subprocess.run([sys.executable, "-c", code, str(bomb)], capture_output=True,
-                              text=True, env=env, timeout=TIME_LIMIT, preexec_fn=_limit)
+        proc = subprocess.run(
+            [sys.executable, "-c", code, str(bomb)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=TIME_LIMIT,
+            preexec_fn=_limit,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"reading the rules ran for more than {TIME_LIMIT:.0f} s")
     assert proc.returncode == 0, proc.stderr[-2000:]
@@ -443,12 +488,19 @@ def test_every_hostile_file_through_every_annotation_importer_within_its_limits(
     files = [str(p) for p in sorted(CORPUS.iterdir()) if p.suffix != ".py"] + [str(bomb)]
     code = _EVERY_IMPORTER.format(memory=MEMORY_LIMIT, seconds=int(TIME_LIMIT))
     env = dict(os.environ, PYTHONPATH=str(REPO), OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
-    proc = subprocess.run([sys.executable, "-c", code, *files], capture_output=True, text=True, env=env,
-                          timeout=TIME_LIMIT * 40)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *files], capture_output=True, text=True, env=env, timeout=TIME_LIMIT * 40
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     results = [json.loads(line) for line in proc.stdout.splitlines()]
     assert len(results) == len(files) * 7
-    bad = [r for r in results if not (r["status"] == "ok" or (
-        r["status"].startswith("refused: ") and r["status"].endswith(".") and "\n" not in r["status"]))]
+    bad = [
+        r
+        for r in results
+        if not (
+            r["status"] == "ok"
+            or (r["status"].startswith("refused: ") and r["status"].endswith(".") and "\n" not in r["status"])
+        )
+    ]
     assert bad == [], json.dumps(bad[:10], indent=1)[:5000]
     assert max(r["seconds"] for r in results) < TIME_LIMIT

@@ -24,7 +24,9 @@ def source(tmp_path_factory) -> Path:
 def full_disk(tmp_path: Path):
     disk = tmp_path / "disk"
     disk.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)], capture_output=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)], capture_output=True
+    )
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.decode().strip()}")
     try:
@@ -41,7 +43,15 @@ COMMANDS = {
     "brat": ["export", "{p}", "--format", "brat", "-o", "{d}/brat"],
     "agreement xlsx": ["agreement", "{p}", "--format", "xlsx", "-o", "{d}/agreement.xlsx"],
     "agreement html": ["agreement", "{p}", "--format", "html", "-o", "{d}/agreement.html"],
-    "export-matrix": ["agreement", "export-matrix", "{p}", "--code", "Frames/frame 0", "-o", "{d}/matrix.csv"],
+    "export-matrix": [
+        "agreement",
+        "export-matrix",
+        "{p}",
+        "--code",
+        "Frames/frame 0",
+        "-o",
+        "{d}/matrix.csv",
+    ],
     "package": ["package", "{p}", "--coder", "Ana", "-o", "{d}/ana.annotator"],
     "codebook export": ["codebook", "export", "{p}", "-o", "{d}/codebook.yaml"],
     "qdc": ["export", "{p}", "--format", "qdc", "-o", "{d}/codebook.qdc"],
@@ -64,7 +74,7 @@ def test_full_disk_gives_one_sentence_and_leaves_nothing(source, full_disk, name
     r = cli(*args)
     err = r.stderr.decode()
     assert r.returncode == 1, err
-    error = err[err.find("Error: "):]  # suggest prints a note about its pipeline first
+    error = err[err.find("Error: ") :]  # suggest prints a note about its pipeline first
     assert "Error: " in err and error.count("\n") == 1, err
     assert "the disk is full" in err and "unexpected" not in err and "Traceback" not in err
     left = sorted(str(p.relative_to(full_disk)) for p in full_disk.rglob("*") if p != filler)

@@ -52,12 +52,21 @@ def _jsonl(out: Path, n: dict[str, int]) -> None:
 CASES: dict[str, tuple[Callable[[Path, Path], list], str, Callable[[Path, dict[str, int]], None]]] = {
     "csv": (lambda p, o: ["export", p, "--format", "csv", "-o", o], "out.csv", _csv),
     "jsonl": (lambda p, o: ["export", p, "--format", "jsonl", "-o", o], "out.jsonl", _jsonl),
-    "qdpx": (lambda p, o: ["export", p, "--format", "qdpx", "-o", o], "out.qdpx",
-             lambda out, n: assert_complete_qdpx(out, n["documents"])),
-    "xlsx": (lambda p, o: ["export", p, "--format", "xlsx", "-o", o], "out.xlsx",
-             lambda out, n: assert_complete_xlsx(out, n["annotations"])),
-    "package": (lambda p, o: ["package", p, "--coder", "Ana", "-o", o], "out.annotator",
-                lambda out, n: assert_complete_package(out)),
+    "qdpx": (
+        lambda p, o: ["export", p, "--format", "qdpx", "-o", o],
+        "out.qdpx",
+        lambda out, n: assert_complete_qdpx(out, n["documents"]),
+    ),
+    "xlsx": (
+        lambda p, o: ["export", p, "--format", "xlsx", "-o", o],
+        "out.xlsx",
+        lambda out, n: assert_complete_xlsx(out, n["annotations"]),
+    ),
+    "package": (
+        lambda p, o: ["package", p, "--coder", "Ana", "-o", o],
+        "out.annotator",
+        lambda out, n: assert_complete_package(out),
+    ),
 }
 
 
@@ -98,7 +107,12 @@ def test_killed_writer_leaves_no_cut_off_file(large, tmp_path, rng, case):
         # what a kill leaves is a hidden work folder, never a file under another visible name
         visible = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
         # (a package's -wal and -shm come from reading it above)
-        assert set(visible) <= {name, f"{name}-wal", f"{name}-shm", "out_document_codes.csv", "out_codebook.csv"}, \
-            visible
+        assert set(visible) <= {
+            name,
+            f"{name}-wal",
+            f"{name}-shm",
+            "out_document_codes.csv",
+            "out_codebook.csv",
+        }, visible
         shutil.rmtree(folder)
     print(f"{case}: {before_complete} of {KILLS} kills came before the file was complete")

@@ -40,8 +40,10 @@ WRITERS = {
 
 
 @pytest.mark.parametrize("force", [False, True], ids=["plain", "force"])
-@pytest.mark.parametrize("writer", ["agreement html", "export-matrix", "suggest --export", "codebook export",
-                                    "export jsonl", "package"])
+@pytest.mark.parametrize(
+    "writer",
+    ["agreement html", "export-matrix", "suggest --export", "codebook export", "export jsonl", "package"],
+)
 def test_output_onto_the_project_is_refused_and_the_project_unchanged(project, writer, force):
     before = file_hash(project)
     args = WRITERS[writer](project, project) + (["--force"] if force else [])
@@ -74,8 +76,14 @@ def test_output_onto_another_project_or_database_is_refused_even_with_force(proj
 
 @pytest.mark.parametrize("writer", sorted(WRITERS))
 def test_existing_file_needs_force(project, tmp_path, writer):
-    suffix = {"package": ".annotator", "export qdc": ".qdc", "export jsonl": ".jsonl", "codebook export": ".yaml",
-              "agreement html": ".html", "suggest --export": ".jsonl"}.get(writer, ".csv")
+    suffix = {
+        "package": ".annotator",
+        "export qdc": ".qdc",
+        "export jsonl": ".jsonl",
+        "codebook export": ".yaml",
+        "agreement html": ".html",
+        "suggest --export": ".jsonl",
+    }.get(writer, ".csv")
     out = tmp_path / f"existing{suffix}"
     out.write_text("keep me\n", encoding="utf-8")
     r = cli(*WRITERS[writer](project, out))

@@ -57,12 +57,32 @@ def _doc(text: str) -> str:
 
 
 def _snapshot(p: Project) -> list[tuple]:
-    return sorted((a.id, a.document_id, a.coder_id, a.code_id, a.start, a.end, a.quote, a.origin, a.deleted,
-                   a.updated_at) for a in p.annotations(include_deleted=True))
+    return sorted(
+        (
+            a.id,
+            a.document_id,
+            a.coder_id,
+            a.code_id,
+            a.start,
+            a.end,
+            a.quote,
+            a.origin,
+            a.deleted,
+            a.updated_at,
+        )
+        for a in p.annotations(include_deleted=True)
+    )
 
 
-def _package_with_span(lead: Project, tmp_path: Path, name: str = "ana", *, start: int = 33, end: int = 50,
-                       code: str = "Frames/Appeasement") -> tuple[Path, str]:
+def _package_with_span(
+    lead: Project,
+    tmp_path: Path,
+    name: str = "ana",
+    *,
+    start: int = 33,
+    end: int = 50,
+    code: str = "Frames/Appeasement",
+) -> tuple[Path, str]:
     path = Path(make_package(lead, "Ana", tmp_path / f"{name}.annotator")["path"])
     with Project.open(path) as pkg:
         ana = pkg.coder_by_name("Ana")
@@ -81,8 +101,14 @@ def _tamper(path: Path, *statements: tuple) -> None:
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "annotator.cli.main", *args], capture_output=True, text=True,
-                          cwd=str(REPO), env=dict(os.environ, PYTHONPATH=str(REPO)), timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "annotator.cli.main", *args],
+        capture_output=True,
+        text=True,
+        cwd=str(REPO),
+        env=dict(os.environ, PYTHONPATH=str(REPO)),
+        timeout=300,
+    )
 
 
 # --- finding 6: wall clocks in packages are not trusted --------------------------------------------
@@ -119,11 +145,17 @@ def test_a_package_carries_a_token_but_never_the_projects_secret(lead, tmp_path)
 def test_a_coder_cannot_write_into_the_gold_standard_by_editing_the_package(lead, tmp_path):
     path, _ = _package_with_span(lead, tmp_path)
     ana, gold = lead.coder_by_name("Ana"), lead.coder_by_name("Gold standard")
-    _tamper(path,
-            ("UPDATE meta SET value = ? WHERE key = 'package_for'", gold.id),
-            ("UPDATE meta SET value = 'Gold standard' WHERE key = 'package_coder_name'",),
-            ("UPDATE coders SET id = ?, name = 'Gold standard', role = 'adjudicator' WHERE id = ?", gold.id, ana.id),
-            ("UPDATE annotations SET coder_id = ?, origin = 'adjudicated'", gold.id))
+    _tamper(
+        path,
+        ("UPDATE meta SET value = ? WHERE key = 'package_for'", gold.id),
+        ("UPDATE meta SET value = 'Gold standard' WHERE key = 'package_coder_name'",),
+        (
+            "UPDATE coders SET id = ?, name = 'Gold standard', role = 'adjudicator' WHERE id = ?",
+            gold.id,
+            ana.id,
+        ),
+        ("UPDATE annotations SET coder_id = ?, origin = 'adjudicated'", gold.id),
+    )
     before = _snapshot(lead)
     with pytest.raises(MergeConflict) as err:
         merge_package(lead, path)
@@ -135,11 +167,13 @@ def test_a_coder_cannot_write_into_the_gold_standard_by_editing_the_package(lead
 def test_a_package_relabelled_for_another_coder_is_refused(lead, tmp_path):
     path, _ = _package_with_span(lead, tmp_path)
     ana, bo = lead.coder_by_name("Ana"), lead.coder_by_name("Bo")
-    _tamper(path,
-            ("UPDATE meta SET value = ? WHERE key = 'package_for'", bo.id),
-            ("UPDATE meta SET value = 'Bo' WHERE key = 'package_coder_name'",),
-            ("UPDATE coders SET id = ?, name = 'Bo' WHERE id = ?", bo.id, ana.id),
-            ("UPDATE annotations SET coder_id = ?", bo.id))
+    _tamper(
+        path,
+        ("UPDATE meta SET value = ? WHERE key = 'package_for'", bo.id),
+        ("UPDATE meta SET value = 'Bo' WHERE key = 'package_coder_name'",),
+        ("UPDATE coders SET id = ?, name = 'Bo' WHERE id = ?", bo.id, ana.id),
+        ("UPDATE annotations SET coder_id = ?", bo.id),
+    )
     before = _snapshot(lead)
     with pytest.raises(MergeConflict, match="signature"):
         merge_package(lead, path)
@@ -196,8 +230,15 @@ def test_bad_derived_from_json_is_one_sentence_and_changes_nothing(lead, tmp_pat
 def test_an_annotation_id_moved_to_another_document_and_a_forged_quote_are_not_merged(lead, tmp_path):
     path, span_id = _package_with_span(lead, tmp_path)
     merge_package(lead, path)
-    _tamper(path, ("UPDATE annotations SET document_id = ?, quote = 'FORGED QUOTE', start = 2, \"end\" = 20, "
-                   "updated_at = '2030-01-01T00:00:00.000+00:00' WHERE id = ?", _doc(TEXT_2), span_id))
+    _tamper(
+        path,
+        (
+            "UPDATE annotations SET document_id = ?, quote = 'FORGED QUOTE', start = 2, \"end\" = 20, "
+            "updated_at = '2030-01-01T00:00:00.000+00:00' WHERE id = ?",
+            _doc(TEXT_2),
+            span_id,
+        ),
+    )
     report = merge_package(lead, path)
     assert report.updated == 0 and report.refused
     kept = lead.annotation(span_id)
@@ -220,24 +261,44 @@ def test_a_forged_quote_on_a_new_span_is_recomputed_from_the_text(lead, tmp_path
 # --- finding 10 through a package: the store's rules hold for merges --------------------------------
 
 
-def test_overlapping_same_code_spans_and_exclusive_clashes_in_a_package_are_not_merged_as_such(lead, tmp_path):
+def test_overlapping_same_code_spans_and_exclusive_clashes_in_a_package_are_not_merged_as_such(
+    lead, tmp_path
+):
     path, span_id = _package_with_span(lead, tmp_path)
     with Project.open(path) as pkg:
-        pkg.add_annotation(Annotation(_doc(TEXT_1), pkg.coder_by_name("Ana").id, _code(pkg, "Source type/NGO"),
-                                      52, 61))
-    _tamper(path,
-            ("INSERT INTO annotations(id, document_id, coder_id, code_id, start, \"end\", quote, created_at, "
-             "updated_at) SELECT 'dup-1', document_id, coder_id, code_id, start + 2, \"end\" + 3, quote, created_at, "
-             "updated_at FROM annotations WHERE id = ?", span_id),
-            ("INSERT INTO annotations(id, document_id, coder_id, code_id, start, \"end\", quote, created_at, "
-             "updated_at) SELECT 'clash-1', document_id, coder_id, ?, 50, 60, quote, created_at, updated_at "
-             "FROM annotations WHERE id = ?", _code(lead, "Source type/Official"), span_id),
-            ("INSERT INTO annotations(id, document_id, coder_id, code_id, start, \"end\", quote, created_at, "
-             "updated_at) SELECT 'heading-1', document_id, coder_id, ?, 0, 3, quote, created_at, updated_at "
-             "FROM annotations WHERE id = ?", _code(lead, "Frames"), span_id),
-            ("INSERT INTO annotations(id, document_id, coder_id, code_id, start, \"end\", quote, created_at, "
-             "updated_at) SELECT 'article-1', document_id, coder_id, ?, 0, 3, quote, created_at, updated_at "
-             "FROM annotations WHERE id = ?", _code(lead, "Tone/Negative"), span_id))
+        pkg.add_annotation(
+            Annotation(_doc(TEXT_1), pkg.coder_by_name("Ana").id, _code(pkg, "Source type/NGO"), 52, 61)
+        )
+    _tamper(
+        path,
+        (
+            'INSERT INTO annotations(id, document_id, coder_id, code_id, start, "end", quote, created_at, '
+            "updated_at) SELECT 'dup-1', document_id, coder_id, code_id, start + 2, \"end\" + 3, quote, created_at, "
+            "updated_at FROM annotations WHERE id = ?",
+            span_id,
+        ),
+        (
+            'INSERT INTO annotations(id, document_id, coder_id, code_id, start, "end", quote, created_at, '
+            "updated_at) SELECT 'clash-1', document_id, coder_id, ?, 50, 60, quote, created_at, updated_at "
+            "FROM annotations WHERE id = ?",
+            _code(lead, "Source type/Official"),
+            span_id,
+        ),
+        (
+            'INSERT INTO annotations(id, document_id, coder_id, code_id, start, "end", quote, created_at, '
+            "updated_at) SELECT 'heading-1', document_id, coder_id, ?, 0, 3, quote, created_at, updated_at "
+            "FROM annotations WHERE id = ?",
+            _code(lead, "Frames"),
+            span_id,
+        ),
+        (
+            'INSERT INTO annotations(id, document_id, coder_id, code_id, start, "end", quote, created_at, '
+            "updated_at) SELECT 'article-1', document_id, coder_id, ?, 0, 3, quote, created_at, updated_at "
+            "FROM annotations WHERE id = ?",
+            _code(lead, "Tone/Negative"),
+            span_id,
+        ),
+    )
     report = merge_package(lead, path)
     assert len(report.refused) == 3, report.refused
     assert report.added + report.merged == 3
@@ -249,8 +310,10 @@ def test_overlapping_same_code_spans_and_exclusive_clashes_in_a_package_are_not_
     ana = lead.coder_by_name("Ana")
     codes = sorted(a.code_id for a in lead.annotations(coder_id=ana.id))
     # one value of the exclusive group stays (whichever came first), never both
-    assert codes in (sorted([_code(lead, "Frames/Appeasement"), _code(lead, "Source type/NGO")]),
-                     sorted([_code(lead, "Frames/Appeasement"), _code(lead, "Source type/Official")]))
+    assert codes in (
+        sorted([_code(lead, "Frames/Appeasement"), _code(lead, "Source type/NGO")]),
+        sorted([_code(lead, "Frames/Appeasement"), _code(lead, "Source type/Official")]),
+    )
 
 
 # --- finding 2b: a package copied without its journal ---------------------------------------------

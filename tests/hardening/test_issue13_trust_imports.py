@@ -37,30 +37,39 @@ TEXT_2 = "A spokesperson for the monitor said the ceasefire holds in the north o
 
 def _qdpx(path: Path, sources: list[tuple[str, str, list[tuple[str, int, int, str]]]]) -> Path:
     """A REFI-QDA project: ``sources`` are (guid, text, [(selection guid, start, end, code guid)])."""
-    parts = [f'<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="t" '
-             f'origin="test" creatingUserGUID="{USER}">',
-             f'<Users><User guid="{USER}" name="Ana"/></Users>',
-             "<CodeBook><Codes>",
-             f'<Code guid="{FRAMES}" name="Frames" isCodable="true">'
-             f'<Code guid="{APPEASEMENT}" name="Appeasement" isCodable="true"/></Code>',
-             f'<Code guid="{SOURCE}" name="Source type" isCodable="true">'
-             f'<Code guid="{OFFICIAL}" name="Official" isCodable="true"/>'
-             f'<Code guid="{NGO}" name="NGO" isCodable="true"/></Code>',
-             f'<Code guid="{TONE}" name="Tone" isCodable="true">'
-             f'<Code guid="{NEGATIVE}" name="Negative" isCodable="true"/></Code>',
-             "</Codes></CodeBook>", "<Sources>"]
+    parts = [
+        f'<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="t" '
+        f'origin="test" creatingUserGUID="{USER}">',
+        f'<Users><User guid="{USER}" name="Ana"/></Users>',
+        "<CodeBook><Codes>",
+        f'<Code guid="{FRAMES}" name="Frames" isCodable="true">'
+        f'<Code guid="{APPEASEMENT}" name="Appeasement" isCodable="true"/></Code>',
+        f'<Code guid="{SOURCE}" name="Source type" isCodable="true">'
+        f'<Code guid="{OFFICIAL}" name="Official" isCodable="true"/>'
+        f'<Code guid="{NGO}" name="NGO" isCodable="true"/></Code>',
+        f'<Code guid="{TONE}" name="Tone" isCodable="true">'
+        f'<Code guid="{NEGATIVE}" name="Negative" isCodable="true"/></Code>',
+        "</Codes></CodeBook>",
+        "<Sources>",
+    ]
     for guid, text, selections in sources:
-        parts.append(f'<TextSource guid="{guid}" name="{guid[:8]}.txt"><PlainTextContent>{text}</PlainTextContent>')
+        parts.append(
+            f'<TextSource guid="{guid}" name="{guid[:8]}.txt"><PlainTextContent>{text}</PlainTextContent>'
+        )
         for sguid, s, e, code in selections:
-            parts.append(f'<PlainTextSelection guid="{sguid}" startPosition="{s}" endPosition="{e}" '
-                         f'creatingUser="{USER}"><Coding guid="{_guid(sguid, code)}" creatingUser="{USER}">'
-                         f'<CodeRef targetGUID="{code}"/></Coding></PlainTextSelection>')
+            parts.append(
+                f'<PlainTextSelection guid="{sguid}" startPosition="{s}" endPosition="{e}" '
+                f'creatingUser="{USER}"><Coding guid="{_guid(sguid, code)}" creatingUser="{USER}">'
+                f'<CodeRef targetGUID="{code}"/></Coding></PlainTextSelection>'
+            )
         parts.append("</TextSource>")
     parts.append("</Sources>")
-    parts.append(f'<Sets><Set guid="33333333-0000-4000-8000-000000000001" name={quoteattr(SET_EXCLUSIVE)}>'
-                 f'<MemberCode targetGUID="{SOURCE}"/><MemberCode targetGUID="{TONE}"/></Set>'
-                 f'<Set guid="33333333-0000-4000-8000-000000000002" name={quoteattr(SET_DOCUMENT_SCOPE)}>'
-                 f'<MemberCode targetGUID="{TONE}"/></Set></Sets>')
+    parts.append(
+        f'<Sets><Set guid="33333333-0000-4000-8000-000000000001" name={quoteattr(SET_EXCLUSIVE)}>'
+        f'<MemberCode targetGUID="{SOURCE}"/><MemberCode targetGUID="{TONE}"/></Set>'
+        f'<Set guid="33333333-0000-4000-8000-000000000002" name={quoteattr(SET_DOCUMENT_SCOPE)}>'
+        f'<MemberCode targetGUID="{TONE}"/></Set></Sets>'
+    )
     parts.append("</Project>")
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("project.qde", "\n".join(parts))
@@ -96,10 +105,13 @@ def _checked(p: Project) -> sqlite3.Connection:
 
 
 def test_a_repeated_selection_guid_keeps_both_selections_on_their_own_documents(project, tmp_path):
-    path = _qdpx(tmp_path / "dup.qdpx", [
-        (_guid("s1"), TEXT_1, [(_sel(1), 33, 50, APPEASEMENT)]),
-        (_guid("s2"), TEXT_2, [(_sel(1), 2, 14, APPEASEMENT)]),
-    ])
+    path = _qdpx(
+        tmp_path / "dup.qdpx",
+        [
+            (_guid("s1"), TEXT_1, [(_sel(1), 33, 50, APPEASEMENT)]),
+            (_guid("s2"), TEXT_2, [(_sel(1), 2, 14, APPEASEMENT)]),
+        ],
+    )
     report = import_annotations(project, path, "qdpx", segment=False)
     live = _live(project)
     assert report.annotations_added == len(live) == 2
@@ -109,7 +121,8 @@ def test_a_repeated_selection_guid_keeps_both_selections_on_their_own_documents(
     con = _checked(project)
     try:
         assert sorted(q for (q,) in con.execute("SELECT quote FROM coded_spans")) == sorted(
-            ["naive appeasement", TEXT_2[2:14]])
+            ["naive appeasement", TEXT_2[2:14]]
+        )
     finally:
         con.close()
 
@@ -117,8 +130,10 @@ def test_a_repeated_selection_guid_keeps_both_selections_on_their_own_documents(
 def test_a_reimport_cannot_move_an_annotation_to_another_document(project, tmp_path):
     first = _qdpx(tmp_path / "one.qdpx", [(_guid("s1"), TEXT_1, [(_sel(1), 33, 50, APPEASEMENT)])])
     import_annotations(project, first, "qdpx", segment=False)
-    moved = _qdpx(tmp_path / "moved.qdpx", [(_guid("s1"), TEXT_1, []),
-                                           (_guid("s2"), TEXT_2, [(_sel(1), 2, 14, APPEASEMENT)])])
+    moved = _qdpx(
+        tmp_path / "moved.qdpx",
+        [(_guid("s1"), TEXT_1, []), (_guid("s2"), TEXT_2, [(_sel(1), 2, 14, APPEASEMENT)])],
+    )
     import_annotations(project, moved, "qdpx", segment=False)
     kept = project.annotation(_sel(1))
     assert kept.document_id == Document(text=TEXT_1).id and kept.quote == "naive appeasement"
@@ -142,13 +157,22 @@ def test_overlapping_same_code_selections_by_one_coder_are_merged_into_one_span(
 
 
 def test_spans_on_group_headings_article_codes_and_exclusive_siblings_are_refused(project, tmp_path):
-    path = _qdpx(tmp_path / "bad.qdpx", [(_guid("s1"), TEXT_1, [
-        (_sel(1), 0, 3, FRAMES),        # a group heading
-        (_sel(2), 4, 12, NEGATIVE),     # an article-level code on a passage
-        (_sel(3), 52, 61, OFFICIAL),
-        (_sel(4), 52, 70, NGO),         # the other value of an exclusive group on the same words
-        (_sel(5), 33, 50, APPEASEMENT),
-    ])])
+    path = _qdpx(
+        tmp_path / "bad.qdpx",
+        [
+            (
+                _guid("s1"),
+                TEXT_1,
+                [
+                    (_sel(1), 0, 3, FRAMES),  # a group heading
+                    (_sel(2), 4, 12, NEGATIVE),  # an article-level code on a passage
+                    (_sel(3), 52, 61, OFFICIAL),
+                    (_sel(4), 52, 70, NGO),  # the other value of an exclusive group on the same words
+                    (_sel(5), 33, 50, APPEASEMENT),
+                ],
+            )
+        ],
+    )
     report = import_annotations(project, path, "qdpx", segment=False)
     live = _live(project)
     assert sorted(a.id for a in live) == [_sel(3), _sel(5)]
@@ -183,12 +207,15 @@ def _brat(folder: Path, lines: list[str], name: str = "talks") -> Path:
 
 
 def test_a_brat_import_reports_what_it_stored(project, tmp_path):
-    folder = _brat(tmp_path / "brat", [
-        "T1\tappeasement 33 50\tnaive appeasement",
-        "T2\tappeasement 33 50\tnaive appeasement",
-        "T3\tappeasement 40 55\tappeasement. Off",
-        "T4\tminister 4 12\tminister",
-    ])
+    folder = _brat(
+        tmp_path / "brat",
+        [
+            "T1\tappeasement 33 50\tnaive appeasement",
+            "T2\tappeasement 33 50\tnaive appeasement",
+            "T3\tappeasement 40 55\tappeasement. Off",
+            "T4\tminister 4 12\tminister",
+        ],
+    )
     report = import_annotations(project, folder, "brat", segment=False)
     live = _live(project)
     assert len(live) == 2
@@ -199,14 +226,30 @@ def test_a_brat_import_reports_what_it_stored(project, tmp_path):
 def test_a_brat_pattern_with_two_coder_fields_is_one_sentence_and_leaves_nothing(project, tmp_path):
     folder = _brat(tmp_path / "brat", ["T1\tappeasement 33 50\tnaive appeasement"], name="talks_ana_bo")
     with pytest.raises(AnnotatorError, match="coder"):
-        import_annotations(project, folder, "brat", coder_from_filename="{document}_{coder}_{coder}.ann",
-                           segment=False)
+        import_annotations(
+            project, folder, "brat", coder_from_filename="{document}_{coder}_{coder}.ann", segment=False
+        )
     assert project.count_documents() == 0 and project.annotations() == []
     project.close()
     done = subprocess.run(
-        [sys.executable, "-m", "annotator.cli.main", "import-annotations", str(tmp_path / "p.annotator"), str(folder),
-         "--format", "brat", "--coder-from-filename", "{document}_{coder}_{coder}.ann"],
-        capture_output=True, text=True, cwd=str(REPO), env=dict(os.environ, PYTHONPATH=str(REPO)), timeout=300)
+        [
+            sys.executable,
+            "-m",
+            "annotator.cli.main",
+            "import-annotations",
+            str(tmp_path / "p.annotator"),
+            str(folder),
+            "--format",
+            "brat",
+            "--coder-from-filename",
+            "{document}_{coder}_{coder}.ann",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=str(REPO),
+        env=dict(os.environ, PYTHONPATH=str(REPO)),
+        timeout=300,
+    )
     out = (done.stdout + done.stderr).strip()
     assert done.returncode == 1, out
     assert "Traceback" not in out and "nexpected" not in out and out.count("\n") == 0
@@ -214,13 +257,17 @@ def test_a_brat_pattern_with_two_coder_fields_is_one_sentence_and_leaves_nothing
         assert again.count_documents() == 0 and again.annotations() == []
 
 
-def test_an_import_adds_at_most_a_bounded_number_of_spans_per_coder_and_article(project, tmp_path, monkeypatch):
+def test_an_import_adds_at_most_a_bounded_number_of_spans_per_coder_and_article(
+    project, tmp_path, monkeypatch
+):
     import annotator.store.annotation_intake as intake
 
     monkeypatch.setattr(intake, "MAX_ROWS_PER_ARTICLE", 50)
     text = "word " * 100
-    path = _qdpx(tmp_path / "many.qdpx", [(_guid("s1"), text, [(_sel(i), 5 * i, 5 * i + 4, APPEASEMENT)
-                                                             for i in range(60)])])
+    path = _qdpx(
+        tmp_path / "many.qdpx",
+        [(_guid("s1"), text, [(_sel(i), 5 * i, 5 * i + 4, APPEASEMENT) for i in range(60)])],
+    )
     report = import_annotations(project, path, "qdpx", segment=False)
     assert report.annotations_added == len(_live(project)) == 50
     assert len(report.annotations_refused) == 10 and "50 spans" in report.annotations_refused[0]

@@ -69,7 +69,11 @@ def test_hostile_files_are_refused_for_the_right_reason(name):
 
 
 def test_no_entity_is_expanded_and_no_file_is_read():
-    passwd = Path("/etc/passwd").read_text(errors="replace").splitlines()[0] if Path("/etc/passwd").exists() else "root:"
+    passwd = (
+        Path("/etc/passwd").read_text(errors="replace").splitlines()[0]
+        if Path("/etc/passwd").exists()
+        else "root:"
+    )
     for name in ("xxe.docx", "billion_laughs.docx", "entity_bomb.html"):
         for r in _results(CORPUS / name):
             if isinstance(r, Document):

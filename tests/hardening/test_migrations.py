@@ -46,7 +46,7 @@ def _assert_data(project: Project, facts: dict) -> None:
     assert len(project.annotations(include_deleted=True)) == facts["all_annotations"]
     assert set(facts["quotes"]) <= {a.quote for a in project.annotations()}
     for a in project.annotations():
-        assert a.quote == project.document_text(a.document_id)[a.start:a.end]
+        assert a.quote == project.document_text(a.document_id)[a.start : a.end]
     assert len(project.document_codes()) == facts["document_codes"]
     names = {c.id: c.name for c in project.coders()}
     done = [[a.document_id, names[a.coder_id]] for a in project.assignments() if a.status == "done"]
@@ -60,7 +60,8 @@ def _assert_data(project: Project, facts: dict) -> None:
 def test_there_is_a_fixture_for_every_schema_version():
     versions = {int(p.stem.removeprefix("schema")) for p in ALL}
     assert versions == set(range(1, schema.SCHEMA_VERSION + 1)), (
-        "run tests/data/fixtures/make_fixtures.py after adding a schema version and commit its output")
+        "run tests/data/fixtures/make_fixtures.py after adding a schema version and commit its output"
+    )
 
 
 @pytest.mark.parametrize("fixture", ALL, ids=[p.stem for p in ALL])
@@ -141,7 +142,9 @@ def test_migration_writes_backup_then_migrates(schema1, monkeypatch):
 def test_a_failing_migration_leaves_the_file_as_it_was(schema1, monkeypatch):
     path, facts = schema1
     before = schema.SCHEMA_VERSION
-    _register(monkeypatch, {**schema.MIGRATIONS, before + 1: V2 + "\nALTER TABLE no_such_table ADD COLUMN x;\n"})
+    _register(
+        monkeypatch, {**schema.MIGRATIONS, before + 1: V2 + "\nALTER TABLE no_such_table ADD COLUMN x;\n"}
+    )
     with pytest.raises(ProjectError) as err:
         Project.open(path)
     message = str(err.value)

@@ -22,9 +22,13 @@ from annotator.store.project import Project
 from tests.hardening.helpers import coded_exchange_project
 
 FORMULA = re.compile(r"^[=+@\t\r]|^-(?!\d+(\.\d*)?$)")
-LAUGHS = ('<!DOCTYPE lolz [<!ENTITY lol "lol">'
-          + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
-          + "]>")
+LAUGHS = (
+    '<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10)
+    )
+    + "]>"
+)
 
 
 # --- zip archives in the article import -----------------------------------------------------
@@ -37,10 +41,10 @@ def _patch_sizes(data: bytes, name: bytes, new_size: int) -> bytes:
         pos = 0
         while (pos := buf.find(magic, pos)) >= 0:
             name_len_at = 26 if magic == b"PK\x03\x04" else 28
-            name_len = int.from_bytes(buf[pos + name_len_at:pos + name_len_at + 2], "little")
+            name_len = int.from_bytes(buf[pos + name_len_at : pos + name_len_at + 2], "little")
             name_at = pos + (30 if magic == b"PK\x03\x04" else 46)
-            if bytes(buf[name_at:name_at + name_len]) == name:
-                buf[pos + size_at:pos + size_at + 4] = new_size.to_bytes(4, "little")
+            if bytes(buf[name_at : name_at + name_len]) == name:
+                buf[pos + size_at : pos + size_at + 4] = new_size.to_bytes(4, "little")
             pos += 4
     return bytes(buf)
 
@@ -128,8 +132,14 @@ def test_qdpx_seed_imports(tmp_path, qdpx):
     assert _import(tmp_path, qdpx).data.annotations
 
 
-@pytest.mark.parametrize("doctype", [LAUGHS, '<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
-                                     '<!DOCTYPE r [<!ENTITY % p SYSTEM "http://127.0.0.1:9/x.dtd"> %p;]>'])
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        LAUGHS,
+        '<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+        '<!DOCTYPE r [<!ENTITY % p SYSTEM "http://127.0.0.1:9/x.dtd"> %p;]>',
+    ],
+)
 def test_qdpx_xml_entities_are_refused(tmp_path, qdpx, doctype):
     def change(members):
         name = _qde_name(members)
@@ -171,7 +181,9 @@ def test_qdpx_external_and_linked_sources_are_not_read(tmp_path, qdpx):
     def change(members):
         name = _qde_name(members)
         xml = members[name].decode("utf-8")
-        xml = re.sub(r'plainTextPath="internal://[^"]+"', f'plainTextPath="absolute://{secret}"', xml, count=1)
+        xml = re.sub(
+            r'plainTextPath="internal://[^"]+"', f'plainTextPath="absolute://{secret}"', xml, count=1
+        )
         members[name] = xml.encode("utf-8")
         src = sorted(n for n in members if isinstance(n, str) and n.startswith("sources/"))
         if src:
@@ -197,7 +209,9 @@ def test_qdpx_external_and_linked_sources_are_not_read(tmp_path, qdpx):
 
 def test_docx_external_entity_is_not_resolved():
     corpus = Path(__file__).resolve().parents[1] / "data" / "malformed"
-    passwd_line = Path("/etc/passwd").read_text().splitlines()[0] if Path("/etc/passwd").exists() else "root:x:"
+    passwd_line = (
+        Path("/etc/passwd").read_text().splitlines()[0] if Path("/etc/passwd").exists() else "root:x:"
+    )
     for r in read_sources([corpus / "xxe.docx", corpus / "billion_laughs.docx"]):
         if isinstance(r, Document):
             assert passwd_line not in r.text and "lollol" not in r.text
@@ -220,8 +234,13 @@ def test_document_title_is_shown_as_plain_text(qtbot):
 
 # --- formulas in exports -----------------------------------------------------------------------
 
-HOSTILE = ["=HYPERLINK(\"http://evil/\",\"click\")", "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0",
-           "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1"]
+HOSTILE = [
+    '=HYPERLINK("http://evil/","click")',
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+]
 
 
 @pytest.fixture(scope="module")
@@ -236,8 +255,12 @@ def hostile_project(tmp_path_factory):
         var = p.add_code(Code("@tone", scope="document", exclusive=True))
         value = p.add_code(Code("=negative", parent_id=var.id, scope="document"))
         coders = [p.add_coder(Coder(n)).id for n in ("=alice", "+bob")]
-        docs = [Document(text=f"{h} The minister said so. {i}", title=h, outlet=h, author=h, url="http://x/" + str(i))
-                for i, h in enumerate(HOSTILE)]
+        docs = [
+            Document(
+                text=f"{h} The minister said so. {i}", title=h, outlet=h, author=h, url="http://x/" + str(i)
+            )
+            for i, h in enumerate(HOSTILE)
+        ]
         p.add_documents(docs)
         for d in docs:
             for c in coders:

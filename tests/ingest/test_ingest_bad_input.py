@@ -64,7 +64,10 @@ def test_binary_file_named_txt(tmp_path):
     ("encoding", "text"),
     [
         ("latin-1", "Le caf\u00e9 \u00e9tait tr\u00e8s bon \u00e0 Z\u00fcrich, na\u00efve fa\u00e7ade."),
-        ("cp1252", "He said \u201cthis is the end\u201d \u2013 and left\u2026 It cost \u20ac5 at the caf\u00e9."),
+        (
+            "cp1252",
+            "He said \u201cthis is the end\u201d \u2013 and left\u2026 It cost \u20ac5 at the caf\u00e9.",
+        ),
         ("utf-16", "\u041c\u043e\u0441\u043a\u0432\u0430 said \u201cno\u201d; caf\u00e9 \u6771\u4eac."),
         ("utf-8-sig", "A UTF-8 file with a byte-order mark: caf\u00e9."),
     ],
@@ -87,7 +90,10 @@ def test_invalid_utf8_is_read_as_windows_1252_rather_than_refused(tmp_path):
 
 
 def test_invalid_utf8_in_a_non_western_file_is_refused_or_decoded_without_crashing(tmp_path):
-    bad = "\u041c\u043e\u0441\u043a\u0432\u0430 \u0441\u043e\u043e\u0431\u0449\u0438\u043b\u0430".encode() * 20 + b"\xff\xfe\xfd"
+    bad = (
+        "\u041c\u043e\u0441\u043a\u0432\u0430 \u0441\u043e\u043e\u0431\u0449\u0438\u043b\u0430".encode() * 20
+        + b"\xff\xfe\xfd"
+    )
     docs, failures = read_batch(tmp_path, "odd.txt", bad)
     assert len(docs) + len(failures) == 3
     for f in failures:
@@ -101,7 +107,9 @@ def test_csv_without_a_text_column(tmp_path):
 
 def test_csv_with_ragged_rows_reports_those_rows_and_reads_the_rest(tmp_path):
     p = tmp_path / "ragged.csv"
-    p.write_text('title,text,date\nA,First text.,2015-10-07\nB,Second text\nC,Third, text,2015-10-08\nD,Fourth text.,2015\n')
+    p.write_text(
+        "title,text,date\nA,First text.,2015-10-07\nB,Second text\nC,Third, text,2015-10-08\nD,Fourth text.,2015\n"
+    )
     results = list(read_sources([p]))
     docs = [r for r in results if isinstance(r, Document)]
     failures = [r for r in results if isinstance(r, ReadFailure)]
@@ -219,8 +227,15 @@ def _zip_bytes(members: dict[str, bytes], **infos) -> bytes:
 
 def test_zip_with_parent_paths_refuses_those_members_and_reads_the_others(tmp_path):
     p = tmp_path / "evil.zip"
-    p.write_bytes(_zip_bytes({"../../etc/evil.txt": b"Escaping text.", "/abs/path.txt": b"Absolute.",
-                              "ok/fine.txt": b"A fine article."}))
+    p.write_bytes(
+        _zip_bytes(
+            {
+                "../../etc/evil.txt": b"Escaping text.",
+                "/abs/path.txt": b"Absolute.",
+                "ok/fine.txt": b"A fine article.",
+            }
+        )
+    )
     results = list(read_sources([p]))
     docs = [r for r in results if isinstance(r, Document)]
     failures = [r for r in results if isinstance(r, ReadFailure)]
@@ -259,7 +274,7 @@ def test_zip_symlinks_and_encrypted_members_are_not_followed(tmp_path):
         start = 0
         while (i := data.find(signature, start)) >= 0:
             name_at = i + (30 if signature == b"PK\x03\x04" else 46)
-            if data[name_at:name_at + 10] == b"locked.txt":
+            if data[name_at : name_at + 10] == b"locked.txt":
                 data[i + flag_offset] |= 0x1
             start = i + 4
     p = tmp_path / "mixed.zip"
@@ -279,8 +294,10 @@ def test_damaged_zip(tmp_path):
 
 @pytest.mark.slow
 def test_50_mb_text_file_reads(tmp_path):
-    paragraph = ("Russia said Wednesday it used four warships in the Caspian Sea to launch rockets at targets "
-                 "in Syria, and the United States called the strategy tragically flawed. ")
+    paragraph = (
+        "Russia said Wednesday it used four warships in the Caspian Sea to launch rockets at targets "
+        "in Syria, and the United States called the strategy tragically flawed. "
+    )
     p = tmp_path / "huge.txt"
     with p.open("w", encoding="utf-8") as fh:
         n = 0
@@ -295,8 +312,17 @@ def test_50_mb_text_file_reads(tmp_path):
     assert doc.text.startswith("0: Russia said") and doc.cleaning == []
 
 
-@pytest.mark.parametrize("name", ["my article.txt", "caf\u00e9 \u2013 Z\u00fcrich \u6771\u4eac.txt", "-leading-dash.txt",
-                                  "--help.md", "  spaces around  .txt", "semi;colon & 'quote'.txt"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "my article.txt",
+        "caf\u00e9 \u2013 Z\u00fcrich \u6771\u4eac.txt",
+        "-leading-dash.txt",
+        "--help.md",
+        "  spaces around  .txt",
+        "semi;colon & 'quote'.txt",
+    ],
+)
 def test_odd_file_names(tmp_path, name):
     p = tmp_path / name
     p.write_text("An article in an oddly named file.")

@@ -19,8 +19,8 @@ STORY = [
     "Defense Minister Sergei Shoigu told President Vladimir Putin that the vessels fired 26 cruise missiles at 11 "
     "Islamic State targets that he said were destroyed.",
     "He said there were no civilian casualties.",
-    "\"The results of the strike confirmed the high effectiveness of the missles at great distances \u2013 nearly "
-    "1,500 kilometers,\" Shoigu told Putin.",
+    '"The results of the strike confirmed the high effectiveness of the missles at great distances \u2013 nearly '
+    '1,500 kilometers," Shoigu told Putin.',
     "Word of the Russian naval strikes in Syria come as Syrian government forces launched a major ground offensive "
     "against rebels under cover of Russian airstrikes.",
     "The Britain-based Syrian Observatory for Human Rights, which monitors violence in Syria, said Russian "
@@ -32,12 +32,12 @@ STORY = [
     "Meanwhile, U.S. Defense Secretary Ash Carter told reporters in Rome on Wednesday that the United States, which "
     "has conducted thousands of airstrikes against the Islamic State group in Syria and Iraq, has not agreed to "
     "cooperate with Russia in the fight against the extremists.",
-    "Russia's airstrikes in Syria continue \"to hit targets that are not ISIL,\" Carter said -- using another "
-    "acronym for the Islamic State \u2013 a strategy he called \"tragically flawed.\"",
-    "Still, he said the U.S. would continue \"basic, technical\" talks with Russia to ensure the safety of U.S. "
+    'Russia\'s airstrikes in Syria continue "to hit targets that are not ISIL," Carter said -- using another '
+    'acronym for the Islamic State \u2013 a strategy he called "tragically flawed."',
+    'Still, he said the U.S. would continue "basic, technical" talks with Russia to ensure the safety of U.S. '
     "pilots flying over Syria.",
     "Earlier Wednesday, a spokesman for Russia's Defense Ministry said Russian and U.S. defense experts would meet "
-    "later in the day to discuss proposals to \"coordinate actions in the fight against\" Islamic State militants "
+    'later in the day to discuss proposals to "coordinate actions in the fight against" Islamic State militants '
     "in Syria.",
     "Carter said Tuesday that the two sides held talks last week that were initiated by Russia.",
     "He also declined to comment on a U.S. response to Russian warplanes violating Turkish airspace, saying the "
@@ -48,30 +48,34 @@ STORY = [
     "Russia and Turkey have each talked about the prospect of establishing a joint working group to coordinate and "
     "prevent possible incidents related to Russian airstrikes in Syria.",
     "McCain: Russia 'winning'",
-    "U.S. Senator John McCain told Alhurra TV that Russian incursions in Turkey's airspace are \"very concerning,\" "
+    'U.S. Senator John McCain told Alhurra TV that Russian incursions in Turkey\'s airspace are "very concerning," '
     "and equated coordination talks between the U.S. and Russia to appeasement.",
     "McCain, who has long promoted deploying U.S. ground forces to fight Islamic State militants in Iraq and Syria, "
     "criticized the way Carter and other members of President Barack Obama's administration have responded to "
-    "Russian activity in Syria, saying \"everybody knows that Russia is winning.\"",
+    'Russian activity in Syria, saying "everybody knows that Russia is winning."',
     "\"They have for the first time since 1973 played a major role in the Middle East, and they're achieving all of "
     "their objectives while we sit by and call it a quagmire or in the words of the secretary of defense, "
-    "unprofessional,\" McCain said.",
-    "\"It has become almost a joke.\"",
+    'unprofessional," McCain said.',
+    '"It has become almost a joke."',
     "Obama authorized an aerial campaign against the Islamic State that has included more than 2,600 airstrikes in "
     "Syria and 4,600 in Iraq, but the bombings have had limited success and he has so far ruled out sending "
     "American ground troops.",
-    "McCain said it is \"obvious\" Russia is targeting moderate opposition fighters and not the Islamic State with "
-    "its own airstrikes that began last week, and criticized as \"outrageously immoral\" the failure of the U.S. "
+    'McCain said it is "obvious" Russia is targeting moderate opposition fighters and not the Islamic State with '
+    'its own airstrikes that began last week, and criticized as "outrageously immoral" the failure of the U.S. '
     "to protect the Syrian rebels it has trained and equipped.",
-    "\"We should say to the Russians we are going to fly anywhere we want to at any time and you better not get in "
-    "the way,\" he said.",
+    '"We should say to the Russians we are going to fly anywhere we want to at any time and you better not get in '
+    'the way," he said.',
     "Some material for this report came from AP.",
 ]
-CAPTION_1 = ("In this photo made from the footage taken from Russian Defense Ministry official website, a Russian "
-             "navy ship on the Caspian Sea launches a cruise missile toward Islamic State targets in Syria, the "
-             "ministry said, Oct. 7, 2015.")
-CAPTION_2 = ("U.S. Secretary of Defense Ashton Carter, center, and Spain's Defense Minister Pedro Morenes, right, "
-             "walk together during their visit at Moron Airbase, near Seville, Spain, Oct. 6, 2015.")
+CAPTION_1 = (
+    "In this photo made from the footage taken from Russian Defense Ministry official website, a Russian "
+    "navy ship on the Caspian Sea launches a cruise missile toward Islamic State targets in Syria, the "
+    "ministry said, Oct. 7, 2015."
+)
+CAPTION_2 = (
+    "U.S. Secretary of Defense Ashton Carter, center, and Spain's Defense Minister Pedro Morenes, right, "
+    "walk together during their visit at Moron Airbase, near Seville, Spain, Oct. 6, 2015."
+)
 DEBRIS = [
     "Accessibility links",
     "Breaking News",
@@ -202,7 +206,9 @@ def test_user_rules_extend_and_replace_built_in_ones(tmp_path, seed_text):
     assert rules.names()[-1] == "repeated-line"  # user rules come before it
     result = clean_text(seed_text, rules)
     assert not result.text.endswith("AP.")
-    assert ("wire-credit", "Some material for this report came from AP.") in [(r.rule, r.text) for r in result.removed]
+    assert ("wire-credit", "Some material for this report came from AP.") in [
+        (r.rule, r.text) for r in result.removed
+    ]
     # the replaced built-in rule no longer removes "Breaking News"
     assert "Breaking News" in result.text.split("\n")
     [doc] = read_sources([SEED], rules=rules)

@@ -35,10 +35,18 @@ def test_ambiguous_or_partial_dates_are_kept_as_found(value):
 
 
 def test_known_column_names_in_any_spelling():
-    cols = resolve_columns(["Article Text", "HEADLINE", "pub_date", "Publication", "By-line", "Web URL", "GUID"],
-                           {}, "x.csv")
-    assert cols == {"text": "Article Text", "title": "HEADLINE", "published": "pub_date", "outlet": "Publication",
-                    "author": "By-line", "url": "Web URL", "id": "GUID"}
+    cols = resolve_columns(
+        ["Article Text", "HEADLINE", "pub_date", "Publication", "By-line", "Web URL", "GUID"], {}, "x.csv"
+    )
+    assert cols == {
+        "text": "Article Text",
+        "title": "HEADLINE",
+        "published": "pub_date",
+        "outlet": "Publication",
+        "author": "By-line",
+        "url": "Web URL",
+        "id": "GUID",
+    }
 
 
 def test_user_mapping_wins_and_accepts_date_as_a_name():

@@ -20,7 +20,11 @@ from annotator.ingest.registry import ReadFailure, ReadOptions
 from annotator.ingest.sources import bytes_source
 from tests.ingest.builders import make_docx, make_pdf
 
-FUZZ = settings(max_examples=int(os.environ.get("INGEST_FUZZ_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=int(os.environ.get("INGEST_FUZZ_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 READERS = sorted(f.name for f in formats())
 EXTENSIONS = sorted({e for f in formats() for e in f.extensions} | {"", ".bin", ".zip"})
 
@@ -51,9 +55,21 @@ def test_random_bytes_by_extension_and_sniffing(data, ext):
 
 
 @FUZZ
-@given(prefix=st.sampled_from([b"%PDF-1.4\n", b"PK\x03\x04", b"<!DOCTYPE html><html>", b"\xef\xbb\xbf",
-                               b"\xff\xfe", b"[{\"text\": ", b"HD\nx\nLP\n", b"End of Document\nLength: 3\n"]),
-       data=st.binary(max_size=2048))
+@given(
+    prefix=st.sampled_from(
+        [
+            b"%PDF-1.4\n",
+            b"PK\x03\x04",
+            b"<!DOCTYPE html><html>",
+            b"\xef\xbb\xbf",
+            b"\xff\xfe",
+            b'[{"text": ',
+            b"HD\nx\nLP\n",
+            b"End of Document\nLength: 3\n",
+        ]
+    ),
+    data=st.binary(max_size=2048),
+)
 def test_random_bytes_behind_real_magic_numbers(prefix, data):
     for ext in (".txt", ".pdf", ".docx", ".html", ".json", ".jsonl", ".csv"):
         consume(None, f"fuzz{ext}", prefix + data)
@@ -71,9 +87,11 @@ _PDF = make_pdf([["A line of a real PDF file.", "Another line."]])
 
 
 @FUZZ
-@given(positions=st.lists(st.integers(min_value=0), min_size=1, max_size=20),
-       values=st.lists(st.integers(min_value=0, max_value=255), min_size=1, max_size=20),
-       cut=st.integers(min_value=1, max_value=100_000))
+@given(
+    positions=st.lists(st.integers(min_value=0), min_size=1, max_size=20),
+    values=st.lists(st.integers(min_value=0, max_value=255), min_size=1, max_size=20),
+    cut=st.integers(min_value=1, max_value=100_000),
+)
 def test_damaged_real_files(positions, values, cut):
     for name, data in (("f.docx", _DOCX), ("f.pdf", _PDF)):
         damaged = _mutate(data, positions, values)[:cut]
@@ -81,8 +99,15 @@ def test_damaged_real_files(positions, values, cut):
 
 
 @FUZZ
-@given(members=st.dictionaries(st.text(st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)), min_size=1, max_size=30),
-                               st.binary(max_size=512), max_size=5))
+@given(
+    members=st.dictionaries(
+        st.text(
+            st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)), min_size=1, max_size=30
+        ),
+        st.binary(max_size=512),
+        max_size=5,
+    )
+)
 def test_random_zip_archives(tmp_path_factory, members):
     from annotator.ingest import read_sources
 
@@ -122,8 +147,20 @@ def test_decode_gives_text_or_one_sentence(data):
 _LINES = st.lists(
     st.one_of(
         st.text(max_size=60),
-        st.sampled_from(["please wait", "WATCH: a video", "0:00 0:01:02 0:00", "Breaking News", "", "  ",
-                         "A repeated caption line of some length.", "Share", "\r", "e\u0301"]),
+        st.sampled_from(
+            [
+                "please wait",
+                "WATCH: a video",
+                "0:00 0:01:02 0:00",
+                "Breaking News",
+                "",
+                "  ",
+                "A repeated caption line of some length.",
+                "Share",
+                "\r",
+                "e\u0301",
+            ]
+        ),
     ),
     max_size=30,
 )
@@ -148,13 +185,41 @@ def test_tidying_without_rules_is_idempotent(text):
     assert clean_text(once, RuleSet.none()).text == once
 
 
-_TOKENS = st.sampled_from([",", ";", "\t", '"', "\n", "\r\n", "\r", "title", "text", "body", "word", "caf\u00e9",
-                           "\u201c", "\x00", "{", "}", ":", "[", "]", "\"text\"", "sep=;", "\ufeff", " "])
+_TOKENS = st.sampled_from(
+    [
+        ",",
+        ";",
+        "\t",
+        '"',
+        "\n",
+        "\r\n",
+        "\r",
+        "title",
+        "text",
+        "body",
+        "word",
+        "caf\u00e9",
+        "\u201c",
+        "\x00",
+        "{",
+        "}",
+        ":",
+        "[",
+        "]",
+        '"text"',
+        "sep=;",
+        "\ufeff",
+        " ",
+    ]
+)
 
 
 @FUZZ
-@given(tokens=st.lists(_TOKENS, max_size=80), encoding=st.sampled_from(["utf-8", "utf-16", "cp1252", "utf-8-sig"]),
-       ext=st.sampled_from([".csv", ".tsv", ".jsonl", ".json", ".txt"]))
+@given(
+    tokens=st.lists(_TOKENS, max_size=80),
+    encoding=st.sampled_from(["utf-8", "utf-16", "cp1252", "utf-8-sig"]),
+    ext=st.sampled_from([".csv", ".tsv", ".jsonl", ".json", ".txt"]),
+)
 def test_table_like_text_on_disk(tmp_path_factory, tokens, encoding, ext):
     from annotator.ingest import read_sources
 

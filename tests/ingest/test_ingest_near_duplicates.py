@@ -49,7 +49,9 @@ def test_different_stories_of_one_batch_are_not_flagged(wikinews_docs):
 
 def test_copies_are_matched_against_existing_documents(wikinews_docs):
     existing = wikinews_docs[:50]
-    copies = [(f"copy-{i}", edited(t, 1, seed=i)) for i, (_, t) in enumerate(existing) if len(t.split()) > 300]
+    copies = [
+        (f"copy-{i}", edited(t, 1, seed=i)) for i, (_, t) in enumerate(existing) if len(t.split()) > 300
+    ]
     found = find_near_duplicates(copies, existing=existing)
     by_copy = {f.document_id: f.resembles for f in found}
     expected = {f"copy-{i}": existing[i][0] for i, (_, t) in enumerate(existing) if len(t.split()) > 300}
@@ -88,8 +90,10 @@ def test_exact_duplicate_and_empty_texts_are_not_near_duplicates():
 
 def test_case_and_punctuation_do_not_hide_a_copy():
     index = NearDuplicateIndex()
-    text = ("Russia said Wednesday it has used four warships in the Caspian Sea to launch rockets at Islamic State "
-            "targets in the war-torn country, and the defense minister said 26 missiles hit 11 targets.")
+    text = (
+        "Russia said Wednesday it has used four warships in the Caspian Sea to launch rockets at Islamic State "
+        "targets in the war-torn country, and the defense minister said 26 missiles hit 11 targets."
+    )
     index.add("orig", text)
     hit = index.query(text.upper().replace(",", ""))
     assert hit is not None and hit[0] == "orig"

@@ -69,7 +69,10 @@ def test_html_page_gives_article_text_and_metadata_without_page_chrome():
     assert doc.published == "2015-10-07"
     assert doc.url.endswith("2995006.html")
     assert "four warships in the Caspian Sea" in doc.text
-    assert "a strategy he called \u201ctragically flawed.\u201d" in doc.text or 'called "tragically flawed."' in doc.text
+    assert (
+        "a strategy he called \u201ctragically flawed.\u201d" in doc.text
+        or 'called "tragically flawed."' in doc.text
+    )
     for debris in ("Accessibility links", "please wait", "Privacy", "Home"):
         assert debris not in doc.text.split("\n")
     # paragraphs are separated by a blank line, as in every other format
@@ -79,18 +82,32 @@ def test_html_page_gives_article_text_and_metadata_without_page_chrome():
 
 def test_docx_paragraphs_and_title(tmp_path):
     p = tmp_path / "article.docx"
-    p.write_bytes(make_docx(["Russia said Wednesday it used warships.", "", "Shoigu told Putin."],
-                            heading="Russian Navy Fires Missiles"))
+    p.write_bytes(
+        make_docx(
+            ["Russia said Wednesday it used warships.", "", "Shoigu told Putin."],
+            heading="Russian Navy Fires Missiles",
+        )
+    )
     [doc] = read_sources([p])
     assert doc.title == "Russian Navy Fires Missiles"
-    assert doc.text == "Russian Navy Fires Missiles\n\nRussia said Wednesday it used warships.\n\nShoigu told Putin."
+    assert (
+        doc.text
+        == "Russian Navy Fires Missiles\n\nRussia said Wednesday it used warships.\n\nShoigu told Putin."
+    )
     assert isinstance(doc.raw, bytes) and doc.raw.startswith(b"PK")
 
 
 def test_pdf_text_layer_and_title(tmp_path):
     p = tmp_path / "article.pdf"
-    p.write_bytes(make_pdf([["Russia fires missiles into Syria.", "Shoigu told Putin (on Wednesday)."],
-                            ["The second page."]], title="Russian Navy Fires Missiles"))
+    p.write_bytes(
+        make_pdf(
+            [
+                ["Russia fires missiles into Syria.", "Shoigu told Putin (on Wednesday)."],
+                ["The second page."],
+            ],
+            title="Russian Navy Fires Missiles",
+        )
+    )
     [doc] = read_sources([p])
     assert doc.title == "Russian Navy Fires Missiles"
     assert "Shoigu told Putin (on Wednesday)." in doc.text
@@ -146,8 +163,10 @@ def test_factiva_export():
     assert wsj.title == "Russia fires missiles into Syria from Caspian warships"
     assert wsj.author == "Thomas Grove" and wsj.outlet == "The Wall Street Journal Online"
     assert wsj.published == "2015-10-07"
-    assert wsj.text == ("Russia said Wednesday it had fired cruise missiles from warships in the Caspian Sea at "
-                        "targets in Syria.\n\nThe Defense Ministry said 26 missiles hit 11 targets.")
+    assert wsj.text == (
+        "Russia said Wednesday it had fired cruise missiles from warships in the Caspian Sea at "
+        "targets in Syria.\n\nThe Defense Ministry said 26 missiles hit 11 targets."
+    )
     assert wsj.metadata["source_id"] == "WSJO000020151007eba7004bd"
     assert reuters.outlet == "Reuters News"
 
@@ -155,7 +174,11 @@ def test_factiva_export():
 def test_jsonl_reads_good_lines_and_reports_each_bad_one():
     docs, failures = docs_and_failures(read_sources([DATA / "articles.jsonl"]))
     assert [d.title for d in docs] == ["Russia fires missiles into Syria", "McCain on Russia"]
-    assert docs[0].outlet == "VOA" and docs[0].url == "https://example.org/a1" and docs[0].published == "2015-10-07"
+    assert (
+        docs[0].outlet == "VOA"
+        and docs[0].url == "https://example.org/a1"
+        and docs[0].published == "2015-10-07"
+    )
     assert docs[0].metadata["section"] == "World"
     assert docs[1].metadata["tags"] == ["syria", "russia"]
     reasons = [f.reason for f in failures]
@@ -168,7 +191,10 @@ def test_jsonl_reads_good_lines_and_reports_each_bad_one():
 def test_json_api_response_with_nested_fields():
     docs, failures = docs_and_failures(read_sources([DATA / "guardian_api.json"]))
     assert failures == []
-    assert [d.title for d in docs] == ["Russia fires cruise missiles at Syria", "McCain says Russia is winning"]
+    assert [d.title for d in docs] == [
+        "Russia fires cruise missiles at Syria",
+        "McCain says Russia is winning",
+    ]
     assert docs[0].author == "Shaun Walker"
     assert docs[0].published == "2015-10-07"
     assert docs[0].url.startswith("https://www.theguardian.com/")
@@ -178,7 +204,9 @@ def test_json_api_response_with_nested_fields():
 def test_semicolon_csv_with_a_user_column_mapping():
     path = DATA / "semicolon_export.csv"
     docs, failures = docs_and_failures(
-        read_sources([path], columns={"text": "Inhalt", "title": "Titel", "outlet": "Zeitung", "date": "Datum"})
+        read_sources(
+            [path], columns={"text": "Inhalt", "title": "Titel", "outlet": "Zeitung", "date": "Datum"}
+        )
     )
     assert failures == []
     assert docs[0].title == "Russland feuert Raketen"
@@ -238,7 +266,11 @@ def test_zip_archive_members_are_read(tmp_path):
         zf.writestr("table.csv", "title,text\nT,Row article.\n")
     docs, failures = docs_and_failures(read_sources([p]))
     assert failures == []
-    assert [d.source_path for d in docs] == [f"{p}/articles/one.txt", f"{p}/articles/two.html", f"{p}/table.csv"]
+    assert [d.source_path for d in docs] == [
+        f"{p}/articles/one.txt",
+        f"{p}/articles/two.html",
+        f"{p}/table.csv",
+    ]
     assert docs[1].title == "Russian Navy Fires Missiles into Syria"
 
 
@@ -308,16 +340,22 @@ def test_excel_workbook_rows(tmp_path):
     from tests.ingest.builders import make_xlsx
 
     p = tmp_path / "coded.xlsx"
-    p.write_bytes(make_xlsx([
-        ["Headline", "Article text", "Paper", "Date", "Tone"],
-        ["First", "Text of the first article.", "VOA", datetime.datetime(2015, 10, 7), 2],
-        [None, None, None, None, None],
-        ["Second", None, "VOA", "2015-10-08", 1],
-        ["Third", "Text of the third.", "AP", "October 8, 2015", None],
-    ]))
+    p.write_bytes(
+        make_xlsx(
+            [
+                ["Headline", "Article text", "Paper", "Date", "Tone"],
+                ["First", "Text of the first article.", "VOA", datetime.datetime(2015, 10, 7), 2],
+                [None, None, None, None, None],
+                ["Second", None, "VOA", "2015-10-08", 1],
+                ["Third", "Text of the third.", "AP", "October 8, 2015", None],
+            ]
+        )
+    )
     docs, failures = docs_and_failures(read_sources([p], columns={"text": "Article text"}))
     assert [(d.title, d.outlet, d.published) for d in docs] == [
-        ("First", "VOA", "2015-10-07"), ("Third", "AP", "2015-10-08")]
+        ("First", "VOA", "2015-10-07"),
+        ("Third", "AP", "2015-10-08"),
+    ]
     assert docs[0].metadata["Tone"] == "2"
     assert len(failures) == 1 and failures[0].reason.startswith("Row 4 of")
 
@@ -330,7 +368,7 @@ def test_csv_with_excel_sep_line(tmp_path):
 
 
 def test_every_fixture_gives_json_ready_metadata_and_one_line_nfc_fields(tmp_path):
-    (tmp_path / "nfd.csv").write_text("title,text,author\n\"Cafe\u0301\r\n  news\",Text.,\"Ame\u0301lie\"\n")
+    (tmp_path / "nfd.csv").write_text('title,text,author\n"Cafe\u0301\r\n  news",Text.,"Ame\u0301lie"\n')
     docs, _ = docs_and_failures(read_sources([DATA, tmp_path]))
     assert len(docs) >= 12
     for d in docs:
@@ -357,8 +395,12 @@ def test_mixed_folder_reads_the_good_and_reports_the_bad_the_same_way_twice(tmp_
 
 def test_file_names_in_document_properties_are_not_titles(tmp_path):
     p = tmp_path / "a.pdf"
-    p.write_bytes(make_pdf([["Carter calls strategy flawed"], ["Carter said the strategy was flawed."]],
-                           title="Microsoft Word - carter_draft3.docx"))
+    p.write_bytes(
+        make_pdf(
+            [["Carter calls strategy flawed"], ["Carter said the strategy was flawed."]],
+            title="Microsoft Word - carter_draft3.docx",
+        )
+    )
     [doc] = read_sources([p])
     assert doc.title == "Carter calls strategy flawed"
     d = tmp_path / "b.docx"
@@ -400,8 +442,13 @@ def test_table_columns_for_an_import_dialog(tmp_path):
     guardian = table_columns(DATA / "guardian_api.json")
     assert "fields.bodyText" in guardian.columns and guardian.mapping["text"] == "fields.bodyText"
     jsonl = table_columns(DATA / "articles.jsonl")
-    assert jsonl.mapping == {"text": "body", "title": "headline", "published": "pubdate", "outlet": "source",
-                             "url": "link"}
+    assert jsonl.mapping == {
+        "text": "body",
+        "title": "headline",
+        "published": "pubdate",
+        "outlet": "source",
+        "url": "link",
+    }
     utf16 = tmp_path / "u.tsv"
     utf16.write_bytes("titel\ttext\nA\tB\n".encode("utf-16"))
     assert table_columns(utf16).columns == ["titel", "text"]
@@ -412,7 +459,9 @@ def test_table_columns_for_an_import_dialog(tmp_path):
 
 
 def test_json_array_is_streamed_across_chunk_boundaries(tmp_path):
-    items = [{"text": f"Article {i}. " + "word " * (i * 997 % 5000), "n": i * 1.5, "id": i} for i in range(600)]
+    items = [
+        {"text": f"Article {i}. " + "word " * (i * 997 % 5000), "n": i * 1.5, "id": i} for i in range(600)
+    ]
     items.insert(300, {"text": "A huge one. " + "x" * (3 << 20), "n": 12345678901234567890})
     p = tmp_path / "big.json"
     p.write_text(json.dumps(items, indent=1), encoding="utf-8")

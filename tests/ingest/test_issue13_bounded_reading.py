@@ -63,8 +63,9 @@ def test_a_folder_named_through_a_link_is_walked_but_links_inside_are_not(tmp_pa
     results = _read(tmp_path / "named")
     assert [r.text for r in results if isinstance(r, Document)] == ["An article about the talks."]
     [failure] = [r for r in results if isinstance(r, ReadFailure)]
-    assert failure.reason.endswith("inner is a symbolic link, and links are not followed; name the file it "
-                                   "points to instead.")
+    assert failure.reason.endswith(
+        "inner is a symbolic link, and links are not followed; name the file it points to instead."
+    )
 
 
 @posix_only
@@ -88,11 +89,12 @@ def test_open_regular_refuses_links_devices_and_pipes_without_blocking(tmp_path)
 
 def test_colours_keep_coming_distinct_and_the_same_each_time():
     first = list(itertools.islice(palette_colours(), 1000))
-    assert first[:len(PALETTE)] == list(PALETTE)
+    assert first[: len(PALETTE)] == list(PALETTE)
     assert len(set(first)) == 1000
     assert first == list(itertools.islice(palette_colours(), 1000))
-    book = codebook_from_dict({"codes": [{"name": f"g{g}", "children": [f"c{i}" for i in range(15)]}
-                                         for g in range(40)]})
+    book = codebook_from_dict(
+        {"codes": [{"name": f"g{g}", "children": [f"c{i}" for i in range(15)]} for g in range(40)]}
+    )
     assert len(book.codes) == 640
 
 

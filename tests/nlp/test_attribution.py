@@ -117,11 +117,16 @@ def test_split_quote_has_one_speaker_for_both_parts(trained):
 
 @pytest.mark.model
 def test_multi_paragraph_quote_and_pronoun_resolved_to_the_only_candidate(trained):
-    text = ('Colonel Petr Danek described the night. "We heard the first explosions. Nobody slept.\n\n'
-            '"By morning the bridge was gone," he said.')
+    text = (
+        'Colonel Petr Danek described the night. "We heard the first explosions. Nobody slept.\n\n'
+        '"By morning the bridge was gone," he said.'
+    )
     [a] = find_attributions(trained(text))
-    assert spans(text, a) == ("he", "said",
-                              'We heard the first explosions. Nobody slept.\n\n"By morning the bridge was gone,')
+    assert spans(text, a) == (
+        "he",
+        "said",
+        'We heard the first explosions. Nobody slept.\n\n"By morning the bridge was gone,',
+    )
     assert a.resolved_from_pronoun
     assert "Petr Danek" in a.speaker_text
     assert a.antecedent is not None and "Petr Danek" in text[a.antecedent[0] : a.antecedent[1]]
@@ -138,8 +143,10 @@ def test_pronoun_with_two_candidates_is_left_unresolved(trained):
 
 @pytest.mark.model
 def test_they_resolves_to_a_group_speaker(trained):
-    text = ("Residents of the coastal villages said the water rose within minutes. "
-            "They said no warning had been given.")
+    text = (
+        "Residents of the coastal villages said the water rose within minutes. "
+        "They said no warning had been given."
+    )
     found = find_attributions(trained(text))
     assert spans(text, found[1]) == ("They", "said", "no warning had been given")
     assert found[1].speaker_text == "Residents of the coastal villages"
@@ -149,24 +156,42 @@ def test_they_resolves_to_a_group_speaker(trained):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The opposition accused the government of hiding the casualties.",
-         ("The opposition", "accused", "the government of hiding the casualties")),
-        ("The army denied that its aircraft had struck the market.",
-         ("The army", "denied", "its aircraft had struck the market")),
-        ("Aid agencies warned that food would run out within ten days.",
-         ("Aid agencies", "warned", "food would run out within ten days")),
-        ("Rebel commanders claimed they had retaken two villages.",
-         ("Rebel commanders", "claimed", "they had retaken two villages")),
-        ("Professor Helen Okafor told the newspaper the ceasefire was unlikely to hold.",
-         ("Professor Helen Okafor", "told", "the ceasefire was unlikely to hold")),
-        ("The talks would resume in Geneva, a senior diplomat said.",
-         ("a senior diplomat", "said", "The talks would resume in Geneva")),
-        ("According to the Observatory for Human Rights, 32 civilians were killed.",
-         ("the Observatory for Human Rights", "According to", "32 civilians were killed")),
-        ("In a statement on Friday, the foreign ministry condemned the attack as illegal.",
-         ("the foreign ministry", "condemned", "the attack as illegal")),
-        ("Two officials who asked not to be named said the order was signed.",
-         ("Two officials", "said", "the order was signed")),
+        (
+            "The opposition accused the government of hiding the casualties.",
+            ("The opposition", "accused", "the government of hiding the casualties"),
+        ),
+        (
+            "The army denied that its aircraft had struck the market.",
+            ("The army", "denied", "its aircraft had struck the market"),
+        ),
+        (
+            "Aid agencies warned that food would run out within ten days.",
+            ("Aid agencies", "warned", "food would run out within ten days"),
+        ),
+        (
+            "Rebel commanders claimed they had retaken two villages.",
+            ("Rebel commanders", "claimed", "they had retaken two villages"),
+        ),
+        (
+            "Professor Helen Okafor told the newspaper the ceasefire was unlikely to hold.",
+            ("Professor Helen Okafor", "told", "the ceasefire was unlikely to hold"),
+        ),
+        (
+            "The talks would resume in Geneva, a senior diplomat said.",
+            ("a senior diplomat", "said", "The talks would resume in Geneva"),
+        ),
+        (
+            "According to the Observatory for Human Rights, 32 civilians were killed.",
+            ("the Observatory for Human Rights", "According to", "32 civilians were killed"),
+        ),
+        (
+            "In a statement on Friday, the foreign ministry condemned the attack as illegal.",
+            ("the foreign ministry", "condemned", "the attack as illegal"),
+        ),
+        (
+            "Two officials who asked not to be named said the order was signed.",
+            ("Two officials", "said", "the order was signed"),
+        ),
     ],
 )
 def test_reported_speech(trained, text, expected):
@@ -223,7 +248,9 @@ def test_rules_a_second_cue_joined_by_and_keeps_the_speaker(blank):
 
 @pytest.mark.model
 def test_quoted_as_saying_gives_the_person_quoted(trained):
-    text = 'The state news agency quoted President Omar Haddad as saying: "Our country will not be blackmailed."'
+    text = (
+        'The state news agency quoted President Omar Haddad as saying: "Our country will not be blackmailed."'
+    )
     assert run(trained, text) == [("President Omar Haddad", "saying", "Our country will not be blackmailed.")]
 
 
@@ -243,12 +270,42 @@ def test_content_stops_before_a_trailing_according_to(trained):
 def test_a_doc_without_sentence_boundaries_still_gives_quotes():
     nlp = spacy.blank("en")  # tokenizer only
     text = '"We will stay," said the mayor.\n\nThe council said that the budget was approved.'
-    assert run(nlp, text) == [("the mayor", "said", "We will stay,"),
-                              ("The council", "said", "the budget was approved")]
+    assert run(nlp, text) == [
+        ("the mayor", "said", "We will stay,"),
+        ("The council", "said", "the budget was approved"),
+    ]
 
 
-_WORDS = ['"', "“", "”", "‘", "’", "'", "said", "told", "according", "to", "that", "the", "minister", "Anna",
-          "Berg", "he", "they", ",", ".", ":", "\n", "\n\n", "and", "in", "a", "statement", "😀", "é"]
+_WORDS = [
+    '"',
+    "“",
+    "”",
+    "‘",
+    "’",
+    "'",
+    "said",
+    "told",
+    "according",
+    "to",
+    "that",
+    "the",
+    "minister",
+    "Anna",
+    "Berg",
+    "he",
+    "they",
+    ",",
+    ".",
+    ":",
+    "\n",
+    "\n\n",
+    "and",
+    "in",
+    "a",
+    "statement",
+    "😀",
+    "é",
+]
 
 
 @settings(max_examples=150, deadline=None)

@@ -38,9 +38,27 @@ def test_the_set_is_big_enough_and_covers_the_cases():
     assert len(data) >= 30
     assert len({i["id"] for i in data}) == len(data)
     cases = {c for i in data for c in i["cases"]}
-    for needed in ("straight", "curly", "multi-paragraph", "unclosed", "nested", "split", "inversion",
-                   "according to", "in a statement", "accuse", "warn", "deny", "claim", "add", "tell",
-                   "pronoun", "unsafe", "continuation", "negative"):
+    for needed in (
+        "straight",
+        "curly",
+        "multi-paragraph",
+        "unclosed",
+        "nested",
+        "split",
+        "inversion",
+        "according to",
+        "in a statement",
+        "accuse",
+        "warn",
+        "deny",
+        "claim",
+        "add",
+        "tell",
+        "pronoun",
+        "unsafe",
+        "continuation",
+        "negative",
+    ):
         assert needed in cases, needed
     known = {n.casefold() for n in default_mapping().names}
     for i in data:

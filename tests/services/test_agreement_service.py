@@ -45,8 +45,9 @@ def test_report_names_what_was_computed(demo):
 def test_exported_matrix_gives_the_same_alpha_elsewhere(demo, tmp_path):
     report = agreement_report(demo, unit="sentence", coders=["Amira", "Ben", "Chen"])
     target = tmp_path / "m.csv"
-    info = export_reliability_matrix(demo, target, unit="sentence", coders=["Amira", "Ben", "Chen"],
-                                     code="Source type")
+    info = export_reliability_matrix(
+        demo, target, unit="sentence", coders=["Amira", "Ben", "Chen"], code="Source type"
+    )
     m = read_matrix_csv(target)
     assert m.coders == ["Amira", "Ben", "Chen"] and len(m.units) == info["units"]
     values = np.array([[np.nan if v is None else float(v) for v in row] for row in m.values]).T

@@ -89,6 +89,7 @@ def test_an_interrupted_agreement_report_stops_at_the_next_step(tmp_path):
 
     project = coded_exchange_project(tmp_path / "p.annotator")
     try:
+
         def run(state: TaskState):
             return agreement_report(project, unit="document", bootstrap=2_000, seed=3, state=state)
 
@@ -118,6 +119,7 @@ def test_an_interrupted_annotation_import_leaves_the_project_unchanged(tmp_path)
     finally:
         source.close()
     with Project.create(tmp_path / "p.annotator") as project:
+
         def run(state: TaskState):
             return import_annotations(project, tmp_path / "x.jsonl", state=state)
 
@@ -131,7 +133,10 @@ def test_an_interrupted_annotation_import_leaves_the_project_unchanged(tmp_path)
 def test_no_code_recognises_a_cancel_by_the_words_of_a_message():
     """Cancelling is told by the Cancelled type alone: a message is for people."""
     pattern = re.compile(r"""["'][^"']*cancel[^"']*["']\s+(not\s+)?in\s""", re.IGNORECASE)
-    hits = [f"{p.relative_to(ROOT)}:{n}"
-            for p in sorted((ROOT / "annotator").rglob("*.py"))
-            for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    hits = [
+        f"{p.relative_to(ROOT)}:{n}"
+        for p in sorted((ROOT / "annotator").rglob("*.py"))
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
     assert hits == []

@@ -16,7 +16,9 @@ def on_disk(project) -> dict[str, tuple]:
     """Every code as a second connection reads it from the file."""
     other = Project.open(project.path)
     try:
-        return {c.id: (c.name, c.parent_id, c.order, c.archived, c.shortcut, c.color) for c in other.codebook()}
+        return {
+            c.id: (c.name, c.parent_id, c.order, c.archived, c.shortcut, c.color) for c in other.codebook()
+        }
     finally:
         other.close()
 
@@ -38,7 +40,9 @@ def test_add_after_selected_shifts_siblings_and_undo_removes_it(coded_project):
     before = on_disk(coded_project)
     first = code_id(coded_project, "Source type/Military")
     assert [c.name for c in coded_project.codebook().children(code_id(coded_project, "Source type"))] == [
-        "Military", "Official"]
+        "Military",
+        "Official",
+    ]
     new = service.add_code(first, child=False, name="New code")
     siblings = [c.name for c in coded_project.codebook().children(new.parent_id)]
     assert siblings == ["Military", "New code", "Official"]

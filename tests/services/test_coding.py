@@ -27,7 +27,11 @@ def proj(tmp_path):
     p.add_code(Code("D-morality", id="d2", parent_id=dom.id, scope="document"))
     p.add_coder(Coder("ann", id="ann"))
     p.add_coder(Coder("bob", id="bob"))
-    docs = [Document(TEXT, title="A"), Document("Second text here.", title="B"), Document("Third one.", title="C")]
+    docs = [
+        Document(TEXT, title="A"),
+        Document("Second text here.", title="B"),
+        Document("Third one.", title="C"),
+    ]
     p.add_documents(docs)
     p.doc_ids = [d.id for d in docs]
     yield p
@@ -38,7 +42,7 @@ def test_apply_snaps_out_to_words_with_regex_tokens(proj):
     doc = proj.doc_ids[0]
     # "inister sa" -> "minister said"
     w = coding.apply_code(proj, doc, "ann", "conflict", 5, 15)
-    assert TEXT[w.annotation.start:w.annotation.end] == "minister said"
+    assert TEXT[w.annotation.start : w.annotation.end] == "minister said"
     assert proj.annotation(w.annotation.id).quote == "minister said"
 
 
@@ -59,7 +63,8 @@ def test_undo_of_merge_restores_both_spans(proj):
     assert proj.annotations(doc, "ann") == []
     # kept as a deleted row, so a package merge carries the undo
     assert [(x.id, x.deleted) for x in proj.annotations(doc, "ann", include_deleted=True)] == [
-        (a.annotation.id, True)]
+        (a.annotation.id, True)
+    ]
 
 
 def test_exclusive_overlap_is_refused(proj):

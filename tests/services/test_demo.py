@@ -16,10 +16,19 @@ from annotator.services import demo
 from annotator.services.demo import DemoError, build_demo, demo_annotations, demo_articles
 from annotator.store.project import Project
 
-DEBRIS = ["Accessibility links", "Skip to main content", "Breaking News", "please wait",
-          "No media source currently available", "0:00 0:00:56 0:00", "0:00 0:00:29 0:00"]
-CAPTION = ("In this image taken from video released by the Russian Defence Ministry, a warship in the Caspian "
-           "Sea launches a cruise missile toward targets in Syria, Oct. 7, 2015.")
+DEBRIS = [
+    "Accessibility links",
+    "Skip to main content",
+    "Breaking News",
+    "please wait",
+    "No media source currently available",
+    "0:00 0:00:56 0:00",
+    "0:00 0:00:29 0:00",
+]
+CAPTION = (
+    "In this image taken from video released by the Russian Defence Ministry, a warship in the Caspian "
+    "Sea launches a cruise missile toward targets in Syria, Oct. 7, 2015."
+)
 NON_ASCII_NAMES = ["Łukasz Wróbel", "Jürgen Hölzl", "Zoë Marchetti", "Ahmad al-Ḥasan", "Sergueï Dubois"]
 
 
@@ -100,8 +109,10 @@ def test_each_coder_codes_every_article(built):
     # and gives each article a dominant frame and a tone
     codebook = project.codebook()
     names = {c.id: c.name for c in project.coders()}
-    per = Counter((dc.document_id, names[dc.coder_id], codebook.path(dc.code_id).split("/")[0])
-                  for dc in project.document_codes())
+    per = Counter(
+        (dc.document_id, names[dc.coder_id], codebook.path(dc.code_id).split("/")[0])
+        for dc in project.document_codes()
+    )
     assert set(per.values()) == {1}
     assert len(per) == summary.documents * 3 * 2
 
@@ -111,7 +122,7 @@ def test_every_quote_is_exactly_the_stored_text(built, spec):
     texts = {d.id: d.text for d in project.iter_documents()}
     for anns in _spans(project).values():
         for a in anns:
-            assert a.quote == texts[a.document_id][a.start:a.end]
+            assert a.quote == texts[a.document_id][a.start : a.end]
     quotes = Counter(a.quote for anns in _spans(project).values() for a in anns)
     assert quotes == Counter(unicodedata.normalize("NFC", e["quote"]) for e in spec["annotations"])
 
@@ -142,7 +153,7 @@ def test_non_ascii_article_offsets_are_code_points(built):
     anns = [a for (f, _), group in _spans(project).items() if f == file for a in group]
     assert anns
     for a in anns:
-        assert text[a.start:a.end] == a.quote
+        assert text[a.start : a.end] == a.quote
     assert any(not a.quote.isascii() for a in anns)
     hasan = [a for a in anns if "Ahmad al-Ḥasan" in a.quote]
     assert hasan and all(a.quote.startswith(("In a telephone", "Ahmad al-Ḥasan")) for a in hasan)
@@ -169,8 +180,10 @@ def test_coders_mostly_agree_but_not_always(built):
                         exact += 1
                     if any(b.start < a.end and a.start < b.end for b in same_code):
                         overlapping += 1
-                    if any((b.start, b.end) == (a.start, a.end) and b.code_id != a.code_id
-                           for b in spans[(file, c2)]):
+                    if any(
+                        (b.start, b.end) == (a.start, a.end) and b.code_id != a.code_id
+                        for b in spans[(file, c2)]
+                    ):
                         other_code_same_passage += 1
     assert differing_articles == summary.documents  # every article has something to adjudicate
     assert overlapping / total > 0.75  # mostly agreeing

@@ -21,7 +21,10 @@ def demo(tmp_path_factory):
 def _spans(p: Project) -> set[tuple]:
     names = {c.id: c.name for c in p.coders()}
     cb = p.codebook()
-    return {(a.document_id, names[a.coder_id], cb.path(a.code_id), a.start, a.end, a.note) for a in p.annotations()}
+    return {
+        (a.document_id, names[a.coder_id], cb.path(a.code_id), a.start, a.end, a.note)
+        for a in p.annotations()
+    }
 
 
 @pytest.mark.parametrize("fmt", ["qdpx", "jsonl", "brat", "spacy"])

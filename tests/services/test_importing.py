@@ -20,10 +20,17 @@ def test_the_seed_article_imports_clean_with_its_story_intact(project):
     report = import_batch(project, [SEED], BLANK)
     assert report.imported == 1 and report.cleaned_lines > 0
     doc = project.document(project.document_ids()[0])
-    for debris in ("Accessibility links", "please wait", "No media source currently available", "0:00 0:00:56"):
+    for debris in (
+        "Accessibility links",
+        "please wait",
+        "No media source currently available",
+        "0:00 0:00:56",
+    ):
         assert debris not in doc.text
-    for sentence in ("Defense Minister Sergei Shoigu told President Vladimir Putin",
-                     "The Britain-based Syrian Observatory for Human Rights, which monitors violence in Syria"):
+    for sentence in (
+        "Defense Minister Sergei Shoigu told President Vladimir Putin",
+        "The Britain-based Syrian Observatory for Human Rights, which monitors violence in Syria",
+    ):
         assert sentence in doc.text
     assert doc.raw and b"please wait" in doc.raw  # what the user imported is kept
     assert doc.cleaning  # and what cleaning removed is recorded
@@ -50,12 +57,15 @@ def test_wikinews_csv_imports_171_documents_with_metadata_and_segments(project):
 def test_a_mixed_folder_imports_the_good_files_and_reports_the_rest(project, tmp_path):
     folder = tmp_path / "batch with spaces"
     folder.mkdir()
-    (folder / "good.txt").write_text("Headline here\n\nThe minister said the talks failed.\n", encoding="utf-8")
+    (folder / "good.txt").write_text(
+        "Headline here\n\nThe minister said the talks failed.\n", encoding="utf-8"
+    )
     (folder / "latin1.txt").write_bytes("Réunion à Genève\n\nLes ministres ont parlé.\n".encode("latin-1"))
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 20)
-    (folder / "table.csv").write_text("headline,body\nA,First article body.\nB,Second article body.\n",
-                                      encoding="utf-8")
+    (folder / "table.csv").write_text(
+        "headline,body\nA,First article body.\nB,Second article body.\n", encoding="utf-8"
+    )
     (folder / "broken.jsonl").write_text('{"text": "Valid line."}\n{not json\n', encoding="utf-8")
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:

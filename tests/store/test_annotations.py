@@ -32,9 +32,15 @@ def test_span_offsets_are_code_points_and_quote_is_the_slice(coded_project):
     assert w.annotation.quote == "Zoë Müller 😀"
 
 
-@pytest.mark.parametrize(("start", "end", "message"), [
-    (5, 3, "after its start"), (4, 4, "after its start"), (-1, 3, "before the beginning"), (0, 999, "past the end"),
-])
+@pytest.mark.parametrize(
+    ("start", "end", "message"),
+    [
+        (5, 3, "after its start"),
+        (4, 4, "after its start"),
+        (-1, 3, "before the beginning"),
+        (0, 999, "past the end"),
+    ],
+)
 def test_invalid_spans_are_refused_by_the_store(ctx, start, end, message):
     p, doc, alice, _ = ctx
     with pytest.raises(InvalidSpan, match=message):
@@ -49,7 +55,9 @@ def test_invalid_spans_are_refused_by_the_database_itself(ctx, start, end):
     with pytest.raises(sqlite3.IntegrityError):
         con.execute(
             'INSERT INTO annotations(id, document_id, coder_id, code_id, start, "end", created_at, updated_at) '
-            "VALUES ('x', ?, ?, ?, ?, ?, '', '')", (doc, alice, code_id(p, "Frames/Conflict"), start, end))
+            "VALUES ('x', ?, ?, ?, ?, ?, '', '')",
+            (doc, alice, code_id(p, "Frames/Conflict"), start, end),
+        )
     con.close()
 
 

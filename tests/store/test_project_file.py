@@ -58,7 +58,9 @@ def test_sqlite3_reads_the_analysis_view(coded_project):
 
     doc = coded_project.list_documents()[0]
     alice = coded_project.coder_by_name("alice")
-    coded_project.add_annotation(Annotation(doc.id, alice.id, code_id(coded_project, "Source type/Official"), 4, 12))
+    coded_project.add_annotation(
+        Annotation(doc.id, alice.id, code_id(coded_project, "Source type/Official"), 4, 12)
+    )
     con = sqlite3.connect(coded_project.path)
     rows = con.execute("SELECT coder_name, code_path, quote, document_title FROM coded_spans").fetchall()
     assert rows == [("alice", "Source type/Official", "minister", "Strikes")]

@@ -113,7 +113,9 @@ class AlphaChart(QWidget):
         for i, row in enumerate(self.rows):
             y = TOP + i * ROW
             if row.key == self.selected:
-                p.fillRect(QRectF(0, y, self.width(), ROW), pal.color(QPalette.ColorRole.Highlight).lighter(170))
+                p.fillRect(
+                    QRectF(0, y, self.width(), ROW), pal.color(QPalette.ColorRole.Highlight).lighter(170)
+                )
             elif i % 2:
                 p.fillRect(QRectF(0, y, self.width(), ROW), pal.color(QPalette.ColorRole.AlternateBase))
 
@@ -127,7 +129,9 @@ class AlphaChart(QWidget):
             p.setPen(QPen(grid, 1))
             p.drawLine(QPointF(x, TOP), QPointF(x, bottom))
             p.setPen(muted)
-            p.drawText(QRectF(x - 20, bottom + 4, 40, fm.height()), Qt.AlignmentFlag.AlignHCenter, f"{tick:.1f}")
+            p.drawText(
+                QRectF(x - 20, bottom + 4, 40, fm.height()), Qt.AlignmentFlag.AlignHCenter, f"{tick:.1f}"
+            )
             # the scale again at the top, where a scrolled chart still shows it
             if all(abs(x - self.x_of(t)) > 28 for t in THRESHOLDS):
                 p.drawText(QRectF(x - 20, 4, 40, fm.height()), Qt.AlignmentFlag.AlignHCenter, f"{tick:.1f}")
@@ -139,8 +143,11 @@ class AlphaChart(QWidget):
             p.drawLine(QPointF(x, TOP - 6), QPointF(x, bottom))
             p.drawText(QRectF(x - 30, 4, 60, fm.height()), Qt.AlignmentFlag.AlignHCenter, f"{threshold:g}")
         p.setPen(muted)
-        p.drawText(QRectF(0, 4, label_w, fm.height()), Qt.AlignmentFlag.AlignLeft,
-                   self.tr("{0} with 95% interval").format(self.alpha_name))
+        p.drawText(
+            QRectF(0, 4, label_w, fm.height()),
+            Qt.AlignmentFlag.AlignLeft,
+            self.tr("{0} with 95% interval").format(self.alpha_name),
+        )
 
         # rows
         for i, row in enumerate(self.rows):
@@ -148,13 +155,19 @@ class AlphaChart(QWidget):
             mid = y + ROW / 2
             p.setPen(text)
             label = fm.elidedText(row.label, Qt.TextElideMode.ElideMiddle, label_w - 8)
-            p.drawText(QRectF(6, y, label_w - 8, ROW), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                       label)
+            p.drawText(
+                QRectF(6, y, label_w - 8, ROW),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                label,
+            )
             colour = QColor(band_colour(row.alpha))
             if row.alpha is None:
                 p.setPen(muted)
-                p.drawText(QRectF(self.x_of(lo) + 4, y, 200, ROW), Qt.AlignmentFlag.AlignVCenter,
-                           self.tr("undefined"))
+                p.drawText(
+                    QRectF(self.x_of(lo) + 4, y, 200, ROW),
+                    Qt.AlignmentFlag.AlignVCenter,
+                    self.tr("undefined"),
+                )
                 continue
             if row.low is not None and row.high is not None:
                 p.setPen(QPen(colour, 2))

@@ -39,17 +39,28 @@ from annotator.services.project_files import open_project
 UNITS = ("document", "paragraph", "sentence", "token", "continuum")
 
 
-def run_agreement(path: str, *, unit: str, coders: list[str], batch: str | None, bootstrap: int,
-                  seed: int | None, readonly: bool = False, state: TaskState):
+def run_agreement(
+    path: str,
+    *,
+    unit: str,
+    coders: list[str],
+    batch: str | None,
+    bootstrap: int,
+    seed: int | None,
+    readonly: bool = False,
+    state: TaskState,
+):
     """The worker's job, on a connection of its own (reading only)."""
     with open_project(path, readonly=readonly) as project:
-        return agreement_report(project, unit=unit, coders=coders, batch=batch, bootstrap=bootstrap, seed=seed,
-                                state=state)
+        return agreement_report(
+            project, unit=unit, coders=coders, batch=batch, bootstrap=bootstrap, seed=seed, state=state
+        )
 
 
 class AgreementDashboard(QDialog):
-    def __init__(self, project, parent: QWidget | None = None,
-                 open_document: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self, project, parent: QWidget | None = None, open_document: Callable[[str], None] | None = None
+    ) -> None:
         super().__init__(parent)
         self.project = project
         self.open_document = open_document
@@ -66,14 +77,22 @@ class AgreementDashboard(QDialog):
     def _build(self) -> None:
         self.unit_combo = QComboBox(self)
         self.unit_combo.setAccessibleName(self.tr("Unit of analysis"))
-        labels = {"document": self.tr("Document"), "paragraph": self.tr("Paragraph"),
-                  "sentence": self.tr("Sentence"), "token": self.tr("Token"),
-                  "continuum": self.tr("Continuum (characters)")}
+        labels = {
+            "document": self.tr("Document"),
+            "paragraph": self.tr("Paragraph"),
+            "sentence": self.tr("Sentence"),
+            "token": self.tr("Token"),
+            "continuum": self.tr("Continuum (characters)"),
+        }
         for unit in UNITS:
             self.unit_combo.addItem(labels[unit], unit)
         self.unit_combo.setCurrentIndex(UNITS.index("sentence"))
-        self.unit_combo.setToolTip(self.tr("What counts as one unit of analysis; on the continuum, characters and "
-                                           "Krippendorff's unitizing alphas"))
+        self.unit_combo.setToolTip(
+            self.tr(
+                "What counts as one unit of analysis; on the continuum, characters and "
+                "Krippendorff's unitizing alphas"
+            )
+        )
         self.batch_combo = QComboBox(self)
         self.batch_combo.setAccessibleName(self.tr("Batch"))
         self.batch_combo.addItem(self.tr("All batches"), None)
@@ -92,8 +111,9 @@ class AgreementDashboard(QDialog):
         self.seed_spin.setAccessibleName(self.tr("Random seed"))
         self.seed_spin.setRange(0, 2**31 - 1)
         self.seed_spin.setValue(1)
-        self.seed_spin.setToolTip(self.tr("The same seed gives the same interval, so a paper's figures can be "
-                                          "reproduced"))
+        self.seed_spin.setToolTip(
+            self.tr("The same seed gives the same interval, so a paper's figures can be reproduced")
+        )
         self.coder_checks: dict[str, QCheckBox] = {}
         coders_row = QHBoxLayout()
         coders_row.addWidget(QLabel(self.tr("Coders:"), self))
@@ -121,8 +141,12 @@ class AgreementDashboard(QDialog):
         self.progress.setMaximumWidth(140)
 
         settings = QHBoxLayout()
-        for text, widget in ((self.tr("&Unit"), self.unit_combo), (self.tr("&Batch"), self.batch_combo),
-                             (self.tr("&Resamples"), self.bootstrap_spin), (self.tr("S&eed"), self.seed_spin)):
+        for text, widget in (
+            (self.tr("&Unit"), self.unit_combo),
+            (self.tr("&Batch"), self.batch_combo),
+            (self.tr("&Resamples"), self.bootstrap_spin),
+            (self.tr("S&eed"), self.seed_spin),
+        ):
             label = QLabel(text, self)
             label.setBuddy(widget)
             settings.addWidget(label)
@@ -171,7 +195,9 @@ class AgreementDashboard(QDialog):
         splitter.setSizes([420, 360])
         splitter.setChildrenCollapsible(False)
         self.documents_table = DocumentsTable(self)
-        self.documents_table.activated.connect(lambda _index: self._open(self.documents_table.current_document()))
+        self.documents_table.activated.connect(
+            lambda _index: self._open(self.documents_table.current_document())
+        )
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Figures"))
         self.tabs.addTab(splitter, self.tr("&Variables"))
@@ -204,14 +230,22 @@ class AgreementDashboard(QDialog):
             return None
         self._running(True)
         self._message(self.tr("Computing…"))
-        self.worker = Worker(run_agreement, str(self.project.path), unit=self.unit_combo.currentData(),
-                             coders=coders, batch=self.batch_combo.currentData(),
-                             bootstrap=self.bootstrap_spin.value(), seed=self.seed_spin.value(),
-                             readonly=bool(getattr(self.project, "readonly", False)))
+        self.worker = Worker(
+            run_agreement,
+            str(self.project.path),
+            unit=self.unit_combo.currentData(),
+            coders=coders,
+            batch=self.batch_combo.currentData(),
+            bootstrap=self.bootstrap_spin.value(),
+            seed=self.seed_spin.value(),
+            readonly=bool(getattr(self.project, "readonly", False)),
+        )
         self.worker.signals.progress.connect(self._progress)
         self.worker.signals.finished.connect(self._finished)
         self.worker.signals.failed.connect(self._failed)
-        self.worker.signals.cancelled.connect(lambda _: self._failed(self.tr("The computation was cancelled.")))
+        self.worker.signals.cancelled.connect(
+            lambda _: self._failed(self.tr("The computation was cancelled."))
+        )
         return start(self.worker)
 
     def cancel(self) -> None:
@@ -259,7 +293,8 @@ class AgreementDashboard(QDialog):
             self.tr("Unit: {0}").format(params.get("unit", "?")),
             self.tr("coders: {0}").format(names),
             self.tr("documents: {0} ({1} coded by two or more)").format(
-                params.get("documents", "?"), params.get("documents_coded_by_two_or_more", "?")),
+                params.get("documents", "?"), params.get("documents_coded_by_two_or_more", "?")
+            ),
             self.tr("codebook version {0}").format(params.get("codebook_version", "?")),
         ]
         if params.get("bootstrap"):
@@ -268,7 +303,9 @@ class AgreementDashboard(QDialog):
         if report.notes:
             text += "\n" + "\n".join(report.notes)
         if not report.variables:
-            text += "\n" + self.tr("No variable could be compared: nothing was coded by two or more of these coders.")
+            text += "\n" + self.tr(
+                "No variable could be compared: nothing was coded by two or more of these coders."
+            )
         self._message(text)
         if self.table.rowCount():
             self.table.selectRow(0)
@@ -277,8 +314,10 @@ class AgreementDashboard(QDialog):
         if self.report is None:
             return
         by_id = {v.id: v for v in self.report.variables}
-        rows = [ChartRow(v.id, v.name.replace("/", " › "), v.alpha, v.ci_low, v.ci_high)
-                for v in (by_id[k] for k in self.table.keys_in_order() if k in by_id)]
+        rows = [
+            ChartRow(v.id, v.name.replace("/", " › "), v.alpha, v.ci_low, v.ci_high)
+            for v in (by_id[k] for k in self.table.keys_in_order() if k in by_id)
+        ]
         name = self.report.variables[0].alpha_name if self.report.variables else "α"
         self.chart.set_rows(rows, name)
         self.chart.set_selected(self.table.current_key())

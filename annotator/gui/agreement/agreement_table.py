@@ -62,18 +62,28 @@ class AgreementTable(QTableWidget):
 
     def _set_headers(self, coders: int, alpha_name: str = "α") -> None:
         kappa = self.tr("Cohen's κ") if coders == 2 else self.tr("Fleiss' κ")
-        labels = [self.tr("Variable"), self.tr("Units"), self.tr("Agreement"), alpha_name,
-                  self.tr("95% interval"), self.tr("P({0} < 0.667)").format(alpha_name), kappa,
-                  self.tr("F1 (overlap)"), self.tr("Most disagreement in")]
-        tips = [self.tr("Code or exclusive group"),
-                self.tr("Units coded by two or more coders"),
-                self.tr("Pairwise percent agreement: always read it beside alpha (prevalence paradox)"),
-                self.tr("Krippendorff's alpha"),
-                self.tr("Bootstrap percentile interval"),
-                self.tr("Share of bootstrap resamples with alpha below 0.667"),
-                self.tr("Chance-corrected agreement"),
-                self.tr("Span F1 between coders, spans matched by overlap, mean over pairs"),
-                self.tr("The document where coders disagreed most on this variable; open it with Enter")]
+        labels = [
+            self.tr("Variable"),
+            self.tr("Units"),
+            self.tr("Agreement"),
+            alpha_name,
+            self.tr("95% interval"),
+            self.tr("P({0} < 0.667)").format(alpha_name),
+            kappa,
+            self.tr("F1 (overlap)"),
+            self.tr("Most disagreement in"),
+        ]
+        tips = [
+            self.tr("Code or exclusive group"),
+            self.tr("Units coded by two or more coders"),
+            self.tr("Pairwise percent agreement: always read it beside alpha (prevalence paradox)"),
+            self.tr("Krippendorff's alpha"),
+            self.tr("Bootstrap percentile interval"),
+            self.tr("Share of bootstrap resamples with alpha below 0.667"),
+            self.tr("Chance-corrected agreement"),
+            self.tr("Span F1 between coders, spans matched by overlap, mean over pairs"),
+            self.tr("The document where coders disagreed most on this variable; open it with Enter"),
+        ]
         for col, (label, tip) in enumerate(zip(labels, tips, strict=True)):
             item = QTableWidgetItem(label)
             item.setToolTip(tip)
@@ -116,7 +126,11 @@ class AgreementTable(QTableWidget):
             font.setBold(True)
             alpha.setFont(font)
             self.setItem(row, COL_ALPHA, alpha)
-            ci = f"[{fmt(v.ci_low)}, {fmt(v.ci_high)}]" if v.ci_low is not None and v.ci_high is not None else "–"
+            ci = (
+                f"[{fmt(v.ci_low)}, {fmt(v.ci_high)}]"
+                if v.ci_low is not None and v.ci_high is not None
+                else "–"
+            )
             self.setItem(row, COL_CI, self._item(ci, v.ci_low, v.reasons.get("bootstrap", "")))
             p_low = v.p_below.get("0.667") if v.p_below else None
             self.setItem(row, COL_P, self._item(pct(p_low), p_low))
@@ -126,8 +140,9 @@ class AgreementTable(QTableWidget):
             self.setItem(row, COL_F1, self._item(fmt(v.f1_overlap), v.f1_overlap, v.reasons.get("f1", "")))
             worst = v.documents[0] if v.documents else None
             if worst is not None and (worst.disagreement or 0) > 0:
-                doc_text = self.tr("{0} ({1} disagreeing)").format(worst.title or worst.document_id,
-                                                                   pct(worst.disagreement))
+                doc_text = self.tr("{0} ({1} disagreeing)").format(
+                    worst.title or worst.document_id, pct(worst.disagreement)
+                )
                 doc_item = self._item(doc_text, worst.disagreement, doc_text, align_right=False)
             else:
                 doc_item = self._item(self.tr("no disagreement"), 0.0, align_right=False)
@@ -177,10 +192,12 @@ class DocumentsTable(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        labels = [(self.tr("Article"), ""),
-                  (self.tr("Units"), self.tr("Units of this article, over all variables")),
-                  (self.tr("Disagreeing"), self.tr("Units on which the coders gave more than one value")),
-                  (self.tr("Agreement"), self.tr("Pairwise percent agreement in this article"))]
+        labels = [
+            (self.tr("Article"), ""),
+            (self.tr("Units"), self.tr("Units of this article, over all variables")),
+            (self.tr("Disagreeing"), self.tr("Units on which the coders gave more than one value")),
+            (self.tr("Agreement"), self.tr("Pairwise percent agreement in this article")),
+        ]
         for col, (label, tip) in enumerate(labels):
             item = QTableWidgetItem(label)
             item.setToolTip(tip)
@@ -196,9 +213,14 @@ class DocumentsTable(QTableWidget):
             title.setData(SORT_ROLE, (d.title or d.document_id))
             title.setData(KEY_ROLE, d.document_id)
             self.setItem(row, 0, title)
-            for col, (text, key) in enumerate(((str(d.pairable_units), d.pairable_units),
-                                               (str(d.disagreeing_units), d.disagreeing_units),
-                                               (pct(d.agreement), d.agreement)), start=1):
+            for col, (text, key) in enumerate(
+                (
+                    (str(d.pairable_units), d.pairable_units),
+                    (str(d.disagreeing_units), d.disagreeing_units),
+                    (pct(d.agreement), d.agreement),
+                ),
+                start=1,
+            ):
                 item = _Item(text)
                 item.setData(SORT_ROLE, key)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -44,8 +44,12 @@ def summary_sentence(exc: BaseException) -> str:
     return QApplication.translate("CrashDialog", "Something went wrong: {0}").format(type(exc).__name__)
 
 
-def format_details(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None,
-                   thread_name: str | None = None) -> str:
+def format_details(
+    exc_type: type[BaseException],
+    exc: BaseException,
+    tb: TracebackType | None,
+    thread_name: str | None = None,
+) -> str:
     """What goes on the clipboard for a bug report: versions and traceback,
     no project content (articles can be under copyright or embargo)."""
     lines = [
@@ -88,16 +92,19 @@ class CrashDialog(QDialog):
         self.summary_label.setFont(font)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.saved_label = QLabel(self.tr(
-            "Your work is safe: Annotator saves every action the moment you make it, "
-            "so everything you coded up to now is in the project file."
-        ))
+        self.saved_label = QLabel(
+            self.tr(
+                "Your work is safe: Annotator saves every action the moment you make it, "
+                "so everything you coded up to now is in the project file."
+            )
+        )
         self.saved_label.setWordWrap(True)
 
         path = log_file_path()
         if path is not None:
-            log_text = self.tr("The details were written to the log file:<br><a href=\"{0}\">{1}</a>").format(
-                QUrl.fromLocalFile(str(path.parent)).toString(), _html_escape(str(path)))
+            log_text = self.tr('The details were written to the log file:<br><a href="{0}">{1}</a>').format(
+                QUrl.fromLocalFile(str(path.parent)).toString(), _html_escape(str(path))
+            )
         else:
             log_text = self.tr("No log file is being written; use \u201cCopy details\u201d to keep them.")
         self.log_label = QLabel(log_text)
@@ -105,16 +112,19 @@ class CrashDialog(QDialog):
         self.log_label.setWordWrap(True)
         self.log_label.setTextFormat(Qt.TextFormat.RichText)
         self.log_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByMouse)
+            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
         # Links go through QDesktopServices ourselves so a test (or a
         # headless session) never launches a file manager by accident.
         self.log_label.setOpenExternalLinks(False)
         self.log_label.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
 
-        self.hint_label = QLabel(self.tr(
-            "If it happens again, please send the details to the people who support "
-            "Annotator for you, with what you were doing at the time."
-        ))
+        self.hint_label = QLabel(
+            self.tr(
+                "If it happens again, please send the details to the people who support "
+                "Annotator for you, with what you were doing at the time."
+            )
+        )
         self.hint_label.setWordWrap(True)
 
         self.details_view = QPlainTextEdit(details)

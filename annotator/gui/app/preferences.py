@@ -27,7 +27,9 @@ class PreferencesDialog(QDialog):
         self.snap.setAccessibleName(self.tr("Snap selections to whole words"))
         theme = QLabel(self.tr("Light or dark follows your system's appearance setting."))
         theme.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)

@@ -66,8 +66,11 @@ class Preferences:
             size = float(s.value("preferences/font_size", cls.font_size))
         except (TypeError, ValueError):
             size = cls.font_size
-        return cls(font_size=min(max(size, 8.0), 32.0), snap=_flag(s.value("preferences/snap", cls.snap)),
-                   show_suggestions=_flag(s.value("preferences/show_suggestions", cls.show_suggestions)))
+        return cls(
+            font_size=min(max(size, 8.0), 32.0),
+            snap=_flag(s.value("preferences/snap", cls.snap)),
+            show_suggestions=_flag(s.value("preferences/show_suggestions", cls.show_suggestions)),
+        )
 
     def save(self) -> None:
         s = settings()

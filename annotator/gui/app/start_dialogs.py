@@ -63,7 +63,9 @@ class ProjectChooser(QDialog):
             self.recent.setCurrentRow(0)
         open_btn = QPushButton(self.tr("Open…"))
         new_btn = QPushButton(self.tr("New project…"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Open).setEnabled(self.recent.count() > 0)
         row = QHBoxLayout()
         row.addWidget(open_btn)
@@ -110,7 +112,9 @@ class CoderChooser(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Coders"))
         for c in coders:
-            item = QListWidgetItem(c.name + ("  " + self.tr("(adjudicator)") if c.role == "adjudicator" else ""))
+            item = QListWidgetItem(
+                c.name + ("  " + self.tr("(adjudicator)") if c.role == "adjudicator" else "")
+            )
             item.setData(Qt.ItemDataRole.UserRole, c.name)
             self.list.addItem(item)
             if c.id == remembered or c.name == remembered:
@@ -120,7 +124,9 @@ class CoderChooser(QDialog):
         self.new_name = QLineEdit()
         self.new_name.setPlaceholderText(self.tr("Or type a new coder's name"))
         self.new_name.setAccessibleName(self.tr("New coder's name"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Your annotations are saved under this name.")))
         layout.addWidget(self.list)

@@ -19,15 +19,20 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("startup", text)
 
 
-def open_project_file(path: str | Path, *, create: bool = False, parent: QWidget | None = None) -> Project | None:
+def open_project_file(
+    path: str | Path, *, create: bool = False, parent: QWidget | None = None
+) -> Project | None:
     try:
         # a window holds the project's window lock: a second window opens it read-only
         return open_project(path, window=True, create=create)
     except AnnotatorError as exc:
         QMessageBox.warning(parent, _tr("Annotator"), str(exc))
     except OSError as exc:
-        QMessageBox.warning(parent, _tr("Annotator"), _tr("{0} could not be opened: {1}.").format(
-            Path(path).name, exc.strerror))
+        QMessageBox.warning(
+            parent,
+            _tr("Annotator"),
+            _tr("{0} could not be opened: {1}.").format(Path(path).name, exc.strerror),
+        )
     return None
 
 

@@ -18,7 +18,8 @@ QStatusBar QLabel { padding: 0 8px; }
 
 
 def apply_theme(app: QApplication) -> None:
-    if "fusion" in [k.lower() for k in __import__("PySide6.QtWidgets", fromlist=["QStyleFactory"])
-                    .QStyleFactory.keys()]:
+    if "fusion" in [
+        k.lower() for k in __import__("PySide6.QtWidgets", fromlist=["QStyleFactory"]).QStyleFactory.keys()
+    ]:
         app.setStyle("Fusion")
     app.setStyleSheet(STYLE)

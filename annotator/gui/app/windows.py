@@ -26,8 +26,14 @@ class WindowController(QObject):
     def windows(self) -> list[MainWindow]:
         return list(self._windows)
 
-    def open(self, path: str | Path, *, create: bool = False, parent: QWidget | None = None,
-             coder: Coder | None = None) -> MainWindow | None:
+    def open(
+        self,
+        path: str | Path,
+        *,
+        create: bool = False,
+        parent: QWidget | None = None,
+        coder: Coder | None = None,
+    ) -> MainWindow | None:
         """A workbench on ``path``; None when the user cancelled or the file
         could not be opened (the user has been told why)."""
         project = open_project_file(path, create=create, parent=parent)
@@ -114,8 +120,9 @@ class WindowController(QObject):
         open_help(window)
 
 
-def start_window(path: str | Path, *, create: bool = False, parent: QWidget | None = None,
-                 coder: Coder | None = None) -> MainWindow | None:
+def start_window(
+    path: str | Path, *, create: bool = False, parent: QWidget | None = None, coder: Coder | None = None
+) -> MainWindow | None:
     """A window on ``path`` with a controller of its own, for scripts and tests
     that need one window; the application shares one controller between its
     windows."""

@@ -50,8 +50,9 @@ class Worker(QRunnable):
         except Exception as exc:  # noqa: BLE001 - a bug must reach the user, not kill the thread silently
             traceback.print_exc()
             self.signals.failed.emit(
-                QCoreApplication.translate("Worker", "The operation stopped because of an unexpected error: {0}")
-                .format(exc)
+                QCoreApplication.translate(
+                    "Worker", "The operation stopped because of an unexpected error: {0}"
+                ).format(exc)
             )
         else:
             self.signals.finished.emit(result)

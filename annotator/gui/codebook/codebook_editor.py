@@ -85,29 +85,44 @@ class CodebookEditorDialog(QDialog):
         self.tree.rename_requested.connect(self._focus_name)
         self.tree.delete_requested.connect(self.delete_current)
 
-        self.add_button = self._button(self.tr("Add code"), self.tr("Add a code after the selected one"),
-                                       lambda: self.add_code(child=False), "Ctrl+N")
-        self.add_child_button = self._button(self.tr("Add sub-code"), self.tr("Add a code inside the selected one"),
-                                             lambda: self.add_code(child=True), "Ctrl+Shift+N")
+        self.add_button = self._button(
+            self.tr("Add code"),
+            self.tr("Add a code after the selected one"),
+            lambda: self.add_code(child=False),
+            "Ctrl+N",
+        )
+        self.add_child_button = self._button(
+            self.tr("Add sub-code"),
+            self.tr("Add a code inside the selected one"),
+            lambda: self.add_code(child=True),
+            "Ctrl+Shift+N",
+        )
         self.up_button = self._button("↑", self.tr("Move up"), lambda: self.move_by(-1), "Ctrl+Up")
         self.up_button.setAccessibleName(self.tr("Move up"))
         self.down_button = self._button("↓", self.tr("Move down"), lambda: self.move_by(1), "Ctrl+Down")
         self.down_button.setAccessibleName(self.tr("Move down"))
-        self.move_button = self._button(self.tr("Move to…"), self.tr("Put the selected code under another code"),
-                                        lambda: self.move_to())
-        self.archive_button = self._button(self.tr("Archive"), self.tr(
-            "Hide the code from coders; its annotations are kept"), self.toggle_archived)
-        self.delete_button = self._button(self.tr("Delete"), self.tr("Delete a code nobody has used (Del)"),
-                                          self.delete_current)
+        self.move_button = self._button(
+            self.tr("Move to…"), self.tr("Put the selected code under another code"), lambda: self.move_to()
+        )
+        self.archive_button = self._button(
+            self.tr("Archive"),
+            self.tr("Hide the code from coders; its annotations are kept"),
+            self.toggle_archived,
+        )
+        self.delete_button = self._button(
+            self.tr("Delete"), self.tr("Delete a code nobody has used (Del)"), self.delete_current
+        )
         tools = QHBoxLayout()
         tools.setSpacing(4)
         for b in (self.add_button, self.add_child_button, self.up_button, self.down_button, self.move_button):
             tools.addWidget(b)
         tools.addStretch(1)
-        self.undo_button = self._button(self.tr("Undo"), self.tr("Undo the last codebook change"),
-                                        lambda: self.undo(), "Ctrl+Z")
-        self.redo_button = self._button(self.tr("Redo"), self.tr("Redo the change just undone"),
-                                        lambda: self.redo(), "Ctrl+Shift+Z")
+        self.undo_button = self._button(
+            self.tr("Undo"), self.tr("Undo the last codebook change"), lambda: self.undo(), "Ctrl+Z"
+        )
+        self.redo_button = self._button(
+            self.tr("Redo"), self.tr("Redo the change just undone"), lambda: self.redo(), "Ctrl+Shift+Z"
+        )
         tools.addWidget(self.undo_button)
         tools.addWidget(self.redo_button)
         tools.addWidget(self.archive_button)
@@ -156,10 +171,14 @@ class CodebookEditorDialog(QDialog):
         self.message.setVisible(False)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.import_button = buttons.addButton(self.tr("Import YAML…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button = buttons.addButton(
+            self.tr("Import YAML…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.import_button.setAccessibleName(self.tr("Import a codebook from YAML"))
         self.import_button.clicked.connect(lambda: self.import_yaml())
-        self.export_button = buttons.addButton(self.tr("Export YAML…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button = buttons.addButton(
+            self.tr("Export YAML…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.export_button.setAccessibleName(self.tr("Export the codebook to YAML"))
         self.export_button.clicked.connect(lambda: self.export_yaml())
         buttons.rejected.connect(self.reject)
@@ -188,17 +207,25 @@ class CodebookEditorDialog(QDialog):
         """Read the codebook back from the project and show it."""
         self.codebook = self.service.codebook()
         self.usage = self.service.usage()
-        self.tree.populate(self.codebook, self.usage, show_archived=self.show_archived.isChecked(),
-                           select=select)
-        self.version_label.setText(self.tr("{0} codes · codebook version {1}").format(
-            len(self.codebook), self.codebook.version))
+        self.tree.populate(
+            self.codebook, self.usage, show_archived=self.show_archived.isChecked(), select=select
+        )
+        self.version_label.setText(
+            self.tr("{0} codes · codebook version {1}").format(len(self.codebook), self.codebook.version)
+        )
         self._show_current()
         self.undo_button.setEnabled(self.service.can_undo())
-        self.undo_button.setToolTip(self.tr("Undo: {0} (Ctrl+Z)").format(self.service.undo_label())
-                                    if self.service.can_undo() else self.tr("Nothing to undo"))
+        self.undo_button.setToolTip(
+            self.tr("Undo: {0} (Ctrl+Z)").format(self.service.undo_label())
+            if self.service.can_undo()
+            else self.tr("Nothing to undo")
+        )
         self.redo_button.setEnabled(self.service.can_redo())
-        self.redo_button.setToolTip(self.tr("Redo: {0} (Ctrl+Shift+Z)").format(self.service.redo_label())
-                                    if self.service.can_redo() else self.tr("Nothing to redo"))
+        self.redo_button.setToolTip(
+            self.tr("Redo: {0} (Ctrl+Shift+Z)").format(self.service.redo_label())
+            if self.service.can_redo()
+            else self.tr("Nothing to redo")
+        )
 
     def current(self) -> Code | None:
         cid = self.tree.current_id()
@@ -210,8 +237,14 @@ class CodebookEditorDialog(QDialog):
         self._shown_id = code.id if code else None
         self._loading = True
         self.form.setEnabled(code is not None)
-        for b in (self.add_child_button, self.up_button, self.down_button, self.move_button,
-                  self.archive_button, self.delete_button):
+        for b in (
+            self.add_child_button,
+            self.up_button,
+            self.down_button,
+            self.move_button,
+            self.archive_button,
+            self.delete_button,
+        ):
             b.setEnabled(code is not None)
         if code is None:
             self.form.clear()
@@ -281,7 +314,9 @@ class CodebookEditorDialog(QDialog):
         if code is None:
             return False
         if colour is None:
-            chosen = QColorDialog.getColor(QColor(code.color), self, self.tr("Colour of {0}").format(code.name))
+            chosen = QColorDialog.getColor(
+                QColor(code.color), self, self.tr("Colour of {0}").format(code.name)
+            )
             if not chosen.isValid():
                 return False
             colour = chosen.name()
@@ -348,8 +383,9 @@ class CodebookEditorDialog(QDialog):
     def add_code(self, *, child: bool = False, name: str | None = None) -> Code | None:
         current = self.current()
         try:
-            code = self.service.add_code(current.id if current else None, child=child,
-                                         name=name or self.tr("New code"))
+            code = self.service.add_code(
+                current.id if current else None, child=child, name=name or self.tr("New code")
+            )
         except AnnotatorError as exc:
             self.show_message(str(exc))
             return None
@@ -364,8 +400,9 @@ class CodebookEditorDialog(QDialog):
         if code is None:
             return False
         if self.usage.get(code.id):
-            self.show_message(self.tr("“{0}” has been used, so it cannot be deleted; archive it instead.").format(
-                code.name))
+            self.show_message(
+                self.tr("“{0}” has been used, so it cannot be deleted; archive it instead.").format(code.name)
+            )
             return False
         if not self.confirm(self.tr("Delete the code “{0}”? Nobody has used it.").format(code.name)):
             return False
@@ -406,10 +443,12 @@ class CodebookEditorDialog(QDialog):
             return False
         blocked = self.service.descendants(code.id) | {code.id}
         choices = [(self.tr("(top level)"), None)] + [
-            (self.codebook.path(c.id, " / "), c.id) for _, c in self.codebook.walk() if c.id not in blocked]
+            (self.codebook.path(c.id, " / "), c.id) for _, c in self.codebook.walk() if c.id not in blocked
+        ]
         labels = [label for label, _ in choices]
-        label, ok = QInputDialog.getItem(self, self.tr("Move code"),
-                                         self.tr("Move “{0}” under:").format(code.name), labels, 0, False)
+        label, ok = QInputDialog.getItem(
+            self, self.tr("Move code"), self.tr("Move “{0}” under:").format(code.name), labels, 0, False
+        )
         if not ok:
             return False
         parent_id = dict(choices)[label]
@@ -421,8 +460,11 @@ class CodebookEditorDialog(QDialog):
         if code is None:
             return
         # positions in the tree skip hidden archived siblings; count in the full list
-        shown = [cid for cid, (p, _) in sorted(self.tree.structure().items(), key=lambda kv: kv[1][1])
-                 if p == parent_id and cid != code_id]
+        shown = [
+            cid
+            for cid, (p, _) in sorted(self.tree.structure().items(), key=lambda kv: kv[1][1])
+            if p == parent_id and cid != code_id
+        ]
         before = shown[pos - 1] if 0 < pos <= len(shown) else None
         ids = [c.id for c in self.codebook.children(parent_id) if c.id != code_id]
         position = ids.index(before) + 1 if before in ids else 0
@@ -433,8 +475,9 @@ class CodebookEditorDialog(QDialog):
 
     def import_yaml(self, path: str | Path | None = None) -> dict[str, int] | None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a codebook"), "",
-                                                  self.tr("Codebooks (*.yaml *.yml);;All files (*)"))
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import a codebook"), "", self.tr("Codebooks (*.yaml *.yml);;All files (*)")
+            )
             if not path:
                 return None
         try:
@@ -449,23 +492,31 @@ class CodebookEditorDialog(QDialog):
             self.show_message(str(exc))
             return None
         self.reload(self.tree.current_id())
-        self.show_message(self.tr("Imported {0}: {1} added, {2} updated, {3} unchanged.").format(
-            Path(path).name, counts["added"], counts["updated"], counts["unchanged"]), error=False)
+        self.show_message(
+            self.tr("Imported {0}: {1} added, {2} updated, {3} unchanged.").format(
+                Path(path).name, counts["added"], counts["updated"], counts["unchanged"]
+            ),
+            error=False,
+        )
         return counts
 
     def export_yaml(self, path: str | Path | None = None) -> Path | None:
         if path is None:
             suggested = str(Path(self.project.path).with_suffix(".codebook.yaml"))
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the codebook"), suggested,
-                                                  self.tr("Codebooks (*.yaml *.yml)"))
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export the codebook"), suggested, self.tr("Codebooks (*.yaml *.yml)")
+            )
             if not path:
                 return None
         self.save_description()
         try:
             written = self.service.export_yaml(path)
         except OSError as exc:
-            self.show_message(self.tr("The codebook could not be written to {0}: {1}.").format(
-                Path(path).name, exc.strerror or exc))
+            self.show_message(
+                self.tr("The codebook could not be written to {0}: {1}.").format(
+                    Path(path).name, exc.strerror or exc
+                )
+            )
             return None
         except AnnotatorError as exc:  # e.g. the chosen file is a project: it is never replaced
             self.show_message(str(exc))

@@ -48,12 +48,18 @@ class CodeForm(QWidget):
         self.scope_combo.addItem(self.tr("Document: applied to the whole article"), "document")
         self.exclusive_check = QCheckBox(self.tr("Its sub-codes are mutually exclusive values"), self)
         self.exclusive_check.setAccessibleName(self.tr("Exclusive group"))
-        self.exclusive_check.setToolTip(self.tr(
-            "A coder's spans of two values of this group never overlap (for example, one source type per source)."))
+        self.exclusive_check.setToolTip(
+            self.tr(
+                "A coder's spans of two values of this group never overlap (for example, one source type per source)."
+            )
+        )
         self.description_edit = QPlainTextEdit(self)
         self.description_edit.setAccessibleName(self.tr("Coding instructions"))
-        self.description_edit.setPlaceholderText(self.tr(
-            "When to apply this code, with an example and a counter-example. Coders see this while coding."))
+        self.description_edit.setPlaceholderText(
+            self.tr(
+                "When to apply this code, with an example and a counter-example. Coders see this while coding."
+            )
+        )
         self.usage_label = QLabel(self)
         self.usage_label.setTextFormat(Qt.TextFormat.PlainText)  # shows names from the data
         self.usage_label.setAccessibleName(self.tr("Use of this code"))
@@ -88,8 +94,11 @@ class CodeForm(QWidget):
         if self.description_edit.toPlainText() != code.description:
             self.description_edit.setPlainText(code.description)
         if uses:
-            text = self.tr("Used %n time(s) in annotations or article codes; it can be archived but not deleted.",
-                           "", uses)
+            text = self.tr(
+                "Used %n time(s) in annotations or article codes; it can be archived but not deleted.",
+                "",
+                uses,
+            )
         elif codebook.children(code.id):
             text = self.tr("Not used; delete or move its sub-codes before deleting it.")
         else:

@@ -47,8 +47,14 @@ class CodeTree(QTreeWidget):
 
     # --- building ---------------------------------------------------------------
 
-    def populate(self, codebook: Codebook, usage: dict[str, int], *, show_archived: bool = True,
-                 select: str | None = None) -> None:
+    def populate(
+        self,
+        codebook: Codebook,
+        usage: dict[str, int],
+        *,
+        show_archived: bool = True,
+        select: str | None = None,
+    ) -> None:
         collapsed = {cid for cid, item in self._items().items() if not item.isExpanded()}
         self.blockSignals(True)
         self.clear()

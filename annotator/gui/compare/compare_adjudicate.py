@@ -92,8 +92,11 @@ class AdjudicationPanel(QWidget):
         self.agreed_button = QToolButton(self)
         self.agreed_button.setText(self.tr("Accept all agreed spans"))
         self.agreed_button.setAccessibleName(self.tr("Accept all agreed spans"))
-        self.agreed_button.setToolTip(self.tr(
-            "Every span all the chosen coders gave the same code and boundaries in this document becomes gold"))
+        self.agreed_button.setToolTip(
+            self.tr(
+                "Every span all the chosen coders gave the same code and boundaries in this document becomes gold"
+            )
+        )
         self.agreed_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.agreed_button.clicked.connect(self.accept_agreed)
         menu = QMenu(self.agreed_button)
@@ -135,7 +138,9 @@ class AdjudicationPanel(QWidget):
 
     # --- state ------------------------------------------------------------------------
 
-    def set_context(self, document_id: str | None, text: str, coder_ids: list[str], names: dict[str, str]) -> None:
+    def set_context(
+        self, document_id: str | None, text: str, coder_ids: list[str], names: dict[str, str]
+    ) -> None:
         self.document_id, self.text, self.coder_ids, self.names = document_id, text, coder_ids, names
         for spin in (self.start_spin, self.end_spin):
             spin.setRange(0, len(text))
@@ -155,8 +160,12 @@ class AdjudicationPanel(QWidget):
         for a in disagreement.annotations:
             code = codebook.get(a.code_id)
             label = self.tr("{coder}: {code}, {start}–{end} “{quote}”").format(
-                coder=self.names.get(a.coder_id, "?"), code=code.name if code else "?", start=a.start, end=a.end,
-                quote=snippet(self.text, a.start, a.end, 40))
+                coder=self.names.get(a.coder_id, "?"),
+                code=code.name if code else "?",
+                start=a.start,
+                end=a.end,
+                quote=snippet(self.text, a.start, a.end, 40),
+            )
             item = QListWidgetItem(swatch(code.color if code else "#888888"), label)
             item.setData(ID_ROLE, a.id)
             self.sources.addItem(item)
@@ -174,8 +183,10 @@ class AdjudicationPanel(QWidget):
     def set_range(self, start: int, end: int) -> None:
         """Boundaries chosen by dragging over the text."""
         if self.disagreement is None:
-            self._message(self.tr("Choose a disagreement first; then drag over the words the gold span should cover."),
-                          error=True)
+            self._message(
+                self.tr("Choose a disagreement first; then drag over the words the gold span should cover."),
+                error=True,
+            )
             return
         self.start_spin.setValue(start)
         self.end_spin.setValue(end)
@@ -190,7 +201,8 @@ class AdjudicationPanel(QWidget):
             return
         code = self.service.codebook().get(gold.code_id)
         text = self.tr("Gold: {0}, “{1}”, from %n coder span(s).", "", len(gold.derived_from)).format(
-            code.name if code else "?", snippet(self.text, gold.start, gold.end, 50))
+            code.name if code else "?", snippet(self.text, gold.start, gold.end, 50)
+        )
         if gold.note:
             text += " " + self.tr("Reason: {0}").format(gold.note)
         self._message(text)
@@ -203,8 +215,11 @@ class AdjudicationPanel(QWidget):
         except AnnotatorError as exc:
             self._message(str(exc), error=True)
             return False
-        self._message(self.tr("Removed the gold span “{0}”.").format(
-            snippet(self.text, self.gold.start, self.gold.end, 40)))
+        self._message(
+            self.tr("Removed the gold span “{0}”.").format(
+                snippet(self.text, self.gold.start, self.gold.end, 40)
+            )
+        )
         self.select_gold(None)
         self.changed.emit()
         return True
@@ -239,8 +254,14 @@ class AdjudicationPanel(QWidget):
         self.quote_label.setText(f"“{snippet(self.text, s, e, 110)}”" if e > s else self.tr("(empty span)"))
 
     def _enable(self, on: bool) -> None:
-        for w in (self.sources, self.code_combo, self.start_spin, self.end_spin, self.reason_edit,
-                  self.accept_button):
+        for w in (
+            self.sources,
+            self.code_combo,
+            self.start_spin,
+            self.end_spin,
+            self.reason_edit,
+            self.accept_button,
+        ):
             w.setEnabled(on)
         if not on:
             self.quote_label.clear()
@@ -266,18 +287,32 @@ class AdjudicationPanel(QWidget):
             return None
         # every coder span this gold span rests on: the chosen one and those
         # of the same code on the same words
-        sources = [source.id] + [a.id for a in self.disagreement.annotations
-                                 if a.id != source.id and a.code_id == self.code_combo.currentData()
-                                 and a.start < end and start < a.end]
+        sources = [source.id] + [
+            a.id
+            for a in self.disagreement.annotations
+            if a.id != source.id
+            and a.code_id == self.code_combo.currentData()
+            and a.start < end
+            and start < a.end
+        ]
         try:
-            gold = self.service.accept_span(self._judge(), sources, start=start, end=end,
-                                            code_id=self.code_combo.currentData(), reason=self.reason_edit.text())
+            gold = self.service.accept_span(
+                self._judge(),
+                sources,
+                start=start,
+                end=end,
+                code_id=self.code_combo.currentData(),
+                reason=self.reason_edit.text(),
+            )
         except AnnotatorError as exc:
             self._message(str(exc), error=True)
             return None
         code = self.service.codebook().get(gold.code_id)
-        self._message(self.tr("Saved as gold: {0}, “{1}”.").format(code.name if code else "?",
-                                                                    snippet(self.text, gold.start, gold.end, 40)))
+        self._message(
+            self.tr("Saved as gold: {0}, “{1}”.").format(
+                code.name if code else "?", snippet(self.text, gold.start, gold.end, 40)
+            )
+        )
         self.changed.emit()
         return gold
 
@@ -289,14 +324,16 @@ class AdjudicationPanel(QWidget):
         try:
             judge = self._judge()
             coders = [c for c in self.coder_ids if c != judge]  # gold may be ticked as a rater in the view
-            added = self.service.accept_agreed(judge, coders,
-                                               None if everywhere else [self.document_id])
+            added = self.service.accept_agreed(judge, coders, None if everywhere else [self.document_id])
         except AnnotatorError as exc:
             self._message(str(exc), error=True)
             return 0
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self._message(self.tr("%n agreed span(s) added to the gold standard.", "", added) if added
-                      else self.tr("No agreed span was left to add."))
+        self._message(
+            self.tr("%n agreed span(s) added to the gold standard.", "", added)
+            if added
+            else self.tr("No agreed span was left to add.")
+        )
         self.changed.emit()
         return added

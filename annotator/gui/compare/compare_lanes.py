@@ -184,8 +184,15 @@ class LanesWidget(QWidget):
                         break
                     line.setLineWidth(width)
                     line.setPosition(QPointF(0, 0))
-                    self._lines.append(_Line(para_index, i, y, start16 + line.textStart(),
-                                             start16 + line.textStart() + line.textLength()))
+                    self._lines.append(
+                        _Line(
+                            para_index,
+                            i,
+                            y,
+                            start16 + line.textStart(),
+                            start16 + line.textStart() + line.textLength(),
+                        )
+                    )
                     y += block
                     i += 1
                 layout.endLayout()
@@ -278,12 +285,17 @@ class LanesWidget(QWidget):
                     continue
                 p.setFont(initials_font)
                 p.setPen(QColor(lane.colour) if lane.gold else muted)
-                p.drawText(QRectF(MARGIN - 6, y - 3, GUTTER - 4, LANE_HEIGHT + 6),
-                           Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, lane.name[:10])
+                p.drawText(
+                    QRectF(MARGIN - 6, y - 3, GUTTER - 4, LANE_HEIGHT + 6),
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                    lane.name[:10],
+                )
                 guide = QColor(muted)
                 guide.setAlpha(40)
                 x_end = self._x(line, line.end16)
-                p.fillRect(QRectF(GUTTER + MARGIN, y + LANE_HEIGHT / 2 - 0.5, x_end - GUTTER - MARGIN, 1), guide)
+                p.fillRect(
+                    QRectF(GUTTER + MARGIN, y + LANE_HEIGHT / 2 - 0.5, x_end - GUTTER - MARGIN, 1), guide
+                )
             for span, (track, n_tracks) in zip(lane.spans, _tracks(lane.spans), strict=True):
                 track_h = (LANE_HEIGHT - (n_tracks - 1)) / n_tracks
                 top = offset + track * (track_h + 1)

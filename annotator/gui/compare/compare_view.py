@@ -56,7 +56,9 @@ class CompareView(QDialog):
         self.document_combo = QComboBox(self)
         self.document_combo.setAccessibleName(self.tr("Document"))
         self.document_combo.setMinimumContentsLength(24)
-        self.document_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.document_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.document_combo.activated.connect(lambda _: self.set_document(self.document_combo.currentData()))
         top = QHBoxLayout()
         label = QLabel(self.tr("&Document"), self)
@@ -134,9 +136,12 @@ class CompareView(QDialog):
         self.legend.setAccessibleName(self.tr("Legend"))
         self.legend.setStyleSheet("color: palette(placeholder-text);")
         self.legend.setWordWrap(True)
-        self.legend.setText(self.tr(
-            "One lane per coder under each line; tinted text: a disagreement. Click a bar to choose that span; "
-            "drag over the text to set the gold span's boundaries."))
+        self.legend.setText(
+            self.tr(
+                "One lane per coder under each line; tinted text: a disagreement. Click a bar to choose that span; "
+                "drag over the text to set the gold span's boundaries."
+            )
+        )
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
         outer = QVBoxLayout(self)
@@ -203,7 +208,8 @@ class CompareView(QDialog):
         figures_text = ""
         if self.document_id and len(coders) >= 2:
             figures_text = self.compared.problem or (
-                self._figures_text(self.compared.figures) if self.compared.figures else "")
+                self._figures_text(self.compared.figures) if self.compared.figures else ""
+            )
         elif self.document_id:
             figures_text = self.tr("Choose at least two coders to compare.")
         else:
@@ -222,14 +228,20 @@ class CompareView(QDialog):
             return []
         codebook = self.service.codebook()
         coder_objs = {c.id: c for c in self.compared.coders}
-        shown = list(coders) + [c.id for c in coder_objs.values() if c.role == "adjudicator" and c.id not in coders]
+        shown = list(coders) + [
+            c.id for c in coder_objs.values() if c.role == "adjudicator" and c.id not in coders
+        ]
         by_coder: dict[str, list[LaneSpan]] = {cid: [] for cid in shown}
         for a in (a for cid in shown for a in self.compared.spans.get(cid, ())):
             code = codebook.get(a.code_id)
-            label = (codebook.path(a.code_id, " › ") if code else "?") + f"\n“{snippet(self.text, a.start, a.end)}”"
+            label = (
+                codebook.path(a.code_id, " › ") if code else "?"
+            ) + f"\n“{snippet(self.text, a.start, a.end)}”"
             if a.note:
                 label += "\n" + a.note
-            by_coder[a.coder_id].append(LaneSpan(a.start, a.end, code.color if code else "#888888", a.id, label))
+            by_coder[a.coder_id].append(
+                LaneSpan(a.start, a.end, code.color if code else "#888888", a.id, label)
+            )
         lanes = []
         for cid in shown:
             coder = coder_objs[cid]
@@ -243,16 +255,27 @@ class CompareView(QDialog):
         def num(x: float | None) -> str:
             return "–" if x is None else f"{x:.2f}"
 
-        lines = [self.tr("Spans: {0}").format(
-            " · ".join(f"{self.names.get(c, '?')} {n}" for c, n in f.spans.items()))]
-        pairs = [f"{self.names.get(a, '?')}–{self.names.get(b, '?')} {num(overlap)} / {num(exact)}"
-                 for a, b, overlap, exact in f.pairs]
+        lines = [
+            self.tr("Spans: {0}").format(
+                " · ".join(f"{self.names.get(c, '?')} {n}" for c, n in f.spans.items())
+            )
+        ]
+        pairs = [
+            f"{self.names.get(a, '?')}–{self.names.get(b, '?')} {num(overlap)} / {num(exact)}"
+            for a, b, overlap, exact in f.pairs
+        ]
         lines.append(self.tr("Span F1, overlapping / exact: {0}").format(" · ".join(pairs)))
-        kinds = {"only_some": self.tr("only some coders"), "boundaries": self.tr("boundaries"),
-                 "code": self.tr("different codes")}
+        kinds = {
+            "only_some": self.tr("only some coders"),
+            "boundaries": self.tr("boundaries"),
+            "code": self.tr("different codes"),
+        }
         if f.disagreements:
-            lines.append(self.tr("Disagreements: {0}").format(
-                ", ".join(f"{n} {kinds[k]}" for k, n in f.disagreements.items())))
+            lines.append(
+                self.tr("Disagreements: {0}").format(
+                    ", ".join(f"{n} {kinds[k]}" for k, n in f.disagreements.items())
+                )
+            )
         else:
             lines.append(self.tr("No disagreements: every chosen coder coded this document alike."))
         return "\n".join(lines)
@@ -277,11 +300,14 @@ class CompareView(QDialog):
     def _describe(self, d: Disagreement, codebook) -> str:
         codes = " / ".join(codebook.path(c, " › ") if c in codebook else "?" for c in d.code_ids)
         if d.kind == "only_some":
-            return self.tr("{0}: only {1}").format(codes, ", ".join(self.names.get(c, "?") for c in d.coders_with))
+            return self.tr("{0}: only {1}").format(
+                codes, ", ".join(self.names.get(c, "?") for c in d.coders_with)
+            )
         if d.kind == "boundaries":
             return self.tr("{0}: different boundaries").format(codes)
-        return self.tr("Different codes: {0}").format(" / ".join(codebook.get(c).name if c in codebook else "?"
-                                                                 for c in d.code_ids))
+        return self.tr("Different codes: {0}").format(
+            " / ".join(codebook.get(c).name if c in codebook else "?" for c in d.code_ids)
+        )
 
     # --- stepping -------------------------------------------------------------------------
 

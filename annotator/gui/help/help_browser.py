@@ -180,7 +180,7 @@ class HelpBrowser(QWidget):
             self.browser.setMarkdown(page.text)
             self.current = name
             if record:
-                del self._history[self._position + 1:]
+                del self._history[self._position + 1 :]
                 self._history.append(name)
                 self._position = len(self._history) - 1
             self._sync_list()
@@ -352,7 +352,7 @@ class ShortcutSheet(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.set_shortcuts(shortcuts)
 
-        self.guide_link = QLabel(self.tr("<a href=\"guide\">More in the user guide</a>"))
+        self.guide_link = QLabel(self.tr('<a href="guide">More in the user guide</a>'))
         self.guide_link.setTextFormat(Qt.TextFormat.RichText)
         self.guide_link.linkActivated.connect(lambda _link: self.openGuide.emit())
 

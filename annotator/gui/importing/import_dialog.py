@@ -137,8 +137,12 @@ class ImportDialog(QDialog):
         files = QHBoxLayout()
         files.addWidget(self.file_list, 1)
         files.addLayout(file_buttons)
-        hint = QLabel(self.tr("Text, HTML, Word, PDF, CSV, JSON, Nexis or Factiva exports, zip archives; "
-                              "or drop them here."), page)
+        hint = QLabel(
+            self.tr(
+                "Text, HTML, Word, PDF, CSV, JSON, Nexis or Factiva exports, zip archives; or drop them here."
+            ),
+            page,
+        )
         hint.setStyleSheet("color: palette(placeholder-text);")
         hint.setWordWrap(True)
 
@@ -151,7 +155,9 @@ class ImportDialog(QDialog):
         for choice in format_choices():
             self.format_combo.addItem(f"{choice.name}: {choice.description}", choice.name)
         self.format_combo.currentIndexChanged.connect(lambda _: self._schedule_preview(reset_mapping=True))
-        self.clean_check = QCheckBox(self.tr("Remove boilerplate (bylines, share buttons, cookie notices)"), page)
+        self.clean_check = QCheckBox(
+            self.tr("Remove boilerplate (bylines, share buttons, cookie notices)"), page
+        )
         self.clean_check.setAccessibleName(self.tr("Clean the text"))
         self.clean_check.setChecked(True)
         self.clean_check.toggled.connect(lambda _: self._schedule_preview())
@@ -171,9 +177,15 @@ class ImportDialog(QDialog):
         self.mapping_box = QGroupBox(self.tr("Columns"), page)
         self.mapping_box.setAccessibleName(self.tr("Column mapping"))
         grid = QGridLayout(self.mapping_box)
-        labels = {"text": self.tr("Text"), "title": self.tr("Title"), "published": self.tr("Date"),
-                  "outlet": self.tr("Outlet"), "author": self.tr("Author"), "url": self.tr("URL"),
-                  "id": self.tr("Id")}
+        labels = {
+            "text": self.tr("Text"),
+            "title": self.tr("Title"),
+            "published": self.tr("Date"),
+            "outlet": self.tr("Outlet"),
+            "author": self.tr("Author"),
+            "url": self.tr("URL"),
+            "id": self.tr("Id"),
+        }
         self.mapping_combos: dict[str, QComboBox] = {}
         for i, field in enumerate(article_fields()):
             combo = QComboBox(self.mapping_box)
@@ -190,7 +202,8 @@ class ImportDialog(QDialog):
         self.preview_table = QTableWidget(0, 4, page)
         self.preview_table.setAccessibleName(self.tr("Preview of the first articles"))
         self.preview_table.setHorizontalHeaderLabels(
-            [self.tr("Title"), self.tr("Outlet"), self.tr("Date"), self.tr("Beginning of the text")])
+            [self.tr("Title"), self.tr("Outlet"), self.tr("Date"), self.tr("Beginning of the text")]
+        )
         self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.preview_table.setWordWrap(True)
@@ -269,7 +282,9 @@ class ImportDialog(QDialog):
 
     def _default_name(self) -> str:
         first = Path(self.paths[0]).name
-        return first if len(self.paths) == 1 else self.tr("{0} and {1} more").format(first, len(self.paths) - 1)
+        return (
+            first if len(self.paths) == 1 else self.tr("{0} and {1} more").format(first, len(self.paths) - 1)
+        )
 
     def _choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose articles to import"))
@@ -354,7 +369,9 @@ class ImportDialog(QDialog):
             self.preview_table.insertRow(row)
             words = " ".join(doc.text.split())
             beginning = words if len(words) <= 220 else words[:219].rsplit(" ", 1)[0] + " …"
-            for col, value in enumerate((doc.title or self.tr("(untitled)"), doc.outlet, doc.published, beginning)):
+            for col, value in enumerate(
+                (doc.title or self.tr("(untitled)"), doc.outlet, doc.published, beginning)
+            ):
                 item = QTableWidgetItem(value)
                 item.setToolTip(plain_tooltip(doc.text[:1200] if col == 3 else value))
                 self.preview_table.setItem(row, col, item)
@@ -363,10 +380,13 @@ class ImportDialog(QDialog):
             self.failures_list.addItem(f"{Path(path).name}: {reason}")
         self.failures_list.setVisible(bool(self.preview.failures))
         if self.preview.documents:
-            self.preview_label.setText(self.tr("The first %n article(s) as they will be imported.", "",
-                                               len(self.preview.documents)))
+            self.preview_label.setText(
+                self.tr("The first %n article(s) as they will be imported.", "", len(self.preview.documents))
+            )
         else:
-            self.preview_label.setText(self.tr("No article could be read from these files; see the reasons below."))
+            self.preview_label.setText(
+                self.tr("No article could be read from these files; see the reasons below.")
+            )
         self._update_buttons()
 
     def _show_mapping(self, columns: list[str], mapping: dict[str, str]) -> None:
@@ -399,8 +419,11 @@ class ImportDialog(QDialog):
             return None
         if getattr(self.project, "readonly", False):
             # the worker opens its own connection, which must not write behind a read-only project's back
-            self.preview_label.setText(self.tr("{0} is open read-only, so no articles can be imported into it.")
-                                       .format(self.project.path.name))
+            self.preview_label.setText(
+                self.tr("{0} is open read-only, so no articles can be imported into it.").format(
+                    self.project.path.name
+                )
+            )
             self.preview_label.setStyleSheet("color: #b3261e;")
             return None
         self.report = None
@@ -422,8 +445,11 @@ class ImportDialog(QDialog):
         if total > 0:
             self.progress_bar.setRange(0, 1000)
             self.progress_bar.setValue(min(1000, done * 1000 // total))
-            self.progress_label.setText(self.tr("Reading and segmenting articles: {0:.0%} of {1} read…").format(
-                min(1.0, done / total), human_size(total)))
+            self.progress_label.setText(
+                self.tr("Reading and segmenting articles: {0:.0%} of {1} read…").format(
+                    min(1.0, done / total), human_size(total)
+                )
+            )
         else:
             self.progress_bar.setRange(0, 0)
 

@@ -49,11 +49,17 @@ class ImportReportView(QWidget):
         titles = titles or {}
         name = report.batch.name
         if cancelled:
-            self.headline.setText(self.tr("Import cancelled: %n article(s) of “{0}” were saved before it stopped.",
-                                          "", report.imported).format(name))
+            self.headline.setText(
+                self.tr(
+                    "Import cancelled: %n article(s) of “{0}” were saved before it stopped.",
+                    "",
+                    report.imported,
+                ).format(name)
+            )
         elif report.imported:
-            self.headline.setText(self.tr("Imported %n article(s) into the batch “{0}”.", "",
-                                          report.imported).format(name))
+            self.headline.setText(
+                self.tr("Imported %n article(s) into the batch “{0}”.", "", report.imported).format(name)
+            )
         else:
             self.headline.setText(self.tr("Nothing new was imported from “{0}”.").format(name))
         parts = [
@@ -64,7 +70,9 @@ class ImportReportView(QWidget):
         ]
         text = " · ".join(parts)
         if report.imported:
-            text += "\n" + self.tr("The new articles are in the document list, filtered by the batch “{0}”.").format(name)
+            text += "\n" + self.tr(
+                "The new articles are in the document list, filtered by the batch “{0}”."
+            ).format(name)
         self.summary.setText(text)
         self.details.clear()
 
@@ -85,18 +93,45 @@ class ImportReportView(QWidget):
         def file_name(path: str) -> str:
             return Path(path).name or path
 
-        section(self.tr("Failed files ({0})").format(len(report.failed)),
-                [(file_name(f.get("path", "")), f.get("reason", "").replace(f.get("path", "") or "\0", file_name(f.get("path", ""))),
-                  f.get("path", "")) for f in report.failed], True)
-        section(self.tr("Near-duplicates ({0}), imported and flagged").format(len(report.near_duplicates)),
-                [(d.get("title") or file_name(d.get("path", "")),
-                  self.tr("resembles “{0}” ({1:.0%} alike)").format(
-                      titles.get(d.get("resembles", ""), d.get("resembles", "")), float(d.get("similarity", 0))),
-                  d.get("path", ""))
-                 for d in report.near_duplicates], True)
-        section(self.tr("Duplicates ({0}), already in the project").format(len(report.duplicates)),
-                [(d.get("title") or file_name(d.get("path", "")), file_name(d.get("path", "")), d.get("path", ""))
-                 for d in report.duplicates], False)
+        section(
+            self.tr("Failed files ({0})").format(len(report.failed)),
+            [
+                (
+                    file_name(f.get("path", "")),
+                    f.get("reason", "").replace(f.get("path", "") or "\0", file_name(f.get("path", ""))),
+                    f.get("path", ""),
+                )
+                for f in report.failed
+            ],
+            True,
+        )
+        section(
+            self.tr("Near-duplicates ({0}), imported and flagged").format(len(report.near_duplicates)),
+            [
+                (
+                    d.get("title") or file_name(d.get("path", "")),
+                    self.tr("resembles “{0}” ({1:.0%} alike)").format(
+                        titles.get(d.get("resembles", ""), d.get("resembles", "")),
+                        float(d.get("similarity", 0)),
+                    ),
+                    d.get("path", ""),
+                )
+                for d in report.near_duplicates
+            ],
+            True,
+        )
+        section(
+            self.tr("Duplicates ({0}), already in the project").format(len(report.duplicates)),
+            [
+                (
+                    d.get("title") or file_name(d.get("path", "")),
+                    file_name(d.get("path", "")),
+                    d.get("path", ""),
+                )
+                for d in report.duplicates
+            ],
+            False,
+        )
         self.details.resizeColumnToContents(0)
         self.details.setColumnWidth(0, min(self.details.columnWidth(0), 380))
         notice = getattr(report, "notice", "")

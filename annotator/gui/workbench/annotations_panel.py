@@ -79,14 +79,18 @@ class AnnotationTableModel(QAbstractTableModel):
         column = self._sort[0]
         cb = self.codebook
         if column == COL_CODE:
+
             def key(a):
                 return (cb.path(a.code_id).casefold() if a.code_id in cb else a.code_id, a.start)
         elif column == COL_NOTE:
+
             def key(a):
                 return (a.note.casefold(), a.start)
         else:
+
             def key(a):
                 return (a.start, a.end)
+
         return key
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
@@ -159,9 +163,11 @@ class AnnotationsPanel(QWidget):
         self.table.sortByColumn(COL_QUOTE, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)

@@ -29,8 +29,17 @@ from PySide6.QtWidgets import QTextEdit, QToolTip
 from annotator.core.spans import Utf16Map
 from annotator.gui.workbench.highlights import assign_lanes, is_dark, tint, underline
 
-SERIF_FAMILIES = ("Source Serif 4", "Source Serif Pro", "Charter", "Georgia", "Literata", "Noto Serif",
-                  "DejaVu Serif", "Liberation Serif", "Times New Roman")
+SERIF_FAMILIES = (
+    "Source Serif 4",
+    "Source Serif Pro",
+    "Charter",
+    "Georgia",
+    "Literata",
+    "Noto Serif",
+    "DejaVu Serif",
+    "Liberation Serif",
+    "Times New Roman",
+)
 COLUMN_CHARS = 70
 LANE_STEP = 3
 DOC_MARGIN = 24
@@ -168,14 +177,20 @@ class ArticleText(QTextEdit):
         piece of [start, end), given in code points."""
         offset = QPoint(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
         layout = self.document().documentLayout()
-        return self._line_pieces(layout, self.map.to_utf16(start), self.map.to_utf16(end), offset,
-                                 clip if clip is not None else self.viewport().rect())
+        return self._line_pieces(
+            layout,
+            self.map.to_utf16(start),
+            self.map.to_utf16(end),
+            offset,
+            clip if clip is not None else self.viewport().rect(),
+        )
 
     def lanes_over(self, start: int, end: int) -> int:
         """How many underline lanes the annotations over [start, end) use."""
         s16, e16 = self.map.to_utf16(start), self.map.to_utf16(end)
-        return max((self._lanes.get(sid, 0) + 1 for sid, a, b, _c in self._spans if a < e16 and b > s16),
-                   default=0)
+        return max(
+            (self._lanes.get(sid, 0) + 1 for sid, a, b, _c in self._spans if a < e16 and b > s16), default=0
+        )
 
     def _refresh_selections(self) -> None:
         # Tints are painted by paintEvent (no ExtraSelections: painting only

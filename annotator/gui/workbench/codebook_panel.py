@@ -135,8 +135,11 @@ class CodebookPanel(QWidget):
         needle = text.strip().casefold()
         for code_id, item in self._items.items():
             code = self.codebook.get(code_id)
-            hit = not needle or needle in self.codebook.path(code_id).casefold() or (
-                code is not None and needle in code.description.casefold())
+            hit = (
+                not needle
+                or needle in self.codebook.path(code_id).casefold()
+                or (code is not None and needle in code.description.casefold())
+            )
             item.setHidden(not hit)
         if needle:  # keep the groups of matching codes visible
             for item in self._items.values():
@@ -155,12 +158,16 @@ class CodebookPanel(QWidget):
             return
         import html
 
-        body = html.escape(code.description) if code.description else (
-            "<i>" + html.escape(self.tr("No coding instructions for this code yet.")) + "</i>")
+        body = (
+            html.escape(code.description)
+            if code.description
+            else ("<i>" + html.escape(self.tr("No coding instructions for this code yet.")) + "</i>")
+        )
         key = (" &nbsp;<code>" + html.escape(code.shortcut) + "</code>") if code.shortcut else ""
         self.instructions.setHtml(
             f"<p style='margin:0'><b>{html.escape(self.codebook.path(code.id, ' / '))}</b>{key}</p>"
-            f"<p style='margin-top:6px; line-height:140%'>{body}</p>")
+            f"<p style='margin-top:6px; line-height:140%'>{body}</p>"
+        )
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         import time
@@ -168,7 +175,10 @@ class CodebookPanel(QWidget):
         code_id = item.data(COL_NAME, ID_ROLE)
         # styles with single-click activation report one click as both signals
         now = time.monotonic()
-        if (code_id, now - getattr(self, "_last_time", -1.0) < 0.4) == (getattr(self, "_last_id", None), True):
+        if (code_id, now - getattr(self, "_last_time", -1.0) < 0.4) == (
+            getattr(self, "_last_id", None),
+            True,
+        ):
             return
         self._last_id, self._last_time = code_id, now
         if code_id and not self.codebook.children(code_id):

@@ -65,8 +65,9 @@ class DocumentCodesForm(QWidget):
                 for value in codebook.children(code.id):
                     if not value.archived:
                         combo.addItem(value.name, value.id)
-                        combo.setItemData(combo.count() - 1, plain_tooltip(value.description),
-                                         Qt.ItemDataRole.ToolTipRole)
+                        combo.setItemData(
+                            combo.count() - 1, plain_tooltip(value.description), Qt.ItemDataRole.ToolTipRole
+                        )
                 combo.currentIndexChanged.connect(lambda _i, g=code.id: self._choice_changed(g))
                 self._choices[code.id] = combo
                 self._form.addRow(self._label(code.name, code.description), combo)
@@ -102,14 +103,21 @@ class DocumentCodesForm(QWidget):
         self._updating = True
         try:
             for group_id, combo in self._choices.items():
-                chosen = next((c for c in state if self.codebook.get(c) is not None
-                               and self.codebook[c].parent_id == group_id), None)
+                chosen = next(
+                    (
+                        c
+                        for c in state
+                        if self.codebook.get(c) is not None and self.codebook[c].parent_id == group_id
+                    ),
+                    None,
+                )
                 combo.setCurrentIndex(max(combo.findData(chosen), 0))
                 self._set_note(group_id, state[chosen].note if chosen else "", enabled=chosen is not None)
             for code_id, box in self._checks.items():
                 box.setChecked(code_id in state)
-                self._set_note(code_id, state[code_id].note if code_id in state else "",
-                               enabled=code_id in state)
+                self._set_note(
+                    code_id, state[code_id].note if code_id in state else "", enabled=code_id in state
+                )
         finally:
             self._updating = False
 
@@ -125,8 +133,14 @@ class DocumentCodesForm(QWidget):
             return
         value = self._choices[group_id].currentData()
         if value is None:
-            previous = next((c for c in self._state if self.codebook.get(c) is not None
-                             and self.codebook[c].parent_id == group_id), None)
+            previous = next(
+                (
+                    c
+                    for c in self._state
+                    if self.codebook.get(c) is not None and self.codebook[c].parent_id == group_id
+                ),
+                None,
+            )
             if previous:
                 self.code_cleared.emit(previous)
         else:

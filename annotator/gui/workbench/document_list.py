@@ -37,10 +37,19 @@ class DocumentTableModel(QAbstractTableModel):
         self.sort_key, self.descending = "added", False
         self._pages: OrderedDict[int, list[DocumentSummary]] = OrderedDict()
         self._count = project.count_documents(**flt.kwargs())
-        self._headers = (self.tr("Title"), self.tr("Outlet"), self.tr("Date"), self.tr("Batch"),
-                         self.tr("Status"))
-        self._status_text = {None: self.tr("to do"), "assigned": self.tr("to do"),
-                             "in_progress": self.tr("in progress"), "done": self.tr("done")}
+        self._headers = (
+            self.tr("Title"),
+            self.tr("Outlet"),
+            self.tr("Date"),
+            self.tr("Batch"),
+            self.tr("Status"),
+        )
+        self._status_text = {
+            None: self.tr("to do"),
+            "assigned": self.tr("to do"),
+            "in_progress": self.tr("in progress"),
+            "done": self.tr("done"),
+        }
 
     # --- Qt model API ---------------------------------------------------------------
 
@@ -99,8 +108,13 @@ class DocumentTableModel(QAbstractTableModel):
         page_no = row // PAGE
         page = self._pages.get(page_no)
         if page is None:
-            page = self.project.list_documents(**self.filter.kwargs(), sort=self.sort_key,
-                                               descending=self.descending, limit=PAGE, offset=page_no * PAGE)
+            page = self.project.list_documents(
+                **self.filter.kwargs(),
+                sort=self.sort_key,
+                descending=self.descending,
+                limit=PAGE,
+                offset=page_no * PAGE,
+            )
             self._pages[page_no] = page
             while len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)
@@ -151,15 +165,20 @@ class DocumentTableModel(QAbstractTableModel):
                     return page_no * PAGE + i
         chunk = PAGE * 10
         for offset in range(0, min(self._count, max_rows), chunk):
-            rows = self.project.list_documents(**self.filter.kwargs(), sort=self.sort_key,
-                                               descending=self.descending, limit=chunk, offset=offset)
+            rows = self.project.list_documents(
+                **self.filter.kwargs(),
+                sort=self.sort_key,
+                descending=self.descending,
+                limit=chunk,
+                offset=offset,
+            )
             for i, s in enumerate(rows):
                 if s.id == document_id:
                     row = offset + i
                     page_no = row // PAGE
                     start = page_no * PAGE - offset
                     if start >= 0 and start + PAGE <= len(rows):
-                        self._pages[page_no] = rows[start:start + PAGE]
+                        self._pages[page_no] = rows[start : start + PAGE]
                     return row
         return None
 
@@ -181,8 +200,12 @@ class DocumentListPanel(QWidget):
         self.batch.setAccessibleName(self.tr("Batch filter"))
         self.status = QComboBox()
         self.status.setAccessibleName(self.tr("Status filter"))
-        for label, value in ((self.tr("All statuses"), None), (self.tr("To do"), "to_do"),
-                             (self.tr("In progress"), "in_progress"), (self.tr("Done"), "done")):
+        for label, value in (
+            (self.tr("All statuses"), None),
+            (self.tr("To do"), "to_do"),
+            (self.tr("In progress"), "in_progress"),
+            (self.tr("Done"), "done"),
+        ):
             self.status.addItem(label, value)
         self.model = DocumentTableModel(project, flt, self)
         self.table = QTableView()
@@ -252,8 +275,13 @@ class DocumentListPanel(QWidget):
         self.model.detach()
 
     def current_filter(self) -> ListFilter:
-        return ListFilter(self._base.coder_id, self._base.assigned_only, self.batch.currentData(),
-                          self.status.currentData(), self.search.text().strip() or None)
+        return ListFilter(
+            self._base.coder_id,
+            self._base.assigned_only,
+            self.batch.currentData(),
+            self.status.currentData(),
+            self.search.text().strip() or None,
+        )
 
     def apply_filters(self) -> None:
         self._search_timer.stop()

@@ -141,8 +141,9 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self.readonly_label.setWordWrap(True)
         self.readonly_label.setVisible(bool(self.project.readonly))
         if self.project.readonly and not self.project.notice:
-            self.readonly_label.setText(self.tr("{0} is open read-only: changes cannot be saved.").format(
-                self.project.path.name))
+            self.readonly_label.setText(
+                self.tr("{0} is open read-only: changes cannot be saved.").format(self.project.path.name)
+            )
         self.statusBar().addPermanentWidget(self.readonly_label, 1)
         self.coder_label.setTextFormat(Qt.TextFormat.PlainText)  # shows names from the data
         self.statusBar().addPermanentWidget(self.coder_label)
@@ -201,8 +202,9 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             self.update_progress()
         if scroll:
             QTimer.singleShot(0, lambda: self.article.text.verticalScrollBar().setValue(scroll))
-        gui_settings.set_project_value(self.project.path, f"{self.coder.id}/last_document", document_id,
-                                       store=self.settings)
+        gui_settings.set_project_value(
+            self.project.path, f"{self.coder.id}/last_document", document_id, store=self.settings
+        )
 
     def _show_document_for_undo(self, document_id: str) -> None:
         if document_id != self.document_id and self.project.has_document(document_id):
@@ -211,10 +213,13 @@ class MainWindow(WindowMenusMixin, QMainWindow):
     def restore_last_document(self) -> None:
         if self.closed:
             return
-        last = gui_settings.project_value(self.project.path, f"{self.coder.id}/last_document", store=self.settings)
+        last = gui_settings.project_value(
+            self.project.path, f"{self.coder.id}/last_document", store=self.settings
+        )
         if last and self.project.has_document(last):
-            scroll = gui_settings.project_value(self.project.path, f"{self.coder.id}/scroll", 0,
-                                                store=self.settings)
+            scroll = gui_settings.project_value(
+                self.project.path, f"{self.coder.id}/scroll", 0, store=self.settings
+            )
             try:
                 scroll = int(scroll)
             except (TypeError, ValueError):
@@ -223,8 +228,12 @@ class MainWindow(WindowMenusMixin, QMainWindow):
 
     def _remember_position(self) -> None:
         if self.document_id:
-            gui_settings.set_project_value(self.project.path, f"{self.coder.id}/scroll",
-                                           self.article.text.verticalScrollBar().value(), store=self.settings)
+            gui_settings.set_project_value(
+                self.project.path,
+                f"{self.coder.id}/scroll",
+                self.article.text.verticalScrollBar().value(),
+                store=self.settings,
+            )
 
     def step_document(self, step: int) -> None:
         target = self.documents.neighbour(self.document_id, step)
@@ -236,8 +245,11 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             return
         try:
             commands.run(self.undo_stack, self.notifier, MarkDone(self.session), self.tr("Mark done"))
-            nxt = self.session.next_not_done(self.documents.current_filter(), sort=self.documents.model.sort_key,
-                                             descending=self.documents.model.descending)
+            nxt = self.session.next_not_done(
+                self.documents.current_filter(),
+                sort=self.documents.model.sort_key,
+                descending=self.documents.model.descending,
+            )
         except AnnotatorError as exc:
             self.show_error(str(exc))
             return
@@ -279,8 +291,9 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             return
         # only the spans this action touched are redrawn, in the states the session took from the write
         changed = {ann_id: self.session.annotations.get(ann_id) for ann_id in ids}
-        self.article.text.update_spans({i: (a.start, a.end, self._colour(a.code_id)) if a else None
-                                        for i, a in changed.items()})
+        self.article.text.update_spans(
+            {i: (a.start, a.end, self._colour(a.code_id)) if a else None for i, a in changed.items()}
+        )
         self.article.text.set_selected_annotation(self.selected_id)
         self.annotations.update_annotations(changed)
         self._refresh_counts()
@@ -288,8 +301,16 @@ class MainWindow(WindowMenusMixin, QMainWindow):
     def _tooltip(self, pos: int) -> str:
         here = self.session.annotations_at(pos)
         cb = self.codebook
-        return tooltip_html([(cb[a.code_id].color if a.code_id in cb else "#888888",
-                              cb.path(a.code_id, " / ") if a.code_id in cb else a.code_id, a.note) for a in here])
+        return tooltip_html(
+            [
+                (
+                    cb[a.code_id].color if a.code_id in cb else "#888888",
+                    cb.path(a.code_id, " / ") if a.code_id in cb else a.code_id,
+                    a.note,
+                )
+                for a in here
+            ]
+        )
 
     def _mouse_selection_finished(self, alt_held: bool) -> None:
         """Show the snapped span at once, so what is selected is what a code
@@ -342,8 +363,9 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             return False
         snap = self.prefs.snap and not self.article.text.take_mouse_alt()
         name = self.codebook[code_id].name if code_id in self.codebook else code_id
-        change = self.run_command(ApplyCode(self.session, code_id, start, end, snap=snap),
-                                  self.tr("Apply {0}").format(name))
+        change = self.run_command(
+            ApplyCode(self.session, code_id, start, end, snap=snap), self.tr("Apply {0}").format(name)
+        )
         if change is None:
             return False
         saved = change.annotation
@@ -394,7 +416,9 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             self.statusBar().showMessage(self.tr("Put the cursor in an annotation first."), 6000)
             return
         # the quote is imported text: escaped, so it can never be read as markup
-        label = "<p>" + html.escape(self.tr("Note on “{0}”").format(" ".join(ann.quote.split())[:60])) + "</p>"
+        label = (
+            "<p>" + html.escape(self.tr("Note on “{0}”").format(" ".join(ann.quote.split())[:60])) + "</p>"
+        )
         note, ok = QInputDialog.getMultiLineText(self, self.tr("Note"), label, ann.note)
         if ok and note != ann.note:
             self._note_edited(ann.id, note)
@@ -417,7 +441,10 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             return
         start, end = self.session.nudged(ann.id, edge, direction)
         if (start, end) != (ann.start, ann.end):
-            if self.run_command(MoveSpan(self.session, ann.id, start, end), self.tr("Move annotation")) is not None:
+            if (
+                self.run_command(MoveSpan(self.session, ann.id, start, end), self.tr("Move annotation"))
+                is not None
+            ):
                 self.select_annotation(ann.id if ann.id in self.annotations_state else None, scroll=False)
 
     def _context_menu(self, point) -> None:
@@ -437,8 +464,11 @@ class MainWindow(WindowMenusMixin, QMainWindow):
     def _run_document_command(self, code_id: str, value: str | None, note: str, label: str) -> None:
         if not self.document_id:
             return
-        cmd = (ClearDocumentCode(self.session, code_id) if value is None
-               else SetDocumentCode(self.session, code_id, value=value, note=note))
+        cmd = (
+            ClearDocumentCode(self.session, code_id)
+            if value is None
+            else SetDocumentCode(self.session, code_id, value=value, note=note)
+        )
         if self.run_command(cmd, label) is None:
             self._document_codes_changed(self.document_id)  # the form shows what is saved
 

@@ -54,8 +54,9 @@ class SuggestionsLayer(QObject):
         self.find = self._action(tr("&Find sources in this document"), "Ctrl+Alt+S", self.find_sources)
         self.next = self._action(tr("&Next suggestion"), "Ctrl+]", lambda: self.step(1))
         self.prev = self._action(tr("&Previous suggestion"), "Ctrl+[", lambda: self.step(-1))
-        self.accept = self._action(tr("&Accept suggestion"), ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"],
-                                   self.accept_selected)
+        self.accept = self._action(
+            tr("&Accept suggestion"), ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"], self.accept_selected
+        )
         self.reject = self._action(tr("&Reject suggestion"), "Ctrl+Shift+Backspace", self.reject_selected)
         menu.insertSeparator(before)
         menu.insertAction(before, self.toggle)
@@ -139,8 +140,9 @@ class SuggestionsLayer(QObject):
         from annotator.services.suggestions import suggest_file
 
         self.found_for = self.w.document_id
-        self.worker = Worker(suggest_file, str(self.w.project.path), document_ids=[self.w.document_id],
-                             model=self.model)
+        self.worker = Worker(
+            suggest_file, str(self.w.project.path), document_ids=[self.w.document_id], model=self.model
+        )
         self.worker.signals.finished.connect(self._found)
         self.worker.signals.failed.connect(self._find_failed)
         self.worker.signals.cancelled.connect(lambda _partial: self._find_failed())
@@ -160,7 +162,9 @@ class SuggestionsLayer(QObject):
         if self.found_for != self.w.document_id:
             msg = self.tr("{0} suggestions found in the document you left.").format(report.suggestions)
         elif report.documents == 0 and report.skipped:
-            msg = self.tr("The suggestions for this document are up to date ({0} open).").format(len(self.items))
+            msg = self.tr("The suggestions for this document are up to date ({0} open).").format(
+                len(self.items)
+            )
         else:
             msg = self.tr("{0} suggestions found; {1} open.").format(report.suggestions, len(self.items))
         if report.notice:
@@ -227,8 +231,10 @@ class SuggestionsLayer(QObject):
             if not code_id:
                 return False
         name = self.w.codebook[code_id].name if code_id in self.w.codebook else code_id
-        change = self.w.run_command(AcceptSuggestion(self.w.session, s.id, s.document_id, code_id),
-                                    self.tr("Accept suggestion as {0}").format(name))
+        change = self.w.run_command(
+            AcceptSuggestion(self.w.session, s.id, s.document_id, code_id),
+            self.tr("Accept suggestion as {0}").format(name),
+        )
         if change is None:
             return False
         self.current_id = None
@@ -244,8 +250,12 @@ class SuggestionsLayer(QObject):
         if s is None:
             self.w.statusBar().showMessage(self.tr("Go to a suggestion first (Ctrl+])."), 6000)
             return False
-        if self.w.run_command(RejectSuggestion(self.w.session, s.id, s.document_id),
-                              self.tr("Reject suggestion")) is None:
+        if (
+            self.w.run_command(
+                RejectSuggestion(self.w.session, s.id, s.document_id), self.tr("Reject suggestion")
+            )
+            is None
+        ):
             return False
         self.current_id = None
         self.w.article.text.set_caret(s.end)

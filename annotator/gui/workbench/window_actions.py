@@ -55,28 +55,57 @@ class WindowActions:
         m = bar.addMenu(tr("&Code"))
         self.code_menu = m
         self.quick_pick = self._add(m, tr("&Apply code…"), "Ctrl+K", window.quick_apply)
-        self.repeat = self._add(m, tr("&Repeat last code"), ["Ctrl+R", "."], window.repeat_last_code, text_only=True)
+        self.repeat = self._add(
+            m, tr("&Repeat last code"), ["Ctrl+R", "."], window.repeat_last_code, text_only=True
+        )
         self.change_code = self._add(m, tr("C&hange code of annotation…"), "Ctrl+Shift+K", window.change_code)
         self.edit_note = self._add(m, tr("Write &note on annotation"), "Ctrl+E", window.edit_note)
-        self.delete = self._add(m, tr("&Delete annotation"), ["Del", "Backspace"],
-                                window.delete_annotation, text_only=True, table=True)
+        self.delete = self._add(
+            m,
+            tr("&Delete annotation"),
+            ["Del", "Backspace"],
+            window.delete_annotation,
+            text_only=True,
+            table=True,
+        )
         m.addSeparator()
-        self.start_earlier = self._add(m, tr("Annotation starts a word &earlier"), "Alt+Left",
-                                       lambda: window.nudge("start", -1), text_only=True)
-        self.start_later = self._add(m, tr("Annotation starts a word &later"), "Alt+Right",
-                                     lambda: window.nudge("start", 1), text_only=True)
-        self.end_earlier = self._add(m, tr("Annotation ends a word earlier"), "Alt+Shift+Left",
-                                     lambda: window.nudge("end", -1), text_only=True)
-        self.end_later = self._add(m, tr("Annotation ends a word later"), "Alt+Shift+Right",
-                                   lambda: window.nudge("end", 1), text_only=True)
+        self.start_earlier = self._add(
+            m,
+            tr("Annotation starts a word &earlier"),
+            "Alt+Left",
+            lambda: window.nudge("start", -1),
+            text_only=True,
+        )
+        self.start_later = self._add(
+            m,
+            tr("Annotation starts a word &later"),
+            "Alt+Right",
+            lambda: window.nudge("start", 1),
+            text_only=True,
+        )
+        self.end_earlier = self._add(
+            m,
+            tr("Annotation ends a word earlier"),
+            "Alt+Shift+Left",
+            lambda: window.nudge("end", -1),
+            text_only=True,
+        )
+        self.end_later = self._add(
+            m,
+            tr("Annotation ends a word later"),
+            "Alt+Shift+Right",
+            lambda: window.nudge("end", 1),
+            text_only=True,
+        )
         m.addSeparator()
         self.codes_submenu = m.addMenu(tr("C&odes"))
         self.code_actions: list[QAction] = []
         self.sections.append((tr("Code"), m.actions()))
 
         m = bar.addMenu(tr("&Document"))
-        self.done_next = self._add(m, tr("Mark &done and go to next"), ["Ctrl+Return", "Ctrl+Enter"],
-                                   window.done_and_next)
+        self.done_next = self._add(
+            m, tr("Mark &done and go to next"), ["Ctrl+Return", "Ctrl+Enter"], window.done_and_next
+        )
         self.next_doc = self._add(m, tr("&Next document"), "Ctrl+PgDown", lambda: window.step_document(1))
         self.prev_doc = self._add(m, tr("&Previous document"), "Ctrl+PgUp", lambda: window.step_document(-1))
         m.addSeparator()
@@ -91,8 +120,9 @@ class WindowActions:
         self.edit_codebook = self._add(m, tr("&Edit codebook…"), "Ctrl+Shift+B", window.edit_codebook)
         m.addSeparator()
         self.agreement = self._add(m, tr("&Agreement between coders…"), "Ctrl+Shift+A", window.show_agreement)
-        self.compare = self._add(m, tr("&Compare and adjudicate this document…"), "Ctrl+Shift+J",
-                                 window.show_compare)
+        self.compare = self._add(
+            m, tr("&Compare and adjudicate this document…"), "Ctrl+Shift+J", window.show_compare
+        )
         self.sections.append((tr("Project"), m.actions()))
 
         m = bar.addMenu(tr("&Help"))
@@ -101,7 +131,9 @@ class WindowActions:
         self.about = self._add(m, tr("&About Annotator"), None, window.show_about)
         self.sections.append((tr("Help"), m.actions()))
 
-    def _add(self, menu: QMenu, text: str, keys, slot, *, text_only: bool = False, table: bool = False) -> QAction:
+    def _add(
+        self, menu: QMenu, text: str, keys, slot, *, text_only: bool = False, table: bool = False
+    ) -> QAction:
         action = QAction(text, self.w)
         if keys is not None:
             keys = keys if isinstance(keys, list) else [keys]

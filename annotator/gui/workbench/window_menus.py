@@ -131,14 +131,29 @@ class WindowMenusMixin:
 
     def shortcut_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         sections = [(title, shortcut_rows(actions)) for title, actions in self.actions.sections]
-        sections.append((self.tr("Codes (while the article text has the focus)"),
-                         shortcut_rows(self.actions.code_actions)))
-        sections.append((self.tr("In the article text"), [
-            (self.tr("Select text"), self.tr("Shift+arrows, Shift+Ctrl+arrows (by word), or the mouse")),
-            (self.tr("Exact characters instead of whole words"), self.tr("hold Alt while selecting with the mouse")),
-            (self.tr("Move the cursor"), self.tr("arrows, Ctrl+arrows, Home, End, PgUp, PgDown")),
-            (self.tr("Select the annotation under the cursor"), self.tr("move the cursor into it")),
-        ]))
+        sections.append(
+            (
+                self.tr("Codes (while the article text has the focus)"),
+                shortcut_rows(self.actions.code_actions),
+            )
+        )
+        sections.append(
+            (
+                self.tr("In the article text"),
+                [
+                    (
+                        self.tr("Select text"),
+                        self.tr("Shift+arrows, Shift+Ctrl+arrows (by word), or the mouse"),
+                    ),
+                    (
+                        self.tr("Exact characters instead of whole words"),
+                        self.tr("hold Alt while selecting with the mouse"),
+                    ),
+                    (self.tr("Move the cursor"), self.tr("arrows, Ctrl+arrows, Home, End, PgUp, PgDown")),
+                    (self.tr("Select the annotation under the cursor"), self.tr("move the cursor into it")),
+                ],
+            )
+        )
         return [(t, [(what, keys) for what, keys in rows]) for t, rows in sections]
 
     def show_shortcuts(self) -> None:
@@ -150,9 +165,14 @@ class WindowMenusMixin:
     def show_about(self) -> None:
         import annotator
 
-        QMessageBox.about(self, self.tr("About Annotator"), self.tr(
-            "Annotator {0}\n\nCode news articles for framing and sourcing, compare coders and report "
-            "reliability.").format(annotator.__version__))
+        QMessageBox.about(
+            self,
+            self.tr("About Annotator"),
+            self.tr(
+                "Annotator {0}\n\nCode news articles for framing and sourcing, compare coders and report "
+                "reliability."
+            ).format(annotator.__version__),
+        )
 
     # --- closing -----------------------------------------------------------------------------
 
@@ -164,8 +184,12 @@ class WindowMenusMixin:
         # a late repaint of the list (the window object can outlive this)
         self.documents.stop()
         self._remember_position()
-        gui_settings.set_project_value(self.project.path, "geometry", self.saveGeometry(), store=self.settings)
-        gui_settings.set_project_value(self.project.path, "splitter", self.splitter.saveState(), store=self.settings)
+        gui_settings.set_project_value(
+            self.project.path, "geometry", self.saveGeometry(), store=self.settings
+        )
+        gui_settings.set_project_value(
+            self.project.path, "splitter", self.splitter.saveState(), store=self.settings
+        )
         self.settings.sync()
         try:
             self.project.close()

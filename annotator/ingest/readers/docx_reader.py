@@ -26,9 +26,13 @@ def check_package(data: bytes, display: str, kind: str = "Word document") -> Non
     """Refuse encrypted or legacy Office files and zip bombs before a library parses them."""
     if data.startswith(_CFB_MAGIC):
         if _ENCRYPTED_STREAM in data:
-            raise IngestError(f"{display} is password-protected (encrypted); save an unprotected copy to import it.")
+            raise IngestError(
+                f"{display} is password-protected (encrypted); save an unprotected copy to import it."
+            )
         if kind == "Word document":
-            raise IngestError(f"{display} is an old Word .doc file, not .docx; save it as .docx to import it.")
+            raise IngestError(
+                f"{display} is an old Word .doc file, not .docx; save it as .docx to import it."
+            )
         raise IngestError(f"{display} is an old Excel .xls file; save it as .xlsx or .csv to import it.")
     if not data.strip():
         raise IngestError(f"{display} is empty.")
@@ -37,7 +41,8 @@ def check_package(data: bytes, display: str, kind: str = "Word document") -> Non
             infos = zf.infolist()
             total = sum(i.file_size for i in infos)
             if total > ZIP_MAX_TOTAL or any(
-                i.file_size > (1 << 20) and i.file_size > ZIP_MAX_RATIO * max(i.compress_size, 1) for i in infos
+                i.file_size > (1 << 20) and i.file_size > ZIP_MAX_RATIO * max(i.compress_size, 1)
+                for i in infos
             ):
                 raise IngestError(
                     f"{display} would expand to an implausible size (a decompression bomb?); it was not read."
@@ -45,7 +50,9 @@ def check_package(data: bytes, display: str, kind: str = "Word document") -> Non
             if kind == "Word document" and any(i.filename == "word/document.xml" for i in infos):
                 _refuse_dtd(zf.read("word/document.xml"), display)
     except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError) as exc:
-        raise IngestError(f"{display} is not a readable {kind} (damaged or not in the right format).") from exc
+        raise IngestError(
+            f"{display} is not a readable {kind} (damaged or not in the right format)."
+        ) from exc
 
 
 def _refuse_dtd(xml: bytes, display: str) -> None:
@@ -56,9 +63,14 @@ def _refuse_dtd(xml: bytes, display: str) -> None:
     try:
         DefusedET.fromstring(xml, forbid_dtd=True)
     except (DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden) as exc:
-        raise IngestError(f"{display} declares an XML DTD or entities, which Word documents never do; it was not read.") from exc
+        raise IngestError(
+            f"{display} declares an XML DTD or entities, which Word documents never do; it was not read."
+        ) from exc
     except ParseError as exc:
-        raise IngestError(f"{display} is not a readable Word document (its text part is damaged XML).") from exc
+        raise IngestError(
+            f"{display} is not a readable Word document (its text part is damaged XML)."
+        ) from exc
+
 
 def docx_text(data: bytes, display: str) -> tuple[str, Any]:
     """The document's paragraphs and table cells in order, a blank line between

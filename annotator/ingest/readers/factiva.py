@@ -9,10 +9,41 @@ from collections.abc import Iterator
 from annotator.ingest.article import Article, normalise_date
 from annotator.ingest.registry import ReadFailure
 
-_CODES = frozenset({
-    "HD", "BY", "CR", "WC", "PD", "ET", "SN", "SC", "ED", "PG", "LA", "CY", "LP", "TD", "CT", "RF", "CO",
-    "IN", "NS", "RE", "IPC", "IPD", "PUB", "AN", "SE", "CLM", "ART", "RST", "NGC", "VOL", "FDS",
-})
+_CODES = frozenset(
+    {
+        "HD",
+        "BY",
+        "CR",
+        "WC",
+        "PD",
+        "ET",
+        "SN",
+        "SC",
+        "ED",
+        "PG",
+        "LA",
+        "CY",
+        "LP",
+        "TD",
+        "CT",
+        "RF",
+        "CO",
+        "IN",
+        "NS",
+        "RE",
+        "IPC",
+        "IPD",
+        "PUB",
+        "AN",
+        "SE",
+        "CLM",
+        "ART",
+        "RST",
+        "NGC",
+        "VOL",
+        "FDS",
+    }
+)
 _CODE_LINE = re.compile(r"^(" + "|".join(sorted(_CODES)) + r")[ \t]*$")
 _DOC_LINE = re.compile(r"^Document [A-Za-z0-9]{16,}[ \t]*$", re.MULTILINE)
 

@@ -79,7 +79,9 @@ class _Mapper:
                 columns = resolve_columns(list(record), self.options.columns, self.display)
             except IngestError:
                 keys = _shown(list(record))
-                return ReadFailure(self.display, f"{where} of {self.display} has no text field (keys: {keys}).")
+                return ReadFailure(
+                    self.display, f"{where} of {self.display} has no text field (keys: {keys})."
+                )
             self.cache[key] = columns
         text = record.get(columns["text"])
         if not isinstance(text, str) or not text.strip():
@@ -104,7 +106,9 @@ def iter_array(stream: io.TextIOBase, display: str) -> Iterator[Any]:
         try:
             chunk = stream.read(max(_CHUNK, len(buf) - pos))
         except UnicodeDecodeError as exc:
-            raise IngestError(f"{display} has bytes that are not valid in its encoding ({exc.reason}).") from exc
+            raise IngestError(
+                f"{display} has bytes that are not valid in its encoding ({exc.reason})."
+            ) from exc
         buf, pos = buf[pos:] + chunk, 0
         eof = not chunk
 
@@ -118,11 +122,11 @@ def iter_array(stream: io.TextIOBase, display: str) -> Iterator[Any]:
 
     more()
     skip_ws()
-    if buf[pos:pos + 1] != "[":
+    if buf[pos : pos + 1] != "[":
         raise _NotAnArray
     pos += 1
     skip_ws()
-    if buf[pos:pos + 1] == "]":
+    if buf[pos : pos + 1] == "]":
         return
     n = 0
     while True:
@@ -145,7 +149,7 @@ def iter_array(stream: io.TextIOBase, display: str) -> Iterator[Any]:
         n += 1
         yield item
         skip_ws()
-        sep = buf[pos:pos + 1]
+        sep = buf[pos : pos + 1]
         pos += 1
         if sep == ",":
             continue
@@ -163,7 +167,9 @@ def _whole(source: Source) -> list[Any]:
     try:
         data = json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
-        raise IngestError(f"{display} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).") from exc
+        raise IngestError(
+            f"{display} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
+        ) from exc
     except RecursionError as exc:
         raise IngestError(f"{display} is nested too deeply to be article data.") from exc
     return _records(data, display)
@@ -213,8 +219,11 @@ _END = object()
 @register("jsonl", (".jsonl", ".ndjson"), "JSON Lines: one article object per line")
 def read_jsonl(source: Source, options: ReadOptions) -> Iterator[Article | ReadFailure]:
     display = source.display
-    stream = (open_text_stream(source.open, display) if source.on_disk
-              else io.StringIO(decode(source.read_bytes(), display), newline=""))
+    stream = (
+        open_text_stream(source.open, display)
+        if source.on_disk
+        else io.StringIO(decode(source.read_bytes(), display), newline="")
+    )
     mapper = _Mapper(options, display)
     with stream:
         line_no = 0
@@ -222,8 +231,11 @@ def read_jsonl(source: Source, options: ReadOptions) -> Iterator[Article | ReadF
             try:
                 line = stream.readline()
             except UnicodeDecodeError:
-                yield ReadFailure(display, f"{display} has bytes that are not valid in its encoding after line "
-                                           f"{line_no}; the rest of the file was not read.")
+                yield ReadFailure(
+                    display,
+                    f"{display} has bytes that are not valid in its encoding after line "
+                    f"{line_no}; the rest of the file was not read.",
+                )
                 return
             if not line:
                 break
@@ -239,10 +251,11 @@ def read_jsonl(source: Source, options: ReadOptions) -> Iterator[Article | ReadF
                 yield ReadFailure(display, f"Line {line_no} of {display} is nested too deeply.")
                 continue
             if not isinstance(obj, dict):
-                yield ReadFailure(display, f"Line {line_no} of {display} is a {type(obj).__name__}, not an object.")
+                yield ReadFailure(
+                    display, f"Line {line_no} of {display} is a {type(obj).__name__}, not an object."
+                )
                 continue
             result = mapper.article(obj, f"Line {line_no}")
             if isinstance(result, Article):
                 result.metadata["source_line"] = line_no
             yield result
-

@@ -14,16 +14,55 @@ from annotator.ingest.registry import ReadFailure
 _END = re.compile(r"^[ \t]*End of Document[ \t]*$", re.MULTILINE)
 _COUNTER = re.compile(r"^[ \t]*\d+ of \d+ DOCUMENTS?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _KEY_LINE = re.compile(r"^([A-Za-z][A-Za-z-]{1,30}):[ \t]*(.*)$")
-_HEADER_KEYS = frozenset({
-    "byline", "section", "length", "dateline", "highlight", "edition", "series", "type", "author",
-    "column", "correction-date", "correction", "headline", "pg", "page",
-})
-_TRAILER_KEYS = frozenset({
-    "load-date", "language", "publication-type", "subject", "geographic", "organization", "company",
-    "person", "industry", "ticker", "graphic", "url", "document-type", "journal-code", "notes",
-    "country", "city", "state", "terms", "copyright", "source", "distribution", "acc-no",
-})
-_MARKER_KEYS = re.compile(r"^(?:Load-Date|Length|Byline|Section|LOAD-DATE|LENGTH|BYLINE|SECTION):", re.MULTILINE)
+_HEADER_KEYS = frozenset(
+    {
+        "byline",
+        "section",
+        "length",
+        "dateline",
+        "highlight",
+        "edition",
+        "series",
+        "type",
+        "author",
+        "column",
+        "correction-date",
+        "correction",
+        "headline",
+        "pg",
+        "page",
+    }
+)
+_TRAILER_KEYS = frozenset(
+    {
+        "load-date",
+        "language",
+        "publication-type",
+        "subject",
+        "geographic",
+        "organization",
+        "company",
+        "person",
+        "industry",
+        "ticker",
+        "graphic",
+        "url",
+        "document-type",
+        "journal-code",
+        "notes",
+        "country",
+        "city",
+        "state",
+        "terms",
+        "copyright",
+        "source",
+        "distribution",
+        "acc-no",
+    }
+)
+_MARKER_KEYS = re.compile(
+    r"^(?:Load-Date|Length|Byline|Section|LOAD-DATE|LENGTH|BYLINE|SECTION):", re.MULTILINE
+)
 
 
 def looks_like_nexis(text: str) -> bool:
@@ -42,7 +81,9 @@ def split_nexis(text: str, display: str) -> Iterator[Article | ReadFailure]:
         n += 1
         art = parse_article(chunk)
         if art is None:
-            yield ReadFailure(display, f"Article {n} of {display} has no body text between its header and trailer.")
+            yield ReadFailure(
+                display, f"Article {n} of {display} has no body text between its header and trailer."
+            )
             continue
         art.metadata["article_number"] = n
         yield art
@@ -116,7 +157,7 @@ def parse_article(chunk: str) -> Article | None:
     d = next((i for i, ln in enumerate(preamble) if _ISO_DAY.match(normalise_date(ln))), None)
     if d is not None:
         date = preamble[d]
-        after = preamble[d + 1:]
+        after = preamble[d + 1 :]
         if body_marker is not None:  # Nexis Uni: title, outlet, date, edition
             outlet = preamble[d - 1] if d >= 2 else ""
             title = preamble[d - 2] if d >= 2 else (preamble[0] if d == 1 else "")

@@ -16,7 +16,7 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 MAX_PAGES = 2000
 
 
-_SENTENCE_END = ('.', '!', '?', '"', '\u201d', "'", '\u2019', ':')
+_SENTENCE_END = (".", "!", "?", '"', "\u201d", "'", "\u2019", ":")
 
 
 def reflow(page: str) -> str:

@@ -63,8 +63,10 @@ def _open_sheet(source: Source):
         raise IngestError(f"{display} has no header row in its first sheet.")
     if len(header_row) > MAX_COLUMNS:
         book.close()
-        raise IngestError(f"{display} has a header cell in column {len(header_row):,}, more than the "
-                          f"{MAX_COLUMNS:,} columns a table of articles may have; it was not read.")
+        raise IngestError(
+            f"{display} has a header cell in column {len(header_row):,}, more than the "
+            f"{MAX_COLUMNS:,} columns a table of articles may have; it was not read."
+        )
     header: list[str] = []
     for i, v in enumerate(header_row, start=1):
         name = _cell(v).strip() or f"column_{i}"
@@ -97,7 +99,9 @@ def read_xlsx(source: Source, options: ReadOptions) -> Iterator[Article | ReadFa
                 continue
             record = dict(zip(header, values + [""] * (len(header) - len(values)), strict=False))
             if not record.get(columns["text"], "").strip():
-                yield ReadFailure(display, f"Row {row_number} of {display} has no text in column {columns['text']!r}.")
+                yield ReadFailure(
+                    display, f"Row {row_number} of {display} has no text in column {columns['text']!r}."
+                )
                 continue
             article = article_from_record(record, columns)
             article.metadata["source_row"] = row_number

@@ -67,7 +67,9 @@ def _header_names(row: list[str]) -> list[str]:
     return names
 
 
-def open_table(stream: io.TextIOBase, display: str, delimiter: str | None) -> tuple[list[str], Iterator[list[str]]]:
+def open_table(
+    stream: io.TextIOBase, display: str, delimiter: str | None
+) -> tuple[list[str], Iterator[list[str]]]:
     """The header names and a row reader; the delimiter is found from the header
     line (comma, semicolon, tab or bar) unless given or named by a "sep=" line."""
     _lines, reader = _open_table(stream, display, delimiter)
@@ -85,8 +87,10 @@ def reader_header(reader: Iterator[list[str]], display: str) -> list[str]:
 
 
 def _too_many_columns(display: str, n: int, more: bool = False) -> str:
-    return (f"{display} has {'more than ' if more else ''}{n:,} columns, more than the {MAX_COLUMNS:,} a table "
-            "of articles may have; it was not read.")
+    return (
+        f"{display} has {'more than ' if more else ''}{n:,} columns, more than the {MAX_COLUMNS:,} a table "
+        "of articles may have; it was not read."
+    )
 
 
 def _first_line(stream: io.TextIOBase, display: str) -> str:
@@ -98,13 +102,16 @@ def _first_line(stream: io.TextIOBase, display: str) -> str:
         fields = max(line.count(d) for d in _DELIMITERS) + 1
         if fields > MAX_COLUMNS:
             raise IngestError(_too_many_columns(display, fields, more=True))
-        raise IngestError(f"{display} has a first line longer than {MAX_HEADER_CHARS:,} characters, "
-                          "which is no header row; it was not read.")
+        raise IngestError(
+            f"{display} has a first line longer than {MAX_HEADER_CHARS:,} characters, "
+            "which is no header row; it was not read."
+        )
     return line
 
 
-def _open_table(stream: io.TextIOBase, display: str,
-                delimiter: str | None) -> tuple[_Lines, Iterator[list[str]]]:
+def _open_table(
+    stream: io.TextIOBase, display: str, delimiter: str | None
+) -> tuple[_Lines, Iterator[list[str]]]:
     first = _first_line(stream, display)
     if not first.strip():
         raise IngestError(f"{display} has no header row.")
@@ -122,7 +129,9 @@ def table_header(source: Source, delimiter: str | None = None) -> list[str]:
         return open_table(stream, source.display, delimiter)[0]
 
 
-def read_table(source: Source, options: ReadOptions, delimiter: str | None) -> Iterator[Article | ReadFailure]:
+def read_table(
+    source: Source, options: ReadOptions, delimiter: str | None
+) -> Iterator[Article | ReadFailure]:
     display = source.display
     stream = _text_stream(source)
     with stream:
@@ -138,12 +147,15 @@ def read_table(source: Source, options: ReadOptions, delimiter: str | None) -> I
             except StopIteration:
                 break
             except csv.Error as exc:
-                yield ReadFailure(display, f"{display} stopped being readable after row {row_number} ({exc}).")
+                yield ReadFailure(
+                    display, f"{display} stopped being readable after row {row_number} ({exc})."
+                )
                 return
             except UnicodeDecodeError as exc:
                 yield ReadFailure(
-                    display, f"{display} has bytes that are not valid in its encoding after row {row_number}; "
-                    "the rest of the file was not read."
+                    display,
+                    f"{display} has bytes that are not valid in its encoding after row {row_number}; "
+                    "the rest of the file was not read.",
                 )
                 del exc
                 return
@@ -169,7 +181,9 @@ def read_table(source: Source, options: ReadOptions, delimiter: str | None) -> I
                 continue
             record = dict(zip(header, row, strict=True))
             if not record[columns["text"]].strip():
-                yield ReadFailure(display, f"Row {row_number} of {display} has no text in column {columns['text']!r}.")
+                yield ReadFailure(
+                    display, f"Row {row_number} of {display} has no text in column {columns['text']!r}."
+                )
                 continue
             article = article_from_record(record, columns)
             article.metadata["source_row"] = row_number

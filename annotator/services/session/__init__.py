@@ -23,6 +23,18 @@ from annotator.services.session.commands import (
 from annotator.services.session.state import CodingSession, OpenedDocument
 
 __all__ = [
-    "AcceptSuggestion", "ApplyCode", "Change", "ChangeCode", "ClearDocumentCode", "CodingSession", "Command",
-    "DeleteSpan", "MarkDone", "MoveSpan", "OpenedDocument", "RejectSuggestion", "SetDocumentCode", "SetNote",
+    "AcceptSuggestion",
+    "ApplyCode",
+    "Change",
+    "ChangeCode",
+    "ClearDocumentCode",
+    "CodingSession",
+    "Command",
+    "DeleteSpan",
+    "MarkDone",
+    "MoveSpan",
+    "OpenedDocument",
+    "RejectSuggestion",
+    "SetDocumentCode",
+    "SetNote",
 ]

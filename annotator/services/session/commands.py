@@ -63,22 +63,35 @@ class _SpanCommand(Command):
     def do(self) -> Change:
         self.write = self._first() if self.write is None else self._redo(self.write, self._undone)
         states = span_states(self.write.after, self.session.coder_id)
-        return self._done(Change(self.document_id, states, annotation=states.get(self.write.annotation.id),
-                                 suggestions_changed=self.touches_suggestions))
+        return self._done(
+            Change(
+                self.document_id,
+                states,
+                annotation=states.get(self.write.annotation.id),
+                suggestions_changed=self.touches_suggestions,
+            )
+        )
 
     def undo(self) -> Change:
         if self.write is None:
             raise RuntimeError("undo before do")
         self._undone = self._undo(self.write)
-        return self._done(Change(self.document_id, span_states(self._undone, self.session.coder_id),
-                                 suggestions_changed=self.touches_suggestions))
+        return self._done(
+            Change(
+                self.document_id,
+                span_states(self._undone, self.session.coder_id),
+                suggestions_changed=self.touches_suggestions,
+            )
+        )
 
 
 class ApplyCode(_SpanCommand):
     """Code a passage of the open document; with ``snap`` it first widens to
     whole tokens. Overlapping spans of one code merge (the store's rule)."""
 
-    def __init__(self, session: CodingSession, code_id: str, start: int, end: int, *, snap: bool = True) -> None:
+    def __init__(
+        self, session: CodingSession, code_id: str, start: int, end: int, *, snap: bool = True
+    ) -> None:
         super().__init__(session, session.document_id or "")
         self.code_id, self.start, self.end, self.snap = code_id, start, end, snap
 
@@ -86,8 +99,16 @@ class ApplyCode(_SpanCommand):
         s = self.session
         if s.document_id is None or s.document_id != self.document_id:
             raise AnnotatorError("Open a document first.")
-        write = coding.apply_code(s.project, self.document_id, s.coder_id, self.code_id, self.start, self.end,
-                                  tokens=s.tokens() if self.snap else None, snap=self.snap)
+        write = coding.apply_code(
+            s.project,
+            self.document_id,
+            s.coder_id,
+            self.code_id,
+            self.start,
+            self.end,
+            tokens=s.tokens() if self.snap else None,
+            snap=self.snap,
+        )
         s.last_code = self.code_id
         return write
 
@@ -137,15 +158,18 @@ class AcceptSuggestion(_SpanCommand):
     """The suggestion becomes the coder's span (origin "suggestion") and is
     marked accepted; undo takes the span back and opens the suggestion again."""
 
-    def __init__(self, session: CodingSession, suggestion_id: str, document_id: str,
-                 code_id: str | None = None) -> None:
+    def __init__(
+        self, session: CodingSession, suggestion_id: str, document_id: str, code_id: str | None = None
+    ) -> None:
         super().__init__(session, document_id)
         self.suggestion_id, self.code_id = suggestion_id, code_id
 
     def _first(self) -> SpanWrite:
         s = self.session
-        return coding.recorded(s.project, lambda: suggestions.accept_suggestion(
-            s.project, self.suggestion_id, s.coder_id, self.code_id))
+        return coding.recorded(
+            s.project,
+            lambda: suggestions.accept_suggestion(s.project, self.suggestion_id, s.coder_id, self.code_id),
+        )
 
     def _redo(self, write: SpanWrite, undone: list[Annotation]) -> SpanWrite:
         return suggestions.accept_again(self.session.project, self.suggestion_id, write, undone)
@@ -184,8 +208,9 @@ class SetDocumentCode(Command):
 
     def _write(self) -> dict[str, DocumentCode]:
         s = self.session
-        return coding.set_document_code(s.project, self.document_id, s.coder_id, self.code_id,
-                                        value=self.value, note=self.note)
+        return coding.set_document_code(
+            s.project, self.document_id, s.coder_id, self.code_id, value=self.value, note=self.note
+        )
 
     def do(self) -> Change:
         s = self.session
@@ -196,16 +221,18 @@ class SetDocumentCode(Command):
             self.after = coding.document_code_state(s.project, self.document_id, s.coder_id)
             now = self.after
         else:
-            now = coding.restore_document_codes(s.project, self.document_id, s.coder_id, self.after,
-                                                expected=self.before)
+            now = coding.restore_document_codes(
+                s.project, self.document_id, s.coder_id, self.after, expected=self.before
+            )
         return self._done(Change(self.document_id, document_codes=now))
 
     def undo(self) -> Change:
         if self.before is None or self.after is None:
             raise RuntimeError("undo before do")
         s = self.session
-        now = coding.restore_document_codes(s.project, self.document_id, s.coder_id, self.before,
-                                            expected=self.after)
+        now = coding.restore_document_codes(
+            s.project, self.document_id, s.coder_id, self.before, expected=self.after
+        )
         return self._done(Change(self.document_id, document_codes=now))
 
 
@@ -233,6 +260,7 @@ class MarkDone(Command):
         return self._done(Change(self.document_id, status_changed=True, status=coding.DONE))
 
     def undo(self) -> Change:
-        coding.restore_status(self.session.project, self.document_id, self.session.coder_id, self.before,
-                              expected=coding.DONE)
+        coding.restore_status(
+            self.session.project, self.document_id, self.session.coder_id, self.before, expected=coding.DONE
+        )
         return self._done(Change(self.document_id, status_changed=True, status=self.before))

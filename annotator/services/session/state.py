@@ -112,7 +112,9 @@ class CodingSession:
         a = self.annotation(annotation_id)
         return coding.nudge(self.tokens(), a.start, a.end, edge, direction, len(self.text))
 
-    def next_not_done(self, flt: coding.ListFilter, *, sort: str = "added", descending: bool = False) -> str | None:
+    def next_not_done(
+        self, flt: coding.ListFilter, *, sort: str = "added", descending: bool = False
+    ) -> str | None:
         return coding.next_not_done(self.project, flt, self.document_id, sort=sort, descending=descending)
 
     # --- keeping in step -----------------------------------------------------------

@@ -18,13 +18,18 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 RNG = random.Random(10)
-GOOD = ("The minister said the strikes hit 11 targets near Aleppo on Tuesday.\n\n"
-        "Rebels denied the claim, according to a statement from their spokesman.\n")
+GOOD = (
+    "The minister said the strikes hit 11 targets near Aleppo on Tuesday.\n\n"
+    "Rebels denied the claim, according to a statement from their spokesman.\n"
+)
 
-LAUGHS = ('<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
-          + "".join(f' <!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">\n'
-                    for i in range(1, 10))
-          + "]>\n")
+LAUGHS = (
+    '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
+    + "".join(
+        f' <!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">\n' for i in range(1, 10)
+    )
+    + "]>\n"
+)
 XXE = '<?xml version="1.0"?>\n<!DOCTYPE r [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>\n'
 
 
@@ -40,16 +45,25 @@ def _zip(entries: list[tuple[zipfile.ZipInfo | str, bytes]], *, compression=zipf
 
 
 def _docx(document_xml: str) -> bytes:
-    content_types = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
-                     'package/2006/content-types"><Default Extension="rels" ContentType="application/'
-                     'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="'
-                     'application/xml"/><Override PartName="/word/document.xml" ContentType="application/'
-                     'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
-    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-            'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-            'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
-    return _zip([("[Content_Types].xml", content_types.encode()), ("_rels/.rels", rels.encode()),
-                 ("word/document.xml", document_xml.encode())])
+    content_types = (
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+        'package/2006/content-types"><Default Extension="rels" ContentType="application/'
+        'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="'
+        'application/xml"/><Override PartName="/word/document.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+    )
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+        'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+    )
+    return _zip(
+        [
+            ("[Content_Types].xml", content_types.encode()),
+            ("_rels/.rels", rels.encode()),
+            ("word/document.xml", document_xml.encode()),
+        ]
+    )
 
 
 def _encrypted(data: bytes) -> bytes:
@@ -66,30 +80,44 @@ W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 def _word_body(text: str) -> str:
-    return f'<w:document {W}><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>'
+    return f"<w:document {W}><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>"
 
 
 def _xlsx(sheet_xml: str) -> bytes:
     """A minimal workbook: one sheet, inline strings, no styles."""
     ns = "http://schemas.openxmlformats.org"
-    types = (f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{ns}/package/2006/content-types">'
-             f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-             '<Default Extension="xml" ContentType="application/xml"/>'
-             '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-             'spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="'
-             'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
-    rels = (f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/2006/relationships">'
-            f'<Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/officeDocument" '
-            'Target="xl/workbook.xml"/></Relationships>')
-    book = (f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{ns}/spreadsheetml/2006/main" '
-            f'xmlns:r="{ns}/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" '
-            'r:id="rId1"/></sheets></workbook>')
-    book_rels = (f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/2006/relationships">'
-                 f'<Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/worksheet" '
-                 'Target="worksheets/sheet1.xml"/></Relationships>')
-    return _zip([("[Content_Types].xml", types.encode()), ("_rels/.rels", rels.encode()),
-                 ("xl/workbook.xml", book.encode()), ("xl/_rels/workbook.xml.rels", book_rels.encode()),
-                 ("xl/worksheets/sheet1.xml", sheet_xml.encode())])
+    types = (
+        f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{ns}/package/2006/content-types">'
+        f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        'spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="'
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
+    )
+    rels = (
+        f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/officeDocument" '
+        'Target="xl/workbook.xml"/></Relationships>'
+    )
+    book = (
+        f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{ns}/spreadsheetml/2006/main" '
+        f'xmlns:r="{ns}/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" '
+        'r:id="rId1"/></sheets></workbook>'
+    )
+    book_rels = (
+        f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/worksheet" '
+        'Target="worksheets/sheet1.xml"/></Relationships>'
+    )
+    return _zip(
+        [
+            ("[Content_Types].xml", types.encode()),
+            ("_rels/.rels", rels.encode()),
+            ("xl/workbook.xml", book.encode()),
+            ("xl/_rels/workbook.xml.rels", book_rels.encode()),
+            ("xl/worksheets/sheet1.xml", sheet_xml.encode()),
+        ]
+    )
 
 
 def _sheet(dimension: str, cells: list[tuple[str, str]]) -> str:
@@ -98,8 +126,10 @@ def _sheet(dimension: str, cells: list[tuple[str, str]]) -> str:
         number = int("".join(ch for ch in ref if ch.isdigit()))
         rows.setdefault(number, []).append(f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>')
     body = "".join(f'<row r="{n}">{"".join(c)}</row>' for n, c in sorted(rows.items()))
-    return ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
-            f'spreadsheetml/2006/main"><dimension ref="{dimension}"/><sheetData>{body}</sheetData></worksheet>')
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+        f'spreadsheetml/2006/main"><dimension ref="{dimension}"/><sheetData>{body}</sheetData></worksheet>'
+    )
 
 
 def _yaml_codes(lines: list[str]) -> bytes:
@@ -125,35 +155,67 @@ def files() -> dict[str, bytes]:
     out["no_text_column.csv"] = b"headline,body_html\nA,<p>x</p>\n"
     out["header_only.csv"] = b"title,text\n"
     out["ragged_rows.csv"] = b'title,text\nA,"' + GOOD.encode() + b'",extra,extra\nB\n,,,,\n'
-    out["formula_cells.csv"] = ('title,text\n"=HYPERLINK(""http://x"",""y"")","' + GOOD
-                                + '"\n"+cmd|\' /C calc\'!A0","@SUM(1+1)*cmd"\n').encode()
+    out["formula_cells.csv"] = (
+        'title,text\n"=HYPERLINK(""http://x"",""y"")","'
+        + GOOD
+        + '"\n"+cmd|\' /C calc\'!A0","@SUM(1+1)*cmd"\n'
+    ).encode()
     out["nul_in_csv.csv"] = b"title,text\nA,\x00\x00" + GOOD.encode() + b"\n"
     # a quote opened in row 7 (the header is row 1) and never closed, with rows after it
-    out["unclosed_quote_row7.csv"] = ("title,text\n" + "".join(f"T{i},Article {i}. {GOOD.splitlines()[0]}\n"
-                                                               for i in range(5))
-                                      + 'T5,"This quote is never closed. ' + GOOD
-                                      + "".join(f"T{i},Article {i} after the quote.\n" for i in range(6, 9))).encode()
+    out["unclosed_quote_row7.csv"] = (
+        "title,text\n"
+        + "".join(f"T{i},Article {i}. {GOOD.splitlines()[0]}\n" for i in range(5))
+        + 'T5,"This quote is never closed. '
+        + GOOD
+        + "".join(f"T{i},Article {i} after the quote.\n" for i in range(6, 9))
+    ).encode()
     out["latin1.csv"] = ("title,text\nGenève,Zürich " + GOOD.replace("\n", " ") + "\n").encode("latin-1")
     # --- JSON / JSON Lines
     out["truncated.json"] = json.dumps([{"title": "A", "text": GOOD}] * 3).encode()[:-17]
     out["scalar.json"] = b"42"
     out["deep_nesting.json"] = b"[" * 5000 + b"]" * 5000
-    out["wrong_types.json"] = json.dumps([{"title": 5, "text": None}, {"title": ["x"], "text": {"a": 1}},
-                                          {"text": 123.5}, {"title": "ok", "text": GOOD}]).encode()
-    out["huge_number.json"] = b'[{"title": "A", "text": "' + GOOD.encode().replace(b"\n", b"\\n") + b'", "n": ' \
-        + b"9" * 5000 + b"}]"
-    out["mixed_lines.jsonl"] = b"\n".join([
-        json.dumps({"title": "fine", "text": GOOD}).encode(), b"{not json", b"[]", b"null",
-        json.dumps({"title": "no text"}).encode(), b"\xff\xfe\x00", json.dumps({"text": GOOD + " 2"}).encode(),
-    ])
+    out["wrong_types.json"] = json.dumps(
+        [
+            {"title": 5, "text": None},
+            {"title": ["x"], "text": {"a": 1}},
+            {"text": 123.5},
+            {"title": "ok", "text": GOOD},
+        ]
+    ).encode()
+    out["huge_number.json"] = (
+        b'[{"title": "A", "text": "'
+        + GOOD.encode().replace(b"\n", b"\\n")
+        + b'", "n": '
+        + b"9" * 5000
+        + b"}]"
+    )
+    out["mixed_lines.jsonl"] = b"\n".join(
+        [
+            json.dumps({"title": "fine", "text": GOOD}).encode(),
+            b"{not json",
+            b"[]",
+            b"null",
+            json.dumps({"title": "no text"}).encode(),
+            b"\xff\xfe\x00",
+            json.dumps({"text": GOOD + " 2"}).encode(),
+        ]
+    )
     # --- HTML
-    out["script_only.html"] = b"<html><head><script>alert(1)</script></head><body><script>x()</script></body></html>"
+    out["script_only.html"] = (
+        b"<html><head><script>alert(1)</script></head><body><script>x()</script></body></html>"
+    )
     out["unclosed_tags.html"] = ("<html><body><div><p>" + GOOD + "<p><b><i><table><tr><td>").encode()
-    out["entity_bomb.html"] = (LAUGHS.replace('<?xml version="1.0"?>\n', "") + "<html><body><p>&lol9;</p><p>"
-                               + GOOD + "</p></body></html>").encode()
-    out["active_content.html"] = ('<html><body><p onclick="steal()">' + GOOD + '</p><img src="http://tracker/x.gif">'
-                                  '<iframe src="javascript:alert(1)"></iframe><a href="javascript:evil()">link</a>'
-                                  "<style>body{background:url(http://tracker/)}</style></body></html>").encode()
+    out["entity_bomb.html"] = (
+        LAUGHS.replace('<?xml version="1.0"?>\n', "")
+        + "<html><body><p>&lol9;</p><p>"
+        + GOOD
+        + "</p></body></html>"
+    ).encode()
+    out["active_content.html"] = (
+        '<html><body><p onclick="steal()">' + GOOD + '</p><img src="http://tracker/x.gif">'
+        '<iframe src="javascript:alert(1)"></iframe><a href="javascript:evil()">link</a>'
+        "<style>body{background:url(http://tracker/)}</style></body></html>"
+    ).encode()
     out["binary.html"] = b"<html>" + bytes(RNG.randrange(256) for _ in range(2048))
     # --- Word
     out["not_a_zip.docx"] = b"PK\x03\x04" + bytes(RNG.randrange(256) for _ in range(1024))
@@ -163,12 +225,16 @@ def files() -> dict[str, bytes]:
     out["truncated.docx"] = _docx(_word_body(GOOD.replace("\n", " ")))[:-200]
     # --- PDF
     out["header_only.pdf"] = b"%PDF-1.7\n"
-    out["truncated.pdf"] = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages"
+    out["truncated.pdf"] = (
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages"
+    )
     # --- Excel: a cell at the last column and row Excel allows, one far to the right in the header
-    out["far_cell.xlsx"] = _xlsx(_sheet("A1:XFD1048576", [("A1", "text"), ("A2", GOOD.replace("\n", " ")),
-                                                           ("XFD1048576", "far")]))
-    out["wide_header.xlsx"] = _xlsx(_sheet("A1:XFD2", [("A1", "text"), ("XFD1", "far"),
-                                                       ("A2", GOOD.replace("\n", " "))]))
+    out["far_cell.xlsx"] = _xlsx(
+        _sheet("A1:XFD1048576", [("A1", "text"), ("A2", GOOD.replace("\n", " ")), ("XFD1048576", "far")])
+    )
+    out["wide_header.xlsx"] = _xlsx(
+        _sheet("A1:XFD2", [("A1", "text"), ("XFD1", "far"), ("A2", GOOD.replace("\n", " "))])
+    )
     # --- YAML codebooks (issue 13): aliases, nesting, text YAML can hold but no codebook can
     bomb = ["a: &a [" + ",".join(["x"] * 9) + "]"]
     bomb += [f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]" for i in range(8)]
@@ -177,23 +243,38 @@ def files() -> dict[str, bytes]:
     out["deep_nesting.yaml"] = b"codes: " + b"[" * 5000 + b"]" * 5000 + b"\n"
     out["lone_surrogate.yaml"] = _yaml_codes(['  - name: "caf\\ud800"'])
     out["odd_version.yaml"] = _yaml_codes(["  - name: Frames"]).replace(b"version: 1", "version: ²".encode())
-    out["huge_version.yaml"] = _yaml_codes(["  - name: Frames"]).replace(b"version: 1", b"version: " + b"9" * 40)
+    out["huge_version.yaml"] = _yaml_codes(["  - name: Frames"]).replace(
+        b"version: 1", b"version: " + b"9" * 40
+    )
     out["many_codes.yaml"] = _yaml_codes([f"  - name: code {i}" for i in range(320)])
-    out["groups_of_15.yaml"] = _yaml_codes([f"  - name: group {g}\n    children:\n"
-                                            + "\n".join(f"      - name: code {g}.{i}" for i in range(15))
-                                            for g in range(20)])
+    out["groups_of_15.yaml"] = _yaml_codes(
+        [
+            f"  - name: group {g}\n    children:\n"
+            + "\n".join(f"      - name: code {g}.{i}" for i in range(15))
+            for g in range(20)
+        ]
+    )
     # --- zip archives
-    out["traversal.zip"] = _zip([("../../evil.txt", GOOD.encode()), ("/etc/cron.d/evil.txt", GOOD.encode()),
-                                 ("C:\\Windows\\evil.txt", GOOD.encode()), ("fine.txt", GOOD.encode())])
+    out["traversal.zip"] = _zip(
+        [
+            ("../../evil.txt", GOOD.encode()),
+            ("/etc/cron.d/evil.txt", GOOD.encode()),
+            ("C:\\Windows\\evil.txt", GOOD.encode()),
+            ("fine.txt", GOOD.encode()),
+        ]
+    )
     link = zipfile.ZipInfo("link.txt", date_time=(2020, 1, 1, 0, 0, 0))
     link.create_system = 3
     link.external_attr = (stat.S_IFLNK | 0o777) << 16
     out["symlink.zip"] = _zip([(link, b"/etc/passwd"), ("real.txt", GOOD.encode())])
     out["bomb.zip"] = _zip([("zeros.txt", b"0" * (4 << 20))])  # 4 MB of zeros in ~4 KB
-    out["nested.zip"] = _zip([("inner.zip", _zip([("a.txt", GOOD.encode())])), ("b.txt", GOOD.encode() + b"b")])
+    out["nested.zip"] = _zip(
+        [("inner.zip", _zip([("a.txt", GOOD.encode())])), ("b.txt", GOOD.encode() + b"b")]
+    )
     out["truncated.zip"] = _zip([("a.txt", GOOD.encode() * 20), ("b.txt", GOOD.encode())])[:-60]
-    out["encrypted_flag.zip"] = _encrypted(_zip([("secret.txt", bytes(RNG.randrange(256) for _ in range(40)))],
-                                                compression=zipfile.ZIP_STORED))
+    out["encrypted_flag.zip"] = _encrypted(
+        _zip([("secret.txt", bytes(RNG.randrange(256) for _ in range(40)))], compression=zipfile.ZIP_STORED)
+    )
     out["empty.zip"] = _zip([])
     return out
 
