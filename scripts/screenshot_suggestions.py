@@ -47,9 +47,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{report.suggestions} suggestions in {report.documents} documents ({report.pipeline})")
             # a coder who has not coded yet: only the suggestions are drawn
             coder = add_coder(project, "Sam")
-            ids = project.document_ids()
-            counts = {d: len(project.suggestions(d, status="open")) for d in ids}
-            document_id = max(ids, key=lambda d: (counts[d] >= 6 and len(project.document(d).text) < 2500,
+            ids = project.documents.document_ids()
+            counts = {d: len(project.workflow.suggestions(d, status="open")) for d in ids}
+            document_id = max(ids, key=lambda d: (counts[d] >= 6 and len(project.documents.document(d).text) < 2500,
                                                   counts[d]))
         window = start_window(path, coder=coder)
         window.resize(1440, 900)

@@ -108,27 +108,27 @@ def build_project(path: Path) -> tuple[str, str]:
         build_demo(path)
         project = Project.open(path)
         # the coder with work left, on an article they are in the middle of
-        counts = project.status_counts()
+        counts = project.workflow.status_counts()
         coders = [c for c in project.coders() if c.role == "coder"]
         coder = min(coders, key=lambda c: counts.get(c.id, {}).get("done", 0))
-        docs = project.list_documents(coder_id=coder.id)
-        started = [d.id for d in docs if d.status == "in_progress" and project.annotations(d.id, coder.id)]
+        docs = project.documents.list_documents(coder_id=coder.id)
+        started = [d.id for d in docs if d.status == "in_progress" and project.annotations.select(d.id, coder.id)]
         first = started[0] if started else docs[0].id
         project.close()
         return first, coder.id
     else:
         project = init_project(path, name="Syria coverage 2015", codebook="news_frames")
-        project.import_codebook(load_codebook("source_types"))
+        project.codes.import_codebook(load_codebook("source_types"))
         coder = add_coder(project, "Ana")
         add_coder(project, "Ben")
         batch = project.add_batch(Batch("October 2015 sample", source="demo"))
-        project.add_documents([Document(text, title=t, outlet=o, published=d, batch_id=batch.id,
+        project.documents.add_documents([Document(text, title=t, outlet=o, published=d, batch_id=batch.id,
                                         url="https://example.org/" + re.sub(r"\W+", "-", t.lower()))
                                for t, o, d, text in ARTICLES])
-    docs = project.list_documents(coder_id=coder.id)
+    docs = project.documents.list_documents(coder_id=coder.id)
     first = docs[0].id
-    text = project.document_text(first)
-    codebook = project.codebook()
+    text = project.documents.document_text(first)
+    codebook = project.codes.codebook()
     for phrase, code_path in CODING:
         code = codebook.by_path(code_path)
         i = text.find(phrase)
@@ -273,7 +273,7 @@ def shoot_dialogs(path: Path, out: Path, tmp: Path) -> list[Path]:
         dash.grab().save(str(targets[-1]))
         dash.close()
 
-        doc = next((d.id for d in p.list_documents() if "Market" in d.title), p.document_ids()[0])
+        doc = next((d.id for d in p.documents.list_documents() if "Market" in d.title), p.documents.document_ids()[0])
         compare = CompareView(p, document_id=doc)
         compare.resize(1280, 800)
         _settle(compare)

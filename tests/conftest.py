@@ -51,18 +51,18 @@ def coded_project(project):
     from annotator.core.codebook import Code
     from annotator.core.models import Coder, Document
 
-    src = project.add_code(Code("Source type", exclusive=True, color="#333333"))
-    project.add_code(Code("Official", parent_id=src.id, shortcut="o", color="#0072b2"))
-    project.add_code(Code("Military", parent_id=src.id, shortcut="m", color="#d55e00"))
-    frames = project.add_code(Code("Frames", color="#444444"))
-    project.add_code(Code("Appeasement", parent_id=frames.id, shortcut="a", color="#009e73"))
-    project.add_code(Code("Conflict", parent_id=frames.id, shortcut="c", color="#cc79a7"))
-    dom = project.add_code(Code("Dominant frame", scope="document", exclusive=True, color="#555555"))
-    project.add_code(Code("Conflict frame", parent_id=dom.id, scope="document", color="#e69f00"))
-    project.add_code(Code("Peace frame", parent_id=dom.id, scope="document", color="#56b4e9"))
+    src = project.codes.add_code(Code("Source type", exclusive=True, color="#333333"))
+    project.codes.add_code(Code("Official", parent_id=src.id, shortcut="o", color="#0072b2"))
+    project.codes.add_code(Code("Military", parent_id=src.id, shortcut="m", color="#d55e00"))
+    frames = project.codes.add_code(Code("Frames", color="#444444"))
+    project.codes.add_code(Code("Appeasement", parent_id=frames.id, shortcut="a", color="#009e73"))
+    project.codes.add_code(Code("Conflict", parent_id=frames.id, shortcut="c", color="#cc79a7"))
+    dom = project.codes.add_code(Code("Dominant frame", scope="document", exclusive=True, color="#555555"))
+    project.codes.add_code(Code("Conflict frame", parent_id=dom.id, scope="document", color="#e69f00"))
+    project.codes.add_code(Code("Peace frame", parent_id=dom.id, scope="document", color="#56b4e9"))
     project.add_coder(Coder("alice"))
     project.add_coder(Coder("bob"))
-    project.add_documents(
+    project.documents.add_documents(
         [
             Document(
                 text="The minister said the strikes hit 11 targets.\n\nRebels denied it.", title="Strikes"
@@ -74,6 +74,6 @@ def coded_project(project):
 
 
 def code_id(project, path: str) -> str:
-    code = project.codebook().by_path(path)
+    code = project.codes.codebook().by_path(path)
     assert code is not None, path
     return code.id

@@ -85,10 +85,10 @@ def test_ids_are_left_to_the_path(name):
 def test_imports_into_a_fresh_project(tmp_path: Path, name):
     codebook = _load(name)
     with Project.create(tmp_path / "fresh.annotator") as project:
-        counts = project.import_codebook(codebook)
+        counts = project.codes.import_codebook(codebook)
         assert counts["added"] == len(codebook)
     with Project.open(tmp_path / "fresh.annotator") as project:
-        stored = project.codebook()
+        stored = project.codes.codebook()
         assert {stored.path(c.id) for c in stored} == {codebook.path(c.id) for c in codebook}
         for code in codebook:
             again = stored[code.id]

@@ -134,7 +134,7 @@ def batches_cmd(project: Path, batch: str | None) -> None:
     """List the batches, or show one batch's import report."""
     with open_project(project, readonly=True) as p:
         if batch is None:
-            counts = dict(p.documents_per_batch())
+            counts = dict(p.documents.documents_per_batch())
             t = Table("Batch", "Imported at", "Documents", "Duplicates", "Near-dup.", "Failed", "Source")
             for b in p.batches():
                 c = b.counts

@@ -37,7 +37,7 @@ def init_cmd(project: Path, name: str | None, codebook: str | None, coders: tupl
     """Create a new, empty project file."""
     p = projects.init_project(project, name=name, codebook=codebook, coders=list(coders))
     with p:
-        n = len(p.codebook())
+        n = len(p.codes.codebook())
     console.print(f"Created {plain(project)} ({n} codes, {len(coders)} coders).")
 
 
@@ -98,7 +98,7 @@ def codebook_import(project: Path, source: str) -> None:
     """Add the codes of a built-in codebook or a YAML file (codes with the same id are updated)."""
     codebook = projects.load_codebook(source)
     with open_project(project) as p:
-        counts = p.import_codebook(codebook)
+        counts = p.codes.import_codebook(codebook)
     console.print(
         f"Codebook {plain(codebook.name or source)}: {counts['added']} codes added, "
         f"{counts['updated']} updated, {counts['unchanged']} unchanged."
@@ -117,7 +117,7 @@ def codebook_import(project: Path, source: str) -> None:
 def codebook_export(project: Path, output: Path | None, force: bool) -> None:
     """Write the project's codebook as YAML."""
     with open_project(project, readonly=True) as p:
-        codebook = p.codebook()
+        codebook = p.codes.codebook()
         if output is None:
             click.echo(dump_codebook(codebook), nl=False)
             return
@@ -132,8 +132,8 @@ def codebook_export(project: Path, output: Path | None, force: bool) -> None:
 def codebook_show(project: Path, descriptions: bool) -> None:
     """Show the code tree with shortcuts, scopes and exclusive groups."""
     with open_project(project, readonly=True) as p:
-        codebook = p.codebook()
-        usage = p.code_usage()
+        codebook = p.codes.codebook()
+        usage = p.codes.code_usage()
     root = Tree(f"[bold]{plain(codebook.name or 'Codebook')}[/bold] (version {plain(codebook.version)})")
     nodes: dict[str | None, Tree] = {None: root}
     for _, code in codebook.walk():
@@ -190,7 +190,7 @@ def coders_add(project: Path, name: str, color: str | None, role: str) -> None:
 def coders_list(project: Path) -> None:
     """List the coders with their role, colour and number of annotations."""
     with open_project(project, readonly=True) as p:
-        counts = p.count_annotations()
+        counts = p.annotations.count_annotations()
         t = Table("Name", "Role", "Colour", "Annotations", "Id")
         for c in p.coders():
             t.add_row(

@@ -77,7 +77,7 @@ def assign_cmd(
     with open_project(project) as p:
         chosen = find_coders(p, split_names(coders))
         batch_id = p.find_batch(batch).id if batch else None
-        docs = p.document_ids(batch_id=batch_id)
+        docs = p.documents.document_ids(batch_id=batch_id)
         ids = [c.id for c in chosen]
         if all_docs:
             plan = assignment.plan_all(docs, ids)
@@ -115,11 +115,11 @@ def assignments_cmd(project: Path, coder: str | None) -> None:
             t = Table(
                 "Document", "Title", "Status", title=f"Assigned to {plain(c.name)}", title_justify="left"
             )
-            for d in p.list_documents(coder_id=c.id, assigned_only=True):
+            for d in p.documents.list_documents(coder_id=c.id, assigned_only=True):
                 t.add_row(plain(d.id[:12]), plain(d.title), plain(d.status or "assigned"))
             console.print(t)
             return
-        counts = p.status_counts()
+        counts = p.workflow.status_counts()
         t = Table("Coder", "Assigned", "In progress", "Done")
         for c in p.coders():
             s = counts.get(c.id, {})
@@ -242,10 +242,10 @@ def merge_cmd(
 def compare_cmd(project: Path, document: str, coders: tuple[str, ...]) -> None:
     """Show where coders disagree in one document (by id, id prefix or title)."""
     with open_project(project, readonly=True) as p:
-        doc = p.find_document(document)
+        doc = p.documents.find_document(document)
         chosen = find_coders(p, split_names(coders))
         names = {c.id: c.name for c in chosen}
-        codebook = p.codebook()
+        codebook = p.codes.codebook()
         found = adjudication.disagreements(p, doc.id, [c.id for c in chosen])
         figures = adjudication.document_figures(p, doc.id, [c.id for c in chosen])
     console.print(
@@ -303,7 +303,7 @@ def adjudicate_cmd(
     with open_project(project) as p:
         judge = p.coder_by_name(adjudicator) or adjudication.ensure_adjudicator(p, adjudicator)
         chosen = [c for c in find_coders(p, split_names(coders)) if c.id != judge.id]
-        docs = p.document_ids(batch_id=p.find_batch(batch).id) if batch else None
+        docs = p.documents.document_ids(batch_id=p.find_batch(batch).id) if batch else None
         added = adjudication.accept_agreed(p, judge.id, [c.id for c in chosen], docs)
     console.print(f"{added} agreed spans accepted into the gold standard of {plain(judge.name)}.")
 

@@ -99,11 +99,11 @@ def _clusters(spans: list[Annotation]) -> list[list[Annotation]]:
 
 
 def _span_annotations(project: Project, document_id: str, coder_ids: Sequence[str]) -> list[Annotation]:
-    codebook = project.codebook()
+    codebook = project.codes.codebook()
     wanted = set(coder_ids)
     return [
         a
-        for a in project.annotations(document_id)
+        for a in project.annotations.select(document_id)
         if a.coder_id in wanted and (codebook.get(a.code_id) is None or codebook[a.code_id].scope == "span")
     ]
 
@@ -118,7 +118,7 @@ def _check_coders(coder_ids: Sequence[str]) -> list[str]:
 def disagreements(project: Project, document_id: str, coder_ids: Sequence[str]) -> list[Disagreement]:
     """Every place in one document where the chosen coders' spans differ, in text order."""
     coders = _check_coders(coder_ids)
-    codebook = project.codebook()
+    codebook = project.codes.codebook()
     by_code: dict[str, list[Annotation]] = {}
     for a in _span_annotations(project, document_id, coders):
         by_code.setdefault(a.code_id, []).append(a)
@@ -262,7 +262,7 @@ def accept_span(
     ids = list(dict.fromkeys(annotation_ids))
     if not ids:
         raise AdjudicationError("Choose the coder's span to accept.")
-    sources = [project.annotation(i) for i in ids]
+    sources = [project.annotations.annotation(i) for i in ids]
     if len({a.document_id for a in sources}) > 1:
         raise AdjudicationError("The spans to accept must all be in the same document.")
     if any(a.coder_id == judge.id for a in sources):
@@ -270,7 +270,7 @@ def accept_span(
     first = sources[0]
     code = code_id or first.code_id
     if code_id is not None:
-        project.code(code_id)  # NotFound in one sentence when it is not in the codebook
+        project.codes.code(code_id)  # NotFound in one sentence when it is not in the codebook
     gold = Annotation(
         document_id=first.document_id,
         coder_id=judge.id,
@@ -281,11 +281,11 @@ def accept_span(
         origin="adjudicated",
         derived_from=tuple(ids),
     )
-    saved = project.add_annotation(gold).annotation
+    saved = project.annotations.add_annotation(gold).annotation
     if not saved.derived_from or set(saved.derived_from) != set(ids) or saved.origin != "adjudicated":
         # merged into an existing gold span: it now stands for both sets of sources
         merged = tuple(dict.fromkeys((*saved.derived_from, *ids)))
-        saved = project.update_annotation(
+        saved = project.annotations.update_annotation(
             replace(saved, derived_from=merged, origin="adjudicated")
         ).annotation
     return saved
@@ -301,16 +301,16 @@ def accept_agreed(
     coders = _check_coders(coder_ids)
     if judge.id in coders:
         raise AdjudicationError("The adjudicator cannot also be one of the coders compared.")
-    docs = list(document_ids) if document_ids is not None else project.document_ids()
+    docs = list(document_ids) if document_ids is not None else project.documents.document_ids()
     added = 0
     with project.transaction():
         for doc in docs:
-            gold = {(a.code_id, a.start, a.end) for a in project.annotations(doc, judge.id)}
+            gold = {(a.code_id, a.start, a.end) for a in project.annotations.select(doc, judge.id)}
             for sources in agreed_spans(project, doc, coders):
                 key = (sources[0].code_id, sources[0].start, sources[0].end)
                 if key in gold:
                     continue
-                project.add_annotation(
+                project.annotations.add_annotation(
                     Annotation(
                         document_id=doc,
                         coder_id=judge.id,
@@ -329,7 +329,7 @@ def accept_agreed(
 
 def gold_annotations(project: Project, document_id: str, adjudicator_id: str) -> list[Annotation]:
     try:
-        return project.annotations(document_id, adjudicator_id)
+        return project.annotations.select(document_id, adjudicator_id)
     except NotFound:
         return []
 
@@ -337,9 +337,9 @@ def gold_annotations(project: Project, document_id: str, adjudicator_id: str) ->
 def remove_gold(project: Project, annotation_id: str) -> Annotation:
     """Take a gold span back (marked deleted, like every deletion, so a later
     merge or export knows it is gone). Coders' own spans are never touched."""
-    gold = project.annotation(annotation_id)
+    gold = project.annotations.annotation(annotation_id)
     if project.coder(gold.coder_id).role != "adjudicator":
         raise AdjudicationError(
             "Only gold spans can be removed here; a coder's own spans stay as they coded them."
         )
-    return project.delete_annotation(annotation_id)
+    return project.annotations.delete_annotation(annotation_id)

@@ -30,13 +30,15 @@ def coding_data(
         raise AnnotatorError("Agreement needs at least two coders; name them with --coders.")
     ids = {c.id for c in coders}
     batch_id = project.find_batch(batch).id if batch else None
-    docs = project.document_ids(batch_id=batch_id)
+    docs = project.documents.document_ids(batch_id=batch_id)
     coded: dict[str, set[str]] = {d: set() for d in docs}
-    for doc_id, coder_id in project.coders_with_status("done", ids):
+    for doc_id, coder_id in project.workflow.coders_with_status("done", ids):
         if doc_id in coded:
             coded[doc_id].add(coder_id)
-    annotations = project.annotations_for(docs, list(ids))
-    document_codes = [dc for dc in project.document_codes() if dc.coder_id in ids and dc.document_id in coded]
+    annotations = project.annotations.annotations_for(docs, list(ids))
+    document_codes = [
+        dc for dc in project.annotations.document_codes() if dc.coder_id in ids and dc.document_id in coded
+    ]
     for a in annotations:
         coded[a.document_id].add(a.coder_id)
     for dc in document_codes:
@@ -45,15 +47,15 @@ def coding_data(
     if not sample:
         raise AnnotatorError("No document has been coded by two or more of these coders yet.")
     keep = set(sample)
-    lengths = project.document_lengths(sample)
-    summaries = {s.id: s.title for s in project.list_documents(batch_id=batch_id)}
+    lengths = project.documents.document_lengths(sample)
+    summaries = {s.id: s.title for s in project.documents.list_documents(batch_id=batch_id)}
     return CodingData(
         lengths={d: lengths[d] for d in sample},
-        codebook=project.codebook(),
+        codebook=project.codes.codebook(),
         coded={d: coded[d] for d in sample},
         annotations=[a for a in annotations if a.document_id in keep],
         document_codes=[dc for dc in document_codes if dc.document_id in keep],
-        segmentations=project.segmentations(sample) if segments else {},
+        segmentations=project.documents.segmentations(sample) if segments else {},
         titles={d: summaries.get(d, "") for d in sample},
     )
 
@@ -93,8 +95,8 @@ def agreement_report(
         {
             "project": project.name,
             "project_file": str(project.path),
-            "codebook": project.codebook().name,
-            "codebook_version": project.codebook_version(),
+            "codebook": project.codes.codebook().name,
+            "codebook_version": project.codes.codebook_version(),
             "batch": batch or "all",
             "software": f"Annotator {__version__}",
             "computed_at": datetime.now(UTC).isoformat(timespec="seconds"),

@@ -85,7 +85,7 @@ def apply_plan(project: Project, plan: AssignmentPlan) -> dict[str, int]:
     out = {}
     with project.transaction():
         for coder_id in plan.individual:
-            out[coder_id] = project.assign(plan.assigned(coder_id), coder_id)
+            out[coder_id] = project.workflow.assign(plan.assigned(coder_id), coder_id)
         project.set_meta("reliability_sample", ",".join(plan.reliability_sample))
     return out
 
@@ -100,4 +100,4 @@ def strata_for(project: Project, by: str | None) -> dict[str, str] | None:
         return None
     if by not in ("batch", "outlet"):
         raise AnnotatorError(f"Stratify by 'batch' or 'outlet', not {by!r}.")
-    return {d.id: (d.batch_name if by == "batch" else d.outlet) for d in project.list_documents()}
+    return {d.id: (d.batch_name if by == "batch" else d.outlet) for d in project.documents.list_documents()}

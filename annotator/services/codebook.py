@@ -59,7 +59,7 @@ class CodebookEdit:
 
     def _write(self, project: Project, steps: Iterable[tuple[Code | None, Code | None]]) -> None:
         steps = list(steps)
-        current = project.codebook()
+        current = project.codes.codebook()
         for expected, _ in steps:
             if expected is not None and current.get(expected.id) != expected:
                 raise CodebookError(
@@ -70,11 +70,11 @@ class CodebookEdit:
             for expected, target in steps:
                 if target is None:
                     if expected is not None:
-                        project.delete_code(expected.id)
-                elif expected is None and target.id not in project.codebook():
-                    project.add_code(target)
+                        project.codes.delete_code(expected.id)
+                elif expected is None and target.id not in project.codes.codebook():
+                    project.codes.add_code(target)
                 else:
-                    project.update_code(target)
+                    project.codes.update_code(target)
 
 
 class CodebookService:
@@ -88,13 +88,13 @@ class CodebookService:
     # --- reading ---------------------------------------------------------------------
 
     def codebook(self) -> Codebook:
-        return self.project.codebook()
+        return self.project.codes.codebook()
 
     def usage(self) -> dict[str, int]:
         """Live span annotations plus article-level codings per code: both stop a
         code from being deleted."""
-        usage = dict(self.project.code_usage())
-        for dc in self.project.document_codes():
+        usage = dict(self.project.codes.code_usage())
+        for dc in self.project.annotations.document_codes():
             usage[dc.code_id] = usage.get(dc.code_id, 0) + 1
         return usage
 
@@ -316,7 +316,7 @@ class CodebookService:
         edit is undone across it."""
         from annotator.exchange.codebook_yaml import read_codebook
 
-        counts = self.project.import_codebook(read_codebook(path))
+        counts = self.project.codes.import_codebook(read_codebook(path))
         self._undo.clear()
         self._redo.clear()
         return counts
@@ -324,4 +324,4 @@ class CodebookService:
     def export_yaml(self, path: str | Path) -> Path:
         from annotator.exchange.codebook_yaml import write_codebook
 
-        return write_codebook(self.project.codebook(), path)
+        return write_codebook(self.project.codes.codebook(), path)

@@ -75,11 +75,11 @@ def regex_tokens(text: str) -> Tokens:
 def document_tokens(project: Project, document_id: str, text: str | None = None) -> Tokens:
     """Stored tokens (spaCy's, made at import) or, for a document never
     segmented, a word tokenization that needs no pipeline."""
-    seg = project.segmentation(document_id)
+    seg = project.documents.segmentation(document_id)
     if seg is not None and len(seg.token_starts):
         return Tokens(seg.token_starts, seg.token_ends, seg.model)
     if text is None:
-        text = project.document_text(document_id)
+        text = project.documents.document_text(document_id)
     return regex_tokens(text)
 
 
@@ -100,7 +100,7 @@ def apply_code(
 ) -> SpanWrite:
     """Code ``[start, end)``; with ``snap`` the span first widens to whole tokens.
     Overlapping spans of the same code merge (the store's rule)."""
-    code = project.code(code_id)
+    code = project.codes.code(code_id)
     if code.scope != "span":
         raise AnnotatorError(f"{code.name!r} is an article-level code; set it in the article form instead.")
     if code.archived:
@@ -113,7 +113,7 @@ def apply_code(
         raise InvalidSpan("Select some text first.")
     return recorded(
         project,
-        lambda: project.add_annotation(
+        lambda: project.annotations.add_annotation(
             Annotation(
                 document_id=document_id, coder_id=coder_id, code_id=code_id, start=start, end=end, note=note
             )
@@ -126,7 +126,7 @@ def recorded(project: Project, write: Callable[[], SpanWrite]) -> SpanWrite:
     row it changed in (``SpanWrite.after``): what undo later compares with."""
     with project.transaction():
         result = write()
-        result.after = [project.annotation(i) for i in _touched(result)]
+        result.after = [project.annotations.annotation(i) for i in _touched(result)]
     return result
 
 
@@ -135,17 +135,19 @@ def _touched(write: SpanWrite) -> list[str]:
 
 
 def change_code(project: Project, annotation_id: str, code_id: str) -> SpanWrite:
-    ann = project.annotation(annotation_id)
-    code = project.code(code_id)
+    ann = project.annotations.annotation(annotation_id)
+    code = project.codes.code(code_id)
     if code.scope != "span":
         raise AnnotatorError(f"{code.name!r} is an article-level code and cannot be given to a passage.")
-    return recorded(project, lambda: project.update_annotation(replace(ann, code_id=code_id)))
+    return recorded(project, lambda: project.annotations.update_annotation(replace(ann, code_id=code_id)))
 
 
 def move_boundaries(project: Project, annotation_id: str, start: int, end: int) -> SpanWrite:
-    ann = project.annotation(annotation_id)
-    check_span(start, end, len(project.document_text(ann.document_id)))
-    return recorded(project, lambda: project.update_annotation(replace(ann, start=start, end=end)))
+    ann = project.annotations.annotation(annotation_id)
+    check_span(start, end, len(project.documents.document_text(ann.document_id)))
+    return recorded(
+        project, lambda: project.annotations.update_annotation(replace(ann, start=start, end=end))
+    )
 
 
 def nudge(
@@ -174,20 +176,20 @@ def nudge(
 
 
 def set_note(project: Project, annotation_id: str, note: str) -> SpanWrite:
-    return recorded(project, lambda: project.set_annotation_note(annotation_id, note))
+    return recorded(project, lambda: project.annotations.set_annotation_note(annotation_id, note))
 
 
 def delete(project: Project, annotation_id: str) -> Annotation:
     """Delete a span; returns its state before."""
-    return project.delete_annotation(annotation_id)
+    return project.annotations.delete_annotation(annotation_id)
 
 
 def delete_span(project: Project, annotation_id: str) -> SpanWrite:
     """Delete a span, as an undoable write."""
 
     def write() -> SpanWrite:
-        before = project.delete_annotation(annotation_id)
-        return SpanWrite(project.annotation(annotation_id), [before], False)
+        before = project.annotations.delete_annotation(annotation_id)
+        return SpanWrite(project.annotations.annotation(annotation_id), [before], False)
 
     return recorded(project, write)
 
@@ -217,7 +219,7 @@ def _swap(project: Project, expected: list[Annotation], targets: list[Annotation
     with project.transaction():
         for want in expected:
             try:
-                current = project.annotation(want.id)
+                current = project.annotations.annotation(want.id)
             except AnnotatorError:
                 current = None
             # content, not updated_at: an earlier undo on the stack re-stamps the rows it restores
@@ -229,7 +231,7 @@ def _swap(project: Project, expected: list[Annotation], targets: list[Annotation
         for t in targets:
             if t.deleted:
                 continue
-            for other in project.annotations(t.document_id, t.coder_id):
+            for other in project.annotations.select(t.document_id, t.coder_id):
                 if (
                     other.id not in ids
                     and other.start < t.end
@@ -240,8 +242,8 @@ def _swap(project: Project, expected: list[Annotation], targets: list[Annotation
                 ):
                     raise UndoConflict(_CHANGED.format(_passage(t)))
         now = now_iso()
-        project.restore_annotations([replace(t, updated_at=now) for t in targets])
-        return [project.annotation(t.id) for t in targets]
+        project.annotations.restore_annotations([replace(t, updated_at=now) for t in targets])
+        return [project.annotations.annotation(t.id) for t in targets]
 
 
 def _passage(a: Annotation) -> str:
@@ -250,7 +252,7 @@ def _passage(a: Annotation) -> str:
 
 
 def _same_exclusive_group(project: Project, code_a: str, code_b: str) -> bool:
-    codebook = project.codebook()
+    codebook = project.codes.codebook()
     a, b = codebook.get(code_a), codebook.get(code_b)
     if a is None or b is None or a.parent_id is None or a.parent_id != b.parent_id:
         return False
@@ -266,7 +268,7 @@ def annotations_at(annotations: Iterable[Annotation], pos: int) -> list[Annotati
 
 
 def document_code_state(project: Project, document_id: str, coder_id: str) -> dict[str, DocumentCode]:
-    return {dc.code_id: dc for dc in project.document_codes(document_id, coder_id)}
+    return {dc.code_id: dc for dc in project.annotations.document_codes(document_id, coder_id)}
 
 
 def set_document_code(
@@ -275,10 +277,10 @@ def set_document_code(
     """Set an article-level code; returns the coder's codes on this article
     before the change (for undo)."""
     before = document_code_state(project, document_id, coder_id)
-    code = project.code(code_id)
+    code = project.codes.code(code_id)
     if code.scope != "document":
         raise AnnotatorError(f"{code.name!r} is a passage code; select text to apply it.")
-    project.set_document_code(DocumentCode(document_id, coder_id, code_id, value, note))
+    project.annotations.set_document_code(DocumentCode(document_id, coder_id, code_id, value, note))
     return before
 
 
@@ -286,7 +288,7 @@ def clear_document_code(
     project: Project, document_id: str, coder_id: str, code_id: str
 ) -> dict[str, DocumentCode]:
     before = document_code_state(project, document_id, coder_id)
-    project.remove_document_code(document_id, coder_id, code_id)
+    project.annotations.remove_document_code(document_id, coder_id, code_id)
     return before
 
 
@@ -319,11 +321,11 @@ def restore_document_codes(
             if any(_value(current.get(c)) != _value(expected.get(c)) for c in scope):
                 raise UndoConflict(_CHANGED.format("an article-level code of this article"))
         for code_id in sorted(c for c in scope if c in current and c not in state):
-            project.remove_document_code(document_id, coder_id, code_id)
+            project.annotations.remove_document_code(document_id, coder_id, code_id)
         for code_id in sorted(c for c in scope if c in state):
             dc = state[code_id]
             if _value(current.get(code_id)) != _value(dc):
-                project.set_document_code(replace(dc))
+                project.annotations.set_document_code(replace(dc))
         return document_code_state(project, document_id, coder_id)
 
 
@@ -361,17 +363,17 @@ def uses_assignments(project: Project) -> bool:
     records in the project metadata that coding is open to all documents,
     and only a lead's assignment (a row still 'assigned') overrides that.
     """
-    if not project.has_assignments():
+    if not project.workflow.has_assignments():
         return False
     if project.get_meta(_OPEN_CODING) != "1":
         return True
-    return any(s.get("assigned") for s in project.status_counts().values())
+    return any(s.get("assigned") for s in project.workflow.status_counts().values())
 
 
 def _set_status(project: Project, document_id: str, coder_id: str, status: str) -> None:
-    if not project.readonly and not project.has_assignments():
+    if not project.readonly and not project.workflow.has_assignments():
         project.set_meta(_OPEN_CODING, "1")
-    project.set_status(document_id, coder_id, status)
+    project.workflow.set_status(document_id, coder_id, status)
 
 
 def coder_filter(project: Project, coder_id: str, **kw: str | None) -> ListFilter:
@@ -382,7 +384,7 @@ def coder_filter(project: Project, coder_id: str, **kw: str | None) -> ListFilte
 def open_document(project: Project, document_id: str, coder_id: str) -> str | None:
     """Opening a document starts it: its status becomes in progress unless done.
     A read-only project is only read: its status stays as it is."""
-    status = project.status(document_id, coder_id)
+    status = project.workflow.status(document_id, coder_id)
     if status != DONE and status != IN_PROGRESS and not project.readonly:
         _set_status(project, document_id, coder_id, IN_PROGRESS)
         return IN_PROGRESS
@@ -394,7 +396,7 @@ def iter_listing(
 ) -> Iterator[DocumentSummary]:
     offset = 0
     while True:
-        rows = project.list_documents(
+        rows = project.documents.list_documents(
             **flt.kwargs(), sort=sort, descending=descending, limit=page, offset=offset
         )
         yield from rows
@@ -433,7 +435,7 @@ def next_not_done(
 
 def mark_done(project: Project, document_id: str, coder_id: str) -> str | None:
     """Mark done; returns the status before (for undo)."""
-    before = project.status(document_id, coder_id)
+    before = project.workflow.status(document_id, coder_id)
     _set_status(project, document_id, coder_id, DONE)
     return before
 
@@ -443,10 +445,10 @@ def restore_status(
 ) -> None:
     """Set the status back; with ``expected``, only while it still is that."""
     with project.transaction():
-        if expected is not None and project.status(document_id, coder_id) != expected:
+        if expected is not None and project.workflow.status(document_id, coder_id) != expected:
             raise UndoConflict(_CHANGED.format("the status of this article"))
         if status is None:
-            project.unassign([document_id], coder_id)
+            project.workflow.unassign([document_id], coder_id)
         else:
             _set_status(project, document_id, coder_id, status)
 
@@ -454,4 +456,4 @@ def restore_status(
 def progress(project: Project, flt: ListFilter) -> tuple[int, int]:
     """(done, total) of the coder's documents."""
     base = {"coder_id": flt.coder_id, "assigned_only": flt.assigned_only}
-    return project.count_documents(**base, status=DONE), project.count_documents(**base)
+    return project.documents.count_documents(**base, status=DONE), project.documents.count_documents(**base)

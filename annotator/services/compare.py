@@ -57,32 +57,37 @@ class CompareService:
         return self.project.coders()
 
     def codebook(self) -> Codebook:
-        return self.project.codebook()
+        return self.project.codes.codebook()
 
     def judges(self) -> set[str]:
         return {c.id for c in self.project.coders() if c.role == "adjudicator"}
 
     def documents(self, limit: int) -> list[DocumentChoice]:
-        return [DocumentChoice(s.id, s.title, s.outlet) for s in self.project.list_documents(limit=limit)]
+        return [
+            DocumentChoice(s.id, s.title, s.outlet)
+            for s in self.project.documents.list_documents(limit=limit)
+        ]
 
     def document_choice(self, document_id: str) -> DocumentChoice:
-        doc = self.project.document(document_id)
+        doc = self.project.documents.document(document_id)
         return DocumentChoice(doc.id, doc.title, doc.outlet)
 
     def annotation(self, annotation_id: str) -> Annotation:
-        return self.project.annotation(annotation_id)
+        return self.project.annotations.annotation(annotation_id)
 
     def compare(self, document_id: str | None, coder_ids: Sequence[str]) -> ComparedDocument:
         """The document's text, every coder's passage spans, and, with two or
         more coders chosen, their disagreements and figures."""
         if document_id is None:
             return ComparedDocument(None, coders=self.coders())
-        codebook = self.project.codebook()
+        codebook = self.project.codes.codebook()
         coders = self.coders()
-        result = ComparedDocument(document_id, text=self.project.document_text(document_id), coders=coders)
+        result = ComparedDocument(
+            document_id, text=self.project.documents.document_text(document_id), coders=coders
+        )
         result.spans = {c.id: [] for c in coders}
         judges = {c.id for c in coders if c.role == "adjudicator"}
-        for a in self.project.annotations(document_id):
+        for a in self.project.annotations.select(document_id):
             code = codebook.get(a.code_id)
             if code is not None and code.scope != "span":
                 continue

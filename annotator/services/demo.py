@@ -150,14 +150,14 @@ def build_demo(path: str | Path, *, state: TaskState = NULL_STATE) -> DemoSummar
 
     project = Project.create(path, name=DEMO_PROJECT_NAME)
     try:
-        project.import_codebook(codebook)
+        project.codes.import_codebook(codebook)
         step()
         notice, doc_ids = _import_articles(project, articles)
         step(len(articles))
         coders = _add_coders(project, spec)
         ids = [doc_ids[a.file] for a in articles]
         for coder in coders.values():
-            project.assign(ids, coder.id)
+            project.workflow.assign(ids, coder.id)
         step()
         counts = _code_articles(project, codebook, articles, doc_ids, coders, spec, step)
         _set_statuses(project, articles, doc_ids, coders, spec)
@@ -228,7 +228,7 @@ def _import_articles(project: Project, articles: list[DemoArticle]) -> tuple[str
         first = report.failed[0]
         raise DemoError(f"A demo article could not be imported: {first.get('reason', first)}")
     doc_ids: dict[str, str] = {}
-    for doc in project.iter_documents():
+    for doc in project.documents.iter_documents():
         name = (doc.metadata or {}).get("file")
         if name:
             doc_ids[str(name)] = doc.id
@@ -278,7 +278,7 @@ def _code_articles(
     annotations = 0
     for a in articles:
         doc_id = doc_ids[a.file]
-        text = project.document_text(doc_id)
+        text = project.documents.document_text(doc_id)
         with project.transaction():
             for entry in by_article[a.file]:
                 coder = _coder(coders, entry)
@@ -290,7 +290,7 @@ def _code_articles(
                         f"text of the demo article {a.file}."
                     )
                 try:
-                    written = project.add_annotation(
+                    written = project.annotations.add_annotation(
                         Annotation(
                             document_id=doc_id,
                             coder_id=coder.id,
@@ -318,7 +318,7 @@ def _code_articles(
                 raise DemoError(
                     f"annotations.yaml names the article {entry['article']!r}, which is not a demo article."
                 )
-            project.set_document_code(
+            project.annotations.set_document_code(
                 DocumentCode(
                     doc_ids[entry["article"]],
                     _coder(coders, entry).id,
@@ -352,12 +352,12 @@ def _set_statuses(
         status[(doc_ids[entry["article"]], _coder(coders, entry).id)] = entry["status"]
     with project.transaction():
         for (doc_id, coder_id), value in status.items():
-            project.set_status(doc_id, coder_id, value)
+            project.workflow.set_status(doc_id, coder_id, value)
 
 
 def _status_totals(project: Project) -> dict[str, int]:
     totals: dict[str, int] = {}
-    for a in project.assignments():
+    for a in project.workflow.assignments():
         totals[a.status] = totals.get(a.status, 0) + 1
     return totals
 

@@ -30,15 +30,17 @@ def project_data(
     chosen = find_coders(project, list(coders)) if coders else project.coders()
     ids = {c.id for c in chosen}
     batch_id = project.find_batch(batch).id if batch else None
-    doc_ids = project.document_ids(batch_id=batch_id)
-    documents = list(project.iter_documents(doc_ids)) if with_texts else []
+    doc_ids = project.documents.document_ids(batch_id=batch_id)
+    documents = list(project.documents.iter_documents(doc_ids)) if with_texts else []
     keep = set(doc_ids)
     return ProjectData(
         documents=documents,
-        codebook=project.codebook(),
+        codebook=project.codes.codebook(),
         coders=chosen,
-        annotations=[a for a in project.annotations_for(doc_ids, list(ids))],
-        document_codes=[d for d in project.document_codes() if d.coder_id in ids and d.document_id in keep],
+        annotations=[a for a in project.annotations.annotations_for(doc_ids, list(ids))],
+        document_codes=[
+            d for d in project.annotations.document_codes() if d.coder_id in ids and d.document_id in keep
+        ],
     )
 
 
@@ -94,7 +96,7 @@ def import_annotations(
     data = result.data
     report = AnnotationImportReport(warnings=list(result.warnings))
     known_coders = {c.id for c in project.coders()}
-    new_docs = [d for d in data.documents if not project.has_document(d.id)]
+    new_docs = [d for d in data.documents if not project.documents.has_document(d.id)]
     too_long = next((d for d in new_docs if len(d.text) > MAX_ARTICLE_CHARS), None)
     if too_long is not None:  # spaCy would stop at it (E088) with the file half read
         raise ExchangeError(article_too_long(too_long))
@@ -102,11 +104,11 @@ def import_annotations(
     state.check(ANNOTATIONS_CANCELLED)
     with project.transaction():
         # documents and their segments in the same transaction: never one without the other
-        report.documents_added = len(project.add_documents(new_docs, segments))
-        current = project.codebook()
+        report.documents_added = len(project.documents.add_documents(new_docs, segments))
+        current = project.codes.codebook()
         for _, code in data.codebook.walk():
             if code.id not in current:
-                project.add_code(code)
+                project.codes.add_code(code)
                 report.codes_added += 1
         for coder in data.coders:
             if coder.id not in known_coders:
@@ -119,19 +121,19 @@ def import_annotations(
                 project.add_coder(coder)
                 known_coders.add(coder.id)
                 report.coders_added += 1
-        owners = project.annotation_owners([a.id for a in data.annotations])
+        owners = project.annotations.annotation_owners([a.id for a in data.annotations])
         fresh = []
         for a in data.annotations:
             if a.id in owners:
                 report.annotations_unchanged += 1
                 continue
             fresh.append(replace(a, origin="imported") if a.origin == "manual" else a)
-        taken = project.take_annotations(fresh)
+        taken = project.intake.take_annotations(fresh)
         report.annotations_added = taken.added
         report.annotations_merged = taken.merged
         report.annotations_unchanged += taken.unchanged + taken.updated
         report.annotations_refused = taken.refused
-        codes = project.take_document_codes(data.document_codes)
+        codes = project.intake.take_document_codes(data.document_codes)
         report.document_codes = codes.updated
         report.annotations_refused += codes.refused
     return report

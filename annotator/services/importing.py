@@ -192,7 +192,7 @@ def _import_into(
             if len(doc.text) > max_length:
                 report.failed.append({"path": doc.source_path, "reason": article_too_long(doc, max_length)})
                 continue
-            if doc.id in seen or project.has_document(doc.id):
+            if doc.id in seen or project.documents.has_document(doc.id):
                 report.duplicates.append(
                     {
                         "path": doc.source_path,
@@ -230,10 +230,10 @@ def _import_into(
         pending.append(doc)
         segments[doc.id] = segment_doc(spacy_doc, doc.id, info.label, doc.text)
         if len(pending) >= CHUNK:
-            report.imported += len(project.add_documents(pending, segments, near.take()))
+            report.imported += len(project.documents.add_documents(pending, segments, near.take()))
             pending, segments = [], {}
     if pending:
-        report.imported += len(project.add_documents(pending, segments, near.take()))
+        report.imported += len(project.documents.add_documents(pending, segments, near.take()))
     return cut_short
 
 
@@ -252,7 +252,7 @@ class _NearDuplicates:
         from annotator.ingest.near_duplicates import NearDuplicateIndex
 
         self.index = NearDuplicateIndex(threshold=threshold)
-        for doc_id, blob in project.iter_signatures():
+        for doc_id, blob in project.documents.iter_signatures():
             self.index.add(doc_id, signature=np.frombuffer(blob, dtype=np.uint32))
         self.signatures: dict[str, bytes] = {}
 
@@ -328,7 +328,7 @@ def rerun_nlp(
     from annotator.nlp.segment import segment_doc
 
     nlp, info = load_pipeline(pipeline_name(project, model))
-    ids = project.documents_without_segments(None if only_missing else info.label)
+    ids = project.documents.documents_without_segments(None if only_missing else info.label)
     total, done = len(ids), 0
     kwargs: dict[str, Any] = {"batch_size": PIPE_BATCH, "as_tuples": True}
     if processes > 1:
@@ -336,11 +336,15 @@ def rerun_nlp(
     pending = []
     # A document over the pipeline's limit (stored before the limit was
     # checked) is left without segments rather than stopping the run (E088).
-    texts = ((d.text, (d.id, d.text)) for d in project.iter_documents(ids) if len(d.text) <= nlp.max_length)
+    texts = (
+        (d.text, (d.id, d.text))
+        for d in project.documents.iter_documents(ids)
+        if len(d.text) <= nlp.max_length
+    )
     for spacy_doc, (doc_id, text) in nlp.pipe(texts, **kwargs):
         pending.append(segment_doc(spacy_doc, doc_id, info.label, text))
         if len(pending) >= CHUNK:
-            project.set_segmentations(pending)
+            project.documents.set_segmentations(pending)
             done += len(pending)
             pending = []
             state.set_progress(done, total)
@@ -348,7 +352,7 @@ def rerun_nlp(
                 f"Segmenting was cancelled; {done} of {total} documents are segmented again.", partial=done
             )
     if pending:
-        project.set_segmentations(pending)
+        project.documents.set_segmentations(pending)
         done += len(pending)
     if model and info.trained:
         project.set_meta("nlp_pipeline", info.name)

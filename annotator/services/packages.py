@@ -71,7 +71,7 @@ def make_package(project: Project, coder_name: str, out: Path, *, force: bool = 
             package.set_meta("package_id", package_id)
             package.set_meta("package_token", package_token(secret, project.project_id, package_id, coder.id))
             package.set_meta("package_created_at", now_iso())
-            package.set_meta("package_codebook_version", str(project.codebook_version()))
+            package.set_meta("package_codebook_version", str(project.codes.codebook_version()))
         os.chmod(building, 0o600)
     return {"coder": coder.name, "path": str(out), **counts}
 
@@ -213,10 +213,10 @@ def merge_package(
                 "carry a coder's own work only; nothing was merged."
             )
         try:
-            annotations = package.annotations(include_deleted=True)
-            document_codes = package.document_codes(include_deleted=True)
-            statuses = package.assignments()
-            package_cb = package.codebook()
+            annotations = package.annotations.select(include_deleted=True)
+            document_codes = package.annotations.document_codes(include_deleted=True)
+            statuses = package.workflow.assignments()
+            package_cb = package.codes.codebook()
         except (AnnotatorError, ValueError, TypeError) as exc:
             reason = str(exc).rstrip(".")
             raise MergeConflict(
@@ -226,7 +226,7 @@ def merge_package(
         made = package.get_meta("package_created_at") or ""
         quiet_since_made = bool(made) and opened_since_made(package) and not changed_since(package, made)
     _check_contents(project, coder, annotations, document_codes, statuses, name)
-    project_cb = project.codebook()
+    project_cb = project.codes.codebook()
     diff = compare_codebooks(project_cb, package_cb)
     report.codebook_differences = diff.lines()
     if diff and codebook == "refuse":
@@ -235,7 +235,7 @@ def merge_package(
             "nothing was merged: choose --codebook add-missing or --codebook ignore."
         )
     doc_ids = {a.document_id for a in annotations} | {d.document_id for d in document_codes}
-    known_docs = project.existing_document_ids(sorted(doc_ids))
+    known_docs = project.documents.existing_document_ids(sorted(doc_ids))
     report.unknown_documents = sorted(doc_ids - known_docs)
     now = now_iso()
     writes: list[Annotation] = []
@@ -245,7 +245,7 @@ def merge_package(
         if a.code_id not in project_cb and codebook != "add-missing":
             continue
         try:
-            mine = project.annotation(a.id)
+            mine = project.annotations.annotation(a.id)
         except AnnotatorError:
             mine = None
         if mine is None and a.deleted:
@@ -264,22 +264,22 @@ def merge_package(
             if codebook == "add-missing":
                 for _, code in package_cb.walk():
                     if code.id not in project_cb:
-                        project.add_code(code)
+                        project.codes.add_code(code)
                         report.codes_added += 1
-            taken = project.take_annotations(writes)
+            taken = project.intake.take_annotations(writes)
             report.added, report.updated, report.deleted = taken.added, taken.updated, taken.deleted
             report.merged, report.clamped = taken.merged, report.clamped + taken.clamped
             report.unchanged += taken.unchanged
             report.refused.extend(taken.refused)
-            codes = project.take_document_codes(dc_writes)
+            codes = project.intake.take_document_codes(dc_writes)
             report.document_codes_changed = codes.updated
             report.refused.extend(codes.refused)
             for s in status_writes:
-                project.set_status(s.document_id, coder_id, s.status)
+                project.workflow.set_status(s.document_id, coder_id, s.status)
             report.statuses_changed = len(status_writes)
             if dry_run:
                 raise _Rehearsal
-            project.record_merge(coder_id, str(package_path), report.as_dict())
+            project.workflow.record_merge(coder_id, str(package_path), report.as_dict())
     except _Rehearsal:
         pass
     report.warnings.extend(_journal_warnings(name, journal, quiet_since_made and report.changes == 0))
@@ -361,7 +361,7 @@ def _check_contents(
             f"{name} holds adjudicated (gold-standard) spans, which a coder package never "
             "carries; nothing was merged."
         )
-    for owner in project.annotation_owners([a.id for a in annotations]).values():
+    for owner in project.annotations.annotation_owners([a.id for a in annotations]).values():
         if owner != coder.id:
             raise MergeConflict(f"{name} tries to change annotations of another coder; nothing was merged.")
 
@@ -381,7 +381,8 @@ def _document_code_changes(
     project: Project, coder_id: str, incoming: list[DocumentCode], known_docs: set[str]
 ) -> list[DocumentCode]:
     current = {
-        (d.document_id, d.code_id): d for d in project.document_codes(coder_id=coder_id, include_deleted=True)
+        (d.document_id, d.code_id): d
+        for d in project.annotations.document_codes(coder_id=coder_id, include_deleted=True)
     }
     out = []
     for dc in incoming:
@@ -397,7 +398,7 @@ def _document_code_changes(
 
 
 def _newer_status(project: Project, incoming: Assignment) -> bool:
-    mine = project.assignments(coder_id=incoming.coder_id, document_id=incoming.document_id)
+    mine = project.workflow.assignments(coder_id=incoming.coder_id, document_id=incoming.document_id)
     if not mine:
         return True
     return mine[0].status != incoming.status and mine[0].updated_at < incoming.updated_at

@@ -45,7 +45,7 @@ def init_project(
     project = Project.create(path, name=name)
     try:
         if codebook:
-            project.import_codebook(load_codebook(codebook))
+            project.codes.import_codebook(load_codebook(codebook))
         for coder_name in coders or []:
             add_coder(project, coder_name)
     except BaseException:
@@ -110,12 +110,12 @@ class ProjectInfo:
 
 
 def project_info(project: Project) -> ProjectInfo:
-    counts = project.count_annotations()
+    counts = project.annotations.count_annotations()
     coders = project.coders()
     names = {c.id: c.name for c in coders}
-    status = {names.get(cid, cid): s for cid, s in project.status_counts().items()}
-    codebook = project.codebook()
-    total = project.count_documents()
+    status = {names.get(cid, cid): s for cid, s in project.workflow.status_counts().items()}
+    codebook = project.codes.codebook()
+    total = project.documents.count_documents()
     return ProjectInfo(
         name=project.name,
         path=project.path,
@@ -124,11 +124,11 @@ def project_info(project: Project) -> ProjectInfo:
         codebook_version=codebook.version,
         codes=len(codebook),
         documents=total,
-        batches=project.documents_per_batch(),
+        batches=project.documents.documents_per_batch(),
         coders=[(c.name, c.role, counts.get(c.id, 0)) for c in coders],
         status=status,
         nlp_pipeline=project.get_meta("nlp_pipeline", "") or "",
-        segmented=total - len(project.documents_without_segments()),
+        segmented=total - len(project.documents.documents_without_segments()),
     )
 
 

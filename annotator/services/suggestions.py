@@ -50,23 +50,23 @@ def suggest(
             "The blank pipeline finds quotes and cues but only simple speakers; install a trained "
             "English pipeline for better suggestions."
         )
-    codebook = project.codebook()
+    codebook = project.codes.codebook()
     batch_id = project.find_batch(batch).id if batch else None
-    ids = project.document_ids(batch_id=batch_id)
+    ids = project.documents.document_ids(batch_id=batch_id)
     if document_ids is not None:  # only these documents (the workbench's current one)
         wanted = set(document_ids)
         ids = [d for d in ids if d in wanted]
-    todo = [d for d in ids if rebuild or project.suggestions_model(d) != info.label]
+    todo = [d for d in ids if rebuild or project.workflow.suggestions_model(d) != info.label]
     report.skipped = len(ids) - len(todo)
     total = len(todo)
-    texts = ((d.text, d.id) for d in project.iter_documents(todo))
+    texts = ((d.text, d.id) for d in project.documents.iter_documents(todo))
     for n, (doc, doc_id) in enumerate(nlp.pipe(texts, as_tuples=True, batch_size=CHUNK), 1):
         state.check(
             f"Finding sources was cancelled; {report.documents} of {total} documents are done.",
             partial=report,
         )
         found = suggest_for_doc(doc, codebook=codebook, document=doc_id, model=info.label)
-        report.suggestions += project.replace_suggestions(doc_id, info.label, found)
+        report.suggestions += project.workflow.replace_suggestions(doc_id, info.label, found)
         for s in found:
             report.by_kind[s.kind] = report.by_kind.get(s.kind, 0) + 1
         report.documents += 1
@@ -88,12 +88,12 @@ def suggest_file(
 
 def export_suggestions(project: Project, target: Path, *, batch: str | None = None) -> int:
     """One JSON object a line: document id, kind, start, end, text, proposed code."""
-    codebook = project.codebook()
+    codebook = project.codes.codebook()
     batch_id = project.find_batch(batch).id if batch else None
     n = 0
     with atomic_output(target, encoding="utf-8") as fh:
-        for doc in project.iter_documents(project.document_ids(batch_id=batch_id)):
-            for s in project.suggestions(doc.id):
+        for doc in project.documents.iter_documents(project.documents.document_ids(batch_id=batch_id)):
+            for s in project.workflow.suggestions(doc.id):
                 code = codebook.get(s.label) if s.label else None
                 fh.write(
                     json.dumps(
@@ -121,27 +121,27 @@ def accept_suggestion(
     project: Project, suggestion_id: str, coder_id: str, code_id: str | None = None
 ) -> SpanWrite:
     """Turn a suggestion into the coder's annotation (origin: suggestion)."""
-    s = project.suggestion(suggestion_id)
+    s = project.workflow.suggestion(suggestion_id)
     if s is None:
         raise AnnotatorError("That suggestion no longer exists; run the suggestions again.")
     code = code_id or s.label
     if not code:
         raise AnnotatorError("This suggestion proposes no code; choose a code to accept it with.")
     with project.transaction():
-        write = project.add_annotation(
+        write = project.annotations.add_annotation(
             Annotation(s.document_id, coder_id, code, s.start, s.end, origin="suggestion")
         )
-        project.set_suggestion_status(s.id, "accepted")
+        project.workflow.set_suggestion_status(s.id, "accepted")
     return write
 
 
 def reject_suggestion(project: Project, suggestion_id: str) -> None:
-    project.set_suggestion_status(suggestion_id, "rejected")
+    project.workflow.set_suggestion_status(suggestion_id, "rejected")
 
 
 def reopen_suggestion(project: Project, suggestion_id: str) -> None:
     """Undo of a rejection."""
-    project.set_suggestion_status(suggestion_id, "open")
+    project.workflow.set_suggestion_status(suggestion_id, "open")
 
 
 def undo_accept(project: Project, suggestion_id: str, write: SpanWrite) -> list[Annotation]:
@@ -149,7 +149,7 @@ def undo_accept(project: Project, suggestion_id: str, write: SpanWrite) -> list[
     ``coding.undo_span_write``) and open the suggestion again, in one transaction."""
     with project.transaction():
         undone = undo_span_write(project, write)
-        project.set_suggestion_status(suggestion_id, "open")
+        project.workflow.set_suggestion_status(suggestion_id, "open")
     return undone
 
 
@@ -159,5 +159,5 @@ def accept_again(
     """Redo of an acceptance, over what its undo left."""
     with project.transaction():
         redone = redo_span_write(project, write, undone)
-        project.set_suggestion_status(suggestion_id, "accepted")
+        project.workflow.set_suggestion_status(suggestion_id, "accepted")
     return redone

@@ -18,7 +18,9 @@ from dataclasses import dataclass, field, replace
 from annotator.core.errors import InvalidSpan, NotFound
 from annotator.core.ids import now_iso
 from annotator.core.models import Annotation, DocumentCode
-from annotator.store.annotations_repo import ExclusiveOverlap
+from annotator.store.annotations_repo import AnnotationsRepo, ExclusiveOverlap
+from annotator.store.documents_repo import DocumentsRepo
+from annotator.store.project_db import ProjectDb
 
 # Rule breaks that refuse one incoming row; anything else (a full disk, a
 # locked file) aborts the whole intake and rolls it back.
@@ -59,29 +61,34 @@ def _same(a: Annotation, b: Annotation) -> bool:
 
 
 class AnnotationIntake:
+    def __init__(self, db: ProjectDb, annotations: AnnotationsRepo, documents: DocumentsRepo) -> None:
+        self.db = db
+        self.annotations = annotations
+        self.documents = documents
+
     def take_annotations(self, incoming: Iterable[Annotation]) -> Intake:
         """Write annotations from a package or a file, each under the store's
         rules, in one transaction; see the module docstring."""
         out = Intake()
         now = now_iso()
         rows_held: dict[tuple[str, str], int] = {}
-        self._intake_texts = {}
+        self.annotations.intake_texts = {}
         try:
-            with self.transaction():
+            with self.db.transaction():
                 for a in incoming:
-                    self.conn.execute("SAVEPOINT intake_row")
+                    self.db.conn.execute("SAVEPOINT intake_row")
                     try:
                         self._take_one(a, now, out, rows_held)
                     except _REFUSALS as exc:
-                        self.conn.execute("ROLLBACK TO intake_row")
+                        self.db.conn.execute("ROLLBACK TO intake_row")
                         reason = str(exc)
                         out.refused.append(
                             f"the span {a.start}-{a.end} of {a.document_id[:12]}: "
                             f"{reason[:1].lower()}{reason[1:]}"
                         )
-                    self.conn.execute("RELEASE intake_row")
+                    self.db.conn.execute("RELEASE intake_row")
         finally:
-            self._intake_texts = None
+            self.annotations.intake_texts = None
         return out
 
     def _take_one(self, a: Annotation, now: str, out: Intake, rows_held: dict[tuple[str, str], int]) -> None:
@@ -97,7 +104,7 @@ class AnnotationIntake:
             out.clamped = clamped
 
     def _place(self, a: Annotation, stamp: str, out: Intake, rows_held: dict[tuple[str, str], int]) -> None:
-        owner = self._one("SELECT document_id, coder_id FROM annotations WHERE id = ?", (a.id,))
+        owner = self.db.one("SELECT document_id, coder_id FROM annotations WHERE id = ?", (a.id,))
         if owner is not None:
             if owner["document_id"] != a.document_id:
                 raise InvalidSpan(
@@ -108,18 +115,18 @@ class AnnotationIntake:
                 raise InvalidSpan(
                     f"The annotation {a.id} belongs to another coder, and an annotation never changes coder."
                 )
-            current = self.annotation(a.id)
+            current = self.annotations.annotation(a.id)
             if _same(current, a):
                 out.unchanged += 1
             elif a.deleted:
                 # a deletion brings nothing but itself: the row keeps its code and offsets
-                self._write_annotation(replace(current, deleted=True, updated_at=stamp))
+                self.annotations.write_annotation(replace(current, deleted=True, updated_at=stamp))
                 if current.deleted:
                     out.unchanged += 1
                 else:
                     out.deleted += 1
             else:
-                write = self.update_annotation(replace(a, deleted=False), stamp=stamp)
+                write = self.annotations.update_annotation(replace(a, deleted=False), stamp=stamp)
                 if write.annotation.id == a.id:
                     out.updated += 1
                 else:
@@ -130,7 +137,7 @@ class AnnotationIntake:
             return
         key = (a.document_id, a.coder_id)
         if key not in rows_held:
-            rows_held[key] = self._scalar(
+            rows_held[key] = self.db.scalar(
                 "SELECT count(*) FROM annotations WHERE document_id = ? AND coder_id = ?", key
             )
         if rows_held[key] >= MAX_ROWS_PER_ARTICLE:
@@ -138,7 +145,7 @@ class AnnotationIntake:
                 f"The coder already has {MAX_ROWS_PER_ARTICLE:,} spans on this article (deleted ones "
                 "included), the limit up to which an import or merge adds spans."
             )
-        write = self.add_annotation(a, stamp=stamp)
+        write = self.annotations.add_annotation(a, stamp=stamp)
         if write.created:
             rows_held[key] += 1
             out.added += 1
@@ -153,7 +160,7 @@ class AnnotationIntake:
         out = Intake()
         now = now_iso()
         rows = sorted(incoming, key=lambda dc: not dc.deleted)
-        with self.transaction():
+        with self.db.transaction():
             for dc in rows:
                 try:
                     self._check_document_code(dc)
@@ -167,14 +174,14 @@ class AnnotationIntake:
                 if stamp > now:
                     stamp = now
                     out.clamped += 1
-                self.put_document_code_state(replace(dc, updated_at=stamp))
+                self.annotations.put_document_code_state(replace(dc, updated_at=stamp))
                 out.updated += 1
         return out
 
     def _check_document_code(self, dc: DocumentCode) -> None:
-        if not self.has_document(dc.document_id):
+        if not self.documents.has_document(dc.document_id):
             raise NotFound(f"There is no document with id {dc.document_id}.")
-        code = self._one(
+        code = self.db.one(
             "SELECT c.name, c.scope, c.parent_id, EXISTS(SELECT 1 FROM codes k WHERE k.parent_id = c.id) AS heading, "
             "(SELECT p.exclusive FROM codes p WHERE p.id = c.parent_id) AS in_group FROM codes c WHERE c.id = ?",
             (dc.code_id,),
@@ -185,10 +192,10 @@ class AnnotationIntake:
             raise InvalidSpan(f"{code['name']!r} is a passage code and cannot be set for a whole article.")
         if code["heading"]:
             raise InvalidSpan(f"{code['name']!r} is a group heading; set one of its codes instead.")
-        if self._scalar("SELECT 1 FROM coders WHERE id = ?", (dc.coder_id,)) is None:
+        if self.db.scalar("SELECT 1 FROM coders WHERE id = ?", (dc.coder_id,)) is None:
             raise NotFound(f"There is no coder with id {dc.coder_id}.")
         if code["in_group"] and not dc.deleted:
-            other = self._scalar(
+            other = self.db.scalar(
                 "SELECT c.name FROM document_codes d JOIN codes c ON c.id = d.code_id WHERE d.document_id = ? "
                 "AND d.coder_id = ? AND d.deleted = 0 AND c.parent_id = ? AND d.code_id <> ?",
                 (dc.document_id, dc.coder_id, code["parent_id"], dc.code_id),

@@ -10,6 +10,8 @@ from annotator.core.ids import now_iso
 from annotator.core.models import ORIGINS, Annotation, DocumentCode
 from annotator.core.spans import check_span
 from annotator.store import rows
+from annotator.store.documents_repo import DocumentsRepo
+from annotator.store.project_db import ProjectDb
 
 
 class ExclusiveOverlap(AnnotatorError):
@@ -29,15 +31,21 @@ class SpanWrite:
 
 
 class AnnotationsRepo:
+    def __init__(self, db: ProjectDb, documents: DocumentsRepo) -> None:
+        self.db = db
+        self.documents = documents
+        # the stored texts an intake of many spans cuts its quotes from (see _quote), else None
+        self.intake_texts: dict[str, str] | None = None
+
     # --- reading ---------------------------------------------------------------
 
     def annotation(self, annotation_id: str) -> Annotation:
-        row = self._one("SELECT * FROM annotations WHERE id = ?", (annotation_id,))
+        row = self.db.one("SELECT * FROM annotations WHERE id = ?", (annotation_id,))
         if row is None:
             raise NotFound(f"There is no annotation with id {annotation_id}.")
         return rows.annotation(row)
 
-    def annotations(
+    def select(
         self,
         document_id: str | None = None,
         coder_id: str | None = None,
@@ -55,7 +63,7 @@ class AnnotationsRepo:
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         return [
             rows.annotation(r)
-            for r in self._rows(
+            for r in self.db.rows(
                 f'SELECT * FROM annotations {where} ORDER BY document_id, start, "end"', params
             )
         ]
@@ -83,7 +91,7 @@ class AnnotationsRepo:
             if not include_deleted:
                 sql += " AND deleted = 0"
             out.extend(
-                map(rows.annotation_from_tuple, self.conn.execute(sql + ' ORDER BY start, "end"', params))
+                map(rows.annotation_from_tuple, self.db.conn.execute(sql + ' ORDER BY start, "end"', params))
             )
         return out
 
@@ -96,7 +104,7 @@ class AnnotationsRepo:
             out.update(
                 {
                     r[0]: r[1]
-                    for r in self.conn.execute(
+                    for r in self.db.conn.execute(
                         f"SELECT id, coder_id FROM annotations WHERE id IN ({','.join('?' * len(chunk))})",
                         chunk,
                     )
@@ -108,7 +116,7 @@ class AnnotationsRepo:
         """Live annotations per coder id."""
         return {
             r[0]: r[1]
-            for r in self.conn.execute(
+            for r in self.db.conn.execute(
                 "SELECT coder_id, count(*) FROM annotations WHERE deleted = 0 GROUP BY coder_id"
             )
         }
@@ -116,7 +124,7 @@ class AnnotationsRepo:
     # --- writing ---------------------------------------------------------------
 
     def _check(self, ann: Annotation) -> int:
-        length = self._scalar("SELECT length FROM documents WHERE id = ?", (ann.document_id,))
+        length = self.db.scalar("SELECT length FROM documents WHERE id = ?", (ann.document_id,))
         if length is None:
             raise NotFound(f"There is no document with id {ann.document_id}.")
         check_span(ann.start, ann.end, length)
@@ -129,7 +137,7 @@ class AnnotationsRepo:
         merges, imports) obeys them: a span takes a passage code that a coder
         can pick (not a group heading, not an article-level code), and only an
         adjudicator's spans are gold."""
-        code = self._one(
+        code = self.db.one(
             "SELECT c.name, c.scope, EXISTS(SELECT 1 FROM codes k WHERE k.parent_id = c.id) AS heading "
             "FROM codes c WHERE c.id = ?",
             (ann.code_id,),
@@ -140,20 +148,20 @@ class AnnotationsRepo:
             raise InvalidSpan(f"{code['name']!r} is an article-level code and cannot be given to a passage.")
         if code["heading"]:
             raise InvalidSpan(f"{code['name']!r} is a group heading; code the passage with one of its codes.")
-        role = self._scalar("SELECT role FROM coders WHERE id = ?", (ann.coder_id,))
+        role = self.db.scalar("SELECT role FROM coders WHERE id = ?", (ann.coder_id,))
         if role is None:
             raise NotFound(f"There is no coder with id {ann.coder_id}.")
         if ann.origin == "adjudicated" and role != "adjudicator":
             raise InvalidSpan("Only an adjudicator's spans can be gold-standard (adjudicated) spans.")
 
     def _exclusive_conflict(self, ann: Annotation) -> None:
-        group = self._scalar(
+        group = self.db.scalar(
             "SELECT p.id FROM codes c JOIN codes p ON p.id = c.parent_id WHERE c.id = ? AND p.exclusive = 1",
             (ann.code_id,),
         )
         if group is None:
             return
-        row = self._one(
+        row = self.db.one(
             "SELECT a.id, c.name AS code, p.name AS grp FROM annotations a JOIN codes c ON c.id = a.code_id "
             "JOIN codes p ON p.id = c.parent_id WHERE a.document_id = ? AND a.coder_id = ? AND a.deleted = 0 "
             'AND c.parent_id = ? AND a.code_id <> ? AND a.start < ? AND a."end" > ? AND a.id <> ? LIMIT 1',
@@ -166,15 +174,15 @@ class AnnotationsRepo:
             )
 
     def _quote(self, document_id: str, start: int, end: int) -> str:
-        texts = getattr(self, "_intake_texts", None)
+        texts = self.intake_texts
         if texts is not None:
             # an intake of many spans: substr would count characters from the
             # start of a long text for every one of them
             if document_id not in texts:
-                texts[document_id] = self._scalar("SELECT text FROM documents WHERE id = ?", (document_id,))
+                texts[document_id] = self.db.scalar("SELECT text FROM documents WHERE id = ?", (document_id,))
             return texts[document_id][start:end]
         # SQLite's substr counts characters, i.e. code points, like the offsets
-        return self._scalar(
+        return self.db.scalar(
             "SELECT substr(text, ?, ?) FROM documents WHERE id = ?", (start + 1, end - start, document_id)
         )
 
@@ -186,11 +194,11 @@ class AnnotationsRepo:
         self._check(ann)
         self._check_rules(ann)
         now = stamp or now_iso()
-        with self.transaction():
+        with self.db.transaction():
             self._exclusive_conflict(ann)
             overlapping = [
                 rows.annotation(r)
-                for r in self._rows(
+                for r in self.db.rows(
                     "SELECT * FROM annotations WHERE document_id = ? AND coder_id = ? AND code_id = ? "
                     'AND deleted = 0 AND start < ? AND "end" > ? ORDER BY created_at, start',
                     (ann.document_id, ann.coder_id, ann.code_id, ann.end, ann.start),
@@ -218,9 +226,9 @@ class AnnotationsRepo:
                 note="\n".join(dict.fromkeys(notes)),
                 updated_at=now,
             )
-            self._write_annotation(merged)
+            self.write_annotation(merged)
             for a in others:
-                self._write_annotation(replace(a, deleted=True, updated_at=now))
+                self.write_annotation(replace(a, deleted=True, updated_at=now))
             return SpanWrite(merged, overlapping, False)
 
     def update_annotation(self, ann: Annotation, *, stamp: str | None = None) -> SpanWrite:
@@ -229,16 +237,16 @@ class AnnotationsRepo:
         self._check(ann)
         self._check_rules(ann)
         now = stamp or now_iso()
-        with self.transaction():
+        with self.db.transaction():
             self._exclusive_conflict(ann)
-            clash = self._rows(
+            clash = self.db.rows(
                 "SELECT id FROM annotations WHERE document_id = ? AND coder_id = ? AND code_id = ? AND deleted = 0 "
                 'AND start < ? AND "end" > ? AND id <> ?',
                 (ann.document_id, ann.coder_id, ann.code_id, ann.end, ann.start, ann.id),
             )
             if clash:
                 # becoming an overlap of a same-code span: merge into that one
-                self._write_annotation(replace(before, deleted=True, updated_at=now))
+                self.write_annotation(replace(before, deleted=True, updated_at=now))
                 result = self.add_annotation(replace(ann, id=clash[0]["id"]), stamp=stamp)
                 return SpanWrite(result.annotation, [before] + result.before, False)
             saved = replace(
@@ -247,32 +255,32 @@ class AnnotationsRepo:
                 updated_at=now,
                 created_at=before.created_at,
             )
-            self._write_annotation(saved)
+            self.write_annotation(saved)
             return SpanWrite(saved, [before], False)
 
     def set_annotation_note(self, annotation_id: str, note: str) -> SpanWrite:
         before = self.annotation(annotation_id)
         saved = replace(before, note=note, updated_at=now_iso())
-        with self.transaction():
-            self._write_annotation(saved)
+        with self.db.transaction():
+            self.write_annotation(saved)
         return SpanWrite(saved, [before], False)
 
     def delete_annotation(self, annotation_id: str) -> Annotation:
         """Mark deleted (kept, so packages can carry deletions back to the lead)."""
         before = self.annotation(annotation_id)
-        with self.transaction():
-            self.conn.execute(
+        with self.db.transaction():
+            self.db.conn.execute(
                 "UPDATE annotations SET deleted = 1, updated_at = ? WHERE id = ?", (now_iso(), annotation_id)
             )
         return before
 
     def restore_annotations(self, states: Iterable[Annotation]) -> None:
         """Write annotations back exactly as given (undo, merges, imports)."""
-        with self.transaction():
+        with self.db.transaction():
             for a in states:
                 self._check(a)
-                if self._scalar("SELECT 1 FROM annotations WHERE id = ?", (a.id,)):
-                    self._write_annotation(a)
+                if self.db.scalar("SELECT 1 FROM annotations WHERE id = ?", (a.id,)):
+                    self.write_annotation(a)
                 else:
                     self._insert_annotation(
                         replace(
@@ -285,19 +293,19 @@ class AnnotationsRepo:
 
     def purge_annotation(self, annotation_id: str) -> None:
         """Remove a row for good: only to undo the creation of an annotation."""
-        with self.transaction():
-            self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+        with self.db.transaction():
+            self.db.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
 
     def _insert_annotation(self, a: Annotation) -> None:
-        self.conn.execute(
+        self.db.conn.execute(
             'INSERT INTO annotations(id, document_id, coder_id, code_id, start, "end", quote, note, origin, '
             "created_at, updated_at, deleted, derived_from, link) VALUES (:id, :document_id, :coder_id, :code_id, "
             ":start, :end, :quote, :note, :origin, :created_at, :updated_at, :deleted, :derived_from, :link)",
             rows.annotation_row(a),
         )
 
-    def _write_annotation(self, a: Annotation) -> None:
-        self.conn.execute(
+    def write_annotation(self, a: Annotation) -> None:
+        self.db.conn.execute(
             'UPDATE annotations SET code_id = :code_id, start = :start, "end" = :end, quote = :quote, '
             "note = :note, origin = :origin, updated_at = :updated_at, deleted = :deleted, "
             "derived_from = :derived_from, link = :link WHERE id = :id",
@@ -319,26 +327,26 @@ class AnnotationsRepo:
         if not include_deleted:
             clauses.append("deleted = 0")
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-        return [rows.document_code(r) for r in self._rows(f"SELECT * FROM document_codes {where}", params)]
+        return [rows.document_code(r) for r in self.db.rows(f"SELECT * FROM document_codes {where}", params)]
 
     def set_document_code(self, dc: DocumentCode) -> DocumentCode:
         """Set an article-level code; for a value of an exclusive group, the
         coder's other value of that group is removed in the same step."""
-        if not self.has_document(dc.document_id):
+        if not self.documents.has_document(dc.document_id):
             raise NotFound(f"There is no document with id {dc.document_id}.")
         dc.updated_at = now_iso()
-        with self.transaction():
-            group = self._scalar(
+        with self.db.transaction():
+            group = self.db.scalar(
                 "SELECT p.id FROM codes c JOIN codes p ON p.id = c.parent_id WHERE c.id = ? AND p.exclusive = 1",
                 (dc.code_id,),
             )
             if group is not None:
-                self.conn.execute(
+                self.db.conn.execute(
                     "UPDATE document_codes SET deleted = 1, updated_at = ? WHERE document_id = ? AND coder_id = ? "
                     "AND code_id IN (SELECT id FROM codes WHERE parent_id = ?) AND code_id <> ?",
                     (dc.updated_at, dc.document_id, dc.coder_id, group, dc.code_id),
                 )
-            self.conn.execute(
+            self.db.conn.execute(
                 "INSERT INTO document_codes(document_id, coder_id, code_id, value, note, updated_at, deleted) "
                 "VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT(document_id, coder_id, code_id) DO UPDATE SET "
                 "value = excluded.value, note = excluded.note, updated_at = excluded.updated_at, deleted = 0",
@@ -348,8 +356,8 @@ class AnnotationsRepo:
 
     def put_document_code_state(self, dc: DocumentCode) -> None:
         """Write an article-level code exactly as given (merges, undo)."""
-        with self.transaction():
-            self.conn.execute(
+        with self.db.transaction():
+            self.db.conn.execute(
                 "INSERT INTO document_codes(document_id, coder_id, code_id, value, note, updated_at, deleted) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(document_id, coder_id, code_id) DO UPDATE SET "
                 "value = excluded.value, note = excluded.note, updated_at = excluded.updated_at, "
@@ -366,8 +374,8 @@ class AnnotationsRepo:
             )
 
     def remove_document_code(self, document_id: str, coder_id: str, code_id: str) -> None:
-        with self.transaction():
-            self.conn.execute(
+        with self.db.transaction():
+            self.db.conn.execute(
                 "UPDATE document_codes SET deleted = 1, updated_at = ? WHERE document_id = ? AND coder_id = ? "
                 "AND code_id = ?",
                 (now_iso(), document_id, coder_id, code_id),

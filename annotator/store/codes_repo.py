@@ -3,35 +3,41 @@ changes made after coding started (codebook versions)."""
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 from annotator.core.codebook import Code, Codebook, validate_codes
 from annotator.core.errors import CodebookError, NotFound
 from annotator.core.ids import now_iso
 from annotator.store import rows
+from annotator.store.project_db import ProjectDb
 
 
 class CodesRepo:
+    def __init__(self, db: ProjectDb) -> None:
+        self.db = db
+
     def codebook(self) -> Codebook:
-        codes = [rows.code(r) for r in self._rows("SELECT * FROM codes ORDER BY sort_order, name")]
+        codes = [rows.code(r) for r in self.db.rows("SELECT * FROM codes ORDER BY sort_order, name")]
         return Codebook(
-            codes=codes, name=self.get_meta("codebook_name", "") or "", version=self.codebook_version()
+            codes=codes, name=self.db.get_meta("codebook_name", "") or "", version=self.codebook_version()
         )
 
     def codebook_version(self) -> int:
-        return int(self.get_meta("codebook_version", "1") or 1)
+        return int(self.db.get_meta("codebook_version", "1") or 1)
 
     def code(self, code_id: str) -> Code:
-        row = self._one("SELECT * FROM codes WHERE id = ?", (code_id,))
+        row = self.db.one("SELECT * FROM codes WHERE id = ?", (code_id,))
         if row is None:
             raise NotFound(f"There is no code with id {code_id}.")
         return rows.code(row)
 
     def coding_started(self) -> bool:
         return (
-            self._scalar("SELECT EXISTS(SELECT 1 FROM annotations) OR EXISTS(SELECT 1 FROM document_codes)")
+            self.db.scalar("SELECT EXISTS(SELECT 1 FROM annotations) OR EXISTS(SELECT 1 FROM document_codes)")
             == 1
         )
 
-    def _validated(self, changed: list[Code], removed_ids: set[str] = frozenset()) -> None:
+    def _validated(self, changed: list[Code], removed_ids: Set[str] = frozenset()) -> None:
         current = {c.id: c for c in self.codebook().codes if c.id not in removed_ids}
         for c in changed:
             current[c.id] = c
@@ -45,11 +51,11 @@ class CodesRepo:
         if not self.coding_started():
             return
         version = self.codebook_version() + 1
-        self.conn.execute(
+        self.db.conn.execute(
             "INSERT INTO codebook_changes(at, version, kind, code_id, detail) VALUES (?, ?, ?, ?, ?)",
             (now_iso(), version, kind, code.id if code else None, detail),
         )
-        self.conn.execute(
+        self.db.conn.execute(
             "INSERT INTO meta(key, value) VALUES ('codebook_version', ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (str(version),),
@@ -57,13 +63,13 @@ class CodesRepo:
 
     def add_code(self, code: Code) -> Code:
         self._validated([code])
-        with self.transaction():
+        with self.db.transaction():
             self._insert_code(code)
             self._record_change("added", code, code.name)
         return code
 
     def _insert_code(self, code: Code) -> None:
-        self.conn.execute(
+        self.db.conn.execute(
             "INSERT INTO codes(id, parent_id, name, description, color, shortcut, scope, sort_order, archived, "
             "exclusive) VALUES (:id, :parent_id, :name, :description, :color, :shortcut, :scope, :sort_order, "
             ":archived, :exclusive)",
@@ -73,8 +79,8 @@ class CodesRepo:
     def update_code(self, code: Code) -> Code:
         old = self.code(code.id)
         self._validated([code])
-        with self.transaction():
-            self.conn.execute(
+        with self.db.transaction():
+            self.db.conn.execute(
                 "UPDATE codes SET parent_id = :parent_id, name = :name, description = :description, "
                 "color = :color, shortcut = :shortcut, scope = :scope, sort_order = :sort_order, "
                 "archived = :archived, exclusive = :exclusive WHERE id = :id",
@@ -93,18 +99,18 @@ class CodesRepo:
     def delete_code(self, code_id: str) -> None:
         """Delete a code nobody used; used codes are archived instead, so no
         annotation is ever lost."""
-        used = self._scalar(
+        used = self.db.scalar(
             "SELECT EXISTS(SELECT 1 FROM annotations WHERE code_id = ?) OR "
             "EXISTS(SELECT 1 FROM document_codes WHERE code_id = ?)",
             (code_id, code_id),
         )
         if used:
             raise CodebookError("This code has annotations; archive it instead of deleting it.")
-        if self._scalar("SELECT EXISTS(SELECT 1 FROM codes WHERE parent_id = ?)", (code_id,)):
+        if self.db.scalar("SELECT EXISTS(SELECT 1 FROM codes WHERE parent_id = ?)", (code_id,)):
             raise CodebookError("This code has sub-codes; move or delete them first.")
         code = self.code(code_id)
-        with self.transaction():
-            self.conn.execute("DELETE FROM codes WHERE id = ?", (code_id,))
+        with self.db.transaction():
+            self.db.conn.execute("DELETE FROM codes WHERE id = ?", (code_id,))
             self._record_change("deleted", code, code.name)
 
     def import_codebook(self, codebook: Codebook) -> dict[str, int]:
@@ -114,7 +120,7 @@ class CodesRepo:
         existing = {c.id: c for c in self.codebook().codes}
         added = updated = 0
         self._validated(list(codebook.codes))
-        with self.transaction():
+        with self.db.transaction():
             for _, code in codebook.walk():  # parents before children
                 if code.id in existing:
                     if existing[code.id] != code:
@@ -125,11 +131,11 @@ class CodesRepo:
                     self._record_change("added", code, code.name)
                     added += 1
             if codebook.name:
-                self.set_meta("codebook_name", codebook.name)
+                self.db.set_meta("codebook_name", codebook.name)
         return {"added": added, "updated": updated, "unchanged": len(codebook) - added - updated}
 
     def codebook_changes(self) -> list[dict]:
-        return self._rows("SELECT at, version, kind, code_id, detail FROM codebook_changes ORDER BY id")
+        return self.db.rows("SELECT at, version, kind, code_id, detail FROM codebook_changes ORDER BY id")
 
     def code_usage(self, document_id: str | None = None, coder_id: str | None = None) -> dict[str, int]:
         """Number of live annotations per code (in one document, by one coder)."""
@@ -141,4 +147,4 @@ class CodesRepo:
             clauses.append("coder_id = ?")
             params.append(coder_id)
         sql = f"SELECT code_id, count(*) FROM annotations WHERE {' AND '.join(clauses)} GROUP BY code_id"
-        return {r[0]: r[1] for r in self.conn.execute(sql, params)}
+        return {r[0]: r[1] for r in self.db.conn.execute(sql, params)}

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, Self
 
 from annotator.core import held_files
 from annotator.core.errors import ProjectError, SchemaTooNew
 from annotator.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    # typeshed's name for what sqlite3 accepts as a statement's parameters
+    from sqlite3 import _Parameters
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -128,37 +133,37 @@ class GuardedCursor(sqlite3.Cursor):
     """Turns SQLite's "malformed" and "not a database" errors, wherever a read
     meets them (opening, a query, a row deep in a result), into DamagedProject."""
 
-    def execute(self, *args):
+    def execute(self, sql: str, parameters: _Parameters = (), /) -> Self:
         try:
-            return super().execute(*args)
+            return super().execute(sql, parameters)
         except sqlite3.DatabaseError as exc:
             _reraise(exc, self)
 
-    def executemany(self, *args):
+    def executemany(self, sql: str, seq_of_parameters: Iterable[_Parameters], /) -> Self:
         try:
-            return super().executemany(*args)
+            return super().executemany(sql, seq_of_parameters)
         except sqlite3.DatabaseError as exc:
             _reraise(exc, self)
 
-    def fetchone(self):
+    def fetchone(self) -> Any:
         try:
             return super().fetchone()
         except sqlite3.DatabaseError as exc:
             _reraise(exc, self)
 
-    def fetchmany(self, *args):
+    def fetchmany(self, size: int | None = 1) -> list[Any]:
         try:
-            return super().fetchmany(*args)
+            return super().fetchmany(size)
         except sqlite3.DatabaseError as exc:
             _reraise(exc, self)
 
-    def fetchall(self):
+    def fetchall(self) -> list[Any]:
         try:
             return super().fetchall()
         except sqlite3.DatabaseError as exc:
             _reraise(exc, self)
 
-    def __next__(self):
+    def __next__(self) -> Any:
         try:
             return super().__next__()
         except sqlite3.DatabaseError as exc:
@@ -180,13 +185,16 @@ class GuardedConnection(sqlite3.Connection):
         held_files.release(self._held)
         self._held = None
 
-    def cursor(self, factory=GuardedCursor):
+    # one signature for typeshed's two overloads: every cursor of a project is guarded
+    def cursor(  # type: ignore[override]
+        self, factory: Callable[[sqlite3.Connection], sqlite3.Cursor] = GuardedCursor
+    ) -> sqlite3.Cursor:
         return super().cursor(factory)
 
-    def execute(self, sql, parameters=(), /):
+    def execute(self, sql: str, parameters: _Parameters = (), /) -> sqlite3.Cursor:
         return self.cursor().execute(sql, parameters)
 
-    def executemany(self, sql, parameters, /):
+    def executemany(self, sql: str, parameters: Iterable[_Parameters], /) -> sqlite3.Cursor:
         return self.cursor().executemany(sql, parameters)
 
 

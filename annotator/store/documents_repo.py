@@ -4,13 +4,14 @@ the corpus, so listings never load texts."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from annotator.core.errors import NotFound
 from annotator.core.ids import now_iso
 from annotator.core.models import Document, DocumentSummary, Segmentation
 from annotator.store import rows
+from annotator.store.project_db import ProjectDb
 
 _SORTS = {
     "title": "d.title COLLATE NOCASE",
@@ -37,6 +38,9 @@ def fts_query(text: str) -> str:
 
 
 class DocumentsRepo:
+    def __init__(self, db: ProjectDb) -> None:
+        self.db = db
+
     def add_documents(
         self,
         documents: Iterable[Document],
@@ -50,9 +54,9 @@ class DocumentsRepo:
         now = now_iso()
         segmentations = segmentations or {}
         signatures = signatures or {}
-        with self.transaction():
+        with self.db.transaction():
             for doc in documents:
-                cur = self.conn.execute(
+                cur = self.db.conn.execute(
                     "INSERT OR IGNORE INTO documents(id, batch_id, title, outlet, author, published, url, "
                     "language, text, length, raw, source_path, metadata, cleaning, added_at) VALUES "
                     "(:id, :batch_id, :title, :outlet, :author, :published, :url, :language, :text, :length, "
@@ -65,7 +69,7 @@ class DocumentsRepo:
                     if seg is not None:
                         self._put_segmentation(seg)
                     if doc.id in signatures:
-                        self.conn.execute(
+                        self.db.conn.execute(
                             "INSERT OR REPLACE INTO document_signatures VALUES (?, ?)",
                             (doc.id, signatures[doc.id]),
                         )
@@ -75,7 +79,7 @@ class DocumentsRepo:
         return bool(self.add_documents([document], {document.id: segmentation} if segmentation else None))
 
     def has_document(self, document_id: str) -> bool:
-        return self._scalar("SELECT 1 FROM documents WHERE id = ?", (document_id,)) is not None
+        return self.db.scalar("SELECT 1 FROM documents WHERE id = ?", (document_id,)) is not None
 
     def existing_document_ids(self, ids: Sequence[str]) -> set[str]:
         found: set[str] = set()
@@ -83,7 +87,7 @@ class DocumentsRepo:
             chunk = list(ids[i : i + 500])
             q = ",".join("?" * len(chunk))
             found.update(
-                r[0] for r in self.conn.execute(f"SELECT id FROM documents WHERE id IN ({q})", chunk)
+                r[0] for r in self.db.conn.execute(f"SELECT id FROM documents WHERE id IN ({q})", chunk)
             )
         return found
 
@@ -91,33 +95,33 @@ class DocumentsRepo:
         """One document; ``with_raw=False`` leaves the imported original (which
         can be a large blob) on disk, for views that show the cleaned text."""
         cols = "*" if with_raw else ", ".join(_DOC_COLS)
-        row = self._one(f"SELECT {cols} FROM documents WHERE id = ?", (document_id,))
+        row = self.db.one(f"SELECT {cols} FROM documents WHERE id = ?", (document_id,))
         if row is None:
             raise NotFound(f"There is no document with id {document_id}.")
         return rows.document(_with_raw(row))
 
     def find_document(self, key: str) -> Document:
         """A document by id, id prefix (as printed by the CLI) or exact title."""
-        row = self._one("SELECT * FROM documents WHERE id = ?", (key,))
+        row = self.db.one("SELECT * FROM documents WHERE id = ?", (key,))
         if row is None and len(key) >= 6:
-            found = self._rows("SELECT * FROM documents WHERE id LIKE ? LIMIT 2", (key + "%",))
+            found = self.db.rows("SELECT * FROM documents WHERE id LIKE ? LIMIT 2", (key + "%",))
             row = found[0] if len(found) == 1 else None
         if row is None:
-            found = self._rows("SELECT * FROM documents WHERE title = ? LIMIT 2", (key,))
+            found = self.db.rows("SELECT * FROM documents WHERE title = ? LIMIT 2", (key,))
             row = found[0] if len(found) == 1 else None
         if row is None:
             raise NotFound(f"No single document matches {key!r}; give its id or its exact title.")
         return rows.document(row)
 
     def document_text(self, document_id: str) -> str:
-        text = self._scalar("SELECT text FROM documents WHERE id = ?", (document_id,))
+        text = self.db.scalar("SELECT text FROM documents WHERE id = ?", (document_id,))
         if text is None:
             raise NotFound(f"There is no document with id {document_id}.")
         return text
 
     def document_lengths(self, ids: Iterable[str] | None = None) -> dict[str, int]:
         if ids is None:
-            return {r[0]: r[1] for r in self.conn.execute("SELECT id, length FROM documents")}
+            return {r[0]: r[1] for r in self.db.conn.execute("SELECT id, length FROM documents")}
         ids = list(ids)
         out: dict[str, int] = {}
         for i in range(0, len(ids), 500):
@@ -126,19 +130,21 @@ class DocumentsRepo:
             out.update(
                 {
                     r[0]: r[1]
-                    for r in self.conn.execute(f"SELECT id, length FROM documents WHERE id IN ({q})", chunk)
+                    for r in self.db.conn.execute(
+                        f"SELECT id, length FROM documents WHERE id IN ({q})", chunk
+                    )
                 }
             )
         return out
 
     def iter_documents(
         self, ids: Iterable[str] | None = None, *, batch_id: str | None = None, with_raw: bool = False
-    ):
+    ) -> Iterator[Document]:
         """Stream whole documents, one query per chunk, for exports and NLP."""
         cols = "*" if with_raw else ", ".join(_DOC_COLS)
         if ids is None:
             where, params = ("WHERE batch_id = ?", (batch_id,)) if batch_id else ("", ())
-            cur = self.conn.execute(f"SELECT {cols} FROM documents {where} ORDER BY rowid", params)
+            cur = self.db.conn.execute(f"SELECT {cols} FROM documents {where} ORDER BY rowid", params)
             names = [d[0] for d in cur.description]
             for r in cur:
                 yield rows.document(_with_raw(dict(zip(names, r, strict=True))))
@@ -147,7 +153,9 @@ class DocumentsRepo:
         for i in range(0, len(ids), 200):
             chunk = ids[i : i + 200]
             q = ",".join("?" * len(chunk))
-            found = {r["id"]: r for r in self._rows(f"SELECT {cols} FROM documents WHERE id IN ({q})", chunk)}
+            found = {
+                r["id"]: r for r in self.db.rows(f"SELECT {cols} FROM documents WHERE id IN ({q})", chunk)
+            }
             for d in chunk:
                 if d in found:
                     yield rows.document(_with_raw(found[d]))
@@ -155,7 +163,7 @@ class DocumentsRepo:
     def documents_per_batch(self) -> list[tuple[str, int]]:
         return [
             (r[0], r[1])
-            for r in self.conn.execute(
+            for r in self.db.conn.execute(
                 "SELECT coalesce(b.name, '(no batch)'), count(*) FROM documents d "
                 "LEFT JOIN batches b ON b.id = d.batch_id GROUP BY d.batch_id ORDER BY min(d.rowid)"
             )
@@ -165,15 +173,15 @@ class DocumentsRepo:
         if batch_id:
             return [
                 r[0]
-                for r in self.conn.execute(
+                for r in self.db.conn.execute(
                     "SELECT id FROM documents WHERE batch_id = ? ORDER BY rowid", (batch_id,)
                 )
             ]
-        return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY rowid")]
+        return [r[0] for r in self.db.conn.execute("SELECT id FROM documents ORDER BY rowid")]
 
     def count_documents(self, **filters: Any) -> int:
         where, params = self._document_filter(**filters)
-        return self._scalar(
+        return self.db.scalar(
             f"SELECT count(*) FROM documents d {self._status_join(filters.get('coder_id'))} {where}", params
         )
 
@@ -215,7 +223,7 @@ class DocumentsRepo:
                 length=r[6],
                 status=r[7],
             )
-            for r in self.conn.execute(sql, params)
+            for r in self.db.conn.execute(sql, params)
         ]
 
     @staticmethod
@@ -255,19 +263,19 @@ class DocumentsRepo:
     # --- near-duplicate signatures ------------------------------------------------
 
     def put_signatures(self, signatures: dict[str, bytes]) -> None:
-        with self.transaction():
-            self.conn.executemany(
+        with self.db.transaction():
+            self.db.conn.executemany(
                 "INSERT OR REPLACE INTO document_signatures(document_id, signature) VALUES (?, ?)",
                 list(signatures.items()),
             )
 
-    def iter_signatures(self):
-        yield from self.conn.execute("SELECT document_id, signature FROM document_signatures")
+    def iter_signatures(self) -> Iterator[tuple[str, bytes]]:
+        yield from self.db.conn.execute("SELECT document_id, signature FROM document_signatures")
 
     # --- segments ----------------------------------------------------------------
 
     def _put_segmentation(self, seg: Segmentation) -> None:
-        self.conn.execute(
+        self.db.conn.execute(
             "INSERT INTO segments(document_id, model, tokens, sentences, paragraphs, entities) "
             "VALUES (:document_id, :model, :tokens, :sentences, :paragraphs, :entities) "
             "ON CONFLICT(document_id) DO UPDATE SET model = excluded.model, tokens = excluded.tokens, "
@@ -276,12 +284,12 @@ class DocumentsRepo:
         )
 
     def set_segmentations(self, segmentations: Iterable[Segmentation]) -> None:
-        with self.transaction():
+        with self.db.transaction():
             for seg in segmentations:
                 self._put_segmentation(seg)
 
     def segmentation(self, document_id: str) -> Segmentation | None:
-        row = self._one("SELECT * FROM segments WHERE document_id = ?", (document_id,))
+        row = self.db.one("SELECT * FROM segments WHERE document_id = ?", (document_id,))
         return rows.segmentation(row) if row else None
 
     def segmentations(self, ids: Iterable[str]) -> dict[str, Segmentation]:
@@ -290,7 +298,7 @@ class DocumentsRepo:
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
             q = ",".join("?" * len(chunk))
-            for r in self._rows(f"SELECT * FROM segments WHERE document_id IN ({q})", chunk):
+            for r in self.db.rows(f"SELECT * FROM segments WHERE document_id IN ({q})", chunk):
                 out[r["document_id"]] = rows.segmentation(r)
         return out
 
@@ -311,7 +319,7 @@ class DocumentsRepo:
                 ),
                 (model,),
             )
-        return [r[0] for r in self.conn.execute(sql, params)]
+        return [r[0] for r in self.db.conn.execute(sql, params)]
 
 
 _DOC_COLS = (

@@ -1,9 +1,14 @@
-"""The Project repository: the one object through which everything reads and
-writes a project file. It returns core dataclasses, never rows.
+"""The Project: the one object through which everything reads and writes a
+project file. It opens and closes the file and holds its repositories, which
+share one connection (``ProjectDb``) and return core dataclasses, never rows:
 
-Every public write runs in its own ``BEGIN IMMEDIATE`` transaction and is
-committed before the method returns (DESIGN.md section 4); ``transaction()``
-groups several writes into one when a use case needs them atomic.
+- ``documents``: articles, their segments and signatures;
+- ``codes``: the codebook and its change record;
+- ``annotations``: spans and article-level codes, under the span rules;
+- ``intake``: annotations and article codes from outside the window;
+- ``workflow``: assignments, statuses, suggestions and merges.
+
+Coders and batches, which every part refers to, stay on the Project itself.
 """
 
 from __future__ import annotations
@@ -11,13 +16,9 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-from sqlite_utils import Database
-
-from annotator.core.errors import NotFound, ProjectError, ReadOnlyProject
+from annotator.core.errors import NotFound, ProjectError
 from annotator.core.ids import new_id, now_iso
 from annotator.core.models import Batch, Coder
 from annotator.store import rows
@@ -26,6 +27,7 @@ from annotator.store.annotations_repo import AnnotationsRepo
 from annotator.store.codes_repo import CodesRepo
 from annotator.store.connection import connect, copy_project, location_writable, readonly_mount
 from annotator.store.documents_repo import DocumentsRepo
+from annotator.store.project_db import ProjectDb
 from annotator.store.schema import SCHEMA_VERSION
 from annotator.store.window_lock import WindowLock
 from annotator.store.workflow_repo import WorkflowRepo
@@ -33,16 +35,32 @@ from annotator.store.workflow_repo import WorkflowRepo
 PROJECT_SUFFIX = ".annotator"
 
 
-class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, AnnotationIntake, WorkflowRepo):
-    def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool = False):
-        self.conn = conn
-        self.db = Database(conn)
-        self.path = Path(path)
-        self.readonly = readonly
-        # why a project asked for writable was opened read-only (shown to the user), else ""
-        self.notice = ""
+class Project:
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool = False) -> None:
+        self.db = ProjectDb(conn, path, readonly=readonly)
+        self.documents = DocumentsRepo(self.db)
+        self.codes = CodesRepo(self.db)
+        self.annotations = AnnotationsRepo(self.db, self.documents)
+        self.intake = AnnotationIntake(self.db, self.annotations, self.documents)
+        self.workflow = WorkflowRepo(self.db)
         self._window_lock: WindowLock | None = None
-        self._window_locked_elsewhere = False
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    @property
+    def path(self) -> Path:
+        return self.db.path
+
+    @property
+    def readonly(self) -> bool:
+        return self.db.readonly
+
+    @property
+    def notice(self) -> str:
+        """Why a project asked for writable was opened read-only (shown to the user), else ""."""
+        return self.db.notice
 
     # --- lifecycle -------------------------------------------------------------
 
@@ -100,9 +118,9 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, AnnotationIntake, Workf
             if lock is not None:
                 lock.release()
             raise
-        project.notice = notice
+        project.db.notice = notice
+        project.db.locked_elsewhere = elsewhere
         project._window_lock = lock
-        project._window_locked_elsewhere = elsewhere
         return project
 
     @classmethod
@@ -137,77 +155,24 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, AnnotationIntake, Workf
         copy_project(self.conn, target)
         return target
 
-    # --- transactions ----------------------------------------------------------
+    # --- transactions and metadata -------------------------------------------
 
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One atomic write; nested calls join the outer transaction."""
-        if self.readonly:
-            if self._window_locked_elsewhere:
-                raise ReadOnlyProject(
-                    f"{self.path.name} is open in another Annotator window, so this change "
-                    "cannot be saved here."
-                )
-            if self.notice:
-                raise ReadOnlyProject(
-                    f"{self.path.name} cannot be written (read-only file, folder or disk), "
-                    "so this change cannot be saved."
-                )
-            raise ReadOnlyProject(f"{self.path.name} is open read-only, so this change cannot be saved.")
-        if self.conn.in_transaction:
-            yield
-            return
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise _project_error(exc, self.path) from exc
-        try:
-            yield
-            self.conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise _project_error(exc, self.path) from exc
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-
-    def _rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
-        try:
-            cur = self.conn.execute(sql, params)
-        except sqlite3.Error as exc:
-            raise _project_error(exc, self.path) from exc
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, r, strict=False)) for r in cur.fetchall()]
-
-    def _one(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
-        found = self._rows(sql, params)
-        return found[0] if found else None
-
-    def _scalar(self, sql: str, params: Any = ()) -> Any:
-        row = self.conn.execute(sql, params).fetchone()
-        return row[0] if row else None
-
-    # --- project metadata ------------------------------------------------------
+    def transaction(self) -> contextlib.AbstractContextManager[None]:
+        """One atomic write across repositories; nested calls join the outer one."""
+        return self.db.transaction()
 
     def get_meta(self, key: str, default: str | None = None) -> str | None:
-        row = self._one("SELECT value FROM meta WHERE key = ?", (key,))
-        return row["value"] if row else default
+        return self.db.get_meta(key, default)
 
     def set_meta(self, key: str, value: str) -> None:
-        with self.transaction():
-            self.conn.execute(
-                "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
+        self.db.set_meta(key, value)
 
     @property
     def project_id(self) -> str:
         return self.get_meta("project_id") or ""
 
     def settings(self) -> dict[str, str]:
-        return {r["key"]: r["value"] for r in self._rows("SELECT key, value FROM meta ORDER BY key")}
+        return {r["key"]: r["value"] for r in self.db.rows("SELECT key, value FROM meta ORDER BY key")}
 
     @property
     def name(self) -> str:
@@ -218,7 +183,7 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, AnnotationIntake, Workf
     def add_coder(self, coder: Coder) -> Coder:
         if self.coder_by_name(coder.name) is not None:
             raise ProjectError(f"There is already a coder named {coder.name!r}.")
-        with self.transaction():
+        with self.db.transaction():
             self.conn.execute(
                 "INSERT INTO coders(id, name, color, role) VALUES (?, ?, ?, ?)",
                 (coder.id, coder.name.strip(), coder.color, coder.role),
@@ -229,7 +194,7 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, AnnotationIntake, Workf
         other = self.coder_by_name(coder.name)
         if other is not None and other.id != coder.id:
             raise ProjectError(f"There is already a coder named {coder.name!r}.")
-        with self.transaction():
+        with self.db.transaction():
             cur = self.conn.execute(
                 "UPDATE coders SET name = ?, color = ?, role = ? WHERE id = ?",
                 (coder.name.strip(), coder.color, coder.role, coder.id),
@@ -239,22 +204,22 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, AnnotationIntake, Workf
         return coder
 
     def coders(self) -> list[Coder]:
-        return [rows.coder(r) for r in self._rows("SELECT * FROM coders ORDER BY name COLLATE NOCASE")]
+        return [rows.coder(r) for r in self.db.rows("SELECT * FROM coders ORDER BY name COLLATE NOCASE")]
 
     def coder(self, coder_id: str) -> Coder:
-        row = self._one("SELECT * FROM coders WHERE id = ?", (coder_id,))
+        row = self.db.one("SELECT * FROM coders WHERE id = ?", (coder_id,))
         if row is None:
             raise NotFound(f"There is no coder with id {coder_id}.")
         return rows.coder(row)
 
     def coder_by_name(self, name: str) -> Coder | None:
-        row = self._one("SELECT * FROM coders WHERE name = ? COLLATE NOCASE", (name.strip(),))
+        row = self.db.one("SELECT * FROM coders WHERE name = ? COLLATE NOCASE", (name.strip(),))
         return rows.coder(row) if row else None
 
     def find_coder(self, name_or_id: str) -> Coder:
         found = self.coder_by_name(name_or_id)
         if found is None:
-            row = self._one("SELECT * FROM coders WHERE id = ?", (name_or_id,))
+            row = self.db.one("SELECT * FROM coders WHERE id = ?", (name_or_id,))
             found = rows.coder(row) if row else None
         if found is None:
             known = ", ".join(c.name for c in self.coders()) or "none yet"
@@ -265,7 +230,7 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, AnnotationIntake, Workf
 
     def add_batch(self, batch: Batch) -> Batch:
         batch.imported_at = batch.imported_at or now_iso()
-        with self.transaction():
+        with self.db.transaction():
             self.conn.execute(
                 "INSERT INTO batches(id, name, source, imported_at, counts, report) VALUES (?, ?, ?, ?, ?, ?)",
                 (
@@ -280,7 +245,7 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, AnnotationIntake, Workf
         return batch
 
     def update_batch(self, batch: Batch) -> None:
-        with self.transaction():
+        with self.db.transaction():
             self.conn.execute(
                 "UPDATE batches SET name = ?, counts = ?, report = ? WHERE id = ?",
                 (
@@ -292,7 +257,7 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, AnnotationIntake, Workf
             )
 
     def delete_batch_if_empty(self, batch_id: str) -> bool:
-        with self.transaction():
+        with self.db.transaction():
             cur = self.conn.execute(
                 "DELETE FROM batches WHERE id = ? AND NOT EXISTS (SELECT 1 FROM documents WHERE batch_id = ?)",
                 (batch_id, batch_id),
@@ -300,31 +265,13 @@ class Project(DocumentsRepo, CodesRepo, AnnotationsRepo, AnnotationIntake, Workf
         return cur.rowcount > 0
 
     def batches(self) -> list[Batch]:
-        return [rows.batch(r) for r in self._rows("SELECT * FROM batches ORDER BY imported_at")]
+        return [rows.batch(r) for r in self.db.rows("SELECT * FROM batches ORDER BY imported_at")]
 
     def find_batch(self, name_or_id: str) -> Batch:
-        row = self._one(
+        row = self.db.one(
             "SELECT * FROM batches WHERE id = ? OR name = ? ORDER BY imported_at DESC",
             (name_or_id, name_or_id),
         )
         if row is None:
             raise NotFound(f"There is no batch named {name_or_id!r}.")
         return rows.batch(row)
-
-
-def _project_error(exc: sqlite3.Error, path: Path) -> ProjectError:
-    text = str(exc)
-    low = text.lower()
-    if "full" in low:
-        return ProjectError(
-            f"The disk holding {path.name} is full; the change was not saved and the file is intact."
-        )
-    if "locked" in low or "busy" in low:
-        return ProjectError(f"{path.name} is busy in another program; the change was not saved, try again.")
-    if "readonly" in low or "read-only" in low:
-        return ReadOnlyProject(
-            f"{path.name} cannot be written (read-only file or folder); the change was not saved."
-        )
-    if isinstance(exc, sqlite3.IntegrityError):
-        return ProjectError(f"The project refused the change: {text}.")
-    return ProjectError(f"The project file {path.name} reported an error: {text}.")

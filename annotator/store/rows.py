@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from array import array
+from collections.abc import Sequence
 from typing import Any
 
 from annotator.core.codebook import Code
@@ -216,7 +217,7 @@ def segmentation(row: dict[str, Any]) -> Segmentation:
     )
 
 
-def _interleave(starts, ends) -> bytes:
+def _interleave(starts: Sequence[int], ends: Sequence[int]) -> bytes:
     out = array("i", bytes(8 * len(starts)))
     out[0::2] = array("i", starts)
     out[1::2] = array("i", ends)

@@ -65,13 +65,15 @@ def article(n_words: int, seed: int = 1) -> str:
 
 def big_article_project(path: Path) -> tuple[str, str]:
     project = init_project(path, codebook="news_frames")
-    project.import_codebook(load_codebook("source_types"))
+    project.codes.import_codebook(load_codebook("source_types"))
     coder = add_coder(project, "Ana")
     text = article(10_000)
     doc = Document(text, title="A long article")
-    project.add_documents([doc, Document("A short second article.", title="Short")])
+    project.documents.add_documents([doc, Document("A short second article.", title="Short")])
     codes = [
-        c.id for c in project.codebook().leaves("span") if project.codebook().exclusive_group(c.id) is None
+        c.id
+        for c in project.codes.codebook().leaves("span")
+        if project.codes.codebook().exclusive_group(c.id) is None
     ]
     rnd = random.Random(2)
     step = len(text) // 1000
@@ -80,12 +82,12 @@ def big_article_project(path: Path) -> tuple[str, str]:
             # neighbours (different codes) overlap now and then; spans of one
             # code never do, so the store keeps all 1,000 instead of merging
             s = i * step + rnd.randrange(0, step // 2)
-            project.add_annotation(
+            project.annotations.add_annotation(
                 Annotation(
                     doc.id, coder.id, codes[i % len(codes)], s, min(len(text), s + rnd.randrange(5, 90))
                 )
             )
-    assert len(project.annotations(doc.id)) == 1000
+    assert len(project.annotations.select(doc.id)) == 1000
     project.close()
     return doc.id, coder.id
 
@@ -103,8 +105,8 @@ def bench_open_and_apply(workdir: Path) -> None:
     doc_id, coder_id = big_article_project(path)
     with Project.open(path) as p:
         coder = p.coder(coder_id)
-        other = [d.id for d in p.list_documents() if d.id != doc_id][0]
-        n_ann = len(p.annotations(doc_id))
+        other = [d.id for d in p.documents.list_documents() if d.id != doc_id][0]
+        n_ann = len(p.annotations.select(doc_id))
     win = start_window(path, coder=coder)
     win.show()
     app.processEvents()
@@ -144,7 +146,7 @@ def bench_open_and_apply(workdir: Path) -> None:
         cpu.append(time.process_time() - c)
         assert win.undo_stack.count() == before + 1, win.statusBar().currentMessage()
     with Project.open(path) as p:
-        assert len(p.annotations(doc_id)) >= n_ann  # saved
+        assert len(p.annotations.select(doc_id)) >= n_ann  # saved
     print(
         f"apply a code, key event to saved and repainted: median {statistics.median(times) * 1000:.1f} ms wall "
         f"(min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f}), {statistics.median(cpu) * 1000:.1f} ms CPU; "
@@ -202,7 +204,7 @@ def bench_big_list(workdir: Path, n_docs: int) -> None:
     rnd = random.Random(4)
     t = time.perf_counter()
     for chunk in range(0, n_docs, 5000):
-        project.add_documents(
+        project.documents.add_documents(
             [
                 Document(
                     f"Article {i}. " + " ".join(rnd.choice(WORDS) for _ in range(40)),

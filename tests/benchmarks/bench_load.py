@@ -104,8 +104,8 @@ def generate(path: Path, n_docs: int, n_annotations: int, seed: int = 10) -> dic
     pool = sentences()
     t0 = time.perf_counter()
     project = Project.create(path, name="load benchmark")
-    frames = project.add_code(Code("Frames"))
-    code_ids = [project.add_code(Code(name, parent_id=frames.id)).id for name in CODES]
+    frames = project.codes.add_code(Code("Frames"))
+    code_ids = [project.codes.add_code(Code(name, parent_id=frames.id)).id for name in CODES]
     coders = [project.add_coder(Coder(name)) for name in CODERS]
     per_doc = max(1, n_annotations // (n_docs * len(coders)))  # spans per document and coder
     docs_sents: list[tuple[str, list[tuple[int, int]]]] = []
@@ -124,7 +124,7 @@ def generate(path: Path, n_docs: int, n_annotations: int, seed: int = 10) -> dic
             segs[d.id] = segmentation(d.id, text, sents)
             docs_sents.append((d.id, sents))
         with project.transaction():
-            project.add_documents(docs, segs)
+            project.documents.add_documents(docs, segs)
     t_docs = time.perf_counter() - t0
     t1 = time.perf_counter()
     made = 0
@@ -141,20 +141,20 @@ def generate(path: Path, n_docs: int, n_annotations: int, seed: int = 10) -> dic
                 made += 1
         if len(batch) >= 20000:
             with project.transaction():
-                project.restore_annotations(batch)
+                project.annotations.restore_annotations(batch)
             batch = []
     if batch:
         with project.transaction():
-            project.restore_annotations(batch)
+            project.annotations.restore_annotations(batch)
     t_ann = time.perf_counter() - t1
     t2 = time.perf_counter()
     ids = [d for d, _ in docs_sents]
     with project.transaction():
         for coder in coders:
-            project.assign(ids, coder.id)
+            project.workflow.assign(ids, coder.id)
         first = coders[0].id
         for j, d in enumerate(ids[: n_docs // 2]):
-            project.set_status(d, first, "done" if j % 3 else "in_progress")
+            project.workflow.set_status(d, first, "done" if j % 3 else "in_progress")
     t_assign = time.perf_counter() - t2
     project.close()
     return {"documents_s": t_docs, "annotations_s": t_ann, "assignments_s": t_assign, "annotations": made}
@@ -168,8 +168,8 @@ from annotator.store.project import Project
 t_imp = time.perf_counter()
 p = Project.open({path!r})
 t_open = time.perf_counter()
-rows = p.list_documents(limit=200)
-n = p.count_documents()
+rows = p.documents.list_documents(limit=200)
+n = p.documents.count_documents()
 t_list = time.perf_counter()
 print(t_open - t_imp, t_list - t_open, n, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 p.close()
@@ -218,53 +218,53 @@ def measure(path: Path, repeats: int) -> dict[str, object]:
     project = Project.open(path)
     coders = {c.name: c for c in project.coders()}
     ana = coders["ana"].id
-    out["list_200_s"], _ = median_time(lambda: project.list_documents(limit=200), repeats)
-    out["count_s"], _ = median_time(lambda: project.count_documents(), repeats)
+    out["list_200_s"], _ = median_time(lambda: project.documents.list_documents(limit=200), repeats)
+    out["count_s"], _ = median_time(lambda: project.documents.count_documents(), repeats)
     out["list_sorted_title_200_s"], _ = median_time(
-        lambda: project.list_documents(sort="title", limit=200), repeats
+        lambda: project.documents.list_documents(sort="title", limit=200), repeats
     )
     out["status_filter_s"], n_done = median_time(
         lambda: (
-            project.list_documents(coder_id=ana, status="done", limit=200),
-            project.count_documents(coder_id=ana, status="done"),
+            project.documents.list_documents(coder_id=ana, status="done", limit=200),
+            project.documents.count_documents(coder_id=ana, status="done"),
         )[1],
         repeats,
     )
     out["status_done_count"] = n_done
     out["status_to_do_s"], _ = median_time(
         lambda: (
-            project.list_documents(coder_id=ana, status="to_do", limit=200),
-            project.count_documents(coder_id=ana, status="to_do"),
+            project.documents.list_documents(coder_id=ana, status="to_do", limit=200),
+            project.documents.count_documents(coder_id=ana, status="to_do"),
         ),
         repeats,
     )
     out["search_s"], n_hits = median_time(
         lambda: (
-            project.list_documents(search="minister said", limit=200),
-            project.count_documents(search="minister said"),
+            project.documents.list_documents(search="minister said", limit=200),
+            project.documents.count_documents(search="minister said"),
         )[1],
         repeats,
     )
     out["search_hits"] = n_hits
     rng = random.Random(3)
-    ids = project.document_ids()
+    ids = project.documents.document_ids()
     sample = rng.sample(ids, repeats)
 
     def open_document():
         d = sample.pop()
         sample.insert(0, d)
-        doc = project.document(d)
-        anns = project.annotations(doc.id, ana)
-        seg = project.segmentation(doc.id)
+        doc = project.documents.document(d)
+        anns = project.annotations.select(doc.id, ana)
+        seg = project.documents.segmentation(doc.id)
         return doc, anns, seg
 
     out["open_document_s"], _ = median_time(open_document, repeats)
-    code_id = next(c.id for c in project.codebook() if c.name == "Conflict")
+    code_id = next(c.id for c in project.codes.codebook() if c.name == "Conflict")
     times = []
     for d in rng.sample(ids, 50):
-        length = project.document_lengths([d])[d]
+        length = project.documents.document_lengths([d])[d]
         t = time.perf_counter()
-        project.add_annotation(Annotation(d, ana, code_id, 0, min(length, 12)))
+        project.annotations.add_annotation(Annotation(d, ana, code_id, 0, min(length, 12)))
         times.append(time.perf_counter() - t)
     out["add_annotation_median_s"] = statistics.median(times)
     out["add_annotation_max_s"] = max(times)

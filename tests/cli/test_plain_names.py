@@ -52,11 +52,11 @@ def _hostile_qdpx(path: Path) -> None:
 
     source = path.with_name("elsewhere.annotator")
     with Project.create(source) as p:
-        code = p.add_code(Code(f"{MARKUP} frame \x1b[31mred", description=f"{BOLD}\nsecond line \x07"))
+        code = p.codes.add_code(Code(f"{MARKUP} frame \x1b[31mred", description=f"{BOLD}\nsecond line \x07"))
         coder = p.add_coder(Coder(f"{MARKUP}{CLEAR}"))
         doc = Document(text="The minister said the talks would go on.", title=f"Title {MARKUP} {CLEAR}")
-        p.add_documents([doc])
-        p.add_annotation(Annotation(doc.id, coder.id, code.id, 4, 12))
+        p.documents.add_documents([doc])
+        p.annotations.add_annotation(Annotation(doc.id, coder.id, code.id, 4, 12))
         export_project(p, "qdpx", path)
     source.unlink()
 

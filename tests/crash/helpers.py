@@ -108,15 +108,17 @@ def annotator_info(path: Path) -> None:
 
 def make_project(path: Path, n_docs: int = 12, coders: tuple[str, ...] = ("alice",)) -> None:
     with Project.create(path) as p:
-        frames = p.add_code(Code("Frames"))
+        frames = p.codes.add_code(Code("Frames"))
         for name in ("Conflict", "Appeasement", "Humanitarian"):
-            p.add_code(Code(name, parent_id=frames.id))
+            p.codes.add_code(Code(name, parent_id=frames.id))
         for name in coders:
             p.add_coder(Coder(name))
-        p.add_documents(
+        p.documents.add_documents(
             [Document(text=t, title=f"d{i}") for i, t in enumerate(article_texts(n_docs, seed=3))]
         )
-        p.set_segmentations(Segmentation(document_id=d, model="none") for d in p.document_ids())
+        p.documents.set_segmentations(
+            Segmentation(document_id=d, model="none") for d in p.documents.document_ids()
+        )
 
 
 def main_file_only(path: Path) -> sqlite3.Connection:

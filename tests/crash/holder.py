@@ -25,7 +25,7 @@ def main(path: str, window: bool) -> None:
     project = Project.open(path, window=window)
     rng = random.Random(7)
     coder = project.coder_by_name("alice")
-    lengths = project.document_lengths()
+    lengths = project.documents.document_lengths()
     docs = sorted(lengths)
     print("ready", "readonly" if project.readonly else "writable", flush=True)
     for line in sys.stdin:
@@ -51,7 +51,7 @@ def run(
     if cmd == "second":  # another connection in this process, opened and closed (import dialog, dashboard)
         Project.open(path).close()
     elif cmd == "apply":  # window actions through the coding service
-        codes = [c.id for c in project.codebook() if c.parent_id and c.scope == "span"]
+        codes = [c.id for c in project.codes.codebook() if c.parent_id and c.scope == "span"]
         for _ in range(int(args[0])):
             d = rng.choice(docs)
             start = rng.randrange(0, lengths[d] - 1)
@@ -67,13 +67,13 @@ def run(
                 flush=True,
             )
     elif cmd == "note":
-        for ann in project.annotations(coder_id=coder.id)[: int(args[0])]:
+        for ann in project.annotations.select(coder_id=coder.id)[: int(args[0])]:
             text = f"note {rng.randrange(1 << 30)}"
             coding.set_note(project, ann.id, text)
             print("saved note", ann.id, text, flush=True)
     elif cmd == "code":  # a codebook edit
         for _ in range(int(args[0])):
-            code = project.add_code(Code(f"Code {rng.randrange(1 << 30)}"))
+            code = project.codes.add_code(Code(f"Code {rng.randrange(1 << 30)}"))
             print("saved code", code.id, flush=True)
     elif cmd == "import":
         from annotator.services.importing import ImportOptions, import_batch

@@ -44,7 +44,7 @@ def good(tmp_path):
     path.parent.mkdir()
     with Project.create(path) as p:
         p.add_coder(Coder("alice"))
-        p.add_documents(
+        p.documents.add_documents(
             [Document(text=f"Article {i}. " + "The minister said the talks failed. " * 300) for i in range(4)]
         )
     return path

@@ -39,16 +39,16 @@ def _setup(tmp_path: Path) -> dict[str, str]:
     make_project(path, n_docs=6, coders=("alice", "bob"))
     with Project.open(path) as p:
         alice, bob = p.coder_by_name("alice").id, p.coder_by_name("bob").id
-        code = next(c.id for c in p.codebook() if c.parent_id)
-        docs = p.document_ids()
+        code = next(c.id for c in p.codes.codebook() if c.parent_id)
+        docs = p.documents.document_ids()
         for d in docs[:3]:
             for coder in (alice, bob):
-                p.add_annotation(Annotation(d, coder, code, 0, 7))
+                p.annotations.add_annotation(Annotation(d, coder, code, 0, 7))
         package = tmp_path / "bob.annotator"
         make_package(p, "bob", package)
     with Project.open(package) as pk:
         for d in docs:
-            pk.add_annotation(Annotation(d, bob, code, 10, 20))
+            pk.annotations.add_annotation(Annotation(d, bob, code, 10, 20))
     csv_path = tmp_path / "batch.csv"
     write_articles_csv(csv_path, 8, seed=21)
     return {

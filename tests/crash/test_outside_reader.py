@@ -117,7 +117,7 @@ def test_export_over_or_import_from_the_open_project_file_is_refused(tmp_path):
     path = tmp_path / "open.annotator"
     make_project(path)
     with Project.open(path) as p:
-        before = len(p.document_ids())
+        before = len(p.documents.document_ids())
         for target in (path, path.with_name(path.name + "-wal")):
             with pytest.raises(AnnotatorError, match="open in Annotator"):
                 export_project(p, "csv", target)

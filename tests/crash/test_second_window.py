@@ -62,8 +62,10 @@ def test_second_window_in_this_process_is_read_only_with_a_notice(qtbot, project
     assert "another Annotator window" in second.readonly_label.text()
     assert second.readonly_label.isVisibleTo(second) and not first.readonly_label.isVisibleTo(first)
     with pytest.raises(AnnotatorError, match="another Annotator window"):
-        second.project.add_annotation(
-            Annotation(second.project.document_ids()[0], ana.id, second.codebook.by_shortcut("c").id, 0, 5)
+        second.project.annotations.add_annotation(
+            Annotation(
+                second.project.documents.document_ids()[0], ana.id, second.codebook.by_shortcut("c").id, 0, 5
+            )
         )
     first.close()
     second.close()
@@ -96,7 +98,7 @@ def test_a_read_only_window_reads_an_article_it_cannot_start(qtbot, project_path
     first.close()
     second.close()
     with Project.open(project_path) as p:
-        assert p.status(target, ana.id) is None
+        assert p.workflow.status(target, ana.id) is None
 
 
 # --- undo never erases a change it did not make ---------------------------------------
@@ -115,8 +117,8 @@ def two(tmp_path):
 
 def _ids(p: Project):
     coder = p.coder_by_name("alice").id
-    code = next(c.id for c in p.codebook() if c.parent_id)
-    return p.document_ids()[0], coder, code
+    code = next(c.id for c in p.codes.codebook() if c.parent_id)
+    return p.documents.document_ids()[0], coder, code
 
 
 def test_undo_refuses_when_another_window_merged_into_the_span(two):
@@ -128,7 +130,7 @@ def test_undo_refuses_when_another_window_merged_into_the_span(two):
     with pytest.raises(AnnotatorError) as err:
         coding.undo_span_write(a, mine)
     assert "\n" not in str(err.value) and str(err.value).endswith(".")
-    kept = a.annotation(mine.annotation.id)
+    kept = a.annotations.annotation(mine.annotation.id)
     assert (kept.start, kept.end, kept.deleted) == (0, 30, False)  # B's work is still there
 
 
@@ -137,9 +139,9 @@ def test_undo_of_a_creation_is_a_deletion_a_merge_can_carry(two):
     doc, coder, code = _ids(a)
     w = coding.apply_code(a, doc, coder, code, 0, 10, snap=False)
     coding.undo_span_write(a, w)
-    row = a.annotation(w.annotation.id)  # still there, marked deleted, newer than the creation
+    row = a.annotations.annotation(w.annotation.id)  # still there, marked deleted, newer than the creation
     assert row.deleted and row.updated_at >= w.annotation.updated_at
-    assert a.annotations(doc, coder) == []
+    assert a.annotations.select(doc, coder) == []
 
 
 def test_undo_refuses_to_overwrite_a_note_another_window_saved(two):
@@ -150,7 +152,7 @@ def test_undo_refuses_to_overwrite_a_note_another_window_saved(two):
     coding.set_note(b, span.id, "theirs")
     with pytest.raises(AnnotatorError):
         coding.undo_span_write(a, note)
-    assert a.annotation(span.id).note == "theirs"
+    assert a.annotations.annotation(span.id).note == "theirs"
 
 
 def test_undo_of_an_article_code_keeps_another_windows_note(two):
@@ -158,11 +160,11 @@ def test_undo_of_an_article_code_keeps_another_windows_note(two):
     doc, coder, _ = _ids(a)
     from annotator.core.codebook import Code
 
-    var = a.add_code(Code("Tone", scope="document"))
-    neg = a.add_code(Code("negative", parent_id=var.id, scope="document"))
+    var = a.codes.add_code(Code("Tone", scope="document"))
+    neg = a.codes.add_code(Code("negative", parent_id=var.id, scope="document"))
     before = coding.set_document_code(a, doc, coder, neg.id, note="mine")
     after = coding.document_code_state(a, doc, coder)
-    b.set_document_code(DocumentCode(doc, coder, neg.id, note="theirs"))
+    b.annotations.set_document_code(DocumentCode(doc, coder, neg.id, note="theirs"))
     with pytest.raises(AnnotatorError):
         coding.restore_document_codes(a, doc, coder, before, expected=after)
     assert coding.document_code_state(a, doc, coder)[neg.id].note == "theirs"
@@ -179,14 +181,14 @@ def test_window_undo_after_another_program_changed_the_span_keeps_their_change(q
     qtbot.keyClick(text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert "changed" in window.statusBar().currentMessage()
     with Project.open(project_path) as p:
-        row = p.annotation(ann_id)
+        row = p.annotations.annotation(ann_id)
         assert not row.deleted and row.note == "saved by B"
     # the refused command left the stack: redo cannot replay it over B's note either
     qtbot.keyClick(
         text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     with Project.open(project_path) as p:
-        assert p.annotation(ann_id).note == "saved by B"
+        assert p.annotations.annotation(ann_id).note == "saved by B"
 
 
 def test_window_undo_and_redo_of_a_creation_without_interference(qtbot, window, project_path):
@@ -197,12 +199,12 @@ def test_window_undo_and_redo_of_a_creation_without_interference(qtbot, window, 
     ann_id = next(iter(window.annotations_state))
     qtbot.keyClick(text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     with Project.open(project_path) as p:
-        assert p.annotation(ann_id).deleted
+        assert p.annotations.annotation(ann_id).deleted
     qtbot.keyClick(
         text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     with Project.open(project_path) as p:
-        row = p.annotation(ann_id)
+        row = p.annotations.annotation(ann_id)
         assert not row.deleted and (row.start, row.end) == (0, 9)
     assert ann_id in window.annotations_state
 
@@ -228,7 +230,7 @@ def test_a_package_merge_carries_an_undone_creation(tmp_path):
     with Project.open(lead) as p:
         report = merge_package(p, package)
         assert report.deleted == 1
-        assert p.annotations(doc, coder) == []
+        assert p.annotations.select(doc, coder) == []
 
 
 def test_a_command_can_ask_whether_a_window_has_the_project(tmp_path):
@@ -258,5 +260,5 @@ def test_redo_refuses_to_bring_back_a_span_over_one_saved_since(two):
     theirs = coding.apply_code(b, doc, coder, code, 5, 20, snap=False)
     with pytest.raises(coding.UndoConflict):
         coding.redo_span_write(a, w, undone)
-    assert [x.id for x in a.annotations(doc, coder)] == [theirs.annotation.id]
+    assert [x.id for x in a.annotations.select(doc, coder)] == [theirs.annotation.id]
     assert live_overlaps(a.conn) == []

@@ -44,9 +44,9 @@ def project_path(tmp_path):
 
     path = tmp_path / "study.annotator"
     project = init_project(path, codebook="news_frames")
-    project.import_codebook(load_codebook("source_types"))
+    project.codes.import_codebook(load_codebook("source_types"))
     add_coder(project, "Ana")
-    project.add_documents(
+    project.documents.add_documents(
         [
             Document(
                 ARTICLE,

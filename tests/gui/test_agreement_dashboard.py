@@ -23,12 +23,12 @@ def coded(coded_project):
     """alice and bob agree on Conflict everywhere and disagree on Official in the second article."""
     p = coded_project
     alice, bob = p.find_coder("alice").id, p.find_coder("bob").id
-    first, second = p.document_ids()
+    first, second = p.documents.document_ids()
     for coder in (alice, bob):
         for doc in (first, second):
-            p.add_annotation(Annotation(doc, coder, code_id(p, "Frames/Conflict"), 0, 3))
-        p.add_annotation(Annotation(first, coder, code_id(p, "Source type/Official"), 4, 12))
-    p.add_annotation(Annotation(second, alice, code_id(p, "Source type/Official"), 10, 16))
+            p.annotations.add_annotation(Annotation(doc, coder, code_id(p, "Frames/Conflict"), 0, 3))
+        p.annotations.add_annotation(Annotation(first, coder, code_id(p, "Source type/Official"), 4, 12))
+    p.annotations.add_annotation(Annotation(second, alice, code_id(p, "Source type/Official"), 10, 16))
     return p, alice, bob, first, second
 
 

@@ -36,7 +36,7 @@ def select(editor, path):
 
 def test_tree_shows_every_code_in_codebook_order(editor):
     structure = editor.tree.structure()
-    codebook = editor.project.codebook()
+    codebook = editor.project.codes.codebook()
     assert set(structure) == {c.id for c in codebook}
     frames = code_id(editor.project, "Frames")
     kids = sorted((pos, cid) for cid, (parent, pos) in structure.items() if parent == frames)
@@ -50,8 +50,8 @@ def test_rename_is_saved_in_the_file(editor, qtbot):
     qtbot.keyClicks(editor.name_edit, "Conflict / war")
     editor.name_edit.editingFinished.emit()
     with reopened(editor.project) as p:
-        assert p.codebook().by_path("Frames/Conflict / war") is not None
-        assert p.codebook().by_path("Frames/Conflict") is None
+        assert p.codes.codebook().by_path("Frames/Conflict / war") is not None
+        assert p.codes.codebook().by_path("Frames/Conflict") is None
 
 
 def test_duplicate_name_is_refused_and_nothing_changes(editor):
@@ -59,7 +59,7 @@ def test_duplicate_name_is_refused_and_nothing_changes(editor):
     assert not editor.rename("Appeasement")
     assert "Appeasement" in editor.message.text()
     with reopened(editor.project) as p:
-        assert p.codebook().by_path("Frames/Conflict") is not None
+        assert p.codes.codebook().by_path("Frames/Conflict") is not None
     assert editor.name_edit.text() == "Conflict"
 
 
@@ -67,7 +67,7 @@ def test_recolour(editor):
     select(editor, "Frames/Appeasement")
     assert editor.set_color("#123456")
     with reopened(editor.project) as p:
-        assert p.codebook().by_path("Frames/Appeasement").color == "#123456"
+        assert p.codes.codebook().by_path("Frames/Appeasement").color == "#123456"
 
 
 def test_shortcut_conflict_is_refused_naming_the_other_code(editor, qtbot):
@@ -79,8 +79,8 @@ def test_shortcut_conflict_is_refused_naming_the_other_code(editor, qtbot):
     assert "Source type / Official" in editor.message.text()
     assert editor.message.isVisible() or not editor.isVisible()
     with reopened(editor.project) as p:
-        assert p.codebook().by_path("Frames/Conflict").shortcut == "c"
-        assert p.codebook().by_path("Source type/Official").shortcut == "o"
+        assert p.codes.codebook().by_path("Frames/Conflict").shortcut == "c"
+        assert p.codes.codebook().by_path("Source type/Official").shortcut == "o"
     assert editor.shortcut_edit.text() == "c"
 
 
@@ -88,7 +88,7 @@ def test_free_shortcut_is_saved_and_case_matters_for_single_keys(editor):
     select(editor, "Frames/Conflict")
     assert editor.set_shortcut("O")  # "o" belongs to Official, "O" is another key
     with reopened(editor.project) as p:
-        assert p.codebook().by_path("Frames/Conflict").shortcut == "O"
+        assert p.codes.codebook().by_path("Frames/Conflict").shortcut == "O"
 
 
 def test_description_is_saved_when_the_selection_moves(editor, qtbot):
@@ -97,7 +97,7 @@ def test_description_is_saved_when_the_selection_moves(editor, qtbot):
     qtbot.keyClicks(editor.description_edit, "Concessions to an aggressor.")
     select(editor, "Frames/Conflict")
     with reopened(editor.project) as p:
-        assert p.codebook().by_path("Frames/Appeasement").description == "Concessions to an aggressor."
+        assert p.codes.codebook().by_path("Frames/Appeasement").description == "Concessions to an aggressor."
 
 
 def test_description_is_saved_on_close(editor, qtbot):
@@ -105,7 +105,7 @@ def test_description_is_saved_on_close(editor, qtbot):
     qtbot.keyClicks(editor.description_edit, "Two sides in conflict.")
     editor.reject()
     with reopened(editor.project) as p:
-        assert p.codebook().by_path("Frames/Conflict").description == "Two sides in conflict."
+        assert p.codes.codebook().by_path("Frames/Conflict").description == "Two sides in conflict."
 
 
 def test_scope_and_exclusive_group(editor):
@@ -113,7 +113,7 @@ def test_scope_and_exclusive_group(editor):
     assert editor.set_exclusive(True)
     assert editor.set_scope("document")
     with reopened(editor.project) as p:
-        frames = p.codebook().by_path("Frames")
+        frames = p.codes.codebook().by_path("Frames")
         assert frames.exclusive and frames.scope == "document"
     assert editor.exclusive_check.isChecked()
 
@@ -123,7 +123,7 @@ def test_add_code_after_selected_and_sub_code(editor):
     new = editor.add_code(name="Humanitarian")
     child = editor.add_code(child=True, name="Refugees")
     with reopened(editor.project) as p:
-        cb = p.codebook()
+        cb = p.codes.codebook()
         assert [c.name for c in cb.children(code_id(p, "Frames"))] == [
             "Appeasement",
             "Humanitarian",
@@ -138,25 +138,31 @@ def test_move_up_and_down(editor):
     assert not editor.down_button.isEnabled()
     editor.up_button.click()
     with reopened(editor.project) as p:
-        assert [c.name for c in p.codebook().children(code_id(p, "Frames"))] == ["Conflict", "Appeasement"]
+        assert [c.name for c in p.codes.codebook().children(code_id(p, "Frames"))] == [
+            "Conflict",
+            "Appeasement",
+        ]
     assert editor.current().name == "Conflict"
     assert editor.move_by(1)
     with reopened(editor.project) as p:
-        assert [c.name for c in p.codebook().children(code_id(p, "Frames"))] == ["Appeasement", "Conflict"]
+        assert [c.name for c in p.codes.codebook().children(code_id(p, "Frames"))] == [
+            "Appeasement",
+            "Conflict",
+        ]
 
 
 def test_move_under_another_parent_keeps_annotations(editor):
     project = editor.project
     alice = project.find_coder("alice")
-    doc = project.document_ids()[0]
+    doc = project.documents.document_ids()[0]
     conflict = code_id(project, "Frames/Conflict")
-    project.add_annotation(Annotation(doc, alice.id, conflict, 4, 12))
+    project.annotations.add_annotation(Annotation(doc, alice.id, conflict, 4, 12))
     editor.reload()
     assert editor.move_under(conflict, code_id(project, "Source type"), 0)
     with reopened(project) as p:
-        assert p.codebook().path(conflict) == "Source type/Conflict"
-        assert [c.name for c in p.codebook().children(code_id(p, "Source type"))][0] == "Conflict"
-        assert len(p.annotations(code_id=conflict)) == 1
+        assert p.codes.codebook().path(conflict) == "Source type/Conflict"
+        assert [c.name for c in p.codes.codebook().children(code_id(p, "Source type"))][0] == "Conflict"
+        assert len(p.annotations.select(code_id=conflict)) == 1
     assert not editor.move_under(code_id(project, "Source type"), conflict)  # inside itself
     assert "inside itself" in editor.message.text()
 
@@ -171,21 +177,21 @@ def test_drag_and_drop_moves_the_code(editor):
     target.addChild(appeasement)
     tree.moved.emit(appeasement.data(0, 256))
     with reopened(editor.project) as p:
-        assert p.codebook().by_path("Source type/Appeasement") is not None
+        assert p.codes.codebook().by_path("Source type/Appeasement") is not None
 
 
 def test_archive_keeps_annotations_and_restore(editor):
     project = editor.project
     alice = project.find_coder("alice")
-    doc = project.document_ids()[0]
+    doc = project.documents.document_ids()[0]
     official = code_id(project, "Source type/Official")
-    project.add_annotation(Annotation(doc, alice.id, official, 4, 12))
+    project.annotations.add_annotation(Annotation(doc, alice.id, official, 4, 12))
     editor.reload(official)
     assert not editor.delete_button.isEnabled()
     editor.archive_button.click()
     with reopened(project) as p:
-        assert p.code(official).archived
-        assert len(p.annotations(code_id=official)) == 1
+        assert p.codes.code(official).archived
+        assert len(p.annotations.select(code_id=official)) == 1
     assert "(archived)" in editor.tree.item_for(official).text(0)
     assert editor.archive_button.text() == "Restore"
     editor.show_archived.setChecked(False)
@@ -194,15 +200,15 @@ def test_archive_keeps_annotations_and_restore(editor):
     editor.tree.setCurrentItem(editor.tree.item_for(official))
     editor.archive_button.click()
     with reopened(project) as p:
-        assert not p.code(official).archived
+        assert not p.codes.code(official).archived
 
 
 def test_delete_only_unused_codes(editor):
     project = editor.project
     alice = project.find_coder("alice")
-    doc = project.document_ids()[0]
+    doc = project.documents.document_ids()[0]
     used = code_id(project, "Frames/Conflict")
-    project.add_annotation(Annotation(doc, alice.id, used, 0, 3))
+    project.annotations.add_annotation(Annotation(doc, alice.id, used, 0, 3))
     editor.reload(used)
     assert not editor.delete_current()  # the store refuses it even if the button were pressed
     assert "archive" in editor.message.text().lower()
@@ -211,20 +217,20 @@ def test_delete_only_unused_codes(editor):
     assert editor.delete_button.isEnabled()
     assert editor.delete_current()
     with reopened(project) as p:
-        assert unused not in p.codebook()
-        assert used in p.codebook()
+        assert unused not in p.codes.codebook()
+        assert used in p.codes.codebook()
 
 
 def test_export_then_import_yaml(editor, tmp_path):
     out = editor.export_yaml(tmp_path / "codebook.yaml")
     exported = read_codebook(out)
-    assert {c.id for c in exported} == {c.id for c in editor.project.codebook()}
+    assert {c.id for c in exported} == {c.id for c in editor.project.codes.codebook()}
     other = Project.create(tmp_path / "other.annotator")
     try:
         dialog = CodebookEditorDialog(other)
         counts = dialog.import_yaml(out)
         assert counts["added"] == len(exported)
-        assert other.codebook().by_path("Source type/Official").shortcut == "o"
+        assert other.codes.codebook().by_path("Source type/Official").shortcut == "o"
         assert dialog.tree.topLevelItemCount() == 3
         dialog.close()
     finally:
@@ -234,11 +240,11 @@ def test_export_then_import_yaml(editor, tmp_path):
 def test_invalid_yaml_is_refused_with_one_sentence(editor, tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("codes:\n  - name: A\n    shortcut: x\n  - name: B\n    shortcut: x\n", encoding="utf-8")
-    before = len(editor.project.codebook())
+    before = len(editor.project.codes.codebook())
     assert editor.import_yaml(bad) is None
     assert "bad.yaml was not imported" in editor.message.text()
     assert "'x'" in editor.message.text()
-    assert len(reopened(editor.project).codebook()) == before
+    assert len(reopened(editor.project).codes.codebook()) == before
 
 
 def test_article_level_use_counts_as_use(editor):
@@ -246,7 +252,9 @@ def test_article_level_use_counts_as_use(editor):
 
     project = editor.project
     peace = code_id(project, "Dominant frame/Peace frame")
-    project.set_document_code(DocumentCode(project.document_ids()[0], project.find_coder("bob").id, peace))
+    project.annotations.set_document_code(
+        DocumentCode(project.documents.document_ids()[0], project.find_coder("bob").id, peace)
+    )
     editor.reload(peace)
     assert not editor.delete_button.isEnabled()
     assert "Used 1 time" in editor.usage_label.text()
@@ -264,11 +272,11 @@ def test_keyboard_delete_and_rename(editor, qtbot):
     assert editor.focusWidget() is editor.name_edit
     qtbot.keyClicks(editor.name_edit, "Appeasing")
     qtbot.keyClick(editor.name_edit, Qt.Key.Key_Return)
-    assert editor.project.codebook().by_path("Frames/Appeasing") is not None
+    assert editor.project.codes.codebook().by_path("Frames/Appeasing") is not None
     select(editor, "Frames/Appeasing")
     editor.tree.setFocus()
     qtbot.keyClick(editor.tree, Qt.Key.Key_Delete)
-    assert editor.project.codebook().by_path("Frames/Appeasing") is None
+    assert editor.project.codes.codebook().by_path("Frames/Appeasing") is None
 
 
 def test_every_control_has_an_accessible_name(editor):
@@ -281,15 +289,15 @@ def test_archiving_a_group_archives_its_values_and_restoring_brings_them_back(ed
     editor.reload(frames)
     assert editor.toggle_archived()
     with reopened(project) as p:
-        assert all(c.archived for c in p.codebook().children(frames))
+        assert all(c.archived for c in p.codes.codebook().children(frames))
     editor.show_archived.setChecked(False)
     assert editor.tree.item_for(code_id(project, "Frames/Conflict")) is None
     editor.show_archived.setChecked(True)
     editor.reload(frames)
     assert editor.toggle_archived()
     with reopened(project) as p:
-        assert not p.code(frames).archived
-        assert not any(c.archived for c in p.codebook().children(frames))
+        assert not p.codes.code(frames).archived
+        assert not any(c.archived for c in p.codes.codebook().children(frames))
 
 
 def test_restoring_a_group_keeps_a_value_archived_on_its_own(editor):
@@ -303,9 +311,9 @@ def test_restoring_a_group_keeps_a_value_archived_on_its_own(editor):
     editor.reload(frames)
     editor.toggle_archived()  # restoring the group now leaves Conflict as the lead left it
     with reopened(project) as p:
-        assert not p.code(frames).archived
-        assert not p.code(appeasement).archived
-        assert p.code(conflict).archived
+        assert not p.codes.code(frames).archived
+        assert not p.codes.code(appeasement).archived
+        assert p.codes.code(conflict).archived
 
 
 def test_ctrl_z_undoes_a_rename_and_ctrl_shift_z_redoes_it(editor, qtbot):
@@ -314,7 +322,7 @@ def test_ctrl_z_undoes_a_rename_and_ctrl_shift_z_redoes_it(editor, qtbot):
 
     def on_disk(path: str) -> bool:
         with reopened(editor.project) as p:
-            return p.codebook().by_path(path) is not None
+            return p.codes.codebook().by_path(path) is not None
 
     editor.show()
     qtbot.waitExposed(editor)

@@ -15,8 +15,10 @@ pytestmark = pytest.mark.gui
 def stored(path, coder="Ana"):
     with Project.open(path) as p:
         cid = p.coder_by_name(coder).id
-        cb = p.codebook()
-        return [(cb[a.code_id].name, a.start, a.end, a.quote, a.note) for a in p.annotations(coder_id=cid)]
+        cb = p.codes.codebook()
+        return [
+            (cb[a.code_id].name, a.start, a.end, a.quote, a.note) for a in p.annotations.select(coder_id=cid)
+        ]
 
 
 def select_chars(win, start: int, end: int) -> None:

@@ -22,11 +22,11 @@ TEXT = "The minister said the strikes hit 11 targets.\n\nRebels denied it."
 @pytest.fixture
 def coded(coded_project):
     p = coded_project
-    doc = next(d for d in p.document_ids() if p.document_text(d) == TEXT)
+    doc = next(d for d in p.documents.document_ids() if p.documents.document_text(d) == TEXT)
     alice, bob = p.find_coder("alice").id, p.find_coder("bob").id
 
     def add(coder, path, start, end):
-        return p.add_annotation(Annotation(doc, coder, code_id(p, path), start, end)).annotation
+        return p.annotations.add_annotation(Annotation(doc, coder, code_id(p, path), start, end)).annotation
 
     spans = {
         "official_a": add(alice, "Source type/Official", 0, 12),
@@ -55,7 +55,7 @@ def test_lanes_show_each_coders_spans_in_code_colours(view, coded):
     alice_lane = view.lanes.lanes[0]
     assert {s.annotation_id for s in alice_lane.spans} == {spans[k].id for k in spans if k.endswith("_a")}
     conflict = next(s for s in alice_lane.spans if s.annotation_id == spans["conflict_a"].id)
-    assert conflict.colour == p.codebook().by_path("Frames/Conflict").color
+    assert conflict.colour == p.codes.codebook().by_path("Frames/Conflict").color
     assert view.lanes.grab().width() > 0
 
 
@@ -93,7 +93,7 @@ def test_choose_between_codes_with_adjusted_boundaries_and_reason(view, coded, q
     qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
     with Project.open(p.path) as again:
         judge = next(c for c in again.coders() if c.role == "adjudicator")
-        gold = again.annotations(doc, judge.id)
+        gold = again.annotations.select(doc, judge.id)
     assert len(gold) == 1
     g = gold[0]
     assert (g.start, g.end, g.code_id) == (4, 12, code_id(p, "Source type/Official"))
@@ -109,11 +109,11 @@ def test_accept_all_agreed_spans(view, coded):
     p, doc, alice, bob, spans = coded
     view.panel.agreed_button.click()
     judge = next(c for c in p.coders() if c.role == "adjudicator")
-    gold = p.annotations(doc, judge.id)
+    gold = p.annotations.select(doc, judge.id)
     assert [(g.start, g.end) for g in gold] == [(22, 45)]
     assert set(gold[0].derived_from) == {spans["conflict_a"].id, spans["conflict_b"].id}
     view.panel.agreed_button.click()
-    assert len(p.annotations(doc, judge.id)) == 1
+    assert len(p.annotations.select(doc, judge.id)) == 1
     assert "No agreed span" in view.panel.status.text()
 
 
@@ -136,11 +136,11 @@ def test_clicking_a_bar_selects_that_span(view, coded, qtbot):
 
 def test_astral_characters_do_not_shift_the_lanes(qtbot, coded_project):
     p = coded_project
-    doc = next(d for d in p.document_ids() if "😀" in p.document_text(d))
-    text = p.document_text(doc)
+    doc = next(d for d in p.documents.document_ids() if "😀" in p.documents.document_text(d))
+    text = p.documents.document_text(doc)
     start = text.index("習近平")
     for coder in ("alice", "bob"):
-        p.add_annotation(
+        p.annotations.add_annotation(
             Annotation(doc, p.find_coder(coder).id, code_id(p, "Source type/Official"), start, start + 3)
         )
     v = CompareView(p, document_id=doc)
@@ -186,7 +186,7 @@ def test_enter_in_the_reason_accepts_once(view, coded, qtbot):
     qtbot.keyClicks(view.panel.reason_edit, "Minister = official")
     qtbot.keyClick(view.panel.reason_edit, Qt.Key.Key_Return)
     judge = next(c for c in p.coders() if c.role == "adjudicator")
-    gold = p.annotations(doc, judge.id)
+    gold = p.annotations.select(doc, judge.id)
     assert len(gold) == 1 and gold[0].note == "Minister = official"
     assert view.isVisible()
 
@@ -240,25 +240,25 @@ def test_a_gold_span_can_be_chosen_in_its_lane_and_removed(view, coded, qtbot):
     p, doc, *_ = coded
     view.panel.agreed_button.click()
     judge = next(c for c in p.coders() if c.role == "adjudicator")
-    gold = p.annotations(doc, judge.id)[0]
+    gold = p.annotations.select(doc, judge.id)[0]
     view.lanes.repaint()
     rect = next(r for r, aid, _ in view.lanes._hits if aid == gold.id)
     qtbot.mouseClick(view.lanes, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
     assert view.panel.remove_button.isEnabled()
     assert "from 2 coder span(s)" in view.panel.status.text()
     view.panel.remove_button.click()
-    assert p.annotations(doc, judge.id) == []
+    assert p.annotations.select(doc, judge.id) == []
     assert not any(lane.gold for lane in view.lanes.lanes)  # the empty gold lane is gone
     assert "Removed the gold span" in view.panel.status.text()
 
 
 def test_accept_agreed_in_every_article(view, coded):
     p, doc, alice, bob, spans = coded
-    other = next(d for d in p.document_ids() if d != doc)
+    other = next(d for d in p.documents.document_ids() if d != doc)
     for coder in (alice, bob):
-        p.add_annotation(Annotation(other, coder, code_id(p, "Frames/Appeasement"), 0, 3))
+        p.annotations.add_annotation(Annotation(other, coder, code_id(p, "Frames/Appeasement"), 0, 3))
     view.panel.agreed_everywhere.trigger()
     judge = next(c for c in p.coders() if c.role == "adjudicator")
-    assert len(p.annotations(doc, judge.id)) == 1
-    assert len(p.annotations(other, judge.id)) == 1
+    assert len(p.annotations.select(doc, judge.id)) == 1
+    assert len(p.annotations.select(other, judge.id)) == 1
     assert "2 agreed span(s)" in view.panel.status.text()

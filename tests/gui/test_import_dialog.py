@@ -106,7 +106,7 @@ def test_import_a_folder_with_a_bad_file_and_a_duplicate(dialog, qtbot, tmp_path
     with Project.open(project.path) as again:
         batch = again.find_batch("October")
         assert batch.id == batch_signal.args[0]
-        titles = {again.document(d).title for d in again.document_ids(batch_id=batch.id)}
+        titles = {again.documents.document(d).title for d in again.documents.document_ids(batch_id=batch.id)}
     assert titles == {"Strikes hit Aleppo", "Talks in Vienna"}
     assert dialog.close_button.isVisible() or not dialog.isVisible()
 
@@ -133,7 +133,7 @@ def test_wikinews_cancelled_then_completed(dialog, qtbot, project):
     assert worker.state.is_interruption_requested() and not dialog.cancel_button.isEnabled()
     first = run(dialog, qtbot, until="cancelled")
     assert "cancelled" in dialog.report_view.headline.text()
-    assert project.count_documents() == first.imported  # what was saved is whole
+    assert project.documents.count_documents() == first.imported  # what was saved is whole
 
     # the whole file: what the cancelled run saved comes back as duplicates
     again = ImportDialog(project)
@@ -144,7 +144,7 @@ def test_wikinews_cancelled_then_completed(dialog, qtbot, project):
     report = run(again, qtbot)
     assert "cancelled" not in again.report_view.headline.text()
     assert len(report.duplicates) == first.imported
-    assert project.count_documents() == first.imported + report.imported > 100
+    assert project.documents.count_documents() == first.imported + report.imported > 100
 
 
 def test_every_control_has_an_accessible_name(dialog):
@@ -164,7 +164,7 @@ def test_read_only_project_is_not_imported_into(qtbot, project, tmp_path):
         assert "read-only" in d.preview_label.text()
     finally:
         readonly.close()
-    assert project.count_documents() == 0
+    assert project.documents.count_documents() == 0
 
 
 def test_cleaning_can_be_switched_off_in_the_preview(dialog, tmp_path):

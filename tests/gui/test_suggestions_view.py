@@ -27,9 +27,9 @@ def make_project(path, *, with_suggestions: bool = True):
     from annotator.services.suggestions import suggest
 
     project = init_project(path)
-    project.import_codebook(load_codebook("source_types"))
+    project.codes.import_codebook(load_codebook("source_types"))
     add_coder(project, "Ana")
-    project.add_documents(
+    project.documents.add_documents(
         [
             Document(TEXT, title="Shoigu on the strikes"),
             Document("A second article without any quote.", title="Second"),
@@ -46,7 +46,7 @@ def open_window(qtbot, path):
 
     with Project.open(path) as p:
         ana = p.coder_by_name("Ana")
-        doc_id = next(d.id for d in p.iter_documents(p.document_ids()) if d.text == TEXT)
+        doc_id = next(d.id for d in p.documents.iter_documents(p.documents.document_ids()) if d.text == TEXT)
     win = start_window(path, coder=ana)
     qtbot.addWidget(win)
     win.show()
@@ -60,7 +60,7 @@ def open_window(qtbot, path):
 
 def open_suggestions(path, doc_id):
     with Project.open(path) as p:
-        return p.suggestions(doc_id, status="open")
+        return p.workflow.suggestions(doc_id, status="open")
 
 
 def press(qtbot, win, key, modifiers):
@@ -112,27 +112,27 @@ def test_next_and_accept_creates_an_annotation_and_undo_reverses_it(qtbot, shown
     assert win.article.text.selection() == (first.start, first.end)
     press(qtbot, win, Qt.Key.Key_Return, CTRL_SHIFT)
     with Project.open(path) as p:
-        anns = p.annotations(doc_id)
+        anns = p.annotations.select(doc_id)
         assert [(a.code_id, a.start, a.end, a.origin) for a in anns] == [
             (first.label, first.start, first.end, "suggestion")
         ]
-        assert p.suggestion(first.id).status == "accepted"
+        assert p.workflow.suggestion(first.id).status == "accepted"
     assert first.id not in {s.id for s in win.suggestions.visible_items()}
     assert [a.origin for a in win.annotations_state.values()] == ["suggestion"]
 
     press(qtbot, win, Qt.Key.Key_Z, CTRL)  # undo
     with Project.open(path) as p:
-        assert p.annotations(doc_id) == []
-        assert p.suggestion(first.id).status == "open"
+        assert p.annotations.select(doc_id) == []
+        assert p.workflow.suggestion(first.id).status == "open"
     assert win.annotations_state == {}
     assert first.id in {s.id for s in win.suggestions.visible_items()}
 
     press(qtbot, win, Qt.Key.Key_Z, CTRL_SHIFT)  # redo
     with Project.open(path) as p:
-        assert [(a.start, a.end, a.origin) for a in p.annotations(doc_id)] == [
+        assert [(a.start, a.end, a.origin) for a in p.annotations.select(doc_id)] == [
             (first.start, first.end, "suggestion")
         ]
-        assert p.suggestion(first.id).status == "accepted"
+        assert p.workflow.suggestion(first.id).status == "accepted"
 
 
 def test_reject_hides_the_suggestion_and_undo_brings_it_back(qtbot, shown):
@@ -145,12 +145,12 @@ def test_reject_hides_the_suggestion_and_undo_brings_it_back(qtbot, shown):
     press(qtbot, win, Qt.Key.Key_Backspace, CTRL_SHIFT)
     assert second.id not in {s.id for s in win.suggestions.visible_items()}
     with Project.open(path) as p:
-        assert p.suggestion(second.id).status == "rejected"
-        assert p.annotations(doc_id) == []
+        assert p.workflow.suggestion(second.id).status == "rejected"
+        assert p.annotations.select(doc_id) == []
     press(qtbot, win, Qt.Key.Key_Z, CTRL)
     assert second.id in {s.id for s in win.suggestions.visible_items()}
     with Project.open(path) as p:
-        assert p.suggestion(second.id).status == "open"
+        assert p.workflow.suggestion(second.id).status == "open"
 
 
 def test_previous_wraps_to_the_last_suggestion(qtbot, shown):
@@ -177,7 +177,7 @@ def test_accepting_a_suggestion_without_a_code_asks_for_one(qtbot, shown, monkey
     assert win.suggestions.accept_selected()
     assert asked
     with Project.open(path) as p:
-        assert [(a.code_id, a.start, a.end, a.origin) for a in p.annotations(doc_id)] == [
+        assert [(a.code_id, a.start, a.end, a.origin) for a in p.annotations.select(doc_id)] == [
             (code, cue.start, cue.end, "suggestion")
         ]
     # cancelling the picker accepts nothing
@@ -195,7 +195,7 @@ def test_keys_do_nothing_while_suggestions_are_hidden(qtbot, tmp_path):
     press(qtbot, win, Qt.Key.Key_BracketRight, CTRL)
     press(qtbot, win, Qt.Key.Key_Return, CTRL_SHIFT)
     with Project.open(path) as p:
-        assert p.annotations(doc_id) == []
+        assert p.annotations.select(doc_id) == []
     assert win.suggestions.visible_items() == []
 
 
@@ -214,8 +214,8 @@ def test_find_sources_runs_in_a_worker_and_shows_the_result(qtbot, tmp_path):
     assert [s.id for s in layer.visible_items()] == [s.id for s in open_suggestions(path, doc_id)]
     assert len(layer.visible_items()) == 6
     with Project.open(path) as p:  # only the current document was run
-        other = next(d for d in p.document_ids() if d != doc_id)
-        assert p.suggestions(other) == [] and p.suggestions_model(other) is None
+        other = next(d for d in p.documents.document_ids() if d != doc_id)
+        assert p.workflow.suggestions(other) == [] and p.workflow.suggestions_model(other) is None
 
 
 def test_the_menu_lists_the_suggestion_actions_with_their_keys(shown):
@@ -263,13 +263,13 @@ def test_context_menu_accepts_or_rejects_the_suggestion_under_the_pointer(shown)
     accept = next(a for a in sub.actions() if a.text() == "Accept")
     accept.trigger()
     with Project.open(path) as p:
-        assert [(a.start, a.origin) for a in p.annotations(doc_id)] == [(0, "suggestion")]
+        assert [(a.start, a.origin) for a in p.annotations.select(doc_id)] == [(0, "suggestion")]
     cue = next(s for s in win.suggestions.visible_items() if s.kind == "cue")
     menu = build_context_menu(win, cue.start)
     sub = next(a.menu() for a in menu.actions() if a.menu() is not None and a.text() == "Suggested cue")
     next(a for a in sub.actions() if a.text() == "Reject").trigger()
     with Project.open(path) as p:
-        assert p.suggestion(cue.id).status == "rejected"
+        assert p.workflow.suggestion(cue.id).status == "rejected"
 
 
 def test_a_new_window_remembers_that_suggestions_are_shown(qtbot, tmp_path):

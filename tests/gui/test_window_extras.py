@@ -17,7 +17,7 @@ pytestmark = pytest.mark.gui
 
 def stored(path):
     with Project.open(path) as p:
-        return [(p.codebook()[a.code_id].name, a.start, a.end, a.quote) for a in p.annotations()]
+        return [(p.codes.codebook()[a.code_id].name, a.start, a.end, a.quote) for a in p.annotations.select()]
 
 
 def test_keyboard_only_loop_from_the_list(qtbot, window, project_path):
@@ -95,8 +95,8 @@ def test_codebook_editor_changes_reach_the_window(qtbot, window, monkeypatch):
     import annotator.gui.codebook.codebook_editor as editor
 
     def fake_exec(self):
-        frames = window.project.codebook().by_path("Frames")
-        window.project.add_code(
+        frames = window.project.codes.codebook().by_path("Frames")
+        window.project.codes.add_code(
             Code("Attribution of blame", parent_id=frames.id, shortcut="b", color="#aa4499")
         )
         return 0
@@ -115,7 +115,9 @@ def test_import_dialog_refreshes_the_list(qtbot, window, monkeypatch):
 
     def fake_exec(self):
         batch = window.project.add_batch(Batch("second batch"))
-        window.project.add_documents([Document("A fourth article.", title="Fourth", batch_id=batch.id)])
+        window.project.documents.add_documents(
+            [Document("A fourth article.", title="Fourth", batch_id=batch.id)]
+        )
         return 0
 
     monkeypatch.setattr(importer.ImportDialog, "exec", fake_exec)
@@ -270,7 +272,7 @@ def test_imported_markup_is_shown_as_text(qtbot, project_path):
     hostile = '<img src="/etc/x.png"><b>Bold</b>'
     with Project.open(project_path) as p:
         doc = Document(f"{hostile} body text here.", title=f"{hostile} title")
-        p.add_document(doc)
+        p.documents.add_document(doc)
         ana = p.coder_by_name("Ana")
     win = start_window(project_path, coder=ana)
     qtbot.addWidget(win)

@@ -31,7 +31,7 @@ def _open(qtbot, path):
 def test_stored_offsets_equal_the_python_slice_of_the_selection(qtbot, project_path):
     with Project.open(project_path) as p:
         doc = Document(MIXED, title="Unicode")
-        p.add_document(doc)
+        p.documents.add_document(doc)
     win = _open(qtbot, project_path)
     win.prefs.snap = False
     win.open_document(doc.id)
@@ -51,27 +51,27 @@ def test_stored_offsets_equal_the_python_slice_of_the_selection(qtbot, project_p
         assert cur.selectedText() == want
         assert win.apply_code(win.codebook.by_shortcut("c").id)
     with Project.open(project_path) as p:
-        spans = {(a.start, a.end, a.quote) for a in p.annotations(doc.id)}
+        spans = {(a.start, a.end, a.quote) for a in p.annotations.select(doc.id)}
     for want in cases:
         start = MIXED.index(want)
         hits = [s for s in spans if s[2] == MIXED[s[0] : s[1]] and want in s[2]]
         assert hits, want
     with Project.open(project_path) as p:
-        for a in p.annotations(doc.id):
+        for a in p.annotations.select(doc.id):
             assert a.quote == MIXED[a.start : a.end]
 
 
 def test_snapping_keeps_astral_words_whole(qtbot, project_path):
     with Project.open(project_path) as p:
         doc = Document(MIXED, title="Unicode")
-        p.add_document(doc)
+        p.documents.add_document(doc)
     win = _open(qtbot, project_path)
     win.open_document(doc.id)
     i = MIXED.index("北京市")
     win.article.text.select_span(i + 1, i + 2)  # one character inside the word
     assert win.apply_code(win.codebook.by_shortcut("c").id)
     with Project.open(project_path) as p:
-        (a,) = p.annotations(doc.id)
+        (a,) = p.annotations.select(doc.id)
     assert a.quote == "北京市"
 
 
@@ -82,10 +82,10 @@ def test_done_and_next(qtbot, window, project_path):
     qtbot.keyClick(window.article.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     with Project.open(project_path) as p:
         ana = p.coder_by_name("Ana").id
-        assert p.status(first, ana) == "done"
+        assert p.workflow.status(first, ana) == "done"
         second = window.document_id
         assert second != first
-        assert p.status(second, ana) == "in_progress"
+        assert p.workflow.status(second, ana) == "in_progress"
     assert window.progress_label.text() == "1 of 3 done"
     assert window.documents.current_id() == second
     window.undo_stack.undo()  # marking done is undoable too
@@ -125,8 +125,8 @@ def test_filters_and_search(qtbot, window):
 def test_assigned_documents_only(qtbot, project_path):
     with Project.open(project_path) as p:
         ana = p.coder_by_name("Ana").id
-        target = p.list_documents()[2].id
-        p.assign([target], ana)
+        target = p.documents.list_documents()[2].id
+        p.workflow.assign([target], ana)
     win = _open(qtbot, project_path)
     assert win.documents.model.rowCount() == 1
     assert win.documents.model.summary(0).id == target
@@ -141,22 +141,26 @@ def test_article_level_form_saves_as_you_change_it(qtbot, window, project_path):
     note.setText("close call with conflict")
     note.editingFinished.emit()
     with Project.open(project_path) as p:
-        cb = p.codebook()
-        codes = [(cb[d.code_id].name, d.note) for d in p.document_codes(window.document_id)]
+        cb = p.codes.codebook()
+        codes = [(cb[d.code_id].name, d.note) for d in p.annotations.document_codes(window.document_id)]
     assert codes == [("Morality", "close call with conflict")]
     combo.setCurrentIndex(combo.findText("Conflict"))  # the other value of the group replaces it
     with Project.open(project_path) as p:
-        assert [p.codebook()[d.code_id].name for d in p.document_codes(window.document_id)] == ["Conflict"]
+        assert [
+            p.codes.codebook()[d.code_id].name for d in p.annotations.document_codes(window.document_id)
+        ] == ["Conflict"]
     window.undo_stack.undo()
     assert combo.currentText() == "Morality"
     with Project.open(project_path) as p:
-        assert [p.codebook()[d.code_id].name for d in p.document_codes(window.document_id)] == ["Morality"]
+        assert [
+            p.codes.codebook()[d.code_id].name for d in p.annotations.document_codes(window.document_id)
+        ] == ["Morality"]
 
 
 def test_last_document_and_scroll_come_back(qtbot, project_path):
     with Project.open(project_path) as p:
         long_doc = Document("\n\n".join(f"Paragraph {i} " + "words " * 60 for i in range(80)), title="Long")
-        p.add_document(long_doc)
+        p.documents.add_document(long_doc)
     win = _open(qtbot, project_path)
     win.open_document(long_doc.id)
     bar = win.article.text.verticalScrollBar()
@@ -175,8 +179,8 @@ def test_blind_coding_shows_only_own_annotations(qtbot, project_path):
 
     with Project.open(project_path) as p:
         bo = add_coder(p, "Bo")
-        doc = p.list_documents()[0].id
-        p.add_annotation(Annotation(doc, bo.id, p.codebook().by_shortcut("c").id, 0, 9))
+        doc = p.documents.list_documents()[0].id
+        p.annotations.add_annotation(Annotation(doc, bo.id, p.codes.codebook().by_shortcut("c").id, 0, 9))
     win = _open(qtbot, project_path)
     win.open_document(doc)
     assert win.annotations_state == {}
@@ -230,7 +234,9 @@ def test_the_list_reads_the_store_a_page_at_a_time(qtbot, project_path):
     from annotator.gui.workbench.document_list import MAX_PAGES, PAGE
 
     with Project.open(project_path) as p:
-        p.add_documents([Document(f"Article number {i}.", title=f"Item {i:04d}") for i in range(1200)])
+        p.documents.add_documents(
+            [Document(f"Article number {i}.", title=f"Item {i:04d}") for i in range(1200)]
+        )
     win = _open(qtbot, project_path)
     model = win.documents.model
     assert model.rowCount() == 1203

@@ -86,7 +86,7 @@ def check_project_file(path: Path, *, segments: bool = True) -> sqlite3.Connecti
     from annotator.store.project import Project
 
     with Project.open(path) as project:  # opens (recovering the WAL), migrations none
-        assert project.count_documents() >= 0
+        assert project.documents.count_documents() >= 0
     conn = sqlite3.connect(str(path))
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
@@ -194,20 +194,20 @@ def coded_exchange_project(path: Path):
     from annotator.store.project import Project
 
     p = Project.create(path)
-    frames = p.add_code(Code("Frames"))
-    a = p.add_code(Code("appeasement", parent_id=frames.id))
-    src = p.add_code(Code("Source type", exclusive=True))
-    off = p.add_code(Code("government official", parent_id=src.id))
-    tone = p.add_code(Code("Tone", scope="document", exclusive=True))
-    neg = p.add_code(Code("negative", parent_id=tone.id, scope="document"))
+    frames = p.codes.add_code(Code("Frames"))
+    a = p.codes.add_code(Code("appeasement", parent_id=frames.id))
+    src = p.codes.add_code(Code("Source type", exclusive=True))
+    off = p.codes.add_code(Code("government official", parent_id=src.id))
+    tone = p.codes.add_code(Code("Tone", scope="document", exclusive=True))
+    neg = p.codes.add_code(Code("negative", parent_id=tone.id, scope="document"))
     ana = p.add_coder(Coder("Ana María"))
     bo = p.add_coder(Coder("Bo"))
     d1 = Document(text=TEXT, title="Talks")
     d2 = Document(text='Ceasefire holds.\nA spokesperson for the UN 🇺🇳 said: "We remain hopeful."\n')
-    p.add_documents([d1, d2])
+    p.documents.add_documents([d1, d2])
     for coder in (ana, bo):
-        p.add_annotation(Annotation(d1.id, coder.id, a.id, 53, 70, note='=HYPERLINK("x")'))
-        p.add_annotation(Annotation(d1.id, coder.id, off.id, 15, 27))
-        p.add_annotation(Annotation(d2.id, coder.id, a.id, 0, 9))
-    p.set_document_code(DocumentCode(d1.id, ana.id, neg.id))
+        p.annotations.add_annotation(Annotation(d1.id, coder.id, a.id, 53, 70, note='=HYPERLINK("x")'))
+        p.annotations.add_annotation(Annotation(d1.id, coder.id, off.id, 15, 27))
+        p.annotations.add_annotation(Annotation(d2.id, coder.id, a.id, 0, 9))
+    p.annotations.set_document_code(DocumentCode(d1.id, ana.id, neg.id))
     return p

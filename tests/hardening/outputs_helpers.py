@@ -49,16 +49,16 @@ def build_large_project(
 
     rng = random.Random(seed)
     with Project.create(path) as p:
-        frames = p.add_code(Code("Frames"))
-        leaves = [p.add_code(Code(f"frame {i}", parent_id=frames.id)) for i in range(6)]
-        tone = p.add_code(Code("Tone", scope="document", exclusive=True))
-        neg = p.add_code(Code("negative", parent_id=tone.id, scope="document"))
+        frames = p.codes.add_code(Code("Frames"))
+        leaves = [p.codes.add_code(Code(f"frame {i}", parent_id=frames.id)) for i in range(6)]
+        tone = p.codes.add_code(Code("Tone", scope="document", exclusive=True))
+        neg = p.codes.add_code(Code("negative", parent_id=tone.id, scope="document"))
         coders = [p.add_coder(Coder("Ana")), p.add_coder(Coder("Bo"))]
         docs = []
         for i in range(documents):
             text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(250, 400))) + "."
             docs.append(Document(text=f"Article {i}. {text}", title=f"Headline {i}", outlet="Wire"))
-        p.add_documents(docs)
+        p.documents.add_documents(docs)
         anns = []
         for d in docs:
             for c in coders:
@@ -68,9 +68,9 @@ def build_large_project(
                     anns.append(
                         Annotation(d.id, c.id, leaves[k % len(leaves)].id, start, start + rng.randint(3, 20))
                     )
-        p.restore_annotations(anns)
+        p.annotations.restore_annotations(anns)
         for d in docs[: documents // 2]:
-            p.set_document_code(DocumentCode(d.id, coders[0].id, neg.id))
+            p.annotations.set_document_code(DocumentCode(d.id, coders[0].id, neg.id))
     return {"documents": documents, "annotations": len(anns), "document_codes": documents // 2}
 
 

@@ -27,11 +27,11 @@ IS_ROOT = os.geteuid() == 0
 
 def _small_project(path: Path) -> dict[str, str]:
     with Project.create(path) as p:
-        code = p.add_code(Code("Conflict"))
+        code = p.codes.add_code(Code("Conflict"))
         coder = p.add_coder(Coder("alice"))
         doc = Document(text="The minister said the strikes hit 11 targets.", title="Strikes")
-        p.add_documents([doc])
-        p.add_annotation(Annotation(doc.id, coder.id, code.id, 4, 12))
+        p.documents.add_documents([doc])
+        p.annotations.add_annotation(Annotation(doc.id, coder.id, code.id, 4, 12))
     return {"doc": doc.id, "coder": coder.id, "code": code.id}
 
 
@@ -44,8 +44,8 @@ READ_ONLY_PROBE = textwrap.dedent("""
     for readonly in (False, True):
         try:
             with Project.open(sys.argv[1], readonly=readonly) as p:
-                r = {"readonly": p.readonly, "notice": p.notice, "titles": [d.title for d in p.list_documents()],
-                     "annotations": len(p.annotations())}
+                r = {"readonly": p.readonly, "notice": p.notice, "titles": [d.title for d in p.documents.list_documents()],
+                     "annotations": len(p.annotations.select())}
                 try:
                     p.add_coder(Coder("bob"))
                     r["write"] = "saved"
@@ -190,7 +190,7 @@ def test_project_on_read_only_file_system():
         subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
         with Project.open(path) as p:
             assert p.readonly and "read-only" in p.notice
-            assert [d.title for d in p.list_documents()] == ["Strikes"]
+            assert [d.title for d in p.documents.list_documents()] == ["Strikes"]
             with pytest.raises(ReadOnlyProject):
                 p.add_coder(Coder("bob"))
     finally:
@@ -218,21 +218,21 @@ def test_path_with_spaces_and_non_ascii(tmp_path):
         res = subprocess.run([*cli, *args], capture_output=True, text=True, env=env, timeout=300)
         assert res.returncode == 0, (args, res.stderr)
     with Project.open(path) as p:
-        assert p.count_documents() == 5
-        code = p.add_code(Code("Konflikt – 衝突"))
+        assert p.documents.count_documents() == 5
+        code = p.codes.add_code(Code("Konflikt – 衝突"))
         coder = p.coder_by_name("Zoë")
-        doc = p.list_documents()[0]
-        saved = p.add_annotation(Annotation(doc.id, coder.id, code.id, 0, 7)).annotation
-        assert all(s.source_path.startswith(str(src)) for s in p.iter_documents())
+        doc = p.documents.list_documents()[0]
+        saved = p.annotations.add_annotation(Annotation(doc.id, coder.id, code.id, 0, 7)).annotation
+        assert all(s.source_path.startswith(str(src)) for s in p.documents.iter_documents())
         package = folder / "Paket für Zoë 😀.annotator"
         make_package(p, "Zoë", package)
     with Project.open(package) as pk:
-        pk.add_annotation(Annotation(doc.id, coder.id, code.id, 10, 14))
+        pk.annotations.add_annotation(Annotation(doc.id, coder.id, code.id, 10, 14))
     with Project.open(path) as p:
-        assert p.annotation(saved.id).quote == saved.quote
+        assert p.annotations.annotation(saved.id).quote == saved.quote
         assert merge_package(p, package).added == 1
     with Project.open(path, readonly=True) as p:  # read-only opens go through a file: URI
-        assert len(p.annotations(doc.id)) == 2
+        assert len(p.annotations.select(doc.id)) == 2
     check_project_file(path).close()
 
 
@@ -242,7 +242,7 @@ def _fill(project: Project, rounds: int = 400) -> tuple[list[str], ProjectError]
     for i in range(rounds):
         docs = [Document(text=f"{i} {j} {big}") for j in range(5)]
         try:
-            project.add_documents(docs)
+            project.documents.add_documents(docs)
         except ProjectError as exc:
             return saved, exc
         saved += [d.id for d in docs]
@@ -264,9 +264,9 @@ def test_full_disk_page_limit(tmp_path):
         p.conn.execute(f"PRAGMA max_page_count = {pages + 60}")
         saved, exc = _fill(p)
         _assert_full_error(exc, path)
-        assert p.count_documents() == 1 + len(saved)  # the failed write left nothing behind
+        assert p.documents.count_documents() == 1 + len(saved)  # the failed write left nothing behind
         # the same connection keeps working for reads and small writes
-        assert p.annotations(ids["doc"])[0].quote == "minister"
+        assert p.annotations.select(ids["doc"])[0].quote == "minister"
     conn = check_project_file(path, segments=False)
     try:
         assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1 + len(saved)
@@ -285,7 +285,7 @@ def test_full_disk_tmpfs():
             saved, exc = _fill(p)
             _assert_full_error(exc, path)
             with pytest.raises(ProjectError):
-                p.add_documents([Document(text="y" * 300_000)])
+                p.documents.add_documents([Document(text="y" * 300_000)])
         # free some space (as a user would), then the file opens and is whole
         conn = check_project_file(path, segments=False)
         try:

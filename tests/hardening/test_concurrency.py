@@ -36,20 +36,22 @@ def _cli(*args: str) -> subprocess.Popen:
 def test_gui_writes_while_cli_imports_and_merges(tmp_path):
     path = tmp_path / "shared project.annotator"
     with Project.create(path) as p:
-        frames = p.add_code(Code("Frames"))
-        codes = [p.add_code(Code(n, parent_id=frames.id)).id for n in ("Conflict", "Appeasement")]
+        frames = p.codes.add_code(Code("Frames"))
+        codes = [p.codes.add_code(Code(n, parent_id=frames.id)).id for n in ("Conflict", "Appeasement")]
         alice = p.add_coder(Coder("alice")).id
         bob = p.add_coder(Coder("bob")).id
-        p.add_documents([Document(text=t) for t in article_texts(30, seed=7)])
-        p.set_segmentations(Segmentation(document_id=d, model="none") for d in p.document_ids())
-        lengths = p.document_lengths()
+        p.documents.add_documents([Document(text=t) for t in article_texts(30, seed=7)])
+        p.documents.set_segmentations(
+            Segmentation(document_id=d, model="none") for d in p.documents.document_ids()
+        )
+        lengths = p.documents.document_lengths()
         package = tmp_path / "bob.annotator"
         make_package(p, "bob", package)
     n_bob = 0
     with Project.open(package) as pk, pk.transaction():
         for d, length in sorted(lengths.items()):
             for s in range(0, length - 4, 6):
-                pk.add_annotation(Annotation(d, bob, codes[0], s, s + 3))
+                pk.annotations.add_annotation(Annotation(d, bob, codes[0], s, s + 3))
                 n_bob += 1
     csv_path = tmp_path / "batch.csv"
     write_articles_csv(csv_path, 300, seed=11)
@@ -67,9 +69,9 @@ def test_gui_writes_while_cli_imports_and_merges(tmp_path):
                     d = rng.choice(docs)
                     s = rng.randrange(0, lengths[d] - 1)
                     e = min(lengths[d], s + rng.randint(1, 30))
-                    w = store.add_annotation(Annotation(d, alice, rng.choice(codes), s, e))
+                    w = store.annotations.add_annotation(Annotation(d, alice, rng.choice(codes), s, e))
                     saved.append((w.annotation.id, d, s, e))
-                    store.list_documents(limit=200)  # the document list refreshes between writes
+                    store.documents.list_documents(limit=200)  # the document list refreshes between writes
         except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
             errors.append(exc)
 

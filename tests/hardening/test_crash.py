@@ -29,7 +29,7 @@ from annotator.services.importing import ImportOptions, import_batch
 from annotator.store.project import Project
 
 project = Project.open({path!r})
-original = project.add_documents
+original = project.documents.add_documents
 
 def add_documents(docs, *a, **k):
     docs = list(docs)
@@ -39,7 +39,7 @@ def add_documents(docs, *a, **k):
         print("saved", d, flush=True)
     return added
 
-project.add_documents = add_documents
+project.documents.add_documents = add_documents
 report = import_batch(project, [{csv!r}], ImportOptions(model="blank:en"))
 print("done", report.imported, flush=True)
 """
@@ -79,7 +79,7 @@ def test_kill_during_batch_import(tmp_path, rng):
     # running the import again completes the batch: nothing twice, nothing missing
     with Project.open(path) as project:
         report = import_batch(project, [csv_path], ImportOptions(model="blank:en"))
-        assert project.count_documents() == n
+        assert project.documents.count_documents() == n
         assert report.imported + len(report.duplicates) == n
     check_project_file(path).close()
 
@@ -92,8 +92,8 @@ from annotator.store.project import Project
 rng = random.Random({seed})
 project = Project.open({path!r})
 coder = project.coder_by_name("alice").id
-codes = [c.id for c in project.codebook() if c.parent_id]
-lengths = project.document_lengths()
+codes = [c.id for c in project.codes.codebook() if c.parent_id]
+lengths = project.documents.document_lengths()
 docs = sorted(lengths)
 print("ready", flush=True)
 while True:
@@ -101,21 +101,25 @@ while True:
     start = rng.randrange(0, lengths[d] - 1)
     end = rng.randint(start + 1, min(lengths[d], start + 40))
     code = rng.choice(codes)
-    w = project.add_annotation(Annotation(d, coder, code, start, end))
+    w = project.annotations.add_annotation(Annotation(d, coder, code, start, end))
     print("saved", w.annotation.id, d, code, start, end, flush=True)
 """
 
 
 def _annotation_project(path: Path, n_docs: int = 20) -> None:
     with Project.create(path) as p:
-        frames = p.add_code(Code("Frames"))
+        frames = p.codes.add_code(Code("Frames"))
         for name in ("Conflict", "Appeasement", "Humanitarian"):
-            p.add_code(Code(name, parent_id=frames.id))
+            p.codes.add_code(Code(name, parent_id=frames.id))
         p.add_coder(Coder("alice"))
-        p.add_documents([Document(text=t, title=f"d{i}") for i, t in enumerate(article_texts(n_docs))])
+        p.documents.add_documents(
+            [Document(text=t, title=f"d{i}") for i, t in enumerate(article_texts(n_docs))]
+        )
         from annotator.core.models import Segmentation
 
-        p.set_segmentations(Segmentation(document_id=d, model="none") for d in p.document_ids())
+        p.documents.set_segmentations(
+            Segmentation(document_id=d, model="none") for d in p.documents.document_ids()
+        )
 
 
 @pytest.mark.slow
@@ -151,14 +155,14 @@ from annotator.services.packages import merge_package
 from annotator.store.project import Project
 
 project = Project.open({path!r})
-original = project.restore_annotations
+original = project.annotations.restore_annotations
 
 def restore(states):
     states = list(states)
     print("writing", len(states), flush=True)
     return original(states)
 
-project.restore_annotations = restore
+project.annotations.restore_annotations = restore
 report = merge_package(project, {package!r})
 print("merged", report.added, flush=True)
 """
@@ -170,8 +174,8 @@ def test_kill_during_merge(tmp_path, rng):
     _annotation_project(lead, n_docs=40)
     with Project.open(lead) as p:
         alice = p.coder_by_name("alice").id
-        codes = [c.id for c in p.codebook() if c.parent_id]
-        lengths = p.document_lengths()
+        codes = [c.id for c in p.codes.codebook() if c.parent_id]
+        lengths = p.documents.document_lengths()
         package = tmp_path / "alice.annotator"
         make_package(p, "alice", package)
     n = 0
@@ -180,7 +184,7 @@ def test_kill_during_merge(tmp_path, rng):
             for d, length in sorted(lengths.items()):
                 for code in codes:
                     for s in range(0, length - 6, 7):
-                        pk.add_annotation(Annotation(d, alice, code, s, s + 5))
+                        pk.annotations.add_annotation(Annotation(d, alice, code, s, s + 5))
                         n += 1
     assert n > 3000
     for _ in range(3):
@@ -209,7 +213,7 @@ def test_kill_during_merge(tmp_path, rng):
             break
     with Project.open(lead) as p:
         report = merge_package(p, package)
-        assert len(p.annotations(coder_id=alice)) == n
+        assert len(p.annotations.select(coder_id=alice)) == n
         assert report.added in (0, n)
     conn = check_project_file(lead)
     assert live_overlaps(conn) == []

@@ -215,7 +215,7 @@ def test_batch_import_of_broken_files_keeps_the_project_whole(files):
         path = Path(d) / "p.annotator"
         with Project.create(path) as project:
             report = import_batch(project, [folder], ImportOptions(model="blank:en"))
-            assert report.imported == project.count_documents()
+            assert report.imported == project.documents.count_documents()
             for f in report.failed:
                 assert "\n" not in f["reason"] and "unexpected error" not in f["reason"], f
         check_project_file(path).close()
@@ -282,14 +282,20 @@ def import_into_project(fmt: str, name: str, files: dict[str, bytes]) -> None:
         _write(root / "in", files)
         path = root / "target.annotator"
         with coded_exchange_project(path) as project:
-            before = project.count_documents(), len(project.annotations(include_deleted=True))
+            before = (
+                project.documents.count_documents(),
+                len(project.annotations.select(include_deleted=True)),
+            )
             try:
                 import_annotations(project, root / "in" / name, fmt, segment=False)
             except AnnotatorError as exc:
                 message = str(exc)
                 assert message and "\n" not in message, message
                 # a refused import changes nothing
-                assert (project.count_documents(), len(project.annotations(include_deleted=True))) == before
+                assert (
+                    project.documents.count_documents(),
+                    len(project.annotations.select(include_deleted=True)),
+                ) == before
         conn = check_project_file(path, segments=False)
         conn.close()
 

@@ -131,16 +131,16 @@ class _Store:
         self.dir = tempfile.TemporaryDirectory(prefix="spans_fuzz_")
         self.project = Project.create(Path(self.dir.name) / "spans.annotator")
         p = self.project
-        frames = p.add_code(Code("Frames"))
-        self.free = [p.add_code(Code(n, parent_id=frames.id)).id for n in ("Conflict", "Appeasement")]
-        group = p.add_code(Code("Source type", exclusive=True))
-        self.exclusive = [p.add_code(Code(n, parent_id=group.id)).id for n in ("Official", "NGO")]
+        frames = p.codes.add_code(Code("Frames"))
+        self.free = [p.codes.add_code(Code(n, parent_id=frames.id)).id for n in ("Conflict", "Appeasement")]
+        group = p.codes.add_code(Code("Source type", exclusive=True))
+        self.exclusive = [p.codes.add_code(Code(n, parent_id=group.id)).id for n in ("Official", "NGO")]
         self.coders = [p.add_coder(Coder(n)).id for n in ("alice", "bob")]
         self.counter = itertools.count()
 
     def document(self, text: str) -> Document:
         doc = Document(text=f"{next(self.counter)}: {text}")
-        self.project.add_documents([doc])
+        self.project.documents.add_documents([doc])
         return doc
 
 
@@ -184,10 +184,10 @@ def test_any_sequence_of_edits_keeps_spans_apart(store, text, ops, pick):
         coder, code = store.coders[coder_i], codes[code_i]
         start = where % length
         end = min(length, start + width)
-        live = p.annotations(doc.id)
+        live = p.annotations.select(doc.id)
         if op == "add":
             try:
-                w = p.add_annotation(Annotation(doc.id, coder, code, start, end))
+                w = p.annotations.add_annotation(Annotation(doc.id, coder, code, start, end))
             except ExclusiveOverlap:
                 assert code in store.exclusive
                 continue
@@ -197,18 +197,18 @@ def test_any_sequence_of_edits_keeps_spans_apart(store, text, ops, pick):
             target = pick.choice(live)
             key = (target.coder_id, target.code_id)
             if op == "delete":
-                p.delete_annotation(target.id)
+                p.annotations.delete_annotation(target.id)
                 model[key] -= set(range(target.start, target.end))
             else:
                 new = replace(target, start=start, end=end, code_id=code)
                 try:
-                    p.update_annotation(new)
+                    p.annotations.update_annotation(new)
                 except ExclusiveOverlap:
                     assert code in store.exclusive
                     continue
                 model[key] -= set(range(target.start, target.end))
                 model.setdefault((target.coder_id, code), set()).update(range(start, end))
-        live = p.annotations(doc.id)
+        live = p.annotations.select(doc.id)
         # one coder's spans of one code never overlap
         for a, b in itertools.combinations(live, 2):
             if a.coder_id == b.coder_id and a.start < b.end and b.start < a.end:

@@ -24,13 +24,13 @@ CODER = "<i>Eve</i>"
 @pytest.fixture
 def view(qtbot, tmp_path):
     p = Project.create(tmp_path / "p.annotator")
-    code = p.add_code(Code("<u>Frame</u>", color="#0072b2"))
-    other = p.add_code(Code("Other", color="#d55e00"))
+    code = p.codes.add_code(Code("<u>Frame</u>", color="#0072b2"))
+    other = p.codes.add_code(Code("Other", color="#d55e00"))
     eve, bo = p.add_coder(Coder(CODER)), p.add_coder(Coder("Bo"))
     doc = Document(text=TEXT, title="<h1>Title</h1>")
-    p.add_documents([doc])
-    p.add_annotation(Annotation(doc.id, eve.id, code.id, 3, 30))
-    p.add_annotation(Annotation(doc.id, bo.id, other.id, 3, 30))
+    p.documents.add_documents([doc])
+    p.annotations.add_annotation(Annotation(doc.id, eve.id, code.id, 3, 30))
+    p.annotations.add_annotation(Annotation(doc.id, bo.id, other.id, 3, 30))
     v = CompareView(p, document_id=doc.id)
     qtbot.addWidget(v)
     v.show()

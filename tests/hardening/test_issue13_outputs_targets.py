@@ -24,7 +24,7 @@ def _code(project: Path) -> str:
     from annotator.store.project import Project
 
     with Project.open(project, readonly=True) as p:
-        return p.codebook().path(next(c.id for c in p.codebook() if c.name == "appeasement"))
+        return p.codes.codebook().path(next(c.id for c in p.codes.codebook() if c.name == "appeasement"))
 
 
 WRITERS = {
@@ -125,7 +125,7 @@ def test_the_open_project_is_recognised_without_being_read(project, monkeypatch)
         with pytest.raises(OutputError, match="is the project open here"):
             write_text(p.path, "x", replace=True)
         monkeypatch.undo()
-        assert p.count_documents() == 2
+        assert p.documents.count_documents() == 2
     assert leftovers(project.parent, {project.name}) == []
 
 

@@ -30,26 +30,30 @@ FUTURE = "2999-01-01T00:00:00.000+00:00"
 @pytest.fixture
 def lead(tmp_path):
     p = Project.create(tmp_path / "lead.annotator")
-    frames = p.add_code(Code("Frames"))
-    p.add_code(Code("Appeasement", parent_id=frames.id))
-    p.add_code(Code("Quagmire", parent_id=frames.id))
-    source = p.add_code(Code("Source type", exclusive=True))
-    p.add_code(Code("Official", parent_id=source.id))
-    p.add_code(Code("NGO", parent_id=source.id))
-    tone = p.add_code(Code("Tone", scope="document", exclusive=True))
-    p.add_code(Code("Negative", parent_id=tone.id, scope="document"))
+    frames = p.codes.add_code(Code("Frames"))
+    p.codes.add_code(Code("Appeasement", parent_id=frames.id))
+    p.codes.add_code(Code("Quagmire", parent_id=frames.id))
+    source = p.codes.add_code(Code("Source type", exclusive=True))
+    p.codes.add_code(Code("Official", parent_id=source.id))
+    p.codes.add_code(Code("NGO", parent_id=source.id))
+    tone = p.codes.add_code(Code("Tone", scope="document", exclusive=True))
+    p.codes.add_code(Code("Negative", parent_id=tone.id, scope="document"))
     for name in ("Ana", "Bo"):
         p.add_coder(Coder(name))
     p.add_coder(Coder("Gold standard", role="adjudicator"))
-    p.add_documents([Document(text=TEXT_1, title="Talks"), Document(text=TEXT_2, title="Ceasefire")])
+    p.documents.add_documents(
+        [Document(text=TEXT_1, title="Talks"), Document(text=TEXT_2, title="Ceasefire")]
+    )
     bo = p.coder_by_name("Bo")
-    p.add_annotation(Annotation(Document(text=TEXT_1).id, bo.id, _code(p, "Frames/Quagmire"), 4, 12))
+    p.annotations.add_annotation(
+        Annotation(Document(text=TEXT_1).id, bo.id, _code(p, "Frames/Quagmire"), 4, 12)
+    )
     yield p
     p.close()
 
 
 def _code(p: Project, path: str) -> str:
-    return p.codebook().by_path(path).id
+    return p.codes.codebook().by_path(path).id
 
 
 def _doc(text: str) -> str:
@@ -70,7 +74,7 @@ def _snapshot(p: Project) -> list[tuple]:
             a.deleted,
             a.updated_at,
         )
-        for a in p.annotations(include_deleted=True)
+        for a in p.annotations.select(include_deleted=True)
     )
 
 
@@ -86,7 +90,9 @@ def _package_with_span(
     path = Path(make_package(lead, "Ana", tmp_path / f"{name}.annotator")["path"])
     with Project.open(path) as pkg:
         ana = pkg.coder_by_name("Ana")
-        span = pkg.add_annotation(Annotation(_doc(TEXT_1), ana.id, _code(pkg, code), start, end)).annotation
+        span = pkg.annotations.add_annotation(
+            Annotation(_doc(TEXT_1), ana.id, _code(pkg, code), start, end)
+        ).annotation
     return path, span.id
 
 
@@ -119,13 +125,13 @@ def test_a_forged_far_future_timestamp_does_not_outlive_the_coders_later_deletio
     _tamper(path, ("UPDATE annotations SET updated_at = ? WHERE id = ?", FUTURE, span_id))
     first = merge_package(lead, path)
     assert first.added == 1 and first.clamped == 1
-    assert lead.annotation(span_id).updated_at < FUTURE
+    assert lead.annotations.annotation(span_id).updated_at < FUTURE
     fresh = Path(make_package(lead, "Ana", tmp_path / "ana-fresh.annotator")["path"])
     with Project.open(fresh) as pkg:
-        pkg.delete_annotation(span_id)
+        pkg.annotations.delete_annotation(span_id)
     second = merge_package(lead, fresh)
     assert second.deleted == 1
-    assert lead.annotation(span_id).deleted
+    assert lead.annotations.annotation(span_id).deleted
 
 
 # --- finding 11: packages prove who made them ------------------------------------------------------
@@ -161,7 +167,7 @@ def test_a_coder_cannot_write_into_the_gold_standard_by_editing_the_package(lead
         merge_package(lead, path)
     assert "nothing was merged" in str(err.value)
     assert _snapshot(lead) == before
-    assert lead.annotations(coder_id=gold.id) == []
+    assert lead.annotations.select(coder_id=gold.id) == []
 
 
 def test_a_package_relabelled_for_another_coder_is_refused(lead, tmp_path):
@@ -241,7 +247,7 @@ def test_an_annotation_id_moved_to_another_document_and_a_forged_quote_are_not_m
     )
     report = merge_package(lead, path)
     assert report.updated == 0 and report.refused
-    kept = lead.annotation(span_id)
+    kept = lead.annotations.annotation(span_id)
     assert kept.document_id == _doc(TEXT_1) and kept.quote == TEXT_1[33:50]
     con = check_project_file(lead.path, segments=False)
     try:
@@ -255,7 +261,7 @@ def test_a_forged_quote_on_a_new_span_is_recomputed_from_the_text(lead, tmp_path
     path, span_id = _package_with_span(lead, tmp_path)
     _tamper(path, ("UPDATE annotations SET quote = 'FORGED QUOTE' WHERE id = ?", span_id))
     merge_package(lead, path)
-    assert lead.annotation(span_id).quote == TEXT_1[33:50]
+    assert lead.annotations.annotation(span_id).quote == TEXT_1[33:50]
 
 
 # --- finding 10 through a package: the store's rules hold for merges --------------------------------
@@ -266,7 +272,7 @@ def test_overlapping_same_code_spans_and_exclusive_clashes_in_a_package_are_not_
 ):
     path, span_id = _package_with_span(lead, tmp_path)
     with Project.open(path) as pkg:
-        pkg.add_annotation(
+        pkg.annotations.add_annotation(
             Annotation(_doc(TEXT_1), pkg.coder_by_name("Ana").id, _code(pkg, "Source type/NGO"), 52, 61)
         )
     _tamper(
@@ -308,7 +314,7 @@ def test_overlapping_same_code_spans_and_exclusive_clashes_in_a_package_are_not_
     finally:
         con.close()
     ana = lead.coder_by_name("Ana")
-    codes = sorted(a.code_id for a in lead.annotations(coder_id=ana.id))
+    codes = sorted(a.code_id for a in lead.annotations.select(coder_id=ana.id))
     # one value of the exclusive group stays (whichever came first), never both
     assert codes in (
         sorted([_code(lead, "Frames/Appeasement"), _code(lead, "Source type/NGO")]),
@@ -325,9 +331,9 @@ from annotator.core.models import Annotation
 from annotator.store.project import Project
 pkg = Project.open(sys.argv[1])
 ana = pkg.coders()[0]
-doc = pkg.list_documents()[0].id
-code = pkg.codebook().by_path("Frames/Quagmire").id
-pkg.add_annotation(Annotation(doc, ana.id, code, 0, 3))
+doc = pkg.documents.list_documents()[0].id
+code = pkg.codes.codebook().by_path("Frames/Quagmire").id
+pkg.annotations.add_annotation(Annotation(doc, ana.id, code, 0, 3))
 print("saved", flush=True)
 time.sleep(60)
 """

@@ -94,7 +94,7 @@ def project(tmp_path):
 
 
 def _live(p: Project) -> list[Annotation]:
-    return p.annotations()
+    return p.annotations.select()
 
 
 def _checked(p: Project) -> sqlite3.Connection:
@@ -135,7 +135,7 @@ def test_a_reimport_cannot_move_an_annotation_to_another_document(project, tmp_p
         [(_guid("s1"), TEXT_1, []), (_guid("s2"), TEXT_2, [(_sel(1), 2, 14, APPEASEMENT)])],
     )
     import_annotations(project, moved, "qdpx", segment=False)
-    kept = project.annotation(_sel(1))
+    kept = project.annotations.annotation(_sel(1))
     assert kept.document_id == Document(text=TEXT_1).id and kept.quote == "naive appeasement"
 
 
@@ -183,17 +183,17 @@ def test_spans_on_group_headings_article_codes_and_exclusive_siblings_are_refuse
 
 
 def test_the_window_path_refuses_headings_and_article_codes_in_the_store(project):
-    frames = project.add_code(Code("Frames"))
-    project.add_code(Code("Appeasement", parent_id=frames.id))
-    tone = project.add_code(Code("Tone", scope="document"))
+    frames = project.codes.add_code(Code("Frames"))
+    project.codes.add_code(Code("Appeasement", parent_id=frames.id))
+    tone = project.codes.add_code(Code("Tone", scope="document"))
     ana = project.add_coder(Coder("Ana"))
     doc = Document(text=TEXT_1)
-    project.add_documents([doc])
+    project.documents.add_documents([doc])
     with pytest.raises(AnnotatorError, match="heading"):
-        project.add_annotation(Annotation(doc.id, ana.id, frames.id, 0, 3))
+        project.annotations.add_annotation(Annotation(doc.id, ana.id, frames.id, 0, 3))
     with pytest.raises(AnnotatorError, match="article-level"):
-        project.add_annotation(Annotation(doc.id, ana.id, tone.id, 0, 3))
-    assert project.annotations() == []
+        project.annotations.add_annotation(Annotation(doc.id, ana.id, tone.id, 0, 3))
+    assert project.annotations.select() == []
 
 
 # --- brat: exact counts, and a pattern with two {coder} ---------------------------------------------
@@ -229,7 +229,7 @@ def test_a_brat_pattern_with_two_coder_fields_is_one_sentence_and_leaves_nothing
         import_annotations(
             project, folder, "brat", coder_from_filename="{document}_{coder}_{coder}.ann", segment=False
         )
-    assert project.count_documents() == 0 and project.annotations() == []
+    assert project.documents.count_documents() == 0 and project.annotations.select() == []
     project.close()
     done = subprocess.run(
         [
@@ -254,7 +254,7 @@ def test_a_brat_pattern_with_two_coder_fields_is_one_sentence_and_leaves_nothing
     assert done.returncode == 1, out
     assert "Traceback" not in out and "nexpected" not in out and out.count("\n") == 0
     with Project.open(tmp_path / "p.annotator") as again:
-        assert again.count_documents() == 0 and again.annotations() == []
+        assert again.documents.count_documents() == 0 and again.annotations.select() == []
 
 
 def test_an_import_adds_at_most_a_bounded_number_of_spans_per_coder_and_article(

@@ -108,9 +108,9 @@ def test_import_of_the_whole_corpus_leaves_a_whole_project(tmp_path):
     path = tmp_path / "malformed.annotator"
     with Project.create(path) as project:
         report = import_batch(project, [CORPUS], ImportOptions(model="blank:en"))
-        stored = project.count_documents()
+        stored = project.documents.count_documents()
         again = import_batch(project, [CORPUS], ImportOptions(model="blank:en"))
-        assert again.imported == 0 and project.count_documents() == stored  # nothing twice
+        assert again.imported == 0 and project.documents.count_documents() == stored  # nothing twice
     assert report.imported == stored > 0
     failed_paths = {f["path"] for f in report.failed}
     assert any("traversal.zip" in p for p in failed_paths)

@@ -37,24 +37,24 @@ def _user_version(path: Path) -> int:
 
 def _assert_data(project: Project, facts: dict) -> None:
     assert project.name == facts["name"]
-    assert [d.title for d in project.list_documents()] == facts["titles"]
-    assert project.document_ids() == facts["document_ids"]
+    assert [d.title for d in project.documents.list_documents()] == facts["titles"]
+    assert project.documents.document_ids() == facts["document_ids"]
     assert [c.name for c in project.coders()] == facts["coders"]
-    cb = project.codebook()
+    cb = project.codes.codebook()
     assert sorted(cb.path(c.id) for c in cb) == sorted(facts["code_paths"])
-    assert len(project.annotations()) == facts["live_annotations"]
-    assert len(project.annotations(include_deleted=True)) == facts["all_annotations"]
-    assert set(facts["quotes"]) <= {a.quote for a in project.annotations()}
-    for a in project.annotations():
-        assert a.quote == project.document_text(a.document_id)[a.start : a.end]
-    assert len(project.document_codes()) == facts["document_codes"]
+    assert len(project.annotations.select()) == facts["live_annotations"]
+    assert len(project.annotations.select(include_deleted=True)) == facts["all_annotations"]
+    assert set(facts["quotes"]) <= {a.quote for a in project.annotations.select()}
+    for a in project.annotations.select():
+        assert a.quote == project.documents.document_text(a.document_id)[a.start : a.end]
+    assert len(project.annotations.document_codes()) == facts["document_codes"]
     names = {c.id: c.name for c in project.coders()}
-    done = [[a.document_id, names[a.coder_id]] for a in project.assignments() if a.status == "done"]
+    done = [[a.document_id, names[a.coder_id]] for a in project.workflow.assignments() if a.status == "done"]
     assert done == facts["done"]
     for doc_id in facts["document_ids"]:
-        seg = project.segmentation(doc_id)
+        seg = project.documents.segmentation(doc_id)
         assert seg is not None and len(seg.token_starts) > 0
-        assert project.document(doc_id).raw  # the raw import is kept
+        assert project.documents.document(doc_id).raw  # the raw import is kept
 
 
 def test_there_is_a_fixture_for_every_schema_version():

@@ -250,10 +250,12 @@ def hostile_project(tmp_path_factory):
 
     path = tmp_path_factory.mktemp("formulas") / "f.annotator"
     with Project.create(path) as p:
-        group = p.add_code(Code("=Frames"))
-        codes = [p.add_code(Code(f"{h[:12]} {i}", parent_id=group.id)).id for i, h in enumerate(HOSTILE)]
-        var = p.add_code(Code("@tone", scope="document", exclusive=True))
-        value = p.add_code(Code("=negative", parent_id=var.id, scope="document"))
+        group = p.codes.add_code(Code("=Frames"))
+        codes = [
+            p.codes.add_code(Code(f"{h[:12]} {i}", parent_id=group.id)).id for i, h in enumerate(HOSTILE)
+        ]
+        var = p.codes.add_code(Code("@tone", scope="document", exclusive=True))
+        value = p.codes.add_code(Code("=negative", parent_id=var.id, scope="document"))
         coders = [p.add_coder(Coder(n)).id for n in ("=alice", "+bob")]
         docs = [
             Document(
@@ -261,12 +263,12 @@ def hostile_project(tmp_path_factory):
             )
             for i, h in enumerate(HOSTILE)
         ]
-        p.add_documents(docs)
+        p.documents.add_documents(docs)
         for d in docs:
             for c in coders:
-                p.add_annotation(Annotation(d.id, c, codes[0], 0, 6, note=HOSTILE[0]))
-                p.add_annotation(Annotation(d.id, c, codes[1], 8, 14, note=HOSTILE[1]))
-                p.set_document_code(DocumentCode(d.id, c, value.id, note=HOSTILE[3]))
+                p.annotations.add_annotation(Annotation(d.id, c, codes[0], 0, 6, note=HOSTILE[0]))
+                p.annotations.add_annotation(Annotation(d.id, c, codes[1], 8, 14, note=HOSTILE[1]))
+                p.annotations.set_document_code(DocumentCode(d.id, c, value.id, note=HOSTILE[3]))
     return path
 
 
@@ -319,7 +321,7 @@ def test_agreement_report_and_matrix_exports_never_hold_a_formula(tmp_path, host
         report = agreement_report(p, unit="document")
         write_report(report, tmp_path / "agreement.csv")
         write_report(report, tmp_path / "agreement.xlsx")
-        code = next(c for c in p.codebook() if c.name.endswith(" 0"))
+        code = next(c for c in p.codes.codebook() if c.name.endswith(" 0"))
         export_reliability_matrix(p, tmp_path / "matrix.csv", code=code.id)
         export_reliability_matrix(p, tmp_path / "matrix_labels.csv", code=code.id, labels=True)
     assert len(list(tmp_path.glob("*.csv"))) == 3
@@ -339,13 +341,13 @@ def test_agreement_csv_with_a_carriage_return_in_a_code_name(tmp_path):
     from annotator.services.agreement import agreement_report
 
     with Project.create(tmp_path / "cr.annotator") as p:
-        code = p.add_code(Code("Frame\r=1+1+cmd|calc!A0"))
+        code = p.codes.add_code(Code("Frame\r=1+1+cmd|calc!A0"))
         coders = [p.add_coder(Coder(n)).id for n in ("a", "b")]
         docs = [Document(text=f"The minister said so {i}.") for i in range(3)]
-        p.add_documents(docs)
+        p.documents.add_documents(docs)
         for d in docs:
             for c in coders:
-                p.add_annotation(Annotation(d.id, c, code.id, 0, 3))
+                p.annotations.add_annotation(Annotation(d.id, c, code.id, 0, 3))
         write_report(agreement_report(p, unit="document"), tmp_path / "agreement.csv")
     _assert_csv_safe(tmp_path / "agreement.csv")
     with open(tmp_path / "agreement.csv", newline="", encoding="utf-8-sig") as fh:

@@ -26,14 +26,14 @@ REBELS = (47, 53)
 @pytest.fixture
 def setup(coded_project):
     p = coded_project
-    doc = next(d for d in p.document_ids() if p.document_text(d) == TEXT)
+    doc = next(d for d in p.documents.document_ids() if p.documents.document_text(d) == TEXT)
     alice, bob = p.find_coder("alice"), p.find_coder("bob")
     carol = p.add_coder(Coder("carol"))
     return p, doc, alice.id, bob.id, carol.id
 
 
 def add(p, doc, coder, path, span, note=""):
-    return p.add_annotation(Annotation(doc, coder, code_id(p, path), *span, note=note)).annotation
+    return p.annotations.add_annotation(Annotation(doc, coder, code_id(p, path), *span, note=note)).annotation
 
 
 def test_identical_coding_has_no_disagreement(setup):
@@ -66,7 +66,7 @@ def test_the_three_kinds(setup):
     assert some.annotation_ids == (only.id,)
     assert some.coders_with == (alice,) and some.coders_without == (bob,)
     names = {alice: "alice", bob: "bob"}
-    assert some.describe(p.codebook(), names) == "Frames › Appeasement: only alice (not bob)"
+    assert some.describe(p.codes.codebook(), names) == "Frames › Appeasement: only alice (not bob)"
     assert document_figures(p, doc, [alice, bob]).disagreements == {
         "code": 1,
         "boundaries": 1,
@@ -100,13 +100,13 @@ def test_accept_agreed_adds_gold_once(setup):
     assert accept_agreed(p, judge.id, [alice, bob]) == 1
     assert accept_agreed(p, judge.id, [alice, bob]) == 0  # idempotent
     with Project.open(p.path) as again:
-        gold = again.annotations(doc, judge.id)
+        gold = again.annotations.select(doc, judge.id)
     assert len(gold) == 1
     assert (gold[0].start, gold[0].end, gold[0].code_id) == (*STRIKES, code_id(p, "Frames/Conflict"))
     assert gold[0].origin == "adjudicated"
     assert set(gold[0].derived_from) == {a.id for a in sources}
     # the coders' own work is untouched
-    assert len(p.annotations(doc, alice)) == 2 and len(p.annotations(doc, bob)) == 2
+    assert len(p.annotations.select(doc, alice)) == 2 and len(p.annotations.select(doc, bob)) == 2
 
 
 def test_accept_span_with_other_boundaries_code_and_reason(setup):
@@ -124,7 +124,7 @@ def test_accept_span_with_other_boundaries_code_and_reason(setup):
         reason="The minister is a civilian official.",
     )
     with Project.open(p.path) as again:
-        saved = again.annotation(gold.id)
+        saved = again.annotations.annotation(gold.id)
     assert (saved.start, saved.end) == (4, 12)
     assert saved.quote == TEXT[4:12]
     assert saved.code_id == code_id(p, "Source type/Official")
@@ -143,7 +143,7 @@ def test_accept_span_needs_an_adjudicator(setup):
         accept_span(p, bob, [a.id])
     with pytest.raises(AnnotatorError):
         accept_agreed(p, bob, [alice, bob])
-    assert p.annotations(doc, bob) == []
+    assert p.annotations.select(doc, bob) == []
 
 
 def test_accepting_an_overlapping_span_merges_and_keeps_all_sources(setup):
@@ -153,7 +153,7 @@ def test_accepting_an_overlapping_span_merges_and_keeps_all_sources(setup):
     judge = ensure_adjudicator(p)
     accept_span(p, judge.id, [a.id])
     merged = accept_span(p, judge.id, [b.id])
-    gold = p.annotations(doc, judge.id)
+    gold = p.annotations.select(doc, judge.id)
     assert len(gold) == 1
     assert (gold[0].start, gold[0].end) == (18, 36)
     assert set(merged.derived_from) == {a.id, b.id}
@@ -169,6 +169,6 @@ def test_remove_gold_only_removes_gold(setup):
     with pytest.raises(AdjudicationError, match="Only gold spans"):
         remove_gold(p, a.id)
     remove_gold(p, gold.id)
-    assert p.annotations(doc, judge.id) == []
-    assert p.annotation(gold.id).deleted
-    assert [x.id for x in p.annotations(doc, alice)] == [a.id]
+    assert p.annotations.select(doc, judge.id) == []
+    assert p.annotations.annotation(gold.id).deleted
+    assert [x.id for x in p.annotations.select(doc, alice)] == [a.id]

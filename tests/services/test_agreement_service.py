@@ -33,7 +33,7 @@ def test_report_names_what_was_computed(demo):
     report = agreement_report(demo, unit="sentence", coders=["Amira", "Ben", "Chen"], bootstrap=200, seed=3)
     params = report.parameters
     assert params["unit"] == "sentence"
-    assert params["codebook_version"] == demo.codebook_version()
+    assert params["codebook_version"] == demo.codes.codebook_version()
     assert {c["name"] for c in params["coders"]} == {"Amira", "Ben", "Chen"}
     source = _variable(report, "Source type")
     assert source.kind != "code" and 0 < source.alpha < 1  # an exclusive group: one nominal variable

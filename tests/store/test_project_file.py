@@ -56,9 +56,9 @@ def test_sqlite3_reads_the_analysis_view(coded_project):
     from annotator.core.models import Annotation
     from tests.conftest import code_id
 
-    doc = coded_project.list_documents()[0]
+    doc = coded_project.documents.list_documents()[0]
     alice = coded_project.coder_by_name("alice")
-    coded_project.add_annotation(
+    coded_project.annotations.add_annotation(
         Annotation(doc.id, alice.id, code_id(coded_project, "Source type/Official"), 4, 12)
     )
     con = sqlite3.connect(coded_project.path)

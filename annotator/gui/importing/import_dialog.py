@@ -474,7 +474,7 @@ class ImportDialog(QDialog):
         titles = {}
         for doc_id in ids:
             try:
-                titles[doc_id] = self.project.document(doc_id).title
+                titles[doc_id] = self.project.documents.document(doc_id).title
             except AnnotatorError:
                 pass
         self.report_view.show_report(report, titles, cancelled=cancelled)

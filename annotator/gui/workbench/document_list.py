@@ -36,7 +36,7 @@ class DocumentTableModel(QAbstractTableModel):
         self.filter = flt
         self.sort_key, self.descending = "added", False
         self._pages: OrderedDict[int, list[DocumentSummary]] = OrderedDict()
-        self._count = project.count_documents(**flt.kwargs())
+        self._count = project.documents.count_documents(**flt.kwargs())
         self._headers = (
             self.tr("Title"),
             self.tr("Outlet"),
@@ -108,7 +108,7 @@ class DocumentTableModel(QAbstractTableModel):
         page_no = row // PAGE
         page = self._pages.get(page_no)
         if page is None:
-            page = self.project.list_documents(
+            page = self.project.documents.list_documents(
                 **self.filter.kwargs(),
                 sort=self.sort_key,
                 descending=self.descending,
@@ -140,7 +140,7 @@ class DocumentTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._pages.clear()
-        self._count = self.project.count_documents(**self.filter.kwargs())
+        self._count = self.project.documents.count_documents(**self.filter.kwargs())
         self.endResetModel()
 
     def refresh_rows(self) -> None:
@@ -148,7 +148,7 @@ class DocumentTableModel(QAbstractTableModel):
         if self.project is None:
             return
         self._pages.clear()
-        count = self.project.count_documents(**self.filter.kwargs())
+        count = self.project.documents.count_documents(**self.filter.kwargs())
         if count != self._count:
             self.reload()
             return
@@ -165,7 +165,7 @@ class DocumentTableModel(QAbstractTableModel):
                     return page_no * PAGE + i
         chunk = PAGE * 10
         for offset in range(0, min(self._count, max_rows), chunk):
-            rows = self.project.list_documents(
+            rows = self.project.documents.list_documents(
                 **self.filter.kwargs(),
                 sort=self.sort_key,
                 descending=self.descending,

@@ -60,7 +60,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self.project, self.coder = project, coder
         self.prefs = gui_settings.Preferences.load()
         self.settings = gui_settings.settings()  # kept: Qt writes it back in the background
-        self.codebook = project.codebook()
+        self.codebook = project.codes.codebook()
         self.filter = coding.coder_filter(project, coder.id)
         self.session = CodingSession(project, coder.id)
         self.closed = False
@@ -207,7 +207,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         )
 
     def _show_document_for_undo(self, document_id: str) -> None:
-        if document_id != self.document_id and self.project.has_document(document_id):
+        if document_id != self.document_id and self.project.documents.has_document(document_id):
             self.open_document(document_id)
 
     def restore_last_document(self) -> None:
@@ -216,7 +216,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         last = gui_settings.project_value(
             self.project.path, f"{self.coder.id}/last_document", store=self.settings
         )
-        if last and self.project.has_document(last):
+        if last and self.project.documents.has_document(last):
             scroll = gui_settings.project_value(
                 self.project.path, f"{self.coder.id}/scroll", 0, store=self.settings
             )

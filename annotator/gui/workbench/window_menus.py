@@ -106,7 +106,7 @@ class WindowMenusMixin:
 
     def reload_codebook(self) -> None:
         try:
-            self.codebook = self.project.codebook()
+            self.codebook = self.project.codes.codebook()
         except AnnotatorError as exc:
             self.show_error_dialog(str(exc))
             return

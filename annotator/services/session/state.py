@@ -53,11 +53,11 @@ class CodingSession:
         """Open (and so start) a document; the session changes only if all of
         it could be read."""
         project = self.project
-        document = project.document(document_id, with_raw=False)
+        document = project.documents.document(document_id, with_raw=False)
         status = coding.open_document(project, document_id, self.coder_id)
-        annotations = project.annotations(document_id, self.coder_id)
+        annotations = project.annotations.select(document_id, self.coder_id)
         codes = coding.document_code_state(project, document_id, self.coder_id)
-        found = project.suggestions(document_id, status="open") if suggestions else None
+        found = project.workflow.suggestions(document_id, status="open") if suggestions else None
         self.document, self.status = document, status
         self.annotations = {a.id: a for a in annotations}
         self.document_codes = codes
@@ -73,7 +73,7 @@ class CodingSession:
         """The open suggestions of the open document."""
         if self.document is None:
             return []
-        return self.project.suggestions(self.document.id, status="open")
+        return self.project.workflow.suggestions(self.document.id, status="open")
 
     def reload_document_codes(self) -> dict[str, DocumentCode]:
         """Read the article-level codes again (the codebook changed under them)."""
