@@ -166,14 +166,20 @@ class AgreementTable(QTableWidget):
         super().keyPressEvent(event)
 
     def keys_in_order(self) -> list[str]:
-        return [self.item(r, COL_NAME).data(KEY_ROLE) for r in range(self.rowCount())]
+        return [item.data(KEY_ROLE) for item in self._name_items()]
 
     def select_key(self, key: str) -> None:
         for r in range(self.rowCount()):
-            if self.item(r, COL_NAME).data(KEY_ROLE) == key:
+            item = self.item(r, COL_NAME)
+            if item is not None and item.data(KEY_ROLE) == key:
                 self.selectRow(r)
-                self.scrollToItem(self.item(r, COL_NAME))
+                self.scrollToItem(item)
                 return
+
+    def _name_items(self) -> list[QTableWidgetItem]:
+        # every row has its name cell: the table fills all cells of a row at once
+        items = [self.item(r, COL_NAME) for r in range(self.rowCount())]
+        return [item for item in items if item is not None]
 
     def current_key(self) -> str | None:
         row = self.currentRow()

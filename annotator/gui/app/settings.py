@@ -63,7 +63,7 @@ class Preferences:
     def load(cls) -> Preferences:
         s = settings()
         try:
-            size = float(s.value("preferences/font_size", cls.font_size))
+            size = float(str(s.value("preferences/font_size", cls.font_size)))
         except (TypeError, ValueError):
             size = cls.font_size
         return cls(

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -183,7 +184,8 @@ class CodebookEditorDialog(QDialog):
         self.export_button.clicked.connect(lambda: self.export_yaml())
         buttons.rejected.connect(self.reject)
         for b in buttons.buttons():
-            b.setAutoDefault(False)
+            if isinstance(b, QPushButton):  # every button a button box makes
+                b.setAutoDefault(False)
 
         self.version_label = QLabel(self)
         self.version_label.setAccessibleName(self.tr("Codebook version"))

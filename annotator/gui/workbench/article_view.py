@@ -72,7 +72,9 @@ class ArticleView(QFrame):
 
     def _align_header(self, left: int) -> None:
         # the header sits over the text column, whatever the window width
-        self.header.layout().setContentsMargins(left, 22, left, 4)
+        layout = self.header.layout()
+        if layout is not None:
+            layout.setContentsMargins(left, 22, left, 4)
 
     def show_document(self, doc: Document | None) -> None:
         has = doc is not None

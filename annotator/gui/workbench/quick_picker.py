@@ -50,7 +50,10 @@ class QuickPicker(QDialog):
             item.setHidden(not hit)
             if hit and first is None:
                 first = item
-        self.list.setCurrentItem(first)
+        if first is None:
+            self.list.setCurrentRow(-1)
+        else:
+            self.list.setCurrentItem(first)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
         # arrow keys in the search box move through the list, Enter applies
