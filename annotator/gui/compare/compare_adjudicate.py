@@ -278,7 +278,8 @@ class AdjudicationPanel(QWidget):
     def accept_selected(self) -> Annotation | None:
         """Save the chosen span, with the boundaries, code and reason in the form."""
         source = self.selected_source()
-        if source is None:
+        disagreement = self.disagreement
+        if source is None or disagreement is None:
             self._message(self.tr("Choose the coder's span to accept."), error=True)
             return None
         start, end = self.start_spin.value(), self.end_spin.value()
@@ -289,7 +290,7 @@ class AdjudicationPanel(QWidget):
         # of the same code on the same words
         sources = [source.id] + [
             a.id
-            for a in self.disagreement.annotations
+            for a in disagreement.annotations
             if a.id != source.id
             and a.code_id == self.code_combo.currentData()
             and a.start < end

@@ -33,11 +33,16 @@ def build_context_menu(window, pos: int) -> QMenu:
         sub.addAction(tr("Write note…")).triggered.connect(lambda _c=False, a=ann.id: _note(window, a))
         sub.addAction(tr("Delete")).triggered.connect(lambda _c=False, a=ann.id: _delete(window, a))
     layer = getattr(window, "suggestions", None)
-    for sug in layer.suggestions_at(pos) if layer is not None else []:
-        kind, _source, _speaker = layer.parts(sug)
-        sub = menu.addMenu(swatch(layer.colour(sug)), tr("Suggested {0}").format(kind.lower()))
-        sub.addAction(tr("Accept")).triggered.connect(lambda _c=False, s=sug: _suggestion(window, s, True))
-        sub.addAction(tr("Reject")).triggered.connect(lambda _c=False, s=sug: _suggestion(window, s, False))
+    if layer is not None:
+        for sug in layer.suggestions_at(pos):
+            kind, _source, _speaker = layer.parts(sug)
+            sub = menu.addMenu(swatch(layer.colour(sug)), tr("Suggested {0}").format(kind.lower()))
+            sub.addAction(tr("Accept")).triggered.connect(
+                lambda _c=False, s=sug: _suggestion(window, s, True)
+            )
+            sub.addAction(tr("Reject")).triggered.connect(
+                lambda _c=False, s=sug: _suggestion(window, s, False)
+            )
     if menu.isEmpty():
         menu.addAction(tr("Select text to apply a code")).setEnabled(False)
     menu.addSeparator()
