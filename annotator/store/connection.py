@@ -99,7 +99,7 @@ _DAMAGE = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 
 class DamagedProject(ProjectError, sqlite3.DatabaseError):
     """A damaged (or foreign) file, in one sentence for the user. Still an
-    sqlite3 error, so rollbacks and sqlite_utils handle it as before."""
+    sqlite3 error, so the rollbacks and error messages of the store handle it as before."""
 
 
 def _guard(exc: sqlite3.DatabaseError, conn: sqlite3.Connection) -> BaseException:
