@@ -51,9 +51,15 @@ def export_csv(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE) -
     ann_path.parent.mkdir(parents=True, exist_ok=True)
     written = [ann_path, dc_path, cb_path]
     total = len(data.annotations) + len(data.document_codes)
-    # all three are checked before the first is written and renamed into place together
+    # all three are checked before the first is written. They are renamed into
+    # place in the order they were opened (the stack closes the last opened
+    # first, hence reversed): the annotations file first, so a kill between two
+    # renames never leaves a companion file without the file it belongs to.
     with ExitStack() as files:
-        handles = [files.enter_context(atomic_output(p, encoding=ENCODING, newline="")) for p in written]
+        opened = {
+            p: files.enter_context(atomic_output(p, encoding=ENCODING, newline="")) for p in reversed(written)
+        }
+        handles = [opened[p] for p in written]
         done = 0
         for fh, columns, rows in (
             (handles[0], ANNOTATION_COLUMNS, annotation_rows(data)),
