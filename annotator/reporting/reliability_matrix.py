@@ -110,7 +110,7 @@ def _delimiter(text: str) -> str:
         return csv.Sniffer().sniff(text[:8192], delimiters=",;\t").delimiter
     except csv.Error:
         # The sniffer gives up on R's fully quoted header lines; count instead.
-        line = text.lstrip("\ufeff").splitlines()[0]
+        line = text[:8192].lstrip("\ufeff").splitlines()[0]
         counts = {d: line.count(d) for d in ",;\t"}
         best = max(counts, key=lambda d: counts[d])
         return best if counts[best] else ","
@@ -160,7 +160,7 @@ def _guess_layout(
 
 
 def _quoted_header(text: str, delimiter: str) -> bool:
-    lines = [ln for ln in text.lstrip("\ufeff").splitlines() if ln.strip()][:2]
+    lines = [ln for ln in text[:65536].lstrip("\ufeff").splitlines() if ln.strip()][:2]
     if len(lines) < 2:
         return False
     split = [ln.split(delimiter) for ln in lines]
