@@ -207,6 +207,16 @@ def report_cmd(
 )
 @click.option("--seed", type=int, help="Seed of the bootstrap.")
 @click.option(
+    "--header/--no-header",
+    default=None,
+    help="Whether the first row names the coders (default: guessed, e.g. R's write.csv).",
+)
+@click.option(
+    "--unit-column/--no-unit-column",
+    default=None,
+    help="Whether the first column names the units (default: guessed).",
+)
+@click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="Output format."
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
@@ -216,13 +226,24 @@ def matrix_cmd(
     level: str,
     bootstrap: int,
     seed: int | None,
+    header: bool | None,
+    unit_column: bool | None,
     fmt: str,
     output: Path | None,
     force: bool,
 ) -> None:
     """Agreement for a units x coders CSV from anywhere (one column per coder, blank = missing), as ReCal reports."""
     check_outputs(output, force=force)  # refused before the work, not after it
-    report = matrix_file_report(matrix_file, level=level, bootstrap=bootstrap, seed=seed)
+    report = matrix_file_report(
+        matrix_file, level=level, bootstrap=bootstrap, seed=seed, header=header, unit_column=unit_column
+    )
+    if report.parameters.get("layout_guessed"):
+        # On stderr, before the figures, so JSON or CSV on stdout stays parseable.
+        click.echo(
+            f"{report.parameters['read_as']} (guessed; say otherwise with --header/--no-header, "
+            "--unit-column/--no-unit-column).",
+            err=True,
+        )
     _emit(report, fmt, output, force)
 
 

@@ -38,6 +38,15 @@ class MatrixData:
     values: np.ndarray  # units x coders, dtype object: str or None
     coders: list[str]
     units: list[str]
+    header: bool = True
+    unit_column: bool = False
+    guessed: bool = False  # header or unit column not stated by the caller
+
+    def description(self) -> str:
+        """How the file was read, said before the figures when it was guessed."""
+        head = "first row taken as coder names" if self.header else "no header row (coders numbered)"
+        first = "first column as unit ids" if self.unit_column else "units numbered by row"
+        return f"read {len(self.units)} units x {len(self.coders)} coders; {head}; {first}"
 
 
 def read_matrix_csv(
@@ -48,33 +57,27 @@ def read_matrix_csv(
 ) -> MatrixData:
     """Read a units x coders CSV (comma, semicolon or tab separated).
 
-    ``header``: whether the first row names the coders (default: guessed — a
-    first row of labels that never occur as values); ``unit_column``: whether
-    the first column names the units (default: when its header is empty or
-    "unit"/"id").
+    ``header``: whether the first row names the coders; ``unit_column``:
+    whether the first column names the units. ``None`` guesses from the layouts
+    R (``write.csv``, ``write.table``), SPSS and spreadsheets write; see
+    :func:`_guess_layout`.
     """
     text = _read_text(source)
     if not text.strip():
         raise AgreementError("The matrix file is empty.")
-    try:
-        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
+    delimiter = _delimiter(text)
     try:
         rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter) if any(c.strip() for c in r)]
     except csv.Error as exc:
         raise AgreementError(f"The matrix file is not valid CSV ({exc}).") from None
     if not rows:
         raise AgreementError("The matrix file has no rows.")
-    if header is None:
-        header = _looks_like_header(rows)
+    guessed = header is None or unit_column is None
+    header, unit_column, short_head = _guess_layout(text, delimiter, rows, header, unit_column)
     head = [c.strip() for c in rows[0]] if header else None
+    if head is not None and short_head:
+        head = ["", *head]  # R's write.table: no header cell above the row names
     body = rows[1:] if header else rows
-    if unit_column is None:
-        unit_column = (
-            head is not None and bool(head) and head[0].strip().lower() in UNIT_HEADERS and len(head) > 1
-        )
     width = max((len(r) for r in body), default=0)
     if head is not None:
         if width > len(head):
@@ -99,7 +102,95 @@ def read_matrix_csv(
             values[i, j] = None if cell.lower() in MISSING_MARKS else cell
     coders = head[first:] if head is not None else [f"coder {j + 1}" for j in range(width - first)]
     coders = [c or f"coder {j + 1}" for j, c in enumerate(coders)]
-    return MatrixData(values, coders, units)
+    return MatrixData(values, coders, units, header, unit_column, guessed)
+
+
+def _delimiter(text: str) -> str:
+    try:
+        return csv.Sniffer().sniff(text[:8192], delimiters=",;\t").delimiter
+    except csv.Error:
+        # The sniffer gives up on R's fully quoted header lines; count instead.
+        line = text[:8192].lstrip("\ufeff").splitlines()[0]
+        counts = {d: line.count(d) for d in ",;\t"}
+        best = max(counts, key=lambda d: counts[d])
+        return best if counts[best] else ","
+
+
+def _guess_layout(
+    text: str, delimiter: str, rows: list[list[str]], header: bool | None, unit_column: bool | None
+) -> tuple[bool, bool, bool]:
+    """(header, unit column, header one cell short) for what the caller left open.
+
+    A header is taken from: labels that never occur as values; a quoted first
+    line above unquoted values (R's ``write.csv`` quotes names, not numbers, so
+    coders named 1..k are told from data); a first line one cell shorter than
+    the rows (``write.table``'s row names); a blank first cell above a column
+    of distinct ids; or coder numbers 1..k (k >= 3). A unit column is taken
+    when the header's first cell is blank or "unit"/"id", or when the first
+    column holds distinct ids: labels that are not values elsewhere, or the
+    row numbers 1..n (n >= 5)."""
+    body_width = max((len(r) for r in rows[1:]), default=0)
+    short_head = (
+        len(rows) > 1 and len(rows[0]) == body_width - 1 and all(len(r) == body_width for r in rows[1:])
+    )
+    if header is None:
+        header = (
+            _looks_like_header(rows)
+            or _quoted_header(text, delimiter)
+            or (short_head and _id_column(rows[1:], rows[1:]))
+            or (_blank_first_cell(rows[0]) and _id_column(rows[1:], rows[1:]))
+            or _numbered(rows[0], start=(0, 1), minimum=3)
+        )
+    # One name short is R's write.table layout only above a column of row names.
+    short_head = (
+        bool(header)
+        and short_head
+        and (unit_column or (unit_column is None and _id_column(rows[1:], rows[1:])))
+    )
+    if unit_column is None:
+        head = [c.strip() for c in rows[0]] if header else None
+        body = rows[1:] if header else rows
+        if short_head:
+            unit_column = True
+        elif head is not None and len(head) > 1:
+            unit_column = head[0].lower() in UNIT_HEADERS or _id_column(body, body)
+        else:
+            unit_column = _id_column(body, body)
+    return header, unit_column, short_head
+
+
+def _quoted_header(text: str, delimiter: str) -> bool:
+    lines = [ln for ln in text[:65536].lstrip("\ufeff").splitlines() if ln.strip()][:2]
+    if len(lines) < 2:
+        return False
+    split = [ln.split(delimiter) for ln in lines]
+    head_quoted = all(len(c.strip()) >= 2 and c.strip()[0] == c.strip()[-1] == '"' for c in split[0])
+    body_bare = any(c.strip() and not c.strip().startswith('"') for c in split[1][1:])
+    return head_quoted and body_bare
+
+
+def _blank_first_cell(row: list[str]) -> bool:
+    return len(row) > 1 and not row[0].strip() and all(c.strip() for c in row[1:])
+
+
+def _numbered(cells: list[str], *, start: tuple[int, ...], minimum: int) -> bool:
+    cells = [c.strip() for c in cells]
+    if len(cells) < minimum or not all(c.isdigit() for c in cells):
+        return False
+    return any([int(c) for c in cells] == list(range(s, s + len(cells))) for s in start)
+
+
+def _id_column(body: list[list[str]], rows: list[list[str]]) -> bool:
+    """Whether the first column of ``body`` names its rows rather than holding a coder's values."""
+    if len(body) < 2 or any(len(r) < 3 for r in body):
+        return False
+    ids = [r[0].strip() for r in body]
+    if any(not i or i.lower() in MISSING_MARKS for i in ids) or len(set(ids)) != len(ids):
+        return False
+    if _numbered(ids, start=(1,), minimum=5):
+        return True
+    values = {c.strip() for r in rows for c in r[1:]}
+    return not any(_is_number(i) for i in ids) and not values.intersection(ids)
 
 
 def _read_text(source: str | Path | IO[str]) -> str:

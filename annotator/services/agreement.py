@@ -135,7 +135,18 @@ def export_reliability_matrix(
 
 
 def matrix_file_report(
-    path: Path, *, level: str = "nominal", bootstrap: int = 0, seed: int | None = None
+    path: Path,
+    *,
+    level: str = "nominal",
+    bootstrap: int = 0,
+    seed: int | None = None,
+    header: bool | None = None,
+    unit_column: bool | None = None,
 ) -> AgreementReport:
-    m = read_matrix_csv(path)
-    return matrix_report(m.values, level, coders=m.coders, bootstrap=bootstrap, seed=seed, name=path.stem)
+    """Figures for a units x coders CSV; ``header``/``unit_column`` None = guessed.
+    How the file was read is kept in the report's parameters (``read_as``, and
+    ``layout_guessed``) so every output format records it."""
+    m = read_matrix_csv(path, header=header, unit_column=unit_column)
+    report = matrix_report(m.values, level, coders=m.coders, bootstrap=bootstrap, seed=seed, name=path.stem)
+    report.parameters.update({"read_as": m.description(), "layout_guessed": m.guessed})
+    return report
