@@ -59,7 +59,9 @@ def _agreed(
     coded_by: dict[str, set[str]] = {}
     for a in annotations:
         if a.coder_id in coders:
-            marked.setdefault(a.document_id, {}).setdefault((a.start, a.end, a.code_id), set()).add(a.coder_id)
+            marked.setdefault(a.document_id, {}).setdefault((a.start, a.end, a.code_id), set()).add(
+                a.coder_id
+            )
             coded_by.setdefault(a.document_id, set()).add(a.coder_id)
     given: dict[str, dict[str, set[str]]] = {}
     level_coders: dict[str, set[str]] = {}

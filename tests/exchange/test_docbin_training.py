@@ -47,8 +47,14 @@ def test_majority_needs_half_of_the_documents_coders(tmp_path, sample):
     sample.coders.append(carol)
     start = doc.text.index("officials")
     sample.annotations.append(
-        Annotation(document_id=doc.id, coder_id=carol.id, code_id=sample.annotations[0].code_id,
-                   start=start, end=start + len("officials"), quote="officials")
+        Annotation(
+            document_id=doc.id,
+            coder_id=carol.id,
+            code_id=sample.annotations[0].code_id,
+            start=start,
+            end=start + len("officials"),
+            quote="officials",
+        )
     )
     (path,) = export_data(sample, "spacy", tmp_path / "a.spacy", source="majority")
     # one coder of three marked it: not a majority
@@ -58,8 +64,9 @@ def test_majority_needs_half_of_the_documents_coders(tmp_path, sample):
 def test_cats_are_zero_or_one_from_the_source(tmp_path, sample):
     doc = sample.documents[0]
     tone = sample.codebook.by_name("Tone")[0]
-    positive = Code(name="positive", id="7d1f3a2e-0000-4000-8000-0000000000aa", parent_id=tone.id,
-                    scope="document")
+    positive = Code(
+        name="positive", id="7d1f3a2e-0000-4000-8000-0000000000aa", parent_id=tone.id, scope="document"
+    )
     sample.codebook.codes.append(positive)
     sample.codebook.refresh()
     carol = Coder(name="Carol", id="c0000000-0000-4000-8000-00000000000c")
@@ -123,17 +130,70 @@ def test_spacy_train_learns_from_the_exported_demo(tmp_path):
     build_demo(tmp_path / "demo.annotator")
     env_run = [sys.executable, "-m", "annotator.cli.main"]
     subprocess.run(
-        [*env_run, "export", str(tmp_path / "demo.annotator"), "--format", "spacy",
-         "-o", str(tmp_path / "demo.spacy"), "--config", str(tmp_path / "config.cfg")],
-        check=True, capture_output=True, text=True,
+        [
+            *env_run,
+            "export",
+            str(tmp_path / "demo.annotator"),
+            "--format",
+            "spacy",
+            "-o",
+            str(tmp_path / "demo.spacy"),
+            "--config",
+            str(tmp_path / "config.cfg"),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     run = subprocess.run(
-        [sys.executable, "-m", "spacy", "train", str(tmp_path / "config.cfg"),
-         "--output", str(tmp_path / "model"),
-         "--paths.dev", str(tmp_path / "demo.spacy"),
-         "--training.max_epochs", "12", "--training.max_steps", "0",
-         "--training.eval_frequency", "20", "--system.seed", "1", "--gpu-id", "-1"],
-        capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "spacy",
+            "train",
+            str(tmp_path / "config.cfg"),
+            "--output",
+            str(tmp_path / "model"),
+            "--paths.dev",
+            str(tmp_path / "demo.spacy"),
+            "--training.max_epochs",
+            "12",
+            "--training.max_steps",
+            "0",
+            "--training.eval_frequency",
+            "20",
+            "--system.seed",
+            "1",
+            "--gpu-id",
+            "-1",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     assert _spancat_f1(tmp_path / "model" / "model-best") > 0
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "annotator.cli.main", *args], capture_output=True, text=True, timeout=300
+    )
+
+
+def test_cli_training_options_refuse_other_formats_and_keep_existing_files(tmp_path):
+    from annotator.services.demo import build_demo
+
+    build_demo(tmp_path / "demo.annotator")
+    project = str(tmp_path / "demo.annotator")
+    run = _cli("export", project, "--format", "csv", "-o", str(tmp_path / "a.csv"), "--source", "majority")
+    assert run.returncode == 1 and "only to --format spacy" in run.stdout + run.stderr
+    (tmp_path / "train.cfg").write_text("mine")
+    out = ["export", project, "--format", "spacy", "-o", str(tmp_path / "a.spacy")]
+    run = _cli(*out, "--config", str(tmp_path / "train.cfg"), "--dev-share", "0.2")
+    assert run.returncode == 1 and (tmp_path / "train.cfg").read_text() == "mine"
+    assert not (tmp_path / "a.spacy").exists()
+    run = _cli(*out, "--config", str(tmp_path / "train.cfg"), "--dev-share", "0.2", "--force")
+    assert run.returncode == 0, run.stderr
+    assert len(_docs(tmp_path / "a-dev.spacy")) == 2 and len(_docs(tmp_path / "a.spacy")) == 8
+    assert spacy.util.load_config(tmp_path / "train.cfg")["paths"]["dev"] == str(tmp_path / "a-dev.spacy")
