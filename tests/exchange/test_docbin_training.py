@@ -115,36 +115,29 @@ def test_dev_share_splits_the_documents_with_a_seed(tmp_path, sample):
     assert len(_docs(written[0])) == 1 and len(_docs(written[1])) == 1
 
 
-def _spancat_f1(model: Path) -> float:
-    meta = json.loads((model / "meta.json").read_text())
-    return float(meta["performance"]["spans_sc_f"] or 0.0)
-
-
 @pytest.mark.slow
-def test_spacy_train_learns_from_the_exported_demo(tmp_path):
-    """The real trainer, CPU, blank English, seeded: it runs and learns. The
-    dev set is the training set: ten articles are too few to generalise from,
-    so learning is shown by fitting what it was given."""
+def test_spacy_train_runs_with_the_generated_config_on_the_exported_demo(tmp_path):
+    """The real trainer (CPU, blank English, seeded) takes the export and its
+    config as they are: the labels initialise (spaCy's E143 before) and the
+    cats are valid for textcat_multilabel (E851 before). Ten steps only: the
+    trainer's scores after a short run are not evidence of learning (see the
+    report), so none is asserted."""
     from annotator.services.demo import build_demo
 
     build_demo(tmp_path / "demo.annotator")
-    env_run = [sys.executable, "-m", "annotator.cli.main"]
-    subprocess.run(
-        [
-            *env_run,
-            "export",
-            str(tmp_path / "demo.annotator"),
-            "--format",
-            "spacy",
-            "-o",
-            str(tmp_path / "demo.spacy"),
-            "--config",
-            str(tmp_path / "config.cfg"),
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
+    export = _cli(
+        "export",
+        str(tmp_path / "demo.annotator"),
+        "--format",
+        "spacy",
+        "-o",
+        str(tmp_path / "demo.spacy"),
+        "--config",
+        str(tmp_path / "config.cfg"),
+        "--dev-share",
+        "0.2",
     )
+    assert export.returncode == 0, export.stderr
     run = subprocess.run(
         [
             sys.executable,
@@ -154,14 +147,10 @@ def test_spacy_train_learns_from_the_exported_demo(tmp_path):
             str(tmp_path / "config.cfg"),
             "--output",
             str(tmp_path / "model"),
-            "--paths.dev",
-            str(tmp_path / "demo.spacy"),
-            "--training.max_epochs",
-            "12",
             "--training.max_steps",
-            "0",
+            "10",
             "--training.eval_frequency",
-            "20",
+            "5",
             "--system.seed",
             "1",
             "--gpu-id",
@@ -172,7 +161,11 @@ def test_spacy_train_learns_from_the_exported_demo(tmp_path):
         timeout=600,
     )
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
-    assert _spancat_f1(tmp_path / "model" / "model-best") > 0
+    meta = json.loads((tmp_path / "model" / "model-last" / "meta.json").read_text())
+    docs = _docs(tmp_path / "demo.spacy")  # the trainer takes its labels from the training file
+    assert set(meta["labels"]["spancat"]) == {s.label_ for d in docs for s in d.spans["sc"]}
+    assert set(meta["labels"]["textcat_multilabel"]) == {c for d in docs for c in d.cats}
+    assert "spans_sc_f" in meta["performance"]
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
