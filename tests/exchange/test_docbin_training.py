@@ -115,7 +115,6 @@ def test_dev_share_splits_the_documents_with_a_seed(tmp_path, sample):
     assert len(_docs(written[0])) == 1 and len(_docs(written[1])) == 1
 
 
-@pytest.mark.slow
 def test_spacy_train_runs_with_the_generated_config_on_the_exported_demo(tmp_path):
     """The real trainer (CPU, blank English, seeded) takes the export and its
     config as they are: the labels initialise (spaCy's E143 before) and the
