@@ -16,7 +16,10 @@ from annotator.cli.common import (
     split_names,
     writing_output,
 )
+from annotator.core.errors import ExchangeError
+from annotator.exchange.docbin_format import dev_path, output_path
 from annotator.exchange.formats import FORMATS
+from annotator.exchange.training_source import SOURCES_HELP
 from annotator.services.exchange import export_project, import_annotations
 
 _EXPORTS = [name for name, f in FORMATS.items() if f.can_export]
@@ -41,14 +44,55 @@ _IMPORTS = [name for name, f in FORMATS.items() if f.can_import]
 )
 @click.option("--coders", multiple=True, metavar="NAMES", help="Only these coders (default: all).")
 @click.option("--batch", help="Only documents of this batch.")
+@click.option(
+    "--source",
+    metavar="SOURCE",
+    help=f"spacy: whose spans and article-level codes to train on: {SOURCES_HELP} (default: majority).",
+)
+@click.option("--spans-key", metavar="KEY", help="spacy: the span group the spans go to (default: sc).")
+@click.option(
+    "--config",
+    "config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="spacy: also write a 'spacy train' config (spancat, textcat_multilabel) for the export.",
+)
+@click.option(
+    "--dev-share",
+    type=click.FloatRange(0.0, 1.0, max_open=True),
+    help="spacy: hold out this share of the documents (seeded) in a second file, NAME-dev.spacy.",
+)
 @force_option
 def export_cmd(
-    project: Path, fmt: str, output: Path, coders: tuple[str, ...], batch: str | None, force: bool
+    project: Path,
+    fmt: str,
+    output: Path,
+    coders: tuple[str, ...],
+    batch: str | None,
+    source: str | None,
+    spans_key: str | None,
+    config: Path | None,
+    dev_share: float | None,
+    force: bool,
 ) -> None:
     """Export annotations, article-level codes, codebook and documents."""
-    with open_project(project, readonly=True) as p, writing_output(output, force=force):
+    training = {
+        k: v
+        for k, v in (
+            ("source", source),
+            ("spans_key", spans_key),
+            ("config", config),
+            ("dev_share", dev_share),
+        )
+        if v is not None
+    }
+    if training and fmt != "spacy":
+        raise ExchangeError("--source, --spans-key, --config and --dev-share apply only to --format spacy.")
+    targets = [output]
+    if fmt == "spacy":
+        targets = [output_path(output), dev_path(output) if dev_share else None, config]
+    with open_project(project, readonly=True) as p, writing_output(*targets, force=force):
         written = run_task(
-            "Exporting", export_project, p, fmt, output, coders=split_names(coders), batch=batch
+            "Exporting", export_project, p, fmt, output, coders=split_names(coders), batch=batch, **training
         )
     for path in written[:10]:
         console.print(f"Wrote {plain(path)}")

@@ -1,11 +1,14 @@
 """spaCy DocBin (``.spacy``): one Doc per document, for training models.
 
-Each coder's annotations are a span group named after the coder (labels are
-code paths, ``kb_id`` the code id). A span is widened to whole tokens
-(``alignment_mode="expand"``), so the exact character offsets, notes and ids are
-kept in ``doc.user_data["annotator"]``, from which an import restores them.
-Article-level codes are ``doc.cats``: per code, the share of the coders who
-coded the article at that level that gave it.
+Ready for ``spacy train``: the chosen source's spans (one coder, the
+adjudicated gold or the majority, see :mod:`training_source`) are the span
+group ``sc`` (the key is an option), and article-level codes are ``doc.cats``,
+0 or 1 per code from the same source. Each coder's own spans are kept too, as a
+span group named after the coder (labels are code paths, ``kb_id`` the code
+id). A span is widened to whole tokens (``alignment_mode="expand"``), so the
+exact character offsets, notes and ids of every coder are kept in
+``doc.user_data["annotator"]``, from which an import restores them. Older
+exports (coder groups only, cats as shares) import the same way.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from annotator.core.errors import ExchangeError, InvalidSpan
 from annotator.core.models import ORIGINS, Annotation, Code, Coder, Document, DocumentCode, Origin
-from annotator.core.output_files import atomic_path
+from annotator.core.output_files import atomic_path, write_text
 from annotator.core.safe_open import read_regular
 from annotator.core.spans import check_span
 from annotator.core.task import NULL_STATE, TaskState
@@ -28,8 +31,10 @@ from annotator.exchange.bundle import (
     annotation_id,
     plain_metadata,
 )
+from annotator.exchange.spacy_config import training_config
 from annotator.exchange.tabular import code_rows
 from annotator.exchange.textmap import OffsetMap
+from annotator.exchange.training_source import choose
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -46,6 +51,25 @@ MAX_DOC_TOKENS = 1_000_000  # spaCy's own max_length is a million characters
 
 def output_path(out: Path) -> Path:
     return out if out.suffix.lower() == ".spacy" else out / "annotations.spacy"
+
+
+def dev_path(out: Path) -> Path:
+    """Where the held-out documents go with ``dev_share``: beside the file."""
+    path = output_path(out)
+    return path.with_name(f"{path.stem}-dev.spacy")
+
+
+def split_documents(n: int, dev_share: float, seed: int = 0) -> set[int]:
+    """The indexes of the documents held out: a seeded draw of ``dev_share`` of
+    them (at least one when there is a share and two documents)."""
+    import random
+
+    if not 0.0 <= dev_share < 1.0:
+        raise ExchangeError(f"The dev share must be at least 0 and below 1, not {dev_share}.")
+    if dev_share == 0.0 or n < 2:
+        return set()
+    k = min(n - 1, max(1, round(n * dev_share)))
+    return set(random.Random(seed).sample(range(n), k))
 
 
 def span_group_names(coders: list[Coder]) -> dict[str, str]:
@@ -91,15 +115,32 @@ def export_docbin(
     state: TaskState = NULL_STATE,
     nlp: Language | None = None,
     pipeline: str | None = None,
+    source: str = "majority",
+    spans_key: str = "sc",
+    config: Path | None = None,
+    dev_share: float = 0.0,
+    seed: int = 0,
 ) -> list[Path]:
     """Write a DocBin; ``nlp`` (or the installed ``pipeline`` by name) gives the
-    tokenizer, otherwise a blank pipeline for each document's language."""
+    tokenizer, otherwise a blank pipeline for each document's language.
+    ``source`` picks the spans under ``spans_key`` and the cats; ``dev_share``
+    of the documents (a draw seeded with ``seed``) go to a second file beside
+    it, and ``config`` is where a ``spacy train`` config for the two is written."""
     from spacy.tokens import DocBin
 
+    spans_key = spans_key.strip()
+    if not spans_key:
+        raise ExchangeError("The span key must not be empty.")
     path = output_path(out)
+    dev = dev_path(out)
+    held_out = split_documents(len(data.documents), dev_share, seed)
+    chosen = choose(data, source)
     path.parent.mkdir(parents=True, exist_ok=True)
     tokenizer_for = _tokenizers(nlp, pipeline)
     groups = span_group_names(data.coders)
+    for coder_id, name in groups.items():
+        if name == spans_key:  # the coder keeps their group under another name
+            groups[coder_id] = f"{name} ({coder_id[:8]})"
     coders = [{"id": c.id, "name": c.name, "color": c.color, "role": c.role} for c in data.coders]
     codes = list(code_rows(data))
     by_doc: dict[str, list[Annotation]] = {}
@@ -109,76 +150,120 @@ def export_docbin(
     for dc in data.document_codes:
         doc_codes.setdefault(dc.document_id, []).append(dc)
     document_leaves = [c for c in data.codebook.leaves(scope="document", include_archived=True)]
-    docbin = DocBin(store_user_data=True)
+    train_bin = DocBin(store_user_data=True)
+    dev_bin = DocBin(store_user_data=True)
+    span_lengths: list[int] = []
+    langs: dict[str, int] = {}
     total = len(data.documents)
+    for i, d in enumerate(data.documents):
+        tokenizer = tokenizer_for(d.language)
+        langs[tokenizer.lang] = langs.get(tokenizer.lang, 0) + 1
+        doc = tokenizer.make_doc(d.text)
+        spans: dict[str, list] = {name: [] for name in groups.values()}
+        for a in by_doc.get(d.id, []):
+            span = doc.char_span(
+                a.start,
+                a.end,
+                label=data.codebook.path(a.code_id),
+                kb_id=a.code_id,
+                alignment_mode="expand",
+            )
+            if span is not None and len(span):
+                spans.setdefault(groups.get(a.coder_id, a.coder_id), []).append(span)
+        training: list = []
+        seen: set[tuple[int, int, str]] = set()
+        for start, end, code_id in chosen.spans.get(d.id, []):
+            span = doc.char_span(
+                start, end, label=data.codebook.path(code_id), kb_id=code_id, alignment_mode="expand"
+            )
+            # two character spans can widen to the same tokens
+            if span is not None and len(span) and (span.start, span.end, code_id) not in seen:
+                seen.add((span.start, span.end, code_id))
+                training.append(span)
+                span_lengths.append(len(span))
+        spans[spans_key] = training
+        for name, group in spans.items():
+            doc.spans[name] = group
+        given = doc_codes.get(d.id, [])
+        if d.id in chosen.cats:
+            cats = {data.codebook.path(c.id): 0.0 for c in document_leaves}
+            for code_id, value in chosen.cats[d.id].items():
+                cats[data.codebook.path(code_id)] = value
+            doc.cats = cats
+        doc.user_data[USER_DATA_KEY] = _user_data(data, d, coders, codes, by_doc.get(d.id, []), given)
+        (dev_bin if i in held_out else train_bin).add(doc)
+        advance(state, i + 1, total)
+    if config is not None and not span_lengths:
+        raise ExchangeError(f"The {source} source has no spans to train on, so nothing was written.")
+    written = [path]
     with atomic_path(path) as building:
-        for i, d in enumerate(data.documents):
-            doc = tokenizer_for(d.language).make_doc(d.text)
-            spans: dict[str, list] = {name: [] for name in groups.values()}
-            for a in by_doc.get(d.id, []):
-                span = doc.char_span(
-                    a.start,
-                    a.end,
-                    label=data.codebook.path(a.code_id),
-                    kb_id=a.code_id,
-                    alignment_mode="expand",
-                )
-                if span is not None and len(span):
-                    spans.setdefault(groups.get(a.coder_id, a.coder_id), []).append(span)
-            for name, group in spans.items():
-                doc.spans[name] = group
-            given = doc_codes.get(d.id, [])
-            if given:
-                coders_here = {dc.coder_id for dc in given}
-                cats = {data.codebook.path(c.id): 0.0 for c in document_leaves}
-                for c in {dc.code_id for dc in given}:
-                    share = len({dc.coder_id for dc in given if dc.code_id == c}) / len(coders_here)
-                    cats[data.codebook.path(c)] = share
-                doc.cats = cats
-            doc.user_data[USER_DATA_KEY] = {
-                "version": 1,
-                "document": {
-                    "id": d.id,
-                    "title": d.title,
-                    "outlet": d.outlet,
-                    "author": d.author,
-                    "published": d.published,
-                    "url": d.url,
-                    "language": d.language,
-                    "metadata": plain_metadata(d.metadata),
-                },
-                "coders": coders,
-                "codes": codes,
-                "annotations": [
-                    {
-                        "id": a.id,
-                        "coder_id": a.coder_id,
-                        "code_id": a.code_id,
-                        "start": a.start,
-                        "end": a.end,
-                        "note": a.note,
-                        "origin": a.origin,
-                        "link": a.link or "",
-                        "created_at": a.created_at,
-                        "updated_at": a.updated_at,
-                    }
-                    for a in by_doc.get(d.id, [])
-                ],
-                "document_codes": [
-                    {
-                        "coder_id": dc.coder_id,
-                        "code_id": dc.code_id,
-                        "value": dc.value,
-                        "note": dc.note,
-                        "updated_at": dc.updated_at,
-                    }
-                    for dc in given
-                ],
+        train_bin.to_disk(building)
+    if held_out:
+        with atomic_path(dev) as building:
+            dev_bin.to_disk(building)
+        written.append(dev)
+    if config is not None:
+        lang = max(langs, key=lambda k: langs[k]) if langs else "xx"
+        text = training_config(
+            lang=lang,
+            spans_key=spans_key,
+            span_lengths=span_lengths,
+            with_cats=any(chosen.cats.values()),
+            train=path,
+            dev=dev if held_out else path,
+        )
+        written.append(write_text(config, text))
+    return written
+
+
+def _user_data(
+    data: ProjectData,
+    d: Document,
+    coders: list[dict[str, Any]],
+    codes: list[dict[str, Any]],
+    annotations: list[Annotation],
+    given: list[DocumentCode],
+) -> dict[str, Any]:
+    return {
+        "version": 1,
+        "document": {
+            "id": d.id,
+            "title": d.title,
+            "outlet": d.outlet,
+            "author": d.author,
+            "published": d.published,
+            "url": d.url,
+            "language": d.language,
+            "metadata": plain_metadata(d.metadata),
+        },
+        "coders": coders,
+        "codes": codes,
+        "annotations": [
+            {
+                "id": a.id,
+                "coder_id": a.coder_id,
+                "code_id": a.code_id,
+                "start": a.start,
+                "end": a.end,
+                "note": a.note,
+                "origin": a.origin,
+                "link": a.link or "",
+                "created_at": a.created_at,
+                "updated_at": a.updated_at,
             }
-            docbin.add(doc)
-            advance(state, i + 1, total)
-        docbin.to_disk(building)
-    return [path]
+            for a in annotations
+        ],
+        "document_codes": [
+            {
+                "coder_id": dc.coder_id,
+                "code_id": dc.code_id,
+                "value": dc.value,
+                "note": dc.note,
+                "updated_at": dc.updated_at,
+            }
+            for dc in given
+        ],
+    }
 
 
 # --- import ------------------------------------------------------------------

@@ -17,12 +17,12 @@ def _docs(path):
     return list(DocBin().from_disk(path).get_docs(nlp.vocab))
 
 
-def test_docbin_loads_with_spacy_and_has_a_span_group_per_coder(tmp_path, sample):
+def test_docbin_loads_with_spacy_and_has_a_span_group_per_coder_beside_sc(tmp_path, sample):
     (path,) = export_data(sample, "spacy", tmp_path / "a.spacy")
     docs = _docs(path)
     assert [d.text for d in docs] == [d.text for d in sample.documents]
     first = docs[0]
-    assert set(first.spans) == {"Ana María", "Bo_Chen"}
+    assert set(first.spans) == {"Ana María", "Bo_Chen", "sc"}
     bo = {(s.text, s.label_) for s in first.spans["Bo_Chen"]}
     assert ("tragically flawed", "Frames/tragically flawed") in bo
     assert ("appeasement", "Frames/appeasement") in bo
