@@ -112,8 +112,10 @@ def document_stems(documents: list[Document]) -> dict[str, str]:
 
 
 def coder_file_names(coders: list[Coder]) -> dict[str, str]:
+    """A folder name per coder, unique, and never that of a file brat or our
+    import reads beside the coder folders."""
     names: dict[str, str] = {}
-    used: set[str] = set()
+    used: set[str] = {"annotation.conf", "visual.conf", "tools.conf", "kb_shortcuts.conf", CODES_FILE}
     for c in coders:
         name = safe_filename(c.name, 40) or c.id[:8]
         if name.casefold() in used:
@@ -155,7 +157,9 @@ def export_brat(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE) 
         "annotation.conf": _annotation_conf(data, labels, used_codes),
         "visual.conf": _visual_conf(data, labels),
         CODES_FILE: json.dumps(
-            [{"label": labels[row["code_id"]], **row} for row in code_rows(data)], ensure_ascii=False, indent=1
+            [{"label": labels[row["code_id"]], **row} for row in code_rows(data)],
+            ensure_ascii=False,
+            indent=1,
         ),
     }
     written: list[Path] = []
@@ -163,8 +167,13 @@ def export_brat(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE) 
     total = len(data.documents) * max(1, len(coder_ids))
     done = 0
     try:
-        for coder_id in coder_ids:
-            folder = out / (coder_names.get(coder_id) or safe_filename(coder_id) or coder_id[:8])
+        # with no annotations the texts still go out, ready to be annotated in brat
+        for coder_id in coder_ids or [""]:
+            folder = (
+                out / (coder_names.get(coder_id) or safe_filename(coder_id) or coder_id[:8])
+                if coder_id
+                else out
+            )
             if not folder.is_dir():
                 folder.mkdir()
                 made.append(folder)
@@ -184,8 +193,9 @@ def export_brat(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE) 
                 done += 1
                 advance(state, done, total)
             for name, content in configs.items():
-                write_text(folder / name, content)
-                written.append(folder / name)
+                if folder != out:
+                    write_text(folder / name, content)
+                    written.append(folder / name)
         # the folder as a whole is a brat collection too, and carries the code map
         for name, content in configs.items():
             write_text(out / name, content)
@@ -535,7 +545,9 @@ def _label_index(existing: ProjectData | None) -> dict[str, Code]:
     return index
 
 
-def _sidecar_codes(root: Path, ann_files: list[Path], rec: Reconciler, warnings: list[str]) -> dict[str, Code]:
+def _sidecar_codes(
+    root: Path, ann_files: list[Path], rec: Reconciler, warnings: list[str]
+) -> dict[str, Code]:
     # the top folder's map, else that of the first coder folder that has one
     path = next(
         (p for p in [root / CODES_FILE, *(a.parent / CODES_FILE for a in ann_files)] if p.is_file()), None

@@ -57,8 +57,9 @@ def test_conf_files_declare_every_type_used_with_our_colours(tmp_path, sample):
     folder = _ann_files(tmp_path / "b")[0].parent
     conf = (folder / "annotation.conf").read_text("utf-8")
     declared = {
-        line.strip().lstrip("!") for line in conf.split("[relations]")[0].splitlines()[1:] if line.strip()
-        and not line.lstrip().startswith("#")
+        line.strip().lstrip("!")
+        for line in conf.split("[relations]")[0].splitlines()[1:]
+        if line.strip() and not line.lstrip().startswith("#")
     }
     used = {
         line.split("\t")[1].split(" ")[0]
@@ -79,7 +80,14 @@ def test_export_then_import_restores_codes_offsets_and_coders(tmp_path, sample):
 
     def key(data, docs, coders):
         return sorted(
-            (docs[a.document_id], coders[a.coder_id], a.code_id, data.codebook.path(a.code_id), a.start, a.end)
+            (
+                docs[a.document_id],
+                coders[a.coder_id],
+                a.code_id,
+                data.codebook.path(a.code_id),
+                a.start,
+                a.end,
+            )
             for a in data.annotations
             if not a.deleted
         )
@@ -93,3 +101,28 @@ def test_a_single_coder_folder_imports_on_its_own(tmp_path, sample):
     folder = _ann_files(tmp_path / "b")[0].parent
     back = import_data(folder, "brat").data
     assert {a.code_id for a in back.annotations} <= {c.id for c in sample.codebook}
+
+
+def test_without_the_code_map_type_names_still_find_the_projects_codes(tmp_path, sample):
+    from annotator.exchange.bundle import ProjectData
+
+    export_data(sample, "brat", tmp_path / "b")
+    for p in (tmp_path / "b").rglob("annotator-codes.json"):
+        p.unlink()
+    back = import_data(tmp_path / "b", "brat", existing=ProjectData(codebook=sample.codebook)).data
+    assert {a.code_id for a in back.annotations} == {a.code_id for a in sample.annotations if not a.deleted}
+
+
+def test_a_coder_named_like_a_config_file_gets_a_folder_of_its_own(tmp_path, sample):
+    sample.coders[0].name = "annotation.conf"
+    export_data(sample, "brat", tmp_path / "b")
+    assert (tmp_path / "b" / "annotation.conf").is_file()
+    back = import_data(tmp_path / "b", "brat").data
+    assert len({c.name for c in back.coders}) == 2
+
+
+def test_a_project_without_annotations_still_exports_its_texts(tmp_path, sample):
+    sample.annotations = []
+    export_data(sample, "brat", tmp_path / "b")
+    assert len(list((tmp_path / "b").glob("*.txt"))) == len(sample.documents)
+    assert len(list((tmp_path / "b").glob("*.ann"))) == len(sample.documents)
