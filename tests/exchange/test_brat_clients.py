@@ -3,6 +3,7 @@ beside ``doc.ann``, brat-safe type names, and a mapping back to our codes."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -126,3 +127,26 @@ def test_a_project_without_annotations_still_exports_its_texts(tmp_path, sample)
     export_data(sample, "brat", tmp_path / "b")
     assert len(list((tmp_path / "b").glob("*.txt"))) == len(sample.documents)
     assert len(list((tmp_path / "b").glob("*.ann"))) == len(sample.documents)
+
+
+def test_one_span_with_two_codes_reaches_pybrat_and_comes_back(tmp_path, sample):
+    # brat allows it (its verifier reports nothing); pybrat's strict mode refuses
+    # two entities on one span, so it is read leniently here
+    first = next(a for a in sample.annotations if not a.deleted and not a.link)
+    other = next(c.id for c in sample.codebook if c.scope == "span" and c.id != first.code_id)
+    twin = dataclasses.replace(first, id="twin", code_id=other)
+    sample.annotations.append(twin)
+    export_data(sample, "brat", tmp_path / "b")
+    examples = pybrat_parser.BratParser(error="ignore").parse(str(tmp_path / "b"))
+    same = [
+        e
+        for ex in examples
+        for e in ex.entities
+        if [(s.start, s.end) for s in e.spans] == [(first.start, first.end)]
+    ]
+    assert len(same) >= 2
+    back = import_data(tmp_path / "b", "brat").data
+    assert {a.code_id for a in back.annotations if (a.start, a.end) == (first.start, first.end)} >= {
+        first.code_id,
+        other,
+    }
