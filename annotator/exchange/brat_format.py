@@ -1,4 +1,9 @@
-"""brat standoff: a ``.txt`` per document and a ``.ann`` per document and coder.
+"""brat standoff, laid out as brat reads it: a folder per coder holding
+``doc.txt`` beside ``doc.ann``, with the ``annotation.conf`` and ``visual.conf``
+that declare and colour every type. brat type names may only hold
+``[A-Za-z0-9_-]``, so a code path becomes a name such as ``Frames-Appeasement``;
+the file ``annotator-codes.json`` (which brat ignores) maps each name back to its
+code, so that our import restores the exact codes.
 
 Offsets in a ``.ann`` count the characters of its ``.txt`` as written; a text
 with Windows line endings or decomposed accents is normalised on import and the
@@ -16,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.core.codebook import Codebook
 from annotator.core.errors import ExchangeError
 from annotator.core.models import Annotation, Code, Coder, Document
 from annotator.core.output_files import atomic_output, write_text
@@ -51,6 +57,8 @@ _WINDOWS_RESERVED = {
     *(f"lpt{i}" for i in range(1, 10)),
 }
 _LABEL_UNSAFE = re.compile(r"[^\w\-]+")
+_TYPE_UNSAFE = re.compile(r"[^A-Za-z0-9]+")
+_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}\Z")
 
 
 def safe_filename(name: str, max_length: int = 60) -> str:
@@ -68,6 +76,28 @@ def brat_label(codebook_path: list[str]) -> str:
     return ".".join(_LABEL_UNSAFE.sub("_", part.strip()).strip("_") or "_" for part in codebook_path)
 
 
+def _type_part(name: str) -> str:
+    # accents fall back to their base letter, so "Zürich" stays readable as "Zurich"
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return _TYPE_UNSAFE.sub("_", ascii_name).strip("_")
+
+
+def brat_type_names(codebook: Codebook) -> dict[str, str]:
+    """A brat type name for every code: its path's names joined by ``-``, with
+    only ``[A-Za-z0-9_]`` inside each name, unique across the codebook."""
+    names: dict[str, str] = {}
+    used: set[str] = set()
+    for code in codebook:
+        base = "-".join(_type_part(part) or "code" for part in code_path_parts(codebook, code.id)) or "code"
+        name, n = base, 1
+        while name.casefold() in used:
+            n += 1
+            name = f"{base}-{n}"
+        used.add(name.casefold())
+        names[code.id] = name
+    return names
+
+
 def document_stems(documents: list[Document]) -> dict[str, str]:
     stems: dict[str, str] = {}
     used: set[str] = set()
@@ -82,8 +112,10 @@ def document_stems(documents: list[Document]) -> dict[str, str]:
 
 
 def coder_file_names(coders: list[Coder]) -> dict[str, str]:
+    """A folder name per coder, unique, and never that of a file brat or our
+    import reads beside the coder folders."""
     names: dict[str, str] = {}
-    used: set[str] = set()
+    used: set[str] = {"annotation.conf", "visual.conf", "tools.conf", "kb_shortcuts.conf", CODES_FILE}
     for c in coders:
         name = safe_filename(c.name, 40) or c.id[:8]
         if name.casefold() in used:
@@ -115,67 +147,100 @@ def export_brat(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE) 
     out.mkdir(parents=True, exist_ok=True)
     stems = document_stems(data.documents)
     coder_names = coder_file_names(data.coders)
-    by_doc: dict[str, list[Annotation]] = {}
+    by_doc_coder: dict[tuple[str, str], list[Annotation]] = {}
     for a in data.live_annotations():
-        by_doc.setdefault(a.document_id, []).append(a)
-    labels = {c.id: brat_label(code_path_parts(data.codebook, c.id)) for c in data.codebook}
+        by_doc_coder.setdefault((a.document_id, a.coder_id), []).append(a)
+    labels = brat_type_names(data.codebook)
+    coder_ids = list(dict.fromkeys(coder_id for _, coder_id in by_doc_coder))
+    used_codes = {a.code_id for anns in by_doc_coder.values() for a in anns}
+    configs = {
+        "annotation.conf": _annotation_conf(data, labels, used_codes),
+        "visual.conf": _visual_conf(data, labels),
+        CODES_FILE: json.dumps(
+            [{"label": labels[row["code_id"]], **row} for row in code_rows(data)],
+            ensure_ascii=False,
+            indent=1,
+        ),
+    }
     written: list[Path] = []
-    total = len(data.documents)
+    made: list[Path] = []
+    total = len(data.documents) * max(1, len(coder_ids))
+    done = 0
     try:
-        for i, d in enumerate(data.documents):
-            stem = stems[d.id]
-            txt = out / f"{stem}.txt"
-            # newline="" keeps \n as one character, so offsets match the file
-            with atomic_output(txt, encoding="utf-8", newline="") as fh:
-                fh.write(d.text)
-            written.append(txt)
-            per_coder: dict[str, list[Annotation]] = {}
-            for a in by_doc.get(d.id, []):
-                per_coder.setdefault(a.coder_id, []).append(a)
-            for coder_id, anns in per_coder.items():
-                lines = _ann_lines(d, anns, data, labels)
-                name = coder_names.get(coder_id) or safe_filename(coder_id)
-                ann = out / DEFAULT_PATTERN.format(document=stem, coder=name)
+        # with no annotations the texts still go out, ready to be annotated in brat
+        for coder_id in coder_ids or [""]:
+            folder = (
+                out / (coder_names.get(coder_id) or safe_filename(coder_id) or coder_id[:8])
+                if coder_id
+                else out
+            )
+            if not folder.is_dir():
+                folder.mkdir()
+                made.append(folder)
+            # brat reads a folder as a collection: every .ann needs its .txt beside it
+            for d in data.documents:
+                stem = stems[d.id]
+                txt = folder / f"{stem}.txt"
+                # newline="" keeps \n as one character, so offsets match the file
+                with atomic_output(txt, encoding="utf-8", newline="") as fh:
+                    fh.write(d.text)
+                written.append(txt)
+                ann = folder / f"{stem}.ann"
+                lines = _ann_lines(d, by_doc_coder.get((d.id, coder_id), []), data, labels)
                 with atomic_output(ann, encoding="utf-8", newline="\n") as fh:
                     fh.writelines(line + "\n" for line in lines)
                 written.append(ann)
-            advance(state, i + 1, total)
-        conf = out / "annotation.conf"
-        write_text(
-            conf,
-            "[entities]\n"
-            + _entity_tree(data, labels)
-            + "\n[relations]\n\n<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n"
-            + "\n[events]\n\n[attributes]\n",
-        )
-        written.append(conf)
-        codes_file = out / CODES_FILE
-        write_text(
-            codes_file,
-            json.dumps(
-                [
-                    {"label": brat_label(code_path_parts(data.codebook, row["code_id"])), **row}
-                    for row in code_rows(data)
-                ],
-                ensure_ascii=False,
-                indent=1,
-            ),
-        )
-        written.append(codes_file)
+                done += 1
+                advance(state, done, total)
+            for name, content in configs.items():
+                if folder != out:
+                    write_text(folder / name, content)
+                    written.append(folder / name)
+        # the folder as a whole is a brat collection too, and carries the code map
+        for name, content in configs.items():
+            write_text(out / name, content)
+            written.append(out / name)
     except BaseException:
         remove_partial(written)
+        for folder in made:  # a failed export leaves no empty coder folders behind
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
         raise
     return written
 
 
-def _entity_tree(data: ProjectData, labels: dict[str, str]) -> str:
+def _annotation_conf(data: ProjectData, labels: dict[str, str], used: set[str]) -> str:
+    mapping = "".join(
+        f"# {labels[c.id]} = {c.id} {data.codebook.path(c.id)}\n" for c in data.codebook if c.scope == "span"
+    )
+    return (
+        f"# Written by Annotator; {CODES_FILE} maps each type back to its code.\n"
+        + mapping
+        + "[entities]\n"
+        + _entity_tree(data, labels, used)
+        + "\n[relations]\n\n<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n"
+        + "\n[events]\n\n[attributes]\n"
+    )
+
+
+def _visual_conf(data: ProjectData, labels: dict[str, str]) -> str:
+    spans = [c for c in data.codebook if c.scope == "span"]
+    names = "".join(f"{labels[c.id]} | {_one_line(c.name)}\n" for c in spans)
+    colours = "".join(f"{labels[c.id]}\tbgColor:{c.color}\n" for c in spans if _HEX_COLOUR.match(c.color))
+    return f"[labels]\n{names}\n[drawing]\n{colours}"
+
+
+def _entity_tree(data: ProjectData, labels: dict[str, str], used: set[str]) -> str:
     """The span codes as brat's indented type hierarchy; a group (a code with
-    children) is marked "!" so brat offers it as a heading, not a type."""
+    children) that no span uses is marked "!" so brat offers it as a heading,
+    not a type."""
     lines = []
     for depth, code in data.codebook.walk():
         if code.scope != "span":
             continue
-        group = bool(data.codebook.children(code.id))
+        group = bool(data.codebook.children(code.id)) and code.id not in used
         lines.append("\t" * depth + ("!" if group else "") + labels[code.id] + "\n")
     return "".join(lines)
 
@@ -193,7 +258,7 @@ def _ann_lines(doc: Document, anns: list[Annotation], data: ProjectData, labels:
     n_note = 0
     for t, key in enumerate(order, 1):
         frags = sorted(groups[key], key=lambda a: a.start)
-        label = labels.get(key[1]) or brat_label([key[1]])
+        label = labels.get(key[1]) or _type_part(key[1]) or "code"
         offsets = ";".join(f"{a.start} {a.end}" for a in frags)
         text = " ".join(_one_line(doc.text[a.start : a.end]) for a in frags)
         lines.append(f"T{t}\t{label} {offsets}\t{text}")
@@ -261,8 +326,9 @@ def import_brat(
 ) -> ImportResult:
     """Read a brat folder (or one ``.ann`` file beside its ``.txt``).
 
-    Without ``coder_from_filename``, ``doc.ann`` belongs to ``doc.txt`` and a
-    coder called "brat", and other names are tried against
+    Without ``coder_from_filename``, ``doc.ann`` belongs to the ``doc.txt``
+    beside it and to the coder its folder is named after (a coder called
+    "brat" for files at the top), and other names are tried against
     ``{document}_{coder}.ann``.
     """
     if path.is_file() and path.suffix.lower() == ".ann":
@@ -272,43 +338,40 @@ def import_brat(
         ann_files = sorted(p for p in path.rglob("*.ann") if not _hidden(p, path))
     else:
         raise ExchangeError(f"{path} is neither a brat folder nor an .ann file.")
-    txt_files: dict[str, Path] = {}
+    txt_files: dict[str, list[Path]] = {}
     for p in sorted(root.rglob("*.txt")):
-        if _hidden(p, root):
-            continue
-        if p.stem in txt_files:
-            raise ExchangeError(f"Two texts are called {p.name} ({txt_files[p.stem].parent} and {p.parent}).")
-        txt_files[p.stem] = p
+        if not _hidden(p, root):
+            txt_files.setdefault(p.stem, []).append(p)
     if not ann_files:
         raise ExchangeError(f"{path} holds no .ann files.")
     stems = list(txt_files)
-    matchers = (
-        [pattern_matcher(coder_from_filename, stems)]
-        if coder_from_filename
-        else [
-            lambda rel: (Path(rel).stem, DEFAULT_CODER) if Path(rel).stem in txt_files else None,
-            pattern_matcher(DEFAULT_PATTERN, stems),
-        ]
-    )
+    by_pattern = pattern_matcher(coder_from_filename or DEFAULT_PATTERN, stems)
     rec = Reconciler(existing)
     warnings: list[str] = []
     annotations: list[Annotation] = []
-    label_codes = _sidecar_codes(root, rec, warnings)
-    label_codes.update(_label_index(existing))
-    texts: dict[str, tuple[Document, OffsetMap]] = {}
+    label_codes = _label_index(existing)
+    label_codes.update(_sidecar_codes(root, ann_files, rec, warnings))
+    texts: dict[Path, tuple[Document, OffsetMap]] = {}
     for ann_path in ann_files:
         rel = ann_path.relative_to(root).as_posix()
-        found = next((m for m in (match(rel) for match in matchers) if m), None)
+        beside = ann_path.with_suffix(".txt")
+        found: tuple[Path, str] | None = None
+        if not coder_from_filename and beside.is_file():
+            found = beside, (DEFAULT_CODER if ann_path.parent == root else ann_path.parent.name)
+        else:
+            matched = by_pattern(rel)
+            if matched is not None:
+                found = _text_for(matched[0], txt_files, ann_path), matched[1]
         if found is None:
             warnings.append(
                 f"{rel}: skipped, no .txt file matches its name"
                 + (f" with the pattern {coder_from_filename!r}." if coder_from_filename else ".")
             )
             continue
-        stem, coder_name = found
-        if stem not in texts:
-            texts[stem] = _read_text(txt_files[stem], rec)
-        document, offsets = texts[stem]
+        txt_path, coder_name = found
+        if txt_path not in texts:
+            texts[txt_path] = _read_text(txt_path, rec)
+        document, offsets = texts[txt_path]
         coder = rec.coder(coder_name)
         entities, file_warnings = _parse_ann(ann_path, rel, offsets)
         warnings.extend(file_warnings)
@@ -342,6 +405,17 @@ def import_brat(
                 ann.id = annotation_id(ann)
                 annotations.append(ann)
     return ImportResult(rec.project_data(annotations, []), warnings)
+
+
+def _text_for(stem: str, txt_files: dict[str, list[Path]], ann_path: Path) -> Path:
+    candidates = txt_files[stem]
+    near = [p for p in candidates if p.parent == ann_path.parent]
+    if len(near) == 1 or len(candidates) == 1:
+        return (near or candidates)[0]
+    raise ExchangeError(
+        f"Two texts are called {stem}.txt ({candidates[0].parent} and {candidates[1].parent}); "
+        f"cannot tell which one {ann_path.name} belongs to."
+    )
 
 
 def _hidden(p: Path, root: Path) -> bool:
@@ -461,7 +535,9 @@ def _label_index(existing: ProjectData | None) -> dict[str, Code]:
         return index
     cb = existing.codebook
     for c in cb:
-        index.setdefault(brat_label(code_path_parts(cb, c.id)), c)
+        index.setdefault(brat_label(code_path_parts(cb, c.id)), c)  # as earlier versions wrote it
+    for code_id, name in brat_type_names(cb).items():
+        index.setdefault(name, cb[code_id])
     for c in cb:  # a bare leaf name, when it is unambiguous
         label = brat_label([c.name])
         if sum(1 for o in cb if brat_label([o.name]) == label) == 1:
@@ -469,9 +545,14 @@ def _label_index(existing: ProjectData | None) -> dict[str, Code]:
     return index
 
 
-def _sidecar_codes(root: Path, rec: Reconciler, warnings: list[str]) -> dict[str, Code]:
-    path = root / CODES_FILE
-    if not path.is_file():
+def _sidecar_codes(
+    root: Path, ann_files: list[Path], rec: Reconciler, warnings: list[str]
+) -> dict[str, Code]:
+    # the top folder's map, else that of the first coder folder that has one
+    path = next(
+        (p for p in [root / CODES_FILE, *(a.parent / CODES_FILE for a in ann_files)] if p.is_file()), None
+    )
+    if path is None:
         return {}
     try:
         rows = json.loads(

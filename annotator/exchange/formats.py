@@ -113,7 +113,8 @@ def get_format(fmt: str) -> ExchangeFormat:
 def guess_format(path: Path) -> str:
     """The format a path most likely holds: by extension, a folder is brat."""
     if path.is_dir():
-        if any(path.glob("*.ann")):
+        # brat's own layout has a folder per coder under one annotation.conf
+        if any(path.glob("*.ann")) or any(path.glob("*/*.ann")) or (path / "annotation.conf").is_file():
             return "brat"
         for name, fmt in (("annotations.csv", "csv"), ("annotations.jsonl", "jsonl")):
             if (path / name).is_file():

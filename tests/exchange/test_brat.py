@@ -112,8 +112,8 @@ def test_unmatched_ann_file_is_reported(tmp_path, folder):
 
 def test_export_writes_one_ann_per_document_and_coder(tmp_path, sample):
     written = export_data(sample, "brat", tmp_path / "b")
-    anns = sorted(p.name for p in written if p.suffix == ".ann")
-    assert len(anns) == 4  # d1: Ana, Bo; d2: Ana, Bo
+    anns = sorted(p.relative_to(tmp_path / "b").as_posix() for p in written if p.suffix == ".ann")
+    assert len(anns) == 4  # d1: Ana, Bo; d2: Ana, Bo, each in the coder's folder
     assert all(
         " " not in line.split("\t")[1].split(" ")[0]
         for p in written
@@ -125,7 +125,7 @@ def test_export_writes_one_ann_per_document_and_coder(tmp_path, sample):
     for p in written:
         if p.suffix != ".ann":
             continue
-        txt = next(q for q in written if q.suffix == ".txt" and p.name.startswith(q.stem + "_"))
+        txt = p.with_suffix(".txt")
         raw = txt.read_bytes()
         assert b"\r" not in raw  # written as stored, whatever the platform's line ending
         text = raw.decode("utf-8")
@@ -187,5 +187,5 @@ def test_reimport_into_the_source_project_keeps_the_project_ids(tmp_path, sample
 def test_annotation_conf_lists_the_code_tree(tmp_path, sample):
     export_data(sample, "brat", tmp_path / "b")
     conf = (tmp_path / "b" / "annotation.conf").read_text("utf-8").splitlines()
-    assert "!Frames" in conf and "\tFrames.appeasement" in conf  # a group is a heading in brat
+    assert "!Frames" in conf and "\tFrames-appeasement" in conf  # a group is a heading in brat
     assert not any("Tone" in line for line in conf)  # article-level codes are not span types
