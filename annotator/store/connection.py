@@ -213,16 +213,7 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
     a mounted image), SQLite cannot create the WAL index a read needs, so the
     file is then read as immutable: nobody here can change it anyway."""
     uri = path.resolve().as_uri()
-    conn = sqlite3.connect(
-        f"{uri}?mode=ro",
-        uri=True,
-        isolation_level=None,
-        timeout=BUSY_TIMEOUT_MS / 1000,
-        check_same_thread=False,
-        factory=GuardedConnection,
-    )
-    conn.project_name = path.name
-    conn.hold(path)
+    conn = _connect_uri(f"{uri}?mode=ro", path)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
@@ -230,8 +221,12 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
         conn.close()
         if location_writable(path) and not readonly_mount(path):
             raise
+    return _connect_uri(f"{uri}?mode=ro&immutable=1", path)
+
+
+def _connect_uri(uri: str, path: Path) -> GuardedConnection:
     conn = sqlite3.connect(
-        f"{uri}?mode=ro&immutable=1",
+        uri,
         uri=True,
         isolation_level=None,
         timeout=BUSY_TIMEOUT_MS / 1000,
