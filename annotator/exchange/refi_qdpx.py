@@ -90,7 +90,7 @@ def project_xml(data: ProjectData, source_guids: dict[str, str], name: str = "")
         vars_el = element(root, ns, "Variables")
         for v in variables:
             element(vars_el, ns, "Variable", guid=derived_guid("variable", v), name=v, typeOfVariable="Text")
-    notes: list[tuple[str, str, str | None, str]] = []  # guid, name, user, text
+    notes: list[tuple[str, str, str | None, str, str]] = []  # guid, name, user, written at, text
     links: list[tuple[str, str]] = []
     by_doc: dict[str, list[Annotation]] = {}
     for a in data.live_annotations():
@@ -128,6 +128,8 @@ def project_xml(data: ProjectData, source_guids: dict[str, str], name: str = "")
                 modifyingUser=user if a.updated_at else None,
                 modifiedDateTime=xml_datetime(a.updated_at),
             )
+            if a.note:  # shown by programs that show no Notes; the import reads it once
+                text_element(sel, ns, "Description", a.note)
             coding = element(
                 sel,
                 ns,
@@ -140,7 +142,13 @@ def project_xml(data: ProjectData, source_guids: dict[str, str], name: str = "")
             if a.note:
                 nguid = derived_guid("note", a.id)
                 notes.append(
-                    (nguid, f"Note on {_selection_name(d.text[a.start : a.end])[:60]}", user, a.note)
+                    (
+                        nguid,
+                        f"Note on {_selection_name(d.text[a.start : a.end])[:60]}",
+                        user,
+                        a.updated_at or a.created_at,
+                        a.note,
+                    )
                 )
                 element(sel, ns, "NoteRef", targetGUID=nguid)
             if a.link:
@@ -160,7 +168,7 @@ def project_xml(data: ProjectData, source_guids: dict[str, str], name: str = "")
             note = dc.note if dc.value == "1" else f"[value: {dc.value}]" + (f" {dc.note}" if dc.note else "")
             if note:
                 nguid = derived_guid("note", *key)
-                notes.append((nguid, "Article-level code note", user, note))
+                notes.append((nguid, "Article-level code note", user, dc.updated_at, note))
                 element(coding, ns, "NoteRef", targetGUID=nguid)
         for v in variables:
             value = getattr(d, v)
@@ -172,8 +180,18 @@ def project_xml(data: ProjectData, source_guids: dict[str, str], name: str = "")
             links.extend((group[0], other) for other in group[1:])
     if notes:
         notes_el = element(root, ns, "Notes")
-        for nguid, name, user, text in notes:
-            n = element(notes_el, ns, "Note", guid=nguid, name=name, creatingUser=user)
+        exported_at = xml_datetime(now_iso())
+        for nguid, name, user, written_at, text in notes:
+            # QualCoder's importer needs both the author and the date of every Note
+            n = element(
+                notes_el,
+                ns,
+                "Note",
+                guid=nguid,
+                name=name,
+                creatingUser=user,
+                creationDateTime=xml_datetime(written_at) or exported_at,
+            )
             text_element(n, ns, "PlainTextContent", text)
     if links:
         links_el = element(root, ns, "Links")
@@ -304,7 +322,8 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
     def note_of(el: ET.Element) -> str:
         parts = [child_text(el, "Description").strip()]
         parts += [notes.get(norm_guid(r.get("targetGUID")) or "", "") for r in children(el, "NoteRef")]
-        return "\n\n".join(p for p in parts if p)
+        # our own export writes a coding's note both as Description and as a Note
+        return "\n\n".join(dict.fromkeys(p for p in parts if p))
 
     annotations: list[Annotation] = []
     taken_ids: set[str] = set()  # a selection guid names one selection; a repeat must not overwrite it

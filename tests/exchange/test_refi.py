@@ -210,3 +210,31 @@ def test_inline_text_unlisted_user_and_external_source(tmp_path, schemas):
     assert "not listed in Users" in warnings
     assert "uncoded selection" in warnings
     assert "outside the project file" in warnings
+
+
+def test_notes_carry_their_author_and_date_and_a_coding_note_is_the_selections_description(tmp_path, sample):
+    """QualCoder's importer reads every Note's creatingUser and creationDateTime
+    (it crashed on a Note without a date), and programs that show no Notes show
+    a selection's Description."""
+    import xml.etree.ElementTree as ET
+
+    (path,) = export_data(sample, "qdpx", tmp_path / "p.qdpx")
+    root = ET.fromstring(zipfile.ZipFile(path).read("project.qde"))
+    ns = {"q": root.tag[1:].split("}")[0]}
+    notes = root.findall("q:Notes/q:Note", ns)
+    assert notes
+    for n in notes:
+        assert n.get("creatingUser") and n.get("creationDateTime"), n.attrib
+    described = {
+        sel.findtext("q:Description", default="", namespaces=ns)
+        for sel in root.iter(f"{{{ns['q']}}}PlainTextSelection")
+    }
+    assert {a.note for a in sample.annotations if a.note} <= described
+
+
+def test_a_note_exported_twice_imports_once(tmp_path, sample):
+    (path,) = export_data(sample, "qdpx", tmp_path / "p.qdpx")
+    imported = import_data(path, "qdpx").data
+    assert sorted(a.note for a in imported.annotations if a.note) == sorted(
+        a.note for a in sample.annotations if a.note
+    )
