@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from annotator.core.errors import InvalidSpan, NotFound
 from annotator.core.ids import now_iso
 from annotator.core.models import Annotation, DocumentCode
-from annotator.store.annotations_repo import AnnotationsRepo, ExclusiveOverlap
+from annotator.store.annotations_repo import AnnotationsRepo, ExclusiveOverlap, code_facts
 from annotator.store.documents_repo import DocumentsRepo
 from annotator.store.project_db import ProjectDb
 
@@ -181,13 +181,7 @@ class AnnotationIntake:
     def _check_document_code(self, dc: DocumentCode) -> None:
         if not self.documents.has_document(dc.document_id):
             raise NotFound(f"There is no document with id {dc.document_id}.")
-        code = self.db.one(
-            "SELECT c.name, c.scope, c.parent_id, EXISTS(SELECT 1 FROM codes k WHERE k.parent_id = c.id) AS heading, "
-            "(SELECT p.exclusive FROM codes p WHERE p.id = c.parent_id) AS in_group FROM codes c WHERE c.id = ?",
-            (dc.code_id,),
-        )
-        if code is None:
-            raise NotFound(f"There is no code with id {dc.code_id}.")
+        code = code_facts(self.db, dc.code_id)
         if code["scope"] != "document":
             raise InvalidSpan(f"{code['name']!r} is a passage code and cannot be set for a whole article.")
         if code["heading"]:

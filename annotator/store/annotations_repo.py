@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from annotator.core.errors import AnnotatorError, InvalidSpan, NotFound
 from annotator.core.ids import now_iso
@@ -12,6 +13,19 @@ from annotator.core.spans import check_span
 from annotator.store import rows
 from annotator.store.documents_repo import DocumentsRepo
 from annotator.store.project_db import ProjectDb
+
+
+def code_facts(db: ProjectDb, code_id: str) -> dict[str, Any]:
+    """What the rules for spans and article-level codes ask of a code: its name,
+    scope and parent, whether it heads a group, whether its group is exclusive."""
+    code = db.one(
+        "SELECT c.name, c.scope, c.parent_id, EXISTS(SELECT 1 FROM codes k WHERE k.parent_id = c.id) AS heading, "
+        "(SELECT p.exclusive FROM codes p WHERE p.id = c.parent_id) AS in_group FROM codes c WHERE c.id = ?",
+        (code_id,),
+    )
+    if code is None:
+        raise NotFound(f"There is no code with id {code_id}.")
+    return code
 
 
 class ExclusiveOverlap(AnnotatorError):
@@ -137,13 +151,7 @@ class AnnotationsRepo:
         merges, imports) obeys them: a span takes a passage code that a coder
         can pick (not a group heading, not an article-level code), and only an
         adjudicator's spans are gold."""
-        code = self.db.one(
-            "SELECT c.name, c.scope, EXISTS(SELECT 1 FROM codes k WHERE k.parent_id = c.id) AS heading "
-            "FROM codes c WHERE c.id = ?",
-            (ann.code_id,),
-        )
-        if code is None:
-            raise NotFound(f"There is no code with id {ann.code_id}.")
+        code = code_facts(self.db, ann.code_id)
         if code["scope"] != "span":
             raise InvalidSpan(f"{code['name']!r} is an article-level code and cannot be given to a passage.")
         if code["heading"]:
