@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 from click_default_group import DefaultGroup
-from rich.table import Table
 
 from annotator.agreement import UNITS, AgreementReport
 from annotator.cli.common import (
@@ -21,6 +20,7 @@ from annotator.cli.common import (
     split_names,
     writing_output,
 )
+from annotator.cli.tables import Table, grouped_notes, percent
 from annotator.core.errors import AnnotatorError
 from annotator.reporting import columns, to_rows, write_report
 from annotator.services.agreement import agreement_report, export_reliability_matrix, matrix_file_report
@@ -57,19 +57,21 @@ def _ci(row: dict) -> str:
 def _print_table(report: AgreementReport) -> None:
     cols = columns(report)
     t = Table(title=f"Agreement at the {report.parameters.get('unit')} unit", title_justify="left")
-    t.add_column("Variable", overflow="fold", ratio=3)
-    for name in ("", "Units", "% agr.", "alpha", "95% CI"):
-        t.add_column(name, justify="right", no_wrap=True)
+    t.add_column("Variable", ratio=3, min_width=20)
+    for name, width in (("", 1), ("Units", 5), ("% agr.", 6), ("alpha", 6), ("95% CI", 9)):
+        t.add_column(name, justify="right", no_wrap=True, min_width=width)
     extra = [c for c in ("Cohen's kappa", "F1 (overlap)") if c in cols]
     for name in extra:
-        t.add_column({"Cohen's kappa": "kappa", "F1 (overlap)": "F1"}[name], justify="right", no_wrap=True)
+        t.add_column(
+            {"Cohen's kappa": "kappa", "F1 (overlap)": "F1"}[name], justify="right", no_wrap=True, min_width=6
+        )
     rows = to_rows(report)
     for row in rows:
         t.add_row(
             plain(row["Variable"]),
             plain(row.get("Coefficient", "")),
             _fmt(row.get("Units")),
-            _fmt(row.get("Agreement")),
+            percent(row.get("Agreement")),
             _fmt(row.get("Alpha")),
             _ci(row),
             *(_fmt(row.get(c)) for c in extra),
@@ -80,17 +82,17 @@ def _print_table(report: AgreementReport) -> None:
         cov = Table(
             "Variable",
             *(plain(c.removeprefix("Coverage ")) for c in coverage),
-            title="Coverage: share of units each coder marked",
+            title="Coverage: % of units each coder marked",
             title_justify="left",
         )
         for row in rows:
-            cov.add_row(plain(row["Variable"]), *(_fmt(row.get(c)) for c in coverage))
+            cov.add_row(plain(row["Variable"]), *(percent(row.get(c)) for c in coverage))
         console.print(cov)
     for note in report.notes:
         console.print(f"[dim]{plain(note)}[/dim]")
-    reasons = {(v.name, r) for v in report.variables for r in v.reasons.values()}
-    for name, reason in sorted(reasons)[:20]:
-        console.print(f"[dim]{plain(name)}: {plain(reason)}[/dim]")
+    reasons = [(v.name, r) for v in report.variables for r in v.reasons.values()]
+    for line in grouped_notes(reasons):
+        console.print(f"[dim]{plain(line)}[/dim]")
 
 
 def _emit(report: AgreementReport, fmt: str, output: Path | None, force: bool) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import re
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,6 +19,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from annotator.core.display_text import visible
+from annotator.core.errors import AmbiguousDocument
+from annotator.core.models import Document
 from annotator.core.output_files import check_output_target, replacing_existing
 from annotator.core.task import TaskState
 from annotator.store.project import Project
@@ -138,6 +141,23 @@ def _ctrl_c_interrupts(state: TaskState) -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, restore)
+
+
+def find_document(project: Project, key: str) -> Document:
+    """The document ``key`` names; when several match and a person is at the
+    terminal, they choose one from a numbered list."""
+    try:
+        return project.documents.find_document(key)
+    except AmbiguousDocument as many:
+        if not (sys.stdin.isatty() and console.is_terminal):
+            raise
+        for i, doc in enumerate(many.candidates, 1):
+            console.print(f"  {i}. {plain(doc.title or doc.id)}  [dim]{doc.id[:8]}[/dim]")
+        choice = click.prompt(
+            f"{len(many.candidates)} documents match {key!r}; which one",
+            type=click.IntRange(1, len(many.candidates)),
+        )
+        return many.candidates[choice - 1]
 
 
 def split_names(values: tuple[str, ...] | None) -> list[str] | None:

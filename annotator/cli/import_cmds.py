@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import click
-from rich.table import Table
 
 from annotator.cli.common import console, err_console, open_project, plain, project_argument, run_task
-from annotator.core.errors import Cancelled, IngestError
+from annotator.cli.tables import Table
+from annotator.core.errors import AnnotatorError, Cancelled, IngestError
 from annotator.ingest.rules import RuleSet
 from annotator.services.importing import ImportOptions, ImportReport, import_batch, rerun_nlp
 
@@ -81,6 +81,14 @@ def import_cmd(
             _print_report(stopped.partial, project, as_json, cancelled=True)
         raise
     _print_report(report, project, as_json)
+    if report.imported == 0 and report.failed:
+        # a script must see that the import it asked for did not happen
+        n, dup = len(report.failed), len(report.duplicates)
+        already = f" and {dup} already in the project" if dup else ""
+        raise AnnotatorError(
+            f"Nothing was imported: {n} {'article' if n == 1 else 'articles'} could not be read "
+            f"(reasons above){already}."
+        )
 
 
 def _print_report(report: ImportReport, project: Path, as_json: bool, *, cancelled: bool = False) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
@@ -18,6 +17,7 @@ from annotator.cli.common import (
     swatch,
     writing_output,
 )
+from annotator.cli.tables import Table
 from annotator.core.display_text import visible
 from annotator.exchange.codebook_yaml import dump_codebook, write_codebook
 from annotator.services import projects

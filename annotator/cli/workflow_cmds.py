@@ -5,19 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.table import Table
 from rich.text import Text
 
 from annotator.cli.common import (
     check_outputs,
     colored,
     console,
+    err_console,
+    find_document,
     force_option,
     open_project,
     plain,
     project_argument,
     split_names,
 )
+from annotator.cli.tables import Table
 from annotator.core.display_text import visible
 from annotator.core.errors import AnnotatorError
 from annotator.services import adjudication, assignment, packages
@@ -83,13 +85,16 @@ def assign_cmd(
             plan = assignment.plan_all(docs, ids)
         else:
             size, percent = _sample_size(sample or "")
+            strata = assignment.strata_for(p, stratify)
+            if warning := assignment.strata_warning(strata, stratify):
+                err_console.print(f"[yellow]Note:[/yellow] {plain(warning)}")
             plan = assignment.plan_reliability_sample(
                 docs,
                 ids,
                 size=size,
                 percent=percent,
                 seed=seed,
-                strata=assignment.strata_for(p, stratify),
+                strata=strata,
                 divide_rest=not no_rest,
             )
         assignment.apply_plan(p, plan)
@@ -240,9 +245,9 @@ def merge_cmd(
 @click.argument("document")
 @coders_option
 def compare_cmd(project: Path, document: str, coders: tuple[str, ...]) -> None:
-    """Show where coders disagree in one document (by id, id prefix or title)."""
+    """Show where coders disagree in one document (by id, title or part of the title)."""
     with open_project(project, readonly=True) as p:
-        doc = p.documents.find_document(document)
+        doc = find_document(p, document)
         chosen = find_coders(p, split_names(coders))
         names = {c.id: c.name for c in chosen}
         codebook = p.codes.codebook()
@@ -304,8 +309,24 @@ def adjudicate_cmd(
         judge = p.coder_by_name(adjudicator) or adjudication.ensure_adjudicator(p, adjudicator)
         chosen = [c for c in find_coders(p, split_names(coders)) if c.id != judge.id]
         docs = p.documents.document_ids(batch_id=p.find_batch(batch).id) if batch else None
+        idle = set(adjudication.coders_without_spans(p, [c.id for c in chosen], docs))
+        idle_names = ", ".join(plain(c.name) for c in chosen if c.id in idle)
+        if idle and coders:
+            raise AnnotatorError(
+                f"{idle_names} coded no span here, so no span can be agreed by all; leave them out of --coders."
+            )
+        if idle:
+            # by default every coder is compared; one who has not started would veto every span
+            left = "was" if len(idle) == 1 else "were"
+            err_console.print(f"[yellow]Note:[/yellow] {idle_names} coded no span here and {left} left out.")
+            chosen = [c for c in chosen if c.id not in idle]
         added = adjudication.accept_agreed(p, judge.id, [c.id for c in chosen], docs)
     console.print(f"{added} agreed spans accepted into the gold standard of {plain(judge.name)}.")
+    if not added:
+        console.print(
+            f"No span not yet in the gold standard was marked with the same code and boundaries by all of "
+            f"{', '.join(plain(c.name) for c in chosen)}."
+        )
 
 
 def register(cli: click.Group) -> None:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from annotator.core.models import Document
+
 
 class AnnotatorError(Exception):
     """Base of every error the program reports to a user (CLI: message, exit 1)."""
@@ -13,6 +18,20 @@ class InvalidSpan(AnnotatorError, ValueError):
 
 class NotFound(AnnotatorError, LookupError):
     pass
+
+
+class AmbiguousDocument(NotFound):
+    """Several documents match what the user typed; ``candidates`` holds them
+    (documents, most exact match first) so a caller can offer a choice."""
+
+    def __init__(self, key: str, candidates: list[Document]) -> None:
+        self.key = key
+        self.candidates = candidates
+        titles = "; ".join(f"{d.title or d.id} ({d.id[:8]})" for d in candidates[:5])
+        more = f" and {len(candidates) - 5} more" if len(candidates) > 5 else ""
+        super().__init__(
+            f"{key!r} matches {len(candidates)} documents ({titles}{more}); give more of the title or the id."
+        )
 
 
 class ProjectError(AnnotatorError):

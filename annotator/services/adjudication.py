@@ -327,6 +327,18 @@ def accept_agreed(
     return added
 
 
+def coders_without_spans(
+    project: Project, coder_ids: Sequence[str], document_ids: Iterable[str] | None = None
+) -> list[str]:
+    """The coders among ``coder_ids`` with no span in these documents (all when
+    None): with one of them compared, no span can be agreed by all."""
+    if document_ids is None:
+        counts = project.annotations.count_annotations()
+        return [c for c in coder_ids if not counts.get(c)]
+    coded = {a.coder_id for a in project.annotations.annotations_for(document_ids, coder_ids)}
+    return [c for c in coder_ids if c not in coded]
+
+
 def gold_annotations(project: Project, document_id: str, adjudicator_id: str) -> list[Annotation]:
     try:
         return project.annotations.select(document_id, adjudicator_id)

@@ -101,3 +101,19 @@ def strata_for(project: Project, by: str | None) -> dict[str, str] | None:
     if by not in ("batch", "outlet"):
         raise AnnotatorError(f"Stratify by 'batch' or 'outlet', not {by!r}.")
     return {d.id: (d.batch_name if by == "batch" else d.outlet) for d in project.documents.list_documents()}
+
+
+def strata_warning(strata: dict[str, str] | None, by: str | None) -> str | None:
+    """What a lead should know before trusting a stratified draw: a field that
+    is empty everywhere stratifies nothing, and empty values form a stratum of
+    their own."""
+    if not strata or not by:
+        return None
+    empty = sum(1 for value in strata.values() if not (value or "").strip())
+    if empty == len(strata):
+        return f"No document has {'an' if by[0] in 'aeiou' else 'a'} {by}, so the sample was drawn without strata."
+    if empty:
+        return (
+            f"{empty} of {len(strata)} documents have no {by}; they were drawn as one stratum of their own."
+        )
+    return None

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from annotator.core.errors import NotFound
+from annotator.core.errors import AmbiguousDocument, NotFound
 from annotator.core.ids import now_iso
 from annotator.core.models import Document, DocumentSummary, Segmentation
 from annotator.store import rows
@@ -101,17 +101,43 @@ class DocumentsRepo:
         return rows.document(_with_raw(row))
 
     def find_document(self, key: str) -> Document:
-        """A document by id, id prefix (as printed by the CLI) or exact title."""
+        """A document by id, id prefix (as printed by the CLI), exact title, or
+        a title prefix or substring that only one document has (letter case
+        ignored). Several matches raise :class:`AmbiguousDocument` naming them."""
+        found = self.match_documents(key)
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise NotFound(f"No document matches {key!r}; give its id, its title or a part of the title.")
+        raise AmbiguousDocument(key, found)
+
+    def match_documents(self, key: str, *, limit: int = 10) -> list[Document]:
+        """The documents ``key`` names, the most exact kind of match first: the
+        id, a unique id prefix, the exact title, then titles starting with
+        ``key`` before titles containing it (up to ``limit``)."""
         row = self.db.one("SELECT * FROM documents WHERE id = ?", (key,))
         if row is None and len(key) >= 6:
             found = self.db.rows("SELECT * FROM documents WHERE id LIKE ? LIMIT 2", (key + "%",))
             row = found[0] if len(found) == 1 else None
-        if row is None:
-            found = self.db.rows("SELECT * FROM documents WHERE title = ? LIMIT 2", (key,))
-            row = found[0] if len(found) == 1 else None
-        if row is None:
-            raise NotFound(f"No single document matches {key!r}; give its id or its exact title.")
-        return rows.document(row)
+        if row is not None:
+            return [rows.document(row)]
+        exact = self.db.rows("SELECT * FROM documents WHERE title = ? LIMIT ?", (key, limit))
+        if exact:
+            return [rows.document(r) for r in exact]
+        wanted = " ".join(key.split()).casefold()
+        if not wanted:
+            return []
+        # titles are compared in Python: SQLite's lower() and LIKE fold ASCII only
+        starts: list[str] = []
+        contains: list[str] = []
+        for doc_id, title in self.db.conn.execute("SELECT id, title FROM documents ORDER BY rowid"):
+            folded = " ".join((title or "").split()).casefold()
+            if folded.startswith(wanted):
+                starts.append(doc_id)
+            elif wanted in folded:
+                contains.append(doc_id)
+        ids = (starts + contains)[:limit]
+        return [self.document(i) for i in ids]
 
     def document_text(self, document_id: str) -> str:
         text = self.db.scalar("SELECT text FROM documents WHERE id = ?", (document_id,))
