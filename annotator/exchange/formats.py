@@ -255,14 +255,8 @@ def import_data(
         kwargs["coder_from_filename"] = coder_from_filename
     if coder:
         if "coder" not in inspect.signature(f.importer).parameters:
-            takers = [
-                n
-                for n, g in FORMATS.items()
-                if g.importer and "coder" in inspect.signature(g.importer).parameters
-            ]
-            raise ExchangeError(
-                f"A coder name only applies to {', '.join(takers)} files, which can lack one."
-            )
+            takers = ", ".join(TASK_FORMAT_LOSSES)
+            raise ExchangeError(f"A coder name only applies to {takers} files, which can lack one.")
         kwargs["coder"] = coder
     try:
         return f.importer(path, **kwargs)

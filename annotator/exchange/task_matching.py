@@ -11,6 +11,7 @@ without a project (``existing`` None) brings its texts as new documents.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,7 +91,8 @@ class TaskReader:
 
     def coder(self, from_file: Any, where: str) -> str:
         """The coder a task names, else the one given by the user (``--coder``)."""
-        name = str(from_file or "").strip() or self.default_coder
+        given = from_file if isinstance(from_file, str | int) and not isinstance(from_file, bool) else ""
+        name = str(given).strip() or self.default_coder
         if not name:
             self._nameless.append(where)
         return name
@@ -108,6 +110,8 @@ class TaskReader:
         note: Any = "",
         origin: str = "",
     ) -> None:
+        if not self._names_a_code(label, where):
+            return
         row: dict[str, Any] = {
             "document_id": task.document.id,
             "coder": coder,
@@ -131,6 +135,8 @@ class TaskReader:
     def article_code(
         self, task: TaskDocument, where: str, *, label: Any, coder: str, value: Any = "1"
     ) -> None:
+        if not self._names_a_code(label, where):
+            return
         self.document_code_rows.append(
             (
                 where,
@@ -142,6 +148,12 @@ class TaskReader:
                 },
             )
         )
+
+    def _names_a_code(self, label: Any, where: str) -> bool:
+        if isinstance(label, str) and label.strip():
+            return True
+        self.warnings.append(f"{where}: skipped, its label {json.dumps(label)[:60]} is not a code's name.")
+        return False
 
     def skipped(self, n: int, what: str) -> None:
         if n:
