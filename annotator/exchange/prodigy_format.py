@@ -7,12 +7,15 @@ the code's path), ``meta`` (shown beside the text), ``answer`` and the coder in
 interface: ``options`` lists the codes, ``accept`` the ids chosen. A document
 nobody coded is written as an unanswered task, ready to annotate. Tasks with
 the same text share ``_input_hash``, so Prodigy's ``review`` recipe sets the
-coders side by side.
+coders side by side; ``tokens`` (cut at every span boundary) let its manual
+interfaces show the spans.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +25,39 @@ from annotator.exchange.bundle import ImportResult, ProjectData, advance
 from annotator.exchange.json_lines import json_lines
 from annotator.exchange.task_codings import document_labels, loss_counts, meta, tasks
 from annotator.exchange.task_matching import TaskReader, as_dict, as_list, int_hash
+
+_TOKEN = re.compile(r"\w+|\S")
+
+
+def tokens(text: str, cuts: set[int]) -> list[dict[str, Any]]:
+    """Prodigy's ``tokens`` (its manual interfaces show and select whole
+    tokens): words and single symbols, also cut where a span starts or ends,
+    so every character-exact span covers whole tokens."""
+    ordered = sorted(cuts)
+    out: list[dict[str, Any]] = []
+    for m in _TOKEN.finditer(text):
+        start = m.start()
+        i = bisect.bisect_right(ordered, start)
+        while i < len(ordered) and ordered[i] < m.end():
+            out.append({"text": text[start : ordered[i]], "start": start, "end": ordered[i]})
+            start = ordered[i]
+            i += 1
+        out.append({"text": text[start : m.end()], "start": start, "end": m.end()})
+    for n, t in enumerate(out):
+        t["id"] = n
+        t["ws"] = t["end"] < len(text) and text[t["end"]].isspace()
+    return out
+
+
+def _token_spans(spans: list[dict[str, Any]], toks: list[dict[str, Any]]) -> None:
+    """``token_start`` and the inclusive ``token_end``, where a span's ends fall on tokens."""
+    starts = {t["start"]: t["id"] for t in toks}
+    ends = {t["end"]: t["id"] for t in toks}
+    for span in spans:
+        first, last = starts.get(span["start"]), ends.get(span["end"])
+        if first is not None and last is not None and first <= last:
+            span["token_start"], span["token_end"] = first, last
+
 
 # keys that only Prodigy writes; a line with one of them is a Prodigy task
 MARKERS = ("spans", "answer", "_annotator_id", "_session_id", "_input_hash", "_task_hash", "accept")
@@ -45,6 +81,10 @@ def export_prodigy(data: ProjectData, out: Path, *, state: TaskState = NULL_STAT
                 fh.write(
                     json.dumps({**base, "_task_hash": int_hash("task", doc.id)}, ensure_ascii=False) + "\n"
                 )
+            # one tokenisation per text, cut at every coder's spans: the review
+            # recipe lines the coders' tasks up token by token
+            cuts = {x for w in work for a in w.annotations for x in (a.start, a.end)}
+            toks = tokens(doc.text, cuts) if work else []
             for w in work:
                 spans = []
                 for a in w.annotations:
@@ -57,8 +97,10 @@ def export_prodigy(data: ProjectData, out: Path, *, state: TaskState = NULL_STAT
                     if a.note:
                         span["note"] = a.note  # Prodigy keeps keys it does not know
                     spans.append(span)
+                _token_spans(spans, toks)
                 task = {
                     **base,
+                    "tokens": toks,
                     "_task_hash": int_hash("task", doc.id, w.coder.name),
                     "spans": spans,
                     "answer": "accept",

@@ -47,6 +47,7 @@ class TaskReader:
         self.warnings: list[str] = []
         self._missing: list[str] = []
         self._nameless: list[str] = []
+        self._paths: dict[str, str] = {}
 
     # documents ----------------------------------------------------------------
     def document(self, text: Any, declared_id: Any, where: str) -> TaskDocument | None:
@@ -83,11 +84,14 @@ class TaskReader:
         """A label as the path of a project code: the path itself, else the
         one code of that name; otherwise the label (a new code at that path)."""
         label = str(label).strip()
-        codebook = self._base.codebook
-        if not label or codebook.by_path(label) is not None:
-            return label
-        named = [c for c in codebook if c.name.strip().casefold() == label.casefold()]
-        return codebook.path(named[0].id) if len(named) == 1 else label
+        if label not in self._paths:
+            codebook = self._base.codebook
+            found = label
+            if label and codebook.by_path(label) is None:
+                named = [c for c in codebook if c.name.strip().casefold() == label.casefold()]
+                found = codebook.path(named[0].id) if len(named) == 1 else label
+            self._paths[label] = found
+        return self._paths[label]
 
     def coder(self, from_file: Any, where: str) -> str:
         """The coder a task names, else the one given by the user (``--coder``)."""

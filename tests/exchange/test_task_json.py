@@ -341,3 +341,17 @@ def test_data_loss_names_what_each_format_drops(sample):
     assert any("regions" in s for s in data_loss(sample, "labelstudio"))
     plain = ProjectData(documents=[Document(text="x y")], codebook=sample.codebook, coders=sample.coders)
     assert all(data_loss(plain, f) == [] for f in TASK_FORMATS)
+
+
+def test_prodigy_tokens_cover_every_span_exactly(tmp_path, sample):
+    export_data(sample, "prodigy", tmp_path / "p.jsonl")
+    for line in (tmp_path / "p.jsonl").read_text(encoding="utf-8").splitlines():
+        task = json.loads(line)
+        toks = task.get("tokens", [])
+        assert [t["id"] for t in toks] == list(range(len(toks)))
+        for t in toks:
+            assert task["text"][t["start"] : t["end"]] == t["text"] and not t["text"].isspace()
+            assert t["ws"] == (t["end"] < len(task["text"]) and task["text"][t["end"]].isspace())
+        for s in task.get("spans", []):
+            # token_end is inclusive in Prodigy
+            assert (toks[s["token_start"]]["start"], toks[s["token_end"]]["end"]) == (s["start"], s["end"])
