@@ -103,6 +103,11 @@ def import_doccano(
     reader = TaskReader(path.name, existing)
     for f in files:
         reader.default_coder = (coder or "").strip() or f.stem
+        if not (coder or "").strip() and f.stem.casefold() == "all":
+            reader.warnings.append(
+                f"{f.name} is doccano's export of a collaborative project, whose labels belong to no one "
+                "coder; they went to the coder 'all': give --coder to name the coder."
+            )
         read_doccano_lines(reader, json_lines(f))
     return reader.result()
 

@@ -13,7 +13,8 @@ from annotator.core.errors import ExchangeError
 from annotator.core.safe_open import open_regular, read_regular
 
 MAX_LINE = 64 * 1024 * 1024
-MAX_JSON_BYTES = 512 * 1024 * 1024
+# a whole JSON document becomes Python objects about ten times its size
+MAX_JSON_BYTES = 256 * 1024 * 1024
 
 
 def parse(text: str | bytes, where: str) -> Any:
@@ -24,6 +25,8 @@ def parse(text: str | bytes, where: str) -> Any:
         raise ExchangeError(f"{where} is not valid JSON ({e.msg} at {at}).") from e
     except (ValueError, RecursionError) as e:  # a number of thousands of digits, nesting too deep
         raise ExchangeError(f"{where} is not JSON this program reads ({str(e).split(':')[0]}).") from e
+    except MemoryError:
+        raise ExchangeError(f"{where} holds more JSON than fits in memory.") from None
 
 
 def json_lines(path: Path) -> Iterator[tuple[str, Any]]:

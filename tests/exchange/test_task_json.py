@@ -355,3 +355,16 @@ def test_prodigy_tokens_cover_every_span_exactly(tmp_path, sample):
         for s in task.get("spans", []):
             # token_end is inclusive in Prodigy
             assert (toks[s["token_start"]]["start"], toks[s["token_end"]]["end"]) == (s["start"], s["end"])
+
+
+def test_doccano_collaborative_export_asks_for_a_coder(tmp_path, sample):
+    path = tmp_path / "all.jsonl"
+    path.write_text(
+        json.dumps({"text": sample.documents[1].text, "label": [[0, 9, "appeasement"]]}) + "\n",
+        encoding="utf-8",
+    )
+    r = import_data(path, "doccano", existing=project_like(sample))
+    assert [c.name for c in r.data.coders] == ["all"]
+    assert any("collaborative project" in w and "--coder" in w for w in r.warnings)
+    named = import_data(path, "doccano", existing=project_like(sample), coder="Bo_Chen")
+    assert [c.name for c in named.data.coders] == ["Bo_Chen"] and not named.warnings
