@@ -130,10 +130,15 @@ class TaskReader:
                 row["start"], row["end"] = task.offsets.span(int(start), int(end))
             except (TypeError, ValueError, IndexError):
                 pass  # reported as a bad span when the row is read
-        elif task.by_id and isinstance(start, int) and isinstance(end, int) and 0 <= start < end:
+        elif task.by_id:
             # the file's text differs from the project's: keep a span only
             # where both texts read the same
-            row["quote"] = task.file_text[start:end]
+            try:
+                s, e = int(start), int(end)
+            except (TypeError, ValueError, OverflowError):
+                pass  # reported as a bad span when the row is read
+            else:
+                row["quote"] = task.file_text[s:e] if 0 <= s < e else ""
         self.annotation_rows.append((where, row))
 
     def article_code(

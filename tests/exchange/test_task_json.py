@@ -368,3 +368,21 @@ def test_doccano_collaborative_export_asks_for_a_coder(tmp_path, sample):
     assert any("collaborative project" in w and "--coder" in w for w in r.warnings)
     named = import_data(path, "doccano", existing=project_like(sample), coder="Bo_Chen")
     assert [c.name for c in named.data.coders] == ["Bo_Chen"] and not named.warnings
+
+
+def test_a_task_found_by_its_id_checks_offsets_written_as_decimals_too(tmp_path, sample):
+    doc = sample.documents[1]
+    edited = "Truce" + doc.text[len("Ceasefire") :]  # the first word changed: later offsets moved by 4
+    s, e = find(edited, "spokesperson")
+    task = {
+        "text": edited,
+        "meta": {"document_id": doc.id},
+        "spans": [{"start": float(s), "end": float(e), "label": "appeasement"}],
+        "answer": "accept",
+        "_annotator_id": "Bo_Chen",
+    }
+    path = tmp_path / "p.jsonl"
+    path.write_text(json.dumps(task) + "\n", encoding="utf-8")
+    result = import_data(path, "prodigy", existing=project_like(sample))
+    assert result.data.annotations == []
+    assert any("quote does not match" in w for w in result.warnings)
