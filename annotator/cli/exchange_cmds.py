@@ -111,13 +111,25 @@ def export_cmd(
     metavar="PATTERN",
     help="brat: map .ann file names to documents and coders, e.g. '{document}_{coder}.ann'.",
 )
+@click.option(
+    "--coder",
+    metavar="NAME",
+    help="prodigy, doccano, labelstudio: the coder of tasks that name none (doccano: else the file's name).",
+)
 def import_annotations_cmd(
-    project: Path, path: Path, fmt: str | None, coder_from_filename: str | None
+    project: Path, path: Path, fmt: str | None, coder_from_filename: str | None, coder: str | None
 ) -> None:
-    """Import annotations (brat, REFI-QDA .qdpx/.qdc, spaCy DocBin, or this tool's CSV/JSONL)."""
+    """Import annotations (brat, REFI-QDA .qdpx/.qdc, spaCy DocBin, Prodigy, doccano, Label Studio,
+    or this tool's CSV/JSONL)."""
     with open_project(project) as p:
         r = run_task(
-            "Importing annotations", import_annotations, p, path, fmt, coder_from_filename=coder_from_filename
+            "Importing annotations",
+            import_annotations,
+            p,
+            path,
+            fmt,
+            coder_from_filename=coder_from_filename,
+            coder=coder,
         )
     console.print(
         f"{r.annotations_added} annotations imported ({r.annotations_unchanged} already there, "

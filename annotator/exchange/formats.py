@@ -3,6 +3,7 @@ and the GUI call: :func:`export_data` and :func:`import_data`."""
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,10 @@ from annotator.exchange import (
     brat_format,
     csv_format,
     docbin_format,
+    doccano_format,
     jsonl_format,
+    labelstudio_format,
+    prodigy_format,
     refi_codebook,
     refi_qdpx,
     xlsx_format,
@@ -99,7 +103,39 @@ FORMATS: dict[str, ExchangeFormat] = {
             refi_codebook.import_qdc,
             "The codebook only.",
         ),
+        ExchangeFormat(
+            "prodigy",
+            "Prodigy tasks (JSON Lines)",
+            (".jsonl",),
+            prodigy_format.export_prodigy,
+            prodigy_format.import_prodigy,
+            "One task per document and coder: spans, article codes as choices, the coder as _annotator_id.",
+        ),
+        ExchangeFormat(
+            "doccano",
+            "doccano (JSON Lines per coder)",
+            ("",),
+            doccano_format.export_doccano,
+            doccano_format.import_doccano,
+            "A folder with one .jsonl per coder, a line per document; import reads a file or the folder.",
+        ),
+        ExchangeFormat(
+            "labelstudio",
+            "Label Studio tasks (JSON)",
+            (".json",),
+            labelstudio_format.export_labelstudio,
+            labelstudio_format.import_labelstudio,
+            "A list of tasks, an annotation per coder, suggestions as predictions; "
+            "the labeling config beside it.",
+        ),
     )
+}
+
+# What the task-per-document formats cannot carry; each module knows its own.
+TASK_FORMAT_LOSSES: dict[str, Callable[[ProjectData], list[str]]] = {
+    "prodigy": prodigy_format.data_loss,
+    "doccano": doccano_format.data_loss,
+    "labelstudio": labelstudio_format.data_loss,
 }
 
 
@@ -166,6 +202,8 @@ def data_loss(data: ProjectData, fmt: str) -> list[str]:
             sum(1 for a in live if len(a.note) > 32_000 or a.end - a.start > 32_000),
             "cells longer than Excel's 32,767 characters are cut",
         )
+    if name in TASK_FORMAT_LOSSES:
+        lost += TASK_FORMAT_LOSSES[name](data)
     return lost
 
 
@@ -194,6 +232,7 @@ def import_data(
     fmt: str | None = None,
     *,
     coder_from_filename: str | None = None,
+    coder: str | None = None,
     existing: ProjectData | None = None,
 ) -> ImportResult:
     """Read ``path`` in format ``fmt`` (guessed from the name when None).
@@ -201,6 +240,7 @@ def import_data(
     The result's documents, codes and coders are reconciled with ``existing``:
     the same text is the same document, codes and coders are found by id, then
     by name, and created otherwise. CSV needs ``existing`` to hold the texts.
+    ``coder`` names the coder for files that may not (doccano, Prodigy, Label Studio).
     """
     path = Path(path)
     if not path.exists():
@@ -213,6 +253,11 @@ def import_data(
         if f.name != "brat":
             raise ExchangeError("A coder-from-file-name pattern only applies to brat folders.")
         kwargs["coder_from_filename"] = coder_from_filename
+    if coder:
+        if "coder" not in inspect.signature(f.importer).parameters:
+            takers = ", ".join(TASK_FORMAT_LOSSES)
+            raise ExchangeError(f"A coder name only applies to {takers} files, which can lack one.")
+        kwargs["coder"] = coder
     try:
         return f.importer(path, **kwargs)
     except OSError as e:

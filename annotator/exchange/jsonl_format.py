@@ -9,7 +9,7 @@ attaches to the texts of an existing project.
 
 from __future__ import annotations
 
-import io
+import itertools
 import json
 from pathlib import Path
 from typing import Any, cast
@@ -26,6 +26,11 @@ from annotator.exchange.bundle import (
     advance,
     plain_metadata,
 )
+from annotator.exchange.doccano_format import MARKERS as DOCCANO_MARKERS
+from annotator.exchange.doccano_format import read_doccano_lines
+from annotator.exchange.json_lines import json_lines
+from annotator.exchange.prodigy_format import MARKERS as PRODIGY_MARKERS
+from annotator.exchange.prodigy_format import read_prodigy_lines
 from annotator.exchange.tabular import (
     annotation_rows,
     code_from_row,
@@ -33,9 +38,8 @@ from annotator.exchange.tabular import (
     document_code_rows,
     rows_to_data,
 )
+from annotator.exchange.task_matching import TaskReader
 from annotator.exchange.textmap import OffsetMap
-
-MAX_LINE = 64 * 1024 * 1024
 
 
 def output_path(out: Path) -> Path:
@@ -89,10 +93,30 @@ def export_jsonl(
     return [path]
 
 
-def import_jsonl(path: Path, *, existing: ProjectData | None = None) -> ImportResult:
+def import_jsonl(
+    path: Path, *, existing: ProjectData | None = None, coder: str | None = None
+) -> ImportResult:
     if path.is_dir():
         path = path / "annotations.jsonl"
-    fh = io.TextIOWrapper(open_regular(path, error=ExchangeError), encoding="utf-8-sig", newline="")
+    lines = json_lines(path)
+    try:
+        first = next(lines, None)
+    except ExchangeError as e:
+        if _holds_a_list(path):
+            raise ExchangeError(LIST_MESSAGE.format(where=path.name)) from e
+        raise
+    if first is None:
+        return rows_to_data([], [], existing)
+    other = task_format(*first)
+    if other is not None:
+        # a doccano or Prodigy export given as this program's JSONL: read it as what it is
+        reader = TaskReader(path.name, existing, coder=coder)
+        read_lines = {"doccano": read_doccano_lines, "prodigy": read_prodigy_lines}[other]
+        read_lines(reader, itertools.chain([first], lines))
+        reader.warnings.insert(0, f"{path.name} was read as a {TASK_LABELS[other]} file.")
+        return reader.result()
+    if coder:
+        raise ExchangeError(f"{path.name} names its coders itself; a coder name applies to task files only.")
     warnings: list[str] = []
     coders: list[Coder] = []
     codes: list[Code] = []
@@ -101,56 +125,38 @@ def import_jsonl(path: Path, *, existing: ProjectData | None = None) -> ImportRe
     dc_rows: list[tuple[str, dict[str, Any]]] = []
     declared_ids: dict[str, str] = {}
     remaps: dict[str, OffsetMap] = {}
-    with fh:
-        try:
-            # readline with a limit: iterating would take a line of any length into memory first
-            for n, line in enumerate(iter(lambda: fh.readline(MAX_LINE + 1), ""), 1):
-                where = f"{path.name} line {n}"
-                if len(line) > MAX_LINE:
-                    raise ExchangeError(f"{where} is longer than {MAX_LINE} characters.")
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as e:
-                    raise ExchangeError(f"{where} is not valid JSON ({e.msg} at column {e.colno}).") from e
-                except (ValueError, RecursionError) as e:  # a number of thousands of digits, nesting too deep
-                    raise ExchangeError(
-                        f"{where} is not JSON this program reads ({str(e).split(':')[0]})."
-                    ) from e
-                if not isinstance(record, dict):
-                    raise ExchangeError(f"{where} is not a JSON object.")
-                kind = record.get("type", "annotation")
-                if kind == "annotation":
-                    ann_rows.append((where, record))
-                elif kind == "document_code":
-                    dc_rows.append((where, record))
-                elif kind == "coder":
-                    coders.append(_coder(record, where))
-                elif kind == "code":
-                    codes.append(code_from_row(record, where))
-                elif kind == "document":
-                    doc, offsets = _document(record, where)
-                    if doc is not None:
-                        declared = str(record.get("document_id") or "")
-                        if offsets is not None:
-                            remaps[declared or document_id(record["text"])] = offsets
-                            declared_ids[declared or document_id(record["text"])] = doc.id
-                            warnings.append(
-                                f"{where}: the text was normalised (NFC, \\n line endings) "
-                                "and the offsets moved with it."
-                            )
-                        elif declared and declared != doc.id:
-                            declared_ids[declared] = doc.id
-                            warnings.append(
-                                f"{where}: the text does not match the document id {declared}; "
-                                "it was attached by its content instead."
-                            )
-                        documents.append(doc)
-                else:
-                    warnings.append(f"{where}: skipped a record of unknown type {kind!r}.")
-        except UnicodeDecodeError as e:
-            raise ExchangeError(f"{path.name} is not UTF-8 text (byte {e.start}).") from e
+    for where, record in itertools.chain([first], lines):
+        if not isinstance(record, dict):
+            raise ExchangeError(f"{where} is not a JSON object.")
+        kind = record.get("type", "annotation")
+        if kind == "annotation":
+            ann_rows.append((where, record))
+        elif kind == "document_code":
+            dc_rows.append((where, record))
+        elif kind == "coder":
+            coders.append(_coder(record, where))
+        elif kind == "code":
+            codes.append(code_from_row(record, where))
+        elif kind == "document":
+            doc, offsets = _document(record, where)
+            if doc is not None:
+                declared = str(record.get("document_id") or "")
+                if offsets is not None:
+                    remaps[declared or document_id(record["text"])] = offsets
+                    declared_ids[declared or document_id(record["text"])] = doc.id
+                    warnings.append(
+                        f"{where}: the text was normalised (NFC, \\n line endings) "
+                        "and the offsets moved with it."
+                    )
+                elif declared and declared != doc.id:
+                    declared_ids[declared] = doc.id
+                    warnings.append(
+                        f"{where}: the text does not match the document id {declared}; "
+                        "it was attached by its content instead."
+                    )
+                documents.append(doc)
+        else:
+            warnings.append(f"{where}: skipped a record of unknown type {kind!r}.")
     for _, row in ann_rows + dc_rows:
         old_id = str(row.get("document_id"))
         row["document_id"] = declared_ids.get(old_id, row.get("document_id"))
@@ -169,6 +175,35 @@ def import_jsonl(path: Path, *, existing: ProjectData | None = None) -> ImportRe
     result = rows_to_data(ann_rows, dc_rows, base, codes=codes, coders=coders)
     result.warnings[:0] = warnings
     return result
+
+
+TASK_LABELS = {"doccano": "doccano", "prodigy": "Prodigy"}
+LIST_MESSAGE = (
+    "{where} is a JSON list of tasks, not JSON Lines; read a Label Studio export with --format labelstudio."
+)
+
+
+def _holds_a_list(path: Path) -> bool:
+    with open_regular(path, error=ExchangeError) as fh:
+        return fh.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"[")
+
+
+def task_format(where: str, record: Any) -> str | None:
+    """ "doccano" or "prodigy" when the first record is a task of those tools
+    rather than one of this program's typed records; an error for a file
+    that is neither, since reading it as rows would find nothing."""
+    if isinstance(record, list) and record and isinstance(record[0], dict) and "data" in record[0]:
+        raise ExchangeError(LIST_MESSAGE.format(where=where))
+    if not isinstance(record, dict) or "type" in record or "text" not in record:
+        return None
+    if any(k in record for k in PRODIGY_MARKERS):
+        return "prodigy"
+    if any(k in record for k in DOCCANO_MARKERS):
+        return "doccano"
+    raise ExchangeError(
+        f"{where} is a task with a text but no spans this program knows; name its format with "
+        "--format doccano|prodigy|labelstudio."
+    )
 
 
 def _coder(r: dict[str, Any], where: str) -> Coder:

@@ -80,6 +80,7 @@ def import_annotations(
     fmt: str | None = None,
     *,
     coder_from_filename: str | None = None,
+    coder: str | None = None,
     segment: bool = True,
     state: TaskState = NULL_STATE,
 ) -> AnnotationImportReport:
@@ -92,7 +93,9 @@ def import_annotations(
     writes, it raises Cancelled and the project is unchanged."""
     _not_an_open_project(Path(path))
     existing = project_data(project)
-    result = import_data(Path(path), fmt, coder_from_filename=coder_from_filename, existing=existing)
+    result = import_data(
+        Path(path), fmt, coder_from_filename=coder_from_filename, coder=coder, existing=existing
+    )
     data = result.data
     report = AnnotationImportReport(warnings=list(result.warnings))
     known_coders = {c.id for c in project.coders()}
