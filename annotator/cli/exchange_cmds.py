@@ -139,13 +139,26 @@ def import_annotations_cmd(
         f"codes, {r.coders_added} coders."
     )
     for reason in r.annotations_refused[:30]:
-        console.print(f"[yellow]Refused:[/yellow] {reason}")
+        console.print(f"[yellow]Refused:[/yellow] {plain(reason)}")
     if len(r.annotations_refused) > 30:
         console.print(f"... and {len(r.annotations_refused) - 30} more refused.")
     for w in r.warnings[:30]:
         console.print(f"[yellow]Warning:[/yellow] {plain(w)}")
     if len(r.warnings) > 30:
         console.print(f"... and {len(r.warnings) - 30} more warnings.")
+    arrived = (
+        r.annotations_added
+        + r.annotations_unchanged
+        + r.annotations_merged
+        + r.document_codes
+        + r.documents_added
+        + r.codes_added
+        + r.coders_added
+    )
+    if not arrived:
+        # a script must see that the import it asked for brought nothing
+        why = "for the reasons above" if r.annotations_refused or r.warnings else "the file holds none"
+        raise ExchangeError(f"Nothing was imported from {path.name}: {why}.")
 
 
 def register(cli: click.Group) -> None:

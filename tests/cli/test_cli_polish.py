@@ -89,3 +89,11 @@ def test_stratifying_by_an_empty_field_says_so(project):
     res = run("assign", project, "--reliability-sample", "4", "--seed", "1", "--stratify", "outlet")
     assert res.exit_code == 0, res.output
     assert "No document has an outlet, so the sample was drawn without strata." in res.output
+
+
+def test_an_annotation_import_that_brings_nothing_exits_non_zero(project, tmp_path):
+    empty = tmp_path / "nothing.jsonl"
+    empty.write_text("", encoding="utf-8")
+    res = run("import-annotations", project, empty, "--format", "jsonl")
+    assert res.exit_code == 1
+    assert "Nothing was imported from nothing.jsonl: the file holds none." in res.output

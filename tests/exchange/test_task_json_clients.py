@@ -106,7 +106,8 @@ def test_doccano_lines_given_as_jsonl_on_the_command_line(tmp_path):
     stranger.write_text(
         json.dumps({"text": "Not imported.", "label": [[0, 3, "naïve"]]}) + "\n", encoding="utf-8"
     )
-    r = annotator("import-annotations", target, stranger, "--format", "doccano", "--coder", "Bo")
+    r = annotator("import-annotations", target, stranger, "--format", "doccano", "--coder", "Bo", ok=False)
+    assert r.returncode == 1 and "Nothing was imported from other.jsonl" in r.stderr
     assert "0 annotations imported" in r.stdout
     assert "1 task(s) in other.jsonl were skipped: their text is not in the project" in r.stdout
 
