@@ -14,9 +14,12 @@ from annotator.exchange import (
     brat_format,
     csv_format,
     docbin_format,
+    inception_layout,
     jsonl_format,
     refi_codebook,
     refi_qdpx,
+    uima_xmi,
+    webanno_tsv,
     xlsx_format,
 )
 from annotator.exchange.bundle import ImportResult, ProjectData
@@ -99,6 +102,22 @@ FORMATS: dict[str, ExchangeFormat] = {
             refi_codebook.import_qdc,
             "The codebook only.",
         ),
+        ExchangeFormat(
+            "xmi",
+            "UIMA CAS XMI (INCEpTION)",
+            (".xmi",),
+            uima_xmi.export_xmi,
+            uima_xmi.import_xmi,
+            "A folder or .zip as INCEpTION exports projects: annotation/<document>/<coder>.xmi, TypeSystem.xml.",
+        ),
+        ExchangeFormat(
+            "webanno",
+            "WebAnno TSV 3.3 (INCEpTION)",
+            (".tsv",),
+            webanno_tsv.export_webanno_tsv,
+            webanno_tsv.import_webanno_tsv,
+            "A folder or .zip as INCEpTION exports projects: annotation/<document>/<coder>.tsv.",
+        ),
     )
 }
 
@@ -119,6 +138,9 @@ def guess_format(path: Path) -> str:
         for name, fmt in (("annotations.csv", "csv"), ("annotations.jsonl", "jsonl")):
             if (path / name).is_file():
                 return fmt
+    inception = inception_layout.sniff(path, {"xmi": ".xmi", "webanno": ".tsv"})
+    if inception:
+        return inception
     suffix = path.suffix.lower()
     for f in FORMATS.values():
         if suffix and suffix in f.extensions:
@@ -161,6 +183,26 @@ def data_loss(data: ProjectData, fmt: str) -> list[str]:
         count(len(live) + len(data.document_codes), "codings are not part of a codebook file")
     if name == "csv":
         count(len(data.coders), "coders' colours and roles stay behind (JSONL keeps them)")
+    if name in {"xmi", "webanno"}:
+        count(
+            sum(1 for a in live if a.origin != "manual"),
+            "annotation origins (suggestion, adjudicated) are lost",
+        )
+        kept = "title and URL" if name == "xmi" else "title, in the folder name"
+        count(
+            sum(1 for d in data.documents if d.outlet or d.published or d.author or d.metadata),
+            f"documents' outlet, author, date and extra metadata stay behind (only the {kept} goes out)",
+        )
+        count(
+            len({a.link for a in live if a.link}),
+            "discontinuous spans become separate annotations",
+        )
+    if name == "webanno":
+        count(
+            len(data.document_codes),
+            "article-level codes are not exported, WebAnno TSV has no place for them",
+        )
+        count(sum(1 for a in live if "\r" in a.note), "notes' carriage returns become line feeds")
     if name == "xlsx":
         count(
             sum(1 for a in live if len(a.note) > 32_000 or a.end - a.start > 32_000),

@@ -1,0 +1,255 @@
+"""The folder layout INCEpTION's project export uses, shared by the UIMA CAS
+XMI and WebAnno TSV formats: one file per document and annotator,
+``annotation/<document>/<user>.<ext>``, as a folder or a zip.
+
+A document nobody coded still goes out, as ``INITIAL_CAS.<ext>`` (INCEpTION's
+name for a document's unannotated state), so an export carries every text.
+Beside the annotation folder, ``annotator-codes.json`` (which INCEpTION
+ignores) keeps the codebook, so our import restores codes with their tree,
+colours and descriptions.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from annotator.core.errors import ExchangeError
+from annotator.core.models import Code, Coder, Document, Scope
+from annotator.core.output_files import atomic_output, write_bytes
+from annotator.core.safe_open import read_regular
+from annotator.core.task import NULL_STATE, TaskState
+from annotator.exchange.brat_format import coder_file_names, document_stems
+from annotator.exchange.bundle import ProjectData, Reconciler, advance, code_path_parts, remove_partial
+from annotator.exchange.tabular import code_from_row, code_rows
+from annotator.exchange.untrusted import SafeZip
+
+ANNOTATION_FOLDER = "annotation"
+INITIAL_CAS = "INITIAL_CAS"
+CODES_FILE = "annotator-codes.json"
+MAX_FILE_BYTES = 256 * 1024 * 1024
+# one code path as INCEpTION shows it in the label feature
+PATH_SEP = "/"
+
+
+@dataclass(frozen=True)
+class Member:
+    """One document's codings by one coder (no coder: the bare document)."""
+
+    name: str  # the path inside the export, with "/"
+    document: Document
+    coder: Coder | None
+
+
+def members(data: ProjectData, ext: str) -> list[Member]:
+    """A file per document and coder who coded it; a bare one for a document
+    nobody coded."""
+    stems = document_stems(data.documents)
+    users = coder_file_names(data.coders)
+    users = {cid: INITIAL_CAS + "-" if name == INITIAL_CAS else name for cid, name in users.items()}
+    coding: dict[str, set[str]] = {}
+    for a in data.live_annotations():
+        coding.setdefault(a.document_id, set()).add(a.coder_id)
+    for dc in data.document_codes:
+        if not dc.deleted:
+            coding.setdefault(dc.document_id, set()).add(dc.coder_id)
+    out: list[Member] = []
+    for d in data.documents:
+        folder = f"{ANNOTATION_FOLDER}/{stems[d.id]}"
+        coders = [c for c in data.coders if c.id in coding.get(d.id, set())]
+        if not coders:
+            out.append(Member(f"{folder}/{INITIAL_CAS}.{ext}", d, None))
+        out.extend(Member(f"{folder}/{users[c.id]}.{ext}", d, c) for c in coders)
+    return out
+
+
+def codes_file(data: ProjectData) -> bytes:
+    return json.dumps(list(code_rows(data)), ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def code_label(data: ProjectData, code_id: str) -> str:
+    return PATH_SEP.join(code_path_parts(data.codebook, code_id))
+
+
+def write_export(
+    out: Path, files: Iterable[tuple[str, bytes]], total: int, *, state: TaskState = NULL_STATE
+) -> list[Path]:
+    """Write ``files`` (name, content) into the zip ``out`` (a name ending in
+    ``.zip``) or the folder ``out``; a failure leaves no partial file."""
+    if out.suffix.lower() == ".zip":
+        with atomic_output(out, "wb") as fh, zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            for done, (name, content) in enumerate(files, 1):
+                zf.writestr(name, content)
+                advance(state, done, total)
+        return [out]
+    if out.exists() and not out.is_dir():
+        raise ExchangeError(f"{out} is a file; name a folder, or a .zip to write one archive.")
+    written: list[Path] = []
+    try:
+        for done, (name, content) in enumerate(files, 1):
+            written.append(write_bytes(out / name, content))
+            advance(state, done, total)
+    except BaseException:
+        remove_partial(written)
+        raise
+    return written
+
+
+# --- import ------------------------------------------------------------------
+
+
+@dataclass
+class InputFiles:
+    """The files of an export, from a folder, a zip or one file: names with
+    ``/`` relative to the top, read with the size limits for untrusted input."""
+
+    path: Path
+    names: list[str]
+    _zip: SafeZip | None = None
+    _root: Path | None = None
+    _single: Path | None = None
+
+    def read(self, name: str) -> bytes:
+        if self._zip is not None:
+            return self._zip.read(name, MAX_FILE_BYTES)
+        if self._single is not None:
+            return read_regular(self._single, MAX_FILE_BYTES, error=ExchangeError, shown=self._single.name)
+        assert self._root is not None
+        return read_regular(self._root / name, MAX_FILE_BYTES, error=ExchangeError, shown=name)
+
+    def find(self, name: str, near: str = "") -> str | None:
+        """``name`` in the folder of ``near`` or the nearest folder above it."""
+        parts = list(PurePosixPath(near).parent.parts) if near else []
+        while True:
+            candidate = "/".join([*parts, name])
+            found = next((n for n in self.names if n.casefold() == candidate.casefold()), None)
+            if found is not None or not parts:
+                return found
+            parts.pop()
+
+    def close(self) -> None:
+        if self._zip is not None:
+            self._zip.close()
+
+    def __enter__(self) -> InputFiles:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_input(path: Path, ext: str, what: str) -> InputFiles:
+    """The files of ``path``: a folder, a zip, or a single ``.<ext>`` file
+    (with the files beside it)."""
+    suffix = f".{ext}"
+    if path.is_dir():
+        names = sorted(
+            p.relative_to(path).as_posix()
+            for p in path.rglob("*")
+            if p.is_file() and not p.is_symlink() and not _hidden(p.relative_to(path).parts)
+        )
+        files = InputFiles(path, names, _root=path)
+    elif path.suffix.lower() == ".zip":
+        zf = SafeZip(path)
+        files = InputFiles(path, sorted(n for n in zf.names() if not _hidden(n.split("/"))), _zip=zf)
+    elif path.suffix.lower() == suffix:
+        beside = sorted(p.name for p in path.parent.iterdir() if p.is_file() and p != path)
+        files = InputFiles(path.parent, [path.name, *beside], _root=path.parent)
+        if not any(n.lower().endswith(suffix) for n in files.names):
+            raise ExchangeError(f"{path.name} is not a {what} file.")
+        return _only(files, path.name)
+    else:
+        raise ExchangeError(f"{path.name} is neither a folder, a zip nor a {suffix} file.")
+    if not any(n.lower().endswith(suffix) for n in files.names):
+        files.close()
+        raise ExchangeError(f"{path.name} holds no {suffix} files.")
+    return files
+
+
+def _only(files: InputFiles, name: str) -> InputFiles:
+    # the other files beside a single file are read only when asked for by name
+    files.names = [name, *(n for n in files.names if not n.lower().endswith(PurePosixPath(name).suffix))]
+    return files
+
+
+def _hidden(parts: Iterable[str]) -> bool:
+    return any(p.startswith(".") or p == "__MACOSX" for p in parts)
+
+
+def locate(name: str) -> tuple[str, str | None]:
+    """(document name, user name) of an annotation file: ``<document>/<user>.ext``
+    inside a folder, else the file's own name as the document and no user."""
+    p = PurePosixPath(name)
+    if len(p.parts) >= 2 and p.parts[-2] != ANNOTATION_FOLDER:
+        user = p.stem
+        return p.parts[-2], (None if user == INITIAL_CAS else user)
+    return p.stem, None
+
+
+def title(doc_name: str, doc_id: str) -> str:
+    """The title a document folder was named after, without the id our
+    export appends."""
+    suffix = "-" + doc_id[:8]
+    return doc_name[: -len(suffix)] if doc_name.endswith(suffix) and len(doc_name) > len(suffix) else doc_name
+
+
+def sniff(path: Path, suffixes: dict[str, str]) -> str | None:
+    """The format (a key of ``suffixes``, format name to file suffix) whose
+    files a folder or zip in INCEpTION's layout holds."""
+    try:
+        if path.is_dir():
+            names = [
+                p.name for p in (*path.glob("*"), *path.glob("*/*"), *path.glob(f"{ANNOTATION_FOLDER}/*/*"))
+            ]
+        elif path.suffix.lower() == ".zip" and path.is_file():
+            with SafeZip(path) as zf:
+                names = zf.names()
+        else:
+            return None
+    except (OSError, ExchangeError):
+        return None
+    for fmt, suffix in suffixes.items():
+        if any(n.lower().endswith(suffix) for n in names):
+            return fmt
+    return None
+
+
+class CodeFinder:
+    """Codes of imported codings: by the codebook file beside them, then by the
+    code id the coding carries, then by its label (the code's path)."""
+
+    def __init__(self, files: InputFiles, rec: Reconciler, existing: ProjectData | None, warnings: list[str]):
+        self.rec = rec
+        self.existing = existing.codebook if existing is not None else None
+        self.mapped: dict[str, Code] = {}
+        name = files.find(CODES_FILE)
+        if name is None:
+            return
+        try:
+            rows = json.loads(files.read(name).decode("utf-8"))
+            if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+                raise ValueError("not a list of codes")
+            codes = [code_from_row(r, CODES_FILE) for r in rows]
+        except (ValueError, UnicodeDecodeError, ExchangeError) as e:
+            warnings.append(f"{CODES_FILE} could not be read ({e}); codes were found by their labels.")
+            return
+        self.mapped = rec.adopt_tree(codes)
+
+    def code(self, code_id: str, label: str, scope: Scope, where: str) -> Code:
+        if code_id and code_id in self.mapped:
+            return self.rec.code(self.mapped[code_id])
+        known = self.rec.existing_code(code_id) if code_id else None
+        if known is not None:
+            return self.rec.code(known)
+        label = label.strip()
+        if self.existing is not None and label:
+            found = self.existing.by_path(label, PATH_SEP)
+            if found is not None:
+                return self.rec.code(found)
+        parts = [p.strip() for p in label.split(PATH_SEP) if p.strip()]
+        if not parts:
+            raise ExchangeError(f"{where}: a coding has neither a code id nor a label.")
+        return self.rec.code_by_path(parts, code_id=code_id or None, scope=scope)
