@@ -193,10 +193,6 @@ def data_loss(data: ProjectData, fmt: str) -> list[str]:
             sum(1 for d in data.documents if d.outlet or d.published or d.author or d.metadata),
             f"documents' outlet, author, date and extra metadata stay behind (only the {kept} goes out)",
         )
-        count(
-            len({a.link for a in live if a.link}),
-            "discontinuous spans become separate annotations",
-        )
     if name == "webanno":
         count(
             len(data.document_codes),

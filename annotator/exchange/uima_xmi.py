@@ -3,7 +3,8 @@ project export: ``annotation/<document>/<coder>.xmi`` with ``TypeSystem.xml``
 at the top, in a folder or a zip.
 
 One CAS per document and coder. Spans are ``webanno.custom.Code`` annotations
-(features ``label``: the code's path, ``codeId``, ``coder``, ``note``);
+(features ``label``: the code's path, ``codeId``, ``coder``, ``note``,
+``link``: shared by the parts of a discontinuous span);
 article-level codes are ``webanno.custom.ArticleCode`` feature structures
 without offsets, as INCEpTION's document-metadata layers are (features
 ``label``, ``codeId``, ``coder``, ``value``, ``note``). Sentences and tokens
@@ -56,7 +57,7 @@ def type_system() -> Any:
     ts = TypeSystem()
     string = "uima.cas.String"
     code = ts.create_type(CODE_TYPE, supertypeName="uima.tcas.Annotation", description="A coded span.")
-    for name in ("label", "codeId", "coder", "note"):
+    for name in ("label", "codeId", "coder", "note", "link"):
         ts.create_feature(code, name, string)
     article = ts.create_type(
         ARTICLE_CODE_TYPE, supertypeName="uima.cas.AnnotationBase", description="An article-level code."
@@ -111,6 +112,7 @@ def export_xmi(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE) -
                         codeId=a.code_id,
                         coder=coder,
                         note=a.note or None,
+                        link=a.link,
                     )
                 )
             for dc in article.get(key, []):
@@ -198,7 +200,7 @@ def import_xmi(path: Path, *, existing: ProjectData | None = None) -> ImportResu
             found.url = _feature(meta, "documentUri")
             document = rec.document(found)
             others: dict[str, int] = {}
-            for fs in cas.select_all():
+            for fs in cas.select_all_annotations():
                 type_name = fs.type.name
                 if type_name in _STRUCTURE_TYPES:
                     continue
@@ -225,6 +227,7 @@ def import_xmi(path: Path, *, existing: ProjectData | None = None) -> ImportResu
                     quote=document.text[start:end],
                     note=_feature(fs, "note"),
                     origin="imported",
+                    link=_feature(fs, "link") or None,
                 )
                 ann.id = annotation_id(ann)
                 annotations.append(ann)

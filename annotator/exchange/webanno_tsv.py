@@ -2,9 +2,9 @@
 ``annotation/<document>/<coder>.tsv`` in a folder or a zip.
 
 Spans become annotations of the span layer ``webanno.custom.Code`` with the
-features ``label`` (the code's path), ``codeId``, ``coder`` and ``note``; to
-import the files into INCEpTION, create that layer with those four string
-features first (or import the UIMA CAS XMI export, which carries its type
+features ``label`` (the code's path), ``codeId``, ``coder``, ``note`` and ``link``
+(shared by the parts of a discontinuous span); to import the files into
+INCEpTION, create that layer with those five string features first (or import the UIMA CAS XMI export, which carries its type
 system). TSV has no place for article-level codes, so they stay behind.
 """
 
@@ -24,7 +24,8 @@ from annotator.exchange.webanno_tsv3 import Layer, SpanAnnotation, TsvDocument, 
 
 EXT = "tsv"
 CODE_TYPE = "webanno.custom.Code"
-CODE_LAYER = Layer(CODE_TYPE, ("label", "codeId", "coder", "note"))
+# "link" joins the fragments of a discontinuous span
+CODE_LAYER = Layer(CODE_TYPE, ("label", "codeId", "coder", "note", "link"))
 DEFAULT_CODER = "INCEpTION"
 
 
@@ -50,7 +51,13 @@ def export_webanno_tsv(data: ProjectData, out: Path, *, state: TaskState = NULL_
                 SpanAnnotation(
                     a.start,
                     a.end,
-                    [layout.code_label(data, a.code_id), a.code_id, coder, _one_kind_of_newline(a.note)],
+                    [
+                        layout.code_label(data, a.code_id),
+                        a.code_id,
+                        coder,
+                        _one_kind_of_newline(a.note),
+                        a.link,
+                    ],
                 )
                 for a in anns
             ]
@@ -115,6 +122,7 @@ def import_webanno_tsv(path: Path, *, existing: ProjectData | None = None) -> Im
                     quote=document.text[start:end],
                     note=values.get("note") or "",
                     origin="imported",
+                    link=values.get("link") or None,
                 )
                 ann.id = annotation_id(ann)
                 annotations.append(ann)
