@@ -110,13 +110,10 @@ class InputFiles:
     names: list[str]
     _zip: SafeZip | None = None
     _root: Path | None = None
-    _single: Path | None = None
 
     def read(self, name: str) -> bytes:
         if self._zip is not None:
             return self._zip.read(name, MAX_FILE_BYTES)
-        if self._single is not None:
-            return read_regular(self._single, MAX_FILE_BYTES, error=ExchangeError, shown=self._single.name)
         assert self._root is not None
         return read_regular(self._root / name, MAX_FILE_BYTES, error=ExchangeError, shown=name)
 
@@ -156,22 +153,18 @@ def open_input(path: Path, ext: str, what: str) -> InputFiles:
         zf = SafeZip(path)
         files = InputFiles(path, sorted(n for n in zf.names() if not _hidden(n.split("/"))), _zip=zf)
     elif path.suffix.lower() == suffix:
-        beside = sorted(p.name for p in path.parent.iterdir() if p.is_file() and p != path)
-        files = InputFiles(path.parent, [path.name, *beside], _root=path.parent)
-        if not any(n.lower().endswith(suffix) for n in files.names):
-            raise ExchangeError(f"{path.name} is not a {what} file.")
-        return _only(files, path.name)
+        # a file from inside an export (annotation/<document>/<user>.ext) keeps
+        # its place, so the user and document names and the files at the top count
+        inside = path.parent.parent.name == ANNOTATION_FOLDER
+        root = path.parent.parent.parent if inside else path.parent
+        beside = [p for folder in {path.parent, root} for p in folder.iterdir() if p.is_file()]
+        names = [p.relative_to(root).as_posix() for p in beside if p.suffix.lower() != suffix]
+        return InputFiles(path, [path.relative_to(root).as_posix(), *sorted(names)], _root=root)
     else:
         raise ExchangeError(f"{path.name} is neither a folder, a zip nor a {suffix} file.")
     if not any(n.lower().endswith(suffix) for n in files.names):
         files.close()
         raise ExchangeError(f"{path.name} holds no {suffix} files.")
-    return files
-
-
-def _only(files: InputFiles, name: str) -> InputFiles:
-    # the other files beside a single file are read only when asked for by name
-    files.names = [name, *(n for n in files.names if not n.lower().endswith(PurePosixPath(name).suffix))]
     return files
 
 

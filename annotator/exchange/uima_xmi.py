@@ -16,6 +16,7 @@ code points.
 from __future__ import annotations
 
 import re
+import warnings as warnings_module
 from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
@@ -186,9 +187,14 @@ def import_xmi(path: Path, *, existing: ProjectData | None = None) -> ImportResu
             content = files.read(name)
             parse_xml(content, name)
             try:
-                cas = load_cas_from_xmi(BytesIO(content), typesystem=ts, lenient=True)
+                # lenient: types the type system lacks are skipped, and cassis says which
+                with warnings_module.catch_warnings(record=True) as caught:
+                    warnings_module.simplefilter("always")
+                    cas = load_cas_from_xmi(BytesIO(content), typesystem=ts, lenient=True)
             except Exception as e:  # and many kinds on a broken CAS
                 raise ExchangeError(f"{name} is not a readable UIMA CAS XMI file ({e}).") from e
+            for message in dict.fromkeys(str(w.message) for w in caught):
+                warnings.append(f"{name}: {message.rstrip('!.')}, so it was skipped.")
             raw = cas.sofa_string
             if not isinstance(raw, str) or not raw.strip():
                 raise ExchangeError(f"{name} holds no text.")
