@@ -71,7 +71,26 @@ def codes_file(data: ProjectData) -> bytes:
 
 
 def code_label(data: ProjectData, code_id: str) -> str:
-    return PATH_SEP.join(code_path_parts(data.codebook, code_id))
+    """The code's path as INCEpTION shows it, ``Frames/appeasement``; a ``/``
+    or ``\\`` inside a name is escaped with a backslash."""
+    return PATH_SEP.join(
+        part.replace("\\", "\\\\").replace(PATH_SEP, "\\" + PATH_SEP)
+        for part in code_path_parts(data.codebook, code_id)
+    )
+
+
+def label_parts(label: str) -> list[str]:
+    """The names of a label's path: split at each ``/`` not escaped."""
+    parts = [""]
+    chars = iter(label)
+    for ch in chars:
+        if ch == "\\":
+            parts[-1] += next(chars, "")
+        elif ch == PATH_SEP:
+            parts.append("")
+        else:
+            parts[-1] += ch
+    return [p.strip() for p in parts if p.strip()]
 
 
 def write_export(
@@ -214,9 +233,8 @@ class CodeFinder:
     """Codes of imported codings: by the codebook file beside them, then by the
     code id the coding carries, then by its label (the code's path)."""
 
-    def __init__(self, files: InputFiles, rec: Reconciler, existing: ProjectData | None, warnings: list[str]):
+    def __init__(self, files: InputFiles, rec: Reconciler, warnings: list[str]):
         self.rec = rec
-        self.existing = existing.codebook if existing is not None else None
         self.mapped: dict[str, Code] = {}
         name = files.find(CODES_FILE)
         if name is None:
@@ -237,12 +255,7 @@ class CodeFinder:
         known = self.rec.existing_code(code_id) if code_id else None
         if known is not None:
             return self.rec.code(known)
-        label = label.strip()
-        if self.existing is not None and label:
-            found = self.existing.by_path(label, PATH_SEP)
-            if found is not None:
-                return self.rec.code(found)
-        parts = [p.strip() for p in label.split(PATH_SEP) if p.strip()]
+        parts = label_parts(label)
         if not parts:
             raise ExchangeError(f"{where}: a coding has neither a code id nor a label.")
         return self.rec.code_by_path(parts, code_id=code_id or None, scope=scope)

@@ -169,7 +169,7 @@ def import_xmi(path: Path, *, existing: ProjectData | None = None) -> ImportResu
     document_codes: list[DocumentCode] = []
     type_systems: dict[str, Any] = {}
     with layout.open_input(path, EXT, "UIMA CAS XMI") as files:
-        codes = layout.CodeFinder(files, rec, existing, warnings)
+        codes = layout.CodeFinder(files, rec, warnings)
         for name in files.names:
             if not name.lower().endswith(f".{EXT}"):
                 continue

@@ -76,7 +76,7 @@ def import_webanno_tsv(path: Path, *, existing: ProjectData | None = None) -> Im
     warnings: list[str] = []
     annotations: list[Annotation] = []
     with layout.open_input(path, EXT, "WebAnno TSV") as files:
-        codes = layout.CodeFinder(files, rec, existing, warnings)
+        codes = layout.CodeFinder(files, rec, warnings)
         for name in files.names:
             if not name.lower().endswith(f".{EXT}"):
                 continue
