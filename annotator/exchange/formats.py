@@ -105,7 +105,7 @@ FORMATS: dict[str, ExchangeFormat] = {
         ExchangeFormat(
             "xmi",
             "UIMA CAS XMI (INCEpTION)",
-            (".xmi",),
+            (".zip", ".xmi"),
             uima_xmi.export_xmi,
             uima_xmi.import_xmi,
             "A folder or .zip as INCEpTION exports projects: annotation/<document>/<coder>.xmi, TypeSystem.xml.",
@@ -113,7 +113,7 @@ FORMATS: dict[str, ExchangeFormat] = {
         ExchangeFormat(
             "webanno",
             "WebAnno TSV 3.3 (INCEpTION)",
-            (".tsv",),
+            (".zip", ".tsv"),
             webanno_tsv.export_webanno_tsv,
             webanno_tsv.import_webanno_tsv,
             "A folder or .zip as INCEpTION exports projects: annotation/<document>/<coder>.tsv.",
