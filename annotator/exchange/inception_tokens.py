@@ -11,11 +11,11 @@ character for character.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.core.models import Document
+from annotator.core.models import Document, Segmentation
 
 
 @dataclass
@@ -24,10 +24,12 @@ class Segments:
     sentences: list[tuple[int, int]]
 
 
-def segmenter() -> Callable[[Document], Segments]:
-    """A function from a document to its segments, loading one blank pipeline
-    per language, once."""
+def segmenter(stored: Mapping[str, Segmentation] | None = None) -> Callable[[Document], Segments]:
+    """A function from a document to its segments: the project's stored
+    tokens and sentences when ``stored`` has them, else those of a blank
+    pipeline of the document's language (loaded once per language)."""
     pipelines: dict[str, Any] = {}
+    stored = stored or {}
 
     def nlp_for(lang: str) -> Any:
         import spacy
@@ -45,6 +47,13 @@ def segmenter() -> Callable[[Document], Segments]:
         text = doc.text
         if not text:
             return Segments([], [])
+        seg = stored.get(doc.id)
+        if seg is not None and len(seg.token_starts) and len(seg.sentence_starts):
+            return _tiled(
+                list(zip(seg.token_starts, seg.token_ends, strict=False)),
+                sorted({*seg.sentence_starts, *seg.paragraph_starts}),
+                len(text),
+            )
         tokens: list[tuple[int, int]] = []
         starts: list[int] = []
         new_line = True
@@ -58,10 +67,14 @@ def segmenter() -> Callable[[Document], Segments]:
                 starts.append(begin)
             new_line = "\n" in tok.whitespace_
             tokens.append((begin, end))
-        if not starts:  # nothing but white space
-            return Segments([], [(0, len(text))])
-        starts[0] = 0  # leading white space joins the first sentence
-        ends = [*starts[1:], len(text)]
-        return Segments(tokens, list(zip(starts, ends, strict=True)))
+        return _tiled(tokens, starts, len(text))
 
     return segment
+
+
+def _tiled(tokens: list[tuple[int, int]], starts: list[int], length: int) -> Segments:
+    starts = [s for s in starts if 0 <= s < length]
+    if not starts:  # nothing but white space
+        return Segments(tokens, [(0, length)])
+    starts[0] = 0  # leading white space joins the first sentence
+    return Segments(tokens, list(zip(starts, [*starts[1:], length], strict=True)))

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import re
 import warnings as warnings_module
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import ExchangeError
-from annotator.core.models import Annotation, Document, DocumentCode
+from annotator.core.models import Annotation, Document, DocumentCode, Segmentation
 from annotator.core.task import NULL_STATE, TaskState
 from annotator.exchange import inception_layout as layout
 from annotator.exchange.bundle import ImportResult, ProjectData, Reconciler, annotation_id
@@ -74,10 +74,18 @@ def type_system() -> Any:
     return ts
 
 
-def export_xmi(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE) -> list[Path]:
+def export_xmi(
+    data: ProjectData,
+    out: Path,
+    *,
+    state: TaskState = NULL_STATE,
+    segmentations: Mapping[str, Segmentation] | None = None,
+) -> list[Path]:
     """An XMI file per document and coder (a bare one for a document nobody
     coded), ``TypeSystem.xml`` and the codebook file, into the folder or
-    ``.zip`` ``out``."""
+    ``.zip`` ``out``. ``segmentations`` (document id to the
+    project's stored segments) gives the tokens and sentences; a document
+    without them is segmented by a blank spaCy pipeline."""
     for d in data.documents:
         bad = _NOT_XML.search(d.text)
         if bad:
@@ -93,7 +101,7 @@ def export_xmi(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE) -
     for dc in data.document_codes:
         if not dc.deleted:
             article.setdefault((dc.document_id, dc.coder_id), []).append(dc)
-    segment = segmenter()
+    segment = segmenter(segmentations)
 
     def files() -> Iterator[tuple[str, bytes]]:
         yield TYPESYSTEM_FILE, ts.to_xml().encode("utf-8")

@@ -10,11 +10,11 @@ system). TSV has no place for article-level codes, so they stay behind.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from annotator.core.errors import ExchangeError
-from annotator.core.models import Annotation, Document
+from annotator.core.models import Annotation, Document, Segmentation
 from annotator.core.task import NULL_STATE, TaskState
 from annotator.exchange import inception_layout as layout
 from annotator.exchange.bundle import ImportResult, ProjectData, Reconciler, annotation_id
@@ -29,14 +29,22 @@ CODE_LAYER = Layer(CODE_TYPE, ("label", "codeId", "coder", "note", "link"))
 DEFAULT_CODER = "INCEpTION"
 
 
-def export_webanno_tsv(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE) -> list[Path]:
+def export_webanno_tsv(
+    data: ProjectData,
+    out: Path,
+    *,
+    state: TaskState = NULL_STATE,
+    segmentations: Mapping[str, Segmentation] | None = None,
+) -> list[Path]:
     """A TSV file per document and coder (a bare one for a document nobody
-    coded) and the codebook file, into the folder or ``.zip`` ``out``."""
+    coded) and the codebook file, into the folder or ``.zip`` ``out``. ``segmentations`` (document id to the
+    project's stored segments) gives the tokens and sentences; a document
+    without them is segmented by a blank spaCy pipeline."""
     members = layout.members(data, EXT)
     by_doc_coder: dict[tuple[str, str], list[Annotation]] = {}
     for a in data.live_annotations():
         by_doc_coder.setdefault((a.document_id, a.coder_id), []).append(a)
-    segment = segmenter()
+    segment = segmenter(segmentations)
 
     def files() -> Iterator[tuple[str, bytes]]:
         yield layout.CODES_FILE, layout.codes_file(data)

@@ -207,3 +207,36 @@ def test_relation_layers_are_skipped_with_a_warning(tmp_path):
     result = import_data(tmp_path, "webanno")
     assert sorted(result.data.codebook.path(a.code_id) for a in result.data.annotations) == ["X", "Y"]
     assert any("webanno.custom.Rel" in w for w in result.warnings)
+
+
+def test_the_projects_stored_tokens_and_sentences_are_used(tmp_path):
+    from array import array
+
+    from annotator.core.models import Segmentation
+
+    doc = Document(text="Alpha beta. Gamma")
+    seg = Segmentation(
+        document_id=doc.id,
+        model="test",
+        # a split no blank pipeline would make: the file must show these tokens
+        token_starts=array("i", [0, 2, 6, 10, 12]),
+        token_ends=array("i", [2, 5, 10, 11, 17]),
+        sentence_starts=array("i", [0, 12]),
+        sentence_ends=array("i", [11, 17]),
+    )
+    coder = Coder(name="Zoë", id="k1")
+    cb = Codebook(codes=[Code(name="X", id="c1")])
+    ann = Annotation(document_id=doc.id, coder_id="k1", code_id="c1", start=6, end=17)
+    data = ProjectData(documents=[doc], codebook=cb, coders=[coder], annotations=[ann])
+    export_data(data, "webanno", tmp_path / "t", segmentations={doc.id: seg})
+    (path,) = (tmp_path / "t").rglob("*.tsv")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert [line for line in lines if line.startswith("#Text=")] == ["#Text=Alpha beta. ", "#Text=Gamma"]
+    assert [line.split("\t")[1] for line in lines if line[:1].isdigit()] == [
+        "0-2",
+        "2-5",
+        "6-10",
+        "10-11",
+        "12-17",
+    ]
+    assert span_keys(import_data(tmp_path / "t").data) == span_keys(data)
