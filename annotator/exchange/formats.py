@@ -188,10 +188,15 @@ def data_loss(data: ProjectData, fmt: str) -> list[str]:
             sum(1 for a in live if a.origin != "manual"),
             "annotation origins (suggestion, adjudicated) are lost",
         )
-        kept = "title and URL" if name == "xmi" else "title, in the folder name"
+        kept = "title and URL go out" if name == "xmi" else "title goes out, as a folder name"
         count(
             sum(1 for d in data.documents if d.outlet or d.published or d.author or d.metadata),
-            f"documents' outlet, author, date and extra metadata stay behind (only the {kept} goes out)",
+            f"documents' outlet, author, date and extra metadata stay behind (only the {kept})",
+        )
+        count(len(data.coders), "coders' colours and roles stay behind (only their names go out)")
+        count(
+            sum(1 for a in live if a.created_at or a.updated_at),
+            "annotations' creation and change times are not exported",
         )
     if name == "webanno":
         count(
