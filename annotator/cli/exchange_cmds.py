@@ -40,7 +40,7 @@ _IMPORTS = [name for name, f in FORMATS.items() if f.can_import]
     "--output",
     required=True,
     type=click.Path(path_type=Path),
-    help="The file (or, for brat, the folder) to write.",
+    help="The file or folder to write (brat and doccano: a folder; xmi and webanno: a folder or a .zip).",
 )
 @click.option("--coders", multiple=True, metavar="NAMES", help="Only these coders (default: all).")
 @click.option("--batch", help="Only documents of this batch.")
@@ -120,7 +120,7 @@ def import_annotations_cmd(
     project: Path, path: Path, fmt: str | None, coder_from_filename: str | None, coder: str | None
 ) -> None:
     """Import annotations (brat, REFI-QDA .qdpx/.qdc, spaCy DocBin, Prodigy, doccano, Label Studio,
-    or this tool's CSV/JSONL)."""
+    INCEpTION's XMI and WebAnno TSV, or this tool's CSV/JSONL)."""
     with open_project(project) as p:
         r = run_task(
             "Importing annotations",

@@ -16,11 +16,14 @@ from annotator.exchange import (
     csv_format,
     docbin_format,
     doccano_format,
+    inception_layout,
     jsonl_format,
     labelstudio_format,
     prodigy_format,
     refi_codebook,
     refi_qdpx,
+    uima_xmi,
+    webanno_tsv,
     xlsx_format,
 )
 from annotator.exchange.bundle import ImportResult, ProjectData
@@ -128,6 +131,22 @@ FORMATS: dict[str, ExchangeFormat] = {
             "A list of tasks, an annotation per coder, suggestions as predictions; "
             "the labeling config beside it.",
         ),
+        ExchangeFormat(
+            "xmi",
+            "UIMA CAS XMI (INCEpTION)",
+            (".zip", ".xmi"),
+            uima_xmi.export_xmi,
+            uima_xmi.import_xmi,
+            "A folder or .zip as INCEpTION exports projects: annotation/<document>/<coder>.xmi, TypeSystem.xml.",
+        ),
+        ExchangeFormat(
+            "webanno",
+            "WebAnno TSV 3.3 (INCEpTION)",
+            (".zip", ".tsv"),
+            webanno_tsv.export_webanno_tsv,
+            webanno_tsv.import_webanno_tsv,
+            "A folder or .zip as INCEpTION exports projects: annotation/<document>/<coder>.tsv.",
+        ),
     )
 }
 
@@ -155,6 +174,9 @@ def guess_format(path: Path) -> str:
         for name, fmt in (("annotations.csv", "csv"), ("annotations.jsonl", "jsonl")):
             if (path / name).is_file():
                 return fmt
+    inception = inception_layout.sniff(path, {"xmi": ".xmi", "webanno": ".tsv"})
+    if inception:
+        return inception
     suffix = path.suffix.lower()
     for f in FORMATS.values():
         if suffix and suffix in f.extensions:
@@ -197,6 +219,27 @@ def data_loss(data: ProjectData, fmt: str) -> list[str]:
         count(len(live) + len(data.document_codes), "codings are not part of a codebook file")
     if name == "csv":
         count(len(data.coders), "coders' colours and roles stay behind (JSONL keeps them)")
+    if name in {"xmi", "webanno"}:
+        count(
+            sum(1 for a in live if a.origin != "manual"),
+            "annotation origins (suggestion, adjudicated) are lost",
+        )
+        kept = "title and URL go out" if name == "xmi" else "title goes out, as a folder name"
+        count(
+            sum(1 for d in data.documents if d.outlet or d.published or d.author or d.metadata),
+            f"documents' outlet, author, date and extra metadata stay behind (only the {kept})",
+        )
+        count(len(data.coders), "coders' colours and roles stay behind (only their names go out)")
+        count(
+            sum(1 for a in live if a.created_at or a.updated_at),
+            "annotations' creation and change times are not exported",
+        )
+    if name == "webanno":
+        count(
+            len(data.document_codes),
+            "article-level codes are not exported, WebAnno TSV has no place for them",
+        )
+        count(sum(1 for a in live if "\r" in a.note), "notes' carriage returns become line feeds")
     if name == "xlsx":
         count(
             sum(1 for a in live if len(a.note) > 32_000 or a.end - a.start > 32_000),

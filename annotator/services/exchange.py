@@ -58,6 +58,9 @@ def export_project(
     data = project_data(project, coders=coders, batch=batch)
     if fmt == "qdpx":
         options.setdefault("name", project.name)
+    if fmt in ("xmi", "webanno"):
+        # INCEpTION shows the tokens and sentences the coders saw, not a re-tokenisation
+        options.setdefault("segmentations", project.documents.segmentations([d.id for d in data.documents]))
     return export_data(data, fmt, Path(out), state=state, **options)
 
 

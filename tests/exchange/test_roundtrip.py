@@ -17,7 +17,7 @@ TWO_WAY = [
     if f.can_export and f.can_import and name != "qdc" and name not in TASK_FORMATS
 ]
 KEEPS_IDS = {"csv", "jsonl", "spacy", "qdpx"}
-KEEPS_DOCUMENT_CODES = {"csv", "jsonl", "spacy", "qdpx"}
+KEEPS_DOCUMENT_CODES = {"csv", "jsonl", "spacy", "qdpx", "xmi"}
 
 
 def _target(tmp_path, fmt):
@@ -32,7 +32,7 @@ def _import(fmt, out, sample):
 
 
 def test_every_two_way_format_is_tested():
-    assert set(TWO_WAY) == {"csv", "jsonl", "spacy", "brat", "qdpx"}
+    assert set(TWO_WAY) == {"csv", "jsonl", "spacy", "brat", "qdpx", "xmi", "webanno"}
 
 
 @pytest.mark.parametrize("fmt", TWO_WAY)
