@@ -17,6 +17,7 @@ from annotator.exchange import (
     jsonl_format,
     refi_codebook,
     refi_qdpx,
+    refi_qdpx_read,
     xlsx_format,
 )
 from annotator.exchange.bundle import ImportResult, ProjectData
@@ -88,7 +89,7 @@ FORMATS: dict[str, ExchangeFormat] = {
             "REFI-QDA project",
             (".qdpx",),
             refi_qdpx.export_qdpx,
-            refi_qdpx.import_qdpx,
+            refi_qdpx_read.import_qdpx,
             "For ATLAS.ti, MAXQDA, NVivo, QualCoder and other QDA programs.",
         ),
         ExchangeFormat(
