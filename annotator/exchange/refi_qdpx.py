@@ -2,8 +2,9 @@
 
 Coders are Users, codes keep their GUIDs and colours, each annotation is a
 PlainTextSelection holding one Coding by its coder, notes are Notes referenced
-from the selection, article-level codes are Codings on the TextSource (a value
-other than "1" is kept in the note as ``[value: X]``). Document metadata are
+from the selection (and its Description), an article-level code is a coding of
+a selection of the whole text named ``ARTICLE_LEVEL_NAME`` (a value other than
+"1" is kept in the note as ``[value: X]``). Document metadata are
 text Variables. Fragments of one discontinuous span are joined by Links.
 
 Positions are code points, the first being 0 (REFI-QDA 1.5, section 10.2);
@@ -40,6 +41,8 @@ from annotator.exchange.refi_codebook import (
 
 VARIABLES = ("outlet", "published", "url", "author", "language")
 LINK_NAME = "Annotator: fragment of one span"
+# names the whole-text selection of an article-level code, which import restores as one
+ARTICLE_LEVEL_NAME = "Annotator: article-level code"
 VALUE_NOTE = re.compile(r"^\[value: (.*?)\](?: (.*))?\Z", re.S)
 SELECTION_NAME_LENGTH = 100
 MAX_SOURCE_BYTES = 64 * 1024 * 1024  # a news article is a few kB; a book is a few MB
@@ -140,22 +143,36 @@ def project_xml(data: ProjectData, source_guids: dict[str, str], name: str = "")
             if a.link:
                 fragments.setdefault(a.link, []).append(aguid)
         for dc in doc_codes.get(d.id, []):
+            # a coding of the whole text: QualCoder and others drop a Coding on a TextSource
             user = coder_guid.get(dc.coder_id) or guid_for(dc.coder_id)
             key = ("doccode", d.id, dc.coder_id, dc.code_id)
-            coding = element(
+            note = dc.note if dc.value == "1" else f"[value: {dc.value}]" + (f" {dc.note}" if dc.note else "")
+            sel = element(
                 src,
                 ns,
-                "Coding",
+                "PlainTextSelection",
                 guid=derived_guid(*key),
+                name=ARTICLE_LEVEL_NAME,
+                startPosition="0",
+                endPosition=str(len(d.text)),
+                creatingUser=user,
+                creationDateTime=xml_datetime(dc.updated_at),
+            )
+            if note:
+                text_element(sel, ns, "Description", note)
+            coding = element(
+                sel,
+                ns,
+                "Coding",
+                guid=derived_guid("coding", *key),
                 creatingUser=user,
                 creationDateTime=xml_datetime(dc.updated_at),
             )
             element(coding, ns, "CodeRef", targetGUID=guid_for(dc.code_id))
-            note = dc.note if dc.value == "1" else f"[value: {dc.value}]" + (f" {dc.note}" if dc.note else "")
             if note:
                 nguid = derived_guid("note", *key)
                 notes.append((nguid, "Article-level code note", user, dc.updated_at, note))
-                element(coding, ns, "NoteRef", targetGUID=nguid)
+                element(sel, ns, "NoteRef", targetGUID=nguid)
         for v in variables:
             value = getattr(d, v)
             if value:

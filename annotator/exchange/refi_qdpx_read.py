@@ -24,7 +24,13 @@ from annotator.exchange.refi_codebook import (
     norm_guid,
     read_codes,
 )
-from annotator.exchange.refi_qdpx import LINK_NAME, MAX_SOURCE_BYTES, VALUE_NOTE, VARIABLES
+from annotator.exchange.refi_qdpx import (
+    ARTICLE_LEVEL_NAME,
+    LINK_NAME,
+    MAX_SOURCE_BYTES,
+    VALUE_NOTE,
+    VARIABLES,
+)
 from annotator.exchange.textmap import OffsetMap
 from annotator.exchange.untrusted import SafeZip, local_name, parse_xml
 
@@ -126,6 +132,24 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
         # our own export writes a coding's note both as Description and as a Note
         return "\n\n".join(dict.fromkeys(p for p in parts if p))
 
+    def article_level(
+        document_id: str, coding: ET.Element, code_id: str, note: str, *users: str | None
+    ) -> None:
+        value = "1"
+        m = VALUE_NOTE.match(note)
+        if m:
+            value, note = m.group(1), m.group(2) or ""
+        document_codes.append(
+            DocumentCode(
+                document_id=document_id,
+                coder_id=coder_for(*users).id,
+                code_id=code_id,
+                value=value,
+                note=note,
+                updated_at=coding.get("creationDateTime") or "",
+            )
+        )
+
     annotations: list[Annotation] = []
     taken_ids: set[str] = set()  # a selection guid names one selection; a repeat must not overwrite it
     document_codes: list[DocumentCode] = []
@@ -175,6 +199,7 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
             warnings.append(
                 f"{label}: the text was normalised (NFC, \\n line endings) and the positions moved with it."
             )
+
         for sel in children(src, "PlainTextSelection"):
             try:
                 s, e = int(sel.get("startPosition", "")), int(sel.get("endPosition", ""))
@@ -195,6 +220,7 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
                 continue
             sel_guid = norm_guid(sel.get("guid"))
             note = note_of(sel)
+            whole_text = (s, e) == (0, offsets.raw_length)
             for i, coding in enumerate(codings):
                 ref = child(coding, "CodeRef")
                 cguid = norm_guid(ref.get("targetGUID") if ref is not None else None)
@@ -202,8 +228,18 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
                 if code is None:
                     warnings.append(f"{label}: skipped a coding of {s}-{e} with the unknown code {cguid}.")
                     continue
+                coding_note = "\n\n".join(p for p in (note, note_of(coding)) if p)
+                if whole_text and (sel.get("name") == ARTICLE_LEVEL_NAME or code.scope == "document"):
+                    article_level(
+                        document.id,
+                        coding,
+                        code.id,
+                        coding_note,
+                        coding.get("creatingUser"),
+                        sel.get("creatingUser"),
+                    )
+                    continue
                 coder = coder_for(coding.get("creatingUser"), sel.get("creatingUser"))
-                coding_note = note_of(coding)
                 ann = Annotation(
                     document_id=document.id,
                     coder_id=coder.id,
@@ -211,7 +247,7 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
                     start=start,
                     end=end,
                     quote=document.text[start:end],
-                    note="\n\n".join(p for p in (note, coding_note) if p),
+                    note=coding_note,
                     origin="imported",
                     created_at=coding.get("creationDateTime") or sel.get("creationDateTime") or "",
                     updated_at=sel.get("modifiedDateTime") or "",
@@ -232,20 +268,7 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
             if code is None:
                 warnings.append(f"{label}: skipped an article-level coding with the unknown code {cguid}.")
                 continue
-            note, value = note_of(coding), "1"
-            m = VALUE_NOTE.match(note)
-            if m:
-                value, note = m.group(1), m.group(2) or ""
-            document_codes.append(
-                DocumentCode(
-                    document_id=document.id,
-                    coder_id=coder_for(coding.get("creatingUser")).id,
-                    code_id=code.id,
-                    value=value,
-                    note=note,
-                    updated_at=coding.get("creationDateTime") or "",
-                )
-            )
+            article_level(document.id, coding, code.id, note_of(coding), coding.get("creatingUser"))
     for kind, n in skipped_kinds.items():
         warnings.append(f"{where}: {n} {kind} source(s) were skipped; only text sources can be coded here.")
     return ImportResult(rec.project_data(annotations, document_codes), warnings)
