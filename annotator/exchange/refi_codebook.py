@@ -20,6 +20,7 @@ from annotator.core.models import Code, Scope
 from annotator.core.output_files import write_bytes
 from annotator.core.safe_open import read_regular
 from annotator.exchange.bundle import ImportResult, ProjectData, Reconciler
+from annotator.exchange.refi_names import export_names, restore_names
 from annotator.exchange.untrusted import local_name, parse_xml
 
 try:
@@ -112,8 +113,9 @@ def text_element(parent, ns: str, tag: str, text: str):
     return el
 
 
-def write_codes(parent: ET.Element, ns: str, codebook: Codebook) -> None:
+def write_codes(parent: ET.Element, ns: str, codebook: Codebook, *, unique_code_names: bool = True) -> None:
     codes_el = element(parent, ns, "Codes")
+    names = export_names(codebook, unique=unique_code_names)
 
     def visit(code: Code, into: ET.Element) -> None:
         kids = codebook.children(code.id)
@@ -122,7 +124,7 @@ def write_codes(parent: ET.Element, ns: str, codebook: Codebook) -> None:
             ns,
             "Code",
             guid=guid_for(code.id),
-            name=code.name,
+            name=names[code.id],
             isCodable="false" if kids else "true",
             color=code.color if _COLOUR6.match(code.color or "") else None,
         )
@@ -176,9 +178,14 @@ def child_text(el: ET.Element, name: str) -> str:
 
 
 def read_codes(
-    codes_el: ET.Element | None, sets_el: ET.Element | None, where: str, warnings: list[str]
+    codes_el: ET.Element | None,
+    sets_el: ET.Element | None,
+    where: str,
+    warnings: list[str],
+    known: ProjectData | None = None,
 ) -> list[Code]:
-    """Codes of a ``Codes`` element, with the flags of our Sets applied."""
+    """Codes of a ``Codes`` element, with the flags of our Sets applied and the
+    group prefixes of repeated names taken off again (``known``: the project)."""
     flags: dict[str, set[str]] = {SET_DOCUMENT_SCOPE: set(), SET_EXCLUSIVE: set(), SET_ARCHIVED: set()}
     if sets_el is not None:
         for s in children(sets_el, "Set"):
@@ -225,25 +232,26 @@ def read_codes(
     if codes_el is not None:
         for i, el in enumerate(children(codes_el, "Code")):
             visit(el, None, i, "span")
+    restore_names(codes, {guid_for(c.id): c.name for c in (known.codebook if known else [])})
     return codes
 
 
 # --- .qdc files ---------------------------------------------------------------
 
 
-def codebook_xml(codebook: Codebook) -> bytes:
+def codebook_xml(codebook: Codebook, *, unique_code_names: bool = True) -> bytes:
     if not len(codebook):
         raise ExchangeError("The codebook has no codes, and a REFI-QDA codebook needs at least one.")
     root = element(None, NS_CODEBOOK, "CodeBook", origin=ORIGIN)
-    write_codes(root, NS_CODEBOOK, codebook)
+    write_codes(root, NS_CODEBOOK, codebook, unique_code_names=unique_code_names)
     write_sets(root, NS_CODEBOOK, codebook)
     return to_bytes(root)
 
 
-def export_qdc(data: ProjectData, out: Path, **_: object) -> list[Path]:
+def export_qdc(data: ProjectData, out: Path, *, unique_code_names: bool = True, **_: object) -> list[Path]:
     path = out if out.suffix.lower() == ".qdc" else out / "codebook.qdc"
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_bytes(path, codebook_xml(data.codebook))
+    write_bytes(path, codebook_xml(data.codebook, unique_code_names=unique_code_names))
     return [path]
 
 
@@ -255,7 +263,7 @@ def import_qdc(path: Path, *, existing: ProjectData | None = None) -> ImportResu
             f"{path.name} is not a REFI-QDA codebook (its root element is {local_name(root.tag)!r})."
         )
     warnings: list[str] = []
-    codes = read_codes(child(root, "Codes"), child(root, "Sets"), path.name, warnings)
+    codes = read_codes(child(root, "Codes"), child(root, "Sets"), path.name, warnings, existing)
     if not codes:
         warnings.append(f"{path.name} holds no codes.")
     rec = Reconciler(existing)

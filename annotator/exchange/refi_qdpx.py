@@ -57,7 +57,9 @@ def _selection_name(quote: str) -> str:
     return quote if len(quote) <= SELECTION_NAME_LENGTH else quote[: SELECTION_NAME_LENGTH - 1] + "…"
 
 
-def project_xml(data: ProjectData, source_guids: dict[str, str], name: str = "") -> bytes:
+def project_xml(
+    data: ProjectData, source_guids: dict[str, str], name: str = "", *, unique_code_names: bool = True
+) -> bytes:
     ns = NS_PROJECT
     root = element(
         None,
@@ -73,7 +75,7 @@ def project_xml(data: ProjectData, source_guids: dict[str, str], name: str = "")
         for c in data.coders:
             element(users, ns, "User", guid=coder_guid[c.id], name=c.name, id=c.id)
     if len(data.codebook):
-        write_codes(element(root, ns, "CodeBook"), ns, data.codebook)
+        write_codes(element(root, ns, "CodeBook"), ns, data.codebook, unique_code_names=unique_code_names)
     variables = [v for v in VARIABLES if any(getattr(d, v) for d in data.documents)]
     if variables:
         vars_el = element(root, ns, "Variables")
@@ -213,7 +215,14 @@ def project_xml(data: ProjectData, source_guids: dict[str, str], name: str = "")
     return to_bytes(root)
 
 
-def export_qdpx(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE, name: str = "") -> list[Path]:
+def export_qdpx(
+    data: ProjectData,
+    out: Path,
+    *,
+    state: TaskState = NULL_STATE,
+    name: str = "",
+    unique_code_names: bool = True,
+) -> list[Path]:
     path = output_path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
     source_guids = {d.id: derived_guid("source", d.id) for d in data.documents}
@@ -223,6 +232,8 @@ def export_qdpx(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE, 
             for i, d in enumerate(data.documents):
                 zf.writestr(f"sources/{source_guids[d.id]}.txt", d.text.encode("utf-8"))
                 advance(state, i + 1, total)
-            zf.writestr("project.qde", project_xml(data, source_guids, name))
+            zf.writestr(
+                "project.qde", project_xml(data, source_guids, name, unique_code_names=unique_code_names)
+            )
         advance(state, total, total)
     return [path]

@@ -76,7 +76,7 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
     # codebook
     cb = child(root, "CodeBook")
     file_codes = read_codes(
-        child(cb, "Codes") if cb is not None else None, child(root, "Sets"), where, warnings
+        child(cb, "Codes") if cb is not None else None, child(root, "Sets"), where, warnings, existing
     )
     for c in file_codes:  # codes we exported under a derived GUID get their own id back
         if c.id in existing_guids:

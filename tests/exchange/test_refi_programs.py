@@ -3,6 +3,8 @@ that repeat across groups, ids that are not GUIDs, notes on no coding."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 import zipfile
 
@@ -36,7 +38,9 @@ def test_article_level_codes_are_codings_of_the_whole_text(tmp_path, sample):
                 whole.append((0, len(text), sel.findtext(NS + "Description") or ""))
     assert len(whole) == len(sample.document_codes)
     assert any(d.startswith("[value: -2]") for *_, d in whole)
-    assert sorted(len(texts[dc.document_id]) for dc in sample.document_codes) == sorted(e for _, e, _ in whole)
+    assert sorted(len(texts[dc.document_id]) for dc in sample.document_codes) == sorted(
+        e for _, e, _ in whole
+    )
 
 
 def test_whole_text_codings_come_back_as_article_level_codes(tmp_path, sample):
@@ -44,3 +48,86 @@ def test_whole_text_codings_come_back_as_article_level_codes(tmp_path, sample):
     back = import_data(path, "qdpx").data
     assert _doc_code_keys(back) == _doc_code_keys(sample)
     assert len(back.annotations) == len(sample.live_annotations())
+
+
+APPEASEMENT = "7d1f3a2e-0000-4000-8000-000000000002"  # Frames/appeasement
+NEGATIVE = "7d1f3a2e-0000-4000-8000-000000000008"  # Tone/negative, renamed below
+
+
+@pytest.fixture
+def repeated(sample):
+    """Two codes of one name in two groups, as the demo's 'Frames' and 'Dominant frame'."""
+    sample.codebook[NEGATIVE].name = "appeasement"
+    return sample
+
+
+def _written_names(path, fmt: str) -> list[str]:
+    if fmt == "qdpx":
+        root = _qde(path)
+        ns = NS
+    else:
+        root = ET.fromstring(path.read_bytes())
+        ns = "{urn:QDA-XML:codebook:1.0}"
+    return [c.get("name") for c in root.iter(ns + "Code")]
+
+
+@pytest.mark.parametrize("fmt", ["qdpx", "qdc"])
+def test_names_that_repeat_across_groups_are_written_with_their_group(tmp_path, repeated, fmt):
+    """QualCoder keeps one code per name and moves the other's codings to it."""
+    (path,) = export_data(repeated, fmt, tmp_path / f"p.{fmt}")
+    names = _written_names(path, fmt)
+    assert "Frames: appeasement" in names and "Tone: appeasement" in names
+    assert "appeasement" not in names
+    assert "tragically flawed" in names  # a name that does not repeat stays as it is
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("fmt", ["qdpx", "qdc"])
+def test_group_prefixes_are_stripped_on_import(tmp_path, repeated, fmt):
+    (path,) = export_data(repeated, fmt, tmp_path / f"p.{fmt}")
+    fresh = import_data(path, fmt).data.codebook
+    assert fresh[APPEASEMENT].name == "appeasement" and fresh[NEGATIVE].name == "appeasement"
+    again = import_data(path, fmt, existing=repeated).data.codebook
+    assert {c.id: c.name for c in again} == {c.id: c.name for c in repeated.codebook}
+
+
+def test_a_name_that_only_looks_prefixed_is_kept(tmp_path, sample):
+    sample.codebook[APPEASEMENT].name = "Frames: appeasement"  # typed so by the user; nothing repeats
+    (path,) = export_data(sample, "qdpx", tmp_path / "p.qdpx")
+    assert import_data(path, "qdpx").data.codebook[APPEASEMENT].name == "Frames: appeasement"
+
+
+@pytest.mark.parametrize("fmt", ["qdpx", "qdc"])
+def test_keeping_repeated_names_is_possible_and_reported(tmp_path, repeated, fmt):
+    from annotator.exchange import data_loss
+
+    (path,) = export_data(repeated, fmt, tmp_path / f"p.{fmt}", unique_code_names=False)
+    assert _written_names(path, fmt).count("appeasement") == 2
+    lost = " ".join(data_loss(repeated, fmt, unique_code_names=False))
+    assert "2 codes share a name" in lost
+    assert not any("share a name" in w for w in data_loss(repeated, fmt))
+
+
+def _cli(*args) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "annotator.cli.main", *map(str, args)], capture_output=True, text=True
+    )
+
+
+def test_export_command_writes_unique_names_unless_told_to_keep_them(tmp_path):
+    project = tmp_path / "study.annotator"
+    assert _cli("init", project, "--codebook", "syria_2015").returncode == 0
+    assert _cli("export", project, "--format", "qdc", "-o", tmp_path / "u.qdc").returncode == 0
+    names = _written_names(tmp_path / "u.qdc", "qdc")
+    assert "Frames: Appeasement" in names and "Dominant frame: Appeasement" in names
+    assert len(names) == len(set(names))
+    kept = _cli("export", project, "--format", "qdpx", "-o", tmp_path / "k.qdpx", "--keep-code-names")
+    assert kept.returncode == 0, kept.stderr
+    assert _written_names(tmp_path / "k.qdpx", "qdpx").count("Appeasement") == 2
+    wrong = _cli("export", project, "--format", "csv", "-o", tmp_path / "x.csv", "--unique-code-names")
+    assert wrong.returncode == 1 and "Traceback" not in wrong.stderr
+    assert (
+        wrong.stderr.strip()
+        == "Error: --unique-code-names and --keep-code-names apply only to --format qdpx or qdc."
+    )
+    assert not (tmp_path / "x.csv").exists()
