@@ -67,6 +67,31 @@ def norm_guid(value: str | None) -> str | None:
         return None
 
 
+class FileGuids:
+    """The GUIDs of one file, read leniently: an id that is not a GUID (refi-tools'
+    example codebook uses ``c001``) gets a GUID derived from it, the same for
+    every reference to it and on every import, and is counted for one warning."""
+
+    def __init__(self) -> None:
+        self.replaced: dict[str, None] = {}  # ordered, for the example in the warning
+
+    def __call__(self, value: str | None) -> str | None:
+        guid = norm_guid(value)
+        if guid is not None or value is None or not value.strip():
+            return guid
+        self.replaced[value.strip()] = None
+        return derived_guid("file id", value.strip())
+
+    def warn(self, where: str, warnings: list[str]) -> None:
+        if not self.replaced:
+            return
+        n, first = len(self.replaced), next(iter(self.replaced))
+        if n == 1:
+            warnings.append(f"{where}: the id {first!r} is not a GUID and was given a new GUID.")
+        else:
+            warnings.append(f"{where}: {n} ids that are not GUIDs (such as {first!r}) were given new GUIDs.")
+
+
 def xml_text(value: str) -> str:
     """XML 1.0 cannot hold most control characters, even escaped."""
     return _XML_ILLEGAL.sub("", value) if _XML_ILLEGAL.search(value) else value
@@ -183,15 +208,17 @@ def read_codes(
     where: str,
     warnings: list[str],
     known: ProjectData | None = None,
+    guids: FileGuids | None = None,
 ) -> list[Code]:
     """Codes of a ``Codes`` element, with the flags of our Sets applied and the
     group prefixes of repeated names taken off again (``known``: the project)."""
+    guids = guids or FileGuids()
     flags: dict[str, set[str]] = {SET_DOCUMENT_SCOPE: set(), SET_EXCLUSIVE: set(), SET_ARCHIVED: set()}
     if sets_el is not None:
         for s in children(sets_el, "Set"):
             if s.get("name") in flags:
                 for m in children(s, "MemberCode"):
-                    g = norm_guid(m.get("targetGUID") or m.get("guid"))
+                    g = guids(m.get("targetGUID") or m.get("guid"))
                     if g:
                         flags[s.get("name", "")].add(g)
     codes: list[Code] = []
@@ -199,10 +226,10 @@ def read_codes(
     seen: set[str] = set()
 
     def visit(el: ET.Element, parent: Code | None, order: int, inherited_scope: Scope) -> None:
-        guid = norm_guid(el.get("guid"))
+        guid = guids(el.get("guid"))
         name = (el.get("name") or "").strip()
         if guid is None:
-            raise ExchangeError(f"{where}: the code {name or '(unnamed)'!r} has no valid guid.")
+            raise ExchangeError(f"{where}: the code {name or '(unnamed)'!r} has no guid.")
         if guid in seen:
             warnings.append(f"{where}: the code guid {guid} appears twice; the second was skipped.")
             return
@@ -263,7 +290,9 @@ def import_qdc(path: Path, *, existing: ProjectData | None = None) -> ImportResu
             f"{path.name} is not a REFI-QDA codebook (its root element is {local_name(root.tag)!r})."
         )
     warnings: list[str] = []
-    codes = read_codes(child(root, "Codes"), child(root, "Sets"), path.name, warnings, existing)
+    guids = FileGuids()
+    codes = read_codes(child(root, "Codes"), child(root, "Sets"), path.name, warnings, existing, guids)
+    guids.warn(path.name, warnings)
     if not codes:
         warnings.append(f"{path.name} holds no codes.")
     rec = Reconciler(existing)

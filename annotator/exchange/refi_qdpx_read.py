@@ -17,11 +17,11 @@ from annotator.core.models import Annotation, Coder, Document, DocumentCode
 from annotator.exchange.bundle import ImportResult, ProjectData, Reconciler, annotation_id
 from annotator.exchange.refi_codebook import (
     MAX_XML_BYTES,
+    FileGuids,
     child,
     child_text,
     children,
     guid_for,
-    norm_guid,
     read_codes,
 )
 from annotator.exchange.refi_qdpx import (
@@ -55,6 +55,7 @@ def import_qdpx(path: Path, *, existing: ProjectData | None = None) -> ImportRes
 
 def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectData | None) -> ImportResult:
     warnings: list[str] = []
+    ids = FileGuids()
     rec = Reconciler(existing)
     existing_guids = {guid_for(c.id): c.id for c in (existing.codebook if existing else [])}
     coder_guids = {guid_for(c.id): c for c in (existing.coders if existing else [])}
@@ -63,7 +64,7 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
     users: dict[str, Coder] = {}
     users_el = child(root, "Users")
     for u in children(users_el, "User") if users_el is not None else []:
-        g = norm_guid(u.get("guid"))
+        g = ids(u.get("guid"))
         if g is None:
             warnings.append(f"{where}: skipped a user without a valid guid.")
             continue
@@ -76,7 +77,7 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
     # codebook
     cb = child(root, "CodeBook")
     file_codes = read_codes(
-        child(cb, "Codes") if cb is not None else None, child(root, "Sets"), where, warnings, existing
+        child(cb, "Codes") if cb is not None else None, child(root, "Sets"), where, warnings, existing, ids
     )
     for c in file_codes:  # codes we exported under a derived GUID get their own id back
         if c.id in existing_guids:
@@ -92,13 +93,13 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
     variables: dict[str, str] = {}
     vars_el = child(root, "Variables")
     for v in children(vars_el, "Variable") if vars_el is not None else []:
-        g = norm_guid(v.get("guid"))
+        g = ids(v.get("guid"))
         if g:
             variables[g] = v.get("name") or ""
     notes: dict[str, str] = {}
     notes_el = child(root, "Notes")
     for n in children(notes_el, "Note") if notes_el is not None else []:
-        g = norm_guid(n.get("guid"))
+        g = ids(n.get("guid"))
         if g:
             text = child_text(n, "PlainTextContent")
             if not text and n.get("plainTextPath"):
@@ -108,16 +109,16 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
     links_el = child(root, "Links")
     for link in children(links_el, "Link") if links_el is not None else []:
         if link.get("name") == LINK_NAME:
-            a, b = norm_guid(link.get("originGUID")), norm_guid(link.get("targetGUID"))
+            a, b = ids(link.get("originGUID")), ids(link.get("targetGUID"))
             if a and b:
                 group = linked.get(a) or a
                 linked[a] = group
                 linked[b] = group
 
-    default_user = norm_guid(root.get("creatingUserGUID"))
+    default_user = ids(root.get("creatingUserGUID"))
 
     def coder_for(*guids: str | None) -> Coder:
-        for g in (norm_guid(x) for x in (*guids, default_user)):
+        for g in (ids(x) for x in (*guids, default_user)):
             if g and g in users:
                 return users[g]
             if g:
@@ -128,7 +129,7 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
 
     def note_of(el: ET.Element) -> str:
         parts = [child_text(el, "Description").strip()]
-        parts += [notes.get(norm_guid(r.get("targetGUID")) or "", "") for r in children(el, "NoteRef")]
+        parts += [notes.get(ids(r.get("targetGUID")) or "", "") for r in children(el, "NoteRef")]
         # our own export writes a coding's note both as Description and as a Note
         return "\n\n".join(dict.fromkeys(p for p in parts if p))
 
@@ -180,7 +181,7 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
         meta: dict[str, Any] = {}
         for vv in children(src, "VariableValue"):
             ref = child(vv, "VariableRef")
-            vname = variables.get(norm_guid(ref.get("targetGUID") if ref is not None else None) or "", "")
+            vname = variables.get(ids(ref.get("targetGUID") if ref is not None else None) or "", "")
             value_el = next((c for c in vv if local_name(c.tag) != "VariableRef"), None)
             if vname and value_el is not None and value_el.text is not None:
                 meta[vname] = value_el.text
@@ -218,12 +219,12 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
             if not codings:
                 warnings.append(f"{label}: skipped the uncoded selection {s}-{e}.")
                 continue
-            sel_guid = norm_guid(sel.get("guid"))
+            sel_guid = ids(sel.get("guid"))
             note = note_of(sel)
             whole_text = (s, e) == (0, offsets.raw_length)
             for i, coding in enumerate(codings):
                 ref = child(coding, "CodeRef")
-                cguid = norm_guid(ref.get("targetGUID") if ref is not None else None)
+                cguid = ids(ref.get("targetGUID") if ref is not None else None)
                 code = code_by_guid.get(cguid or "")
                 if code is None:
                     warnings.append(f"{label}: skipped a coding of {s}-{e} with the unknown code {cguid}.")
@@ -263,12 +264,13 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
                 annotations.append(ann)
         for coding in children(src, "Coding"):
             ref = child(coding, "CodeRef")
-            cguid = norm_guid(ref.get("targetGUID") if ref is not None else None)
+            cguid = ids(ref.get("targetGUID") if ref is not None else None)
             code = code_by_guid.get(cguid or "")
             if code is None:
                 warnings.append(f"{label}: skipped an article-level coding with the unknown code {cguid}.")
                 continue
             article_level(document.id, coding, code.id, note_of(coding), coding.get("creatingUser"))
+    ids.warn(where, warnings)
     for kind, n in skipped_kinds.items():
         warnings.append(f"{where}: {n} {kind} source(s) were skipped; only text sources can be coded here.")
     return ImportResult(rec.project_data(annotations, document_codes), warnings)

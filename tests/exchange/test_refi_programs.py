@@ -131,3 +131,79 @@ def test_export_command_writes_unique_names_unless_told_to_keep_them(tmp_path):
         == "Error: --unique-code-names and --keep-code-names apply only to --format qdpx or qdc."
     )
     assert not (tmp_path / "x.csv").exists()
+
+
+# in the shape of refi-tools' example_codebook.qdc (tools/python/qdc_converter), with other names
+SHORT_ID_QDC = """<?xml version="1.0" encoding="UTF-8"?>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="MoodBoard">
+    <Codes>
+        <Code guid="c001" name="Negative/Aroused" isCodable="true" color="#e57373">
+            <Description>
+                Negative valence, high arousal.
+            </Description>
+            <Code guid="c21" name="Rage" isCodable="true" color="#c95858"></Code>
+            <Code guid="c20" name="Anger" isCodable="true" color="#c95858"></Code>
+        </Code>
+        <Code guid="c002" name="Positive/Calm" isCodable="true" color="#7eb5e8">
+            <Code guid="c1" name="Contentment" isCodable="true" color="#5290cb"></Code>
+        </Code>
+    </Codes>
+</CodeBook>"""
+
+
+def test_a_codebook_with_ids_that_are_not_guids_is_read_with_one_warning(tmp_path):
+    (tmp_path / "c.qdc").write_text(SHORT_ID_QDC, encoding="utf-8")
+    result = import_data(tmp_path / "c.qdc", "qdc")
+    cb = result.data.codebook
+    assert {cb.path(c.id) for c in cb} == {
+        "Negative/Aroused",
+        "Negative/Aroused/Rage",
+        "Negative/Aroused/Anger",
+        "Positive/Calm",
+        "Positive/Calm/Contentment",
+    }
+    assert cb.by_path("Negative/Aroused").description == "Negative valence, high arousal."
+    assert [w for w in result.warnings if "GUID" in w] == [
+        "c.qdc: 5 ids that are not GUIDs (such as 'c001') were given new GUIDs."
+    ]
+    again = import_data(tmp_path / "c.qdc", "qdc").data.codebook  # the same GUIDs every time
+    assert {c.id for c in again} == {c.id for c in cb}
+
+
+SHORT_ID_QDE = """<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="short ids">
+ <Users><User guid="u1" name="Dana"/></Users>
+ <CodeBook><Codes>
+  <Code guid="c1" name="Praise" isCodable="true"/>
+  <Code guid="c2" name="Blame" isCodable="true"/>
+ </Codes></CodeBook>
+ <Sources>
+  <TextSource guid="s1" name="Inline">
+   <PlainTextContent>Praise here, blame there.</PlainTextContent>
+   <PlainTextSelection guid="p1" startPosition="0" endPosition="6" creatingUser="u1">
+    <Coding guid="k1" creatingUser="u1"><CodeRef targetGUID="c1"/></Coding>
+   </PlainTextSelection>
+   <PlainTextSelection guid="p2" startPosition="13" endPosition="18" creatingUser="u1">
+    <Coding guid="k2" creatingUser="u1"><CodeRef targetGUID="c2"/><NoteRef targetGUID="n1"/></Coding>
+   </PlainTextSelection>
+  </TextSource>
+ </Sources>
+ <Notes><Note guid="n1"><PlainTextContent>why blame?</PlainTextContent></Note></Notes>
+</Project>"""
+
+
+def test_a_project_with_ids_that_are_not_guids_keeps_its_codings(tmp_path):
+    with zipfile.ZipFile(tmp_path / "s.qdpx", "w") as zf:
+        zf.writestr("project.qde", SHORT_ID_QDE.encode("utf-8"))
+    result = import_data(tmp_path / "s.qdpx", "qdpx")
+    data = result.data
+    (doc,) = data.documents
+    got = sorted(
+        (data.codebook[a.code_id].name, doc.text[a.start : a.end], a.note, a.coder_id)
+        for a in data.annotations
+    )
+    dana = next(c.id for c in data.coders if c.name == "Dana")
+    assert got == [("Blame", "blame", "why blame?", dana), ("Praise", "Praise", "", dana)]
+    assert [w for w in result.warnings if "GUID" in w] == [
+        "s.qdpx: 6 ids that are not GUIDs (such as 'u1') were given new GUIDs."  # u1 c1 c2 p1 p2 n1
+    ]
