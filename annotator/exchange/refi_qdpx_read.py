@@ -24,6 +24,7 @@ from annotator.exchange.refi_codebook import (
     guid_for,
     read_codes,
 )
+from annotator.exchange.refi_free_notes import FreeNote, FreeNotes
 from annotator.exchange.refi_qdpx import (
     ARTICLE_LEVEL_NAME,
     LINK_NAME,
@@ -97,10 +98,13 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
         if g:
             variables[g] = v.get("name") or ""
     notes: dict[str, str] = {}
+    note_els: dict[str, ET.Element] = {}
+    used_notes: set[str] = set()
     notes_el = child(root, "Notes")
     for n in children(notes_el, "Note") if notes_el is not None else []:
         g = ids(n.get("guid"))
         if g:
+            note_els[g] = n
             text = child_text(n, "PlainTextContent")
             if not text and n.get("plainTextPath"):
                 text = _internal_text(zf, n.get("plainTextPath", ""), where, warnings) or ""
@@ -129,7 +133,9 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
 
     def note_of(el: ET.Element) -> str:
         parts = [child_text(el, "Description").strip()]
-        parts += [notes.get(ids(r.get("targetGUID")) or "", "") for r in children(el, "NoteRef")]
+        refs = [ids(r.get("targetGUID")) or "" for r in children(el, "NoteRef")]
+        used_notes.update(refs)
+        parts += [notes.get(g, "") for g in refs]
         # our own export writes a coding's note both as Description and as a Note
         return "\n\n".join(dict.fromkeys(p for p in parts if p))
 
@@ -151,6 +157,11 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
             )
         )
 
+    def author(el: ET.Element) -> str:
+        user = users.get(ids(el.get("creatingUser") or el.get("modifyingUser")) or "")
+        return user.name if user else ""
+
+    free_notes = FreeNotes()
     annotations: list[Annotation] = []
     taken_ids: set[str] = set()  # a selection guid names one selection; a repeat must not overwrite it
     document_codes: list[DocumentCode] = []
@@ -217,7 +228,11 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
             start, end = offsets.span(s, e)
             codings = children(sel, "Coding")
             if not codings:
-                warnings.append(f"{label}: skipped the uncoded selection {s}-{e}.")
+                text = note_of(sel)
+                if text:
+                    free_notes.add(FreeNote(document, start, end, text, author(sel)))
+                else:
+                    warnings.append(f"{label}: skipped the uncoded selection {s}-{e}.")
                 continue
             sel_guid = ids(sel.get("guid"))
             note = note_of(sel)
@@ -270,7 +285,32 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
                 warnings.append(f"{label}: skipped an article-level coding with the unknown code {cguid}.")
                 continue
             article_level(document.id, coding, code.id, note_of(coding), coding.get("creatingUser"))
+        for ref in children(src, "NoteRef"):
+            g = ids(ref.get("targetGUID")) or ""
+            used_notes.add(g)
+            note_el = note_els.get(g)
+            if note_el is None:
+                continue
+            ranges = [
+                (r.get("startPosition", ""), r.get("endPosition", ""))
+                for r in children(note_el, "PlainTextSelection")
+            ]
+            for s_, e_ in ranges or [("0", str(offsets.raw_length))]:
+                if not (s_.isdigit() and e_.isdigit() and 0 <= int(s_) < int(e_) <= offsets.raw_length):
+                    warnings.append(f"{label}: skipped a note on {s_}-{e_}, which lies outside the text.")
+                    continue
+                start, end = offsets.span(int(s_), int(e_))
+                free_notes.add(FreeNote(document, start, end, notes[g], author(note_el)))
     ids.warn(where, warnings)
+    known_docs = {d.id for d in existing.documents} if existing else set()
+    free_notes.settle(annotations, {d.id for d in rec.documents.values()} - known_docs, where, warnings)
+    unused = sum(1 for g in notes if g not in used_notes)
+    if unused:
+        warnings.append(
+            f"{where}: {unused} note{'s belong' if unused > 1 else ' belongs'} to no source "
+            f"({'project memos or journals' if unused > 1 else 'a project memo or journal'}) "
+            f"and {'were' if unused > 1 else 'was'} not imported."
+        )
     for kind, n in skipped_kinds.items():
         warnings.append(f"{where}: {n} {kind} source(s) were skipped; only text sources can be coded here.")
     return ImportResult(rec.project_data(annotations, document_codes), warnings)

@@ -207,3 +207,73 @@ def test_a_project_with_ids_that_are_not_guids_keeps_its_codings(tmp_path):
     assert [w for w in result.warnings if "GUID" in w] == [
         "s.qdpx: 6 ids that are not GUIDs (such as 'u1') were given new GUIDs."  # u1 c1 c2 p1 p2 n1
     ]
+
+
+# what QualCoder's RefiExport writes for an annotation (a memo on text, no code):
+# a Note holding the range, referenced from the TextSource
+QUALCODER_QDE = """<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="qc" origin="QualCoder">
+ <Users><User guid="aaaaaaaa-0000-4000-8000-000000000001" name="Dana"/></Users>
+ <CodeBook><Codes>
+  <Code guid="aaaaaaaa-0000-4000-8000-000000000002" name="Praise" isCodable="true"/>
+ </Codes></CodeBook>
+ <Sources>
+  <TextSource guid="aaaaaaaa-0000-4000-8000-000000000003" name="One" creatingUser="aaaaaaaa-0000-4000-8000-000000000001">
+   <PlainTextContent>Praise here, blame there.</PlainTextContent>
+   <PlainTextSelection guid="aaaaaaaa-0000-4000-8000-000000000004" startPosition="0" endPosition="6"
+    creatingUser="aaaaaaaa-0000-4000-8000-000000000001">
+    <Coding guid="aaaaaaaa-0000-4000-8000-000000000005" creatingUser="aaaaaaaa-0000-4000-8000-000000000001">
+     <CodeRef targetGUID="aaaaaaaa-0000-4000-8000-000000000002"/>
+    </Coding>
+   </PlainTextSelection>
+   <PlainTextSelection guid="aaaaaaaa-0000-4000-8000-000000000006" startPosition="19" endPosition="24">
+    <Description>a memo on uncoded text</Description>
+   </PlainTextSelection>
+   <NoteRef targetGUID="aaaaaaaa-0000-4000-8000-000000000007"/>
+   <NoteRef targetGUID="aaaaaaaa-0000-4000-8000-000000000008"/>
+  </TextSource>
+ </Sources>
+ <Notes>
+  <Note guid="aaaaaaaa-0000-4000-8000-000000000007" creatingUser="aaaaaaaa-0000-4000-8000-000000000001"
+   creationDateTime="2025-01-15T23:37:54Z">
+   <PlainTextContent>why praise?</PlainTextContent>
+   <PlainTextSelection guid="aaaaaaaa-0000-4000-8000-000000000009" startPosition="0" endPosition="6"/>
+  </Note>
+  <Note guid="aaaaaaaa-0000-4000-8000-000000000008" creatingUser="aaaaaaaa-0000-4000-8000-000000000001"
+   creationDateTime="2025-01-15T23:37:54Z">
+   <PlainTextContent>who blames?</PlainTextContent>
+   <PlainTextSelection guid="aaaaaaaa-0000-4000-8000-00000000000a" startPosition="13" endPosition="18"/>
+  </Note>
+  <Note guid="aaaaaaaa-0000-4000-8000-00000000000b" name="Journal">
+   <PlainTextContent>a project journal entry</PlainTextContent>
+  </Note>
+ </Notes>
+</Project>"""
+
+
+def test_notes_on_no_coding_are_kept_and_said(tmp_path, schemas):
+    schemas[0].validate(QUALCODER_QDE.encode("utf-8"))
+    with zipfile.ZipFile(tmp_path / "qc.qdpx", "w") as zf:
+        zf.writestr("project.qde", QUALCODER_QDE.encode("utf-8"))
+    result = import_data(tmp_path / "qc.qdpx", "qdpx")
+    (doc,) = result.data.documents
+    (a,) = result.data.annotations
+    assert a.note == "why praise?"  # the coding of the same text carries it
+    assert doc.metadata["notes"] == [
+        {"start": 13, "end": 18, "quote": "blame", "note": "who blames?", "by": "Dana"},
+        {"start": 19, "end": 24, "quote": "there", "note": "a memo on uncoded text", "by": ""},
+    ]
+    warnings = [w for w in result.warnings if "note" in w]
+    assert warnings == [
+        "qc.qdpx: 3 notes are on text no code was applied to (annotations): 1 was added to the note "
+        "of the coding of the same text, 2 were kept in their article's metadata under 'notes'.",
+        "qc.qdpx: 1 note belongs to no source (a project memo or journal) and was not imported.",
+    ]
+
+
+@pytest.fixture(scope="module")
+def schemas():
+    xmlschema = pytest.importorskip("xmlschema")
+    from tests.data_paths import REFI
+
+    return xmlschema.XMLSchema(str(REFI / "Project.xsd")), xmlschema.XMLSchema(str(REFI / "Codebook.xsd"))
