@@ -277,3 +277,56 @@ def schemas():
     from tests.data_paths import REFI
 
     return xmlschema.XMLSchema(str(REFI / "Project.xsd")), xmlschema.XMLSchema(str(REFI / "Codebook.xsd"))
+
+
+RAW_WINDOWS = "Line one\r\nCafe\u0301 in 東京 with 👨\u200d👩\u200d👧 and q\u0307.\r\nThe end\r\n"
+PARTS = ["Cafe\u0301", "東京", "👨\u200d👩\u200d👧", "q\u0307", "The end"]
+
+
+def _windows_qdpx(path):
+    """A project as a Windows program writes it: CRLF, decomposed accents,
+    positions in code points of the file's text (REFI-QDA 1.5, section 10.2)."""
+    sels = []
+    for i, part in enumerate(PARTS):
+        s = RAW_WINDOWS.index(part)
+        sels.append(
+            f'<PlainTextSelection guid="bbbbbbbb-0000-4000-8000-00000000001{i}" startPosition="{s}" '
+            f'endPosition="{s + len(part)}"><Coding guid="bbbbbbbb-0000-4000-8000-00000000002{i}">'
+            '<CodeRef targetGUID="bbbbbbbb-0000-4000-8000-000000000001"/></Coding></PlainTextSelection>'
+        )
+    qde = (
+        '<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="w">'
+        '<CodeBook><Codes><Code guid="bbbbbbbb-0000-4000-8000-000000000001" name="Mark" isCodable="true"/>'
+        '</Codes></CodeBook><Sources><TextSource guid="bbbbbbbb-0000-4000-8000-000000000002" name="w" '
+        'plainTextPath="internal://bbbbbbbb-0000-4000-8000-000000000002.txt">'
+        + "".join(sels)
+        + "</TextSource>"
+        "</Sources></Project>"
+    )
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("project.qde", qde.encode("utf-8"))
+        zf.writestr("sources/bbbbbbbb-0000-4000-8000-000000000002.txt", RAW_WINDOWS.encode("utf-8"))
+    return path
+
+
+def test_crlf_emoji_cjk_and_combining_characters_keep_exact_offsets(tmp_path, schemas):
+    import unicodedata
+
+    first = import_data(_windows_qdpx(tmp_path / "w.qdpx"), "qdpx").data
+    (doc,) = first.documents
+    expected = [unicodedata.normalize("NFC", p) for p in PARTS]
+    assert sorted(doc.text[a.start : a.end] for a in first.annotations) == sorted(expected)
+    (out,) = export_data(first, "qdpx", tmp_path / "again.qdpx")
+    schemas[0].validate(zipfile.ZipFile(out).read("project.qde"))
+    # what another program reads: code points of the exported source
+    root = _qde(out)
+    (src,) = root.iter(NS + "TextSource")
+    text = zipfile.ZipFile(out).read(f"sources/{src.get('guid')}.txt").decode("utf-8")
+    assert sorted(
+        text[int(s.get("startPosition")) : int(s.get("endPosition"))]
+        for s in src.iter(NS + "PlainTextSelection")
+    ) == sorted(expected)
+    second = import_data(out, "qdpx").data
+    assert sorted((a.start, a.end, a.quote) for a in second.annotations) == sorted(
+        (a.start, a.end, a.quote) for a in first.annotations
+    )
