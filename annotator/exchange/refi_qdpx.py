@@ -98,7 +98,8 @@ def project_xml(
             ns,
             "TextSource",
             guid=sguid,
-            name=d.title or f"Document {d.id[:8]}",
+            # QualCoder takes what follows the name's last dot as the file type; import strips .txt
+            name=f"{d.title or f'Document {d.id[:8]}'}.txt",
             plainTextPath=f"internal://{sguid}.txt",
             creationDateTime=xml_datetime(d.added_at),
         )

@@ -330,3 +330,16 @@ def test_crlf_emoji_cjk_and_combining_characters_keep_exact_offsets(tmp_path, sc
     assert sorted((a.start, a.end, a.quote) for a in second.annotations) == sorted(
         (a.start, a.end, a.quote) for a in first.annotations
     )
+
+
+def test_source_names_end_in_txt_and_come_back_without_it(tmp_path, sample):
+    """QualCoder takes what follows the last dot of a source's name as its file
+    type and writes it, unescaped, into its own export: 'U.S. warns' gave
+    richTextPath="internal://GUID. warns", and a quote in the title broke the XML."""
+    sample.documents[0].title = 'U.S. warns of "appeasement"'
+    (path,) = export_data(sample, "qdpx", tmp_path / "p.qdpx")
+    names = [s.get("name") for s in _qde(path).iter(NS + "TextSource")]
+    assert names[0] == 'U.S. warns of "appeasement".txt'
+    assert all(n.endswith(".txt") for n in names)
+    back = import_data(path, "qdpx").data
+    assert [d.title for d in back.documents] == [d.title for d in sample.documents]
