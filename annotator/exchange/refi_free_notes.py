@@ -72,11 +72,11 @@ class FreeNotes:
             )
         if kept:
             parts.append(
-                f"{kept} {'was' if kept == 1 else 'were'} kept in their article's metadata under 'notes'"
+                f"{kept} {'was' if kept == 1 else 'were'} kept in the article's metadata under 'notes'"
             )
         if lost:
             parts.append(
-                f"{lost} {'was' if lost == 1 else 'were'} not imported, their article being in the project already"
+                f"{lost} {'was' if lost == 1 else 'were'} not imported, the article being in the project already"
             )
         total = len(self.notes)
         warnings.append(

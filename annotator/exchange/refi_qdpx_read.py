@@ -307,9 +307,8 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
     unused = sum(1 for g in notes if g not in used_notes)
     if unused:
         warnings.append(
-            f"{where}: {unused} note{'s belong' if unused > 1 else ' belongs'} to no source "
-            f"({'project memos or journals' if unused > 1 else 'a project memo or journal'}) "
-            f"and {'were' if unused > 1 else 'was'} not imported."
+            f"{where}: {unused} note{'s belong' if unused > 1 else ' belongs'} to no source or coding "
+            f"(such as project memos and journals) and {'were' if unused > 1 else 'was'} not imported."
         )
     for kind, n in skipped_kinds.items():
         warnings.append(f"{where}: {n} {kind} source(s) were skipped; only text sources can be coded here.")

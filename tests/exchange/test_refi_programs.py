@@ -266,8 +266,8 @@ def test_notes_on_no_coding_are_kept_and_said(tmp_path, schemas):
     warnings = [w for w in result.warnings if "note" in w]
     assert warnings == [
         "qc.qdpx: 3 notes are on text no code was applied to (annotations): 1 was added to the note "
-        "of the coding of the same text, 2 were kept in their article's metadata under 'notes'.",
-        "qc.qdpx: 1 note belongs to no source (a project memo or journal) and was not imported.",
+        "of the coding of the same text, 2 were kept in the article's metadata under 'notes'.",
+        "qc.qdpx: 1 note belongs to no source or coding (such as project memos and journals) and was not imported.",
     ]
 
 
@@ -343,3 +343,12 @@ def test_source_names_end_in_txt_and_come_back_without_it(tmp_path, sample):
     assert all(n.endswith(".txt") for n in names)
     back = import_data(path, "qdpx").data
     assert [d.title for d in back.documents] == [d.title for d in sample.documents]
+
+
+def test_a_note_on_uncoded_text_of_an_article_already_in_the_project_is_counted(tmp_path):
+    with zipfile.ZipFile(tmp_path / "qc.qdpx", "w") as zf:
+        zf.writestr("project.qde", QUALCODER_QDE.encode("utf-8"))
+    first = import_data(tmp_path / "qc.qdpx", "qdpx").data
+    first.documents[0].metadata.clear()  # as the project holds it: an import does not change an article
+    again = import_data(tmp_path / "qc.qdpx", "qdpx", existing=first)
+    assert "2 were not imported, the article being in the project already." in " ".join(again.warnings)
