@@ -111,9 +111,13 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
             notes[g] = text
     linked: dict[str, str] = {}
     links_el = child(root, "Links")
+    noted: dict[str, list[str]] = {}  # NVivo links a Note to the selection it annotates
     for link in children(links_el, "Link") if links_el is not None else []:
-        if link.get("name") == LINK_NAME:
-            a, b = ids(link.get("originGUID")), ids(link.get("targetGUID"))
+        a, b = ids(link.get("originGUID")), ids(link.get("targetGUID"))
+        if a and b and (a in note_els) != (b in note_els):
+            note_guid, other = (a, b) if a in note_els else (b, a)
+            noted.setdefault(other, []).append(note_guid)
+        elif link.get("name") == LINK_NAME:
             if a and b:
                 group = linked.get(a) or a
                 linked[a] = group
@@ -134,6 +138,7 @@ def _read_project(root: ET.Element, zf: SafeZip, where: str, existing: ProjectDa
     def note_of(el: ET.Element) -> str:
         parts = [child_text(el, "Description").strip()]
         refs = [ids(r.get("targetGUID")) or "" for r in children(el, "NoteRef")]
+        refs += noted.get(ids(el.get("guid")) or "", [])
         used_notes.update(refs)
         parts += [notes.get(g, "") for g in refs]
         # our own export writes a coding's note both as Description and as a Note

@@ -205,7 +205,7 @@ def test_a_project_with_ids_that_are_not_guids_keeps_its_codings(tmp_path):
     dana = next(c.id for c in data.coders if c.name == "Dana")
     assert got == [("Blame", "blame", "why blame?", dana), ("Praise", "Praise", "", dana)]
     assert [w for w in result.warnings if "GUID" in w] == [
-        "s.qdpx: 6 ids that are not GUIDs (such as 'u1') were given new GUIDs."  # u1 c1 c2 p1 p2 n1
+        "s.qdpx: 8 ids that are not GUIDs (such as 'u1') were given new GUIDs."  # u1 c1 c2 p1 k1 p2 k2 n1
     ]
 
 
@@ -352,3 +352,23 @@ def test_a_note_on_uncoded_text_of_an_article_already_in_the_project_is_counted(
     first.documents[0].metadata.clear()  # as the project holds it: an import does not change an article
     again = import_data(tmp_path / "qc.qdpx", "qdpx", existing=first)
     assert "2 were not imported, the article being in the project already." in " ".join(again.warnings)
+
+
+def test_an_nvivo_annotation_linked_to_a_selection_is_its_note(tmp_path, schemas):
+    """NVivo writes an annotation as a Note joined to the selection by a Link."""
+    qde = QUALCODER_QDE.replace("<Description>a memo on uncoded text</Description>", "").replace(
+        " </Notes>",
+        '  <Note guid="aaaaaaaa-0000-4000-8000-00000000000c"><PlainTextContent>nvivo memo</PlainTextContent></Note>\n'
+        ' </Notes>\n <Links><Link guid="aaaaaaaa-0000-4000-8000-00000000000d" '
+        'originGUID="aaaaaaaa-0000-4000-8000-00000000000c" targetGUID="aaaaaaaa-0000-4000-8000-000000000006"/>'
+        '<Link guid="aaaaaaaa-0000-4000-8000-00000000000e" '
+        'originGUID="aaaaaaaa-0000-4000-8000-00000000000c" targetGUID="aaaaaaaa-0000-4000-8000-000000000004"/>'
+        "</Links>",
+    )
+    schemas[0].validate(qde.encode("utf-8"))
+    with zipfile.ZipFile(tmp_path / "nv.qdpx", "w") as zf:
+        zf.writestr("project.qde", qde.encode("utf-8"))
+    data = import_data(tmp_path / "nv.qdpx", "qdpx").data
+    (a,) = data.annotations
+    assert a.note == "nvivo memo\n\nwhy praise?"  # the linked note, then the one on the same text
+    assert {n["quote"]: n["note"] for n in data.documents[0].metadata["notes"]}["there"] == "nvivo memo"
