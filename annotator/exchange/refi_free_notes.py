@@ -2,7 +2,7 @@
 
 QualCoder writes its annotations as a Note holding a PlainTextSelection,
 referenced from the TextSource; MAXQDA writes a memo as the Description of an
-uncoded selection. Our model keeps notes on codings only, so such a note joins
+uncoded selection, NVivo as a Note linked to one. Our model keeps notes on codings only, so such a note joins
 the note of the codings of exactly the same text, or else goes to its
 article's metadata under ``notes``. Nothing is dropped without a warning.
 """
