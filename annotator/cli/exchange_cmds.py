@@ -61,6 +61,12 @@ _IMPORTS = [name for name, f in FORMATS.items() if f.can_import]
     type=click.FloatRange(0.0, 1.0, max_open=True),
     help="spacy: hold out this share of the documents (seeded) in a second file, NAME-dev.spacy.",
 )
+@click.option(
+    "--unique-code-names/--keep-code-names",
+    default=None,
+    help="qdpx, qdc: write 'Group: Name' for a code name that repeats in another group, since "
+    "QualCoder keeps one code per name (default: unique; import strips the group again).",
+)
 @force_option
 def export_cmd(
     project: Path,
@@ -72,6 +78,7 @@ def export_cmd(
     spans_key: str | None,
     config: Path | None,
     dev_share: float | None,
+    unique_code_names: bool | None,
     force: bool,
 ) -> None:
     """Export annotations, article-level codes, codebook and documents."""
@@ -87,12 +94,23 @@ def export_cmd(
     }
     if training and fmt != "spacy":
         raise ExchangeError("--source, --spans-key, --config and --dev-share apply only to --format spacy.")
+    naming = {} if unique_code_names is None else {"unique_code_names": unique_code_names}
+    if naming and fmt not in {"qdpx", "qdc"}:
+        raise ExchangeError("--unique-code-names and --keep-code-names apply only to --format qdpx or qdc.")
     targets = [output]
     if fmt == "spacy":
         targets = [output_path(output), dev_path(output) if dev_share else None, config]
     with open_project(project, readonly=True) as p, writing_output(*targets, force=force):
         written = run_task(
-            "Exporting", export_project, p, fmt, output, coders=split_names(coders), batch=batch, **training
+            "Exporting",
+            export_project,
+            p,
+            fmt,
+            output,
+            coders=split_names(coders),
+            batch=batch,
+            **training,
+            **naming,
         )
     for path in written[:10]:
         console.print(f"Wrote {plain(path)}")

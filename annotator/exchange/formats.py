@@ -22,11 +22,13 @@ from annotator.exchange import (
     prodigy_format,
     refi_codebook,
     refi_qdpx,
+    refi_qdpx_read,
     uima_xmi,
     webanno_tsv,
     xlsx_format,
 )
 from annotator.exchange.bundle import ImportResult, ProjectData
+from annotator.exchange.refi_names import repeated_names
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ FORMATS: dict[str, ExchangeFormat] = {
             "REFI-QDA project",
             (".qdpx",),
             refi_qdpx.export_qdpx,
-            refi_qdpx.import_qdpx,
+            refi_qdpx_read.import_qdpx,
             "For ATLAS.ti, MAXQDA, NVivo, QualCoder and other QDA programs.",
         ),
         ExchangeFormat(
@@ -186,9 +188,10 @@ def guess_format(path: Path) -> str:
     raise ExchangeError(f"Cannot tell the format of {path.name}; name it with --format.")
 
 
-def data_loss(data: ProjectData, fmt: str) -> list[str]:
+def data_loss(data: ProjectData, fmt: str, *, unique_code_names: bool = True) -> list[str]:
     """What an export in ``fmt`` cannot carry for this data, one sentence each,
-    for the user to see before or after exporting (REFI-QDA 1.5, section 7)."""
+    for the user to see before or after exporting (REFI-QDA 1.5, section 7).
+    ``unique_code_names`` is the REFI-QDA export option of that name."""
     name = get_format(fmt).name
     live = [a for a in data.annotations if not a.deleted]
     lost: list[str] = []
@@ -209,6 +212,13 @@ def data_loss(data: ProjectData, fmt: str) -> list[str]:
         )
     if name in {"qdpx", "qdc"}:
         count(sum(1 for c in data.codebook if c.shortcut), "code shortcut keys are not part of REFI-QDA")
+        if not unique_code_names:
+            repeats = repeated_names(data.codebook)
+            count(
+                sum(1 for c in data.codebook if c.name in repeats),
+                "codes share a name with a code in another group; QualCoder keeps one code per name "
+                "and moves the others' codings to it (export with unique code names to keep them apart)",
+            )
     if name == "qdpx":
         count(
             sum(1 for a in live if a.origin != "manual"),
@@ -255,7 +265,8 @@ def export_data(
 ) -> list[Path]:
     """Write ``data`` in format ``fmt`` to ``out`` (a file or a folder) and return
     the files written. ``options`` go to the format (spacy: ``nlp`` or
-    ``pipeline``; jsonl: ``include_texts``; qdpx: ``name``). Interrupted, it
+    ``pipeline``; jsonl: ``include_texts``; qdpx: ``name``; qdpx and qdc:
+    ``unique_code_names``, on unless False). Interrupted, it
     raises Cancelled and leaves no file."""
     f = get_format(fmt)
     if f.exporter is None:

@@ -20,6 +20,7 @@ from annotator.core.models import Code, Scope
 from annotator.core.output_files import write_bytes
 from annotator.core.safe_open import read_regular
 from annotator.exchange.bundle import ImportResult, ProjectData, Reconciler
+from annotator.exchange.refi_names import export_names, restore_names
 from annotator.exchange.untrusted import local_name, parse_xml
 
 try:
@@ -64,6 +65,31 @@ def norm_guid(value: str | None) -> str | None:
         return str(uuid.UUID(value.strip().strip("{}")))
     except ValueError:
         return None
+
+
+class FileGuids:
+    """The GUIDs of one file, read leniently: an id that is not a GUID (refi-tools'
+    example codebook uses ``c001``) gets a GUID derived from it, the same for
+    every reference to it and on every import, and is counted for one warning."""
+
+    def __init__(self) -> None:
+        self.replaced: dict[str, None] = {}  # ordered, for the example in the warning
+
+    def __call__(self, value: str | None) -> str | None:
+        guid = norm_guid(value)
+        if guid is not None or value is None or not value.strip():
+            return guid
+        self.replaced[value.strip()] = None
+        return derived_guid("file id", value.strip())
+
+    def warn(self, where: str, warnings: list[str]) -> None:
+        if not self.replaced:
+            return
+        n, first = len(self.replaced), next(iter(self.replaced))
+        if n == 1:
+            warnings.append(f"{where}: the id {first!r} is not a GUID and was given a new GUID.")
+        else:
+            warnings.append(f"{where}: {n} ids that are not GUIDs (such as {first!r}) were given new GUIDs.")
 
 
 def xml_text(value: str) -> str:
@@ -112,8 +138,9 @@ def text_element(parent, ns: str, tag: str, text: str):
     return el
 
 
-def write_codes(parent: ET.Element, ns: str, codebook: Codebook) -> None:
+def write_codes(parent: ET.Element, ns: str, codebook: Codebook, *, unique_code_names: bool = True) -> None:
     codes_el = element(parent, ns, "Codes")
+    names = export_names(codebook, unique=unique_code_names)
 
     def visit(code: Code, into: ET.Element) -> None:
         kids = codebook.children(code.id)
@@ -122,7 +149,7 @@ def write_codes(parent: ET.Element, ns: str, codebook: Codebook) -> None:
             ns,
             "Code",
             guid=guid_for(code.id),
-            name=code.name,
+            name=names[code.id],
             isCodable="false" if kids else "true",
             color=code.color if _COLOUR6.match(code.color or "") else None,
         )
@@ -176,15 +203,22 @@ def child_text(el: ET.Element, name: str) -> str:
 
 
 def read_codes(
-    codes_el: ET.Element | None, sets_el: ET.Element | None, where: str, warnings: list[str]
+    codes_el: ET.Element | None,
+    sets_el: ET.Element | None,
+    where: str,
+    warnings: list[str],
+    known: ProjectData | None = None,
+    guids: FileGuids | None = None,
 ) -> list[Code]:
-    """Codes of a ``Codes`` element, with the flags of our Sets applied."""
+    """Codes of a ``Codes`` element, with the flags of our Sets applied and the
+    group prefixes of repeated names taken off again (``known``: the project)."""
+    guids = guids or FileGuids()
     flags: dict[str, set[str]] = {SET_DOCUMENT_SCOPE: set(), SET_EXCLUSIVE: set(), SET_ARCHIVED: set()}
     if sets_el is not None:
         for s in children(sets_el, "Set"):
             if s.get("name") in flags:
                 for m in children(s, "MemberCode"):
-                    g = norm_guid(m.get("targetGUID") or m.get("guid"))
+                    g = guids(m.get("targetGUID") or m.get("guid"))
                     if g:
                         flags[s.get("name", "")].add(g)
     codes: list[Code] = []
@@ -192,10 +226,10 @@ def read_codes(
     seen: set[str] = set()
 
     def visit(el: ET.Element, parent: Code | None, order: int, inherited_scope: Scope) -> None:
-        guid = norm_guid(el.get("guid"))
+        guid = guids(el.get("guid"))
         name = (el.get("name") or "").strip()
         if guid is None:
-            raise ExchangeError(f"{where}: the code {name or '(unnamed)'!r} has no valid guid.")
+            raise ExchangeError(f"{where}: the code {name or '(unnamed)'!r} has no guid.")
         if guid in seen:
             warnings.append(f"{where}: the code guid {guid} appears twice; the second was skipped.")
             return
@@ -225,25 +259,26 @@ def read_codes(
     if codes_el is not None:
         for i, el in enumerate(children(codes_el, "Code")):
             visit(el, None, i, "span")
+    restore_names(codes, {guid_for(c.id): c.name for c in (known.codebook if known else [])})
     return codes
 
 
 # --- .qdc files ---------------------------------------------------------------
 
 
-def codebook_xml(codebook: Codebook) -> bytes:
+def codebook_xml(codebook: Codebook, *, unique_code_names: bool = True) -> bytes:
     if not len(codebook):
         raise ExchangeError("The codebook has no codes, and a REFI-QDA codebook needs at least one.")
     root = element(None, NS_CODEBOOK, "CodeBook", origin=ORIGIN)
-    write_codes(root, NS_CODEBOOK, codebook)
+    write_codes(root, NS_CODEBOOK, codebook, unique_code_names=unique_code_names)
     write_sets(root, NS_CODEBOOK, codebook)
     return to_bytes(root)
 
 
-def export_qdc(data: ProjectData, out: Path, **_: object) -> list[Path]:
+def export_qdc(data: ProjectData, out: Path, *, unique_code_names: bool = True, **_: object) -> list[Path]:
     path = out if out.suffix.lower() == ".qdc" else out / "codebook.qdc"
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_bytes(path, codebook_xml(data.codebook))
+    write_bytes(path, codebook_xml(data.codebook, unique_code_names=unique_code_names))
     return [path]
 
 
@@ -255,7 +290,9 @@ def import_qdc(path: Path, *, existing: ProjectData | None = None) -> ImportResu
             f"{path.name} is not a REFI-QDA codebook (its root element is {local_name(root.tag)!r})."
         )
     warnings: list[str] = []
-    codes = read_codes(child(root, "Codes"), child(root, "Sets"), path.name, warnings)
+    guids = FileGuids()
+    codes = read_codes(child(root, "Codes"), child(root, "Sets"), path.name, warnings, existing, guids)
+    guids.warn(path.name, warnings)
     if not codes:
         warnings.append(f"{path.name} holds no codes.")
     rec = Reconciler(existing)

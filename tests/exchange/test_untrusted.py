@@ -154,8 +154,8 @@ def test_external_entities_are_refused(tmp_path):
         (b"<CodeBook><Codes><Code", "not well-formed XML"),
         (b"<Project name='x'/>", "not a REFI-QDA codebook"),
         (
-            b"<CodeBook><Codes><Code name='a' guid='nope' isCodable='true'/></Codes></CodeBook>",
-            "no valid guid",
+            b"<CodeBook><Codes><Code name='a' isCodable='true'/></Codes></CodeBook>",
+            "has no guid",  # one that is not a GUID is given one (test_refi_programs)
         ),
         (b"\xff\xfe\x00garbage", "not well-formed XML"),
         (b"", "not well-formed XML"),
