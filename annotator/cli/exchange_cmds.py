@@ -8,6 +8,7 @@ import click
 
 from annotator.cli.common import (
     console,
+    err_console,
     force_option,
     open_project,
     plain,
@@ -100,6 +101,7 @@ def export_cmd(
     targets = [output]
     if fmt == "spacy":
         targets = [output_path(output), dev_path(output) if dev_share else None, config]
+    lost: list[str] = []
     with open_project(project, readonly=True) as p, writing_output(*targets, force=force):
         written = run_task(
             "Exporting",
@@ -109,9 +111,12 @@ def export_cmd(
             output,
             coders=split_names(coders),
             batch=batch,
+            losses=lost,
             **training,
             **naming,
         )
+    for sentence in lost:
+        err_console.print(f"[yellow]Not carried by {fmt}:[/yellow] {plain(sentence)}")
     for path in written[:10]:
         console.print(f"Wrote {plain(path)}")
     if len(written) > 10:

@@ -11,7 +11,7 @@ from annotator.core import held_files
 from annotator.core.errors import AnnotatorError, ExchangeError
 from annotator.core.task import NULL_STATE, TaskState
 from annotator.exchange.bundle import ProjectData
-from annotator.exchange.formats import export_data, import_data
+from annotator.exchange.formats import data_loss, export_data, import_data
 from annotator.services.importing import MAX_ARTICLE_CHARS, article_too_long
 from annotator.services.projects import find_coders
 from annotator.store.project import Project
@@ -52,10 +52,16 @@ def export_project(
     coders: Sequence[str] | None = None,
     batch: str | None = None,
     state: TaskState = NULL_STATE,
+    losses: list[str] | None = None,
     **options: Any,
 ) -> list[Path]:
+    """Write the project's data in ``fmt``; ``losses``, when given, receives
+    one sentence for each kind of data the format cannot carry."""
     _not_an_open_project(Path(out))
     data = project_data(project, coders=coders, batch=batch)
+    if losses is not None:
+        naming = {k: options[k] for k in ("unique_code_names",) if k in options}
+        losses.extend(data_loss(data, fmt, **naming))
     if fmt == "qdpx":
         options.setdefault("name", project.name)
     if fmt in ("xmi", "webanno"):

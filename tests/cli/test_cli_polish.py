@@ -97,3 +97,11 @@ def test_an_annotation_import_that_brings_nothing_exits_non_zero(project, tmp_pa
     res = run("import-annotations", project, empty, "--format", "jsonl")
     assert res.exit_code == 1
     assert "Nothing was imported from nothing.jsonl: the file holds none." in res.output
+
+
+def test_an_export_says_what_its_format_cannot_carry(project, tmp_path):
+    res = run("export", project, "--format", "qdpx", "-o", tmp_path / "out.qdpx", "--keep-code-names")
+    assert res.exit_code == 0, res.output
+    assert "Not carried by qdpx: 18 codes share a name with a code in another group" in res.output
+    unique = run("export", project, "--format", "qdpx", "-o", tmp_path / "unique.qdpx")
+    assert "share a name" not in unique.output
