@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -30,6 +31,12 @@ class VariablePlan:
     more_units: int | None  # to lift the lower bound above alpha_min (0: already above)
     more_articles: int | None
     reason: str | None = None
+
+
+@dataclass
+class SamplePlan:
+    parameters: dict[str, Any]
+    variables: list[VariablePlan] = field(default_factory=list)
 
 
 def observed_smallest_shares(udata: UnitData) -> dict[str, float | None]:

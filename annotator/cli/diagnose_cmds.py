@@ -3,19 +3,16 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import click
 
-from annotator.agreement.diagnostics import Diagnostics, VariableDiagnostics
+from annotator.agreement.diagnostics import VariableDiagnostics
 from annotator.agreement.drift import PERIODS
 from annotator.agreement.reliability_data import SEGMENT_UNITS
-from annotator.agreement.sample_plan import required_table
+from annotator.agreement.sample_plan import SamplePlan, required_table
 from annotator.agreement.sample_size import LIFT_METHOD, required_units
 from annotator.cli.agreement_cmds import agreement_group
 from annotator.cli.common import (
@@ -31,7 +28,8 @@ from annotator.cli.common import (
 from annotator.cli.tables import Table, grouped_notes, percent
 from annotator.core.errors import AnnotatorError
 from annotator.core.output_files import write_text
-from annotator.services.diagnostics import SamplePlan, coder_diagnostics, sample_plan
+from annotator.reporting.diagnostics_files import diagnostic_rows, to_csv_text, to_json_text
+from annotator.services.diagnostics import coder_diagnostics, sample_plan
 
 FORMATS = ("table", "json", "csv")
 UNIT_CHOICE = click.Choice(["document", *SEGMENT_UNITS])
@@ -53,17 +51,7 @@ def _emit(
         return False
     if fmt == "table":
         fmt = "json" if output is not None and output.suffix.lower() == ".json" else "csv"
-    if fmt == "json":
-        text = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
-    else:
-        buffer = io.StringIO()
-        fields: list[str] = []
-        for row in rows:
-            fields += [k for k in row if k not in fields]
-        writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        text = buffer.getvalue()
+    text = to_json_text(data) if fmt == "json" else to_csv_text(rows)
     if output is None:
         click.echo(text, nl=False)
         return True
@@ -74,87 +62,6 @@ def _emit(
 
 
 # --- diagnose ---------------------------------------------------------------------------
-
-
-def _diagnostic_rows(diag: Diagnostics) -> list[dict[str, Any]]:
-    """One long table: a row per figure, with the section it belongs to."""
-    rows: list[dict[str, Any]] = []
-    for v in diag.variables:
-        base = {"variable": v.name}
-        for section, pairs in (("pair", v.pairs), ("gold", v.gold)):
-            for p in pairs:
-                rows.append(
-                    {
-                        **base,
-                        "section": section,
-                        "coder": p.first,
-                        "other": p.second,
-                        "units": p.units,
-                        "agreement": p.agreement,
-                        "alpha": p.alpha,
-                    }
-                )
-                for r, row_cat in enumerate(v.categories):
-                    for c, col_cat in enumerate(v.categories):
-                        rows.append(
-                            {
-                                **base,
-                                "section": f"{section} confusion",
-                                "coder": p.first,
-                                "other": p.second,
-                                "category": row_cat,
-                                "other_category": col_cat,
-                                "units": p.matrix[r][c],
-                            }
-                        )
-        for e in v.leave_one_out:
-            rows.append(
-                {
-                    **base,
-                    "section": "leave one out",
-                    "coder": e.coder,
-                    "alpha": e.alpha_without,
-                    "change": e.change,
-                }
-            )
-        for u in v.usage:
-            rows.append(
-                {
-                    **base,
-                    "section": "usage",
-                    "coder": u.coder,
-                    "category": u.category,
-                    "rate": u.rate,
-                    "others_rate": u.others_rate,
-                    "units": u.values,
-                }
-            )
-        for d in v.drift:
-            rows.append(
-                {
-                    **base,
-                    "section": "drift",
-                    "coder": d.coder,
-                    "other": d.against,
-                    "period": d.period,
-                    "units": d.units,
-                    "pairs": d.pairs,
-                    "agreement": d.agreement,
-                }
-            )
-        for doc in v.documents:
-            rows.append(
-                {
-                    **base,
-                    "section": "article",
-                    "document": doc.document_id,
-                    "title": doc.title,
-                    "units": doc.pairable_units,
-                    "disagreeing_units": doc.disagreeing_units,
-                    "agreement": doc.agreement,
-                }
-            )
-    return rows
 
 
 def _print_variable(v: VariableDiagnostics) -> None:
@@ -329,7 +236,7 @@ def diagnose_cmd(
             block=block,
             top=top,
         )
-    if _emit(diag.to_dict(), _diagnostic_rows(diag), fmt, output, force):
+    if _emit(diag.to_dict(), diagnostic_rows(diag), fmt, output, force):
         return
     gold_name = diag.parameters.get("gold")
     console.print(

@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Mapping, Sequence
 
 from annotator.agreement import unit_data
 from annotator.agreement.diagnostics import Diagnostics, diagnose
 from annotator.agreement.reliability_data import SEGMENT_UNITS
-from annotator.agreement.sample_plan import VariablePlan, observed_smallest_shares, plan_variables
+from annotator.agreement.sample_plan import SamplePlan, observed_smallest_shares, plan_variables
 from annotator.agreement.sample_size import LIFT_METHOD
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Coder
@@ -18,12 +16,6 @@ from annotator.core.task import NULL_STATE, TaskState
 from annotator.services.agreement import agreement_report, coding_data
 from annotator.services.projects import find_coders
 from annotator.store.project import Project
-
-
-@dataclass
-class SamplePlan:
-    parameters: dict[str, Any]
-    variables: list[VariablePlan] = field(default_factory=list)
 
 
 def coder_diagnostics(
@@ -139,7 +131,7 @@ def _gold(project: Project, name: str | None, chosen: list[Coder]) -> Coder | No
     return judges[0] if len(judges) == 1 else None
 
 
-def _check_segmented(lengths: dict[str, int] | Any, segmentations: dict | Any, unit: str) -> None:
+def _check_segmented(lengths: Mapping[str, int], segmentations: Mapping[str, object], unit: str) -> None:
     if unit in SEGMENT_UNITS:
         missing = [d for d in lengths if d not in segmentations]
         if missing:

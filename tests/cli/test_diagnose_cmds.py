@@ -94,3 +94,12 @@ def test_errors_are_one_sentence(demo, args, message):
     result = run(*(str(a).replace("{demo}", str(demo)) for a in args), ok=False)
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert message in result.output and result.output.strip().count("\n") == 0
+
+
+def test_csv_never_hands_a_spreadsheet_a_formula(tmp_path):
+    path = tmp_path / "hostile.annotator"
+    build_demo(path)
+    run("coders", "rename", path, "Ben", "=HYPERLINK(1)")
+    out = run("agreement", "diagnose", path, "--codes", "Dominant frame", "--format", "csv").output
+    coders = {r["coder"] for r in csv.DictReader(io.StringIO(out))}
+    assert "'=HYPERLINK(1)" in coders and "=HYPERLINK(1)" not in coders
