@@ -63,7 +63,11 @@ def required_units(alpha_min: float, p: float, p_c: float) -> int:
 def more_units_to_lift(alpha: float | None, low: float | None, units: int, threshold: float) -> Lift:
     """How many more units would bring the interval's lower bound ``low`` of
     ``alpha`` (computed on ``units`` units) above ``threshold``."""
-    if alpha is None or low is None or units < 1:
+    if alpha is None:
+        return Lift(
+            units, None, None, "Alpha is undefined for these data, so there is nothing to extrapolate."
+        )
+    if low is None or units < 1:
         return Lift(units, None, None, "There is no bootstrap interval to extrapolate from.")
     if low >= threshold:
         return Lift(units, units, 0)

@@ -9,6 +9,8 @@ import itertools
 import krippendorff
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from annotator.agreement.alpha import coincidences, encode_matrix, value_counts
 from annotator.agreement.confusion import coincidences_from_pairs, pair_confusion, usage_rates
@@ -42,6 +44,18 @@ def test_weighted_pair_confusions_sum_to_the_coincidence_matrix(reference, stem,
     )
     np.testing.assert_allclose(by_pairs, coincidences(value_counts(codes, k)), atol=1e-12)
     np.testing.assert_allclose(coincidences_from_pairs(codes, k), by_pairs, atol=1e-12)
+
+
+@given(
+    st.integers(1, 6).flatmap(
+        lambda coders: st.lists(st.lists(st.integers(-1, 3), min_size=coders, max_size=coders), max_size=30)
+    )
+)
+def test_pairs_sum_to_the_coincidences_on_any_data(rows):
+    codes = np.array(rows, dtype=np.int64).reshape(len(rows), -1 if rows else 1)
+    np.testing.assert_allclose(
+        coincidences_from_pairs(codes, 4), coincidences(value_counts(codes, 4)), atol=1e-9
+    )
 
 
 def test_published_coincidences_from_the_pairs(reference):
