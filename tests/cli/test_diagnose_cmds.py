@@ -103,3 +103,14 @@ def test_csv_never_hands_a_spreadsheet_a_formula(tmp_path):
     out = run("agreement", "diagnose", path, "--codes", "Dominant frame", "--format", "csv").output
     coders = {r["coder"] for r in csv.DictReader(io.StringIO(out))}
     assert "'=HYPERLINK(1)" in coders and "=HYPERLINK(1)" not in coders
+
+
+def test_names_reach_the_terminal_as_plain_text(tmp_path):
+    path = tmp_path / "names.annotator"
+    build_demo(path)
+    run("coders", "rename", path, "Ben", "[bold red]Eve")
+    run("coders", "rename", path, "Chen", "Mal\x1b[2Jory")
+    out = run("agreement", "diagnose", path, "--codes", "Source type").output
+    assert "[bold red]Eve" in out and "\x1b" not in out
+    plan = run("agreement", "plan", path, "--bootstrap", "50", "--seed", "1").output
+    assert "\x1b" not in plan
