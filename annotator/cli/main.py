@@ -8,6 +8,7 @@ from annotator import __version__
 from annotator.cli import (
     agreement_cmds,
     app_cmds,
+    diagnose_cmds,
     exchange_cmds,
     import_cmds,
     project_cmds,
@@ -22,6 +23,7 @@ COMMAND_MODULES = (
     import_cmds,
     workflow_cmds,
     agreement_cmds,
+    diagnose_cmds,
     exchange_cmds,
     suggest_cmds,
     app_cmds,

@@ -26,6 +26,7 @@ STDLIB = {
     "bisect",
     "functools",
     "enum",
+    "statistics",  # the normal quantile of a significance level
 }
 
 
