@@ -199,3 +199,31 @@ def test_offsets_survive_astral_cjk_combining_and_crlf_texts(tmp_path, fmt):
         assert _hard_rows(fresh) == want
     finally:
         fresh.close()
+
+
+def test_a_page_break_in_another_tools_text_is_the_stored_line_break(tmp_path):
+    """A brat text from a PDF extraction keeps its form feed and a stray control
+    character; it is the same article the project read from the same file."""
+    from annotator.core.models import Document
+    from annotator.ingest.cleaning import normalise_text
+    from annotator.services.exchange import import_annotations
+    from annotator.store.project import Project
+
+    raw = "Page one ends.\x0cPage two\x07 starts 😀.\r\nEnd"
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    (folder / "a.txt").write_text(raw, encoding="utf-8", newline="")
+    start = raw.index("two")
+    end = raw.index(".\r\n")
+    (folder / "a.ann").write_text(f"T1\tFrame {start} {end}\t{raw[start:end]}\n", encoding="utf-8")
+    project = Project.create(tmp_path / "p.annotator")
+    try:
+        project.documents.add_documents([Document(text=normalise_text(raw), title="a")])
+        report = import_annotations(project, folder, "brat", segment=False)
+        assert report.documents_added == 0 and report.annotations_added == 1
+        (doc_id,) = project.documents.document_ids()
+        text = next(project.documents.iter_documents([doc_id])).text
+        (a,) = project.annotations.annotations_for([doc_id])
+        assert text[a.start : a.end] == "two starts 😀"
+    finally:
+        project.close()
