@@ -153,6 +153,8 @@ def export_docbin(
     train_bin = DocBin(store_user_data=True)
     dev_bin = DocBin(store_user_data=True)
     span_lengths: list[int] = []
+    train_spans = 0
+    doc_lengths: list[int] = []  # of the training documents
     langs: dict[str, int] = {}
     total = len(data.documents)
     for i, d in enumerate(data.documents):
@@ -182,6 +184,9 @@ def export_docbin(
                 training.append(span)
                 span_lengths.append(len(span))
         spans[spans_key] = training
+        if i not in held_out:
+            train_spans += len(training)
+            doc_lengths.append(len(doc))
         for name, group in spans.items():
             doc.spans[name] = group
         given = doc_codes.get(d.id, [])
@@ -208,6 +213,8 @@ def export_docbin(
             lang=lang,
             spans_key=spans_key,
             span_lengths=span_lengths,
+            train_spans=train_spans,
+            doc_lengths=doc_lengths,
             with_cats=any(chosen.cats.values()),
             train=path,
             dev=dev if held_out else path,
