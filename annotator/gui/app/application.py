@@ -50,6 +50,9 @@ def _application(argv: list[str]):
     except OSError:
         pass  # an unwritable log folder must not stop coding
     install_excepthook(app)
+    from annotator.gui.common import dialog_keys
+
+    dialog_keys.install(app)
     from annotator.gui.app.theme import apply_theme
 
     apply_theme(app)
