@@ -50,9 +50,10 @@ def _application(argv: list[str]):
     except OSError:
         pass  # an unwritable log folder must not stop coding
     install_excepthook(app)
-    from annotator.gui.common import dialog_keys
+    from annotator.gui.common import dialog_keys, screen_fit
 
     dialog_keys.install(app)
+    screen_fit.install(app)
     from annotator.gui.app.theme import apply_theme
 
     apply_theme(app)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Annotation, Coder
 from annotator.gui.app import settings as gui_settings
-from annotator.gui.common import dialog_keys
+from annotator.gui.common import dialog_keys, screen_fit
 from annotator.gui.workbench import commands
 from annotator.gui.workbench.annotations_panel import AnnotationsPanel
 from annotator.gui.workbench.article_text import tooltip_html
@@ -58,6 +58,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
     def __init__(self, project: Project, coder: Coder, parent=None) -> None:
         super().__init__(parent)
         dialog_keys.install()
+        screen_fit.install()
         self.project, self.coder = project, coder
         self.prefs = gui_settings.Preferences.load()
         self.settings = gui_settings.settings()  # kept: Qt writes it back in the background
@@ -77,6 +78,8 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self._connect()
         self._update_title()
         self.update_progress()
+        # what it would like; the screen-fit filter shrinks it to the screen, or
+        # gives it the size it had there last time (the splitter keeps per project)
         self.resize(1440, 900)
         self._restore_layout()
         QTimer.singleShot(0, self.restore_last_document)
@@ -119,14 +122,19 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.codes)
         right.addWidget(self.tabs)
-        right.setSizes([480, 360])
+        # the codebook is read all day, the annotations list glanced at: it gets two thirds
+        right.setSizes([560, 280])
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 1)
         right.setChildrenCollapsible(False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.documents)
         self.splitter.addWidget(self.article)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([380, 700, 360])
+        # a wider window widens the document list too (titles), the article most
+        for pane, stretch in enumerate((1, 2, 1)):
+            self.splitter.setStretchFactor(pane, stretch)
+        self.splitter.setSizes([430, 620, 390])
         self.splitter.setChildrenCollapsible(False)
         central = QWidget()
         lay = QVBoxLayout(central)
@@ -168,9 +176,6 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self.notifier.show_document.connect(self._show_document_for_undo)
 
     def _restore_layout(self) -> None:
-        geometry = gui_settings.project_value(self.project.path, "geometry", store=self.settings)
-        if geometry:
-            self.restoreGeometry(geometry)
         state = gui_settings.project_value(self.project.path, "splitter", store=self.settings)
         if state:
             self.splitter.restoreState(state)
