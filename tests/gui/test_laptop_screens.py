@@ -104,3 +104,19 @@ def test_a_dialog_reopens_at_the_size_it_had_on_this_screen(qtbot, window):
     again.show()
     qtbot.waitExposed(again)
     assert (again.width(), again.height()) == (520, 260)
+
+
+def test_a_maximised_window_comes_back_maximised_on_that_screen(qtbot, window):
+    from annotator.gui.app.preferences import PreferencesDialog
+
+    first = PreferencesDialog(window.prefs, window)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    first.showMaximized()
+    qtbot.waitUntil(first.isMaximized, timeout=3000)
+    first.hide()
+    again = PreferencesDialog(window.prefs, window)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(again.isMaximized, timeout=3000)

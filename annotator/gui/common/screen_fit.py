@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMargins, QObject, QRect
+from PySide6.QtCore import QCoreApplication, QEvent, QMargins, QObject, QRect, Qt
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
@@ -86,7 +86,10 @@ def fit(widget: QWidget) -> None:
         return
     available = screen.availableGeometry()
     frame = _frame(widget)
-    saved = settings().value(_settings_key(widget, screen))
+    store = settings()
+    saved = store.value(_settings_key(widget, screen))
+    if _flag(store.value(_settings_key(widget, screen) + "_maximised")):
+        widget.setWindowState(widget.windowState() | Qt.WindowState.WindowMaximized)
     if isinstance(saved, list) and len(saved) == 4:
         try:
             rect = QRect(*(int(v) for v in saved))
@@ -103,12 +106,19 @@ def fit(widget: QWidget) -> None:
     )
 
 
+def _flag(value: object) -> bool:
+    return value is True or str(value).lower() == "true"
+
+
 def remember(widget: QWidget) -> None:
     screen = widget.screen()
-    if screen is None or widget.isMaximized() or widget.isFullScreen():
+    if screen is None or widget.isFullScreen():
         return
-    g = widget.geometry()
-    settings().setValue(_settings_key(widget, screen), [g.x(), g.y(), g.width(), g.height()])
+    store, key = settings(), _settings_key(widget, screen)
+    store.setValue(key + "_maximised", widget.isMaximized())
+    if not widget.isMaximized():  # the size to come back to from maximised stays
+        g = widget.geometry()
+        store.setValue(key, [g.x(), g.y(), g.width(), g.height()])
 
 
 class ScreenFit(QObject):
