@@ -51,3 +51,13 @@ def test_two_codes_on_one_passage_both_show_their_own_tint(qtbot):
     ]
     assert any(_near(p, _on_white(blue)) for p in seen), "the first code's tint is hidden"
     assert any(_near(p, _on_white(orange)) for p in seen), "the second code's tint is hidden"
+
+
+def test_the_hover_legend_names_the_codes_in_the_order_of_their_stripes(qtbot, window):
+    text = window.article.text
+    text.select_span(0, 40)  # the longer span starts first: lane 0, the top stripe
+    window.apply_code(window.codebook.by_shortcut("c").id)
+    text.select_span(10, 20)
+    window.apply_code(window.codebook.by_shortcut("m").id)
+    tip = window._tooltip(15)
+    assert tip.index("Conflict") < tip.index("Morality")

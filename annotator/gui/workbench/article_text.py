@@ -192,6 +192,10 @@ class ArticleText(QTextEdit):
             clip if clip is not None else self.viewport().rect(),
         )
 
+    def lanes(self) -> dict[str, int]:
+        """Each span's lane: its underline's row and its tint's stripe, 0 on top."""
+        return dict(self._lanes)
+
     def lanes_over(self, start: int, end: int) -> int:
         """How many underline lanes the annotations over [start, end) use."""
         s16, e16 = self.map.to_utf16(start), self.map.to_utf16(end)

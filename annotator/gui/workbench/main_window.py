@@ -305,7 +305,9 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self._refresh_counts()
 
     def _tooltip(self, pos: int) -> str:
-        here = self.session.annotations_at(pos)
+        # top stripe first: the legend reads in the order the stripes are drawn
+        lanes = self.article.text.lanes()
+        here = sorted(self.session.annotations_at(pos), key=lambda a: lanes.get(a.id, 0))
         cb = self.codebook
         return tooltip_html(
             [
