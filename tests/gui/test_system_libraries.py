@@ -92,7 +92,12 @@ def _plugin_missing_a_library(folder: Path) -> Path:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the xcb plugin is Linux's")
-def test_the_gui_command_names_the_missing_library_instead_of_aborting(tmp_path, project_path):
+@pytest.mark.parametrize(
+    "command",
+    [["-m", "annotator.cli.main", "gui"], ["-m", "annotator.gui.app.application"]],
+    ids=["annotator gui", "annotator-gui"],
+)
+def test_the_window_names_the_missing_library_instead_of_aborting(tmp_path, project_path, command):
     plugin = _plugin_missing_a_library(tmp_path)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "WAYLAND"))}
     env.update(
@@ -102,7 +107,7 @@ def test_the_gui_command_names_the_missing_library_instead_of_aborting(tmp_path,
         XDG_CONFIG_HOME=str(tmp_path / "config"),
     )
     result = subprocess.run(
-        [sys.executable, "-m", "annotator.cli.main", "gui", str(project_path)],
+        [sys.executable, *command, str(project_path)],
         capture_output=True,
         text=True,
         timeout=120,
