@@ -1,10 +1,10 @@
-"""The note on an annotation: a multi-line box that Ctrl+Enter saves and
-Tab leaves (both through ``annotator.gui.common.dialog_keys``)."""
+"""The note on an annotation: a multi-line box that Ctrl+Enter saves
+(``annotator.gui.common.dialog_keys``) and Tab leaves."""
 
 from __future__ import annotations
 
-import html
-
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 
@@ -20,13 +20,14 @@ class NoteDialog(QDialog):
         self.setWindowTitle(self.tr("Note"))
         # the quote is imported text: plain, so it can never be read as markup
         label = QLabel(self.tr("Note on “{0}”").format(" ".join(quote.split())[:60]))
-        label.setTextFormat(label.textFormat().PlainText)
+        label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         self.editor = QPlainTextEdit(note, self)
         self.editor.setTabChangesFocus(True)
         self.editor.setAccessibleName(self.tr("Note"))
         label.setBuddy(self.editor)
-        hint = QLabel(html.escape(self.tr("Ctrl+Enter saves, Esc cancels.")))
+        hint = QLabel(self.tr("Ctrl+Enter saves, Esc cancels."))
+        hint.setTextFormat(Qt.TextFormat.PlainText)
         hint.setEnabled(False)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -40,7 +41,7 @@ class NoteDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(460, 240)
         self.editor.setFocus()
-        self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
+        self.editor.moveCursor(QTextCursor.MoveOperation.End)
 
     def note(self) -> str:
         return clean_note(self.editor.toPlainText())
