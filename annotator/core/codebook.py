@@ -13,28 +13,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.core.colours import PALETTE
 from annotator.core.errors import CodebookError
 from annotator.core.models import SCOPES, Code
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-# Okabe-Ito and Tol's muted palette: distinguishable for colour-blind coders.
-PALETTE = (
-    "#e69f00",
-    "#56b4e9",
-    "#009e73",
-    "#f0e442",
-    "#0072b2",
-    "#d55e00",
-    "#cc79a7",
-    "#88ccee",
-    "#44aa99",
-    "#117733",
-    "#999933",
-    "#ddcc77",
-    "#cc6677",
-    "#882255",
-    "#aa4499",
-)
 _ID_NAMESPACE = uuid.UUID("6f1d3b2e-5c1a-4c55-9a0e-3a7b1f0e2d11")
 
 

@@ -16,7 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from annotator.core.codebook import PALETTE, Code, Codebook
+from annotator.core.codebook import Code, Codebook
+from annotator.core.colours import next_colour
 from annotator.core.errors import CodebookError
 from annotator.store.project import Project
 
@@ -226,12 +227,7 @@ class CodebookService:
         return name
 
     def free_colour(self) -> str:
-        codebook = self.codebook()
-        used = {c.color.lower() for c in codebook}
-        for colour in PALETTE:
-            if colour not in used:
-                return colour
-        return PALETTE[len(codebook) % len(PALETTE)]
+        return next_colour(c.color for c in self.codebook())
 
     def add_code(self, near_id: str | None, *, child: bool, name: str) -> Code:
         """A new code inside ``near_id`` (``child``) or right after it among its

@@ -248,14 +248,16 @@ def test_context_menu_offers_codes_for_a_selection_and_actions_for_spans(qtbot, 
 
 def test_hovering_shows_every_code_and_note_at_that_place(qtbot, window, monkeypatch):
     from PySide6.QtGui import QHelpEvent
-    from PySide6.QtWidgets import QInputDialog, QToolTip
+    from PySide6.QtWidgets import QToolTip
+
+    from annotator.gui.workbench.note_dialog import NoteDialog
 
     text = window.article.text
     text.select_span(0, 20)
     window.apply_code(window.codebook.by_shortcut("c").id)
     text.select_span(10, 40)
     window.apply_code(window.codebook.by_shortcut("m").id)
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("sarcastic?", True))
+    monkeypatch.setattr(NoteDialog, "exec", lambda self: self.editor.setPlainText("sarcastic?") or 1)
     window.activateWindow()
     qtbot.keyClick(text, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # note on the current span
     point = _viewport_point(text, 15)

@@ -20,7 +20,13 @@ def _application(argv: list[str]):
 
     from annotator.gui.app.settings import APPLICATION, ORGANISATION
 
-    app = QApplication.instance() or QApplication(argv)
+    app = QApplication.instance()
+    if app is None:
+        from annotator.gui.app.system_libraries import check_xcb_libraries
+
+        # Qt aborts the process when its platform plugin cannot load
+        check_xcb_libraries(argv=argv)
+        app = QApplication(argv)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
@@ -44,6 +50,10 @@ def _application(argv: list[str]):
     except OSError:
         pass  # an unwritable log folder must not stop coding
     install_excepthook(app)
+    from annotator.gui.common import dialog_keys, screen_fit
+
+    dialog_keys.install(app)
+    screen_fit.install(app)
     from annotator.gui.app.theme import apply_theme
 
     apply_theme(app)
@@ -105,7 +115,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("project", nargs="?", help="a project file (.annotator) to open")
     parser.add_argument("--smoke", action="store_true", help="show the window once and quit (start-up check)")
     args, qt_args = parser.parse_known_args(argv)
-    return run(args.project, smoke=args.smoke, argv=[sys.argv[0]] + qt_args)
+    from annotator.core.errors import AnnotatorError
+
+    try:
+        return run(args.project, smoke=args.smoke, argv=[sys.argv[0]] + qt_args)
+    except AnnotatorError as exc:
+        print(exc, file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

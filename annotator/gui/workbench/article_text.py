@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
 from annotator.core.spans import Utf16Map
-from annotator.gui.workbench.highlights import assign_lanes, is_dark, tint, underline
+from annotator.gui.workbench.highlights import assign_lanes, band_counts, is_dark, tint, underline
 
 SERIF_FAMILIES = (
     "Source Serif 4",
@@ -81,6 +81,7 @@ class ArticleText(QTextEdit):
         self._spans: list[tuple[str, int, int, str]] = []  # id, start16, end16, colour; sorted by start
         self._starts: list[int] = []
         self._lanes: dict[str, int] = {}
+        self._bands: dict[str, int] = {}  # stripes sharing a span's line height (see band_counts)
         self._selected_id: str | None = None
         self._tooltip = None  # callable(code_point) -> str (HTML) or ""
         self._overlays: list = []  # objects with paint(text, painter, clip), drawn over the text
@@ -128,17 +129,23 @@ class ArticleText(QTextEdit):
         old = {s[0]: s for s in self._spans if s[0] in changed}
         keep = [s for s in self._spans if s[0] not in changed]
         new = {i: (i, to16(v[0]), to16(v[1]), v[2]) for i, v in changed.items() if v is not None}
-        old_lanes = self._lanes
+        old_lanes, old_bands = self._lanes, self._bands
         self._set_spans16(keep + list(new.values()))
         dirty = list(old.values()) + list(new.values())
-        # a change can push an overlapping neighbour's underline to another lane
-        dirty += [s for s in self._spans if old_lanes.get(s[0]) != self._lanes.get(s[0])]
+        # a change can push an overlapping neighbour's underline to another lane, its tint to another stripe
+        dirty += [
+            s
+            for s in self._spans
+            if old_lanes.get(s[0]) != self._lanes.get(s[0]) or old_bands.get(s[0]) != self._bands.get(s[0])
+        ]
         self._update_region(dirty)
 
     def _set_spans16(self, spans16: list[tuple[str, int, int, str]]) -> None:
         self._spans = sorted(spans16, key=lambda x: (x[1], -x[2]))
         self._starts = [s[1] for s in self._spans]
-        self._lanes = assign_lanes([(i, s, e) for i, s, e, _ in self._spans])
+        bounds = [(i, s, e) for i, s, e, _ in self._spans]
+        self._lanes = assign_lanes(bounds)
+        self._bands = band_counts(bounds, self._lanes)
 
     def _update_region(self, spans: list[tuple[str, int, int, str]]) -> None:
         if len(spans) > 60:
@@ -184,6 +191,10 @@ class ArticleText(QTextEdit):
             offset,
             clip if clip is not None else self.viewport().rect(),
         )
+
+    def lanes(self) -> dict[str, int]:
+        """Each span's lane: its underline's row and its tint's stripe, 0 on top."""
+        return dict(self._lanes)
 
     def lanes_over(self, start: int, end: int) -> int:
         """How many underline lanes the annotations over [start, end) use."""
@@ -329,9 +340,12 @@ class ArticleText(QTextEdit):
                 pen.setCapStyle(Qt.PenCapStyle.FlatCap)
                 painter.setPen(pen)
             lane = self._lanes.get(sid, 0)
+            bands = self._bands.get(sid, 1)
             for x1, x2, top, bottom in self._line_pieces(layout, s16, e16, offset, clip):
                 if tints:
-                    painter.drawRect(QRectF(x1, top, x2 - x1, bottom - top))
+                    # overlapping tints as stripes, lane by lane: blended they turn grey
+                    band = (bottom - top) / bands
+                    painter.drawRect(QRectF(x1, top + lane * band, x2 - x1, band))
                 else:
                     y = bottom + 1.5 + lane * LANE_STEP
                     painter.drawLine(QPointF(x1, y), QPointF(x2, y))

@@ -227,8 +227,7 @@ class DocumentListPanel(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for col, chars in ((1, 9), (2, 10), (3, 9), (4, 11)):
-            header.resizeSection(col, self.fontMetrics().averageCharWidth() * chars + 12)
+        self.fit_columns()
         # a click or Enter opens; arrowing through the list does not, since
         # opening a document marks it in progress
         self.table.activated.connect(self._activated)
@@ -253,6 +252,18 @@ class DocumentListPanel(QWidget):
         self.search.returnPressed.connect(self.apply_filters)
         self.batch.currentIndexChanged.connect(self.apply_filters)
         self.status.currentIndexChanged.connect(self.apply_filters)
+
+    def fit_columns(self) -> None:
+        """The short columns as wide as what they show (Qt samples the first
+        rows, so this stays cheap on a long list), the outlet at most about
+        10 characters; the title takes the rest."""
+        chars = self.fontMetrics().averageCharWidth()
+        header = self.table.horizontalHeader()
+        # the rows of the first page only: sizing must not read the whole project
+        header.setResizeContentsPrecision(PAGE // 4)
+        for col, cap in ((1, 10), (2, 11), (3, 12), (4, 12)):
+            self.table.resizeColumnToContents(col)
+            header.resizeSection(col, min(header.sectionSize(col), chars * cap + 16))
 
     def reload_batches(self) -> None:
         batches = self.project.batches()
@@ -287,6 +298,7 @@ class DocumentListPanel(QWidget):
         self._search_timer.stop()
         current = self.current_id()
         self.model.set_filter(self.current_filter())
+        self.fit_columns()
         if current:
             self.select(current, scroll=True)
 

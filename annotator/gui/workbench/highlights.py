@@ -57,3 +57,27 @@ def assign_lanes(spans: list[tuple[str, int, int]]) -> dict[str, int]:
             out[sid] = len(lanes_end)
             lanes_end.append(end)
     return out
+
+
+def band_counts(spans: list[tuple[str, int, int]], lanes: dict[str, int]) -> dict[str, int]:
+    """How many stripes each span's tint shares its line height with: the
+    lanes used by its cluster of overlapping spans (1 for a span alone), so
+    overlapping tints sit side by side instead of blending."""
+    out: dict[str, int] = {}
+    cluster: list[str] = []
+    cluster_end = -1
+    depth = 0
+
+    def close() -> None:
+        for sid in cluster:
+            out[sid] = depth
+
+    for sid, start, end in sorted(spans, key=lambda s: (s[1], -s[2])):
+        if start >= cluster_end and cluster:
+            close()
+            cluster, depth = [], 0
+        cluster.append(sid)
+        cluster_end = max(cluster_end, end) if len(cluster) > 1 else end
+        depth = max(depth, lanes.get(sid, 0) + 1)
+    close()
+    return out

@@ -7,13 +7,11 @@ own modules."""
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -26,6 +24,7 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Annotation, Coder
 from annotator.gui.app import settings as gui_settings
+from annotator.gui.common import dialog_keys, screen_fit
 from annotator.gui.workbench import commands
 from annotator.gui.workbench.annotations_panel import AnnotationsPanel
 from annotator.gui.workbench.article_text import tooltip_html
@@ -33,6 +32,7 @@ from annotator.gui.workbench.article_view import ArticleView
 from annotator.gui.workbench.codebook_panel import CodebookPanel
 from annotator.gui.workbench.document_form import DocumentCodesForm
 from annotator.gui.workbench.document_list import DocumentListPanel
+from annotator.gui.workbench.note_dialog import NoteDialog, clean_note
 from annotator.gui.workbench.requests import WindowRequests
 from annotator.gui.workbench.suggestions_layer import SuggestionsLayer
 from annotator.gui.workbench.window_actions import WindowActions
@@ -57,6 +57,8 @@ from annotator.services.session import (
 class MainWindow(WindowMenusMixin, QMainWindow):
     def __init__(self, project: Project, coder: Coder, parent=None) -> None:
         super().__init__(parent)
+        dialog_keys.install()
+        screen_fit.install()
         self.project, self.coder = project, coder
         self.prefs = gui_settings.Preferences.load()
         self.settings = gui_settings.settings()  # kept: Qt writes it back in the background
@@ -76,6 +78,8 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self._connect()
         self._update_title()
         self.update_progress()
+        # what it would like; the screen-fit filter shrinks it to the screen, or
+        # gives it the size it had there last time (the splitter keeps per project)
         self.resize(1440, 900)
         self._restore_layout()
         QTimer.singleShot(0, self.restore_last_document)
@@ -118,14 +122,19 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.codes)
         right.addWidget(self.tabs)
-        right.setSizes([480, 360])
+        # the codebook is read all day, the annotations list glanced at: it gets two thirds
+        right.setSizes([560, 280])
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 1)
         right.setChildrenCollapsible(False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.documents)
         self.splitter.addWidget(self.article)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([380, 700, 360])
+        # a wider window widens the document list too (titles), the article most
+        for pane, stretch in enumerate((1, 2, 1)):
+            self.splitter.setStretchFactor(pane, stretch)
+        self.splitter.setSizes([430, 620, 390])
         self.splitter.setChildrenCollapsible(False)
         central = QWidget()
         lay = QVBoxLayout(central)
@@ -167,9 +176,6 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self.notifier.show_document.connect(self._show_document_for_undo)
 
     def _restore_layout(self) -> None:
-        geometry = gui_settings.project_value(self.project.path, "geometry", store=self.settings)
-        if geometry:
-            self.restoreGeometry(geometry)
         state = gui_settings.project_value(self.project.path, "splitter", store=self.settings)
         if state:
             self.splitter.restoreState(state)
@@ -299,7 +305,9 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self._refresh_counts()
 
     def _tooltip(self, pos: int) -> str:
-        here = self.session.annotations_at(pos)
+        # top stripe first: the legend reads in the order the stripes are drawn
+        lanes = self.article.text.lanes()
+        here = sorted(self.session.annotations_at(pos), key=lambda a: lanes.get(a.id, 0))
         cb = self.codebook
         return tooltip_html(
             [
@@ -354,14 +362,26 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             self.show_error(str(exc))
             return None
 
+    def _code_target(self) -> tuple[int, int, bool] | None:
+        """(start, end, snap) a code key applies to: the annotation chosen in
+        the annotations list while that list has the focus, else the text's
+        selection; None when there is neither."""
+        chosen = self.current_annotation()
+        if chosen is not None and self.annotations.table.hasFocus():
+            return chosen.start, chosen.end, False
+        start, end = self.article.text.selection()
+        if start == end:
+            return None
+        return start, end, self.prefs.snap and not self.article.text.take_mouse_alt()
+
     def apply_code(self, code_id: str) -> bool:
         if not self.document_id:
             return False
-        start, end = self.article.text.selection()
-        if start == end:
+        target = self._code_target()
+        if target is None:
             self.statusBar().showMessage(self.tr("Select some text first, then apply a code."), 6000)
             return False
-        snap = self.prefs.snap and not self.article.text.take_mouse_alt()
+        start, end, snap = target
         name = self.codebook[code_id].name if code_id in self.codebook else code_id
         change = self.run_command(
             ApplyCode(self.session, code_id, start, end, snap=snap), self.tr("Apply {0}").format(name)
@@ -370,10 +390,17 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             return False
         saved = change.annotation
         if saved is not None:
-            self.article.text.set_caret(saved.end)
+            # the passage stays selected (as saved, snapped) for the next code; Esc clears it
+            if not self.annotations.table.hasFocus():
+                self.article.text.select_span(saved.start, saved.end, ensure_visible=False)
             self.select_annotation(saved.id, scroll=False)
         self.statusBar().showMessage(self.tr("Applied {0}.").format(name), 3000)
         return True
+
+    def clear_selection(self) -> None:
+        text = self.article.text
+        if text.textCursor().hasSelection():
+            text.set_caret(text.selection()[1])
 
     def _code_clicked(self, code_id: str) -> None:
         if self.document_id and self.article.text.textCursor().hasSelection():
@@ -415,16 +442,15 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         if ann is None:
             self.statusBar().showMessage(self.tr("Put the cursor in an annotation first."), 6000)
             return
-        # the quote is imported text: escaped, so it can never be read as markup
-        label = (
-            "<p>" + html.escape(self.tr("Note on “{0}”").format(" ".join(ann.quote.split())[:60])) + "</p>"
-        )
-        note, ok = QInputDialog.getMultiLineText(self, self.tr("Note"), label, ann.note)
-        if ok and note != ann.note:
-            self._note_edited(ann.id, note)
+        dialog = NoteDialog(ann.quote, ann.note, self)
+        if dialog.exec() and dialog.note() != ann.note:
+            self._note_edited(ann.id, dialog.note())
 
     def _note_edited(self, annotation_id: str, note: str) -> None:
-        if annotation_id in self.session.annotations:
+        # the one way in for notes from the window (the dialog and the table)
+        note = clean_note(note)
+        current = self.session.annotations.get(annotation_id)
+        if current is not None and note != current.note:
             self.run_command(SetNote(self.session, annotation_id, note), self.tr("Edit note"))
 
     def delete_annotation(self) -> None:

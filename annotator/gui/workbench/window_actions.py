@@ -60,6 +60,9 @@ class WindowActions:
         )
         self.change_code = self._add(m, tr("C&hange code of annotation…"), "Ctrl+Shift+K", window.change_code)
         self.edit_note = self._add(m, tr("Write &note on annotation"), "Ctrl+E", window.edit_note)
+        self.clear_selection = self._add(
+            m, tr("C&lear the selection"), "Esc", window.clear_selection, text_only=True
+        )
         self.delete = self._add(
             m,
             tr("&Delete annotation"),
@@ -151,9 +154,10 @@ class WindowActions:
 
     def set_codes(self, codebook: Codebook) -> None:
         """One action per span code, bound to its shortcut key in the text."""
-        text = self.w.article.text
+        text, table = self.w.article.text, self.w.annotations.table
         for action in self.code_actions:
             text.removeAction(action)
+            table.removeAction(action)
             action.deleteLater()
         self.codes_submenu.clear()
         self.code_actions = []
@@ -163,6 +167,8 @@ class WindowActions:
                 action.setShortcut(QKeySequence(code.shortcut))
                 action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
                 text.addAction(action)
+                # in the annotations list, the key codes the chosen annotation's span
+                table.addAction(action)
             action.triggered.connect(lambda _c=False, cid=code.id: self.w.apply_code(cid))
             self.codes_submenu.addAction(action)
             self.code_actions.append(action)

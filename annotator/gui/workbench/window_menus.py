@@ -185,9 +185,6 @@ class WindowMenusMixin:
         self.documents.stop()
         self._remember_position()
         gui_settings.set_project_value(
-            self.project.path, "geometry", self.saveGeometry(), store=self.settings
-        )
-        gui_settings.set_project_value(
             self.project.path, "splitter", self.splitter.saveState(), store=self.settings
         )
         self.settings.sync()

@@ -1,0 +1,98 @@
+"""Every window and dialog of the program, built on a workbench window the
+way the window controller builds it, for the tests that walk them all (keys,
+laptop screens) and the screenshots."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+
+def _preferences(window) -> QWidget:
+    from annotator.gui.app.preferences import PreferencesDialog
+
+    return PreferencesDialog(window.prefs, window)
+
+
+def _note(window) -> QWidget:
+    from annotator.gui.workbench.note_dialog import NoteDialog
+
+    return NoteDialog("Residents of Aleppo said the strikes hit a market", "", window)
+
+
+def _quick_picker(window) -> QWidget:
+    from annotator.gui.workbench.quick_picker import QuickPicker
+
+    return QuickPicker(window.codebook, window, title="Apply a code")
+
+
+def _codebook_editor(window) -> QWidget:
+    from annotator.gui.codebook.codebook_editor import CodebookEditorDialog
+
+    return CodebookEditorDialog(window.project, window)
+
+
+def _import(window) -> QWidget:
+    from annotator.gui.importing.import_dialog import ImportDialog
+
+    return ImportDialog(window.project, window)
+
+
+def _agreement(window) -> QWidget:
+    from annotator.gui.agreement.agreement_dashboard import AgreementDashboard
+
+    return AgreementDashboard(window.project, window, open_document=window.open_document)
+
+
+def _compare(window) -> QWidget:
+    from annotator.gui.compare.compare_view import CompareView
+
+    return CompareView(window.project, window, document_id=window.document_id)
+
+
+def _shortcuts(window) -> QWidget:
+    from annotator.gui.help.help_browser import ShortcutSheet
+
+    return ShortcutSheet(window.shortcut_sections(), window)
+
+
+def _guide(window) -> QWidget:
+    from annotator.gui.help.help_browser import HelpBrowser
+
+    return HelpBrowser(window)
+
+
+def _project_chooser(window) -> QWidget:
+    from annotator.gui.app.start_dialogs import ProjectChooser
+
+    return ProjectChooser(window)
+
+
+def _coder_chooser(window) -> QWidget:
+    from annotator.gui.app.start_dialogs import CoderChooser
+
+    return CoderChooser(window.project.coders(), window.coder.id, window)
+
+
+def _crash(window) -> QWidget:
+    from annotator.gui.app.crash_dialog import CrashDialog
+
+    return CrashDialog("Something went wrong while saving.", "Traceback (most recent call last): …", window)
+
+
+# name -> factory; the workbench itself is "workbench"
+DIALOGS: dict[str, Callable[[QWidget], QWidget]] = {
+    "preferences": _preferences,
+    "note": _note,
+    "quick_picker": _quick_picker,
+    "codebook_editor": _codebook_editor,
+    "import_dialog": _import,
+    "agreement_dashboard": _agreement,
+    "compare_view": _compare,
+    "shortcut_sheet": _shortcuts,
+    "user_guide": _guide,
+    "project_chooser": _project_chooser,
+    "coder_chooser": _coder_chooser,
+    "crash_dialog": _crash,
+}
