@@ -64,7 +64,9 @@ def test_accepting_agreed_spans_leaves_out_a_coder_who_coded_nothing(project):
     assert "Dana coded no span here and was left out" in res.output
     assert "63 agreed spans accepted" in res.output
     again = run("adjudicate", project, "--accept-agreed")
-    assert "0 agreed spans accepted" in again.output and "No span not yet in the gold standard" in again.output
+    assert (
+        "0 agreed spans accepted" in again.output and "No span not yet in the gold standard" in again.output
+    )
     named = run("adjudicate", project, "--accept-agreed", "--coders", "Amira,Dana")
     assert named.exit_code == 1 and "leave them out of --coders" in named.output
 
