@@ -54,6 +54,13 @@ def _sample_size(value: str) -> tuple[int | None, float | None]:
     metavar="N|N%",
     help="Documents coded by every coder (a number or a percentage); the rest is divided among them.",
 )
+@click.option(
+    "--hidden-checks",
+    "hidden",
+    metavar="N|N%",
+    help="Like --reliability-sample, but the shared documents are slipped into each coder's queue at "
+    "seeded random places, unmarked.",
+)
 @click.option("--seed", type=int, help="Seed of the random draw, so the sample can be reproduced.")
 @click.option(
     "--stratify",
@@ -67,6 +74,7 @@ def assign_cmd(
     project: Path,
     all_docs: bool,
     sample: str | None,
+    hidden: str | None,
     seed: int | None,
     stratify: str | None,
     no_rest: bool,
@@ -74,12 +82,15 @@ def assign_cmd(
     coders: tuple[str, ...],
 ) -> None:
     """Assign documents to coders: all to all, or a reliability sample plus a share of the rest."""
-    if all_docs == bool(sample):
-        raise AnnotatorError("Give either --all or --reliability-sample N (or N%).")
+    if sum(map(bool, (all_docs, sample, hidden))) != 1:
+        raise AnnotatorError(
+            "Give one of --all, --reliability-sample N (or N%) and --hidden-checks N (or N%)."
+        )
+    sample = sample or hidden
     with open_project(project) as p:
         chosen = find_coders(p, split_names(coders))
         batch_id = p.find_batch(batch).id if batch else None
-        docs = p.documents.document_ids(batch_id=batch_id)
+        docs = assignment.assignable_documents(p, batch_id)
         ids = [c.id for c in chosen]
         if all_docs:
             plan = assignment.plan_all(docs, ids)
@@ -96,10 +107,12 @@ def assign_cmd(
                 seed=seed,
                 strata=strata,
                 divide_rest=not no_rest,
+                hidden=bool(hidden),
+                stratify=stratify or "",
             )
         assignment.apply_plan(p, plan)
     console.print(
-        f"Reliability sample: {len(plan.reliability_sample)} documents, coded by "
+        f"{'Hidden checks' if plan.hidden else 'Reliability sample'}: {len(plan.reliability_sample)} documents, coded by "
         f"{', '.join(plain(c.name) for c in chosen)}."
     )
     for c in chosen:
@@ -120,7 +133,9 @@ def assignments_cmd(project: Path, coder: str | None) -> None:
             t = Table(
                 "Document", "Title", "Status", title=f"Assigned to {plain(c.name)}", title_justify="left"
             )
-            for d in p.documents.list_documents(coder_id=c.id, assigned_only=True):
+            listed = {d.id: d for d in p.documents.list_documents(coder_id=c.id, assigned_only=True)}
+            for doc_id in p.training.queue(c.id):  # the coder's queue order
+                d = listed[doc_id]
                 t.add_row(plain(d.id[:12]), plain(d.title), plain(d.status or "assigned"))
             console.print(t)
             return

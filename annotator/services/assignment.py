@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.training import AssignmentDraw
 from annotator.store.project import Project
 
 
@@ -15,13 +16,37 @@ from annotator.store.project import Project
 class AssignmentPlan:
     reliability_sample: list[str] = field(default_factory=list)  # coded by every coder
     individual: dict[str, list[str]] = field(default_factory=dict)  # coder id -> documents for them alone
+    # how the documents were drawn; ``hidden``: the sample is slipped into the
+    # queues as hidden reliability checks
+    draw: AssignmentDraw | None = None
+    queues: dict[str, list[str]] = field(default_factory=dict)  # coder id -> order to code in
 
     def assigned(self, coder_id: str) -> list[str]:
-        return self.reliability_sample + self.individual.get(coder_id, [])
+        return self.queues.get(coder_id) or self.reliability_sample + self.individual.get(coder_id, [])
+
+    @property
+    def hidden(self) -> bool:
+        return self.draw is not None and self.draw.method == "hidden_checks"
 
 
 def plan_all(document_ids: list[str], coder_ids: list[str]) -> AssignmentPlan:
-    return AssignmentPlan(reliability_sample=list(document_ids), individual={c: [] for c in coder_ids})
+    draw = AssignmentDraw(
+        0, "", "all", None, len(document_ids), len(document_ids), 100.0, "", list(coder_ids)
+    )
+    return AssignmentPlan(
+        reliability_sample=list(document_ids), individual={c: [] for c in coder_ids}, draw=draw
+    )
+
+
+def interleave(own: list[str], checks: list[str], rng: random.Random) -> list[str]:
+    """``own`` in its order with ``checks`` shuffled in at random places, so
+    no position in the queue tells a check from the coder's own article."""
+    checks = list(checks)
+    rng.shuffle(checks)
+    total = len(own) + len(checks)
+    slots = set(rng.sample(range(total), len(checks)))
+    mine, theirs = iter(own), iter(checks)
+    return [next(theirs) if i in slots else next(mine) for i in range(total)]
 
 
 def plan_reliability_sample(
@@ -33,10 +58,14 @@ def plan_reliability_sample(
     seed: int | None = None,
     strata: dict[str, str] | None = None,
     divide_rest: bool = True,
+    hidden: bool = False,
+    stratify: str = "",
 ) -> AssignmentPlan:
     """Draw the reliability sample (``size`` documents or ``percent`` of them),
     seeded, proportionally from each stratum (batch or outlet) when given; the
-    other documents are divided among the coders in turn."""
+    other documents are divided among the coders in turn. ``hidden``: the
+    sample becomes hidden checks, interleaved at seeded random places in each
+    coder's queue instead of coming first."""
     if not coder_ids:
         raise AnnotatorError("There are no coders to assign documents to; add coders first.")
     n_docs = len(document_ids)
@@ -77,7 +106,22 @@ def plan_reliability_sample(
     if divide_rest:
         for i, d in enumerate(rest):
             individual[coder_ids[i % len(coder_ids)]].append(d)
-    return AssignmentPlan(reliability_sample=sorted(sample), individual=individual)
+    draw = AssignmentDraw(
+        0,
+        "",
+        "hidden_checks" if hidden else "reliability_sample",
+        seed,
+        n_docs,
+        len(sample),
+        percent,
+        stratify if strata else "",
+        list(coder_ids),
+        divide_rest,
+    )
+    plan = AssignmentPlan(reliability_sample=sorted(sample), individual=individual, draw=draw)
+    if hidden:
+        plan.queues = {c: interleave(individual[c], plan.reliability_sample, rng) for c in coder_ids}
+    return plan
 
 
 def apply_plan(project: Project, plan: AssignmentPlan) -> dict[str, int]:
@@ -85,9 +129,20 @@ def apply_plan(project: Project, plan: AssignmentPlan) -> dict[str, int]:
     out = {}
     with project.transaction():
         for coder_id in plan.individual:
-            out[coder_id] = project.workflow.assign(plan.assigned(coder_id), coder_id)
+            queue = plan.assigned(coder_id)
+            out[coder_id] = project.workflow.assign(queue, coder_id)
+            project.training.set_queue(coder_id, {d: i for i, d in enumerate(queue)})
         project.set_meta("reliability_sample", ",".join(plan.reliability_sample))
+        if plan.draw is not None:
+            project.training.record_draw(plan.draw, plan.reliability_sample if plan.hidden else ())
     return out
+
+
+def assignable_documents(project: Project, batch_id: str | None = None) -> list[str]:
+    """The documents a draw may take: training-round articles are gold for
+    certification, never part of the main coding."""
+    training = project.training.training_document_ids()
+    return [d for d in project.documents.document_ids(batch_id=batch_id) if d not in training]
 
 
 def reliability_sample(project: Project) -> list[str]:

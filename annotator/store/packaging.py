@@ -11,6 +11,8 @@ from annotator.store.project import Project
 # The lead's key for package tokens: in the lead's project only, removed from
 # every package (prune_to_coder) and never shown as a setting.
 SECRET_KEY = "package_secret"
+RELIABILITY_SAMPLE_KEY = "reliability_sample"
+LEAD_ONLY_TABLES = ("hidden_checks", "assignment_draws", "training_results", "training_rounds")
 
 
 def existing_package_secret(project: Project) -> bytes | None:
@@ -44,11 +46,18 @@ def prune_to_coder(package: Project, coder_id: str) -> dict[str, int]:
                 "DELETE FROM documents WHERE id NOT IN (SELECT document_id FROM assignments WHERE coder_id = ?)",
                 (coder_id,),
             )
+        # which articles are shared (hidden checks, the reliability sample, how
+        # they were drawn) and the certification record stay with the lead
+        for table in LEAD_ONLY_TABLES:
+            c.execute(f"DELETE FROM {table}")
         for table in ("annotations", "document_codes", "assignments"):
             c.execute(f"DELETE FROM {table} WHERE coder_id <> ?", (coder_id,))
         c.execute("DELETE FROM coders WHERE id <> ?", (coder_id,))
         c.execute("DELETE FROM merges")
-        c.execute("DELETE FROM meta WHERE key = ? OR key LIKE 'package\\_%' ESCAPE '\\'", (SECRET_KEY,))
+        c.execute(
+            "DELETE FROM meta WHERE key IN (?, ?) OR key LIKE 'package\\_%' ESCAPE '\\'",
+            (SECRET_KEY, RELIABILITY_SAMPLE_KEY),
+        )
         c.execute(
             "DELETE FROM batches WHERE id NOT IN (SELECT DISTINCT batch_id FROM documents "
             "WHERE batch_id IS NOT NULL)"

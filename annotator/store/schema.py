@@ -195,5 +195,63 @@ LEFT JOIN code_paths cp ON cp.code_id = dc.code_id
 WHERE dc.deleted = 0;
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1}
+# Training and certification rounds, the record of each assignment draw, and
+# hidden reliability checks (issue 18). Self-contained, so it can take any
+# version number: it only adds tables and one nullable column.
+_TRAINING_AND_DRAWS = """
+CREATE TABLE assignment_draws (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    method TEXT NOT NULL CHECK (method IN ('all', 'reliability_sample', 'hidden_checks')),
+    seed INTEGER,
+    population INTEGER NOT NULL CHECK (population >= 0),
+    sample_size INTEGER NOT NULL CHECK (sample_size >= 0),
+    percent REAL,
+    stratify TEXT NOT NULL DEFAULT '',
+    coders TEXT NOT NULL DEFAULT '[]',
+    divided_rest INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE hidden_checks (
+    -- which double-coded documents were slipped into the coders' queues: the
+    -- lead's project only, never a coder's package
+    document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    draw_id INTEGER REFERENCES assignment_draws(id)
+);
+ALTER TABLE assignments ADD COLUMN queue_position INTEGER;
+CREATE TABLE training_rounds (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (trim(name) <> ''),
+    created_at TEXT NOT NULL,
+    threshold REAL NOT NULL CHECK (threshold > -1 AND threshold <= 1),
+    unit TEXT NOT NULL DEFAULT 'document',
+    variables TEXT NOT NULL DEFAULT '[]',
+    gold_coder_id TEXT NOT NULL REFERENCES coders(id)
+);
+CREATE TABLE training_documents (
+    round_id TEXT NOT NULL REFERENCES training_rounds(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    PRIMARY KEY (round_id, document_id)
+);
+CREATE TABLE training_coders (
+    round_id TEXT NOT NULL REFERENCES training_rounds(id) ON DELETE CASCADE,
+    coder_id TEXT NOT NULL REFERENCES coders(id),
+    PRIMARY KEY (round_id, coder_id)
+);
+CREATE TABLE training_results (
+    -- each scoring of a coder against gold, kept: the certification history
+    id INTEGER PRIMARY KEY,
+    round_id TEXT NOT NULL REFERENCES training_rounds(id) ON DELETE CASCADE,
+    coder_id TEXT NOT NULL REFERENCES coders(id),
+    scored_at TEXT NOT NULL,
+    variable TEXT NOT NULL,
+    alpha REAL,
+    agreement REAL,
+    f1 REAL,
+    units INTEGER NOT NULL DEFAULT 0,
+    passed INTEGER NOT NULL CHECK (passed IN (0, 1))
+);
+CREATE INDEX training_results_round ON training_results(round_id, coder_id);
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _TRAINING_AND_DRAWS}
 SCHEMA_VERSION = max(MIGRATIONS)
