@@ -13,6 +13,7 @@ from annotator.cli import (
     import_cmds,
     project_cmds,
     suggest_cmds,
+    training_cmds,
     workflow_cmds,
 )
 from annotator.cli.errors import FriendlyGroup
@@ -22,6 +23,7 @@ COMMAND_MODULES = (
     project_cmds,
     import_cmds,
     workflow_cmds,
+    training_cmds,
     agreement_cmds,
     diagnose_cmds,
     exchange_cmds,

@@ -20,17 +20,33 @@ from annotator.store.project import Project
 
 
 def coding_data(
-    project: Project, coders: Sequence[Coder], *, batch: str | None = None, segments: bool = True
+    project: Project,
+    coders: Sequence[Coder],
+    *,
+    batch: str | None = None,
+    segments: bool = True,
+    documents: Sequence[str] | None = None,
+    include_training: bool = False,
 ) -> CodingData:
     """The reliability sample of ``coders``: the documents that at least two of
     them coded. A coder counts as having coded a document when they marked it
     done or left any annotation or article-level code on it; elsewhere their
-    values are missing, not "absent"."""
+    values are missing, not "absent".
+
+    Training-round articles are certification material, not part of the
+    study's reliability sample: they are left out unless ``include_training``,
+    or unless ``documents`` names the articles to use."""
     if len(coders) < 2:
         raise AnnotatorError("Agreement needs at least two coders; name them with --coders.")
     ids = {c.id for c in coders}
     batch_id = project.find_batch(batch).id if batch else None
     docs = project.documents.document_ids(batch_id=batch_id)
+    if documents is not None:
+        wanted = set(documents)
+        docs = [d for d in docs if d in wanted]
+    elif not include_training:
+        training = project.training.training_document_ids()
+        docs = [d for d in docs if d not in training]
     coded: dict[str, set[str]] = {d: set() for d in docs}
     for doc_id, coder_id in project.workflow.coders_with_status("done", ids):
         if doc_id in coded:

@@ -1,0 +1,76 @@
+"""The training-and-draws migration and its repository, on real files."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from annotator.core.errors import NotFound
+from annotator.core.training import AssignmentDraw, TrainingResult, TrainingRound
+from annotator.store import schema
+from annotator.store.project import Project
+
+FIXTURES = Path(__file__).parents[1] / "data" / "fixtures"
+NEW_TABLES = {
+    "assignment_draws",
+    "hidden_checks",
+    "training_rounds",
+    "training_documents",
+    "training_coders",
+    "training_results",
+}
+
+
+def test_a_schema1_file_gains_the_tables_and_keeps_its_assignments(tmp_path):
+    path = tmp_path / "old.annotator"
+    shutil.copy(FIXTURES / "schema1.annotator", path)
+    conn = sqlite3.connect(path)
+    before = conn.execute("SELECT document_id, coder_id, status FROM assignments ORDER BY rowid").fetchall()
+    conn.close()
+    with Project.open(path) as p:
+        tables = {r[0] for r in p.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert NEW_TABLES <= tables
+        after = p.conn.execute(
+            "SELECT document_id, coder_id, status, queue_position FROM assignments ORDER BY rowid"
+        ).fetchall()
+        assert [r[:3] for r in after] == before and {r[3] for r in after} <= {None}
+        assert p.schema_version == schema.SCHEMA_VERSION
+        for coder in p.coders():  # no queue stored yet: the old order, by import
+            assert sorted(p.training.queue(coder.id)) == sorted(r[0] for r in before if r[1] == coder.id)
+
+
+def test_the_migration_is_one_self_contained_script():
+    script = schema.MIGRATIONS[2]
+    for table in NEW_TABLES:
+        assert f"CREATE TABLE {table}" in script
+    assert "queue_position" in script
+
+
+def test_rounds_results_and_draws_round_trip(coded_project):
+    p = coded_project
+    alice, bob = p.find_coder("alice"), p.find_coder("bob")
+    docs = p.documents.document_ids()
+    r = p.training.add_round(
+        TrainingRound("", "R1", "", 0.667, bob.id, variables=["x"], documents=docs[:1], coders=[alice.id])
+    )
+    (back,) = p.training.rounds()
+    assert (back.name, back.threshold, back.variables, back.documents, back.coders) == (
+        "R1",
+        0.667,
+        ["x"],
+        docs[:1],
+        [alice.id],
+    )
+    assert p.training.find_round("R1").id == r.id
+    with pytest.raises(NotFound):
+        p.training.find_round("R9")
+    assert p.training.training_document_ids() == {docs[0]}
+    p.training.record_results([TrainingResult(r.id, alice.id, "2026-01-01", "x", 0.5, 0.75, None, 4, False)])
+    assert p.training.results(r.id)[0].alpha == 0.5
+    with pytest.raises(Exception, match="threshold|CHECK"):
+        p.training.add_round(TrainingRound("", "R2", "", 1.5, bob.id))
+    draw = p.training.record_draw(AssignmentDraw(0, "", "reliability_sample", 3, 2, 1, 50.0, "", [alice.id]))
+    assert draw.id >= 1 and p.training.draws()[0].seed == 3
