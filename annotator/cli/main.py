@@ -8,6 +8,7 @@ from annotator import __version__
 from annotator.cli import (
     agreement_cmds,
     app_cmds,
+    appendix_cmds,
     diagnose_cmds,
     exchange_cmds,
     import_cmds,
@@ -26,6 +27,7 @@ COMMAND_MODULES = (
     training_cmds,
     agreement_cmds,
     diagnose_cmds,
+    appendix_cmds,
     exchange_cmds,
     suggest_cmds,
     app_cmds,

@@ -49,3 +49,15 @@ class AssignmentDraw:
     stratify: str = ""
     coders: list[str] = field(default_factory=list)
     divided_rest: bool = False
+
+
+@dataclass
+class ModelRecord:
+    """A trained model coder as the ``models`` table records it."""
+
+    id: str
+    name: str
+    version: int
+    kind: str
+    created_at: str
+    provenance: dict = field(default_factory=dict)
