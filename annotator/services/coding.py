@@ -392,17 +392,12 @@ def open_document(project: Project, document_id: str, coder_id: str) -> str | No
 
 
 def iter_listing(
-    project: Project, flt: ListFilter, *, sort: str = "added", descending: bool = False, page: int = 2000
+    project: Project, flt: ListFilter, *, sort: str = "added", descending: bool = False
 ) -> Iterator[DocumentSummary]:
-    offset = 0
-    while True:
-        rows = project.documents.list_documents(
-            **flt.kwargs(), sort=sort, descending=descending, limit=page, offset=offset
-        )
-        yield from rows
-        if len(rows) < page:
-            return
-        offset += page
+    # imported here: the listing module builds on this one's ListFilter
+    from annotator.services.document_listing import DocumentListing
+
+    yield from DocumentListing(project, flt, sort=sort, descending=descending)
 
 
 def next_not_done(
