@@ -26,6 +26,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import attrgetter
+from typing import overload
 
 import numpy as np
 
@@ -40,6 +41,44 @@ SEGMENT_UNITS = ("paragraph", "sentence", "token")
 NONE_LABEL = "(none)"
 PRESENCE = ("absent", "present")
 _TRUE_VALUES = {"", "1", "true", "yes", "x"}
+
+
+@dataclass(eq=False)
+class AnnotationColumns(Sequence[Annotation]):
+    """Live annotations held as columns (e.g. read straight from the store):
+    ``doc``, ``coder`` and ``code`` index ``documents``, ``coders`` and ``codes``
+    (``-1``: none of them). The engine reads the columns; iterating makes
+    :class:`Annotation` objects one at a time, for code that wants them."""
+
+    documents: tuple[str, ...]
+    coders: tuple[str, ...]
+    codes: tuple[str, ...]
+    doc: np.ndarray
+    coder: np.ndarray
+    code: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    @overload
+    def __getitem__(self, i: int) -> Annotation: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Annotation]: ...
+
+    def __getitem__(self, i: int | slice) -> Annotation | list[Annotation]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        code = int(self.code[i])
+        return Annotation(
+            self.documents[int(self.doc[i])],
+            self.coders[int(self.coder[i])],
+            self.codes[code] if code >= 0 else "",
+            int(self.start[i]),
+            int(self.end[i]),
+        )
 
 
 @dataclass
@@ -264,6 +303,9 @@ def _spans(
     if n == 0:
         z = np.zeros(0, dtype=np.int64)
         return _Spans(z, z.copy(), z.copy(), z.copy(), z.copy())
+    if isinstance(data.annotations, AnnotationColumns):
+        d, c, k, start, end = _column_indices(data.annotations, doc_ix, coder_ix, code_ix)
+        return _checked_spans(data, key, docs, lengths, coders, coded, d, c, k, start, end)
     # Column-wise with C-level map() calls: this runs once per annotation of the whole sample.
     cols = list(
         zip(
@@ -282,7 +324,44 @@ def _spans(
     except (TypeError, ValueError):
         raise AgreementError("Annotation offsets must be whole numbers.") from None
     deleted = np.fromiter(cols[5], dtype=bool, count=n)
-    keep = (d >= 0) & (c >= 0) & (k >= 0) & ~deleted
+    keep = ~deleted
+    return _checked_spans(
+        data, key, docs, lengths, coders, coded, d[keep], c[keep], k[keep], start[keep], end[keep]
+    )
+
+
+def _column_indices(
+    cols: AnnotationColumns, doc_ix: dict[str, int], coder_ix: dict[str, int], code_ix: dict[str, int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The columns renumbered into this report's documents, coders and codebook codes."""
+
+    def renumber(index: np.ndarray, names: tuple[str, ...], to: dict[str, int]) -> np.ndarray:
+        table = np.array([to.get(x, -1) for x in names] + [-1], dtype=np.int64)
+        return table[np.where(index >= 0, index, len(names))]
+
+    return (
+        renumber(np.asarray(cols.doc), cols.documents, doc_ix),
+        renumber(np.asarray(cols.coder), cols.coders, coder_ix),
+        renumber(np.asarray(cols.code), cols.codes, code_ix),
+        np.asarray(cols.start, dtype=np.int64),
+        np.asarray(cols.end, dtype=np.int64),
+    )
+
+
+def _checked_spans(
+    data: CodingData,
+    key: tuple[tuple[str, ...], tuple[str, ...]],
+    docs: tuple[str, ...],
+    lengths: np.ndarray,
+    coders: tuple[str, ...],
+    coded: np.ndarray,
+    d: np.ndarray,
+    c: np.ndarray,
+    k: np.ndarray,
+    start: np.ndarray,
+    end: np.ndarray,
+) -> _Spans:
+    keep = (d >= 0) & (c >= 0) & (k >= 0)
     d, c, k, start, end = d[keep], c[keep], k[keep], start[keep], end[keep]
     bad = (start < 0) | (end <= start) | (end > lengths[d])
     if bad.any():
