@@ -98,6 +98,8 @@ class CodingData:
     document_codes: Sequence[DocumentCode] = ()
     segmentations: Mapping[str, Segmentation] = field(default_factory=dict)
     titles: Mapping[str, str] = field(default_factory=dict)
+    # ``coded`` as a matrix (documents in ``lengths`` order x these coders), when the caller has it
+    coded_matrix: tuple[tuple[str, ...], np.ndarray] | None = None
     # compute_report's cache of the spans for (documents, coders); present only during its call
     _spans_cache: tuple[tuple[tuple[str, ...], tuple[str, ...]], _Spans] | None = field(
         init=False, repr=False, compare=False
@@ -279,6 +281,9 @@ def coding_frame(data: CodingData, coders: Sequence[str]) -> tuple[tuple[str, ..
     lengths = np.array([int(data.lengths[d]) for d in docs], dtype=np.int64)
     if (lengths < 0).any():
         raise AgreementError("A document length cannot be negative.")
+    if data.coded_matrix is not None and set(coders) <= set(data.coded_matrix[0]):
+        names, matrix = data.coded_matrix
+        return docs, lengths, matrix[:, [names.index(c) for c in coders]]
     coded = np.zeros((len(docs), len(coders)), dtype=bool)
     col = {c: i for i, c in enumerate(coders)}
     for i, d in enumerate(docs):

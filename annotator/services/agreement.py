@@ -73,7 +73,11 @@ def coding_data(
         segmentations = unit_segmentations(project.db, sample, unit)
     else:
         segmentations = project.documents.segmentations(sample) if segments else {}
-    coded_by = [[ids[j] for j in np.flatnonzero(row)] for row in coded[rows]]
+    coded = coded[rows]
+    # the coders of each document, through the few combinations that occur
+    combination = coded @ (1 << np.arange(len(ids)))
+    names = {int(m): [ids[j] for j in range(len(ids)) if int(m) >> j & 1] for m in np.unique(combination)}
+    coded_by = [names[m] for m in combination.tolist()]
     return CodingData(
         lengths=dict(zip(sample, found.lengths[rows].tolist(), strict=True)),
         codebook=codebook,
@@ -82,6 +86,7 @@ def coding_data(
         document_codes=[dc for dc in found.document_codes if dc.document_id in kept],
         segmentations=segmentations,
         titles=titles(project.db, sample),
+        coded_matrix=(tuple(ids), coded),
     )
 
 
