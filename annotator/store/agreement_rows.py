@@ -7,6 +7,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 
@@ -72,10 +73,10 @@ def reliability_rows(
     doc_parts: list[np.ndarray] = []
     while chunk := cur.fetchmany(_CHUNK):
         n = len(chunk)
-        doc_parts.append(
-            np.fromiter(map(doc_ix.get, (r[0] for r in chunk), [-1] * n), dtype=np.int64, count=n)
-        )
-        parts.append(np.array([r[1:] for r in chunk], dtype=np.int64).reshape(n, 4))
+        doc_ids, *numbers = zip(*chunk, strict=True)  # columns, transposed in C
+        doc_parts.append(np.fromiter(map(doc_ix.get, doc_ids, repeat(-1)), dtype=np.int64, count=n))
+        parts.append(np.array(numbers, dtype=np.int64).T)
+        del doc_ids, numbers
     del chunk
     if parts:
         cols = np.concatenate(parts)
