@@ -4,7 +4,7 @@ the engine in ``annotator.agreement``; matrix files go through ``annotator.repor
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -85,32 +85,9 @@ def coding_data(
         annotations=annotations,
         document_codes=[dc for dc in found.document_codes if dc.document_id in kept],
         segmentations=segmentations,
-        titles=_TitlesOnDemand(project, sample),
+        titles=titles(project.db, sample),
         coded_matrix=(tuple(ids), coded),
     )
-
-
-class _TitlesOnDemand(Mapping[str, str]):
-    """The titles of the sample, each read when asked: a report names only the
-    few documents it lists, out of maybe a hundred thousand."""
-
-    def __init__(self, project: Project, documents: tuple[str, ...]) -> None:
-        self._project, self._documents = project, documents
-        self._read: dict[str, str] = {}
-
-    def __getitem__(self, document_id: str) -> str:
-        if document_id not in self._read:
-            found = titles(self._project.db, [document_id])
-            if document_id not in found:
-                raise KeyError(document_id)
-            self._read[document_id] = found[document_id]
-        return self._read[document_id]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._documents)
-
-    def __len__(self) -> int:
-        return len(self._documents)
 
 
 def agreement_report(
