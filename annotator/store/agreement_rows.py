@@ -74,18 +74,22 @@ def reliability_rows(
     while chunk := cur.fetchmany(_CHUNK):
         n = len(chunk)
         doc_ids, *numbers = zip(*chunk, strict=True)  # columns, transposed in C
-        doc_parts.append(np.fromiter(map(doc_ix.get, doc_ids, repeat(-1)), dtype=np.int64, count=n))
-        parts.append(np.array(numbers, dtype=np.int64).T)
+        doc_parts.append(np.fromiter(map(doc_ix.get, doc_ids, repeat(-1)), dtype=np.int32, count=n))
+        parts.append(np.array(numbers, dtype=np.int32).reshape(4, n))  # 32 bits: half the memory
         del doc_ids, numbers
     del chunk
     if parts:
-        cols = np.concatenate(parts)
+        cols = np.concatenate(parts, axis=1)
         doc = np.concatenate(doc_parts)
     else:
-        cols, doc = np.zeros((0, 4), dtype=np.int64), np.zeros(0, dtype=np.int64)
+        cols, doc = np.zeros((4, 0), dtype=np.int32), np.zeros(0, dtype=np.int32)
     del parts, doc_parts
     mine = doc >= 0  # annotations of documents outside the batch
-    spans = SpanColumns(doc[mine], cols[mine, 0], cols[mine, 1], cols[mine, 2], cols[mine, 3])
+    if mine.all():
+        spans = SpanColumns(doc, *cols)
+    else:
+        spans = SpanColumns(doc[mine], *(col[mine] for col in cols))
+    del cols
     done_rows = conn.execute(
         f"SELECT document_id, {coder_sql} FROM assignments WHERE status = 'done' AND coder_id IN ({marks})",
         [*coder_params, *coder_ids],
