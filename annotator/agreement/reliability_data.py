@@ -348,8 +348,8 @@ def _column_indices(
         renumber(np.asarray(cols.doc), cols.documents, doc_ix),
         renumber(np.asarray(cols.coder), cols.coders, coder_ix),
         renumber(np.asarray(cols.code), cols.codes, code_ix),
-        np.asarray(cols.start, dtype=np.int64),
-        np.asarray(cols.end, dtype=np.int64),
+        np.asarray(cols.start).astype(np.int64),
+        np.asarray(cols.end).astype(np.int64),
     )
 
 
@@ -367,7 +367,8 @@ def _checked_spans(
     end: np.ndarray,
 ) -> _Spans:
     keep = (d >= 0) & (c >= 0) & (k >= 0)
-    d, c, k, start, end = d[keep], c[keep], k[keep], start[keep], end[keep]
+    if not keep.all():  # a copy of a million rows only when some are left out
+        d, c, k, start, end = d[keep], c[keep], k[keep], start[keep], end[keep]
     bad = (start < 0) | (end <= start) | (end > lengths[d])
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
@@ -376,7 +377,11 @@ def _checked_spans(
             f"outside its text of {lengths[d[i]]} characters."
         )
     mine = coded[d, c]
-    spans = _Spans(d[mine], c[mine], start[mine], end[mine], k[mine])
+    spans = (
+        _Spans(d, c, start, end, k)
+        if mine.all()
+        else _Spans(d[mine], c[mine], start[mine], end[mine], k[mine])
+    )
     if hasattr(data, "_spans_cache"):
         data._spans_cache = (key, spans)
     return spans
