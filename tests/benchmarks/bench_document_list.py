@@ -128,7 +128,7 @@ def main() -> None:
         print("scroll-bar jump (page + finding a row); floor: bare keyset page; ratio: worst page / floor;")
         print("OFFSET: the old LIMIT/OFFSET page; count: the old count_documents on every reload")
         print(
-            f"{'filter/sort':28s} {'order':>7s} {'top':>7s} {'middle':>7s} {'end':>7s} {'jump':>7s}"
+            f"{'filter/sort':28s} {'rows':>7s} {'order':>7s} {'top':>7s} {'middle':>7s} {'end':>7s} {'jump':>7s}"
             f" {'floor':>7s} {'ratio':>6s} {'OFFSET top/mid/end':>22s} {'count':>7s}"
         )
         rng = random.Random(1)
