@@ -278,7 +278,7 @@ def coding_frame(data: CodingData, coders: Sequence[str]) -> tuple[tuple[str, ..
     if len(set(coders)) != len(coders):
         raise AgreementError("A coder is listed twice; list each coder once.")
     docs = tuple(data.lengths)
-    lengths = np.array([int(data.lengths[d]) for d in docs], dtype=np.int64)
+    lengths = np.fromiter(map(int, data.lengths.values()), dtype=np.int64, count=len(docs))
     if (lengths < 0).any():
         raise AgreementError("A document length cannot be negative.")
     if data.coded_matrix is not None and set(coders) <= set(data.coded_matrix[0]):

@@ -398,10 +398,7 @@ def _figures(
         share = np.where(value_sum > 0, agree_sum / np.where(value_sum > 0, value_sum, 1), np.nan)
     keep = np.flatnonzero(n_pair > 0)
     if top is not None and 0 < top < len(keep):
-        # only documents that can be among the first ``top`` are sorted: every
-        # document with fewer disagreeing units than the top-th ranks after it
-        threshold = np.partition(-n_diff[keep], top - 1)[top - 1]
-        keep = keep[-n_diff[keep] <= threshold]
+        keep = _possible_top(keep, -n_diff[keep], share[keep], top)
     order = keep[np.lexsort((share[keep], -n_diff[keep]))][:top]
     out = []
     for d in order.tolist():
@@ -418,6 +415,20 @@ def _figures(
             )
         )
     return out
+
+
+def _possible_top(keep: np.ndarray, first: np.ndarray, second: np.ndarray, top: int) -> np.ndarray:
+    """The documents of ``keep`` that can be among the first ``top`` in the order
+    of (``first``, ``second``), in their own order: a document ranked after
+    ``top`` others by either key never is, so only the rest need sorting."""
+    threshold = np.partition(first, top - 1)[top - 1]
+    ahead = first < threshold
+    tied = first == threshold
+    room = top - int(ahead.sum())
+    if room < int(tied.sum()):
+        cut = np.partition(second[tied], room - 1)[room - 1]
+        tied &= second <= cut
+    return keep[ahead | tied]
 
 
 def _overall_documents_units(udata: UnitData, tallies: list[Tally], data: CodingData) -> list[DocumentFigure]:
