@@ -432,10 +432,16 @@ def unit_data(
     base = np.where(coded[u_doc], 0, -1).astype(np.int16)
     spans = _spans(data, docs, lengths, coders, coded)
     pair_span, pair_unit, pair_len = _touches(spans, off, g_start, g_end)
+    # grouped by code once, so each variable reads only the pairs of its own codes
+    by_code = np.argsort(spans.code[pair_span], kind="stable")
+    pair_span, pair_unit, pair_len = pair_span[by_code], pair_unit[by_code], pair_len[by_code]
+    code_bounds = np.searchsorted(spans.code[pair_span], np.arange(len(data.codebook.codes) + 1))
     values = []
     for var in vars_:
         if var.is_span:
-            values.append(_span_matrix(data, var, spans, base, pair_span, pair_unit, pair_len, notes))
+            values.append(
+                _span_matrix(data, var, spans, base, pair_span, pair_unit, pair_len, code_bounds, notes)
+            )
         else:
             values.append(_document_matrix(data, var, docs, coders, coded, notes))
     return UnitData(unit, coders, docs, u_doc, u_start, u_end, coded, vars_, values, notes)
@@ -523,13 +529,15 @@ def _span_matrix(
     pair_span: np.ndarray,
     pair_unit: np.ndarray,
     pair_len: np.ndarray,
+    code_bounds: np.ndarray,
     notes: list[str],
 ) -> np.ndarray:
+    """``pair_*`` are sorted by code; the pairs of code ``i`` are ``code_bounds[i]:code_bounds[i + 1]``."""
     look = _value_lookup(data, var)
-    value_of_span = look[spans.code]
-    val = value_of_span[pair_span]
-    sel = val > 0
-    units, coders, val, length = pair_unit[sel], spans.coder[pair_span[sel]], val[sel], pair_len[sel]
+    mine = [np.arange(code_bounds[i], code_bounds[i + 1]) for i in np.flatnonzero(look > 0).tolist()]
+    sel = np.concatenate(mine) if mine else np.zeros(0, dtype=np.int64)
+    units, coders, length = pair_unit[sel], spans.coder[pair_span[sel]], pair_len[sel]
+    val = look[spans.code[pair_span[sel]]]
     out = base.copy()
     n_coders = base.shape[1]
     if var.kind == "code":
