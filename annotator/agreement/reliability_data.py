@@ -26,12 +26,13 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import attrgetter
-from typing import overload
 
 import numpy as np
 
 from annotator.agreement.alpha import LEVELS
+from annotator.agreement.annotation_columns import AnnotationColumns
 from annotator.agreement.errors import AgreementError
+from annotator.agreement.segment_units import segment_units
 from annotator.agreement.unitizing import Segments
 from annotator.core.codebook import Codebook
 from annotator.core.models import Annotation, Code, DocumentCode, Segmentation
@@ -41,44 +42,6 @@ SEGMENT_UNITS = ("paragraph", "sentence", "token")
 NONE_LABEL = "(none)"
 PRESENCE = ("absent", "present")
 _TRUE_VALUES = {"", "1", "true", "yes", "x"}
-
-
-@dataclass(eq=False)
-class AnnotationColumns(Sequence[Annotation]):
-    """Live annotations held as columns (e.g. read straight from the store):
-    ``doc``, ``coder`` and ``code`` index ``documents``, ``coders`` and ``codes``
-    (``-1``: none of them). The engine reads the columns; iterating makes
-    :class:`Annotation` objects one at a time, for code that wants them."""
-
-    documents: tuple[str, ...]
-    coders: tuple[str, ...]
-    codes: tuple[str, ...]
-    doc: np.ndarray
-    coder: np.ndarray
-    code: np.ndarray
-    start: np.ndarray
-    end: np.ndarray
-
-    def __len__(self) -> int:
-        return len(self.doc)
-
-    @overload
-    def __getitem__(self, i: int) -> Annotation: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> list[Annotation]: ...
-
-    def __getitem__(self, i: int | slice) -> Annotation | list[Annotation]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        code = int(self.code[i])
-        return Annotation(
-            self.documents[int(self.doc[i])],
-            self.coders[int(self.coder[i])],
-            self.codes[code] if code >= 0 else "",
-            int(self.start[i]),
-            int(self.end[i]),
-        )
 
 
 @dataclass
@@ -426,7 +389,7 @@ def unit_data(
         u_start = np.zeros(len(docs), dtype=np.int64)
         u_end = lengths.copy()
     else:
-        u_doc, u_start, u_end = _segment_units(data, docs, lengths, unit)
+        u_doc, u_start, u_end = segment_units(data.segmentations, docs, lengths, unit)
     off = np.concatenate(([0], np.cumsum(lengths)))
     g_start, g_end = off[u_doc] + u_start, off[u_doc] + u_end
     base = np.where(coded[u_doc], 0, -1).astype(np.int16)
@@ -445,63 +408,6 @@ def unit_data(
         else:
             values.append(_document_matrix(data, var, docs, coders, coded, notes))
     return UnitData(unit, coders, docs, u_doc, u_start, u_end, coded, vars_, values, notes)
-
-
-def _segment_units(
-    data: CodingData, docs: tuple[str, ...], lengths: np.ndarray, unit: str
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    starts, ends = [], []
-    for d in docs:
-        seg = data.segmentations.get(d)
-        if seg is None:
-            raise AgreementError(
-                f"Document {d} has no stored segmentation; segment the documents before comparing by {unit}."
-            )
-        starts.append(_int_view(getattr(seg, f"{unit}_starts")))
-        ends.append(_int_view(getattr(seg, f"{unit}_ends")))
-    if not docs:
-        z = np.zeros(0, dtype=np.int64)
-        return z, z.copy(), z.copy()
-    sizes = np.fromiter(map(len, starts), dtype=np.int64, count=len(docs))
-    if (sizes != np.fromiter(map(len, ends), dtype=np.int64, count=len(docs))).any():
-        return _segment_units_one_by_one(data, docs, lengths, unit)
-    doc = np.repeat(np.arange(len(docs)), sizes)
-    s = np.concatenate(starts).astype(np.int64)
-    e = np.concatenate(ends).astype(np.int64)
-    bad = (e <= s) | (e > lengths[doc])
-    if bad.any():
-        d = docs[int(doc[np.argmax(bad)])]
-        raise AgreementError(f"The {unit} boundaries of document {d} do not fit its text; segment it again.")
-    # stable: equal starts keep their stored order, as a per-document stable argsort would
-    order = np.lexsort((s, doc))
-    return doc, s[order], e[order]
-
-
-def _int_view(values: Sequence[int]) -> np.ndarray:
-    """Stored boundaries (an ``array("i")``) as numpy, without a copy when possible."""
-    if getattr(values, "typecode", None) == "i":  # array("i") of the store
-        return np.frombuffer(values, dtype=np.intc) if len(values) else np.zeros(0, dtype=np.intc)  # type: ignore[call-overload]
-    return np.asarray(values, dtype=np.int64)
-
-
-def _segment_units_one_by_one(
-    data: CodingData, docs: tuple[str, ...], lengths: np.ndarray, unit: str
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The same, a document at a time: names the first document whose boundaries are wrong."""
-    doc_parts, start_parts, end_parts = [], [], []
-    for i, d in enumerate(docs):
-        seg = data.segmentations[d]
-        s = np.asarray(getattr(seg, f"{unit}_starts"), dtype=np.int64)
-        e = np.asarray(getattr(seg, f"{unit}_ends"), dtype=np.int64)
-        if len(s) != len(e) or ((e <= s).any() if len(s) else False) or (len(e) and e.max() > lengths[i]):
-            raise AgreementError(
-                f"The {unit} boundaries of document {d} do not fit its text; segment it again."
-            )
-        order = np.argsort(s, kind="stable")
-        doc_parts.append(np.full(len(s), i, dtype=np.int64))
-        start_parts.append(s[order])
-        end_parts.append(e[order])
-    return np.concatenate(doc_parts), np.concatenate(start_parts), np.concatenate(end_parts)
 
 
 def _touches(

@@ -8,12 +8,15 @@ costs what the first does and a jump of the scroll bar reads one page.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from annotator.core.models import DocumentSummary
-from annotator.services.coding import ListFilter
 from annotator.store.project import Project
+
+if TYPE_CHECKING:  # coding's iter_listing builds on this module
+    from annotator.services.coding import ListFilter
 
 
 class DocumentListing:
