@@ -274,7 +274,9 @@ class DocumentsRepo:
         order = _SORTS.get(sort, "d.rowid") + (" DESC" if descending else "")
         batches = "LEFT JOIN batches b ON b.id = d.batch_id" if sort == "batch" else ""
         # the join to the coder's statuses costs a lookup per document: only when filtered or sorted by them
-        by_status = bool(coder_id) and (sort == "status" or bool(status) or assigned_only)
+        by_status = bool(coder_id) and (
+            sort == "status" or assigned_only or (bool(status) and status not in ("to_do", "assigned"))
+        )
         status_col = "a.status" if by_status else "NULL"
         # The order of import is the rowid's: sorting the keys here lets SQLite read them from
         # any small index instead of walking the table's pages, texts and all.
@@ -332,7 +334,11 @@ class DocumentsRepo:
             clauses.append("a.coder_id IS NOT NULL")
         if coder_id and status:
             if status in ("to_do", "assigned"):
-                clauses.append("(a.status IS NULL OR a.status = 'assigned')")
+                # neither in progress nor done: a short list to look in, not a lookup per document
+                clauses.append(
+                    "d.id NOT IN (SELECT document_id FROM assignments "
+                    "WHERE coder_id = :coder_id AND status IN ('in_progress', 'done'))"
+                )
             else:
                 clauses.append("a.status = :status")
                 params["status"] = status
