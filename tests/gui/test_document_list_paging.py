@@ -35,7 +35,7 @@ def test_the_last_page_costs_what_the_first_costs(qtbot, tmp_path, sort):
 
     from annotator.gui.workbench.document_list import DocumentTableModel
 
-    n = 20_000
+    n = 8_000
     with Project.create(tmp_path / "long.annotator") as p:
         ana = p.add_coder(Coder("ana")).id
         docs = [
