@@ -9,54 +9,84 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from annotator import __version__
 from annotator.agreement import AgreementReport, CodingData, compute_report, matrix_report, unit_data
+from annotator.agreement.reliability_data import SEGMENT_UNITS, AnnotationColumns
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Coder
 from annotator.core.task import NULL_STATE, TaskState
 from annotator.reporting import export_matrix, read_matrix_csv
 from annotator.services.projects import find_coders
+from annotator.store.agreement_rows import reliability_rows, titles, unit_segmentations
 from annotator.store.project import Project
 
 
 def coding_data(
-    project: Project, coders: Sequence[Coder], *, batch: str | None = None, segments: bool = True
+    project: Project,
+    coders: Sequence[Coder],
+    *,
+    batch: str | None = None,
+    segments: bool = True,
+    unit: str | None = None,
 ) -> CodingData:
     """The reliability sample of ``coders``: the documents that at least two of
     them coded. A coder counts as having coded a document when they marked it
     done or left any annotation or article-level code on it; elsewhere their
-    values are missing, not "absent"."""
+    values are missing, not "absent". With a segment ``unit``, only that unit's
+    boundaries are read."""
     if len(coders) < 2:
         raise AnnotatorError("Agreement needs at least two coders; name them with --coders.")
-    ids = {c.id for c in coders}
+    ids = [c.id for c in coders]
     batch_id = project.find_batch(batch).id if batch else None
-    docs = project.documents.document_ids(batch_id=batch_id)
-    coded: dict[str, set[str]] = {d: set() for d in docs}
-    for doc_id, coder_id in project.workflow.coders_with_status("done", ids):
-        if doc_id in coded:
-            coded[doc_id].add(coder_id)
-    annotations = project.annotations.annotations_for(docs, list(ids))
-    document_codes = [
-        dc for dc in project.annotations.document_codes() if dc.coder_id in ids and dc.document_id in coded
-    ]
-    for a in annotations:
-        coded[a.document_id].add(a.coder_id)
-    for dc in document_codes:
-        coded[dc.document_id].add(dc.coder_id)
-    sample = [d for d in docs if len(coded[d]) >= 2]
-    if not sample:
+    codebook = project.codes.codebook()
+    found = reliability_rows(project.db, ids, [c.id for c in codebook.codes], batch_id=batch_id)
+    spans = found.spans
+    coded = np.zeros((len(found.documents), len(ids)), dtype=bool)
+    coded[spans.doc, spans.coder] = True
+    coded[found.done] = True
+    doc_ix = {d: i for i, d in enumerate(found.documents)}
+    coder_ix = {c: i for i, c in enumerate(ids)}
+    for dc in found.document_codes:
+        coded[doc_ix[dc.document_id], coder_ix[dc.coder_id]] = True
+    in_sample = coded.sum(axis=1) >= 2
+    if not in_sample.any():
         raise AnnotatorError("No document has been coded by two or more of these coders yet.")
-    keep = set(sample)
-    lengths = project.documents.document_lengths(sample)
-    summaries = {s.id: s.title for s in project.documents.list_documents(batch_id=batch_id)}
+    rows = np.flatnonzero(in_sample)
+    sample = tuple(found.documents[i] for i in rows.tolist())
+    keep = in_sample[spans.doc]
+    position = np.cumsum(in_sample) - 1  # a document's place in the sample
+    annotations = AnnotationColumns(
+        sample,
+        tuple(ids),
+        tuple(c.id for c in codebook.codes),
+        position[spans.doc[keep]],
+        spans.coder[keep],
+        spans.code[keep],
+        spans.start[keep],
+        spans.end[keep],
+    )
+    del spans, found.spans
+    kept = set(sample)
+    if unit in SEGMENT_UNITS:
+        segmentations = unit_segmentations(project.db, sample, unit)
+    else:
+        segmentations = project.documents.segmentations(sample) if segments else {}
+    coded = coded[rows]
+    # the coders of each document, through the few combinations that occur
+    combination = coded @ (1 << np.arange(len(ids)))
+    names = {int(m): [ids[j] for j in range(len(ids)) if int(m) >> j & 1] for m in np.unique(combination)}
+    coded_by = [names[m] for m in combination.tolist()]
     return CodingData(
-        lengths={d: lengths[d] for d in sample},
-        codebook=project.codes.codebook(),
-        coded={d: coded[d] for d in sample},
-        annotations=[a for a in annotations if a.document_id in keep],
-        document_codes=[dc for dc in document_codes if dc.document_id in keep],
-        segmentations=project.documents.segmentations(sample) if segments else {},
-        titles={d: summaries.get(d, "") for d in sample},
+        lengths=dict(zip(sample, found.lengths[rows].tolist(), strict=True)),
+        codebook=codebook,
+        coded=dict(zip(sample, coded_by, strict=True)),
+        annotations=annotations,
+        document_codes=[dc for dc in found.document_codes if dc.document_id in kept],
+        segmentations=segmentations,
+        titles=titles(project.db, sample),
+        coded_matrix=(tuple(ids), coded),
     )
 
 
@@ -73,7 +103,7 @@ def agreement_report(
     state: TaskState = NULL_STATE,
 ) -> AgreementReport:
     chosen = find_coders(project, list(coders) if coders else None)
-    data = coding_data(project, chosen, batch=batch, segments=unit in ("paragraph", "sentence", "token"))
+    data = coding_data(project, chosen, batch=batch, segments=unit in SEGMENT_UNITS, unit=unit)
     if unit in ("paragraph", "sentence", "token"):
         missing = [d for d in data.lengths if d not in data.segmentations]
         if missing:
@@ -123,7 +153,7 @@ def export_reliability_matrix(
     """Write one variable's units x coders matrix as CSV (for R irr, SPSS/SAS
     KALPHA, ReCal); returns the legend of category numbers."""
     chosen = find_coders(project, list(coders) if coders else None)
-    data = coding_data(project, chosen, batch=batch, segments=unit != "document")
+    data = coding_data(project, chosen, batch=batch, segments=unit != "document", unit=unit)
     udata = unit_data(data, unit=unit, coders=[c.id for c in chosen], variables=[code])
     categories = export_matrix(udata, code, target, coder_names=[c.name for c in chosen], labels=labels)
     return {

@@ -195,5 +195,17 @@ LEFT JOIN code_paths cp ON cp.code_id = dc.code_id
 WHERE dc.deleted = 0;
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1}
+# The document list reads its order once per filter and sort
+# (DocumentsRepo.ordered_keys). An index per sortable column, holding the id
+# that the join to a coder's assignments needs, lets SQLite walk the index
+# instead of reading every article's row, text and all, to sort a large project.
+_V2 = """
+DROP INDEX documents_title;
+CREATE INDEX documents_title ON documents(title COLLATE NOCASE, id);
+CREATE INDEX documents_outlet ON documents(outlet COLLATE NOCASE, id);
+CREATE INDEX documents_published ON documents(published, id);
+CREATE INDEX documents_length ON documents(length, id);
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2}
 SCHEMA_VERSION = max(MIGRATIONS)
