@@ -72,9 +72,12 @@ class BuiltinCodebookPicker(QWidget):
         self._load = load
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Built-in codebooks"))
+        self.list.setWordWrap(True)  # titles name their source and run long
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for name, title in titles.items():
             item = QListWidgetItem(title)
             item.setData(NAME_ROLE, name)
+            item.setToolTip(plain_tooltip(title))
             self.list.addItem(item)
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)

@@ -65,28 +65,34 @@ class NewProjectDialog(QDialog):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Message"))
-        self.message.setStyleSheet("color: palette(highlight);")
+        self.message.setStyleSheet("color: #b3261e;")  # as the codebook editor says a refusal
         self.message.setVisible(False)
+        # Back and Next beside the box, in reading order; the box holds what finishes
+        self.back_button = QPushButton(self.tr("< &Back"), self)
+        self.next_button = QPushButton(self.tr("&Next >"), self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.back_button = buttons.addButton(self.tr("< &Back"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.next_button = buttons.addButton(self.tr("&Next >"), QDialogButtonBox.ButtonRole.ActionRole)
         self.create_button = buttons.addButton(
             self.tr("&Create project"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        for b in buttons.buttons():
+        for b in [*buttons.buttons(), self.back_button, self.next_button]:
             if isinstance(b, QPushButton):  # Enter in a name field must not create the project
                 b.setAutoDefault(False)
         self.back_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.create_button.clicked.connect(self.create_project)
         buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back_button)
+        bottom.addWidget(self.next_button)
+        bottom.addStretch(1)
+        bottom.addWidget(buttons)
         body = QHBoxLayout()
         body.addWidget(self.steps)
         body.addWidget(self.pages, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        layout.addLayout(bottom)
         self.file_page.changed.connect(self._update_buttons)
         self.pages.currentChanged.connect(lambda _i: self._update_buttons())
         self.steps.setCurrentRow(0)

@@ -69,7 +69,9 @@ class FilePage(QWidget):
             )
         )
         form.addRow(self.tr("&Name"), self.name_edit)
-        form.addRow(self.tr("&Folder"), row)
+        folder_label = QLabel(self.tr("&Folder"), self)
+        folder_label.setBuddy(self.folder_edit)  # a row of two widgets has no buddy of its own
+        form.addRow(folder_label, row)
         form.addRow(self.where)
         self.name_edit.setText(self._free_name(folder, "study"))
         self.name_edit.textChanged.connect(self._update)

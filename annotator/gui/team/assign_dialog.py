@@ -90,7 +90,9 @@ class AssignDialog(QDialog):
         self.sample_box = QWidget(self)
         sample_form = QFormLayout(self.sample_box)
         sample_form.setContentsMargins(24, 0, 0, 0)
-        sample_form.addRow(self.tr("Sample &size"), size_row)
+        size_label = QLabel(self.tr("Sample &size"), self)
+        size_label.setBuddy(self.sample_size)  # a row of widgets has no buddy of its own
+        sample_form.addRow(size_label, size_row)
         sample_form.addRow(self.tr("S&eed"), self.seed)
         sample_form.addRow(self.tr("Draw per"), self.stratify)
         sample_form.addRow(self.divide_rest)

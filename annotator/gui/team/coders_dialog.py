@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -42,7 +43,9 @@ class CodersDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Role"), self.tr("Colour"), self.tr("Annotations")]
         )
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the names get the room
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -129,7 +132,6 @@ class CodersDialog(QDialog):
         self.table.blockSignals(False)
         if self.table.currentRow() < 0 and self.table.rowCount():
             self.table.setCurrentCell(0, 0)
-        self.table.resizeColumnsToContents()
         self._show_current()
 
     def current(self) -> Coder | None:

@@ -117,7 +117,9 @@ class MergeDialog(QDialog):
         self.merge_button.clicked.connect(lambda: self.run(dry_run=False))
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow(self.tr("Pac&kages"), file_row)
+        files_label = QLabel(self.tr("Pac&kages"), self)
+        files_label.setBuddy(self.files)  # a row of widgets has no buddy of its own
+        form.addRow(files_label, file_row)
         form.addRow(self.tr("&Codebook differs"), self.codebook)
         form.addRow(self.unsigned)
         layout = QVBoxLayout(self)
@@ -239,6 +241,8 @@ class MergeDialog(QDialog):
         if refused:
             headline += " " + self.tr("%n package(s) refused; see the report below.", "", refused)
         self.headline.setText(headline)
+        if not lines:
+            lines = [self.tr("Nothing else to report: no warnings, codebook differences or refusals.")]
         self.report.setPlainText("\n".join(lines))
 
     def summary(self) -> str:

@@ -65,7 +65,7 @@ class PackagesDialog(QDialog):
             self.tr(
                 "Each coder opens their package in Annotator and codes as usual; it holds their assigned "
                 "documents (all documents when nothing is assigned to them), the codebook and only their "
-                "own work. Bring the work back with Project > Merge packages…."
+                "own work. Project > Merge packages… brings their work back."
             ),
             self,
         )
@@ -81,13 +81,16 @@ class PackagesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("&Coders"), self.coders)
-        form.addRow(self.tr("&Folder"), folder_row)
+        folder_label = QLabel(self.tr("&Folder"), self)
+        folder_label.setBuddy(self.folder)  # a row of widgets has no buddy of its own
+        form.addRow(folder_label, folder_row)
         form.addRow(self.replace)
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
         layout.addLayout(form)
         layout.addWidget(self.plan, 1)
         layout.addWidget(buttons)
+        self.coders.setMaximumHeight(140)
         self.resize(620, 460)
         self.coders.itemChanged.connect(lambda _i: self.refresh())
         self.folder.textChanged.connect(lambda _t: self.refresh())
