@@ -7,6 +7,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from annotator.gui.project_setup.new_project_dialog import NewProjectDialog
 from tests.gui.accessibility import unnamed_controls
@@ -163,3 +164,73 @@ def test_ctrl_enter_creates_the_project_from_any_step(qtbot, assistant, tmp_path
     qtbot.keyClick(assistant.coders_page.name_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert not assistant.isVisible()
     assert (tmp_path / "study.annotator").exists()
+
+
+def test_the_start_chooser_hands_new_project_to_the_assistant(qtbot):
+    from annotator.gui.app.start_dialogs import ProjectChooser
+
+    chooser = ProjectChooser()
+    qtbot.addWidget(chooser)
+    button = next(b for b in chooser.findChildren(QPushButton) if b.text() == "New project…")
+    button.click()
+    assert chooser.wants_new and chooser.result() == chooser.DialogCode.Accepted
+    assert chooser.path is None
+
+
+FIRST_START = """
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from annotator.gui.app import application, start_dialogs, windows
+from annotator.gui.project_setup import new_project_dialog
+
+folder = Path(sys.argv[1])
+
+
+def fill_in(dialog):
+    dialog.file_page.folder_edit.setText(str(folder))
+    dialog.file_page.name_edit.setText("first")
+    dialog.coders_page.add_coder("Ana")
+    dialog.import_page.import_first.setChecked(False)
+    return int(dialog.create_project())
+
+
+start_dialogs.ProjectChooser.exec = lambda self: (self._new(), 1)[1]
+new_project_dialog.NewProjectDialog.exec = fill_in
+real_open_new = windows.WindowController.open_new
+
+
+def open_new(self, created, **kw):
+    window = real_open_new(self, created, **kw)
+    print("window for", window.coder.name)
+    return window
+
+
+windows.WindowController.open_new = open_new
+QApplication.exec = lambda *args: 0
+sys.exit(application.run(None))
+"""
+
+
+def test_the_first_start_goes_from_new_project_to_a_window(tmp_path):
+    """No recent project: the chooser's New project… opens the assistant, and
+    the application opens a window on what it made."""
+    import os
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home), "XDG_CONFIG_HOME": str(home)}
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_START, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "window for Ana" in done.stdout
+    assert _stored(tmp_path / "first.annotator")[0] == {"Ana": "coder"}
