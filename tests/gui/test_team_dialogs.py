@@ -256,3 +256,15 @@ def test_a_package_with_another_codebook_is_explained(qtbot, project, study, tmp
 @pytest.mark.parametrize("make", [CodersDialog, AssignDialog, PackagesDialog, MergeDialog])
 def test_every_control_has_an_accessible_name(qtbot, project, make):
     assert unnamed_controls(_shown(qtbot, make(project))) == []
+
+
+def test_renaming_the_coder_of_the_window_shows_in_the_window(qtbot, window, monkeypatch):
+    def rename_ana(dialog):
+        dialog.table.setCurrentCell(0, 0)
+        assert dialog.rename("Ana Lima")
+        return 0
+
+    monkeypatch.setattr(CodersDialog, "exec", rename_ana)
+    window.actions.edit_coders.trigger()
+    assert window.coder.name == "Ana Lima"
+    assert window.coder_label.text() == "Coding as Ana Lima"
