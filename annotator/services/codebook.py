@@ -317,6 +317,18 @@ class CodebookService:
         self._redo.clear()
         return counts
 
+    def import_builtin(self, name: str) -> dict[str, int]:
+        """Add a shipped codebook's codes (by name, e.g. ``news_frames``) to this
+        one. Added, not swapped in: codes already here (and their annotations)
+        stay, and a built-in code with the same id is updated. Not undoable,
+        like a YAML import."""
+        from annotator.services.projects import load_codebook
+
+        counts = self.project.codes.import_codebook(load_codebook(name))
+        self._undo.clear()
+        self._redo.clear()
+        return counts
+
     def export_yaml(self, path: str | Path) -> Path:
         from annotator.exchange.codebook_yaml import write_codebook
 

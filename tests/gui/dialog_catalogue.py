@@ -81,6 +81,42 @@ def _crash(window) -> QWidget:
     return CrashDialog("Something went wrong while saving.", "Traceback (most recent call last): …", window)
 
 
+def _new_project(window) -> QWidget:
+    from annotator.gui.project_setup.new_project_dialog import NewProjectDialog
+
+    return NewProjectDialog(window, folder=window.project.path.parent)
+
+
+def _builtin_codebook(window) -> QWidget:
+    from annotator.gui.codebook.builtin_dialog import BuiltinCodebookDialog
+
+    return BuiltinCodebookDialog(len(window.codebook), window)
+
+
+def _coders(window) -> QWidget:
+    from annotator.gui.team.coders_dialog import CodersDialog
+
+    return CodersDialog(window.project, window)
+
+
+def _assign(window) -> QWidget:
+    from annotator.gui.team.assign_dialog import AssignDialog
+
+    return AssignDialog(window.project, window)
+
+
+def _packages(window) -> QWidget:
+    from annotator.gui.team.packages_dialog import PackagesDialog
+
+    return PackagesDialog(window.project, window)
+
+
+def _merge(window) -> QWidget:
+    from annotator.gui.team.merge_dialog import MergeDialog
+
+    return MergeDialog(window.project, window)
+
+
 # name -> factory; the workbench itself is "workbench"
 DIALOGS: dict[str, Callable[[QWidget], QWidget]] = {
     "preferences": _preferences,
@@ -95,4 +131,10 @@ DIALOGS: dict[str, Callable[[QWidget], QWidget]] = {
     "project_chooser": _project_chooser,
     "coder_chooser": _coder_chooser,
     "crash_dialog": _crash,
+    "new_project": _new_project,
+    "builtin_codebook": _builtin_codebook,
+    "coders": _coders,
+    "assign": _assign,
+    "coder_packages": _packages,
+    "merge_packages": _merge,
 }

@@ -16,6 +16,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 NOT_FINISHED = {
     "compare_view": "Ctrl+Return accepts the chosen span as gold",
     "import_dialog": "Import stays disabled until files are chosen",
+    "merge_packages": "Merge stays disabled until packages are chosen",
 }
 FINISHED = sorted(name for name, make in DIALOGS.items() if name not in NOT_FINISHED and name != "user_guide")
 

@@ -121,6 +121,10 @@ class WindowActions:
 
         m = bar.addMenu(tr("&Project"))
         self.edit_codebook = self._add(m, tr("&Edit codebook…"), "Ctrl+Shift+B", window.edit_codebook)
+        self.edit_coders = self._add(m, tr("C&oders…"), None, window.edit_coders)
+        self.assign = self._add(m, tr("A&ssign documents…"), None, window.assign_documents)
+        self.packages = self._add(m, tr("Coder &packages…"), None, window.make_packages)
+        self.merge = self._add(m, tr("&Merge packages…"), None, window.merge_packages)
         m.addSeparator()
         self.agreement = self._add(m, tr("&Agreement between coders…"), "Ctrl+Shift+A", window.show_agreement)
         self.compare = self._add(
