@@ -195,5 +195,12 @@ LEFT JOIN code_paths cp ON cp.code_id = dc.code_id
 WHERE dc.deleted = 0;
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1}
+# Schema 2: the level of measurement of a variable (issue 17), so the window and
+# the command line compute the same alpha for it.
+_V2_MEASUREMENT_LEVEL = """
+ALTER TABLE codes ADD COLUMN level TEXT NOT NULL DEFAULT 'nominal'
+    CHECK (level IN ('nominal', 'ordinal', 'interval', 'ratio'));
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2_MEASUREMENT_LEVEL}
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -108,7 +108,8 @@ def _register(monkeypatch, migrations: dict[int, str]) -> int:
 
 @pytest.fixture
 def schema1(tmp_path) -> tuple[Path, dict]:
-    fixture = FIXTURES / "schema1.annotator"
+    # a file of the schema this checkout writes: the tests below add one version on top
+    fixture = FIXTURES / f"schema{schema.SCHEMA_VERSION}.annotator"
     return _copy(fixture, tmp_path), json.loads(fixture.with_suffix(".json").read_text(encoding="utf-8"))
 
 
