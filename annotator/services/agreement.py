@@ -5,6 +5,7 @@ the engine in ``annotator.agreement``; matrix files go through ``annotator.repor
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,22 @@ from annotator.core.task import NULL_STATE, TaskState
 from annotator.reporting import export_matrix, read_matrix_csv
 from annotator.services.projects import find_coders
 from annotator.store.project import Project
+
+
+@dataclass(frozen=True)
+class AgreementDefaults:
+    """What the window's dashboard and `annotator agreement` compute when not
+    told otherwise, so one project gives one set of figures. The document unit
+    works on every project (no segmentation needed) and includes the
+    article-level variables; a paper needs alpha's interval, and the fixed seed
+    makes it reproducible."""
+
+    unit: str = "document"
+    bootstrap: int = 1000
+    seed: int = 1
+
+
+AGREEMENT_DEFAULTS = AgreementDefaults()
 
 
 def coding_data(
@@ -63,12 +80,12 @@ def coding_data(
 def agreement_report(
     project: Project,
     *,
-    unit: str = "document",
+    unit: str = AGREEMENT_DEFAULTS.unit,
     coders: Sequence[str] | None = None,
     codes: Sequence[str] | None = None,
     batch: str | None = None,
-    bootstrap: int = 0,
-    seed: int | None = None,
+    bootstrap: int = AGREEMENT_DEFAULTS.bootstrap,
+    seed: int | None = AGREEMENT_DEFAULTS.seed,
     levels: dict[str, str] | None = None,
     state: TaskState = NULL_STATE,
 ) -> AgreementReport:
@@ -114,7 +131,7 @@ def export_reliability_matrix(
     project: Project,
     target: Path,
     *,
-    unit: str = "document",
+    unit: str = AGREEMENT_DEFAULTS.unit,
     coders: Sequence[str] | None = None,
     code: str,
     batch: str | None = None,

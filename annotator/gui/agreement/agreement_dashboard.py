@@ -33,7 +33,7 @@ from annotator.core.task import TaskState
 from annotator.gui.agreement.agreement_chart import AlphaChart, ChartRow
 from annotator.gui.agreement.agreement_table import AgreementTable, DocumentsTable
 from annotator.gui.app.workers import Worker, start
-from annotator.services.agreement import agreement_report
+from annotator.services.agreement import AGREEMENT_DEFAULTS, agreement_report
 from annotator.services.project_files import open_project
 
 UNITS = ("document", "paragraph", "sentence", "token", "continuum")
@@ -86,12 +86,13 @@ class AgreementDashboard(QDialog):
         }
         for unit in UNITS:
             self.unit_combo.addItem(labels[unit], unit)
-        self.unit_combo.setCurrentIndex(UNITS.index("sentence"))
+        defaults = AGREEMENT_DEFAULTS  # the same as `annotator agreement`'s, so both give one set of figures
+        self.unit_combo.setCurrentIndex(UNITS.index(defaults.unit))
         self.unit_combo.setToolTip(
             self.tr(
                 "What counts as one unit of analysis; on the continuum, characters and "
-                "Krippendorff's unitizing alphas"
-            )
+                "Krippendorff's unitizing alphas (default: {0}, as on the command line)"
+            ).format(labels[defaults.unit].lower())
         )
         self.batch_combo = QComboBox(self)
         self.batch_combo.setAccessibleName(self.tr("Batch"))
@@ -104,15 +105,22 @@ class AgreementDashboard(QDialog):
         self.bootstrap_spin.setAccessibleName(self.tr("Bootstrap resamples"))
         self.bootstrap_spin.setRange(0, 20000)
         self.bootstrap_spin.setSingleStep(500)
-        self.bootstrap_spin.setValue(1000)
+        self.bootstrap_spin.setValue(defaults.bootstrap)
         self.bootstrap_spin.setSpecialValueText(self.tr("no interval"))
-        self.bootstrap_spin.setToolTip(self.tr("Resamples for alpha's confidence interval (0: none)"))
+        self.bootstrap_spin.setToolTip(
+            self.tr(
+                "Resamples for alpha's confidence interval (0: none; default: {0}, as on the command line)"
+            ).format(defaults.bootstrap)
+        )
         self.seed_spin = QSpinBox(self)
         self.seed_spin.setAccessibleName(self.tr("Random seed"))
         self.seed_spin.setRange(0, 2**31 - 1)
-        self.seed_spin.setValue(1)
+        self.seed_spin.setValue(defaults.seed)
         self.seed_spin.setToolTip(
-            self.tr("The same seed gives the same interval, so a paper's figures can be reproduced")
+            self.tr(
+                "The same seed gives the same interval, so a paper's figures can be reproduced "
+                "(default: {0}, as on the command line)"
+            ).format(defaults.seed)
         )
         self.coder_checks: dict[str, QCheckBox] = {}
         coders_row = QHBoxLayout()
