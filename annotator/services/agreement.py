@@ -15,7 +15,7 @@ from annotator.agreement import AgreementReport, CodingData, compute_report, mat
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Coder
 from annotator.core.task import NULL_STATE, TaskState
-from annotator.reporting import export_matrix, read_matrix_csv
+from annotator.reporting import export_matrix, read_matrix_csv, write_report
 from annotator.services.projects import find_coders
 from annotator.store.project import Project
 
@@ -121,6 +121,24 @@ def agreement_report(
         }
     )
     return report
+
+
+REPORT_FORMATS = ("html", "xlsx", "csv", "json")
+
+
+def write_agreement_report(report: AgreementReport, target: Path, fmt: str) -> Path:
+    """Write a computed report as an HTML page, a workbook, CSV or JSON (the
+    files `annotator agreement --format` writes), replacing ``target`` only
+    once the new file is complete."""
+    if fmt not in REPORT_FORMATS:
+        raise AnnotatorError(f"Unknown report format {fmt!r}; use one of {', '.join(REPORT_FORMATS)}.")
+    if not Path(target).parent.is_dir():
+        raise AnnotatorError(f"The folder of {Path(target).name} does not exist; choose another place.")
+    try:
+        write_report(report, target, fmt)
+    except OSError as exc:
+        raise AnnotatorError(f"{Path(target).name} cannot be written ({exc.strerror or exc}).") from exc
+    return Path(target)
 
 
 def _segment_models(data: CodingData) -> str:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.task import TaskState
 from annotator.gui.agreement.agreement_chart import AlphaChart, ChartRow
+from annotator.gui.agreement.agreement_export import DashboardExport
 from annotator.gui.agreement.agreement_table import AgreementTable, DocumentsTable
 from annotator.gui.app.workers import Worker, start
 from annotator.services.agreement import AGREEMENT_DEFAULTS, agreement_report
@@ -57,7 +58,7 @@ def run_agreement(
         )
 
 
-class AgreementDashboard(QDialog):
+class AgreementDashboard(DashboardExport, QDialog):
     def __init__(
         self, project, parent: QWidget | None = None, open_document: Callable[[str], None] | None = None
     ) -> None:
@@ -222,9 +223,18 @@ class AgreementDashboard(QDialog):
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.progress)
         bottom.addWidget(self.cancel_button)
+        bottom.addWidget(self._build_export())
+        bottom.addWidget(self.copy_button)
         layout.addLayout(bottom)
 
     # --- computing ----------------------------------------------------------------------
+
+    def current_settings(self) -> dict:
+        return {
+            "unit": self.unit_combo.currentData(),
+            "coders": self.coder_ids(),
+            "batch": self.batch_combo.currentData(),
+        }
 
     def coder_ids(self) -> list[str]:
         return [cid for cid, check in self.coder_checks.items() if check.isChecked()]
@@ -238,18 +248,19 @@ class AgreementDashboard(QDialog):
             return None
         self._running(True)
         self._message(self.tr("Computing…"))
+        settings = self.current_settings()
         self.worker = Worker(
             run_agreement,
             str(self.project.path),
-            unit=self.unit_combo.currentData(),
+            unit=settings["unit"],
             coders=coders,
-            batch=self.batch_combo.currentData(),
+            batch=settings["batch"],
             bootstrap=self.bootstrap_spin.value(),
             seed=self.seed_spin.value(),
             readonly=bool(getattr(self.project, "readonly", False)),
         )
         self.worker.signals.progress.connect(self._progress)
-        self.worker.signals.finished.connect(self._finished)
+        self.worker.signals.finished.connect(lambda report: self._finished(report, settings))
         self.worker.signals.failed.connect(self._failed)
         self.worker.signals.cancelled.connect(
             lambda _: self._failed(self.tr("The computation was cancelled."))
@@ -273,10 +284,10 @@ class AgreementDashboard(QDialog):
             self.progress.setRange(0, total)
             self.progress.setValue(done)
 
-    def _finished(self, report) -> None:
+    def _finished(self, report, settings: dict | None = None) -> None:
         self.worker = None
         self._running(False)
-        self.show_report(report)
+        self.show_report(report, settings)
 
     def _failed(self, message: str) -> None:
         self.worker = None
@@ -289,9 +300,12 @@ class AgreementDashboard(QDialog):
 
     # --- showing ------------------------------------------------------------------------
 
-    def show_report(self, report) -> None:
-        """Show an ``annotator.agreement.report.AgreementReport``."""
+    def show_report(self, report, settings: dict | None = None) -> None:
+        """Show an ``annotator.agreement.report.AgreementReport`` computed with
+        ``settings`` (unit, coders, batch; default: the controls')."""
         self.report = report
+        self.computed_with = settings or self.current_settings()
+        self._export_ready(True)
         self.table.show_report(report)
         self.documents_table.show_documents(report.documents)
         self._update_chart()
