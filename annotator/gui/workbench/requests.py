@@ -1,7 +1,7 @@
 """What the workbench asks of the application.
 
 Opening another project, choosing another coder and the dialogs of the other
-rooms (import, codebook editor, compare, agreement, help) are not the
+rooms (import, export, codebook editor, compare, agreement, help) are not the
 workbench's to do: it emits a request and the application's window controller
 answers it. The workbench therefore imports no other room, and nothing in
 the workbench needs to know how windows are made.
@@ -20,6 +20,8 @@ class WindowRequests(QObject):
     switch_project = Signal(str, bool)  # path, create the file
     switch_coder = Signal()
     import_articles = Signal()
+    import_annotations = Signal()
+    export_data = Signal()
     edit_codebook = Signal()
     show_agreement = Signal()
     show_compare = Signal()
