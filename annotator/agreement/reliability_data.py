@@ -85,6 +85,21 @@ class Variable:
         except (TypeError, ValueError):
             return None
 
+    def alpha_categories(self) -> tuple:
+        """The categories as alpha's distance functions take them at this level."""
+        if self.level == "ordinal" and self.numeric_categories is None:
+            # values named in the codebook, listed in their order: ordinal
+            # distances depend on that order only, so their ranks stand for them
+            return tuple(range(len(self.categories)))
+        if self.level in ("interval", "ratio"):
+            nums = self.numeric_categories
+            if nums is None:
+                raise AgreementError(
+                    f"The variable {self.name!r} needs numeric values for the {self.level} level."
+                )
+            return nums
+        return tuple(self.categories)
+
 
 @dataclass
 class UnitData:
@@ -205,7 +220,7 @@ def select_variables(
 
 
 _LEVEL_NEEDS = {
-    "ordinal": "ordered values need an exclusive article-level group or an article-level code with values",
+    "ordinal": "ordered values need an exclusive article-level group or numeric article-level values",
     "interval": "the interval level needs numeric article-level values",
     "ratio": "the ratio level needs numeric article-level values",
 }
@@ -217,9 +232,10 @@ def _level_fits(v: Variable, level: str) -> bool:
     (where "none" is no rank) stay nominal."""
     if level == "nominal":
         return True
-    if v.kind not in ("document-group", "document-value"):
-        return False
-    return level == "ordinal" or v.numeric_categories is not None
+    if v.kind == "document-group" and level == "ordinal":
+        return True  # its values in codebook order
+    # other values are sorted as text unless they are numbers: no order to rely on
+    return v.kind in ("document-group", "document-value") and v.numeric_categories is not None
 
 
 def _descendants(cb: Codebook, code_id: str) -> list[str]:

@@ -83,3 +83,24 @@ def test_the_command_line_uses_the_codebook_level(tone):
     variables = {v["name"]: v for v in json.loads(out.stdout)["variables"]}
     assert variables["Tone"]["level"] == "ordinal"
     assert math.isclose(variables["Tone"]["alpha"], expected("ordinal"), abs_tol=1e-9)
+
+
+def test_ordinal_values_named_in_the_codebook_get_a_bootstrap_interval(tone):
+    code = tone.codes.codebook().by_path("Tone")
+    tone.codes.update_code(replace(code, level="ordinal"))
+    report = agreement_report(tone, unit="document", bootstrap=200, seed=1)
+    v = _tone(report)
+    assert v.level == "ordinal" and v.ci_low is not None and v.ci_low <= v.alpha <= v.ci_high
+    assert math.isclose(v.alpha, expected("ordinal"), abs_tol=1e-12)
+
+
+def test_diagnostics_take_the_ordinal_level_too(tone):
+    code = tone.codes.codebook().by_path("Tone")
+    tone.codes.update_code(replace(code, level="ordinal"))
+    out = subprocess.run(
+        [sys.executable, "-m", "annotator.cli.main", "agreement", "diagnose", str(tone.path), "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stderr
+    assert '"ordinal"' in out.stdout

@@ -70,7 +70,7 @@ class ExportDialog(QDialog):
         self.setAccessibleName(self.tr("Export"))
         self._build()
         self._format_changed()
-        self.resize(720, 600)
+        self.resize(720, 520)
 
     # --- layout -----------------------------------------------------------------------
 
@@ -184,7 +184,9 @@ class ExportDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("&Format"), self.format_combo)
         form.addRow("", self.description)
-        form.addRow(self.tr("&To"), target_row)
+        to_label = QLabel(self.tr("&To"), self)
+        to_label.setBuddy(self.target_edit)  # a row of two widgets gets no buddy of its own
+        form.addRow(to_label, target_row)
         form.addRow(self.tr("C&oders"), self.coder_list)
         form.addRow(self.tr("&Batch"), self.batch_combo)
         layout = QVBoxLayout(self)

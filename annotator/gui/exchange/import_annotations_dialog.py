@@ -129,7 +129,9 @@ class ImportAnnotationsDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("&From"), row)
+        from_label = QLabel(self.tr("&From"), self)
+        from_label.setBuddy(self.path_edit)  # a row of three widgets gets no buddy of its own
+        form.addRow(from_label, row)
         form.addRow(self.tr("F&ormat"), self.format_combo)
         form.addRow(self.tr("&Coder"), self.coder_edit)
         form.addRow(self.tr("&brat names"), self.pattern_edit)
