@@ -275,10 +275,26 @@ def export_data(
     if problems:
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
         raise ExchangeError(problems[0].rstrip(".") + more + ".")
+    out = Path(out)
+    existed = out.exists()
     try:
-        return f.exporter(data, Path(out), state=state, **options)
+        return f.exporter(data, out, state=state, **options)
     except OSError as e:
+        _drop_empty_folder(out, existed)
         raise ExchangeError(f"Cannot write {e.filename or out}: {e.strerror or e}.") from e
+    except BaseException:
+        _drop_empty_folder(out, existed)
+        raise
+
+
+def _drop_empty_folder(out: Path, existed: bool) -> None:
+    """A folder export that stopped before its first file leaves no empty
+    folder behind, which would look like an export; a folder the user had is kept."""
+    if not existed and out.is_dir():
+        try:
+            out.rmdir()  # only when empty: never removes a file
+        except OSError:
+            pass
 
 
 def import_data(

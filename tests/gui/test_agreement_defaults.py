@@ -80,3 +80,16 @@ def test_a_level_set_in_the_editor_changes_the_command_lines_alpha(qtbot, tone):
     assert after["level"] == "ordinal"
     assert math.isclose(after["alpha"], expected("ordinal"), abs_tol=1e-9)
     assert not math.isclose(after["alpha"], before["alpha"])
+
+
+def test_the_dashboard_computes_and_names_the_codebook_level(qtbot, tone):
+    from dataclasses import replace
+
+    tone.codes.update_code(replace(tone.codes.codebook().by_path("Tone"), level="ordinal"))
+    d = AgreementDashboard(tone)
+    qtbot.addWidget(d)
+    assert d.compute() is not None
+    qtbot.waitUntil(lambda: d.worker is None and d.report is not None, timeout=60_000)
+    d.table.select_key(d.report.variables[0].id)
+    assert math.isclose(d.selected_variable().alpha, expected("ordinal"), abs_tol=1e-12)
+    assert "Level of measurement: ordinal" in d.detail.text()

@@ -198,3 +198,17 @@ def test_ctrl_enter_exports_once_a_target_is_given(qtbot, project, tmp_path):
     qtbot.keyClick(d.target_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: (tmp_path / "keys.jsonl").is_file() and d.worker is None, timeout=60_000)
     assert d.isVisible() and d.written_list.count() == 1  # stays open, listing what it wrote
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "brat", "qdpx"])
+def test_a_cancelled_export_writes_nothing(project, tmp_path, fmt):
+    from annotator.core.errors import Cancelled
+    from annotator.core.task import TaskState
+    from annotator.gui.exchange.export_dialog import run_export
+
+    state = TaskState()
+    state.request_interruption()  # what the Cancel button does, here before the first step
+    target = tmp_path / f"cancelled.{fmt}"
+    with pytest.raises(Cancelled):
+        run_export(str(project.path), fmt, str(target), coders=None, batch=None, options={}, state=state)
+    assert not target.exists()

@@ -360,7 +360,7 @@ class AgreementDashboard(DashboardExport, QDialog):
             self.detail.clear()
             return
         coverage = ", ".join(f"{name} {share:.0%}" for name, share in v.coverage.items() if share is not None)
-        lines = [v.name.replace("/", " › ")]
+        lines = [v.name.replace("/", " › "), self.tr("Level of measurement: {0}").format(v.level)]
         if coverage:
             lines.append(self.tr("Share of units each coder marked: {0}").format(coverage))
         two = len(self.report.parameters.get("coders", [])) == 2
