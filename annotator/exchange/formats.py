@@ -255,6 +255,12 @@ def data_loss(data: ProjectData, fmt: str, *, unique_code_names: bool = True) ->
             sum(1 for a in live if len(a.note) > 32_000 or a.end - a.start > 32_000),
             "cells longer than Excel's 32,767 characters are cut",
         )
+    if name in {"qdpx", "qdc", *TASK_FORMAT_LOSSES}:  # the others write the code table, level included
+        count(
+            sum(1 for c in data.codebook if c.level != "nominal"),
+            "variables lose their level of measurement (ordinal, interval, ratio): the format has no "
+            "place for it, so they read back as nominal",
+        )
     if name in TASK_FORMAT_LOSSES:
         lost += TASK_FORMAT_LOSSES[name](data)
     return lost
