@@ -98,7 +98,16 @@ def test_diagnostics_take_the_ordinal_level_too(tone):
     code = tone.codes.codebook().by_path("Tone")
     tone.codes.update_code(replace(code, level="ordinal"))
     out = subprocess.run(
-        [sys.executable, "-m", "annotator.cli.main", "agreement", "diagnose", str(tone.path), "--format", "json"],
+        [
+            sys.executable,
+            "-m",
+            "annotator.cli.main",
+            "agreement",
+            "diagnose",
+            str(tone.path),
+            "--format",
+            "json",
+        ],
         capture_output=True,
         text=True,
     )
