@@ -89,6 +89,21 @@ class Variable:
         except (TypeError, ValueError):
             return None
 
+    def alpha_categories(self) -> tuple:
+        """The categories as alpha's distance functions take them at this level."""
+        if self.level == "ordinal" and self.numeric_categories is None:
+            # values named in the codebook, listed in their order: ordinal
+            # distances depend on that order only, so their ranks stand for them
+            return tuple(range(len(self.categories)))
+        if self.level in ("interval", "ratio"):
+            nums = self.numeric_categories
+            if nums is None:
+                raise AgreementError(
+                    f"The variable {self.name!r} needs numeric values for the {self.level} level."
+                )
+            return nums
+        return tuple(self.categories)
+
 
 @dataclass
 class UnitData:
@@ -151,10 +166,13 @@ def select_variables(
     unit: str,
     variables: Sequence[str] | None = None,
     levels: Mapping[str, str] | None = None,
+    notes: list[str] | None = None,
 ) -> list[Variable]:
     """The variables to compare: the given code/group ids (or codebook paths),
     else every span code and exclusive span group, plus at the document unit
-    every document-level code and exclusive document group."""
+    every document-level code and exclusive document group. A variable's level
+    is ``levels``' (by id or path), else its code's in the codebook; a codebook
+    level that cannot apply falls back to nominal with a sentence in ``notes``."""
     if unit not in UNITS:
         raise AgreementError(f"Unknown unit of analysis {unit!r}; use one of {', '.join(UNITS)}.")
     cb = data.codebook
@@ -189,13 +207,39 @@ def select_variables(
             raise AgreementError(f"Unknown level of measurement {level!r}; use one of {', '.join(LEVELS)}.")
     result = []
     for v in out:
-        level = levels.get(v.id, levels.get(v.name, "nominal"))
-        if level != "nominal" and (v.kind != "document-value" or v.numeric_categories is None):
-            raise AgreementError(
-                f"The variable {v.name!r} has categories without numeric values, so it can only be nominal."
-            )
+        asked = levels.get(v.id, levels.get(v.name))
+        level = asked or unique[v.id].level
+        if not _level_fits(v, level):
+            if asked:
+                raise AgreementError(f"The variable {v.name!r} can only be nominal: {_LEVEL_NEEDS[level]}.")
+            # the codebook's level is a default for every unit and every data set:
+            # where it cannot apply, the report says so instead of failing
+            if notes is not None:
+                notes.append(
+                    f"{v.name} is {level} in the codebook but was compared as nominal: {_LEVEL_NEEDS[level]}."
+                )
+            level = "nominal"
         result.append(Variable(v.id, v.name, v.kind, v.categories, level, v.codes))
     return result
+
+
+_LEVEL_NEEDS = {
+    "ordinal": "ordered values need an exclusive article-level group or numeric article-level values",
+    "interval": "the interval level needs numeric article-level values",
+    "ratio": "the ratio level needs numeric article-level values",
+}
+
+
+def _level_fits(v: Variable, level: str) -> bool:
+    """Ordinal needs ordered values (a group's children in codebook order, or
+    values); interval and ratio need numbers. Presence (yes/no) and span groups
+    (where "none" is no rank) stay nominal."""
+    if level == "nominal":
+        return True
+    if v.kind == "document-group" and level == "ordinal":
+        return True  # its values in codebook order
+    # other values are sorted as text unless they are numbers: no order to rely on
+    return v.kind in ("document-group", "document-value") and v.numeric_categories is not None
 
 
 def _descendants(cb: Codebook, code_id: str) -> list[str]:
@@ -380,10 +424,10 @@ def unit_data(
     """Reliability matrices at the document, paragraph, sentence or token unit."""
     if unit == "continuum":
         raise AgreementError("The continuum has no units of its own; use continuum_data for it.")
-    vars_ = select_variables(data, unit, variables, levels)
+    notes: list[str] = []
+    vars_ = select_variables(data, unit, variables, levels, notes)
     docs, lengths, coded = coding_frame(data, coders)
     coders = tuple(coders)
-    notes: list[str] = []
     if unit == "document":
         u_doc = np.arange(len(docs))
         u_start = np.zeros(len(docs), dtype=np.int64)

@@ -273,12 +273,7 @@ def _step(state: TaskState, done: int, total: int) -> None:
 
 
 def _cats(var: Variable) -> tuple:
-    if var.level in ("interval", "ratio"):
-        nums = var.numeric_categories
-        if nums is None:
-            raise AgreementError(f"The variable {var.name!r} needs numeric values for the {var.level} level.")
-        return nums
-    return tuple(var.categories)
+    return var.alpha_categories()
 
 
 def _coding_figures(

@@ -5,6 +5,7 @@ the engine in ``annotator.agreement``; matrix files go through ``annotator.repor
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,10 +18,26 @@ from annotator.agreement.reliability_data import SEGMENT_UNITS, AnnotationColumn
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Coder
 from annotator.core.task import NULL_STATE, TaskState
-from annotator.reporting import export_matrix, read_matrix_csv
+from annotator.reporting import export_matrix, read_matrix_csv, write_report
 from annotator.services.projects import find_coders
 from annotator.store.agreement_rows import reliability_rows, titles, unit_segmentations
 from annotator.store.project import Project
+
+
+@dataclass(frozen=True)
+class AgreementDefaults:
+    """What the window's dashboard and `annotator agreement` compute when not
+    told otherwise, so one project gives one set of figures. The document unit
+    works on every project (no segmentation needed) and includes the
+    article-level variables; a paper needs alpha's interval, and the fixed seed
+    makes it reproducible."""
+
+    unit: str = "document"
+    bootstrap: int = 1000
+    seed: int = 1
+
+
+AGREEMENT_DEFAULTS = AgreementDefaults()
 
 
 def coding_data(
@@ -93,12 +110,12 @@ def coding_data(
 def agreement_report(
     project: Project,
     *,
-    unit: str = "document",
+    unit: str = AGREEMENT_DEFAULTS.unit,
     coders: Sequence[str] | None = None,
     codes: Sequence[str] | None = None,
     batch: str | None = None,
-    bootstrap: int = 0,
-    seed: int | None = None,
+    bootstrap: int = AGREEMENT_DEFAULTS.bootstrap,
+    seed: int | None = AGREEMENT_DEFAULTS.seed,
     levels: dict[str, str] | None = None,
     state: TaskState = NULL_STATE,
 ) -> AgreementReport:
@@ -136,6 +153,24 @@ def agreement_report(
     return report
 
 
+REPORT_FORMATS = ("html", "xlsx", "csv", "json")
+
+
+def write_agreement_report(report: AgreementReport, target: Path, fmt: str) -> Path:
+    """Write a computed report as an HTML page, a workbook, CSV or JSON (the
+    files `annotator agreement --format` writes), replacing ``target`` only
+    once the new file is complete."""
+    if fmt not in REPORT_FORMATS:
+        raise AnnotatorError(f"Unknown report format {fmt!r}; use one of {', '.join(REPORT_FORMATS)}.")
+    if not Path(target).parent.is_dir():
+        raise AnnotatorError(f"The folder of {Path(target).name} does not exist; choose another place.")
+    try:
+        write_report(report, target, fmt)
+    except OSError as exc:
+        raise AnnotatorError(f"{Path(target).name} cannot be written ({exc.strerror or exc}).") from exc
+    return Path(target)
+
+
 def _segment_models(data: CodingData) -> str:
     return ", ".join(sorted({s.model for s in data.segmentations.values()})) or "none"
 
@@ -144,7 +179,7 @@ def export_reliability_matrix(
     project: Project,
     target: Path,
     *,
-    unit: str = "document",
+    unit: str = AGREEMENT_DEFAULTS.unit,
     coders: Sequence[str] | None = None,
     code: str,
     batch: str | None = None,

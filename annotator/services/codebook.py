@@ -194,6 +194,13 @@ class CodebookService:
         code = self._code(code_id)
         return self._change(f"Exclusive “{code.name}”", replace(code, exclusive=bool(exclusive)))
 
+    def set_level(self, code_id: str, level: str) -> CodebookEdit | None:
+        """The level of measurement agreement uses for this variable."""
+        code = self._code(code_id)
+        if level == code.level:
+            return None
+        return self._change(f"Level of “{code.name}”", replace(code, level=level))  # type: ignore[arg-type]  # the store validates it
+
     def set_description(self, code_id: str, text: str) -> CodebookEdit | None:
         code = self._code(code_id)
         if text.strip() == code.description.strip():

@@ -207,5 +207,12 @@ CREATE INDEX documents_published ON documents(published, id);
 CREATE INDEX documents_length ON documents(length, id);
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2}
+# Schema 3: the level of measurement of a variable (issue 17), so the window and
+# the command line compute the same alpha for it.
+_V3_MEASUREMENT_LEVEL = """
+ALTER TABLE codes ADD COLUMN level TEXT NOT NULL DEFAULT 'nominal'
+    CHECK (level IN ('nominal', 'ordinal', 'interval', 'ratio'));
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3_MEASUREMENT_LEVEL}
 SCHEMA_VERSION = max(MIGRATIONS)

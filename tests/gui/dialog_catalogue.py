@@ -39,6 +39,18 @@ def _import(window) -> QWidget:
     return ImportDialog(window.project, window)
 
 
+def _export(window) -> QWidget:
+    from annotator.gui.exchange.export_dialog import ExportDialog
+
+    return ExportDialog(window.project, window)
+
+
+def _import_annotations(window) -> QWidget:
+    from annotator.gui.exchange.import_annotations_dialog import ImportAnnotationsDialog
+
+    return ImportAnnotationsDialog(window.project, window)
+
+
 def _agreement(window) -> QWidget:
     from annotator.gui.agreement.agreement_dashboard import AgreementDashboard
 
@@ -124,6 +136,8 @@ DIALOGS: dict[str, Callable[[QWidget], QWidget]] = {
     "quick_picker": _quick_picker,
     "codebook_editor": _codebook_editor,
     "import_dialog": _import,
+    "export_dialog": _export,
+    "import_annotations": _import_annotations,
     "agreement_dashboard": _agreement,
     "compare_view": _compare,
     "shortcut_sheet": _shortcuts,

@@ -75,6 +75,8 @@ class WindowController(QObject):
         asks.make_packages.connect(partial(self.make_packages, window))
         asks.merge_packages.connect(partial(self.merge_packages, window))
         asks.import_articles.connect(partial(self.import_articles, window))
+        asks.import_annotations.connect(partial(self.import_annotations, window))
+        asks.export_data.connect(partial(self.export_data, window))
         asks.edit_codebook.connect(partial(self.edit_codebook, window))
         asks.show_agreement.connect(partial(self.show_agreement, window))
         asks.show_compare.connect(partial(self.show_compare, window))
@@ -129,6 +131,16 @@ class WindowController(QObject):
         from annotator.gui.importing.import_dialog import ImportDialog
 
         ImportDialog(window.project, window).exec()
+
+    def import_annotations(self, window: MainWindow) -> None:
+        from annotator.gui.exchange.import_annotations_dialog import ImportAnnotationsDialog
+
+        ImportAnnotationsDialog(window.project, window).exec()
+
+    def export_data(self, window: MainWindow) -> None:
+        from annotator.gui.exchange.export_dialog import ExportDialog
+
+        ExportDialog(window.project, window).exec()
 
     def edit_codebook(self, window: MainWindow) -> None:
         from annotator.gui.codebook.codebook_editor import CodebookEditorDialog

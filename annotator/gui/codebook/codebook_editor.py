@@ -152,6 +152,8 @@ class CodebookEditorDialog(QDialog):
         self.shortcut_edit.editingFinished.connect(lambda: self.set_shortcut(self.shortcut_edit.text()))
         self.scope_combo.activated.connect(lambda _: self.set_scope(self.scope_combo.currentData()))
         self.exclusive_check.clicked.connect(self.set_exclusive)
+        self.level_combo = self.form.level_combo
+        self.level_combo.currentIndexChanged.connect(lambda _: self.set_level(self.level_combo.currentData()))
         self.description_edit.textChanged.connect(self._description_typed)
         self._description_timer = QTimer(self)
         self._description_timer.setSingleShot(True)
@@ -351,6 +353,12 @@ class CodebookEditorDialog(QDialog):
         if code is None or self._loading or bool(exclusive) == code.exclusive:
             return False
         return self._run(lambda: self.service.set_exclusive(code.id, bool(exclusive)), code.id)
+
+    def set_level(self, level: str) -> bool:
+        code = self.current()
+        if code is None or self._loading or level == code.level:
+            return False
+        return self._run(lambda: self.service.set_level(code.id, level), code.id)
 
     def _description_typed(self) -> None:
         if not self._loading:

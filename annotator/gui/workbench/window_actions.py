@@ -33,6 +33,10 @@ class WindowActions:
         self.recent_menu.aboutToShow.connect(window.fill_recent_menu)
         m.addSeparator()
         self.import_docs = self._add(m, tr("&Import articles…"), "Ctrl+I", window.import_articles)
+        self.import_annotations = self._add(
+            m, tr("Import &annotations…"), "Ctrl+Shift+I", window.import_annotations
+        )
+        self.export_data = self._add(m, tr("&Export…"), "Ctrl+Shift+E", window.export_data)
         self.switch_coder = self._add(m, tr("Switch &coder…"), None, window.switch_coder)
         m.addSeparator()
         # explicit keys: the standard ones are empty on some platforms

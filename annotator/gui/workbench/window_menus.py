@@ -88,6 +88,19 @@ class WindowMenusMixin:
         self.documents.apply_filters()
         self.update_progress()
 
+    def import_annotations(self) -> None:
+        self.requests.import_annotations.emit()
+        # codes, coders and codings may have arrived
+        self.reload_codebook()
+        self.documents.reload_batches()
+        self.documents.apply_filters()
+        self.update_progress()
+        if self.document_id:
+            self.open_document(self.document_id, scroll=self.article.text.verticalScrollBar().value())
+
+    def export_data(self) -> None:
+        self.requests.export_data.emit()
+
     def edit_codebook(self) -> None:
         self.requests.edit_codebook.emit()
         self.reload_codebook()
