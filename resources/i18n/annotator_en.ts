@@ -69,6 +69,16 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location line="+2" />
+            <source>Import &amp;annotations…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Export…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location line="+1" />
             <source>Switch &amp;coder…</source>
             <translation type="unfinished" />
@@ -510,7 +520,7 @@
     <context>
         <name>AgreementDashboard</name>
         <message>
-            <location filename="../../annotator/gui/agreement/agreement_dashboard.py" line="+69" />
+            <location filename="../../annotator/gui/agreement/agreement_dashboard.py" line="+70" />
             <source>Agreement — {0}</source>
             <translation type="unfinished" />
         </message>
@@ -550,12 +560,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+7" />
-            <source>What counts as one unit of analysis; on the continuum, characters and Krippendorff's unitizing alphas</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+5" />
+            <location line="+13" />
             <source>Batch</source>
             <translation type="unfinished" />
         </message>
@@ -575,22 +580,27 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
-            <source>Resamples for alpha's confidence interval (0: none)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+7" />
             <source>Random seed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+4" />
-            <source>The same seed gives the same interval, so a paper's figures can be reproduced</source>
+            <location line="-23" />
+            <source>What counts as one unit of analysis; on the continuum, characters and Krippendorff's unitizing alphas (default: {0}, as on the command line)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+4" />
+            <location line="+19" />
+            <source>Resamples for alpha's confidence interval (0: none; default: {0}, as on the command line)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The same seed gives the same interval, so a paper's figures can be reproduced (default: {0}, as on the command line)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
             <source>Coders:</source>
             <translation type="unfinished" />
         </message>
@@ -686,7 +696,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+25" />
+            <location line="+34" />
             <source>Choose at least two coders to compare.</source>
             <translation type="unfinished" />
         </message>
@@ -696,12 +706,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>The computation was cancelled.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+46" />
+            <location line="+49" />
             <source>Unit: {0}</source>
             <translation type="unfinished" />
         </message>
@@ -731,7 +741,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+36" />
+            <location line="+34" />
+            <source>Level of measurement: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
             <source>Share of units each coder marked: {0}</source>
             <translation type="unfinished" />
         </message>
@@ -1210,6 +1225,36 @@
         </message>
         <message>
             <location line="+4" />
+            <source>Level of measurement</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Nominal: categories without order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ordinal: ordered values (in the order listed)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Interval: numeric values</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ratio: numeric values from a true zero</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>How agreement compares this variable's values, in the window and on the command line. For an exclusive article-level group or an article-level code with values.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
             <source>Coding instructions</source>
             <translation type="unfinished" />
         </message>
@@ -1245,6 +1290,11 @@
         </message>
         <message>
             <location line="+2" />
+            <source>&amp;Level</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
             <source>Coding &amp;instructions</source>
             <translation type="unfinished" />
         </message>
@@ -1259,7 +1309,7 @@
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location line="+11" />
+            <location line="+16" />
             <source>Used %n time(s) in annotations or article codes; it can be archived but not deleted.</source>
             <translation type="unfinished">
                 <numerusform />
@@ -1386,12 +1436,12 @@
         </message>
         <message>
             <location line="+3" />
-            <location line="+153" />
+            <location line="+155" />
             <source>Archive</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-152" />
+            <location line="-154" />
             <source>Hide the code from coders; its annotations are kept</source>
             <translation type="unfinished" />
         </message>
@@ -1427,7 +1477,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+35" />
+            <location line="+37" />
             <source>Message</source>
             <translation type="unfinished" />
         </message>
@@ -1467,12 +1517,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-106" />
+            <location line="-108" />
             <source>Delete a code nobody has used (Del)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+111" />
+            <location line="+113" />
             <source>Undo: {0} (Ctrl+Z)</source>
             <translation type="unfinished" />
         </message>
@@ -1507,7 +1557,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+69" />
+            <location line="+75" />
             <source>New code</source>
             <translation type="unfinished" />
         </message>
@@ -2345,6 +2395,246 @@
         </message>
     </context>
     <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../annotator/gui/exchange/export_dialog.py" line="+69" />
+            <source>Export — {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+102" />
+            <source>Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-93" />
+            <source>Format</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <location line="+180" />
+            <source>Export to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-178" />
+            <source>&amp;Choose…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose where to export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Coders to export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Batch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All batches</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>spaCy training data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Whose codings to train on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Majority of the coders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gold standard (the adjudicator's)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Coder: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Also write a 'spacy train' config beside it (.cfg)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Write a training config</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Share held out for evaluation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This share of the documents (seeded) goes to a second file, NAME-dev.spacy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Held out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>REFI-QDA</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Keep code names as they are</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep code names</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>By default a code name that repeats in another group is written 'Group: Name', since QualCoder keeps one code per name; importing strips the group again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>What this format cannot carry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Files written</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Export progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <location line="+58" />
+            <location line="+98" />
+            <source>&amp;Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-153" />
+            <source>Write the export (Ctrl+Enter)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Cancel export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Format</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;To</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>C&amp;oders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Batch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+73" />
+            <source>Export to the folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Choose where to export to.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Choose at least one coder to export.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Not carried by {0}:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Files of the same name in {0} will be replaced.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Press Export again to write it anyway, or change the choice.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Export anyway</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Exporting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The export was cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+27" />
+            <source>Wrote %n file(s).</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>FilePage</name>
         <message>
             <location filename="../../annotator/gui/project_setup/setup_pages.py" line="-265" />
@@ -2489,6 +2779,144 @@
         <message>
             <location line="+55" />
             <source>{0} — Annotator user guide</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ImportAnnotationsDialog</name>
+        <message>
+            <location filename="../../annotator/gui/exchange/import_annotations_dialog.py" line="+71" />
+            <source>Import annotations — {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Import annotations</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>File or folder to import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;File…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>F&amp;older…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Format</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>From the file's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Coder of tasks that name none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Prodigy, doccano, Label Studio: a coder's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>brat file names</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>brat: e.g. {document}_{coder}.ann</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Import report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Import progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Cancel import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&amp;From</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>F&amp;ormat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Coder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;brat names</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Import annotations from the folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Import annotations from</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Choose an existing file or folder to import.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Importing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+15" />
+            <source>The import was cancelled; the project is unchanged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Done; the report is above.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3673,7 +4101,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+107" />
+            <location line="+120" />
             <source>Codes (while the article text has the focus)</source>
             <translation type="unfinished" />
         </message>
@@ -3744,6 +4172,182 @@ Code news articles for framing and sourcing, compare coders and report reliabili
         </message>
     </context>
     <context>
+        <name>w</name>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="+21" />
+            <source>&amp;HTML report with charts…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>HTML report (*.html)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Excel workbook…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;CSV table…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>CSV table (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Reliability &amp;matrix of the selected variable (R, SPSS, ReCal)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Units x coders CSV (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+16" />
+            <source>E&amp;xport</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export the figures</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Write the report or the reliability matrix to a file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>C&amp;opy table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy the table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Copy the table as tab-separated text, for a spreadsheet or a paper (Ctrl+Shift+C)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Compute the figures first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Wrote {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Select the variable whose matrix to export.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The continuum has no units for a matrix; compute at another unit first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The folder of {0} does not exist; choose another place.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Copied {0} rows; paste them into a spreadsheet or a document.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DashboardExport</name>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="44" />
+            <source>E&amp;xport</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="45" />
+            <source>Export the figures</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="46" />
+            <source>Write the report or the reliability matrix to a file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="54" />
+            <source>C&amp;opy table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="55" />
+            <source>Copy the table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="57" />
+            <source>Copy the table as tab-separated text, for a spreadsheet or a paper (Ctrl+Shift+C)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="81" />
+            <source>Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="93" />
+            <source>Compute the figures first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="101" />
+            <source>Wrote {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="108" />
+            <source>Select the variable whose matrix to export.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="112" />
+            <source>The continuum has no units for a matrix; compute at another unit first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="116" />
+            <source>The folder of {0} does not exist; choose another place.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="143" />
+            <source>Copied {0} rows; paste them into a spreadsheet or a document.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>start_dialogs</name>
         <message>
             <location filename="../../annotator/gui/app/start_dialogs.py" line="31" />
@@ -3797,232 +4401,242 @@ Code news articles for framing and sourcing, compare coders and report reliabili
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="36" />
-            <source>Switch &amp;coder…</source>
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="37" />
+            <source>Import &amp;annotations…</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../annotator/gui/workbench/window_actions.py" line="39" />
+            <source>&amp;Export…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="40" />
+            <source>Switch &amp;coder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="43" />
             <source>&amp;Preferences…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="41" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="45" />
             <source>&amp;Quit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="42" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="46" />
             <source>File</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="44" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="48" />
             <source>&amp;Edit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="45" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="49" />
             <source>&amp;Undo</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="47" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="51" />
             <source>&amp;Redo</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="52" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="56" />
             <source>&amp;Search documents</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="53" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="57" />
             <source>Edit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="55" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="59" />
             <source>&amp;Code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="57" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="61" />
             <source>&amp;Apply code…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="59" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="63" />
             <source>&amp;Repeat last code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="61" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="65" />
             <source>C&amp;hange code of annotation…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="62" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="66" />
             <source>Write &amp;note on annotation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="64" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="68" />
             <source>C&amp;lear the selection</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="68" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="72" />
             <source>&amp;Delete annotation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="77" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="81" />
             <source>Annotation starts a word &amp;earlier</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="84" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="88" />
             <source>Annotation starts a word &amp;later</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="91" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="95" />
             <source>Annotation ends a word earlier</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="98" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="102" />
             <source>Annotation ends a word later</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="104" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="108" />
             <source>C&amp;odes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="106" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="110" />
             <source>Code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="108" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="112" />
             <source>&amp;Document</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="110" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="114" />
             <source>Mark &amp;done and go to next</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="112" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="116" />
             <source>&amp;Next document</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="113" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="117" />
             <source>&amp;Previous document</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="115" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="119" />
             <source>Go to document &amp;list</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="116" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="120" />
             <source>Go to article &amp;text</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="117" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="121" />
             <source>Go to &amp;codebook</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="118" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="122" />
             <source>Go to &amp;annotations</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="119" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="123" />
             <source>Go to article-level &amp;form</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="120" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="124" />
             <source>Document</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="122" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="126" />
             <source>&amp;Project</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="123" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="127" />
             <source>&amp;Edit codebook…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="124" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="128" />
             <source>C&amp;oders…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="125" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="129" />
             <source>A&amp;ssign documents…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="126" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="130" />
             <source>Coder &amp;packages…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="127" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="131" />
             <source>&amp;Merge packages…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="129" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="133" />
             <source>&amp;Agreement between coders…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="131" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="135" />
             <source>&amp;Compare and adjudicate this document…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="133" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="137" />
             <source>Project</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="135" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="139" />
             <source>&amp;Help</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="136" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="140" />
             <source>&amp;Keyboard shortcuts</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="137" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="141" />
             <source>User &amp;guide</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="138" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="142" />
             <source>&amp;About Annotator</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="139" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="143" />
             <source>Help</source>
             <translation type="unfinished" />
         </message>
