@@ -14,8 +14,9 @@ from typing import Any
 import numpy as np
 
 from annotator.agreement.errors import AgreementError
+from annotator.core.models import LEVELS as MEASUREMENT_LEVELS
 
-LEVELS = ("nominal", "ordinal", "interval", "ratio")
+LEVELS = MEASUREMENT_LEVELS
 
 NO_PAIRABLE = "No unit has values from two or more coders, so there is nothing to compare."
 NO_VARIATION = "Every pairable value is the same (no variation), so alpha is undefined."

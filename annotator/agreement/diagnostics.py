@@ -197,12 +197,7 @@ def first_coding_times(data: CodingData, documents: Sequence[str], coders: Seque
 
 
 def _categories(var: Variable) -> tuple[Any, ...]:
-    if var.level in ("interval", "ratio"):
-        nums = var.numeric_categories
-        if nums is None:
-            raise AgreementError(f"The variable {var.name!r} needs numeric values for the {var.level} level.")
-        return nums
-    return tuple(var.categories)
+    return var.alpha_categories()
 
 
 def _variable(

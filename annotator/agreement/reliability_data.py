@@ -30,7 +30,9 @@ from operator import attrgetter
 import numpy as np
 
 from annotator.agreement.alpha import LEVELS
+from annotator.agreement.annotation_columns import AnnotationColumns
 from annotator.agreement.errors import AgreementError
+from annotator.agreement.segment_units import segment_units
 from annotator.agreement.unitizing import Segments
 from annotator.core.codebook import Codebook
 from annotator.core.models import Annotation, Code, DocumentCode, Segmentation
@@ -59,6 +61,8 @@ class CodingData:
     document_codes: Sequence[DocumentCode] = ()
     segmentations: Mapping[str, Segmentation] = field(default_factory=dict)
     titles: Mapping[str, str] = field(default_factory=dict)
+    # ``coded`` as a matrix (documents in ``lengths`` order x these coders), when the caller has it
+    coded_matrix: tuple[tuple[str, ...], np.ndarray] | None = None
     # compute_report's cache of the spans for (documents, coders); present only during its call
     _spans_cache: tuple[tuple[tuple[str, ...], tuple[str, ...]], _Spans] | None = field(
         init=False, repr=False, compare=False
@@ -84,6 +88,21 @@ class Variable:
             return tuple(float(c) for c in self.categories)
         except (TypeError, ValueError):
             return None
+
+    def alpha_categories(self) -> tuple:
+        """The categories as alpha's distance functions take them at this level."""
+        if self.level == "ordinal" and self.numeric_categories is None:
+            # values named in the codebook, listed in their order: ordinal
+            # distances depend on that order only, so their ranks stand for them
+            return tuple(range(len(self.categories)))
+        if self.level in ("interval", "ratio"):
+            nums = self.numeric_categories
+            if nums is None:
+                raise AgreementError(
+                    f"The variable {self.name!r} needs numeric values for the {self.level} level."
+                )
+            return nums
+        return tuple(self.categories)
 
 
 @dataclass
@@ -147,10 +166,13 @@ def select_variables(
     unit: str,
     variables: Sequence[str] | None = None,
     levels: Mapping[str, str] | None = None,
+    notes: list[str] | None = None,
 ) -> list[Variable]:
     """The variables to compare: the given code/group ids (or codebook paths),
     else every span code and exclusive span group, plus at the document unit
-    every document-level code and exclusive document group."""
+    every document-level code and exclusive document group. A variable's level
+    is ``levels``' (by id or path), else its code's in the codebook; a codebook
+    level that cannot apply falls back to nominal with a sentence in ``notes``."""
     if unit not in UNITS:
         raise AgreementError(f"Unknown unit of analysis {unit!r}; use one of {', '.join(UNITS)}.")
     cb = data.codebook
@@ -185,13 +207,39 @@ def select_variables(
             raise AgreementError(f"Unknown level of measurement {level!r}; use one of {', '.join(LEVELS)}.")
     result = []
     for v in out:
-        level = levels.get(v.id, levels.get(v.name, "nominal"))
-        if level != "nominal" and (v.kind != "document-value" or v.numeric_categories is None):
-            raise AgreementError(
-                f"The variable {v.name!r} has categories without numeric values, so it can only be nominal."
-            )
+        asked = levels.get(v.id, levels.get(v.name))
+        level = asked or unique[v.id].level
+        if not _level_fits(v, level):
+            if asked:
+                raise AgreementError(f"The variable {v.name!r} can only be nominal: {_LEVEL_NEEDS[level]}.")
+            # the codebook's level is a default for every unit and every data set:
+            # where it cannot apply, the report says so instead of failing
+            if notes is not None:
+                notes.append(
+                    f"{v.name} is {level} in the codebook but was compared as nominal: {_LEVEL_NEEDS[level]}."
+                )
+            level = "nominal"
         result.append(Variable(v.id, v.name, v.kind, v.categories, level, v.codes))
     return result
+
+
+_LEVEL_NEEDS = {
+    "ordinal": "ordered values need an exclusive article-level group or numeric article-level values",
+    "interval": "the interval level needs numeric article-level values",
+    "ratio": "the ratio level needs numeric article-level values",
+}
+
+
+def _level_fits(v: Variable, level: str) -> bool:
+    """Ordinal needs ordered values (a group's children in codebook order, or
+    values); interval and ratio need numbers. Presence (yes/no) and span groups
+    (where "none" is no rank) stay nominal."""
+    if level == "nominal":
+        return True
+    if v.kind == "document-group" and level == "ordinal":
+        return True  # its values in codebook order
+    # other values are sorted as text unless they are numbers: no order to rely on
+    return v.kind in ("document-group", "document-value") and v.numeric_categories is not None
 
 
 def _descendants(cb: Codebook, code_id: str) -> list[str]:
@@ -237,9 +285,12 @@ def coding_frame(data: CodingData, coders: Sequence[str]) -> tuple[tuple[str, ..
     if len(set(coders)) != len(coders):
         raise AgreementError("A coder is listed twice; list each coder once.")
     docs = tuple(data.lengths)
-    lengths = np.array([int(data.lengths[d]) for d in docs], dtype=np.int64)
+    lengths = np.fromiter(map(int, data.lengths.values()), dtype=np.int64, count=len(docs))
     if (lengths < 0).any():
         raise AgreementError("A document length cannot be negative.")
+    if data.coded_matrix is not None and set(coders) <= set(data.coded_matrix[0]):
+        names, matrix = data.coded_matrix
+        return docs, lengths, matrix[:, [names.index(c) for c in coders]]
     coded = np.zeros((len(docs), len(coders)), dtype=bool)
     col = {c: i for i, c in enumerate(coders)}
     for i, d in enumerate(docs):
@@ -264,6 +315,9 @@ def _spans(
     if n == 0:
         z = np.zeros(0, dtype=np.int64)
         return _Spans(z, z.copy(), z.copy(), z.copy(), z.copy())
+    if isinstance(data.annotations, AnnotationColumns):
+        d, c, k, start, end = _column_indices(data.annotations, doc_ix, coder_ix, code_ix)
+        return _checked_spans(data, key, docs, lengths, coders, coded, d, c, k, start, end)
     # Column-wise with C-level map() calls: this runs once per annotation of the whole sample.
     cols = list(
         zip(
@@ -282,8 +336,46 @@ def _spans(
     except (TypeError, ValueError):
         raise AgreementError("Annotation offsets must be whole numbers.") from None
     deleted = np.fromiter(cols[5], dtype=bool, count=n)
-    keep = (d >= 0) & (c >= 0) & (k >= 0) & ~deleted
-    d, c, k, start, end = d[keep], c[keep], k[keep], start[keep], end[keep]
+    keep = ~deleted
+    return _checked_spans(
+        data, key, docs, lengths, coders, coded, d[keep], c[keep], k[keep], start[keep], end[keep]
+    )
+
+
+def _column_indices(
+    cols: AnnotationColumns, doc_ix: dict[str, int], coder_ix: dict[str, int], code_ix: dict[str, int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The columns renumbered into this report's documents, coders and codebook codes."""
+
+    def renumber(index: np.ndarray, names: tuple[str, ...], to: dict[str, int]) -> np.ndarray:
+        table = np.array([to.get(x, -1) for x in names] + [-1], dtype=np.int64)
+        return table[np.where(index >= 0, index, len(names))]
+
+    return (
+        renumber(np.asarray(cols.doc), cols.documents, doc_ix),
+        renumber(np.asarray(cols.coder), cols.coders, coder_ix),
+        renumber(np.asarray(cols.code), cols.codes, code_ix),
+        np.asarray(cols.start).astype(np.int64),
+        np.asarray(cols.end).astype(np.int64),
+    )
+
+
+def _checked_spans(
+    data: CodingData,
+    key: tuple[tuple[str, ...], tuple[str, ...]],
+    docs: tuple[str, ...],
+    lengths: np.ndarray,
+    coders: tuple[str, ...],
+    coded: np.ndarray,
+    d: np.ndarray,
+    c: np.ndarray,
+    k: np.ndarray,
+    start: np.ndarray,
+    end: np.ndarray,
+) -> _Spans:
+    keep = (d >= 0) & (c >= 0) & (k >= 0)
+    if not keep.all():  # a copy of a million rows only when some are left out
+        d, c, k, start, end = d[keep], c[keep], k[keep], start[keep], end[keep]
     bad = (start < 0) | (end <= start) | (end > lengths[d])
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
@@ -292,7 +384,11 @@ def _spans(
             f"outside its text of {lengths[d[i]]} characters."
         )
     mine = coded[d, c]
-    spans = _Spans(d[mine], c[mine], start[mine], end[mine], k[mine])
+    spans = (
+        _Spans(d, c, start, end, k)
+        if mine.all()
+        else _Spans(d[mine], c[mine], start[mine], end[mine], k[mine])
+    )
     if hasattr(data, "_spans_cache"):
         data._spans_cache = (key, spans)
     return spans
@@ -328,54 +424,34 @@ def unit_data(
     """Reliability matrices at the document, paragraph, sentence or token unit."""
     if unit == "continuum":
         raise AgreementError("The continuum has no units of its own; use continuum_data for it.")
-    vars_ = select_variables(data, unit, variables, levels)
+    notes: list[str] = []
+    vars_ = select_variables(data, unit, variables, levels, notes)
     docs, lengths, coded = coding_frame(data, coders)
     coders = tuple(coders)
-    notes: list[str] = []
     if unit == "document":
         u_doc = np.arange(len(docs))
         u_start = np.zeros(len(docs), dtype=np.int64)
         u_end = lengths.copy()
     else:
-        u_doc, u_start, u_end = _segment_units(data, docs, lengths, unit)
+        u_doc, u_start, u_end = segment_units(data.segmentations, docs, lengths, unit)
     off = np.concatenate(([0], np.cumsum(lengths)))
     g_start, g_end = off[u_doc] + u_start, off[u_doc] + u_end
     base = np.where(coded[u_doc], 0, -1).astype(np.int16)
     spans = _spans(data, docs, lengths, coders, coded)
     pair_span, pair_unit, pair_len = _touches(spans, off, g_start, g_end)
+    # grouped by code once, so each variable reads only the pairs of its own codes
+    by_code = np.argsort(spans.code[pair_span], kind="stable")
+    pair_span, pair_unit, pair_len = pair_span[by_code], pair_unit[by_code], pair_len[by_code]
+    code_bounds = np.searchsorted(spans.code[pair_span], np.arange(len(data.codebook.codes) + 1))
     values = []
     for var in vars_:
         if var.is_span:
-            values.append(_span_matrix(data, var, spans, base, pair_span, pair_unit, pair_len, notes))
+            values.append(
+                _span_matrix(data, var, spans, base, pair_span, pair_unit, pair_len, code_bounds, notes)
+            )
         else:
             values.append(_document_matrix(data, var, docs, coders, coded, notes))
     return UnitData(unit, coders, docs, u_doc, u_start, u_end, coded, vars_, values, notes)
-
-
-def _segment_units(
-    data: CodingData, docs: tuple[str, ...], lengths: np.ndarray, unit: str
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    doc_parts, start_parts, end_parts = [], [], []
-    for i, d in enumerate(docs):
-        seg = data.segmentations.get(d)
-        if seg is None:
-            raise AgreementError(
-                f"Document {d} has no stored segmentation; segment the documents before comparing by {unit}."
-            )
-        s = np.asarray(getattr(seg, f"{unit}_starts"), dtype=np.int64)
-        e = np.asarray(getattr(seg, f"{unit}_ends"), dtype=np.int64)
-        if len(s) != len(e) or ((e <= s).any() if len(s) else False) or (len(e) and e.max() > lengths[i]):
-            raise AgreementError(
-                f"The {unit} boundaries of document {d} do not fit its text; segment it again."
-            )
-        order = np.argsort(s, kind="stable")
-        doc_parts.append(np.full(len(s), i, dtype=np.int64))
-        start_parts.append(s[order])
-        end_parts.append(e[order])
-    if not doc_parts:
-        z = np.zeros(0, dtype=np.int64)
-        return z, z.copy(), z.copy()
-    return np.concatenate(doc_parts), np.concatenate(start_parts), np.concatenate(end_parts)
 
 
 def _touches(
@@ -403,13 +479,15 @@ def _span_matrix(
     pair_span: np.ndarray,
     pair_unit: np.ndarray,
     pair_len: np.ndarray,
+    code_bounds: np.ndarray,
     notes: list[str],
 ) -> np.ndarray:
+    """``pair_*`` are sorted by code; the pairs of code ``i`` are ``code_bounds[i]:code_bounds[i + 1]``."""
     look = _value_lookup(data, var)
-    value_of_span = look[spans.code]
-    val = value_of_span[pair_span]
-    sel = val > 0
-    units, coders, val, length = pair_unit[sel], spans.coder[pair_span[sel]], val[sel], pair_len[sel]
+    mine = [np.arange(code_bounds[i], code_bounds[i + 1]) for i in np.flatnonzero(look > 0).tolist()]
+    sel = np.concatenate(mine) if mine else np.zeros(0, dtype=np.int64)
+    units, coders, length = pair_unit[sel], spans.coder[pair_span[sel]], pair_len[sel]
+    val = look[spans.code[pair_span[sel]]]
     out = base.copy()
     n_coders = base.shape[1]
     if var.kind == "code":

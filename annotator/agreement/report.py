@@ -273,12 +273,7 @@ def _step(state: TaskState, done: int, total: int) -> None:
 
 
 def _cats(var: Variable) -> tuple:
-    if var.level in ("interval", "ratio"):
-        nums = var.numeric_categories
-        if nums is None:
-            raise AgreementError(f"The variable {var.name!r} needs numeric values for the {var.level} level.")
-        return nums
-    return tuple(var.categories)
+    return var.alpha_categories()
 
 
 def _coding_figures(
@@ -371,7 +366,10 @@ def _per_document(t: Tally, unit_doc: np.ndarray, n_docs: int) -> tuple[np.ndarr
     per_kind = np.stack([pairable.astype(float), differs.astype(float), agree, values])
     units = np.bincount(unit_doc, minlength=n_docs)
     n_kinds = len(t.n)
-    if n_docs * n_kinds <= 4_000_000:
+    if len(unit_doc) == n_docs and (units == 1).all():
+        # one unit per document (the document unit): its sums are its kind's own figures
+        sums = [np.ascontiguousarray(row[t.of[np.argsort(unit_doc, kind="stable")]]) for row in per_kind]
+    elif n_docs * n_kinds <= 4_000_000:
         # how many units of each kind each document has, then one product for all four sums
         doc_kind = np.bincount(unit_doc * n_kinds + t.of, minlength=n_docs * n_kinds).reshape(n_docs, n_kinds)
         sums = list((doc_kind @ per_kind.T).T)
@@ -394,6 +392,8 @@ def _figures(
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.where(value_sum > 0, agree_sum / np.where(value_sum > 0, value_sum, 1), np.nan)
     keep = np.flatnonzero(n_pair > 0)
+    if top is not None and 0 < top < len(keep):
+        keep = _possible_top(keep, -n_diff[keep], share[keep], top)
     order = keep[np.lexsort((share[keep], -n_diff[keep]))][:top]
     out = []
     for d in order.tolist():
@@ -410,6 +410,20 @@ def _figures(
             )
         )
     return out
+
+
+def _possible_top(keep: np.ndarray, first: np.ndarray, second: np.ndarray, top: int) -> np.ndarray:
+    """The documents of ``keep`` that can be among the first ``top`` in the order
+    of (``first``, ``second``), in their own order: a document ranked after
+    ``top`` others by either key never is, so only the rest need sorting."""
+    threshold = np.partition(first, top - 1)[top - 1]
+    ahead = first < threshold
+    tied = first == threshold
+    room = top - int(ahead.sum())
+    if room < int(tied.sum()):
+        cut = np.partition(second[tied], room - 1)[room - 1]
+        tied &= second <= cut
+    return keep[ahead | tied]
 
 
 def _overall_documents_units(udata: UnitData, tallies: list[Tally], data: CodingData) -> list[DocumentFigure]:

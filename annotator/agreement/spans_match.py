@@ -113,14 +113,17 @@ def match_spans(a: SpanTable, b: SpanTable, *, mode: str = "overlap", same_label
     else:
         same = np.ones(len(ai), dtype=bool)
     order = np.lexsort((a_e[ai], ~same, bi, b_e[bi], ~exact))
-    used_a = np.zeros(len(a), dtype=bool)
-    used_b = np.zeros(len(b), dtype=bool)
-    keep = []
-    for k, x, y in zip(order.tolist(), ai[order].tolist(), bi[order].tolist(), strict=True):
+    sa, sb = ai[order], bi[order]
+    # A candidate whose two spans have no other candidate is taken whatever the order;
+    # only spans with rivals go through the greedy pass, in the same order as all would.
+    taken = (np.bincount(sa, minlength=len(a))[sa] == 1) & (np.bincount(sb, minlength=len(b))[sb] == 1)
+    rivals = np.flatnonzero(~taken)
+    used_a, used_b = bytearray(len(a)), bytearray(len(b))
+    for k, x, y in zip(rivals.tolist(), sa[rivals].tolist(), sb[rivals].tolist(), strict=True):
         if not used_a[x] and not used_b[y]:
-            used_a[x] = used_b[y] = True
-            keep.append(k)
-    idx = np.array(keep, dtype=np.int64)
+            used_a[x] = used_b[y] = 1
+            taken[k] = True
+    idx = order[taken]
     return Matching(ai[idx], bi[idx], exact[idx])
 
 

@@ -41,7 +41,19 @@ def tally(codes: np.ndarray, n_categories: int) -> Tally:
         key = np.zeros(n_units, dtype=np.int64)
         for c in range(n_coders):
             key += (codes[:, c] + 1) * base**c
-        _, first, of, n = np.unique(key, return_index=True, return_inverse=True, return_counts=True)
+        space = base**n_coders
+        if space <= 1 << 22:
+            # a count per possible row instead of sorting the units: the same kinds in the same order
+            counts = np.bincount(key, minlength=space)
+            present = np.flatnonzero(counts)
+            lookup = np.zeros(space, dtype=np.int64)
+            lookup[present] = np.arange(len(present))
+            of = lookup[key]
+            first = np.empty(len(present), dtype=np.int64)
+            first[of] = np.arange(n_units)  # a unit of each kind; all its units share the row
+            n = counts[present]
+        else:
+            _, first, of, n = np.unique(key, return_index=True, return_inverse=True, return_counts=True)
         kinds = codes[first]
     else:
         kinds, of, n = np.unique(codes, axis=0, return_inverse=True, return_counts=True)

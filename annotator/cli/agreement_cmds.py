@@ -23,7 +23,12 @@ from annotator.cli.common import (
 from annotator.cli.tables import Table, grouped_notes, percent
 from annotator.core.errors import AnnotatorError
 from annotator.reporting import columns, to_rows, write_report
-from annotator.services.agreement import agreement_report, export_reliability_matrix, matrix_file_report
+from annotator.services.agreement import (
+    AGREEMENT_DEFAULTS,
+    agreement_report,
+    export_reliability_matrix,
+    matrix_file_report,
+)
 
 FORMATS = ("table", "csv", "json", "xlsx", "html")
 
@@ -47,6 +52,17 @@ def _fmt(value: object) -> str:
     return str(value)
 
 
+def report_heading(params: dict) -> str:
+    """The figures' settings, so a table pasted into a paper says how it was made."""
+    text = f"Agreement at the {params['unit']} unit" if params.get("unit") else "Agreement"
+    if params.get("bootstrap"):
+        level = f"{params.get('confidence', 0.95):.0%}"
+        text += f", {level} intervals from {params['bootstrap']:,} bootstrap resamples (seed {params.get('seed')})"
+    else:
+        text += ", no bootstrap interval"
+    return text
+
+
 def _ci(row: dict) -> str:
     lo, hi = row.get("CI low"), row.get("CI high")
     if lo is None or hi is None or lo == "" or hi == "":
@@ -56,7 +72,7 @@ def _ci(row: dict) -> str:
 
 def _print_table(report: AgreementReport) -> None:
     cols = columns(report)
-    t = Table(title=f"Agreement at the {report.parameters.get('unit')} unit", title_justify="left")
+    t = Table(title=report_heading(report.parameters), title_justify="left")
     t.add_column("Variable", ratio=3, min_width=20)
     for name, width in (("", 1), ("Units", 5), ("% agr.", 6), ("alpha", 6), ("95% CI", 9)):
         t.add_column(name, justify="right", no_wrap=True, min_width=width)
@@ -119,9 +135,10 @@ def _emit(report: AgreementReport, fmt: str, output: Path | None, force: bool) -
 @click.option(
     "--unit",
     type=click.Choice(UNITS),
-    default="document",
+    default=AGREEMENT_DEFAULTS.unit,
     show_default=True,
-    help="Unit of analysis: whole articles, paragraphs, sentences, tokens, or the character continuum.",
+    help="Unit of analysis: whole articles, paragraphs, sentences, tokens, or the character continuum "
+    "(the window's default too).",
 )
 @click.option(
     "--codes",
@@ -148,11 +165,17 @@ def _emit(report: AgreementReport, fmt: str, output: Path | None, force: bool) -
 @click.option(
     "--bootstrap",
     type=click.IntRange(0, 100_000),
-    default=0,
+    default=AGREEMENT_DEFAULTS.bootstrap,
     show_default=True,
-    help="Bootstrap resamples for the confidence interval of alpha (e.g. 1000).",
+    help="Bootstrap resamples for the confidence interval of alpha (0: no interval).",
 )
-@click.option("--seed", type=int, help="Seed of the bootstrap, so the interval can be reproduced.")
+@click.option(
+    "--seed",
+    type=int,
+    default=AGREEMENT_DEFAULTS.seed,
+    show_default=True,
+    help="Seed of the bootstrap, so the interval can be reproduced.",
+)
 @click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="Output format."
 )
@@ -255,7 +278,7 @@ def matrix_cmd(
 @click.option(
     "--unit",
     type=click.Choice([u for u in UNITS if u != "continuum"]),
-    default="document",
+    default=AGREEMENT_DEFAULTS.unit,
     show_default=True,
     help="Unit of analysis (the rows of the matrix).",
 )

@@ -29,6 +29,7 @@ from annotator.cli.tables import Table, grouped_notes, percent
 from annotator.core.errors import AnnotatorError
 from annotator.core.output_files import write_text
 from annotator.reporting.diagnostics_files import diagnostic_rows, to_csv_text, to_json_text
+from annotator.services.agreement import AGREEMENT_DEFAULTS
 from annotator.services.diagnostics import coder_diagnostics, sample_plan
 
 FORMATS = ("table", "json", "csv")
@@ -163,7 +164,7 @@ def _print_confusions(v: VariableDiagnostics, shown: int = 12) -> None:
 @click.option(
     "--unit",
     type=UNIT_CHOICE,
-    default="document",
+    default=AGREEMENT_DEFAULTS.unit,
     show_default=True,
     help="Unit of analysis: whole articles, paragraphs, sentences or tokens.",
 )
@@ -323,7 +324,9 @@ def _print_plan(plan: SamplePlan) -> None:
     type=click.IntRange(2, 1000),
     help="Number of equally frequent categories, instead of --smallest-share (4 means 0.25).",
 )
-@click.option("--unit", type=UNIT_CHOICE, default="document", show_default=True, help="Unit of analysis.")
+@click.option(
+    "--unit", type=UNIT_CHOICE, default=AGREEMENT_DEFAULTS.unit, show_default=True, help="Unit of analysis."
+)
 @click.option(
     "--codes",
     multiple=True,
@@ -335,7 +338,7 @@ def _print_plan(plan: SamplePlan) -> None:
 @click.option(
     "--bootstrap",
     type=click.IntRange(1, 100_000),
-    default=1000,
+    default=AGREEMENT_DEFAULTS.bootstrap,
     show_default=True,
     help="Bootstrap resamples for the interval the plan extrapolates.",
 )

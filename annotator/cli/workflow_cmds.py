@@ -24,6 +24,7 @@ from annotator.core.display_text import visible
 from annotator.core.errors import AnnotatorError
 from annotator.services import adjudication, assignment, packages
 from annotator.services.projects import find_coders
+from annotator.services.team_packages import merge_report_lines
 
 coders_option = click.option(
     "--coders",
@@ -90,26 +91,22 @@ def assign_cmd(
     with open_project(project) as p:
         chosen = find_coders(p, split_names(coders))
         batch_id = p.find_batch(batch).id if batch else None
-        docs = assignment.assignable_documents(p, batch_id)
-        ids = [c.id for c in chosen]
-        if all_docs:
-            plan = assignment.plan_all(docs, ids)
-        else:
-            size, percent = _sample_size(sample or "")
-            strata = assignment.strata_for(p, stratify)
-            if warning := assignment.strata_warning(strata, stratify):
-                err_console.print(f"[yellow]Note:[/yellow] {plain(warning)}")
-            plan = assignment.plan_reliability_sample(
-                docs,
-                ids,
-                size=size,
-                percent=percent,
-                seed=seed,
-                strata=strata,
-                divide_rest=not no_rest,
-                hidden=bool(hidden),
-                stratify=stratify or "",
-            )
+        size, percent = (None, None) if all_docs else _sample_size(sample or "")
+        draft = assignment.draft_assignment(
+            p,
+            [c.id for c in chosen],
+            everything=all_docs,
+            size=size,
+            percent=percent,
+            seed=seed,
+            stratify=stratify,
+            divide_rest=not no_rest,
+            batch_id=batch_id,
+            hidden=bool(hidden),
+        )
+        if draft.warning:
+            err_console.print(f"[yellow]Note:[/yellow] {plain(draft.warning)}")
+        plan = draft.plan
         assignment.apply_plan(p, plan)
     console.print(
         f"{'Hidden checks' if plan.hidden else 'Reliability sample'}: {len(plan.reliability_sample)} documents, coded by "
@@ -231,28 +228,11 @@ def merge_cmd(
             )
     console.print(t)
     for r in reports:
-        name = plain(Path(r.package).name)
-        for line in r.warnings:
-            console.print(f"[yellow]Warning:[/yellow] {plain(line)}", soft_wrap=True)
-        for line in r.codebook_differences:
-            console.print(f"  {name}: codebook {plain(line)}")
-        if r.unknown_documents:
-            console.print(
-                f"  {name}: {len(r.unknown_documents)} documents are not in the project and were skipped."
-            )
-        if r.merged:
-            console.print(f"  {name}: {r.merged} spans joined an overlapping span of the same code.")
-        if r.clamped:
-            console.print(
-                f"  {name}: {r.clamped} change times lay in the future and were recorded as the "
-                "time of this merge."
-            )
-        if r.refused:
-            console.print(f"  {name}: {len(r.refused)} refused, for these reasons:")
-        for reason in r.refused[:20]:
-            console.print(f"    {plain(reason)}", soft_wrap=True)
-        if len(r.refused) > 20:
-            console.print(f"  {name}: ... and {len(r.refused) - 20} more refused.")
+        for line in merge_report_lines(r):
+            if line.kind == "warning":
+                console.print(f"[yellow]Warning:[/yellow] {plain(line.text)}", soft_wrap=True)
+            else:
+                console.print(f"  {plain(line.text)}", soft_wrap=True)
 
 
 @click.command("compare")

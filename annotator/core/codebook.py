@@ -15,7 +15,7 @@ from typing import Any
 
 from annotator.core.colours import PALETTE
 from annotator.core.errors import CodebookError
-from annotator.core.models import SCOPES, Code
+from annotator.core.models import LEVELS, SCOPES, Code
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _ID_NAMESPACE = uuid.UUID("6f1d3b2e-5c1a-4c55-9a0e-3a7b1f0e2d11")
@@ -147,6 +147,8 @@ def validate_codes(codes: Iterable[Code]) -> list[str]:
             problems.append(f"The colour {c.color!r} of {label} is not of the form #rrggbb.")
         if c.scope not in SCOPES:
             problems.append(f"The scope {c.scope!r} of {label} must be 'span' or 'document'.")
+        if c.level not in LEVELS:
+            problems.append(f"The level {c.level!r} of {label} must be one of {', '.join(LEVELS)}.")
         if c.shortcut and not c.archived:
             key = c.shortcut.casefold() if len(c.shortcut) > 1 else c.shortcut
             if key in shortcuts:
@@ -185,6 +187,7 @@ _CODE_KEYS = {
     "scope",
     "exclusive",
     "archived",
+    "level",
     "children",
     "codes",
 }
@@ -231,6 +234,7 @@ def codebook_from_dict(data: Any) -> Codebook:
                 order=order,
                 archived=bool(entry.get("archived", False)),
                 exclusive=bool(entry.get("exclusive", False)),
+                level=str(entry.get("level", "nominal") or "nominal").strip(),  # type: ignore[arg-type]  # checked by validate_codes
             )
             codes.append(code)
             kids: object = entry.get("children", entry.get("codes", []))
@@ -317,6 +321,8 @@ def codebook_to_dict(codebook: Codebook) -> dict[str, Any]:
             d["exclusive"] = True
         if code.archived:
             d["archived"] = True
+        if code.level != "nominal":
+            d["level"] = code.level
         kids = codebook.children(code.id)
         if kids:
             d["children"] = [entry(k) for k in kids]

@@ -12,12 +12,14 @@ Scope = Literal["span", "document"]
 Role = Literal["coder", "adjudicator"]
 Origin = Literal["manual", "suggestion", "adjudicated", "imported"]
 Status = Literal["assigned", "in_progress", "done"]
+Level = Literal["nominal", "ordinal", "interval", "ratio"]  # of measurement, for agreement
 
 # typed as tuples of the literals so that ``value in SCOPES`` narrows a str to a Scope
 SCOPES: tuple[Scope, ...] = ("span", "document")
 ROLES: tuple[Role, ...] = ("coder", "adjudicator")
 ORIGINS: tuple[Origin, ...] = ("manual", "suggestion", "adjudicated", "imported")
 STATUSES: tuple[Status, ...] = ("assigned", "in_progress", "done")
+LEVELS: tuple[Level, ...] = ("nominal", "ordinal", "interval", "ratio")
 
 
 @dataclass
@@ -70,6 +72,9 @@ class Code:
     order: int = 0
     archived: bool = False
     exclusive: bool = False  # this code's children are mutually exclusive values
+    # how agreement compares the values of this variable (an exclusive group's
+    # children in codebook order, or an article-level code's values)
+    level: Level = "nominal"
 
 
 @dataclass

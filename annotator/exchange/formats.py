@@ -255,6 +255,12 @@ def data_loss(data: ProjectData, fmt: str, *, unique_code_names: bool = True) ->
             sum(1 for a in live if len(a.note) > 32_000 or a.end - a.start > 32_000),
             "cells longer than Excel's 32,767 characters are cut",
         )
+    if name in {"qdpx", "qdc", *TASK_FORMAT_LOSSES}:  # the others write the code table, level included
+        count(
+            sum(1 for c in data.codebook if c.level != "nominal"),
+            "variables lose their level of measurement (ordinal, interval, ratio): the format has no "
+            "place for it, so they read back as nominal",
+        )
     if name in TASK_FORMAT_LOSSES:
         lost += TASK_FORMAT_LOSSES[name](data)
     return lost
@@ -275,10 +281,26 @@ def export_data(
     if problems:
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
         raise ExchangeError(problems[0].rstrip(".") + more + ".")
+    out = Path(out)
+    existed = out.exists()
     try:
-        return f.exporter(data, Path(out), state=state, **options)
+        return f.exporter(data, out, state=state, **options)
     except OSError as e:
+        _drop_empty_folder(out, existed)
         raise ExchangeError(f"Cannot write {e.filename or out}: {e.strerror or e}.") from e
+    except BaseException:
+        _drop_empty_folder(out, existed)
+        raise
+
+
+def _drop_empty_folder(out: Path, existed: bool) -> None:
+    """A folder export that stopped before its first file leaves no empty
+    folder behind, which would look like an export; a folder the user had is kept."""
+    if not existed and out.is_dir():
+        try:
+            out.rmdir()  # only when empty: never removes a file
+        except OSError:
+            pass
 
 
 def import_data(

@@ -7,7 +7,17 @@ from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
 from annotator.core.errors import ExchangeError, InvalidSpan
-from annotator.core.models import ORIGINS, SCOPES, Annotation, Code, Coder, DocumentCode, Scope
+from annotator.core.models import (
+    LEVELS,
+    ORIGINS,
+    SCOPES,
+    Annotation,
+    Code,
+    Coder,
+    DocumentCode,
+    Level,
+    Scope,
+)
 from annotator.core.spans import check_span
 from annotator.exchange.bundle import ImportResult, ProjectData, Reconciler, annotation_id
 
@@ -57,6 +67,7 @@ CODE_COLUMNS = (
     "order",
     "exclusive",
     "archived",
+    "level",
 )
 DOCUMENT_COLUMNS = ("document_id", "title", "outlet", "author", "published", "url", "language", "length")
 
@@ -117,6 +128,7 @@ def code_rows(data: ProjectData) -> Iterator[dict[str, Any]]:
             "order": c.order,
             "exclusive": c.exclusive,
             "archived": c.archived,
+            "level": c.level,
         }
 
 
@@ -312,4 +324,6 @@ def code_from_row(r: dict[str, Any], where: str) -> Code:
         order=order,
         exclusive=coerce_bool(r.get("exclusive", False)),
         archived=coerce_bool(r.get("archived", False)),
+        # files written before levels existed have none: nominal, as they were computed
+        level=cast(Level, r.get("level")) if r.get("level") in LEVELS else "nominal",
     )

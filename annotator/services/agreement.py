@@ -5,18 +5,39 @@ the engine in ``annotator.agreement``; matrix files go through ``annotator.repor
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from annotator import __version__
 from annotator.agreement import AgreementReport, CodingData, compute_report, matrix_report, unit_data
+from annotator.agreement.reliability_data import SEGMENT_UNITS, AnnotationColumns
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Coder
 from annotator.core.task import NULL_STATE, TaskState
-from annotator.reporting import export_matrix, read_matrix_csv
+from annotator.reporting import export_matrix, read_matrix_csv, write_report
 from annotator.services.projects import find_coders
+from annotator.store.agreement_rows import reliability_rows, titles, unit_segmentations
 from annotator.store.project import Project
+
+
+@dataclass(frozen=True)
+class AgreementDefaults:
+    """What the window's dashboard and `annotator agreement` compute when not
+    told otherwise, so one project gives one set of figures. The document unit
+    works on every project (no segmentation needed) and includes the
+    article-level variables; a paper needs alpha's interval, and the fixed seed
+    makes it reproducible."""
+
+    unit: str = "document"
+    bootstrap: int = 1000
+    seed: int = 1
+
+
+AGREEMENT_DEFAULTS = AgreementDefaults()
 
 
 def coding_data(
@@ -25,71 +46,103 @@ def coding_data(
     *,
     batch: str | None = None,
     segments: bool = True,
+    unit: str | None = None,
     documents: Sequence[str] | None = None,
     include_training: bool = False,
 ) -> CodingData:
     """The reliability sample of ``coders``: the documents that at least two of
     them coded. A coder counts as having coded a document when they marked it
     done or left any annotation or article-level code on it; elsewhere their
-    values are missing, not "absent".
+    values are missing, not "absent". With a segment ``unit``, only that unit's
+    boundaries are read.
 
     Training-round articles are certification material, not part of the
     study's reliability sample: they are left out unless ``include_training``,
     or unless ``documents`` names the articles to use."""
     if len(coders) < 2:
         raise AnnotatorError("Agreement needs at least two coders; name them with --coders.")
-    ids = {c.id for c in coders}
+    ids = [c.id for c in coders]
     batch_id = project.find_batch(batch).id if batch else None
-    docs = project.documents.document_ids(batch_id=batch_id)
+    codebook = project.codes.codebook()
+    found = reliability_rows(project.db, ids, [c.id for c in codebook.codes], batch_id=batch_id)
+    spans = found.spans
+    coded = np.zeros((len(found.documents), len(ids)), dtype=bool)
+    coded[spans.doc, spans.coder] = True
+    coded[found.done] = True
+    doc_ix = {d: i for i, d in enumerate(found.documents)}
+    coder_ix = {c: i for i, c in enumerate(ids)}
+    for dc in found.document_codes:
+        coded[doc_ix[dc.document_id], coder_ix[dc.coder_id]] = True
+    in_sample = (coded.sum(axis=1) >= 2) & _allowed(project, found.documents, documents, include_training)
+    if not in_sample.any():
+        raise AnnotatorError("No document has been coded by two or more of these coders yet.")
+    rows = np.flatnonzero(in_sample)
+    sample = tuple(found.documents[i] for i in rows.tolist())
+    keep = in_sample[spans.doc]
+    position = np.cumsum(in_sample) - 1  # a document's place in the sample
+    annotations = AnnotationColumns(
+        sample,
+        tuple(ids),
+        tuple(c.id for c in codebook.codes),
+        position[spans.doc[keep]],
+        spans.coder[keep],
+        spans.code[keep],
+        spans.start[keep],
+        spans.end[keep],
+    )
+    del spans, found.spans
+    kept = set(sample)
+    if unit in SEGMENT_UNITS:
+        segmentations = unit_segmentations(project.db, sample, unit)
+    else:
+        segmentations = project.documents.segmentations(sample) if segments else {}
+    coded = coded[rows]
+    # the coders of each document, through the few combinations that occur
+    combination = coded @ (1 << np.arange(len(ids)))
+    names = {int(m): [ids[j] for j in range(len(ids)) if int(m) >> j & 1] for m in np.unique(combination)}
+    coded_by = [names[m] for m in combination.tolist()]
+    return CodingData(
+        lengths=dict(zip(sample, found.lengths[rows].tolist(), strict=True)),
+        codebook=codebook,
+        coded=dict(zip(sample, coded_by, strict=True)),
+        annotations=annotations,
+        document_codes=[dc for dc in found.document_codes if dc.document_id in kept],
+        segmentations=segmentations,
+        titles=titles(project.db, sample),
+        coded_matrix=(tuple(ids), coded),
+    )
+
+
+def _allowed(
+    project: Project, found: Sequence[str], documents: Sequence[str] | None, include_training: bool
+) -> np.ndarray:
+    """Which of the ``found`` documents may enter the sample."""
     if documents is not None:
         wanted = set(documents)
-        docs = [d for d in docs if d in wanted]
-    elif not include_training:
+    elif include_training:
+        return np.ones(len(found), dtype=bool)
+    else:
         training = project.training.training_document_ids()
-        docs = [d for d in docs if d not in training]
-    coded: dict[str, set[str]] = {d: set() for d in docs}
-    for doc_id, coder_id in project.workflow.coders_with_status("done", ids):
-        if doc_id in coded:
-            coded[doc_id].add(coder_id)
-    annotations = project.annotations.annotations_for(docs, list(ids))
-    document_codes = [
-        dc for dc in project.annotations.document_codes() if dc.coder_id in ids and dc.document_id in coded
-    ]
-    for a in annotations:
-        coded[a.document_id].add(a.coder_id)
-    for dc in document_codes:
-        coded[dc.document_id].add(dc.coder_id)
-    sample = [d for d in docs if len(coded[d]) >= 2]
-    if not sample:
-        raise AnnotatorError("No document has been coded by two or more of these coders yet.")
-    keep = set(sample)
-    lengths = project.documents.document_lengths(sample)
-    summaries = {s.id: s.title for s in project.documents.list_documents(batch_id=batch_id)}
-    return CodingData(
-        lengths={d: lengths[d] for d in sample},
-        codebook=project.codes.codebook(),
-        coded={d: coded[d] for d in sample},
-        annotations=[a for a in annotations if a.document_id in keep],
-        document_codes=[dc for dc in document_codes if dc.document_id in keep],
-        segmentations=project.documents.segmentations(sample) if segments else {},
-        titles={d: summaries.get(d, "") for d in sample},
-    )
+        if not training:
+            return np.ones(len(found), dtype=bool)
+        return np.fromiter((d not in training for d in found), dtype=bool, count=len(found))
+    return np.fromiter((d in wanted for d in found), dtype=bool, count=len(found))
 
 
 def agreement_report(
     project: Project,
     *,
-    unit: str = "document",
+    unit: str = AGREEMENT_DEFAULTS.unit,
     coders: Sequence[str] | None = None,
     codes: Sequence[str] | None = None,
     batch: str | None = None,
-    bootstrap: int = 0,
-    seed: int | None = None,
+    bootstrap: int = AGREEMENT_DEFAULTS.bootstrap,
+    seed: int | None = AGREEMENT_DEFAULTS.seed,
     levels: dict[str, str] | None = None,
     state: TaskState = NULL_STATE,
 ) -> AgreementReport:
     chosen = find_coders(project, list(coders) if coders else None)
-    data = coding_data(project, chosen, batch=batch, segments=unit in ("paragraph", "sentence", "token"))
+    data = coding_data(project, chosen, batch=batch, segments=unit in SEGMENT_UNITS, unit=unit)
     if unit in ("paragraph", "sentence", "token"):
         missing = [d for d in data.lengths if d not in data.segmentations]
         if missing:
@@ -122,6 +175,24 @@ def agreement_report(
     return report
 
 
+REPORT_FORMATS = ("html", "xlsx", "csv", "json")
+
+
+def write_agreement_report(report: AgreementReport, target: Path, fmt: str) -> Path:
+    """Write a computed report as an HTML page, a workbook, CSV or JSON (the
+    files `annotator agreement --format` writes), replacing ``target`` only
+    once the new file is complete."""
+    if fmt not in REPORT_FORMATS:
+        raise AnnotatorError(f"Unknown report format {fmt!r}; use one of {', '.join(REPORT_FORMATS)}.")
+    if not Path(target).parent.is_dir():
+        raise AnnotatorError(f"The folder of {Path(target).name} does not exist; choose another place.")
+    try:
+        write_report(report, target, fmt)
+    except OSError as exc:
+        raise AnnotatorError(f"{Path(target).name} cannot be written ({exc.strerror or exc}).") from exc
+    return Path(target)
+
+
 def _segment_models(data: CodingData) -> str:
     return ", ".join(sorted({s.model for s in data.segmentations.values()})) or "none"
 
@@ -130,7 +201,7 @@ def export_reliability_matrix(
     project: Project,
     target: Path,
     *,
-    unit: str = "document",
+    unit: str = AGREEMENT_DEFAULTS.unit,
     coders: Sequence[str] | None = None,
     code: str,
     batch: str | None = None,
@@ -139,7 +210,7 @@ def export_reliability_matrix(
     """Write one variable's units x coders matrix as CSV (for R irr, SPSS/SAS
     KALPHA, ReCal); returns the legend of category numbers."""
     chosen = find_coders(project, list(coders) if coders else None)
-    data = coding_data(project, chosen, batch=batch, segments=unit != "document")
+    data = coding_data(project, chosen, batch=batch, segments=unit != "document", unit=unit)
     udata = unit_data(data, unit=unit, coders=[c.id for c in chosen], variables=[code])
     categories = export_matrix(udata, code, target, coder_names=[c.name for c in chosen], labels=labels)
     return {

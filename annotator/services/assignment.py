@@ -172,3 +172,52 @@ def strata_warning(strata: dict[str, str] | None, by: str | None) -> str | None:
             f"{empty} of {len(strata)} documents have no {by}; they were drawn as one stratum of their own."
         )
     return None
+
+
+@dataclass
+class AssignmentDraft:
+    """A plan not stored yet, with what the lead should read before storing it."""
+
+    plan: AssignmentPlan
+    coder_ids: list[str]
+    warning: str | None = None
+
+
+def draft_assignment(
+    project: Project,
+    coder_ids: list[str],
+    *,
+    everything: bool = False,
+    size: int | None = None,
+    percent: float | None = None,
+    seed: int | None = None,
+    stratify: str | None = None,
+    divide_rest: bool = True,
+    batch_id: str | None = None,
+    hidden: bool = False,
+) -> AssignmentDraft:
+    """Who would code what: every document to every coder (``everything``) or
+    a reliability sample plus a share of the rest; the same draft for the
+    window and the command line, so one seed gives one sample in both.
+    ``hidden``: the sample becomes hidden checks in each coder's queue."""
+    if not coder_ids:
+        raise AnnotatorError("There are no coders to assign documents to; add coders first.")
+    docs = assignable_documents(project, batch_id)
+    if everything:
+        return AssignmentDraft(plan_all(docs, coder_ids), list(coder_ids))
+    strata = strata_for(project, stratify)
+    if strata is not None:
+        chosen = set(docs)
+        strata = {d: value for d, value in strata.items() if d in chosen}
+    plan = plan_reliability_sample(
+        docs,
+        coder_ids,
+        size=size,
+        percent=percent,
+        seed=seed,
+        strata=strata,
+        divide_rest=divide_rest,
+        hidden=hidden,
+        stratify=stratify or "",
+    )
+    return AssignmentDraft(plan, list(coder_ids), strata_warning(strata, stratify))

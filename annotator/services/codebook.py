@@ -194,6 +194,13 @@ class CodebookService:
         code = self._code(code_id)
         return self._change(f"Exclusive “{code.name}”", replace(code, exclusive=bool(exclusive)))
 
+    def set_level(self, code_id: str, level: str) -> CodebookEdit | None:
+        """The level of measurement agreement uses for this variable."""
+        code = self._code(code_id)
+        if level == code.level:
+            return None
+        return self._change(f"Level of “{code.name}”", replace(code, level=level))  # type: ignore[arg-type]  # the store validates it
+
     def set_description(self, code_id: str, text: str) -> CodebookEdit | None:
         code = self._code(code_id)
         if text.strip() == code.description.strip():
@@ -313,6 +320,18 @@ class CodebookService:
         from annotator.exchange.codebook_yaml import read_codebook
 
         counts = self.project.codes.import_codebook(read_codebook(path))
+        self._undo.clear()
+        self._redo.clear()
+        return counts
+
+    def import_builtin(self, name: str) -> dict[str, int]:
+        """Add a shipped codebook's codes (by name, e.g. ``news_frames``) to this
+        one. Added, not swapped in: codes already here (and their annotations)
+        stay, and a built-in code with the same id is updated. Not undoable,
+        like a YAML import."""
+        from annotator.services.projects import load_codebook
+
+        counts = self.project.codes.import_codebook(load_codebook(name))
         self._undo.clear()
         self._redo.clear()
         return counts

@@ -22,6 +22,7 @@ from annotator.core.errors import AnnotatorError, InvalidSpan
 from annotator.core.ids import now_iso
 from annotator.core.models import Annotation, DocumentCode, DocumentSummary
 from annotator.core.spans import check_span, snap_to_tokens
+from annotator.services.document_listing import DocumentListing
 from annotator.store.annotations_repo import SpanWrite
 from annotator.store.project import Project
 
@@ -392,17 +393,9 @@ def open_document(project: Project, document_id: str, coder_id: str) -> str | No
 
 
 def iter_listing(
-    project: Project, flt: ListFilter, *, sort: str = "added", descending: bool = False, page: int = 2000
+    project: Project, flt: ListFilter, *, sort: str = "added", descending: bool = False
 ) -> Iterator[DocumentSummary]:
-    offset = 0
-    while True:
-        rows = project.documents.list_documents(
-            **flt.kwargs(), sort=sort, descending=descending, limit=page, offset=offset
-        )
-        yield from rows
-        if len(rows) < page:
-            return
-        offset += page
+    yield from DocumentListing(project, flt, sort=sort, descending=descending)
 
 
 def next_not_done(

@@ -13,7 +13,7 @@ from annotator.agreement.sample_size import LIFT_METHOD
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Coder
 from annotator.core.task import NULL_STATE, TaskState
-from annotator.services.agreement import agreement_report, coding_data
+from annotator.services.agreement import AGREEMENT_DEFAULTS, agreement_report, coding_data
 from annotator.services.projects import find_coders
 from annotator.store.project import Project
 
@@ -21,7 +21,7 @@ from annotator.store.project import Project
 def coder_diagnostics(
     project: Project,
     *,
-    unit: str = "document",
+    unit: str = AGREEMENT_DEFAULTS.unit,
     coders: Sequence[str] | None = None,
     gold: str | None = None,
     codes: Sequence[str] | None = None,
@@ -62,11 +62,11 @@ def sample_plan(
     alpha_min: float = 0.667,
     significance: float = 0.05,
     smallest_share: float | None = None,
-    unit: str = "document",
+    unit: str = AGREEMENT_DEFAULTS.unit,
     coders: Sequence[str] | None = None,
     codes: Sequence[str] | None = None,
     batch: str | None = None,
-    bootstrap: int = 1000,
+    bootstrap: int = AGREEMENT_DEFAULTS.bootstrap,
     seed: int | None = None,
     state: TaskState = NULL_STATE,
 ) -> SamplePlan:

@@ -11,12 +11,63 @@ from annotator.core import held_files
 from annotator.core.errors import AnnotatorError, ExchangeError
 from annotator.core.task import NULL_STATE, TaskState
 from annotator.exchange.bundle import ProjectData
-from annotator.exchange.formats import data_loss, export_data, import_data
+from annotator.exchange.formats import FORMATS, data_loss, export_data, guess_format, import_data
 from annotator.services.importing import MAX_ARTICLE_CHARS, article_too_long
 from annotator.services.projects import find_coders
 from annotator.store.project import Project
 
 ANNOTATIONS_CANCELLED = "The annotation import was cancelled; the project is unchanged."
+
+# what ``export_project``'s ``source`` option takes besides ``coder:NAME``
+TRAINING_SOURCES = ("majority", "gold")
+
+
+@dataclass(frozen=True)
+class FormatInfo:
+    """An exchange format as the window shows it."""
+
+    name: str
+    label: str
+    description: str
+    suffixes: tuple[str, ...]  # a file's endings; empty when the format writes a folder
+    folder: bool  # export writes a folder (or, with a suffix listed, a file of that suffix)
+    can_export: bool
+    can_import: bool
+
+
+def exchange_formats() -> list[FormatInfo]:
+    """Every exchange format, in the order of ``annotator.exchange.FORMATS``."""
+    return [
+        FormatInfo(
+            f.name,
+            f.label,
+            f.description,
+            tuple(e for e in f.extensions if e),
+            "" in f.extensions,
+            f.can_export,
+            f.can_import,
+        )
+        for f in FORMATS.values()
+    ]
+
+
+def format_of(path: Path) -> str:
+    """The exchange format a file or folder most likely holds."""
+    return guess_format(Path(path))
+
+
+def export_losses(
+    project: Project,
+    fmt: str,
+    *,
+    coders: Sequence[str] | None = None,
+    batch: str | None = None,
+    unique_code_names: bool = True,
+) -> list[str]:
+    """What an export in ``fmt`` of this selection would not carry, one sentence
+    each, for the user to see before anything is written."""
+    data = project_data(project, coders=coders, batch=batch)
+    return data_loss(data, fmt, unique_code_names=unique_code_names)
 
 
 def project_data(

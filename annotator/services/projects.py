@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,12 +18,18 @@ _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 def builtin_codebooks() -> dict[str, str]:
-    """Shipped codebooks: {name: first line of the file's description}."""
+    """Shipped codebooks: {name to load them by: file name}."""
     out = {}
     for entry in sorted(resource("codebooks").iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
             out[entry.name[:-5]] = entry.name
     return out
+
+
+def builtin_codebook_titles() -> dict[str, str]:
+    """Shipped codebooks: {name to load them by: the title the file gives},
+    for a list a lead chooses from."""
+    return {name: load_codebook(name).name or name for name in builtin_codebooks()}
 
 
 def load_codebook(name_or_path: str | Path) -> Codebook:
@@ -40,14 +47,25 @@ def load_codebook(name_or_path: str | Path) -> Codebook:
 
 
 def init_project(
-    path: Path, *, name: str | None = None, codebook: str | None = None, coders: list[str] | None = None
+    path: Path,
+    *,
+    name: str | None = None,
+    codebook: str | Path | None = None,
+    coders: list[str] | None = None,
+    roles: Mapping[str, str] | None = None,
 ) -> Project:
+    """A new project file at ``path`` (never over an existing one) with a
+    codebook (built-in name or YAML file) and coders; ``roles``: coder name
+    -> role for those who are not plain coders. Nothing is left at ``path``
+    when any part fails."""
+    # read before the file is made, so a bad codebook leaves no file behind
+    chosen = load_codebook(codebook) if codebook else None
     project = Project.create(path, name=name)
     try:
-        if codebook:
-            project.codes.import_codebook(load_codebook(codebook))
+        if chosen is not None:
+            project.codes.import_codebook(chosen)
         for coder_name in coders or []:
-            add_coder(project, coder_name)
+            add_coder(project, coder_name, role=(roles or {}).get(coder_name, "coder"))
     except BaseException:
         project.close()
         path.unlink(missing_ok=True)
@@ -67,6 +85,11 @@ def add_coder(project: Project, name: str, *, color: str | None = None, role: st
         used = {c.color for c in project.coders()}
         color = next((c for c in PALETTE if c not in used), PALETTE[len(used) % len(PALETTE)])
     return project.add_coder(Coder(name=name, color=color, role=role))
+
+
+def annotation_counts(project: Project) -> dict[str, int]:
+    """Live annotations per coder id."""
+    return project.annotations.count_annotations()
 
 
 def update_coder(

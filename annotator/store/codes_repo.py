@@ -71,8 +71,8 @@ class CodesRepo:
     def _insert_code(self, code: Code) -> None:
         self.db.conn.execute(
             "INSERT INTO codes(id, parent_id, name, description, color, shortcut, scope, sort_order, archived, "
-            "exclusive) VALUES (:id, :parent_id, :name, :description, :color, :shortcut, :scope, :sort_order, "
-            ":archived, :exclusive)",
+            "exclusive, level) VALUES (:id, :parent_id, :name, :description, :color, :shortcut, :scope, "
+            ":sort_order, :archived, :exclusive, :level)",
             rows.code_row(code),
         )
 
@@ -83,7 +83,7 @@ class CodesRepo:
             self.db.conn.execute(
                 "UPDATE codes SET parent_id = :parent_id, name = :name, description = :description, "
                 "color = :color, shortcut = :shortcut, scope = :scope, sort_order = :sort_order, "
-                "archived = :archived, exclusive = :exclusive WHERE id = :id",
+                "archived = :archived, exclusive = :exclusive, level = :level WHERE id = :id",
                 rows.code_row(code),
             )
             if old.name != code.name:
@@ -94,6 +94,9 @@ class CodesRepo:
                 self._record_change("archived" if code.archived else "restored", code, code.name)
             if old.exclusive != code.exclusive or old.scope != code.scope:
                 self._record_change("changed", code, f"exclusive={code.exclusive}, scope={code.scope}")
+            if old.level != code.level:
+                # a report names its codebook version, so a level change must show in it
+                self._record_change("changed", code, f"level={code.level}")
         return code
 
     def delete_code(self, code_id: str) -> None:

@@ -82,6 +82,7 @@ def code(row: dict[str, Any]) -> Code:
         order=row["sort_order"],
         archived=bool(row["archived"]),
         exclusive=bool(row["exclusive"]),
+        level=row["level"],
     )
 
 
@@ -97,6 +98,7 @@ def code_row(c: Code) -> dict[str, Any]:
         "sort_order": c.order,
         "archived": int(c.archived),
         "exclusive": int(c.exclusive),
+        "level": c.level,
     }
 
 

@@ -195,6 +195,25 @@ LEFT JOIN code_paths cp ON cp.code_id = dc.code_id
 WHERE dc.deleted = 0;
 """
 
+# The document list reads its order once per filter and sort
+# (DocumentsRepo.ordered_keys). An index per sortable column, holding the id
+# that the join to a coder's assignments needs, lets SQLite walk the index
+# instead of reading every article's row, text and all, to sort a large project.
+_V2 = """
+DROP INDEX documents_title;
+CREATE INDEX documents_title ON documents(title COLLATE NOCASE, id);
+CREATE INDEX documents_outlet ON documents(outlet COLLATE NOCASE, id);
+CREATE INDEX documents_published ON documents(published, id);
+CREATE INDEX documents_length ON documents(length, id);
+"""
+
+# Schema 3: the level of measurement of a variable (issue 17), so the window and
+# the command line compute the same alpha for it.
+_V3_MEASUREMENT_LEVEL = """
+ALTER TABLE codes ADD COLUMN level TEXT NOT NULL DEFAULT 'nominal'
+    CHECK (level IN ('nominal', 'ordinal', 'interval', 'ratio'));
+"""
+
 # Training and certification rounds, the record of each assignment draw, and
 # hidden reliability checks (issue 18). Self-contained, so it can take any
 # version number: it only adds tables and one nullable column.
@@ -253,5 +272,5 @@ CREATE TABLE training_results (
 CREATE INDEX training_results_round ON training_results(round_id, coder_id);
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _TRAINING_AND_DRAWS}
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3_MEASUREMENT_LEVEL, 4: _TRAINING_AND_DRAWS}
 SCHEMA_VERSION = max(MIGRATIONS)

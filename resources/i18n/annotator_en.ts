@@ -4,12 +4,12 @@
     <context>
         <name />
         <message>
-            <location filename="../../annotator/gui/workbench/context_menu.py" line="+18" />
+            <location filename="../../annotator/gui/workbench/context_menu.py" line="+17" />
             <source>Apply code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+12" />
+            <location line="+11" />
             <source>Change code to</source>
             <translation type="unfinished" />
         </message>
@@ -24,7 +24,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Suggested {0}</source>
             <translation type="unfinished" />
         </message>
@@ -34,12 +34,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>Reject</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>Select text to apply a code</source>
             <translation type="unfinished" />
         </message>
@@ -66,6 +66,16 @@
         <message>
             <location line="+3" />
             <source>&amp;Import articles…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Import &amp;annotations…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Export…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -124,12 +134,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>&amp;Repeat last code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>C&amp;hange code of annotation…</source>
             <translation type="unfinished" />
         </message>
@@ -139,32 +149,37 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
+            <source>C&amp;lear the selection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
             <source>&amp;Delete annotation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+3" />
+            <location line="+9" />
             <source>Annotation starts a word &amp;earlier</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+7" />
             <source>Annotation starts a word &amp;later</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+7" />
             <source>Annotation ends a word earlier</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+7" />
             <source>Annotation ends a word later</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+3" />
+            <location line="+6" />
             <source>C&amp;odes</source>
             <translation type="unfinished" />
         </message>
@@ -179,7 +194,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Mark &amp;done and go to next</source>
             <translation type="unfinished" />
         </message>
@@ -234,12 +249,32 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location line="+1" />
+            <source>C&amp;oders…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A&amp;ssign documents…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Coder &amp;packages…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Merge packages…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location line="+2" />
             <source>&amp;Agreement between coders…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>&amp;Compare and adjudicate this document…</source>
             <translation type="unfinished" />
         </message>
@@ -294,7 +329,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>&amp;Accept suggestion</source>
             <translation type="unfinished" />
         </message>
@@ -348,12 +383,12 @@
         </message>
         <message>
             <location line="+5" />
-            <location line="+39" />
+            <location line="+42" />
             <source>Reason</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-38" />
+            <location line="-41" />
             <source>Why this is the right coding</source>
             <translation type="unfinished" />
         </message>
@@ -390,12 +425,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Every span all the chosen coders gave the same code and boundaries in this document becomes gold</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
             <source>In every article of the project</source>
             <translation type="unfinished" />
         </message>
@@ -416,22 +451,22 @@
         </message>
         <message>
             <location line="+3" />
-            <location line="+137" />
+            <location line="+155" />
             <source>Gold standard</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-98" />
+            <location line="-114" />
             <source>{coder}: {code}, {start}–{end} “{quote}”</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+20" />
+            <location line="+25" />
             <source>Choose a disagreement first; then drag over the words the gold span should cover.</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location line="+15" />
+            <location line="+16" />
             <source>Gold: {0}, “{1}”, from %n coder span(s).</source>
             <translation type="unfinished">
                 <numerusform />
@@ -439,22 +474,22 @@
             </translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Reason: {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>Removed the gold span “{0}”.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+33" />
+            <location line="+35" />
             <source>(empty span)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+22" />
+            <location line="+29" />
             <source>Choose the coder's span to accept.</source>
             <translation type="unfinished" />
         </message>
@@ -464,12 +499,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+14" />
+            <location line="+26" />
             <source>Saved as gold: {0}, “{1}”.</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location line="+20" />
+            <location line="+22" />
             <source>%n agreed span(s) added to the gold standard.</source>
             <translation type="unfinished">
                 <numerusform />
@@ -477,7 +512,7 @@
             </translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>No agreed span was left to add.</source>
             <translation type="unfinished" />
         </message>
@@ -485,7 +520,7 @@
     <context>
         <name>AgreementDashboard</name>
         <message>
-            <location filename="../../annotator/gui/agreement/agreement_dashboard.py" line="+57" />
+            <location filename="../../annotator/gui/agreement/agreement_dashboard.py" line="+70" />
             <source>Agreement — {0}</source>
             <translation type="unfinished" />
         </message>
@@ -500,12 +535,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Document</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Paragraph</source>
             <translation type="unfinished" />
         </message>
@@ -515,7 +550,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Token</source>
             <translation type="unfinished" />
         </message>
@@ -525,12 +560,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+4" />
-            <source>What counts as one unit of analysis; on the continuum, characters and Krippendorff's unitizing alphas</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+13" />
             <source>Batch</source>
             <translation type="unfinished" />
         </message>
@@ -550,22 +580,27 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
-            <source>Resamples for alpha's confidence interval (0: none)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+7" />
             <source>Random seed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+3" />
-            <source>The same seed gives the same interval, so a paper's figures can be reproduced</source>
+            <location line="-23" />
+            <source>What counts as one unit of analysis; on the continuum, characters and Krippendorff's unitizing alphas (default: {0}, as on the command line)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+4" />
+            <location line="+19" />
+            <source>Resamples for alpha's confidence interval (0: none; default: {0}, as on the command line)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The same seed gives the same interval, so a paper's figures can be reproduced (default: {0}, as on the command line)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
             <source>Coders:</source>
             <translation type="unfinished" />
         </message>
@@ -605,12 +640,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>&amp;Unit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>&amp;Batch</source>
             <translation type="unfinished" />
         </message>
@@ -620,12 +655,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>S&amp;eed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+18" />
+            <location line="+19" />
             <source>Chart</source>
             <translation type="unfinished" />
         </message>
@@ -646,7 +681,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>Figures</source>
             <translation type="unfinished" />
         </message>
@@ -661,7 +696,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+25" />
+            <location line="+34" />
             <source>Choose at least two coders to compare.</source>
             <translation type="unfinished" />
         </message>
@@ -671,12 +706,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+8" />
+            <location line="+16" />
             <source>The computation was cancelled.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+45" />
+            <location line="+49" />
             <source>Unit: {0}</source>
             <translation type="unfinished" />
         </message>
@@ -691,7 +726,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>codebook version {0}</source>
             <translation type="unfinished" />
         </message>
@@ -701,12 +736,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>No variable could be compared: nothing was coded by two or more of these coders.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+33" />
+            <location line="+34" />
+            <source>Level of measurement: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
             <source>Share of units each coder marked: {0}</source>
             <translation type="unfinished" />
         </message>
@@ -734,42 +774,42 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Variable</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Units</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Agreement</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>95% interval</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>P({0} &lt; 0.667)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>F1 (overlap)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Most disagreement in</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>Code or exclusive group</source>
             <translation type="unfinished" />
         </message>
@@ -785,12 +825,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+42" />
+            <location line="+43" />
             <source>Krippendorff's alpha</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-41" />
+            <location line="-42" />
             <source>Bootstrap percentile interval</source>
             <translation type="unfinished" />
         </message>
@@ -815,12 +855,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+53" />
+            <location line="+58" />
             <source>{0} ({1} disagreeing)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>no disagreement</source>
             <translation type="unfinished" />
         </message>
@@ -838,12 +878,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+35" />
+            <location line="+41" />
             <source>{0} with 95% interval</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+14" />
+            <location line="+20" />
             <source>undefined</source>
             <translation type="unfinished" />
         </message>
@@ -869,7 +909,7 @@
     <context>
         <name>AnnotationsPanel</name>
         <message>
-            <location line="+127" />
+            <location line="+131" />
             <source>Annotations in this document</source>
             <translation type="unfinished" />
         </message>
@@ -877,7 +917,7 @@
     <context>
         <name>ArticleText</name>
         <message>
-            <location filename="../../annotator/gui/workbench/article_text.py" line="+63" />
+            <location filename="../../annotator/gui/workbench/article_text.py" line="+72" />
             <source>Article text</source>
             <translation type="unfinished" />
         </message>
@@ -905,8 +945,214 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+44" />
+            <location line="+46" />
             <source>(untitled)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AssignDialog</name>
+        <message>
+            <location filename="../../annotator/gui/team/assign_dialog.py" line="+39" />
+            <source>Assign documents</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Coders who get documents</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>(adjudicator)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Documents of</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Every batch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Every document to every coder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A reliability sample coded by every coder; the rest divided among them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Size of the reliability sample</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Unit of the sample size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>% of the documents</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>documents</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Seed of the random draw</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The same seed draws the same sample again; report it with the figures.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Draw the sample per</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>(no strata)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>batch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>outlet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Divide the other documents among the coders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Sample &amp;size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>S&amp;eed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Draw per</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Warning about the strata</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>What will be assigned</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Assign</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&amp;Coders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Documents</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+64" />
+            <source>Reliability sample: %n document(s), coded by {0}.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>  {0}: %n document(s) ({1} for them alone)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Documents already assigned keep their status.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+21" />
+            <source>Assigned documents to %n coder(s); the reliability sample has {0} documents.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>BuiltinCodebookDialog</name>
+        <message>
+            <location filename="../../annotator/gui/codebook/builtin_dialog.py" line="+16" />
+            <source>Start from a built-in codebook</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+8" />
+            <source>Its codes are added beside the %n code(s) the project has; none of those, and none of their annotations, is removed or changed.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The codebook is empty: it starts with these codes, which you can then edit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Use this codebook</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>BuiltinCodebookPicker</name>
+        <message>
+            <location filename="../../annotator/gui/common/codebook_preview.py" line="+74" />
+            <source>Built-in codebooks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>About the chosen codebook</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+39" />
+            <source>{0}: {1} codes, {2} with a key.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -973,22 +1219,52 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>A coder's spans of two values of this group never overlap (for example, one source type per source).</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <location line="+4" />
+            <source>Level of measurement</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location line="+2" />
+            <source>Nominal: categories without order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ordinal: ordered values (in the order listed)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Interval: numeric values</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ratio: numeric values from a true zero</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>How agreement compares this variable's values, in the window and on the command line. For an exclusive article-level group or an article-level code with values.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
             <source>Coding instructions</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>When to apply this code, with an example and a counter-example. Coders see this while coding.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>Use of this code</source>
             <translation type="unfinished" />
         </message>
@@ -1014,6 +1290,11 @@
         </message>
         <message>
             <location line="+2" />
+            <source>&amp;Level</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
             <source>Coding &amp;instructions</source>
             <translation type="unfinished" />
         </message>
@@ -1028,7 +1309,7 @@
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location line="+10" />
+            <location line="+16" />
             <source>Used %n time(s) in annotations or article codes; it can be archived but not deleted.</source>
             <translation type="unfinished">
                 <numerusform />
@@ -1036,7 +1317,7 @@
             </translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>Not used; delete or move its sub-codes before deleting it.</source>
             <translation type="unfinished" />
         </message>
@@ -1079,7 +1360,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+34" />
+            <location line="+40" />
             <source>(one of)</source>
             <translation type="unfinished" />
         </message>
@@ -1102,7 +1383,7 @@
     <context>
         <name>CodebookEditorDialog</name>
         <message>
-            <location filename="../../annotator/gui/codebook/codebook_editor.py" line="+61" />
+            <location filename="../../annotator/gui/codebook/codebook_editor.py" line="+62" />
             <source>Codebook — {0}</source>
             <translation type="unfinished" />
         </message>
@@ -1112,27 +1393,27 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+26" />
+            <location line="+27" />
             <source>Add code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Add a code after the selected one</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>Add sub-code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Add a code inside the selected one</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
             <location line="+1" />
             <source>Move up</source>
             <translation type="unfinished" />
@@ -1144,7 +1425,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Move to…</source>
             <translation type="unfinished" />
         </message>
@@ -1154,23 +1435,23 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
-            <location line="+125" />
+            <location line="+3" />
+            <location line="+155" />
             <source>Archive</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-124" />
+            <location line="-154" />
             <source>Hide the code from coders; its annotations are kept</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>Delete</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Undo</source>
             <translation type="unfinished" />
         </message>
@@ -1180,7 +1461,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Redo</source>
             <translation type="unfinished" />
         </message>
@@ -1196,67 +1477,72 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+35" />
+            <location line="+37" />
             <source>Message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
+            <source>Start from a built-in codebook…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
             <source>Import YAML…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Import a codebook from YAML</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Export YAML…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Export the codebook to YAML</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Codebook version</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+23" />
+            <location line="+25" />
             <source>{0} codes · codebook version {1}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-93" />
+            <location line="-108" />
             <source>Delete a code nobody has used (Del)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+97" />
+            <location line="+113" />
             <source>Undo: {0} (Ctrl+Z)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Nothing to undo</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>Redo: {0} (Ctrl+Shift+Z)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Nothing to redo</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+22" />
+            <location line="+29" />
             <source>Restore</source>
             <translation type="unfinished" />
         </message>
@@ -1266,17 +1552,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Colour of {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+68" />
+            <location line="+75" />
             <source>New code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>“{0}” has been used, so it cannot be deleted; archive it instead.</source>
             <translation type="unfinished" />
         </message>
@@ -1301,27 +1587,27 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>Move code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+0" />
             <source>Move “{0}” under:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+24" />
+            <location line="+29" />
             <source>Import a codebook</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+0" />
             <source>Codebooks (*.yaml *.yml);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location line="+8" />
+            <location line="+25" />
             <source> (and %n more problem(s))</source>
             <translation type="unfinished">
                 <numerusform />
@@ -1334,28 +1620,87 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Imported {0}: {1} added, {2} updated, {3} unchanged.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+7" />
+            <location line="+11" />
             <source>Export the codebook</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+0" />
             <source>Codebooks (*.yaml *.yml)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+7" />
+            <location line="+9" />
             <source>The codebook could not be written to {0}: {1}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+6" />
+            <location line="+8" />
             <source>Exported the codebook to {0}.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CodebookPage</name>
+        <message>
+            <location filename="../../annotator/gui/project_setup/setup_pages.py" line="+132" />
+            <source>A &amp;built-in codebook</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A codebook &amp;file (YAML)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Empty: build it later in Project &gt; Edit codebook</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+59" />
+            <source>Codebook file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-58" />
+            <source>A .yaml codebook, e.g. one exported from another project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose a codebook file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+21" />
+            <source>The project starts without codes. The codebook editor offers the built-in codebooks too.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Choose the codebook file, or another kind of codebook.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Codebooks (*.yaml *.yml);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <source>{0}: {1} codes.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1403,15 +1748,38 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+82" />
+            <location line="+87" />
             <source>No coding instructions for this code yet.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CodebookTree</name>
+        <message>
+            <location filename="../../annotator/gui/common/codebook_preview.py" line="-90" />
+            <source>Code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Scope</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Codes of the codebook</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>CoderChooser</name>
         <message>
-            <location filename="../../annotator/gui/app/start_dialogs.py" line="+108" />
+            <location filename="../../annotator/gui/app/start_dialogs.py" line="+101" />
             <source>Who is coding?</source>
             <translation type="unfinished" />
         </message>
@@ -1421,12 +1789,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>(adjudicator)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Or type a new coder's name</source>
             <translation type="unfinished" />
         </message>
@@ -1436,8 +1804,205 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>Your annotations are saved under this name.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CodersDialog</name>
+        <message>
+            <location filename="../../annotator/gui/team/coders_dialog.py" line="+40" />
+            <location line="+2" />
+            <source>Coders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Colour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Annotations</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Name of the chosen coder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Role of the chosen coder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Colour…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Colour of the chosen coder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The chosen coder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Co&amp;lour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>New coder's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A new coder's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>New coder's role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Add coder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Coder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Adjudicator</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+69" />
+            <source>Added {0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Colour of {0}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CodersPage</name>
+        <message>
+            <location filename="../../annotator/gui/project_setup/setup_pages.py" line="+10" />
+            <source>New coder's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A coder's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>New coder's role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Add coder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Coders of the new project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Who works in this window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Each annotation belongs to one coder. Add the team now or later (Project &gt; Coders…); an adjudicator builds the gold standard from the coders' work.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>You work in the window as</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Coder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Adjudicator (builds the gold standard)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Type the coder's name first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>There is already a coder named {0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+22" />
+            <source>(ask when the project opens)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1459,7 +2024,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>&amp;Document</source>
             <translation type="unfinished" />
         </message>
@@ -1469,12 +2034,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+71" />
+            <location line="+72" />
             <source>One lane per coder under each line; tinted text: a disagreement. Click a bar to choose that span; drag over the text to set the gold span's boundaries.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+16" />
+            <location line="+18" />
             <source>{0} (gold)</source>
             <translation type="unfinished" />
         </message>
@@ -1484,17 +2049,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+95" />
+            <location line="+107" />
             <source>Span F1, overlapping / exact: {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>different codes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-174" />
+            <location line="-191" />
             <source>Document text</source>
             <translation type="unfinished" />
         </message>
@@ -1535,14 +2100,14 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+30" />
+            <location line="+33" />
             <location line="+5" />
             <location line="+22" />
             <source>(untitled)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+17" />
+            <location line="+18" />
             <source>Choose at least two coders to compare.</source>
             <translation type="unfinished" />
         </message>
@@ -1552,32 +2117,32 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+29" />
+            <location line="+35" />
             <source>gold</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Spans: {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+5" />
+            <location line="+10" />
             <source>only some coders</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>boundaries</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>Disagreements: {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>No disagreements: every chosen coder coded this document alike.</source>
             <translation type="unfinished" />
         </message>
@@ -1592,7 +2157,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>{0}: different boundaries</source>
             <translation type="unfinished" />
         </message>
@@ -1610,32 +2175,32 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+30" />
+            <location line="+34" />
             <source>Annotator: unexpected problem</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+18" />
+            <location line="+19" />
             <source>Your work is safe: Annotator saves every action the moment you make it, so everything you coded up to now is in the project file.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>The details were written to the log file:&lt;br&gt;&lt;a href="{0}"&gt;{1}&lt;/a&gt;</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>No log file is being written; use “Copy details” to keep them.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+13" />
+            <location line="+15" />
             <source>If it happens again, please send the details to the people who support Annotator for you, with what you were doing at the time.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>Copy details</source>
             <translation type="unfinished" />
         </message>
@@ -1674,7 +2239,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+29" />
+            <location line="+30" />
             <source>Note</source>
             <translation type="unfinished" />
         </message>
@@ -1687,7 +2252,7 @@
     <context>
         <name>DocumentListPanel</name>
         <message>
-            <location filename="../../annotator/gui/workbench/document_list.py" line="+177" />
+            <location filename="../../annotator/gui/workbench/document_list.py" line="+172" />
             <source>Search titles and texts…</source>
             <translation type="unfinished" />
         </message>
@@ -1707,12 +2272,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>All statuses</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>To do</source>
             <translation type="unfinished" />
         </message>
@@ -1722,17 +2287,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Done</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Documents</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+53" />
+            <location line="+64" />
             <source>All batches</source>
             <translation type="unfinished" />
         </message>
@@ -1740,22 +2305,22 @@
     <context>
         <name>DocumentTableModel</name>
         <message>
-            <location line="-202" />
+            <location line="-209" />
             <source>Title</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Outlet</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Date</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Batch</source>
             <translation type="unfinished" />
         </message>
@@ -1765,6 +2330,7 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location line="+3" />
             <location line="+1" />
             <source>to do</source>
             <translation type="unfinished" />
@@ -1775,12 +2341,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>done</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+24" />
+            <location line="+25" />
             <source>(untitled)</source>
             <translation type="unfinished" />
         </message>
@@ -1788,12 +2354,12 @@
     <context>
         <name>DocumentsTable</name>
         <message>
-            <location filename="../../annotator/gui/agreement/agreement_table.py" line="+42" />
+            <location filename="../../annotator/gui/agreement/agreement_table.py" line="+48" />
             <source>Agreement per article</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Article</source>
             <translation type="unfinished" />
         </message>
@@ -1825,6 +2391,314 @@
         <message>
             <location line="+0" />
             <source>Pairwise percent agreement in this article</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../annotator/gui/exchange/export_dialog.py" line="+69" />
+            <source>Export — {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+102" />
+            <source>Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-93" />
+            <source>Format</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <location line="+180" />
+            <source>Export to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-178" />
+            <source>&amp;Choose…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose where to export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Coders to export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Batch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All batches</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>spaCy training data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Whose codings to train on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Majority of the coders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gold standard (the adjudicator's)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Coder: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Also write a 'spacy train' config beside it (.cfg)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Write a training config</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Share held out for evaluation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This share of the documents (seeded) goes to a second file, NAME-dev.spacy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Held out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>REFI-QDA</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Keep code names as they are</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep code names</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>By default a code name that repeats in another group is written 'Group: Name', since QualCoder keeps one code per name; importing strips the group again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>What this format cannot carry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Files written</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Export progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <location line="+58" />
+            <location line="+98" />
+            <source>&amp;Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-153" />
+            <source>Write the export (Ctrl+Enter)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Cancel export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Format</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;To</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>C&amp;oders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Batch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+73" />
+            <source>Export to the folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Choose where to export to.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Choose at least one coder to export.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Not carried by {0}:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Files of the same name in {0} will be replaced.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Press Export again to write it anyway, or change the choice.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Export anyway</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Exporting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The export was cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+27" />
+            <source>Wrote %n file(s).</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FilePage</name>
+        <message>
+            <location filename="../../annotator/gui/project_setup/setup_pages.py" line="-265" />
+            <source>Project name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose the folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Everything of the study lives in one project file: the articles, the codebook, the coders and their annotations.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Give the project a name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A project name cannot contain / or \; choose the folder below.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>There is no folder {0}; choose an existing folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{0} already exists; choose another name, or open it with File &gt; Open.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The project will be saved as {0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Folder of the project</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1909,9 +2783,147 @@
         </message>
     </context>
     <context>
+        <name>ImportAnnotationsDialog</name>
+        <message>
+            <location filename="../../annotator/gui/exchange/import_annotations_dialog.py" line="+71" />
+            <source>Import annotations — {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Import annotations</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>File or folder to import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;File…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>F&amp;older…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Format</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>From the file's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Coder of tasks that name none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Prodigy, doccano, Label Studio: a coder's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>brat file names</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>brat: e.g. {document}_{coder}.ann</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Import report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Import progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Cancel import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&amp;From</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>F&amp;ormat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Coder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;brat names</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Import annotations from the folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Import annotations from</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Choose an existing file or folder to import.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Importing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+15" />
+            <source>The import was cancelled; the project is unchanged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Done; the report is above.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../annotator/gui/importing/import_dialog.py" line="+79" />
+            <location filename="../../annotator/gui/importing/import_dialog.py" line="+80" />
             <source>Import articles — {0}</source>
             <translation type="unfinished" />
         </message>
@@ -1976,12 +2988,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>Text, HTML, Word, PDF, CSV, JSON, Nexis or Factiva exports, zip archives; or drop them here.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+7" />
+            <location line="+9" />
             <source>Batch name</source>
             <translation type="unfinished" />
         </message>
@@ -1996,12 +3008,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Remove boilerplate (bylines, share buttons, cookie notices)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Clean the text</source>
             <translation type="unfinished" />
         </message>
@@ -2041,35 +3053,35 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Text</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+0" />
-            <location line="+19" />
+            <location line="+1" />
+            <location line="+23" />
             <source>Title</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-19" />
-            <location line="+19" />
+            <location line="-22" />
+            <location line="+22" />
             <source>Date</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-18" />
-            <location line="+18" />
+            <location line="-21" />
+            <location line="+21" />
             <source>Outlet</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-18" />
+            <location line="-20" />
             <source>Author</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>URL</source>
             <translation type="unfinished" />
         </message>
@@ -2079,7 +3091,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Column for {0}</source>
             <translation type="unfinished" />
         </message>
@@ -2094,7 +3106,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>Preview message</source>
             <translation type="unfinished" />
         </message>
@@ -2124,12 +3136,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+24" />
+            <location line="+25" />
             <source>{0} and {1} more</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Choose articles to import</source>
             <translation type="unfinished" />
         </message>
@@ -2144,12 +3156,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+20" />
+            <location line="+21" />
             <source>(untitled)</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location line="+9" />
+            <location line="+11" />
             <source>The first %n article(s) as they will be imported.</source>
             <translation type="unfinished">
                 <numerusform />
@@ -2157,38 +3169,51 @@
             </translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>No article could be read from these files; see the reasons below.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>(none)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+25" />
+            <location line="+26" />
             <source>{0} is open read-only, so no articles can be imported into it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+6" />
+            <location line="+8" />
             <source>Reading and segmenting articles…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+8" />
+            <location line="+35" />
             <source>The import was cancelled.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+9" />
+            <location line="-17" />
             <source>Reading and segmenting articles: {0:.0%} of {1} read…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>Stopping after the current articles; those saved are kept…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ImportPage</name>
+        <message>
+            <location filename="../../annotator/gui/project_setup/setup_pages.py" line="+206" />
+            <source>&amp;Import articles as soon as the project opens</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Articles come from files, a folder or a zip archive: plain text, web pages, Word, PDF, CSV or JSON tables, and exports of Nexis Uni or Factiva. The import dialog opens on the new project; File &gt; Import articles… brings more at any time.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2230,7 +3255,7 @@
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location line="+14" />
+            <location line="+17" />
             <source>Import cancelled: %n article(s) of “{0}” were saved before it stopped.</source>
             <translation type="unfinished">
                 <numerusform />
@@ -2238,7 +3263,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location line="+3" />
+            <location line="+7" />
             <source>Imported %n article(s) into the batch “{0}”.</source>
             <translation type="unfinished">
                 <numerusform />
@@ -2284,31 +3309,31 @@
         </message>
         <message>
             <location line="+4" />
-            <source>The new articles are in the document list, filtered by the batch “{0}”.</source>
+            <source>The new articles are in the document list, in the batch “{0}”.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+21" />
+            <location line="+24" />
             <source>Failed files ({0})</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+3" />
+            <location line="+12" />
             <source>Near-duplicates ({0}), imported and flagged</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>resembles “{0}” ({1:.0%} alike)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+4" />
+            <location line="+11" />
             <source>Duplicates ({0}), already in the project</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+7" />
+            <location line="+15" />
             <source>Sentences and tokens by {0}.</source>
             <translation type="unfinished" />
         </message>
@@ -2324,13 +3349,13 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../annotator/gui/workbench/main_window.py" line="+60" />
-            <location line="+421" />
+            <location filename="../../annotator/gui/workbench/main_window.py" line="+73" />
+            <location line="+464" />
             <source>Annotator</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-396" />
+            <location line="-418" />
             <source>Annotations</source>
             <translation type="unfinished" />
         </message>
@@ -2345,7 +3370,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+19" />
+            <location line="+24" />
             <source>Progress</source>
             <translation type="unfinished" />
         </message>
@@ -2355,12 +3380,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>{0} is open read-only: changes cannot be saved.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+33" />
+            <location line="+30" />
             <source>{0} — Annotator</source>
             <translation type="unfinished" />
         </message>
@@ -2375,12 +3400,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+64" />
+            <location line="+65" />
             <source>Mark done</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+11" />
+            <location line="+13" />
             <source>Every document in this list is done.</source>
             <translation type="unfinished" />
         </message>
@@ -2390,13 +3415,13 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+95" />
-            <location line="+38" />
+            <location line="+112" />
+            <location line="+42" />
             <source>Select some text first, then apply a code.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-32" />
+            <location line="-37" />
             <source>Apply {0}</source>
             <translation type="unfinished" />
         </message>
@@ -2406,7 +3431,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+12" />
+            <location line="+17" />
             <source>No code applied yet in this session.</source>
             <translation type="unfinished" />
         </message>
@@ -2417,14 +3442,14 @@
         </message>
         <message>
             <location line="+7" />
-            <location line="+10" />
-            <location line="+17" />
+            <location line="+9" />
+            <location line="+16" />
             <location line="+7" />
             <source>Put the cursor in an annotation first.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-32" />
+            <location line="-30" />
             <source>Change the code to</source>
             <translation type="unfinished" />
         </message>
@@ -2434,22 +3459,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+10" />
-            <source>Note</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="-1" />
-            <source>Note on “{0}”</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+8" />
+            <location line="+16" />
             <source>Edit note</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+8" />
+            <location line="+7" />
             <source>Delete annotation</source>
             <translation type="unfinished" />
         </message>
@@ -2459,7 +3474,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+20" />
+            <location line="+14" />
             <source>Set article code</source>
             <translation type="unfinished" />
         </message>
@@ -2467,6 +3482,357 @@
             <location line="+3" />
             <source>Clear article code</source>
             <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MergeDialog</name>
+        <message>
+            <location filename="../../annotator/gui/team/merge_dialog.py" line="+53" />
+            <source>Merge coder packages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Packages to merge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Add packages…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>When a package's codebook differs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Refuse the package and change nothing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add the codes the project lacks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Merge only what the project's codebook knows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Accept packages made before packages were signed (only if you trust the files)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Merge counts per package</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Package</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Coder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Updated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Deleted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unchanged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Article codes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Statuses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Merge result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Merge report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warnings, codebook differences and refusals appear here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Preview (dry run)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Merge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Pac&amp;kages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Codebook differs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Coder packages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Annotator projects (*.annotator);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+32" />
+            <source>{0} could not be read: {1}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+21" />
+            <source>refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Warning: </source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+7" />
+            <source>Dry run, nothing was changed: merging would bring %n change(s) from {0} package(s).</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>Merged %n change(s) from {0} package(s).</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n package(s) refused; see the report below.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Nothing else to report: no warnings, codebook differences or refusals.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NewProjectDialog</name>
+        <message>
+            <location filename="../../annotator/gui/project_setup/new_project_dialog.py" line="+45" />
+            <source>New project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Steps</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>1. Project file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>2. Codebook</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>3. Coders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>4. First articles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&lt; &amp;Back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Next &gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Create project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+67" />
+            <source>{0} could not be created: {1}.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NoteDialog</name>
+        <message>
+            <location filename="../../annotator/gui/workbench/note_dialog.py" line="+20" />
+            <location line="+7" />
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-5" />
+            <source>Note on “{0}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Ctrl+Enter saves, Esc cancels.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PackagesDialog</name>
+        <message>
+            <location filename="../../annotator/gui/team/packages_dialog.py" line="+37" />
+            <source>Coder packages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Coders who get a package</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <location line="+84" />
+            <source>Folder for the packages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-83" />
+            <source>Choose…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose the folder for the packages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Replace packages already in the folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Packages to write</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Each coder opens their package in Annotator and codes as usual; it holds their assigned documents (all documents when nothing is assigned to them), the codebook and only their own work. Project &gt; Merge packages… brings their work back.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Write packages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&amp;Coders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Choose the coders who get a package.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>There are no coders to package for; add them in Project &gt; Coders….</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>  (replaced)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>  (already there)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+22" />
+            <source>The packages could not be written to {0}: {1}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+11" />
+            <source>Wrote %n package(s) to {0}.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
     </context>
     <context>
@@ -2497,7 +3863,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+6" />
+            <location line="+8" />
             <source>Article text size</source>
             <translation type="unfinished" />
         </message>
@@ -2505,18 +3871,18 @@
     <context>
         <name>ProjectChooser</name>
         <message>
-            <location filename="../../annotator/gui/app/start_dialogs.py" line="-72" />
+            <location filename="../../annotator/gui/app/start_dialogs.py" line="-76" />
             <source>Annotator: choose a project</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location line="+4" />
-            <location line="+16" />
+            <location line="+18" />
             <source>Recent projects</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-9" />
+            <location line="-11" />
             <source>Open…</source>
             <translation type="unfinished" />
         </message>
@@ -2591,12 +3957,12 @@
     <context>
         <name>SuggestionsLayer</name>
         <message>
-            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="+65" />
+            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="+66" />
             <source>Open a document first.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>Finding sources and quotes…</source>
             <translation type="unfinished" />
         </message>
@@ -2611,7 +3977,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>{0} suggestions found; {1} open.</source>
             <translation type="unfinished" />
         </message>
@@ -2627,32 +3993,32 @@
         </message>
         <message>
             <location line="+40" />
-            <location line="+22" />
+            <location line="+25" />
             <source>Go to a suggestion first (Ctrl+]).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-18" />
+            <location line="-21" />
             <source>Accept the suggestion with the code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Accept suggestion as {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+7" />
+            <location line="+9" />
             <source>Accepted as {0}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+8" />
+            <location line="+10" />
             <source>Reject suggestion</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>Suggestion rejected.</source>
             <translation type="unfinished" />
         </message>
@@ -2707,22 +4073,22 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="57" />
+            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="58" />
             <source>&amp;Accept suggestion</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="59" />
+            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="60" />
             <source>&amp;Reject suggestion</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="62" />
+            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="63" />
             <source>S&amp;uggestions</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="68" />
+            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="69" />
             <source>Suggestions</source>
             <translation type="unfinished" />
         </message>
@@ -2730,42 +4096,42 @@
     <context>
         <name>WindowMenusMixin</name>
         <message>
-            <location filename="../../annotator/gui/workbench/window_menus.py" line="+50" />
+            <location filename="../../annotator/gui/workbench/window_menus.py" line="+46" />
             <source>No recent projects</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+83" />
+            <location line="+120" />
             <source>Codes (while the article text has the focus)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+6" />
             <source>In the article text</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>Select text</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Shift+arrows, Shift+Ctrl+arrows (by word), or the mouse</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>Exact characters instead of whole words</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>hold Alt while selecting with the mouse</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Move the cursor</source>
             <translation type="unfinished" />
         </message>
@@ -2785,12 +4151,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+13" />
+            <location line="+17" />
             <source>About Annotator</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Annotator {0}
 
 Code news articles for framing and sourcing, compare coders and report reliability.</source>
@@ -2800,8 +4166,184 @@ Code news articles for framing and sourcing, compare coders and report reliabili
     <context>
         <name>Worker</name>
         <message>
-            <location filename="../../annotator/gui/app/workers.py" line="+58" />
+            <location filename="../../annotator/gui/app/workers.py" line="+53" />
             <source>The operation stopped because of an unexpected error: {0}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>w</name>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="+21" />
+            <source>&amp;HTML report with charts…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>HTML report (*.html)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Excel workbook…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;CSV table…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>CSV table (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Reliability &amp;matrix of the selected variable (R, SPSS, ReCal)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Units x coders CSV (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+16" />
+            <source>E&amp;xport</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export the figures</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Write the report or the reliability matrix to a file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>C&amp;opy table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy the table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Copy the table as tab-separated text, for a spreadsheet or a paper (Ctrl+Shift+C)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Compute the figures first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Wrote {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Select the variable whose matrix to export.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The continuum has no units for a matrix; compute at another unit first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The folder of {0} does not exist; choose another place.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Copied {0} rows; paste them into a spreadsheet or a document.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DashboardExport</name>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="44" />
+            <source>E&amp;xport</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="45" />
+            <source>Export the figures</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="46" />
+            <source>Write the report or the reliability matrix to a file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="54" />
+            <source>C&amp;opy table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="55" />
+            <source>Copy the table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="57" />
+            <source>Copy the table as tab-separated text, for a spreadsheet or a paper (Ctrl+Shift+C)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="81" />
+            <source>Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="93" />
+            <source>Compute the figures first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="101" />
+            <source>Wrote {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="108" />
+            <source>Select the variable whose matrix to export.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="112" />
+            <source>The continuum has no units for a matrix; compute at another unit first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="116" />
+            <source>The folder of {0} does not exist; choose another place.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/agreement/agreement_export.py" line="143" />
+            <source>Copied {0} rows; paste them into a spreadsheet or a document.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2817,21 +4359,16 @@ Code news articles for framing and sourcing, compare coders and report reliabili
             <source>Open project</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <location filename="../../annotator/gui/app/start_dialogs.py" line="40" />
-            <source>New project</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>startup</name>
         <message>
-            <location filename="../../annotator/gui/app/startup.py" line="27" />
+            <location filename="../../annotator/gui/app/startup.py" line="29" />
             <source>Annotator</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/app/startup.py" line="29" />
+            <location filename="../../annotator/gui/app/startup.py" line="34" />
             <source>{0} could not be opened: {1}.</source>
             <translation type="unfinished" />
         </message>
@@ -2864,207 +4401,242 @@ Code news articles for framing and sourcing, compare coders and report reliabili
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="36" />
-            <source>Switch &amp;coder…</source>
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="37" />
+            <source>Import &amp;annotations…</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../annotator/gui/workbench/window_actions.py" line="39" />
+            <source>&amp;Export…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="40" />
+            <source>Switch &amp;coder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="43" />
             <source>&amp;Preferences…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="41" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="45" />
             <source>&amp;Quit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="42" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="46" />
             <source>File</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="44" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="48" />
             <source>&amp;Edit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="45" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="49" />
             <source>&amp;Undo</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="47" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="51" />
             <source>&amp;Redo</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="52" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="56" />
             <source>&amp;Search documents</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="53" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="57" />
             <source>Edit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="55" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="59" />
             <source>&amp;Code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="57" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="61" />
             <source>&amp;Apply code…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="58" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="63" />
             <source>&amp;Repeat last code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="59" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="65" />
             <source>C&amp;hange code of annotation…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="60" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="66" />
             <source>Write &amp;note on annotation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="61" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="68" />
+            <source>C&amp;lear the selection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="72" />
             <source>&amp;Delete annotation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="64" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="81" />
             <source>Annotation starts a word &amp;earlier</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="66" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="88" />
             <source>Annotation starts a word &amp;later</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="68" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="95" />
             <source>Annotation ends a word earlier</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="70" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="102" />
             <source>Annotation ends a word later</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="73" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="108" />
             <source>C&amp;odes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="75" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="110" />
             <source>Code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="77" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="112" />
             <source>&amp;Document</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="78" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="114" />
             <source>Mark &amp;done and go to next</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="80" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="116" />
             <source>&amp;Next document</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="81" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="117" />
             <source>&amp;Previous document</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="83" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="119" />
             <source>Go to document &amp;list</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="84" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="120" />
             <source>Go to article &amp;text</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="85" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="121" />
             <source>Go to &amp;codebook</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="86" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="122" />
             <source>Go to &amp;annotations</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="87" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="123" />
             <source>Go to article-level &amp;form</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="88" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="124" />
             <source>Document</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="90" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="126" />
             <source>&amp;Project</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="91" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="127" />
             <source>&amp;Edit codebook…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="93" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="128" />
+            <source>C&amp;oders…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="129" />
+            <source>A&amp;ssign documents…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="130" />
+            <source>Coder &amp;packages…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="131" />
+            <source>&amp;Merge packages…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="133" />
             <source>&amp;Agreement between coders…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="94" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="135" />
             <source>&amp;Compare and adjudicate this document…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="96" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="137" />
             <source>Project</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="98" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="139" />
             <source>&amp;Help</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="99" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="140" />
             <source>&amp;Keyboard shortcuts</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="100" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="141" />
             <source>User &amp;guide</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="101" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="142" />
             <source>&amp;About Annotator</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="102" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="143" />
             <source>Help</source>
             <translation type="unfinished" />
         </message>

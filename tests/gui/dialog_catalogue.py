@@ -39,6 +39,18 @@ def _import(window) -> QWidget:
     return ImportDialog(window.project, window)
 
 
+def _export(window) -> QWidget:
+    from annotator.gui.exchange.export_dialog import ExportDialog
+
+    return ExportDialog(window.project, window)
+
+
+def _import_annotations(window) -> QWidget:
+    from annotator.gui.exchange.import_annotations_dialog import ImportAnnotationsDialog
+
+    return ImportAnnotationsDialog(window.project, window)
+
+
 def _agreement(window) -> QWidget:
     from annotator.gui.agreement.agreement_dashboard import AgreementDashboard
 
@@ -81,6 +93,42 @@ def _crash(window) -> QWidget:
     return CrashDialog("Something went wrong while saving.", "Traceback (most recent call last): …", window)
 
 
+def _new_project(window) -> QWidget:
+    from annotator.gui.project_setup.new_project_dialog import NewProjectDialog
+
+    return NewProjectDialog(window, folder=window.project.path.parent)
+
+
+def _builtin_codebook(window) -> QWidget:
+    from annotator.gui.codebook.builtin_dialog import BuiltinCodebookDialog
+
+    return BuiltinCodebookDialog(len(window.codebook), window)
+
+
+def _coders(window) -> QWidget:
+    from annotator.gui.team.coders_dialog import CodersDialog
+
+    return CodersDialog(window.project, window)
+
+
+def _assign(window) -> QWidget:
+    from annotator.gui.team.assign_dialog import AssignDialog
+
+    return AssignDialog(window.project, window)
+
+
+def _packages(window) -> QWidget:
+    from annotator.gui.team.packages_dialog import PackagesDialog
+
+    return PackagesDialog(window.project, window)
+
+
+def _merge(window) -> QWidget:
+    from annotator.gui.team.merge_dialog import MergeDialog
+
+    return MergeDialog(window.project, window)
+
+
 # name -> factory; the workbench itself is "workbench"
 DIALOGS: dict[str, Callable[[QWidget], QWidget]] = {
     "preferences": _preferences,
@@ -88,6 +136,8 @@ DIALOGS: dict[str, Callable[[QWidget], QWidget]] = {
     "quick_picker": _quick_picker,
     "codebook_editor": _codebook_editor,
     "import_dialog": _import,
+    "export_dialog": _export,
+    "import_annotations": _import_annotations,
     "agreement_dashboard": _agreement,
     "compare_view": _compare,
     "shortcut_sheet": _shortcuts,
@@ -95,4 +145,10 @@ DIALOGS: dict[str, Callable[[QWidget], QWidget]] = {
     "project_chooser": _project_chooser,
     "coder_chooser": _coder_chooser,
     "crash_dialog": _crash,
+    "new_project": _new_project,
+    "builtin_codebook": _builtin_codebook,
+    "coders": _coders,
+    "assign": _assign,
+    "coder_packages": _packages,
+    "merge_packages": _merge,
 }

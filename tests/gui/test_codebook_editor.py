@@ -340,3 +340,57 @@ def test_ctrl_z_undoes_a_rename_and_ctrl_shift_z_redoes_it(editor, qtbot):
         editor.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     qtbot.waitUntil(lambda: on_disk("Frames/Conflict / war"), timeout=2000)
+
+
+def test_an_empty_codebook_starts_from_a_builtin_one(qtbot, tmp_path):
+    with Project.create(tmp_path / "empty.annotator") as p:
+        pass
+    with Project.open(tmp_path / "empty.annotator") as p:
+        dialog = CodebookEditorDialog(p)
+        qtbot.addWidget(dialog)
+        counts = dialog.start_from_builtin("source_types")
+        assert counts["added"] == len(dialog.codebook) > 5
+        assert "Imported source_types" in dialog.message.text()
+    with Project.open(tmp_path / "empty.annotator") as p:
+        assert p.codes.codebook().by_path("Source type") is not None
+
+
+def test_a_builtin_codebook_is_added_beside_the_codes_in_use(editor):
+    """Adding, not replacing: the project's codes and their annotations stay."""
+    p = editor.project
+    doc = p.documents.list_documents()[0]
+    alice = p.coder_by_name("alice")
+    p.annotations.add_annotation(Annotation(doc.id, alice.id, code_id(p, "Frames/Appeasement"), 0, 12))
+    before = {c.id: c for c in p.codes.codebook()}
+    used = p.codes.code_usage()
+    counts = editor.start_from_builtin("policy_frames")
+    assert counts["added"] > 10
+    with reopened(editor.project) as p:
+        after = {c.id: c for c in p.codes.codebook()}
+        assert all(after[cid] == code for cid, code in before.items())
+        assert p.codes.code_usage() == used
+        assert p.codes.codebook().by_path("Frame dimensions/Economic") is not None
+
+
+def test_a_builtin_codebook_whose_keys_clash_is_refused_whole(editor):
+    before = sorted(c.id for c in editor.project.codes.codebook())
+    assert editor.start_from_builtin("syria_2015") is None
+    assert "was not imported" in editor.message.text()
+    with reopened(editor.project) as p:
+        assert sorted(c.id for c in p.codes.codebook()) == before
+
+
+def test_the_builtin_button_offers_the_list_with_its_preview(editor, monkeypatch):
+    from annotator.gui.codebook.builtin_dialog import BuiltinCodebookDialog
+
+    seen = []
+
+    def choose(dialog):
+        seen.append(dialog.picker.list.count())
+        dialog.picker.choose("policy_frames")
+        return 1
+
+    monkeypatch.setattr(BuiltinCodebookDialog, "exec", choose)
+    editor.builtin_button.click()
+    assert seen == [4]
+    assert editor.codebook.by_path("Frame dimensions/Economic") is not None

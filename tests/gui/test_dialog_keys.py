@@ -16,6 +16,9 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 NOT_FINISHED = {
     "compare_view": "Ctrl+Return accepts the chosen span as gold",
     "import_dialog": "Import stays disabled until files are chosen",
+    "merge_packages": "Merge stays disabled until packages are chosen",
+    "export_dialog": "Export stays disabled until a target is given; then Ctrl+Enter exports",
+    "import_annotations": "Import stays disabled until a file is given; then Ctrl+Enter imports",
 }
 FINISHED = sorted(name for name, make in DIALOGS.items() if name not in NOT_FINISHED and name != "user_guide")
 

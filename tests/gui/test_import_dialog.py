@@ -185,3 +185,17 @@ def test_progress_is_shown_as_a_share_of_the_bytes_to_read(dialog):
     dialog._progress(1_500_000_000, 3_000_000_000)
     assert dialog.progress_bar.maximum() == 1000 and dialog.progress_bar.value() == 500
     assert "50% of 2.8 GB" in dialog.progress_label.text()
+
+
+def test_the_report_says_where_the_articles_are_without_claiming_a_filter(dialog, qtbot, tmp_path):
+    """The document list is not filtered after an import (with one batch it
+    has no filter at all), so the report must not say it is."""
+    (tmp_path / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    dialog.add_paths([tmp_path / "a.txt"])
+    dialog.name_edit.setText("October")
+    dialog.refresh_preview()
+    with qtbot.waitSignal(dialog.imported, timeout=120_000):
+        dialog.start_import()
+    summary = dialog.report_view.summary.text()
+    assert "filtered" not in summary
+    assert "“October”" in summary and "document list" in summary

@@ -82,7 +82,7 @@ def test_fixture_opens_migrates_and_keeps_its_data(fixture, tmp_path):
         assert backups == []  # an up-to-date file is not copied
 
 
-# --- the backup-and-migrate path, exercised with a temporary next schema -------
+# --- the backup-and-migrate path, exercised with a temporary next schema ------
 
 V2 = """
 ALTER TABLE annotations ADD COLUMN confidence REAL;
@@ -107,14 +107,14 @@ def _register(monkeypatch, migrations: dict[int, str]) -> int:
 
 
 @pytest.fixture
-def schema1(tmp_path) -> tuple[Path, dict]:
-    """A file of the current schema, for a temporary next migration."""
+def current(tmp_path) -> tuple[Path, dict]:
+    """A file of the schema this version writes, which the temporary schema then migrates."""
     fixture = FIXTURES / f"schema{schema.SCHEMA_VERSION}.annotator"
     return _copy(fixture, tmp_path), json.loads(fixture.with_suffix(".json").read_text(encoding="utf-8"))
 
 
-def test_migration_writes_backup_then_migrates(schema1, monkeypatch):
-    path, facts = schema1
+def test_migration_writes_backup_then_migrates(current, monkeypatch):
+    path, facts = current
     new = _register(monkeypatch, {**schema.MIGRATIONS, schema.SCHEMA_VERSION + 1: V2})
     with Project.open(path) as project:
         assert project.schema_version == new
@@ -140,8 +140,8 @@ def test_migration_writes_backup_then_migrates(schema1, monkeypatch):
     assert sorted(p.name for p in path.parent.glob("*.bak")) == [backup.name]
 
 
-def test_a_failing_migration_leaves_the_file_as_it_was(schema1, monkeypatch):
-    path, facts = schema1
+def test_a_failing_migration_leaves_the_file_as_it_was(current, monkeypatch):
+    path, facts = current
     before = schema.SCHEMA_VERSION
     _register(
         monkeypatch, {**schema.MIGRATIONS, before + 1: V2 + "\nALTER TABLE no_such_table ADD COLUMN x;\n"}
@@ -158,16 +158,16 @@ def test_a_failing_migration_leaves_the_file_as_it_was(schema1, monkeypatch):
         assert "confidence" not in [r[1] for r in project.conn.execute("PRAGMA table_info(annotations)")]
 
 
-def test_old_schema_read_only_is_refused_with_a_reason(schema1, monkeypatch):
-    path, _facts = schema1
+def test_old_schema_read_only_is_refused_with_a_reason(current, monkeypatch):
+    path, _facts = current
     _register(monkeypatch, {**schema.MIGRATIONS, schema.SCHEMA_VERSION + 1: V2})
     with pytest.raises(ProjectError, match="opened writable once"):
         Project.open(path, readonly=True)
     assert not list(path.parent.glob("*.bak"))
 
 
-def test_file_from_a_newer_version_is_refused(schema1):
-    path, _facts = schema1
+def test_file_from_a_newer_version_is_refused(current):
+    path, _facts = current
     conn = sqlite3.connect(str(path))
     conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
     conn.close()
@@ -177,8 +177,8 @@ def test_file_from_a_newer_version_is_refused(schema1):
     assert _user_version(path) == schema.SCHEMA_VERSION + 1  # untouched
 
 
-def test_second_backup_does_not_overwrite_the_first(schema1, monkeypatch):
-    path, _facts = schema1
+def test_second_backup_does_not_overwrite_the_first(current, monkeypatch):
+    path, _facts = current
     old = schema.SCHEMA_VERSION
     first = path.with_name(f"{path.name}.schema{old}.bak")
     first.write_bytes(b"an earlier backup the user kept")
@@ -186,3 +186,14 @@ def test_second_backup_does_not_overwrite_the_first(schema1, monkeypatch):
     Project.open(path).close()
     assert first.read_bytes() == b"an earlier backup the user kept"
     assert path.with_name(f"{path.name}.schema{old}.2.bak").exists()
+
+
+def test_schema1_files_gain_the_document_list_indexes(tmp_path):
+    path = _copy(FIXTURES / "schema1.annotator", tmp_path)
+    with Project.open(path) as project:
+        indexes = {
+            r[0]: r[1]
+            for r in project.conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'")
+        }
+    for name in ("documents_title", "documents_outlet", "documents_published", "documents_length"):
+        assert name in indexes and ", id)" in indexes[name]

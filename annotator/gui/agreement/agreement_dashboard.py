@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 
 from annotator.core.task import TaskState
 from annotator.gui.agreement.agreement_chart import AlphaChart, ChartRow
+from annotator.gui.agreement.agreement_export import DashboardExport
 from annotator.gui.agreement.agreement_table import AgreementTable, DocumentsTable
 from annotator.gui.app.workers import Worker, start
-from annotator.services.agreement import agreement_report
+from annotator.services.agreement import AGREEMENT_DEFAULTS, agreement_report
 from annotator.services.project_files import open_project
 
 UNITS = ("document", "paragraph", "sentence", "token", "continuum")
@@ -57,7 +58,7 @@ def run_agreement(
         )
 
 
-class AgreementDashboard(QDialog):
+class AgreementDashboard(DashboardExport, QDialog):
     def __init__(
         self, project, parent: QWidget | None = None, open_document: Callable[[str], None] | None = None
     ) -> None:
@@ -86,12 +87,13 @@ class AgreementDashboard(QDialog):
         }
         for unit in UNITS:
             self.unit_combo.addItem(labels[unit], unit)
-        self.unit_combo.setCurrentIndex(UNITS.index("sentence"))
+        defaults = AGREEMENT_DEFAULTS  # the same as `annotator agreement`'s, so both give one set of figures
+        self.unit_combo.setCurrentIndex(UNITS.index(defaults.unit))
         self.unit_combo.setToolTip(
             self.tr(
                 "What counts as one unit of analysis; on the continuum, characters and "
-                "Krippendorff's unitizing alphas"
-            )
+                "Krippendorff's unitizing alphas (default: {0}, as on the command line)"
+            ).format(labels[defaults.unit].lower())
         )
         self.batch_combo = QComboBox(self)
         self.batch_combo.setAccessibleName(self.tr("Batch"))
@@ -104,15 +106,22 @@ class AgreementDashboard(QDialog):
         self.bootstrap_spin.setAccessibleName(self.tr("Bootstrap resamples"))
         self.bootstrap_spin.setRange(0, 20000)
         self.bootstrap_spin.setSingleStep(500)
-        self.bootstrap_spin.setValue(1000)
+        self.bootstrap_spin.setValue(defaults.bootstrap)
         self.bootstrap_spin.setSpecialValueText(self.tr("no interval"))
-        self.bootstrap_spin.setToolTip(self.tr("Resamples for alpha's confidence interval (0: none)"))
+        self.bootstrap_spin.setToolTip(
+            self.tr(
+                "Resamples for alpha's confidence interval (0: none; default: {0}, as on the command line)"
+            ).format(defaults.bootstrap)
+        )
         self.seed_spin = QSpinBox(self)
         self.seed_spin.setAccessibleName(self.tr("Random seed"))
         self.seed_spin.setRange(0, 2**31 - 1)
-        self.seed_spin.setValue(1)
+        self.seed_spin.setValue(defaults.seed)
         self.seed_spin.setToolTip(
-            self.tr("The same seed gives the same interval, so a paper's figures can be reproduced")
+            self.tr(
+                "The same seed gives the same interval, so a paper's figures can be reproduced "
+                "(default: {0}, as on the command line)"
+            ).format(defaults.seed)
         )
         self.coder_checks: dict[str, QCheckBox] = {}
         coders_row = QHBoxLayout()
@@ -214,9 +223,18 @@ class AgreementDashboard(QDialog):
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.progress)
         bottom.addWidget(self.cancel_button)
+        bottom.addWidget(self._build_export())
+        bottom.addWidget(self.copy_button)
         layout.addLayout(bottom)
 
     # --- computing ----------------------------------------------------------------------
+
+    def current_settings(self) -> dict:
+        return {
+            "unit": self.unit_combo.currentData(),
+            "coders": self.coder_ids(),
+            "batch": self.batch_combo.currentData(),
+        }
 
     def coder_ids(self) -> list[str]:
         return [cid for cid, check in self.coder_checks.items() if check.isChecked()]
@@ -230,18 +248,19 @@ class AgreementDashboard(QDialog):
             return None
         self._running(True)
         self._message(self.tr("Computing…"))
+        settings = self.current_settings()
         self.worker = Worker(
             run_agreement,
             str(self.project.path),
-            unit=self.unit_combo.currentData(),
+            unit=settings["unit"],
             coders=coders,
-            batch=self.batch_combo.currentData(),
+            batch=settings["batch"],
             bootstrap=self.bootstrap_spin.value(),
             seed=self.seed_spin.value(),
             readonly=bool(getattr(self.project, "readonly", False)),
         )
         self.worker.signals.progress.connect(self._progress)
-        self.worker.signals.finished.connect(self._finished)
+        self.worker.signals.finished.connect(lambda report: self._finished(report, settings))
         self.worker.signals.failed.connect(self._failed)
         self.worker.signals.cancelled.connect(
             lambda _: self._failed(self.tr("The computation was cancelled."))
@@ -265,10 +284,10 @@ class AgreementDashboard(QDialog):
             self.progress.setRange(0, total)
             self.progress.setValue(done)
 
-    def _finished(self, report) -> None:
+    def _finished(self, report, settings: dict | None = None) -> None:
         self.worker = None
         self._running(False)
-        self.show_report(report)
+        self.show_report(report, settings)
 
     def _failed(self, message: str) -> None:
         self.worker = None
@@ -281,9 +300,12 @@ class AgreementDashboard(QDialog):
 
     # --- showing ------------------------------------------------------------------------
 
-    def show_report(self, report) -> None:
-        """Show an ``annotator.agreement.report.AgreementReport``."""
+    def show_report(self, report, settings: dict | None = None) -> None:
+        """Show an ``annotator.agreement.report.AgreementReport`` computed with
+        ``settings`` (unit, coders, batch; default: the controls')."""
         self.report = report
+        self.computed_with = settings or self.current_settings()
+        self._export_ready(True)
         self.table.show_report(report)
         self.documents_table.show_documents(report.documents)
         self._update_chart()
@@ -338,7 +360,7 @@ class AgreementDashboard(QDialog):
             self.detail.clear()
             return
         coverage = ", ".join(f"{name} {share:.0%}" for name, share in v.coverage.items() if share is not None)
-        lines = [v.name.replace("/", " › ")]
+        lines = [v.name.replace("/", " › "), self.tr("Level of measurement: {0}").format(v.level)]
         if coverage:
             lines.append(self.tr("Share of units each coder marked: {0}").format(coverage))
         two = len(self.report.parameters.get("coders", [])) == 2

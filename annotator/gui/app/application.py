@@ -81,9 +81,19 @@ def run(project_path: str | None, *, smoke: bool = False, argv: list[str] | None
         from annotator.gui.app.start_dialogs import ProjectChooser
 
         chooser = ProjectChooser()
-        if not chooser.exec() or not chooser.path:
+        if not chooser.exec():
             return 0
-        window = controller.open(chooser.path, create=chooser.create)
+        if chooser.wants_new:
+            from annotator.gui.project_setup.new_project_dialog import NewProjectDialog
+
+            assistant = NewProjectDialog()
+            if not assistant.exec() or assistant.created is None:
+                return 0
+            window = controller.open_new(assistant.created)
+        elif chooser.path:
+            window = controller.open(chooser.path)
+        else:
+            return 0
     if window is None:
         return 1
     if smoke:

@@ -36,23 +36,16 @@ def ask_open_project(parent=None) -> str | None:
     return path or None
 
 
-def ask_new_project(parent=None) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("New project"), "project.annotator", project_filter())
-    if not path:
-        return None
-    if not path.endswith(".annotator"):
-        path += ".annotator"
-    return path
-
-
 class ProjectChooser(QDialog):
-    """Recent projects, plus Open and New; ``path`` and ``create`` after accept."""
+    """Recent projects, plus Open and New; after accept, ``path`` to open, or
+    ``wants_new`` when the lead asked for the new-project assistant (the
+    application opens it: this module is below the rooms)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Annotator: choose a project"))
         self.path: str | None = None
-        self.create = False
+        self.wants_new = False
         self.recent = QListWidget()
         self.recent.setAccessibleName(self.tr("Recent projects"))
         for p in gui_settings.recent_projects():
@@ -96,10 +89,8 @@ class ProjectChooser(QDialog):
             self.accept()
 
     def _new(self) -> None:
-        path = ask_new_project(self)
-        if path:
-            self.path, self.create = path, True
-            self.accept()
+        self.wants_new = True
+        self.accept()
 
 
 class CoderChooser(QDialog):

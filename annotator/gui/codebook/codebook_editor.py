@@ -152,6 +152,8 @@ class CodebookEditorDialog(QDialog):
         self.shortcut_edit.editingFinished.connect(lambda: self.set_shortcut(self.shortcut_edit.text()))
         self.scope_combo.activated.connect(lambda _: self.set_scope(self.scope_combo.currentData()))
         self.exclusive_check.clicked.connect(self.set_exclusive)
+        self.level_combo = self.form.level_combo
+        self.level_combo.currentIndexChanged.connect(lambda _: self.set_level(self.level_combo.currentData()))
         self.description_edit.textChanged.connect(self._description_typed)
         self._description_timer = QTimer(self)
         self._description_timer.setSingleShot(True)
@@ -172,6 +174,10 @@ class CodebookEditorDialog(QDialog):
         self.message.setVisible(False)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.builtin_button = buttons.addButton(
+            self.tr("Start from a built-in codebook…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.builtin_button.clicked.connect(lambda: self.start_from_builtin())
         self.import_button = buttons.addButton(
             self.tr("Import YAML…"), QDialogButtonBox.ButtonRole.ActionRole
         )
@@ -348,6 +354,12 @@ class CodebookEditorDialog(QDialog):
             return False
         return self._run(lambda: self.service.set_exclusive(code.id, bool(exclusive)), code.id)
 
+    def set_level(self, level: str) -> bool:
+        code = self.current()
+        if code is None or self._loading or level == code.level:
+            return False
+        return self._run(lambda: self.service.set_level(code.id, level), code.id)
+
     def _description_typed(self) -> None:
         if not self._loading:
             self._description_timer.start()
@@ -482,13 +494,29 @@ class CodebookEditorDialog(QDialog):
             )
             if not path:
                 return None
+        return self._import(Path(path).name, lambda: self.service.import_yaml(path))
+
+    def start_from_builtin(self, name: str | None = None) -> dict[str, int] | None:
+        """Add a shipped codebook: the codes of an empty codebook, or beside
+        the project's own (never replacing them: they may carry annotations)."""
+        if name is None:
+            from annotator.gui.codebook.builtin_dialog import BuiltinCodebookDialog
+
+            dialog = BuiltinCodebookDialog(len(self.codebook), self)
+            if not dialog.exec() or not dialog.chosen():
+                return None
+            name = dialog.chosen()
+        assert name is not None
+        return self._import(name, lambda: self.service.import_builtin(name))
+
+    def _import(self, what: str, load: Callable[[], dict[str, int]]) -> dict[str, int] | None:
         try:
-            counts = self.service.import_yaml(path)
+            counts = load()
         except CodebookError as exc:
             problems = exc.problems or [str(exc)]
             more = len(problems) - 1
             text = problems[0] + (self.tr(" (and %n more problem(s))", "", more) if more else "")
-            self.show_message(self.tr("{0} was not imported: {1}").format(Path(path).name, text))
+            self.show_message(self.tr("{0} was not imported: {1}").format(what, text))
             return None
         except AnnotatorError as exc:
             self.show_message(str(exc))
@@ -496,7 +524,7 @@ class CodebookEditorDialog(QDialog):
         self.reload(self.tree.current_id())
         self.show_message(
             self.tr("Imported {0}: {1} added, {2} updated, {3} unchanged.").format(
-                Path(path).name, counts["added"], counts["updated"], counts["unchanged"]
+                what, counts["added"], counts["updated"], counts["unchanged"]
             ),
             error=False,
         )

@@ -53,6 +53,21 @@ class CodeForm(QWidget):
                 "A coder's spans of two values of this group never overlap (for example, one source type per source)."
             )
         )
+        self.level_combo = QComboBox(self)
+        self.level_combo.setAccessibleName(self.tr("Level of measurement"))
+        for level, text in (
+            ("nominal", self.tr("Nominal: categories without order")),
+            ("ordinal", self.tr("Ordinal: ordered values (in the order listed)")),
+            ("interval", self.tr("Interval: numeric values")),
+            ("ratio", self.tr("Ratio: numeric values from a true zero")),
+        ):
+            self.level_combo.addItem(text, level)
+        self.level_combo.setToolTip(
+            self.tr(
+                "How agreement compares this variable's values, in the window and on the command line. "
+                "For an exclusive article-level group or an article-level code with values."
+            )
+        )
         self.description_edit = QPlainTextEdit(self)
         self.description_edit.setAccessibleName(self.tr("Coding instructions"))
         self.description_edit.setPlaceholderText(
@@ -73,6 +88,7 @@ class CodeForm(QWidget):
         form.addRow(self.tr("&Shortcut"), self.shortcut_edit)
         form.addRow(self.tr("Sc&ope"), self.scope_combo)
         form.addRow("", self.exclusive_check)
+        form.addRow(self.tr("&Level"), self.level_combo)
         form.addRow(self.tr("Coding &instructions"), self.description_edit)
         form.addRow("", self.usage_label)
 
@@ -91,6 +107,11 @@ class CodeForm(QWidget):
         self.shortcut_edit.setText(code.shortcut)
         self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(code.scope)))
         self.exclusive_check.setChecked(code.exclusive)
+        self.level_combo.setCurrentIndex(max(0, self.level_combo.findData(code.level)))
+        # a level means something only for a variable whose values can be ordered;
+        # a level already set stays editable, so it can be taken back
+        variable = code.scope == "document" and (code.exclusive or not codebook.children(code.id))
+        self.level_combo.setEnabled(variable or code.level != "nominal")
         if self.description_edit.toPlainText() != code.description:
             self.description_edit.setPlainText(code.description)
         if uses:

@@ -70,9 +70,9 @@ class ImportReportView(QWidget):
         ]
         text = " · ".join(parts)
         if report.imported:
-            text += "\n" + self.tr(
-                "The new articles are in the document list, filtered by the batch “{0}”."
-            ).format(name)
+            text += "\n" + self.tr("The new articles are in the document list, in the batch “{0}”.").format(
+                name
+            )
         self.summary.setText(text)
         self.details.clear()
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from annotator.core.models import DocumentSummary
 from annotator.gui.common.safe_text import plain_tooltip
 from annotator.services.coding import ListFilter
+from annotator.services.document_listing import DocumentListing
 from annotator.services.project_files import Project
 
 PAGE = 200
@@ -36,7 +37,8 @@ class DocumentTableModel(QAbstractTableModel):
         self.filter = flt
         self.sort_key, self.descending = "added", False
         self._pages: OrderedDict[int, list[DocumentSummary]] = OrderedDict()
-        self._count = project.documents.count_documents(**flt.kwargs())
+        self._listing = DocumentListing(project, flt)
+        self._count = len(self._listing)
         self._headers = (
             self.tr("Title"),
             self.tr("Outlet"),
@@ -108,13 +110,7 @@ class DocumentTableModel(QAbstractTableModel):
         page_no = row // PAGE
         page = self._pages.get(page_no)
         if page is None:
-            page = self.project.documents.list_documents(
-                **self.filter.kwargs(),
-                sort=self.sort_key,
-                descending=self.descending,
-                limit=PAGE,
-                offset=page_no * PAGE,
-            )
+            page = self._listing.page(page_no * PAGE, (page_no + 1) * PAGE)
             self._pages[page_no] = page
             while len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)
@@ -140,7 +136,10 @@ class DocumentTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._pages.clear()
-        self._count = self.project.documents.count_documents(**self.filter.kwargs())
+        self._listing = DocumentListing(
+            self.project, self.filter, sort=self.sort_key, descending=self.descending
+        )
+        self._count = len(self._listing)
         self.endResetModel()
 
     def refresh_rows(self) -> None:
@@ -148,39 +147,16 @@ class DocumentTableModel(QAbstractTableModel):
         if self.project is None:
             return
         self._pages.clear()
-        count = self.project.documents.count_documents(**self.filter.kwargs())
-        if count != self._count:
+        listing = self._listing.reread()
+        if not listing.same_order(self._listing):
             self.reload()
             return
         if self._count:
             self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(COLUMNS) - 1))
 
-    def row_of(self, document_id: str, *, max_rows: int = 100_000) -> int | None:
-        """The row of a document: among the pages read so far, else by reading
-        the listing in large chunks (once, e.g. when the last document comes
-        back at start-up), giving up after ``max_rows``."""
-        for page_no, page in self._pages.items():
-            for i, s in enumerate(page):
-                if s.id == document_id:
-                    return page_no * PAGE + i
-        chunk = PAGE * 10
-        for offset in range(0, min(self._count, max_rows), chunk):
-            rows = self.project.documents.list_documents(
-                **self.filter.kwargs(),
-                sort=self.sort_key,
-                descending=self.descending,
-                limit=chunk,
-                offset=offset,
-            )
-            for i, s in enumerate(rows):
-                if s.id == document_id:
-                    row = offset + i
-                    page_no = row // PAGE
-                    start = page_no * PAGE - offset
-                    if start >= 0 and start + PAGE <= len(rows):
-                        self._pages[page_no] = rows[start : start + PAGE]
-                    return row
-        return None
+    def row_of(self, document_id: str) -> int | None:
+        """The row of a document in the list, or None when the filter hides it."""
+        return self._listing.index_of(document_id)
 
 
 class DocumentListPanel(QWidget):

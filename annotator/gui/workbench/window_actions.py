@@ -33,6 +33,10 @@ class WindowActions:
         self.recent_menu.aboutToShow.connect(window.fill_recent_menu)
         m.addSeparator()
         self.import_docs = self._add(m, tr("&Import articles…"), "Ctrl+I", window.import_articles)
+        self.import_annotations = self._add(
+            m, tr("Import &annotations…"), "Ctrl+Shift+I", window.import_annotations
+        )
+        self.export_data = self._add(m, tr("&Export…"), "Ctrl+Shift+E", window.export_data)
         self.switch_coder = self._add(m, tr("Switch &coder…"), None, window.switch_coder)
         m.addSeparator()
         # explicit keys: the standard ones are empty on some platforms
@@ -121,6 +125,10 @@ class WindowActions:
 
         m = bar.addMenu(tr("&Project"))
         self.edit_codebook = self._add(m, tr("&Edit codebook…"), "Ctrl+Shift+B", window.edit_codebook)
+        self.edit_coders = self._add(m, tr("C&oders…"), None, window.edit_coders)
+        self.assign = self._add(m, tr("A&ssign documents…"), None, window.assign_documents)
+        self.packages = self._add(m, tr("Coder &packages…"), None, window.make_packages)
+        self.merge = self._add(m, tr("&Merge packages…"), None, window.merge_packages)
         m.addSeparator()
         self.agreement = self._add(m, tr("&Agreement between coders…"), "Ctrl+Shift+A", window.show_agreement)
         self.compare = self._add(

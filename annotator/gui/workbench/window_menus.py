@@ -27,11 +27,7 @@ class WindowMenusMixin:
         self.requests.switch_project.emit(path, create)
 
     def new_project(self) -> None:
-        from annotator.gui.app.start_dialogs import ask_new_project
-
-        path = ask_new_project(self)
-        if path:
-            self._switch_to(path, create=True)
+        self.requests.new_project.emit()
 
     def open_project(self) -> None:
         from annotator.gui.app.start_dialogs import ask_open_project
@@ -92,12 +88,46 @@ class WindowMenusMixin:
         self.documents.apply_filters()
         self.update_progress()
 
+    def import_annotations(self) -> None:
+        self.requests.import_annotations.emit()
+        # codes, coders and codings may have arrived
+        self.reload_codebook()
+        self.documents.reload_batches()
+        self.documents.apply_filters()
+        self.update_progress()
+        if self.document_id:
+            self.open_document(self.document_id, scroll=self.article.text.verticalScrollBar().value())
+
+    def export_data(self) -> None:
+        self.requests.export_data.emit()
+
     def edit_codebook(self) -> None:
         self.requests.edit_codebook.emit()
         self.reload_codebook()
 
     def show_agreement(self) -> None:
         self.requests.show_agreement.emit()
+
+    # the lead's desk: each changes who codes what, so the list and progress are read again
+    def edit_coders(self) -> None:
+        self.requests.edit_coders.emit()
+        self.coder = next((c for c in self.project.coders() if c.id == self.coder.id), self.coder)
+        self._update_title()
+
+    def assign_documents(self) -> None:
+        self.requests.assign_documents.emit()
+        self.documents.apply_filters()
+        self.update_progress()
+
+    def make_packages(self) -> None:
+        self.requests.make_packages.emit()
+
+    def merge_packages(self) -> None:
+        self.requests.merge_packages.emit()
+        self.documents.apply_filters()
+        self.update_progress()
+        if self.document_id:  # the merge may have brought this coder's work on the open document
+            self.open_document(self.document_id, scroll=self.article.text.verticalScrollBar().value())
 
     def show_compare(self) -> None:
         self.requests.show_compare.emit()

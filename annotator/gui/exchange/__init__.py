@@ -1,0 +1,1 @@
+"""File > Export… and File > Import annotations…: the exchange formats from the window."""

@@ -1,0 +1,1 @@
+"""Setting up a project: the new-project assistant."""

@@ -1,0 +1,1 @@
+"""Running the study: coders, assignment, coder packages and merging them."""
