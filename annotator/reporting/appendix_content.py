@@ -237,8 +237,12 @@ def _unit_and_indices(f: AppendixFacts) -> Section:
     levels = sorted(set(p.get("levels", {}).values())) or ["nominal"]
     s.paragraphs.append(
         "Reliability is reported as Krippendorff's alpha ("
-        + ", ".join(levels)
-        + " level), which corrects for "
+        + (
+            f"{levels[0]} level"
+            if len(levels) == 1
+            else " and ".join(levels) + " levels, per variable as tabled"
+        )
+        + "), which corrects for "
         "chance agreement, allows any number of coders and missing values; percent agreement is shown beside it "
         "because alpha near 0 with high agreement signals a rare category (the prevalence paradox). "
         f"Intervals are {p['confidence'] * 100:g}% bootstrap intervals from {p['bootstrap']} resamples of units "
