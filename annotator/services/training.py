@@ -89,6 +89,8 @@ def create_round(
         project.training.add_round(r)
         for c in people:
             project.workflow.assign(doc_ids, c.id)
+            # certification comes before the main coding: first in the queue
+            project.training.set_queue(c.id, {d: i - len(doc_ids) for i, d in enumerate(doc_ids)})
     return r
 
 

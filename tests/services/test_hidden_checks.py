@@ -4,6 +4,7 @@ each coder's queue, seeded, and marked nowhere a coder can see."""
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -117,3 +118,5 @@ def test_nothing_a_coder_sees_marks_a_check(forty, tmp_path):
     )
     assert listing.returncode == 0, listing.stderr
     assert "check" not in listing.stdout.lower() and "reliab" not in listing.stdout.lower()
+    listed = re.findall(r"^│ ([0-9a-f]{12}) ", listing.stdout, re.M)
+    assert listed == [d[:12] for d in plan.assigned(ana.id)]  # in queue order, checks among the rest

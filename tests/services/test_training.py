@@ -76,6 +76,7 @@ def test_a_coder_copying_gold_scores_one_and_passes(lead):
     docs = _frame_docs(lead, "Amira")[:4]
     _gold_from(lead, "Amira", docs)
     training.create_round(lead, name="R1", documents=docs, threshold=0.8, variables=[FRAME], coders=["Amira"])
+    assert lead.training.queue(lead.find_coder("Amira").id)[:4] == docs  # training first
     (score,) = training.round_scores(lead, "R1")
     (v,) = score.variables
     assert score.passed and v.alpha == pytest.approx(1.0) and v.agreement == 1.0 and v.units == 4
