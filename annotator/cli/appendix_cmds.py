@@ -1,4 +1,4 @@
-"""``appendix``: the methods appendix of a project (HTML or Markdown)."""
+"""``appendix``: the methods appendix of a project (HTML, Markdown or Word)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,11 @@ from annotator.services.appendix import FORMATS, write_appendix
 @click.command("appendix")
 @project_argument
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), required=True, help="The file to write: .html or .md."
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The file to write: .html, .md or .docx.",
 )
 @click.option(
     "--unit", type=click.Choice(UNITS), default="document", show_default=True, help="Unit of analysis."
@@ -64,7 +68,7 @@ def appendix_cmd(
     alpha per variable with interval, missing data, codebook, model coders,
     software, and the Lombard et al. (2002) checklist."""
     if output.suffix.lower() not in FORMATS:
-        raise AnnotatorError(f"Write the appendix to a .html or .md file, not {output.name}.")
+        raise AnnotatorError(f"Write the appendix to a .html, .md or .docx file, not {output.name}.")
     with open_project(project, readonly=True) as p, writing_output(output, force=force):
         run_task(
             "Computing the appendix",

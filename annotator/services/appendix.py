@@ -13,8 +13,9 @@ from pathlib import Path
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
-from annotator.core.output_files import write_text
+from annotator.core.output_files import write_bytes, write_text
 from annotator.core.task import NULL_STATE, TaskState
+from annotator.reporting.appendix_docx import appendix_docx
 from annotator.reporting.appendix_html import appendix_html
 from annotator.reporting.appendix_markdown import appendix_markdown
 from annotator.reporting.appendix_model import AppendixFacts, CoderFacts, RoundFacts
@@ -23,7 +24,8 @@ from annotator.services.projects import find_coders
 from annotator.services.training import status as training_status
 from annotator.store.project import Project
 
-FORMATS = {".html": appendix_html, ".htm": appendix_html, ".md": appendix_markdown}
+TEXT_FORMATS = {".html": appendix_html, ".htm": appendix_html, ".md": appendix_markdown}
+FORMATS = (*TEXT_FORMATS, ".docx")
 
 
 def software_versions() -> dict[str, str]:
@@ -121,9 +123,9 @@ def write_appendix(
     state: TaskState = NULL_STATE,
 ) -> AppendixFacts:
     """Gather and write the appendix; the format follows ``target``'s suffix."""
-    writer = FORMATS.get(Path(target).suffix.lower())
-    if writer is None:
-        raise AnnotatorError(f"Write the appendix to a .html or .md file, not {Path(target).name}.")
+    suffix = Path(target).suffix.lower()
+    if suffix not in FORMATS:
+        raise AnnotatorError(f"Write the appendix to a .html, .md or .docx file, not {Path(target).name}.")
     facts = gather(
         project,
         unit=unit,
@@ -134,7 +136,10 @@ def write_appendix(
         threshold=threshold,
         state=state,
     )
-    write_text(Path(target), writer(facts))
+    if suffix == ".docx":
+        write_bytes(Path(target), appendix_docx(facts))
+    else:
+        write_text(Path(target), TEXT_FORMATS[suffix](facts))
     return facts
 
 

@@ -25,9 +25,12 @@ def annotator(*args: object) -> subprocess.CompletedProcess:
 
 
 def test_html_and_markdown(demo, tmp_path):
-    for name in ("a.html", "a.md"):
+    for name in ("a.html", "a.md", "a.docx"):
         proc = annotator("appendix", demo, "-o", tmp_path / name, "--bootstrap", "200", "--seed", "2")
         assert proc.returncode == 0, proc.stderr
+        if name.endswith(".docx"):
+            assert (tmp_path / name).read_bytes()[:2] == b"PK"
+            continue
         text = (tmp_path / name).read_text(encoding="utf-8")
         assert "Lombard" in text and "Krippendorff" in text and "Source type" in text
     assert (tmp_path / "a.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
@@ -35,7 +38,7 @@ def test_html_and_markdown(demo, tmp_path):
 
 def test_errors_are_one_sentence_and_nothing_is_overwritten(demo, tmp_path):
     bad = annotator("appendix", demo, "-o", tmp_path / "a.pdf")
-    assert bad.returncode == 1 and ".html or .md" in bad.stderr and "Traceback" not in bad.stderr
+    assert bad.returncode == 1 and ".html, .md or .docx" in bad.stderr and "Traceback" not in bad.stderr
     assert not (tmp_path / "a.pdf").exists()
     kept = tmp_path / "kept.md"
     kept.write_text("mine", encoding="utf-8")

@@ -162,8 +162,26 @@ def test_model_coders_are_listed_when_the_file_has_a_models_table(small, tmp_pat
 def test_write_appendix_refuses_other_formats(small, tmp_path):
     from annotator.core.errors import AnnotatorError
 
-    with Project.open(small, readonly=True) as p, pytest.raises(AnnotatorError, match="html or .md"):
+    with Project.open(small, readonly=True) as p, pytest.raises(AnnotatorError, match="html, .md or .docx"):
         write_appendix(p, tmp_path / "a.pdf", bootstrap=0)
     assert not (tmp_path / "a.pdf").exists()
     conn = sqlite3.connect(small)
     conn.close()
+
+
+def test_the_word_appendix_holds_the_same_tables_as_text(small, tmp_path):
+    import docx
+
+    with Project.open(small) as p:
+        p.add_coder(Coder("vt\x0bname"))  # a control character XML cannot hold
+    with Project.open(small, readonly=True) as p:
+        write_appendix(p, tmp_path / "a.docx", bootstrap=100, seed=1)
+        f = gather(p, bootstrap=100, seed=1)
+    doc = docx.Document(str(tmp_path / "a.docx"))
+    text = "\n".join(par.text for par in doc.paragraphs)
+    cells = {c.text for t in doc.tables for row in t.rows for c in row.cells}
+    for item in LOMBARD_ITEMS:
+        assert item in cells
+    assert HOSTILE in cells and "vtname" in cells  # literal text, control character dropped
+    assert f"{f.report.variables[0].alpha:.3f}" in cells
+    assert "Source: assignment_draws; hidden_checks; assignments." in text
