@@ -54,6 +54,12 @@ def training_group() -> None:
     show_default=True,
     help="Unit of analysis the scores are computed at.",
 )
+@click.option(
+    "--hidden",
+    is_flag=True,
+    help="Slip the gold articles unmarked into each coder's queue among their other articles, as hidden checks.",
+)
+@click.option("--seed", type=int, help="Seed of the places --hidden gives the gold articles.")
 def create_cmd(
     project: Path,
     name: str,
@@ -63,6 +69,8 @@ def create_cmd(
     coders: tuple[str, ...],
     gold: str | None,
     unit: str,
+    hidden: bool,
+    seed: int | None,
 ) -> None:
     """Mark gold articles as a training round and assign them to the coders."""
     with open_project(project) as p:
@@ -75,6 +83,8 @@ def create_cmd(
             coders=split_names(coders),
             gold=gold,
             unit=unit,
+            hidden=hidden,
+            seed=seed,
         )
         names = {c.id: c.name for c in p.coders()}
     console.print(

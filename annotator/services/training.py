@@ -6,6 +6,7 @@ everyone passes; every round and every scoring is kept."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -17,6 +18,7 @@ from annotator.core.ids import now_iso
 from annotator.core.models import Coder
 from annotator.core.training import TrainingResult, TrainingRound
 from annotator.services.agreement import coding_data
+from annotator.services.assignment import interleave
 from annotator.services.projects import find_coders
 from annotator.store.project import Project
 
@@ -42,9 +44,13 @@ def create_round(
     coders: Sequence[str] | None = None,
     gold: str | None = None,
     unit: str = "document",
+    hidden: bool = False,
+    seed: int | None = None,
 ) -> TrainingRound:
     """Mark ``documents`` (ids or unique id prefixes or titles) as training round
-    ``name`` and assign them to ``coders`` (default: every coder)."""
+    ``name`` and assign them to ``coders`` (default: every coder). ``hidden``:
+    the gold articles are slipped into each coder's queue at seeded random
+    places among their other articles, as hidden checks against gold."""
     name = (name or "").strip()
     if not name:
         raise AnnotatorError("Give the training round a name, such as R1.")
@@ -89,8 +95,12 @@ def create_round(
         project.training.add_round(r)
         for c in people:
             project.workflow.assign(doc_ids, c.id)
-            # certification comes before the main coding: first in the queue
-            project.training.set_queue(c.id, {d: i - len(doc_ids) for i, d in enumerate(doc_ids)})
+            if hidden:
+                rest = [d for d in project.training.queue(c.id) if d not in set(doc_ids)]
+                queue = interleave(rest, doc_ids, random.Random(f"{seed}:{c.id}"))
+                project.training.set_queue(c.id, {d: i for i, d in enumerate(queue)})
+            else:  # certification comes before the main coding: first in the queue
+                project.training.set_queue(c.id, {d: i - len(doc_ids) for i, d in enumerate(doc_ids)})
     return r
 
 

@@ -159,3 +159,27 @@ def test_the_pass_rule():
     assert reaches(0.667, 0.9, 0.667) and not reaches(0.6669, 0.9, 0.667)
     assert reaches(None, 1.0, 0.8)  # no variation, total agreement
     assert not reaches(None, 0.5, 0.8) and not reaches(None, None, 0.0)
+
+
+def test_a_hidden_round_interleaves_gold_in_each_queue_seeded(lead):
+    docs = _frame_docs(lead, "Amira")[:3]
+    _gold_from(lead, "Amira", docs)
+    ben = lead.find_coder("Ben")
+    before = lead.training.queue(ben.id)
+    training.create_round(
+        lead, name="R1", documents=docs, threshold=0.667, coders=["Ben"], hidden=True, seed=5
+    )
+    queue = lead.training.queue(ben.id)
+    assert sorted(queue) == sorted(before)  # the same articles, reordered
+    places = [i for i, d in enumerate(queue) if d in docs]
+    assert places != [0, 1, 2]  # not the visible training-first order
+    assert [d for d in queue if d not in docs] == [d for d in before if d not in docs]
+    # the same seed on a copy of the same project gives the same places
+    for seed, same in ((5, True), (6, False)):
+        copy = lead.path.with_name(f"copy{seed}.annotator")
+        lead.copy_to(copy)
+        with Project.open(copy) as other:
+            training.create_round(
+                other, name="R2", documents=docs, threshold=0.667, coders=["Ben"], hidden=True, seed=seed
+            )
+            assert (other.training.queue(ben.id) == queue) is same
