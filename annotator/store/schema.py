@@ -195,5 +195,35 @@ LEFT JOIN code_paths cp ON cp.code_id = dc.code_id
 WHERE dc.deleted = 0;
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1}
+# A model coder (issue 16): coders of role 'model', annotations of origin
+# 'model' carrying the model's id and version, and the trained models
+# themselves. SQLite cannot alter a CHECK constraint; widening one is the
+# schema edit its documentation allows through writable_schema (no stored row
+# changes meaning), and RESET reloads the schema before the ALTER below parses it.
+_V2 = """
+PRAGMA writable_schema = ON;
+UPDATE sqlite_master
+SET sql = replace(sql, 'CHECK (role IN (''coder'', ''adjudicator''))',
+                  'CHECK (role IN (''coder'', ''adjudicator'', ''model''))')
+WHERE type = 'table' AND name = 'coders';
+UPDATE sqlite_master
+SET sql = replace(sql, 'CHECK (origin IN (''manual'', ''suggestion'', ''adjudicated'', ''imported''))',
+                  'CHECK (origin IN (''manual'', ''suggestion'', ''adjudicated'', ''imported'', ''model''))')
+WHERE type = 'table' AND name = 'annotations';
+PRAGMA writable_schema = RESET;
+ALTER TABLE annotations ADD COLUMN model TEXT NOT NULL DEFAULT '';
+CREATE TABLE models (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL CHECK (trim(name) <> ''),
+    version INTEGER NOT NULL CHECK (version >= 1),
+    kind TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    provenance TEXT NOT NULL DEFAULT '{}',
+    size INTEGER NOT NULL CHECK (size = length(bytes)),
+    bytes BLOB NOT NULL,
+    UNIQUE (name, version)
+);
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2}
 SCHEMA_VERSION = max(MIGRATIONS)

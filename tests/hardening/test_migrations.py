@@ -82,7 +82,7 @@ def test_fixture_opens_migrates_and_keeps_its_data(fixture, tmp_path):
         assert backups == []  # an up-to-date file is not copied
 
 
-# --- the backup-and-migrate path, exercised now with a temporary schema 2 -----
+# --- the backup-and-migrate path, exercised with a temporary next schema -------
 
 V2 = """
 ALTER TABLE annotations ADD COLUMN confidence REAL;
@@ -108,7 +108,8 @@ def _register(monkeypatch, migrations: dict[int, str]) -> int:
 
 @pytest.fixture
 def schema1(tmp_path) -> tuple[Path, dict]:
-    fixture = FIXTURES / "schema1.annotator"
+    """A file of the current schema, for a temporary next migration."""
+    fixture = FIXTURES / f"schema{schema.SCHEMA_VERSION}.annotator"
     return _copy(fixture, tmp_path), json.loads(fixture.with_suffix(".json").read_text(encoding="utf-8"))
 
 
