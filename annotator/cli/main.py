@@ -10,6 +10,7 @@ from annotator.cli import (
     app_cmds,
     exchange_cmds,
     import_cmds,
+    model_cmds,
     project_cmds,
     suggest_cmds,
     workflow_cmds,
@@ -24,6 +25,7 @@ COMMAND_MODULES = (
     agreement_cmds,
     exchange_cmds,
     suggest_cmds,
+    model_cmds,
     app_cmds,
 )
 
