@@ -86,7 +86,7 @@ def _build(plan: TrainingPlan) -> tuple[Any, str]:
     import spacy
 
     base, pipeline = _features(plan.source_features)
-    nlp = spacy.blank("en")
+    nlp: Any = spacy.blank("en")
     listener = {"@architectures": "spacy.Tok2VecListener.v1", "width": 96, "upstream": "*"}
     if plan.span_labels:
         if base is not None:
@@ -107,10 +107,11 @@ def _build(plan: TrainingPlan) -> tuple[Any, str]:
                 }
             },
         )
+        ner: Any = nlp.get_pipe("ner")
         for label in plan.span_labels:
-            nlp.get_pipe("ner").add_label(label)
+            ner.add_label(label)
     if plan.cat_labels:
-        textcat = nlp.add_pipe(
+        textcat: Any = nlp.add_pipe(
             "textcat_multilabel",
             config={
                 "model": {
@@ -190,13 +191,16 @@ def train_model(
     optimizer = nlp.initialize(lambda: examples)
     result = TrainedModel(b"", list(nlp.pipe_names), pipeline, spacy.__version__, left_out, 0, 0)
     best: tuple[float, bytes] | None = None
-    total_words = sum(len(eg.reference) for eg in examples) * plan.epochs
+    epoch_words = sum(len(eg.reference) for eg in examples)
+    total_words = epoch_words * plan.epochs
+    # a small project still gets some forty updates an epoch
+    batch_words = max(50, min(plan.batch_words, epoch_words // 40))
     done_words = 0
     for epoch in range(1, plan.epochs + 1):
         state.set_status(f"Training, epoch {epoch} of {plan.epochs}")
         rng.shuffle(examples)
         losses: dict[str, float] = {}
-        for batch in _batches(examples, plan.batch_words):
+        for batch in _batches(examples, batch_words):
             state.check("Training was cancelled; no model was stored.")
             nlp.update(batch, drop=plan.dropout, sgd=optimizer, losses=losses)
             done_words += sum(len(eg.reference) for eg in batch)

@@ -146,8 +146,9 @@ def _figures(
             )
         )
     for code in cat_codes:
-        coded = [i for i, d in enumerate(docs) if d.cats is not None]
-        truth = {i for i in coded if docs[i].cats and docs[i].cats.get(code.id, 0.0) >= 0.5}
+        cats = {i: d.cats for i, d in enumerate(docs) if d.cats is not None}
+        coded = list(cats)
+        truth = {i for i, c in cats.items() if c.get(code.id, 0.0) >= 0.5}
         guess = {i for i in coded if predicted[i].cats.get(code.id, 0.0) >= 0.5}
         tp = len(truth & guess)
         p = tp / len(guess) if guess else None
