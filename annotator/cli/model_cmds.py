@@ -159,7 +159,14 @@ def _f(value: float | None) -> str:
 @project_argument
 @click.option("--name", required=True, help="The model to cross-validate (its latest version).")
 @click.option("--folds", default=5, show_default=True, type=click.IntRange(2, 50), help="Number of folds.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="A table, or JSON with every figure.",
+)
 def evaluate_cmd(project: Path, name: str, folds: int, fmt: str) -> None:
     """Cross-validate a model: precision, recall and F1 per code (exact and overlap) and alpha with the humans."""
     with open_project(project) as p:
