@@ -129,6 +129,7 @@ def _build(plan: TrainingPlan) -> tuple[Any, str]:
 
 
 def _examples(nlp: Any, docs: Sequence[TrainingDoc], plan: TrainingPlan) -> tuple[list[Any], int]:
+    from spacy.tokens import Span
     from spacy.training import Example
     from spacy.util import filter_spans
 
@@ -141,8 +142,17 @@ def _examples(nlp: Any, docs: Sequence[TrainingDoc], plan: TrainingPlan) -> tupl
             if label not in wanted:
                 continue
             span = ref.char_span(s, e, label=label, alignment_mode="expand")
-            if span is not None and len(span):
-                spans.append(span)
+            if span is None:
+                continue
+            # the ner cannot begin or end an entity on a white-space token (a
+            # no-break space stands alone as one): such a token stays outside
+            first, last = span.start, span.end
+            while first < last and ref[first].is_space:
+                first += 1
+            while last > first and ref[last - 1].is_space:
+                last -= 1
+            if last > first:
+                spans.append(Span(ref, first, last, label=label))
         kept = filter_spans(spans)  # the longest of overlapping spans
         left_out += len(spans) - len(kept)
         ref.ents = kept
