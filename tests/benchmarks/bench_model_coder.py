@@ -179,9 +179,17 @@ def main() -> None:
     annotator("init", str(project))
     for split in SPLITS:
         # tokens and sentences only: the model tokenises for itself, and the
-        # baseline below names its pipeline
+        # baseline below names its pipeline; the text as it is, so that the
+        # brat import finds each .ann file's text among the imported articles
         annotator(
-            "import", str(project), str(work / "stage" / split), "--batch", split, "--model", "blank:en"
+            "import",
+            str(project),
+            str(work / "stage" / split),
+            "--batch",
+            split,
+            "--model",
+            "blank:en",
+            "--no-clean",
         )
         annotator(
             "import-annotations",
