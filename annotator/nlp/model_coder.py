@@ -248,6 +248,35 @@ def _pack(nlp: Any) -> bytes:
     return buf.getvalue()
 
 
+# What a stored config may name: the components and registered functions that
+# training here builds. Loading resolves every registered function a config
+# names, so a project file from elsewhere must not choose others.
+_FACTORIES = frozenset({"tok2vec", "ner", "textcat_multilabel"})
+_FUNCTION_PREFIXES = ("spacy.",)
+
+
+def _check_config(config: Any) -> None:
+    def refs(node: Any) -> Iterator[str]:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if isinstance(key, str) and key.startswith("@"):
+                    yield str(value)
+                else:
+                    yield from refs(value)
+
+    components = config.get("components", {})
+    odd = [str(c.get("factory")) for c in components.values() if c.get("factory") not in _FACTORIES]
+    odd += [
+        r
+        for r in refs({"nlp": config.get("nlp", {}), "components": components})
+        if not r.startswith(_FUNCTION_PREFIXES)
+    ]
+    if odd:
+        raise ModelError(
+            f"The stored model names {odd[0]!r}, which is not one this version trains, so it is not loaded."
+        )
+
+
 class ModelCoder:
     """A stored model, loaded to code texts."""
 
@@ -269,6 +298,7 @@ class ModelCoder:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
                 config = Config().from_str(z.read(_CONFIG).decode("utf-8"))
                 weights = z.read(_WEIGHTS)
+            _check_config(config)
             nlp = load_model_from_config(config, auto_fill=False, validate=True)
             nlp.from_bytes(weights)
         except (zipfile.BadZipFile, KeyError, ValueError, UnicodeDecodeError) as exc:
