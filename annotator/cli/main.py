@@ -11,6 +11,7 @@ from annotator.cli import (
     diagnose_cmds,
     exchange_cmds,
     import_cmds,
+    model_cmds,
     project_cmds,
     suggest_cmds,
     workflow_cmds,
@@ -26,6 +27,7 @@ COMMAND_MODULES = (
     diagnose_cmds,
     exchange_cmds,
     suggest_cmds,
+    model_cmds,
     app_cmds,
 )
 
