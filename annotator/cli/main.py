@@ -12,6 +12,7 @@ from annotator.cli import (
     diagnose_cmds,
     exchange_cmds,
     import_cmds,
+    model_cmds,
     project_cmds,
     suggest_cmds,
     training_cmds,
@@ -30,6 +31,7 @@ COMMAND_MODULES = (
     appendix_cmds,
     exchange_cmds,
     suggest_cmds,
+    model_cmds,
     app_cmds,
 )
 

@@ -81,3 +81,7 @@ class Cancelled(AnnotatorError):
     def __init__(self, message: str = "The task was cancelled.", *, partial: object = None) -> None:
         super().__init__(message)
         self.partial = partial
+
+
+class ModelError(AnnotatorError):
+    """A model coder cannot be trained, found, loaded or applied as asked."""

@@ -9,15 +9,15 @@ from typing import Any, Literal
 from annotator.core.ids import new_id
 
 Scope = Literal["span", "document"]
-Role = Literal["coder", "adjudicator"]
-Origin = Literal["manual", "suggestion", "adjudicated", "imported"]
+Role = Literal["coder", "adjudicator", "model"]
+Origin = Literal["manual", "suggestion", "adjudicated", "imported", "model"]
 Status = Literal["assigned", "in_progress", "done"]
 Level = Literal["nominal", "ordinal", "interval", "ratio"]  # of measurement, for agreement
 
 # typed as tuples of the literals so that ``value in SCOPES`` narrows a str to a Scope
 SCOPES: tuple[Scope, ...] = ("span", "document")
-ROLES: tuple[Role, ...] = ("coder", "adjudicator")
-ORIGINS: tuple[Origin, ...] = ("manual", "suggestion", "adjudicated", "imported")
+ROLES: tuple[Role, ...] = ("coder", "adjudicator", "model")
+ORIGINS: tuple[Origin, ...] = ("manual", "suggestion", "adjudicated", "imported", "model")
 STATUSES: tuple[Status, ...] = ("assigned", "in_progress", "done")
 LEVELS: tuple[Level, ...] = ("nominal", "ordinal", "interval", "ratio")
 
@@ -101,6 +101,7 @@ class Annotation:
     deleted: bool = False
     derived_from: tuple[str, ...] = ()  # annotation ids a gold span came from
     link: str | None = None  # shared by the fragments of one discontinuous span
+    model: str = ""  # "id@version" of the model that coded it (origin "model"), else ""
 
 
 @dataclass

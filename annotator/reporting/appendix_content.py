@@ -345,26 +345,32 @@ def _codebook(f: AppendixFacts) -> Section:
 
 def _models(f: AppendixFacts) -> Section:
     s = Section("models", "Model coders")
-    if f.models is None or not f.models:
+    if not f.models:
         s.paragraphs.append("No model coder is recorded in the project; every coder is a person.")
         return s
     rows = []
     for m in f.models:
         prov = m.provenance
+        coders = prov.get("coders") or []
         rows.append(
             [
                 m.name,
                 str(m.version),
                 m.kind,
-                m.created_at[:10],
-                str(len(prov.get("training_documents", []) or [])),
+                str(prov.get("trained_at") or m.created_at)[:10],
+                str(prov.get("documents", "–")),
+                ", ".join(map(str, coders)) if isinstance(coders, list) else str(coders),
                 str(prov.get("codebook_version", "–")),
-                str(prov.get("pipeline", "–")),
+                ", ".join(map(str, prov.get("components") or [])) or "–",
+                str(prov.get("spacy_version", "–")),
                 str(prov.get("seed", "–")),
-                str(prov.get("data_hash", "–"))[:16],
+                str(prov.get("training_data_sha256", "–"))[:16],
             ]
         )
-    s.paragraphs.append("Model coders code as raters of their own; their provenance as recorded at training:")
+    s.paragraphs.append(
+        "Model coders code as raters of their own, compared with the people like any coder; their provenance "
+        "as recorded when each was trained:"
+    )
     s.tables.append(
         Table(
             "Model coders and their provenance",
@@ -375,10 +381,12 @@ def _models(f: AppendixFacts) -> Section:
                 "Kind",
                 "Trained",
                 "Training articles",
+                "Trained on",
                 "Codebook version",
-                "Pipeline",
+                "Components",
+                "spaCy",
                 "Seed",
-                "Data hash",
+                "Data SHA-256",
             ],
             rows,
         )

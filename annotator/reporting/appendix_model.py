@@ -56,5 +56,5 @@ class AppendixFacts:
     coded_by_all: int  # sample documents every chosen coder coded
     missing_by_coder: dict[str, int]  # coder -> sample documents they did not code
     software: dict[str, str]
-    models: list[ModelRecord] | None = None  # None: the file has no models table
+    models: list[ModelRecord] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)

@@ -15,6 +15,7 @@ from annotator import __version__
 from annotator.core.errors import AnnotatorError
 from annotator.core.output_files import write_bytes, write_text
 from annotator.core.task import NULL_STATE, TaskState
+from annotator.core.training import ModelRecord
 from annotator.reporting.appendix_docx import appendix_docx
 from annotator.reporting.appendix_html import appendix_html
 from annotator.reporting.appendix_markdown import appendix_markdown
@@ -106,7 +107,10 @@ def gather(
         coded_by_all=sum(1 for who in coded.values() if ids <= set(who)),
         missing_by_coder={c.name: sum(1 for who in coded.values() if c.id not in who) for c in chosen},
         software=software_versions(),
-        models=project.training.model_records(),
+        models=[
+            ModelRecord(m.id, m.name, m.version, m.kind, m.created_at, dict(m.provenance))
+            for m in project.models.models()
+        ],
     )
 
 

@@ -307,8 +307,9 @@ class AnnotationsRepo:
     def _insert_annotation(self, a: Annotation) -> None:
         self.db.conn.execute(
             'INSERT INTO annotations(id, document_id, coder_id, code_id, start, "end", quote, note, origin, '
-            "created_at, updated_at, deleted, derived_from, link) VALUES (:id, :document_id, :coder_id, :code_id, "
-            ":start, :end, :quote, :note, :origin, :created_at, :updated_at, :deleted, :derived_from, :link)",
+            "created_at, updated_at, deleted, derived_from, link, model) VALUES (:id, :document_id, :coder_id, "
+            ":code_id, :start, :end, :quote, :note, :origin, :created_at, :updated_at, :deleted, :derived_from, "
+            ":link, :model)",
             rows.annotation_row(a),
         )
 

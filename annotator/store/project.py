@@ -7,6 +7,7 @@ share one connection (``ProjectDb``) and return core dataclasses, never rows:
 - ``annotations``: spans and article-level codes, under the span rules;
 - ``intake``: annotations and article codes from outside the window;
 - ``workflow``: assignments, statuses, suggestions and merges;
+- ``models``: trained model coders and their provenance;
 - ``training``: training rounds, assignment draws, hidden checks, queues.
 
 Coders and batches, which every part refers to, stay on the Project itself.
@@ -28,6 +29,7 @@ from annotator.store.annotations_repo import AnnotationsRepo
 from annotator.store.codes_repo import CodesRepo
 from annotator.store.connection import connect, copy_project, location_writable, readonly_mount
 from annotator.store.documents_repo import DocumentsRepo
+from annotator.store.models_repo import ModelsRepo
 from annotator.store.project_db import ProjectDb
 from annotator.store.schema import SCHEMA_VERSION
 from annotator.store.training_repo import TrainingRepo
@@ -45,6 +47,7 @@ class Project:
         self.annotations = AnnotationsRepo(self.db, self.documents)
         self.intake = AnnotationIntake(self.db, self.annotations, self.documents)
         self.workflow = WorkflowRepo(self.db)
+        self.models = ModelsRepo(self.db)
         self.training = TrainingRepo(self.db)
         self._window_lock: WindowLock | None = None
 

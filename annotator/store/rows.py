@@ -122,20 +122,22 @@ def annotation(row: dict[str, Any]) -> Annotation:
         deleted=bool(row["deleted"]),
         derived_from=_derived(row["derived_from"]),
         link=row["link"],
+        model=row["model"],
     )
 
 
 ANNOTATION_COLUMNS = (
     'id, document_id, coder_id, code_id, start, "end", quote, note, origin, created_at, '
-    "updated_at, deleted, derived_from, link"
+    "updated_at, deleted, derived_from, link, model"
 )
 
 
 def annotation_from_tuple(r: tuple) -> Annotation:
     """For bulk reads (agreement over a whole corpus): no per-row dict."""
     return Annotation(
-        r[1], r[2], r[3], r[4], r[5], r[0], r[6], r[7], r[8], r[9], r[10], bool(r[11]), _derived(r[12]), r[13]
-    )
+        r[1], r[2], r[3], r[4], r[5], r[0], r[6], r[7], r[8], r[9], r[10], bool(r[11]), _derived(r[12]), r[13],
+        r[14],
+    )  # fmt: skip
 
 
 def _derived(value: str | None) -> tuple[str, ...]:
@@ -169,6 +171,7 @@ def annotation_row(a: Annotation) -> dict[str, Any]:
         "deleted": int(a.deleted),
         "derived_from": json.dumps(list(a.derived_from)),
         "link": a.link,
+        "model": a.model,
     }
 
 

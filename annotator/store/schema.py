@@ -214,6 +214,36 @@ ALTER TABLE codes ADD COLUMN level TEXT NOT NULL DEFAULT 'nominal'
     CHECK (level IN ('nominal', 'ordinal', 'interval', 'ratio'));
 """
 
+# Schema 4, a model coder (issue 16): coders of role 'model', annotations of origin
+# 'model' carrying the model's id and version, and the trained models
+# themselves. SQLite cannot alter a CHECK constraint; widening one is the
+# schema edit its documentation allows through writable_schema (no stored row
+# changes meaning), and RESET reloads the schema before the ALTER below parses it.
+_V4_MODEL_CODER = """
+PRAGMA writable_schema = ON;
+UPDATE sqlite_master
+SET sql = replace(sql, 'CHECK (role IN (''coder'', ''adjudicator''))',
+                  'CHECK (role IN (''coder'', ''adjudicator'', ''model''))')
+WHERE type = 'table' AND name = 'coders';
+UPDATE sqlite_master
+SET sql = replace(sql, 'CHECK (origin IN (''manual'', ''suggestion'', ''adjudicated'', ''imported''))',
+                  'CHECK (origin IN (''manual'', ''suggestion'', ''adjudicated'', ''imported'', ''model''))')
+WHERE type = 'table' AND name = 'annotations';
+PRAGMA writable_schema = RESET;
+ALTER TABLE annotations ADD COLUMN model TEXT NOT NULL DEFAULT '';
+CREATE TABLE models (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL CHECK (trim(name) <> ''),
+    version INTEGER NOT NULL CHECK (version >= 1),
+    kind TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    provenance TEXT NOT NULL DEFAULT '{}',
+    size INTEGER NOT NULL CHECK (size = length(bytes)),
+    bytes BLOB NOT NULL,
+    UNIQUE (name, version)
+);
+"""
+
 # Training and certification rounds, the record of each assignment draw, and
 # hidden reliability checks (issue 18). Self-contained, so it can take any
 # version number: it only adds tables and one nullable column.
@@ -272,5 +302,11 @@ CREATE TABLE training_results (
 CREATE INDEX training_results_round ON training_results(round_id, coder_id);
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3_MEASUREMENT_LEVEL, 4: _TRAINING_AND_DRAWS}
+MIGRATIONS: dict[int, str] = {
+    1: _V1,
+    2: _V2,
+    3: _V3_MEASUREMENT_LEVEL,
+    4: _V4_MODEL_CODER,
+    5: _TRAINING_AND_DRAWS,
+}
 SCHEMA_VERSION = max(MIGRATIONS)

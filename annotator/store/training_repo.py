@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 
 from annotator.core.errors import NotFound
 from annotator.core.ids import new_id, now_iso
-from annotator.core.training import AssignmentDraw, ModelRecord, TrainingResult, TrainingRound
+from annotator.core.training import AssignmentDraw, TrainingResult, TrainingRound
 from annotator.store.project_db import ProjectDb
 
 
@@ -181,32 +181,3 @@ class TrainingRepo:
                 (coder_id,),
             )
         ]
-
-    # --- model coders, for the record ------------------------------------------
-
-    def model_records(self) -> list[ModelRecord] | None:
-        """The trained model coders, or None when the file has no ``models``
-        table (a schema without model coders)."""
-        if not self.db.scalar(
-            "SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'models')"
-        ):
-            return None
-        out = []
-        for r in self.db.rows(
-            "SELECT id, name, version, kind, created_at, provenance FROM models ORDER BY name, version"
-        ):
-            try:
-                provenance = json.loads(r["provenance"] or "{}")
-            except ValueError:
-                provenance = {"unreadable": str(r["provenance"])[:200]}
-            out.append(
-                ModelRecord(
-                    r["id"],
-                    r["name"],
-                    r["version"],
-                    r["kind"],
-                    r["created_at"],
-                    provenance if isinstance(provenance, dict) else {"value": provenance},
-                )
-            )
-        return out

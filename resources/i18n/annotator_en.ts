@@ -1607,7 +1607,7 @@
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location line="+25" />
+            <location line="+30" />
             <source> (and %n more problem(s))</source>
             <translation type="unfinished">
                 <numerusform />
@@ -1642,6 +1642,34 @@
         <message>
             <location line="+8" />
             <source>Exported the codebook to {0}.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CodebookFileDialog</name>
+        <message>
+            <location filename="../../annotator/gui/codebook/yaml_preview_dialog.py" line="+20" />
+            <source>Import a codebook: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>{0}: {1} codes, {2} with a key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Codes the project already has (the same id) are updated; the others are added. No code of the project, and none of its annotations, is removed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The codebook is empty: it starts with these codes, which you can then edit.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -107,3 +107,59 @@ def test_an_export_says_what_its_format_cannot_carry(project, tmp_path):
     assert "Not carried by qdpx: 18 codes share a name with a code in another group" in res.output
     unique = run("export", project, "--format", "qdpx", "-o", tmp_path / "unique.qdpx")
     assert "share a name" not in unique.output
+
+
+def test_at_a_terminal_several_matching_titles_offer_a_choice(project):
+    import os
+    import pty
+    import select
+    import subprocess
+    import sys
+    import time
+
+    main, child = pty.openpty()
+    env = dict(os.environ, COLUMNS="100", TERM="xterm")
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "annotator.cli.main",
+            "compare",
+            str(project),
+            "syria",
+            "--coders",
+            "Amira,Ben",
+        ],
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        env=env,
+    )
+    os.close(child)
+    out = b""
+    deadline = time.monotonic() + 60
+    answered = False
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([main], [], [], 0.5)
+        if ready:
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        if not answered and b"which one" in out:
+            os.write(main, b"5\n")  # the fifth: Vienna Talks on Syria
+            answered = True
+        if proc.poll() is not None and not ready:
+            break
+    proc.wait(timeout=30)
+    os.close(main)
+    import re
+
+    text = re.sub(r"\x1b\[[0-9;]*m", "", out.decode("utf-8", "replace"))
+    assert answered, text
+    assert "5 documents match 'syria'" in text
+    assert "Vienna Talks on Syria End With Agreement to Keep Talking  (Amira, Ben)" in text
+    assert proc.returncode == 0

@@ -99,6 +99,17 @@ def _new_project(window) -> QWidget:
     return NewProjectDialog(window, folder=window.project.path.parent)
 
 
+def _codebook_file(window) -> QWidget:
+    from pathlib import Path
+
+    from annotator.gui.codebook.yaml_preview_dialog import CodebookFileDialog
+    from annotator.resources_path import resource
+
+    return CodebookFileDialog(
+        Path(str(resource("codebooks", "news_frames.yaml"))), len(window.codebook), window
+    )
+
+
 def _builtin_codebook(window) -> QWidget:
     from annotator.gui.codebook.builtin_dialog import BuiltinCodebookDialog
 
@@ -147,6 +158,7 @@ DIALOGS: dict[str, Callable[[QWidget], QWidget]] = {
     "crash_dialog": _crash,
     "new_project": _new_project,
     "builtin_codebook": _builtin_codebook,
+    "codebook_file": _codebook_file,
     "coders": _coders,
     "assign": _assign,
     "coder_packages": _packages,

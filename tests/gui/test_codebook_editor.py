@@ -237,6 +237,49 @@ def test_export_then_import_yaml(editor, tmp_path):
         other.close()
 
 
+def test_a_chosen_yaml_file_is_previewed_before_it_changes_the_codebook(editor, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from annotator.gui.codebook.yaml_preview_dialog import CodebookFileDialog
+
+    other = tmp_path / "other.yaml"
+    other.write_text(
+        "name: Other study\ncodes:\n  - name: Humour\n    shortcut: u\n    color: '#cc79a7'\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+    seen = []
+
+    def look_then(answer):
+        def exec_(dialog):
+            seen.append(
+                (dialog.summary.text(), dialog.tree.topLevelItem(0).text(0), dialog.import_button.isEnabled())
+            )
+            return answer
+
+        return exec_
+
+    before = len(editor.project.codes.codebook())
+    monkeypatch.setattr(CodebookFileDialog, "exec", look_then(0))
+    assert editor.import_yaml() is None  # looked, cancelled: nothing changes
+    assert len(reopened(editor.project).codes.codebook()) == before
+    assert seen == [("Other study: 1 codes, 1 with a key.", "Humour", True)]
+    monkeypatch.setattr(CodebookFileDialog, "exec", look_then(1))
+    assert editor.import_yaml()["added"] == 1
+    assert len(reopened(editor.project).codes.codebook()) == before + 1
+
+
+def test_a_broken_yaml_file_says_why_in_its_preview(qtbot, tmp_path):
+    from annotator.gui.codebook.yaml_preview_dialog import CodebookFileDialog
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("codes:\n  - name: A\n    shortcut: x\n  - name: B\n    shortcut: x\n", encoding="utf-8")
+    dialog = CodebookFileDialog(bad, 3)
+    qtbot.addWidget(dialog)
+    assert not dialog.import_button.isEnabled()
+    assert "'x'" in dialog.summary.text()
+
+
 def test_invalid_yaml_is_refused_with_one_sentence(editor, tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("codes:\n  - name: A\n    shortcut: x\n  - name: B\n    shortcut: x\n", encoding="utf-8")

