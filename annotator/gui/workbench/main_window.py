@@ -306,8 +306,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
 
     def _tooltip(self, pos: int) -> str:
         # top stripe first: the legend reads in the order the stripes are drawn
-        lanes = self.article.text.lanes()
-        here = sorted(self.session.annotations_at(pos), key=lambda a: lanes.get(a.id, 0))
+        here = sorted(self.session.annotations_at(pos), key=lambda a: self.article.text.lane(a.id))
         cb = self.codebook
         return tooltip_html(
             [
