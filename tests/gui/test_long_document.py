@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import random
 import time
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
+from annotator.core.codebook import Codebook
+from annotator.core.models import Annotation, Code, Document
+from annotator.gui.workbench.annotations_panel import AnnotationTableModel
 from annotator.gui.workbench.article_text import ArticleText
 from annotator.gui.workbench.highlights import assign_lanes, band_counts
 from annotator.gui.workbench.span_layout import SpanLayout
@@ -132,3 +137,113 @@ def test_the_spans_in_view_are_those_that_reach_into_it():
     assert [s[0] for s in layout.overlapping(505, 600)] == ["long", "b"]
     assert [s[0] for s in layout.overlapping(1000, 2000)] == []
     assert [s[0] for s in layout.overlapping(1500, 2001)] == ["c"]
+
+
+# --- the annotations list ---------------------------------------------------------------
+
+
+def _codebook() -> Codebook:
+    return Codebook([Code(f"Frame {k}", id=f"c{k}", color=COLOURS[k]) for k in range(5)])
+
+
+def _model(qtbot, n: int) -> AnnotationTableModel:
+    text = article(max(2_000, n * 40))
+    model = AnnotationTableModel()
+    model.set_annotations(
+        [
+            Annotation("d", "ana", f"c{k % 5}", s, e, id=i, quote=text[s:e])
+            for k, (i, s, e) in enumerate(spans(text, n))
+        ],
+        _codebook(),
+    )
+    return model
+
+
+def _list_change(model: AnnotationTableModel) -> Callable[[], None]:
+    rnd = random.Random(4)
+    counter = iter(range(10**6))
+    last = max(a.end for a in model.rows)
+
+    def change() -> None:
+        k = next(counter)
+        s = rnd.randrange(0, last - 40)
+        new = Annotation("d", "ana", "c1", s, s + 30, id=f"new{k}", quote="words")
+        model.update_annotations({new.id: new})
+        assert model.row_of(new.id) is not None
+        model.update_annotations({new.id: replace(new, note="a note")})
+        model.update_annotations({new.id: None})
+
+    return change
+
+
+@pytest.mark.parametrize("column", [0, 1, 2])
+def test_a_change_in_a_long_annotations_list_costs_what_it_costs_in_a_short_one(qtbot, column):
+    from PySide6.QtCore import Qt
+
+    short, long = _model(qtbot, 50), _model(qtbot, 5_000)
+    for model in (short, long):
+        model.sort(column, Qt.SortOrder.DescendingOrder if column == 2 else Qt.SortOrder.AscendingOrder)
+    cost_short = fastest(_list_change(short))
+    cost_long = fastest(_list_change(long))
+    assert cost_long <= ALLOWED * cost_short, (cost_short, cost_long)
+
+
+# --- the window ----------------------------------------------------------------------------
+
+
+def _window_on(qtbot, tmp_path, name: str, n_chars: int, n_spans: int):
+    from annotator.gui.app.windows import start_window
+    from annotator.services.projects import add_coder, init_project
+    from annotator.store.project import Project
+
+    path = tmp_path / f"{name}.annotator"
+    project = init_project(path, codebook="news_frames")
+    coder = add_coder(project, "Ana")
+    text = article(n_chars)
+    doc = Document(text, title=name)
+    project.documents.add_documents([doc])
+    codebook = project.codes.codebook()
+    codes = [c.id for c in codebook.leaves("span") if codebook.exclusive_group(c.id) is None]
+    project.annotations.restore_annotations(
+        Annotation(doc.id, coder.id, codes[k % len(codes)], s, e, id=f"a{k}")
+        for k, (_i, s, e) in enumerate(spans(text, n_spans))
+    )
+    project.close()
+    with Project.open(path) as p:
+        ana = p.coder_by_name("Ana")
+    win = start_window(path, coder=ana)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.open_document(doc.id)
+    assert len(win.annotations_state) == n_spans
+    return win
+
+
+def _window_reaction(win) -> Callable[[], None]:
+    """What the window does after a command saved a span: the session has the
+    new state; the views take in the change."""
+    from annotator.services.session import Change
+
+    rnd = random.Random(6)
+    ids = sorted(win.annotations_state)
+
+    def change() -> None:
+        a = win.annotations_state[rnd.choice(ids)]
+        for state in (replace(a, end=a.end + 1), a):
+            win.session.absorb(Change(win.document_id, {a.id: state}))
+            win.notifier.annotations_changed.emit(win.document_id, [a.id])
+
+    return change
+
+
+def test_the_window_takes_in_a_saved_span_as_quickly_in_a_long_article(qtbot, tmp_path):
+    short = _window_on(qtbot, tmp_path, "short", 2_000, 50)
+    long = _window_on(qtbot, tmp_path, "long", 200_000, 5_000)
+    cost_short = fastest(_window_reaction(short))
+    cost_long = fastest(_window_reaction(long))
+    assert cost_long <= ALLOWED * cost_short, (cost_short, cost_long)
+    # the codebook's counts are still every code's number of spans
+    counts = Counter(a.code_id for a in long.annotations_state.values())
+    shown = {cid: long.codes._items[cid].text(2) for cid in counts}
+    assert shown == {cid: str(n) for cid, n in counts.items()}

@@ -287,10 +287,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self._refresh_counts()
 
     def _refresh_counts(self) -> None:
-        counts: dict[str, int] = {}
-        for a in self.annotations_state.values():
-            counts[a.code_id] = counts.get(a.code_id, 0) + 1
-        self.codes.set_counts(counts)
+        self.codes.set_counts(self.session.code_counts())
 
     def _annotations_changed(self, document_id: str, ids: list) -> None:
         if document_id != self.document_id:
