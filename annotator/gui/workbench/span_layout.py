@@ -15,8 +15,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 
-from annotator.gui.workbench.highlights import assign_lanes, band_counts
-
 # (id, start, end, colour)
 Span16 = tuple[str, int, int, str]
 
@@ -92,19 +90,36 @@ class SpanLayout:
 
     def _lay_out(self, a: int, b: int, cluster_index: int) -> None:
         """Lanes, stripes and clusters of ``_spans[a:b]``, whole clusters,
-        whose clusters go in at ``cluster_index``."""
-        bounds = [(s[0], s[1], s[2]) for s in self._spans[a:b]]
-        lanes = assign_lanes(bounds)
-        self._lanes.update(lanes)
-        self._bands.update(band_counts(bounds, lanes))
+        whose clusters go in at ``cluster_index``: ``highlights.assign_lanes``
+        and ``band_counts`` in one pass over spans already in order."""
+        lanes, bands = self._lanes, self._bands
         starts: list[int] = []
         ends: list[int] = []
-        for _sid, s, e in bounds:
-            if ends and s < ends[-1]:
-                ends[-1] = max(ends[-1], e)
-            else:
+        lane_ends: list[int] = []
+        cluster: list[str] = []
+        depth = 0
+        for sid, s, e, _c in self._spans[a:b]:
+            if cluster and s >= ends[-1]:
+                for x in cluster:
+                    bands[x] = depth
+                cluster, depth, lane_ends = [], 0, []  # every lane is free where a cluster begins
+            if not cluster:
                 starts.append(s)
                 ends.append(e)
+            elif e > ends[-1]:
+                ends[-1] = e
+            for lane, lane_end in enumerate(lane_ends):
+                if lane_end <= s:
+                    lane_ends[lane] = e
+                    break
+            else:
+                lane = len(lane_ends)
+                lane_ends.append(e)
+            lanes[sid] = lane
+            depth = max(depth, lane + 1)
+            cluster.append(sid)
+        for x in cluster:
+            bands[x] = depth
         self._cluster_starts[cluster_index:cluster_index] = starts
         self._cluster_ends[cluster_index:cluster_index] = ends
 
