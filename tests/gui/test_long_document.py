@@ -97,6 +97,20 @@ def test_changing_one_span_costs_no_more_in_a_long_article(qtbot):
     assert cost_long <= ALLOWED * cost_short, (cost_short, cost_long)
 
 
+def test_the_lanes_under_a_passage_are_found_as_quickly_in_a_long_article(qtbot):
+    # the suggestions layer asks this for every suggestion it draws, on every paint
+    short = _shown_text(qtbot, 2_000, 50)
+    long = _shown_text(qtbot, 200_000, 5_000)
+
+    def ask(view: ArticleText) -> Callable[[], None]:
+        rnd = random.Random(8)
+        return lambda: [view.lanes_over(s, s + 20) for s in (rnd.randrange(0, 1_900) for _ in range(30))]
+
+    cost_short, cost_long = fastest(ask(short)), fastest(ask(long))
+    assert cost_long <= ALLOWED * cost_short, (cost_short, cost_long)
+    assert long.lanes_over(0, len(long.text)) == max(long.lanes().values()) + 1
+
+
 def test_lanes_and_stripes_after_many_changes_are_those_of_a_fresh_layout():
     rnd = random.Random(7)
     text_length = 3_000
