@@ -78,7 +78,7 @@ def test_overlapping_spans_of_two_codes_are_kept_and_both_shown(qtbot, window, p
     press(qtbot, window, Qt.Key.Key_E)
     rows = stored(project_path)
     assert {r[0] for r in rows} == {"Conflict", "Economic consequences"}
-    lanes = window.article.text._lanes
+    lanes = window.article.text.lanes()
     assert sorted(lanes.values()) == [0, 1]  # stacked underlines, not drawn over each other
     tip = window._tooltip(15)
     assert "Conflict" in tip and "Economic consequences" in tip

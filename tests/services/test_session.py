@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections import Counter
 
 import pytest
 
@@ -75,6 +76,8 @@ def in_step(session: CodingSession) -> None:
     with Project.open(session.project.path) as p:
         assert session.annotations == {a.id: a for a in p.annotations.select(session.document_id, "ann")}
         assert session.document_codes == coding.document_code_state(p, session.document_id, "ann")
+    # the codebook's counts, kept in step change by change rather than counted again
+    assert session.code_counts() == dict(Counter(a.code_id for a in session.annotations.values()))
 
 
 def spans(session: CodingSession) -> list[tuple[str, int, int, str]]:

@@ -3,6 +3,9 @@ with notes editable in place; choosing a row selects the span in the text."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from operator import itemgetter
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
@@ -17,52 +20,70 @@ COL_CODE, COL_QUOTE, COL_NOTE = range(3)
 
 class AnnotationTableModel(QAbstractTableModel):
     """Emits ``note_edited(annotation_id, note)``; the window saves it as an
-    undoable command and then updates this model."""
+    undoable command and then updates this model.
+
+    The annotations are kept in ascending order of the sort key with the keys
+    beside them, a descending sort only reading them from the other end: a
+    changed span finds its row by bisection, so coding in an article with
+    thousands of spans costs what it costs in a short one."""
 
     note_edited = Signal(str, str)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.rows: list[Annotation] = []
+        self._rows: list[Annotation] = []  # ascending by _keys
+        self._keys: list[tuple] = []
+        self._by_id: dict[str, Annotation] = {}
         self.codebook = Codebook()
         self._icons: dict[str, object] = {}
         self._headers = (self.tr("Code"), self.tr("Quote"), self.tr("Note"))
         self._sort = (COL_QUOTE, False)
 
+    @property
+    def rows(self) -> list[Annotation]:
+        """The annotations in the order shown."""
+        return self._rows[::-1] if self._sort[1] else list(self._rows)
+
+    def annotation_at(self, row: int) -> Annotation:
+        return self._rows[self._stored(row)]
+
+    def _stored(self, row: int) -> int:
+        # a view row as a position in _rows, and back (the same arithmetic)
+        return len(self._rows) - 1 - row if self._sort[1] else row
+
     def set_annotations(self, annotations: list[Annotation], codebook: Codebook) -> None:
         self.beginResetModel()
         self.codebook = codebook
-        self.rows = list(annotations)
+        self._by_id = {a.id: a for a in annotations}
         self._sort_rows()
         self._icons = {}
         self.endResetModel()
 
     def update_annotations(self, changed: dict[str, Annotation | None]) -> None:
         """Remove, change or add a few rows without resetting the table."""
-        for i in range(len(self.rows) - 1, -1, -1):
-            a = self.rows[i]
-            if a.id in changed:
-                new = changed[a.id]
-                if new is not None and self._key()(new) == self._key()(a):
-                    self.rows[i] = new
-                    self.dataChanged.emit(self.index(i, 0), self.index(i, 2))
-                    changed = {k: v for k, v in changed.items() if k != a.id}
-                else:
-                    self.beginRemoveRows(QModelIndex(), i, i)
-                    del self.rows[i]
-                    self.endRemoveRows()
         key = self._key()
-        descending = self._sort[1]
-        for a in changed.values():
-            if a is None:
-                continue
-            k = key(a)
-            i = 0
-            while i < len(self.rows) and ((key(self.rows[i]) > k) if descending else (key(self.rows[i]) < k)):
-                i += 1
-            self.beginInsertRows(QModelIndex(), i, i)
-            self.rows.insert(i, a)
-            self.endInsertRows()
+        for ann_id, new in changed.items():
+            old = self._by_id.pop(ann_id, None)
+            if old is not None:
+                i = self._find(old)
+                if new is not None and key(new) == self._keys[i]:
+                    self._rows[i] = self._by_id[ann_id] = new
+                    row = self._stored(i)
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
+                    continue
+                row = self._stored(i)
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[i], self._keys[i]
+                self.endRemoveRows()
+            if new is not None:
+                k = key(new)
+                i = bisect_left(self._keys, k)
+                row = len(self._rows) - i if self._sort[1] else i
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._rows.insert(i, new)
+                self._keys.insert(i, k)
+                self._by_id[ann_id] = new
+                self.endInsertRows()
 
     # Sorting here rather than in a QSortFilterProxyModel: a proxy asks data()
     # tens of thousands of times per reset, which made applying a code slow.
@@ -73,28 +94,32 @@ class AnnotationTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _sort_rows(self) -> None:
-        self.rows.sort(key=self._key(), reverse=self._sort[1])
+        key = self._key()
+        keyed = sorted(((key(a), a) for a in self._by_id.values()), key=itemgetter(0))
+        self._keys = [k for k, _a in keyed]
+        self._rows = [a for _k, a in keyed]
 
     def _key(self):
+        # the id last: every key is unique, so a row is found by its key alone
         column = self._sort[0]
         cb = self.codebook
         if column == COL_CODE:
 
             def key(a):
-                return (cb.path(a.code_id).casefold() if a.code_id in cb else a.code_id, a.start)
+                return (cb.path(a.code_id).casefold() if a.code_id in cb else a.code_id, a.start, a.id)
         elif column == COL_NOTE:
 
             def key(a):
-                return (a.note.casefold(), a.start)
+                return (a.note.casefold(), a.start, a.id)
         else:
 
             def key(a):
-                return (a.start, a.end)
+                return (a.start, a.end, a.id)
 
         return key
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
         return 0 if parent.isValid() else 3
@@ -113,7 +138,7 @@ class AnnotationTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        a = self.rows[index.row()]
+        a = self._rows[self._stored(index.row())]
         col = index.column()
         code = self.codebook.get(a.code_id)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
@@ -138,16 +163,21 @@ class AnnotationTableModel(QAbstractTableModel):
     def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802 - Qt API
         if role != Qt.ItemDataRole.EditRole or index.column() != COL_NOTE:
             return False
-        a = self.rows[index.row()]
+        a = self._rows[self._stored(index.row())]
         if str(value) != a.note:
             self.note_edited.emit(a.id, str(value))
         return True
 
     def row_of(self, annotation_id: str) -> int | None:
-        for i, a in enumerate(self.rows):
-            if a.id == annotation_id:
-                return i
-        return None
+        a = self._by_id.get(annotation_id)
+        return None if a is None else self._stored(self._find(a))
+
+    def _find(self, a: Annotation) -> int:
+        i = bisect_left(self._keys, self._key()(a))
+        if i < len(self._rows) and self._rows[i].id == a.id:
+            return i
+        # the codebook changed under the keys (a code renamed) and no reset came yet
+        return next(j for j, b in enumerate(self._rows) if b.id == a.id)
 
 
 class AnnotationsPanel(QWidget):

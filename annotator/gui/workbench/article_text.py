@@ -11,7 +11,6 @@ which is what makes that conversion sufficient.
 from __future__ import annotations
 
 import html
-from bisect import bisect_left
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -27,7 +26,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
 from annotator.core.spans import Utf16Map
-from annotator.gui.workbench.highlights import assign_lanes, band_counts, is_dark, tint, underline
+from annotator.gui.workbench.highlights import is_dark, tint, underline
+from annotator.gui.workbench.span_layout import Span16, SpanLayout
 
 SERIF_FAMILIES = (
     "Source Serif 4",
@@ -78,10 +78,7 @@ class ArticleText(QTextEdit):
         self.setMouseTracking(True)
         self.map = Utf16Map("")
         self.text = ""
-        self._spans: list[tuple[str, int, int, str]] = []  # id, start16, end16, colour; sorted by start
-        self._starts: list[int] = []
-        self._lanes: dict[str, int] = {}
-        self._bands: dict[str, int] = {}  # stripes sharing a span's line height (see band_counts)
+        self._layout = SpanLayout()  # the annotations in UTF-16 units, with their lanes and stripes
         self._selected_id: str | None = None
         self._tooltip = None  # callable(code_point) -> str (HTML) or ""
         self._overlays: list = []  # objects with paint(text, painter, clip), drawn over the text
@@ -119,35 +116,22 @@ class ArticleText(QTextEdit):
     def set_spans(self, spans: list[tuple[str, int, int, str]]) -> None:
         """All annotations to draw, as (id, start, end, colour) in code points."""
         to16 = self.map.to_utf16
-        self._set_spans16([(i, to16(s), to16(e), c) for i, s, e, c in spans])
+        self._layout.reset([(i, to16(s), to16(e), c) for i, s, e, c in spans])
         self.viewport().update()
 
     def update_spans(self, changed: dict[str, tuple[int, int, str] | None]) -> None:
         """Add, change (id -> (start, end, colour)) or remove (id -> None) a
         few spans, repainting only the lines they and their neighbours touch."""
         to16 = self.map.to_utf16
-        old = {s[0]: s for s in self._spans if s[0] in changed}
-        keep = [s for s in self._spans if s[0] not in changed]
-        new = {i: (i, to16(v[0]), to16(v[1]), v[2]) for i, v in changed.items() if v is not None}
-        old_lanes, old_bands = self._lanes, self._bands
-        self._set_spans16(keep + list(new.values()))
-        dirty = list(old.values()) + list(new.values())
-        # a change can push an overlapping neighbour's underline to another lane, its tint to another stripe
-        dirty += [
-            s
-            for s in self._spans
-            if old_lanes.get(s[0]) != self._lanes.get(s[0]) or old_bands.get(s[0]) != self._bands.get(s[0])
-        ]
-        self._update_region(dirty)
+        # a change can push an overlapping neighbour's underline to another lane, its tint to another
+        # stripe: the layout returns those too
+        self._update_region(
+            self._layout.update(
+                {i: (i, to16(v[0]), to16(v[1]), v[2]) if v is not None else None for i, v in changed.items()}
+            )
+        )
 
-    def _set_spans16(self, spans16: list[tuple[str, int, int, str]]) -> None:
-        self._spans = sorted(spans16, key=lambda x: (x[1], -x[2]))
-        self._starts = [s[1] for s in self._spans]
-        bounds = [(i, s, e) for i, s, e, _ in self._spans]
-        self._lanes = assign_lanes(bounds)
-        self._bands = band_counts(bounds, self._lanes)
-
-    def _update_region(self, spans: list[tuple[str, int, int, str]]) -> None:
+    def _update_region(self, spans: list[Span16]) -> None:
         if len(spans) > 60:
             self.viewport().update()
             return
@@ -155,7 +139,7 @@ class ArticleText(QTextEdit):
         offset = QPoint(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
         layout = self.document().documentLayout()
         clip = vp.rect()
-        lanes = max(self._lanes.values(), default=0) + 1
+        lanes = max((self._layout.lane(s[0]) for s in spans), default=0) + 1
         for _sid, s16, e16, _c in spans:
             for _x1, _x2, top, bottom in self._line_pieces(layout, s16, e16, offset, clip):
                 # whole line width: cheap, and covers tints, underlines and text
@@ -163,7 +147,7 @@ class ArticleText(QTextEdit):
 
     def set_selected_annotation(self, annotation_id: str | None) -> None:
         if annotation_id != self._selected_id:
-            touched = [s for s in self._spans if s[0] in (annotation_id, self._selected_id)]
+            touched = [s for s in map(self._layout.get, (annotation_id, self._selected_id)) if s is not None]
             self._selected_id = annotation_id
             self._update_region(touched)
 
@@ -194,14 +178,15 @@ class ArticleText(QTextEdit):
 
     def lanes(self) -> dict[str, int]:
         """Each span's lane: its underline's row and its tint's stripe, 0 on top."""
-        return dict(self._lanes)
+        return self._layout.lanes()
+
+    def lane(self, annotation_id: str) -> int:
+        return self._layout.lane(annotation_id)
 
     def lanes_over(self, start: int, end: int) -> int:
         """How many underline lanes the annotations over [start, end) use."""
         s16, e16 = self.map.to_utf16(start), self.map.to_utf16(end)
-        return max(
-            (self._lanes.get(sid, 0) + 1 for sid, a, b, _c in self._spans if a < e16 and b > s16), default=0
-        )
+        return max((self._layout.lane(s[0]) + 1 for s in self._layout.overlapping(s16, e16)), default=0)
 
     def _refresh_selections(self) -> None:
         # Tints are painted by paintEvent (no ExtraSelections: painting only
@@ -300,7 +285,7 @@ class ArticleText(QTextEdit):
     # --- underlines ---------------------------------------------------------------
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
-        visible = self._visible_spans() if self._spans else []
+        visible = self._visible_spans() if len(self._layout) else []
         if visible:
             painter = QPainter(self.viewport())
             self._paint_spans(painter, visible, event.rect(), tints=True)
@@ -314,13 +299,11 @@ class ArticleText(QTextEdit):
                 overlay.paint(self, painter, event.rect())
             painter.end()
 
-    def _visible_spans(self) -> list[tuple[str, int, int, str]]:
+    def _visible_spans(self) -> list[Span16]:
         vp = self.viewport()
         first = self.cursorForPosition(QPoint(0, 0)).position()
         last = self.cursorForPosition(QPoint(vp.width(), vp.height())).position()
-        # spans starting before the viewport may still reach into it
-        hi = bisect_left(self._starts, last + 1)
-        return [s for s in self._spans[:hi] if s[2] > first]
+        return self._layout.overlapping(first, last + 1)
 
     def _paint_spans(self, painter: QPainter, visible, clip: QRect, *, tints: bool) -> None:
         dark = is_dark(self.palette())
@@ -339,8 +322,8 @@ class ArticleText(QTextEdit):
                 pen.setWidthF(3.0 if selected else 2.0)
                 pen.setCapStyle(Qt.PenCapStyle.FlatCap)
                 painter.setPen(pen)
-            lane = self._lanes.get(sid, 0)
-            bands = self._bands.get(sid, 1)
+            lane = self._layout.lane(sid)
+            bands = self._layout.bands(sid)
             for x1, x2, top, bottom in self._line_pieces(layout, s16, e16, offset, clip):
                 if tints:
                     # overlapping tints as stripes, lane by lane: blended they turn grey

@@ -287,10 +287,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self._refresh_counts()
 
     def _refresh_counts(self) -> None:
-        counts: dict[str, int] = {}
-        for a in self.annotations_state.values():
-            counts[a.code_id] = counts.get(a.code_id, 0) + 1
-        self.codes.set_counts(counts)
+        self.codes.set_counts(self.session.code_counts())
 
     def _annotations_changed(self, document_id: str, ids: list) -> None:
         if document_id != self.document_id:
@@ -306,8 +303,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
 
     def _tooltip(self, pos: int) -> str:
         # top stripe first: the legend reads in the order the stripes are drawn
-        lanes = self.article.text.lanes()
-        here = sorted(self.session.annotations_at(pos), key=lambda a: lanes.get(a.id, 0))
+        here = sorted(self.session.annotations_at(pos), key=lambda a: self.article.text.lane(a.id))
         cb = self.codebook
         return tooltip_html(
             [

@@ -8,6 +8,7 @@ write returned are the states shown.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from annotator.core.errors import AnnotatorError
@@ -34,6 +35,7 @@ class CodingSession:
         self.document: Document | None = None
         self.status: str | None = None
         self.annotations: dict[str, Annotation] = {}
+        self._code_counts: Counter[str] = Counter()  # of ``annotations``, kept in step by absorb
         self.document_codes: dict[str, DocumentCode] = {}
         self.selected_id: str | None = None
         self.last_code: str | None = None
@@ -60,6 +62,7 @@ class CodingSession:
         found = project.workflow.suggestions(document_id, status="open") if suggestions else None
         self.document, self.status = document, status
         self.annotations = {a.id: a for a in annotations}
+        self._code_counts = Counter(a.code_id for a in annotations)
         self.document_codes = codes
         self.selected_id = None
         self._tokens = None  # read when first needed: opening stays fast
@@ -68,6 +71,7 @@ class CodingSession:
     def close_document(self) -> None:
         self.document, self.status, self._tokens = None, None, None
         self.annotations, self.document_codes, self.selected_id = {}, {}, None
+        self._code_counts = Counter()
 
     def open_suggestions(self) -> list[Suggestion]:
         """The open suggestions of the open document."""
@@ -93,6 +97,10 @@ class CodingSession:
     def annotations_at(self, pos: int) -> list[Annotation]:
         """The coder's spans at a code point, innermost first."""
         return sorted(coding.annotations_at(self.annotations.values(), pos), key=lambda a: a.end - a.start)
+
+    def code_counts(self) -> dict[str, int]:
+        """How many of the coder's spans in the open document carry each code."""
+        return {code_id: n for code_id, n in self._code_counts.items() if n}
 
     def annotation(self, annotation_id: str) -> Annotation:
         try:
@@ -125,12 +133,16 @@ class CodingSession:
         if change.document_id != self.document_id:
             return
         for ann_id, state in change.annotations.items():
+            old = self.annotations.get(ann_id)
+            if old is not None:
+                self._code_counts[old.code_id] -= 1
             if state is None:
                 self.annotations.pop(ann_id, None)
                 if self.selected_id == ann_id:
                     self.selected_id = None
             else:
                 self.annotations[ann_id] = state
+                self._code_counts[state.code_id] += 1
         if change.document_codes is not None:
             self.document_codes = dict(change.document_codes)
         if change.status_changed:
