@@ -2,14 +2,14 @@
 stays as quick to code as a short one: what one change costs must not grow
 with the article's length or its number of annotations.
 
-Each test times the same small change in a short and in a long article (the
-fastest of several runs, so a busy machine does not decide) and compares.
+The tests count the work a change does (spans laid out again, rows found) and
+check the results against plain recomputation; the times themselves are
+measured by tests/benchmarks/bench_gui.py, not asserted here.
 """
 
 from __future__ import annotations
 
 import random
-import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -30,9 +30,9 @@ WORDS = (
     "warned that the government forces had moved into the northern districts on Tuesday"
 ).split()
 COLOURS = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00"]
-# a long article costs at most this many times what a short one costs per change
-# (it is about 100 times when the work grows with the number of spans)
-ALLOWED = 4
+# spans one small change may lay out again, in an article of 5,000: the few of
+# the overlap clusters it touches, never the article
+MOST_LAID_OUT = 60
 
 
 def article(n_chars: int, seed: int = 1) -> str:
@@ -54,15 +54,6 @@ def spans(text: str, n: int, seed: int = 2) -> list[tuple[str, int, int]]:
         s = i * step + rnd.randrange(0, max(1, step // 2))
         out.append((f"a{i}", s, min(len(text), s + rnd.randrange(5, 90))))
     return out
-
-
-def fastest(action: Callable[[], object], runs: int = 15) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        t = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - t)
-    return best
 
 
 def _shown_text(qtbot, n_chars: int, n_spans: int) -> ArticleText:
@@ -89,26 +80,26 @@ def _one_change(view: ArticleText) -> Callable[[], None]:
     return change
 
 
-def test_changing_one_span_costs_no_more_in_a_long_article(qtbot):
-    short = _shown_text(qtbot, 2_000, 50)
+def test_changing_one_span_lays_out_only_its_neighbours_in_a_long_article(qtbot):
     long = _shown_text(qtbot, 200_000, 5_000)
-    cost_short = fastest(_one_change(short))
-    cost_long = fastest(_one_change(long))
-    assert cost_long <= ALLOWED * cost_short, (cost_short, cost_long)
+    assert len(long._layout) == 5_000
+    change = _one_change(long)
+    worst = 0
+    for _ in range(100):
+        change()
+        worst = max(worst, long._layout.last_laid_out)
+    assert 0 < worst <= MOST_LAID_OUT, worst
 
 
-def test_the_lanes_under_a_passage_are_found_as_quickly_in_a_long_article(qtbot):
+def test_the_lanes_under_a_passage_in_a_long_article(qtbot):
     # the suggestions layer asks this for every suggestion it draws, on every paint
-    short = _shown_text(qtbot, 2_000, 50)
     long = _shown_text(qtbot, 200_000, 5_000)
-
-    def ask(view: ArticleText) -> Callable[[], None]:
-        rnd = random.Random(8)
-        return lambda: [view.lanes_over(s, s + 20) for s in (rnd.randrange(0, 1_900) for _ in range(30))]
-
-    cost_short, cost_long = fastest(ask(short)), fastest(ask(long))
-    assert cost_long <= ALLOWED * cost_short, (cost_short, cost_long)
-    assert long.lanes_over(0, len(long.text)) == max(long.lanes().values()) + 1
+    lanes = long.lanes()
+    rnd = random.Random(8)
+    for s in (rnd.randrange(0, 199_000) for _ in range(30)):
+        under = [i for i, a, b, _c in long._layout.overlapping(s, s + 20)]
+        assert long.lanes_over(s, s + 20) == max((lanes[i] for i in under), default=-1) + 1
+    assert long.lanes_over(0, len(long.text)) == max(lanes.values()) + 1
 
 
 def test_lanes_and_stripes_after_many_changes_are_those_of_a_fresh_layout():
@@ -195,15 +186,18 @@ def _list_change(model: AnnotationTableModel) -> Callable[[], None]:
 
 
 @pytest.mark.parametrize("column", [0, 1, 2])
-def test_a_change_in_a_long_annotations_list_costs_what_it_costs_in_a_short_one(qtbot, column):
+def test_a_change_in_a_long_annotations_list_keeps_its_order(qtbot, column):
     from PySide6.QtCore import Qt
 
-    short, long = _model(qtbot, 50), _model(qtbot, 5_000)
-    for model in (short, long):
-        model.sort(column, Qt.SortOrder.DescendingOrder if column == 2 else Qt.SortOrder.AscendingOrder)
-    cost_short = fastest(_list_change(short))
-    cost_long = fastest(_list_change(long))
-    assert cost_long <= ALLOWED * cost_short, (cost_short, cost_long)
+    long = _model(qtbot, 5_000)
+    descending = column == 2
+    long.sort(column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+    change = _list_change(long)
+    for _ in range(20):
+        change()
+    rows = long.rows
+    assert len(rows) == 5_000
+    assert [long.row_of(a.id) for a in rows[:50]] == list(range(50))
 
 
 # --- the window ----------------------------------------------------------------------------
@@ -255,12 +249,11 @@ def _window_reaction(win) -> Callable[[], None]:
     return change
 
 
-def test_the_window_takes_in_a_saved_span_as_quickly_in_a_long_article(qtbot, tmp_path):
-    short = _window_on(qtbot, tmp_path, "short", 2_000, 50)
+def test_the_window_takes_in_saved_spans_of_a_long_article(qtbot, tmp_path):
     long = _window_on(qtbot, tmp_path, "long", 200_000, 5_000)
-    cost_short = fastest(_window_reaction(short))
-    cost_long = fastest(_window_reaction(long))
-    assert cost_long <= ALLOWED * cost_short, (cost_short, cost_long)
+    react = _window_reaction(long)
+    for _ in range(10):
+        react()
     # the codebook's counts are still every code's number of spans
     counts = Counter(a.code_id for a in long.annotations_state.values())
     shown = {cid: long.codes._items[cid].text(2) for cid in counts}

@@ -34,6 +34,7 @@ class SpanLayout:
         self._cluster_ends: list[int] = []
         self._lanes: dict[str, int] = {}
         self._bands: dict[str, int] = {}
+        self.last_laid_out = 0
 
     def __len__(self) -> int:
         return len(self._spans)
@@ -44,6 +45,7 @@ class SpanLayout:
         self._keys = [_key(s) for s in self._spans]
         self._lanes, self._bands = {}, {}
         self._cluster_starts, self._cluster_ends = [], []
+        self.last_laid_out = len(self._spans)
         self._lay_out(0, len(self._spans), 0)
 
     def update(self, changed: Mapping[str, Span16 | None]) -> list[Span16]:
@@ -80,6 +82,8 @@ class SpanLayout:
         del self._cluster_starts[first:last], self._cluster_ends[first:last]
         a, b = bisect_left(self._keys, (lo,)), bisect_left(self._keys, (hi,))
         before = {s[0]: (self._lanes.get(s[0]), self._bands.get(s[0])) for s in self._spans[a:b]}
+        # how many spans this change laid out again: the cost that must not grow with the article
+        self.last_laid_out = b - a
         self._lay_out(a, b, first)
         dirty += [
             s
