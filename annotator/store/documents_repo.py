@@ -50,30 +50,32 @@ class DocumentsRepo:
         """Store documents (with their segments and near-duplicate signatures) in
         one transaction; return the ids actually added: a document already in the
         project is skipped."""
-        added: list[str] = []
+        documents = list(documents)
         now = now_iso()
         segmentations = segmentations or {}
         signatures = signatures or {}
+        conn = self.db.conn
         with self.db.transaction():
+            # Inside the write transaction nobody else can add a document, so
+            # the ids looked up here are the ones the inserts would collide with.
+            present = self.existing_document_ids([d.id for d in documents])
+            fresh: list[Document] = []
             for doc in documents:
-                cur = self.db.conn.execute(
-                    "INSERT OR IGNORE INTO documents(id, batch_id, title, outlet, author, published, url, "
-                    "language, text, length, raw, source_path, metadata, cleaning, added_at) VALUES "
-                    "(:id, :batch_id, :title, :outlet, :author, :published, :url, :language, :text, :length, "
-                    ":raw, :source_path, :metadata, :cleaning, :added_at)",
-                    rows.document_row(doc, now),
-                )
-                if cur.rowcount:
-                    added.append(doc.id)
-                    seg = segmentations.get(doc.id)
-                    if seg is not None:
-                        self._put_segmentation(seg)
-                    if doc.id in signatures:
-                        self.db.conn.execute(
-                            "INSERT OR REPLACE INTO document_signatures VALUES (?, ?)",
-                            (doc.id, signatures[doc.id]),
-                        )
-        return added
+                if doc.id not in present:
+                    present.add(doc.id)
+                    fresh.append(doc)
+            # one statement per table for the whole chunk: a statement per row
+            # costs a Python round trip per article and table
+            conn.executemany(_INSERT_DOCUMENT, [rows.document_row(d, now) for d in fresh])
+            conn.executemany(
+                _PUT_SEGMENTATION,
+                [rows.segmentation_row(segmentations[d.id]) for d in fresh if d.id in segmentations],
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO document_signatures(document_id, signature) VALUES (?, ?)",
+                [(d.id, signatures[d.id]) for d in fresh if d.id in signatures],
+            )
+        return [d.id for d in fresh]
 
     def add_document(self, document: Document, segmentation: Segmentation | None = None) -> bool:
         return bool(self.add_documents([document], {document.id: segmentation} if segmentation else None))
@@ -300,19 +302,9 @@ class DocumentsRepo:
 
     # --- segments ----------------------------------------------------------------
 
-    def _put_segmentation(self, seg: Segmentation) -> None:
-        self.db.conn.execute(
-            "INSERT INTO segments(document_id, model, tokens, sentences, paragraphs, entities) "
-            "VALUES (:document_id, :model, :tokens, :sentences, :paragraphs, :entities) "
-            "ON CONFLICT(document_id) DO UPDATE SET model = excluded.model, tokens = excluded.tokens, "
-            "sentences = excluded.sentences, paragraphs = excluded.paragraphs, entities = excluded.entities",
-            rows.segmentation_row(seg),
-        )
-
     def set_segmentations(self, segmentations: Iterable[Segmentation]) -> None:
         with self.db.transaction():
-            for seg in segmentations:
-                self._put_segmentation(seg)
+            self.db.conn.executemany(_PUT_SEGMENTATION, [rows.segmentation_row(s) for s in segmentations])
 
     def segmentation(self, document_id: str) -> Segmentation | None:
         row = self.db.one("SELECT * FROM segments WHERE document_id = ?", (document_id,))
@@ -348,6 +340,17 @@ class DocumentsRepo:
         return [r[0] for r in self.db.conn.execute(sql, params)]
 
 
+_INSERT_DOCUMENT = (
+    "INSERT INTO documents(id, batch_id, title, outlet, author, published, url, language, text, length, raw, "
+    "source_path, metadata, cleaning, added_at) VALUES (:id, :batch_id, :title, :outlet, :author, :published, "
+    ":url, :language, :text, :length, :raw, :source_path, :metadata, :cleaning, :added_at)"
+)
+_PUT_SEGMENTATION = (
+    "INSERT INTO segments(document_id, model, tokens, sentences, paragraphs, entities) "
+    "VALUES (:document_id, :model, :tokens, :sentences, :paragraphs, :entities) "
+    "ON CONFLICT(document_id) DO UPDATE SET model = excluded.model, tokens = excluded.tokens, "
+    "sentences = excluded.sentences, paragraphs = excluded.paragraphs, entities = excluded.entities"
+)
 _DOC_COLS = (
     "id",
     "batch_id",

@@ -140,3 +140,29 @@ def _write(project, name: str, text: str):
     path = project.path.parent / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_an_import_writes_each_table_once_per_chunk_not_once_per_article(project):
+    # A statement a row costs a Python round trip (cursor, parameter binding)
+    # per article and table; a chunk's rows go in with one call per table.
+    conn = project.db.conn
+    calls: list[str] = []
+
+    def counted(method):
+        def call(sql, *args):
+            calls.append(sql)
+            return method(sql, *args)
+
+        return call
+
+    conn.execute, conn.executemany = counted(conn.execute), counted(conn.executemany)
+    try:
+        report = import_batch(project, [WIKINEWS], BLANK)
+    finally:
+        del conn.execute, conn.executemany
+    assert report.imported == 171
+    writes = {
+        table: sum(1 for sql in calls if sql.lstrip().upper().startswith("INSERT") and f"INTO {table}" in sql)
+        for table in ("documents(", "segments(", "document_signatures")
+    }
+    assert writes == {"documents(": 1, "segments(": 1, "document_signatures": 1}, writes
