@@ -4,6 +4,7 @@ the corpus, so listings never load texts."""
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -66,7 +67,7 @@ class DocumentsRepo:
                     fresh.append(doc)
             # one statement per table for the whole chunk: a statement per row
             # costs a Python round trip per article and table
-            conn.executemany(_INSERT_DOCUMENT, [rows.document_row(d, now) for d in fresh])
+            self._insert_documents([rows.document_row(d, now) for d in fresh])
             conn.executemany(
                 _PUT_SEGMENTATION,
                 [rows.segmentation_row(segmentations[d.id]) for d in fresh if d.id in segmentations],
@@ -76,6 +77,22 @@ class DocumentsRepo:
                 [(d.id, signatures[d.id]) for d in fresh if d.id in signatures],
             )
         return [d.id for d in fresh]
+
+    def _insert_documents(self, doc_rows: list[dict[str, Any]]) -> None:
+        # Many rows per INSERT statement: the full-text index, filled by the
+        # insert trigger, then takes the rows of a statement in one go; one
+        # statement per row made it write a small index segment per article
+        # (1,000 articles: 0.13 s against 0.06 s).
+        per_statement = max(
+            1, self.db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(_DOC_FIELDS)
+        )
+        for i in range(0, len(doc_rows), per_statement):
+            part = doc_rows[i : i + per_statement]
+            values = ", ".join([_DOC_PLACEHOLDERS] * len(part))
+            self.db.conn.execute(
+                f"INSERT INTO documents({', '.join(_DOC_FIELDS)}) VALUES {values}",
+                [row[f] for row in part for f in _DOC_FIELDS],
+            )
 
     def add_document(self, document: Document, segmentation: Segmentation | None = None) -> bool:
         return bool(self.add_documents([document], {document.id: segmentation} if segmentation else None))
@@ -340,11 +357,24 @@ class DocumentsRepo:
         return [r[0] for r in self.db.conn.execute(sql, params)]
 
 
-_INSERT_DOCUMENT = (
-    "INSERT INTO documents(id, batch_id, title, outlet, author, published, url, language, text, length, raw, "
-    "source_path, metadata, cleaning, added_at) VALUES (:id, :batch_id, :title, :outlet, :author, :published, "
-    ":url, :language, :text, :length, :raw, :source_path, :metadata, :cleaning, :added_at)"
+_DOC_FIELDS = (
+    "id",
+    "batch_id",
+    "title",
+    "outlet",
+    "author",
+    "published",
+    "url",
+    "language",
+    "text",
+    "length",
+    "raw",
+    "source_path",
+    "metadata",
+    "cleaning",
+    "added_at",
 )
+_DOC_PLACEHOLDERS = "(" + ", ".join("?" * len(_DOC_FIELDS)) + ")"
 _PUT_SEGMENTATION = (
     "INSERT INTO segments(document_id, model, tokens, sentences, paragraphs, entities) "
     "VALUES (:document_id, :model, :tokens, :sentences, :paragraphs, :entities) "
