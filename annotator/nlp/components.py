@@ -37,7 +37,7 @@ def register() -> None:
     from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START
     from spacy.language import Language
     from spacy.pipeline import Sentencizer
-    from spacy.strings import hash_string
+    from spacy.strings import get_string_id
 
     @Language.component("annotator_paragraph_breaks")
     def paragraph_breaks(doc):
@@ -70,14 +70,17 @@ def register() -> None:
     # computed from whole-document arrays: the original makes a Token object
     # per token, which cost more than tokenizing in a blank pipeline.
     # ORTH values are string hashes, the same in every vocabulary
-    ends = np.array(sorted(hash_string(c) for c in Sentencizer.default_punct_chars), dtype=np.uint64)
+    ends = np.array(sorted(get_string_id(c) for c in Sentencizer.default_punct_chars), dtype=np.uint64)
 
     @Language.component(SENTENCIZER)
     def sentencizer(doc):
         if not len(doc):
             return doc
         cols = doc.to_array([ORTH, IS_PUNCT, SENT_START])
-        guesses = sentence_start_guesses(cols[:, 1] != 0, np.isin(cols[:, 0], ends))
+        orth = cols[:, 0]
+        # membership by binary search: np.isin sorts the whole document each time
+        at = np.minimum(np.searchsorted(ends, orth), len(ends) - 1)
+        guesses = sentence_start_guesses(cols[:, 1] != 0, ends[at] == orth)
         sent = cols[:, 2].astype(np.int64)
         sent = np.where(sent == 0, np.where(guesses, 1, -1), sent)
         doc.from_array([SENT_START], sent.astype(np.uint64).reshape(-1, 1))
