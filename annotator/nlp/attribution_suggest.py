@@ -28,7 +28,10 @@ def pipeline_label(nlp: Language) -> str:
     without trained components (the form of ``PipelineInfo.label``)."""
     meta = nlp.meta
     name = str(meta.get("name") or "")
-    trained = any(p not in ("sentencizer", "annotator_paragraph_breaks") for p in nlp.pipe_names)
+    trained = any(
+        p not in ("sentencizer", "annotator_sentencizer", "annotator_paragraph_breaks")
+        for p in nlp.pipe_names
+    )
     if not trained or not name or name == "pipeline":
         import spacy
 

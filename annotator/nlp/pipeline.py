@@ -81,8 +81,11 @@ def load_pipeline(name: str | None = None) -> tuple[Any, PipelineInfo]:
 def _blank(lang: str):
     import spacy
 
+    from annotator.nlp.components import SENTENCIZER, register
+
+    register()
     nlp = spacy.blank(lang)
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe(SENTENCIZER)  # spaCy's sentencizer rule, computed without a Token per token
     return nlp
 
 

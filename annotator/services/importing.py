@@ -22,6 +22,7 @@ from annotator.ingest.preview import table_columns
 from annotator.ingest.reading import read_sources
 from annotator.ingest.registry import ReadFailure
 from annotator.ingest.rules import RuleSet
+from annotator.services.import_processes import choose_processes
 from annotator.store.project import Project
 
 # spaCy's own limit (nlp.max_length) unless a pipeline sets a lower one: an
@@ -100,13 +101,16 @@ def import_batch(
     nlp, info = load_pipeline(pipeline_name(project, options.model))
     if not project.get_meta("nlp_pipeline") and info.trained:
         project.set_meta("nlp_pipeline", info.name)
+    processes, why = choose_processes(options.processes, trained=info.trained)
     batch = Batch(name=options.name or _batch_name(paths), source="; ".join(str(p) for p in paths))
-    report = ImportReport(batch=batch, pipeline=info.label, notice=info.notice)
+    report = ImportReport(
+        batch=batch, pipeline=info.label, notice=" ".join(n for n in (info.notice, why) if n)
+    )
     max_length = min(nlp.max_length, MAX_ARTICLE_CHARS)
     project.add_batch(batch)
     try:
         cut_short = _import_into(
-            project, batch, report, paths, options, nlp, info, segment_doc, max_length, state
+            project, batch, report, paths, options, nlp, info, segment_doc, max_length, state, processes
         )
     except BaseException:
         # A batch that an error stopped keeps what was stored (each chunk is
@@ -169,6 +173,7 @@ def _import_into(
     segment_doc: Callable[..., Any],
     max_length: int,
     state: TaskState,
+    processes: int,
 ) -> bool:
     """Store the articles of ``paths``; True when an interruption cut the reading short."""
     near = _NearDuplicates(project, options.near_duplicate_threshold)
@@ -222,8 +227,8 @@ def _import_into(
         cut_short = state.is_interruption_requested()
 
     kwargs: dict[str, Any] = {"batch_size": PIPE_BATCH, "as_tuples": True}
-    if options.processes > 1:
-        kwargs["n_process"] = options.processes
+    if processes > 1:
+        kwargs["n_process"] = processes
     pending: list[Document] = []
     segments = {}
     for spacy_doc, doc in nlp.pipe(((d.text, d) for d in fresh_documents()), **kwargs):
@@ -328,6 +333,7 @@ def rerun_nlp(
     from annotator.nlp.segment import segment_doc
 
     nlp, info = load_pipeline(pipeline_name(project, model))
+    processes, _ = choose_processes(processes, trained=info.trained)
     ids = project.documents.documents_without_segments(None if only_missing else info.label)
     total, done = len(ids), 0
     kwargs: dict[str, Any] = {"batch_size": PIPE_BATCH, "as_tuples": True}

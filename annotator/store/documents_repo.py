@@ -4,6 +4,7 @@ the corpus, so listings never load texts."""
 from __future__ import annotations
 
 import re
+import sqlite3
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -51,30 +52,48 @@ class DocumentsRepo:
         """Store documents (with their segments and near-duplicate signatures) in
         one transaction; return the ids actually added: a document already in the
         project is skipped."""
-        added: list[str] = []
+        documents = list(documents)
         now = now_iso()
         segmentations = segmentations or {}
         signatures = signatures or {}
+        conn = self.db.conn
         with self.db.transaction():
+            # Inside the write transaction nobody else can add a document, so
+            # the ids looked up here are the ones the inserts would collide with.
+            present = self.existing_document_ids([d.id for d in documents])
+            fresh: list[Document] = []
             for doc in documents:
-                cur = self.db.conn.execute(
-                    "INSERT OR IGNORE INTO documents(id, batch_id, title, outlet, author, published, url, "
-                    "language, text, length, raw, source_path, metadata, cleaning, added_at) VALUES "
-                    "(:id, :batch_id, :title, :outlet, :author, :published, :url, :language, :text, :length, "
-                    ":raw, :source_path, :metadata, :cleaning, :added_at)",
-                    rows.document_row(doc, now),
-                )
-                if cur.rowcount:
-                    added.append(doc.id)
-                    seg = segmentations.get(doc.id)
-                    if seg is not None:
-                        self._put_segmentation(seg)
-                    if doc.id in signatures:
-                        self.db.conn.execute(
-                            "INSERT OR REPLACE INTO document_signatures VALUES (?, ?)",
-                            (doc.id, signatures[doc.id]),
-                        )
-        return added
+                if doc.id not in present:
+                    present.add(doc.id)
+                    fresh.append(doc)
+            # one statement per table for the whole chunk: a statement per row
+            # costs a Python round trip per article and table
+            self._insert_documents([rows.document_row(d, now) for d in fresh])
+            conn.executemany(
+                _PUT_SEGMENTATION,
+                [rows.segmentation_row(segmentations[d.id]) for d in fresh if d.id in segmentations],
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO document_signatures(document_id, signature) VALUES (?, ?)",
+                [(d.id, signatures[d.id]) for d in fresh if d.id in signatures],
+            )
+        return [d.id for d in fresh]
+
+    def _insert_documents(self, doc_rows: list[dict[str, Any]]) -> None:
+        # Many rows per INSERT statement: the full-text index, filled by the
+        # insert trigger, then takes the rows of a statement in one go; one
+        # statement per row made it write a small index segment per article
+        # (1,000 articles: 0.13 s against 0.06 s).
+        per_statement = max(
+            1, self.db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(_DOC_FIELDS)
+        )
+        for i in range(0, len(doc_rows), per_statement):
+            part = doc_rows[i : i + per_statement]
+            values = ", ".join([_DOC_PLACEHOLDERS] * len(part))
+            self.db.conn.execute(
+                f"INSERT INTO documents({', '.join(_DOC_FIELDS)}) VALUES {values}",
+                [row[f] for row in part for f in _DOC_FIELDS],
+            )
 
     def add_document(self, document: Document, segmentation: Segmentation | None = None) -> bool:
         return bool(self.add_documents([document], {document.id: segmentation} if segmentation else None))
@@ -363,19 +382,9 @@ class DocumentsRepo:
 
     # --- segments ----------------------------------------------------------------
 
-    def _put_segmentation(self, seg: Segmentation) -> None:
-        self.db.conn.execute(
-            "INSERT INTO segments(document_id, model, tokens, sentences, paragraphs, entities) "
-            "VALUES (:document_id, :model, :tokens, :sentences, :paragraphs, :entities) "
-            "ON CONFLICT(document_id) DO UPDATE SET model = excluded.model, tokens = excluded.tokens, "
-            "sentences = excluded.sentences, paragraphs = excluded.paragraphs, entities = excluded.entities",
-            rows.segmentation_row(seg),
-        )
-
     def set_segmentations(self, segmentations: Iterable[Segmentation]) -> None:
         with self.db.transaction():
-            for seg in segmentations:
-                self._put_segmentation(seg)
+            self.db.conn.executemany(_PUT_SEGMENTATION, [rows.segmentation_row(s) for s in segmentations])
 
     def segmentation(self, document_id: str) -> Segmentation | None:
         row = self.db.one("SELECT * FROM segments WHERE document_id = ?", (document_id,))
@@ -411,6 +420,30 @@ class DocumentsRepo:
         return [r[0] for r in self.db.conn.execute(sql, params)]
 
 
+_DOC_FIELDS = (
+    "id",
+    "batch_id",
+    "title",
+    "outlet",
+    "author",
+    "published",
+    "url",
+    "language",
+    "text",
+    "length",
+    "raw",
+    "source_path",
+    "metadata",
+    "cleaning",
+    "added_at",
+)
+_DOC_PLACEHOLDERS = "(" + ", ".join("?" * len(_DOC_FIELDS)) + ")"
+_PUT_SEGMENTATION = (
+    "INSERT INTO segments(document_id, model, tokens, sentences, paragraphs, entities) "
+    "VALUES (:document_id, :model, :tokens, :sentences, :paragraphs, :entities) "
+    "ON CONFLICT(document_id) DO UPDATE SET model = excluded.model, tokens = excluded.tokens, "
+    "sentences = excluded.sentences, paragraphs = excluded.paragraphs, entities = excluded.entities"
+)
 _DOC_COLS = (
     "id",
     "batch_id",
