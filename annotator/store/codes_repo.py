@@ -11,6 +11,10 @@ from annotator.core.ids import now_iso
 from annotator.store import rows
 from annotator.store.project_db import ProjectDb
 
+# The codebook version now, for the store to stamp each coding it writes in the
+# same statement (a version bump and a coding can never interleave).
+CURRENT_VERSION_SQL = "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'codebook_version'), 1)"
+
 
 class CodesRepo:
     def __init__(self, db: ProjectDb) -> None:
