@@ -14,7 +14,9 @@ from annotator.cli.project_cmds import codebook_group
 from annotator.cli.tables import Table
 from annotator.core.codebook import Code, Codebook
 from annotator.core.errors import CodebookError
+from annotator.services.codebook_migration import MigrationPlan, migrate, read_mapping
 from annotator.services.codebook_versions import CodebookChange, codebook_diff
+from annotator.store.coding_versions import StampedCoding
 
 DIFF_FORMATS = ("table", "markdown", "json")
 
@@ -137,6 +139,70 @@ def codebook_split_cmd(project: Path, code: str, into: tuple[str, ...]) -> None:
         version = p.codes.codebook_version()
     names = ", ".join(plain(t.name) for t in targets)
     console.print(f"Split {plain(source.name)} into {names}; the codebook is now version {version}.")
+
+
+def _where(coding: StampedCoding) -> str:
+    if coding.kind == "span":
+        return f"{coding.document_id[:12]} {coding.start}-{coding.end}"
+    return f"{coding.document_id[:12]} (article)"
+
+
+def _print_plan(plan: MigrationPlan, codebook: Codebook, coders: dict[str, str]) -> None:
+    if plan.remaps:
+        table = Table(
+            "Coding", "Coder", "Where", "From", "To", title="Codings given a new code", title_justify="left"
+        )
+        for r in plan.remaps:
+            c = r.coding
+            table.add_row(
+                plain(c.key), plain(coders.get(c.coder_id, c.coder_id)), plain(_where(c)),
+                plain(codebook.path(c.code_id)), plain(codebook.path(r.code_id)),
+            )  # fmt: skip
+        console.print(table)
+    if plan.undecided:
+        table = Table(
+            "Coding", "Coder", "Where", "Split code", "Becomes one of", title="Codings that need a decision",
+            title_justify="left",
+        )  # fmt: skip
+        for d in plan.undecided:
+            c = d.coding
+            table.add_row(
+                plain(c.key), plain(coders.get(c.coder_id, c.coder_id)), plain(_where(c)),
+                plain(codebook.path(d.from_code)), plain(", ".join(codebook.path(t) for t in d.choices)),
+            )  # fmt: skip
+        console.print(table)
+
+
+@codebook_group.command("migrate")
+@project_argument
+@click.option(
+    "--to",
+    "to_version",
+    type=int,
+    help="The codebook version to bring older codings to (default: the current one).",
+)
+@click.option(
+    "--mapping",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A YAML file with the lead's choice for each coding of a split code (see the user guide).",
+)
+@click.option("--dry-run", is_flag=True, help="Only list what would change and what needs a decision.")
+def codebook_migrate_cmd(project: Path, to_version: int | None, mapping: Path | None, dry_run: bool) -> None:
+    """Replay recorded merges and splits on codings made under an older codebook version."""
+    with open_project(project, readonly=dry_run) as p:
+        target = p.codes.codebook_version() if to_version is None else to_version
+        codebook = p.codes.codebook()
+        choices = read_mapping(mapping, codebook) if mapping is not None else None
+        plan = migrate(p, target, choices, dry_run=True)
+        _print_plan(plan, codebook, {c.id: c.name for c in p.coders()})
+        if not dry_run:
+            plan = migrate(p, target, choices)
+    counts = f"{len(plan.remaps)} codings given a new code, {plan.restamped} kept their code"
+    if dry_run:
+        waiting = f"; {len(plan.undecided)} need a decision" if plan.undecided else ""
+        console.print(f"Dry run to version {target}: {counts}{waiting}; nothing was changed.")
+    else:
+        console.print(f"Codings brought to codebook version {target}: {counts}.")
 
 
 def register(cli: click.Group) -> None:

@@ -88,3 +88,39 @@ def test_merge_and_split_from_the_command_line(project):
     ]
     bad = annotator("codebook", "split", project, "Source type/State", "--into", "Only", ok=False)
     assert bad.returncode == 1 and "A code splits into at least two other codes." in bad.stderr
+
+
+MAPPING = """splits:
+  Other frames/Conflict frame:
+    default: Military
+    codings:
+      bo-con: Other frames/Political
+"""
+
+
+def test_migrate_lists_decisions_then_replays_with_the_leads_mapping(project, tmp_path):
+    dry = annotator("codebook", "migrate", project, "--dry-run")
+    assert "Codings that need a decision" in dry.stdout and "bo-con" in dry.stdout
+    assert (
+        "Dry run to version 7: 5 codings given a new code, 0 kept their code; 2 need a decision" in dry.stdout
+    )
+    refused = annotator("codebook", "migrate", project, ok=False)
+    assert refused.returncode == 1
+    assert "2 codings need a decision for a split code, so nothing was changed" in refused.stderr
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text(MAPPING, encoding="utf-8")
+    done = annotator("codebook", "migrate", project, "--mapping", mapping)
+    assert (
+        "Codings brought to codebook version 7: 7 codings given a new code, 0 kept their code." in done.stdout
+    )
+    again = annotator("codebook", "migrate", project, "--mapping", mapping)
+    assert "0 codings given a new code, 0 kept their code." in again.stdout
+
+
+def test_migrate_with_a_bad_mapping_is_one_sentence(project, tmp_path):
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text("splits:\n  Other frames/Conflict frame: {default: Elite}\n", encoding="utf-8")
+    out = annotator("codebook", "migrate", project, "--mapping", mapping, ok=False)
+    assert out.returncode == 1 and "is not one of the codes" in out.stderr and "Traceback" not in out.stderr
+    out = annotator("codebook", "migrate", project, "--mapping", tmp_path / "missing.yaml", ok=False)
+    assert out.returncode == 1 and "there is no such file" in out.stderr
