@@ -106,3 +106,31 @@ def _parent_name(parent_id: str, codebook: Codebook) -> str:
         return "the top level"
     parent = codebook.get(parent_id)
     return f"“{parent.name}”" if parent else f"a deleted code ({parent_id})"
+
+
+def _counted(version: int | None, n: int) -> str:
+    codings = f"{n} coding{'s' if n != 1 else ''}"
+    if version is None:
+        return f"not recorded ({codings}, made before versions were recorded)"
+    return f"{version} ({codings})"
+
+
+def versions_warning(counts: dict[int | None, int]) -> str | None:
+    """The sentence an agreement report carries when the codings it compares
+    were made under more than one codebook version; None for one version."""
+    if len(counts) < 2:
+        return None
+    ordered = sorted(counts.items(), key=lambda item: -1 if item[0] is None else item[0])
+    parts = [_counted(v, n) for v, n in ordered]
+    listed = ", ".join(parts[:-1]) + " and " + parts[-1]
+    return (
+        f"The codings compared were made under codebook versions {listed}; agreement is best computed within "
+        "one version: bring older codings to the current one with `annotator codebook migrate`."
+    )
+
+
+def version_parameters(counts: dict[int | None, int]) -> dict[str, int]:
+    """The counts as a report parameter (JSON keys are strings)."""
+    return {
+        ("unrecorded" if v is None else str(v)): n for v, n in sorted(counts.items(), key=lambda i: i[0] or 0)
+    }
