@@ -79,3 +79,20 @@ def test_diff_between_two_versions(project_path):
             cv.codebook_diff(p, 1, 9)
         with pytest.raises(CodebookError, match="earlier"):
             cv.codebook_diff(p, 5, 2)
+
+
+def test_the_appendix_lists_the_codebook_changes(project_path):
+    from annotator.reporting.appendix_markdown import appendix_markdown
+    from annotator.services.appendix import gather
+
+    with Project.open(project_path) as p:
+        facts = gather(p, bootstrap=0)
+        assert [(v, change) for v, _, change, _ in facts.codebook_diff][2:4] == [
+            (4, "Merged “Official”, “NGO” into “Elite”."),
+            (5, "Split “Conflict frame” into “Military”, “Political”."),
+        ]
+        text = appendix_markdown(facts)
+    assert "Codebook changes from version 1 to version 7" in text
+    assert "Merged “Negative”, “Critical” into “Negative or critical”." in text
+    # the codings compared span versions 1 and 7: the reliability notes say so
+    assert "made under codebook versions 1 (" in text
