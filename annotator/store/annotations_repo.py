@@ -29,6 +29,9 @@ def code_facts(db: ProjectDb, code_id: str) -> dict[str, Any]:
     return code
 
 
+_MADE_UNDER = f"coalesce(:made_under, {CURRENT_VERSION_SQL})"
+
+
 class ExclusiveOverlap(AnnotatorError):
     """Two values of one exclusive group would overlap for the same coder."""
 
@@ -51,6 +54,9 @@ class AnnotationsRepo:
         self.documents = documents
         # the stored texts an intake of many spans cuts its quotes from (see _quote), else None
         self.intake_texts: dict[str, str] | None = None
+        # the codebook version the coding being written was made under, when it
+        # comes from a coder's package; None: made now, under today's version
+        self.made_under: int | None = None
 
     # --- reading ---------------------------------------------------------------
 
@@ -310,8 +316,8 @@ class AnnotationsRepo:
             'INSERT INTO annotations(id, document_id, coder_id, code_id, start, "end", quote, note, origin, '
             "created_at, updated_at, deleted, derived_from, link, model, codebook_version) VALUES (:id, "
             ":document_id, :coder_id, :code_id, :start, :end, :quote, :note, :origin, :created_at, :updated_at, "
-            f":deleted, :derived_from, :link, :model, {CURRENT_VERSION_SQL})",
-            rows.annotation_row(a),
+            f":deleted, :derived_from, :link, :model, {_MADE_UNDER})",
+            {**rows.annotation_row(a), "made_under": self.made_under},
         )
 
     def write_annotation(self, a: Annotation) -> None:
@@ -321,9 +327,9 @@ class AnnotationsRepo:
             'UPDATE annotations SET code_id = :code_id, start = :start, "end" = :end, quote = :quote, '
             "note = :note, origin = :origin, updated_at = :updated_at, deleted = :deleted, "
             "derived_from = :derived_from, link = :link, codebook_version = CASE WHEN code_id <> :code_id "
-            f'OR start <> :start OR "end" <> :end THEN {CURRENT_VERSION_SQL} ELSE codebook_version END '
+            f'OR start <> :start OR "end" <> :end THEN {_MADE_UNDER} ELSE codebook_version END '
             "WHERE id = :id",
-            rows.annotation_row(a),
+            {**rows.annotation_row(a), "made_under": self.made_under},
         )
 
     # --- article-level codes ---------------------------------------------------
@@ -375,7 +381,7 @@ class AnnotationsRepo:
         with self.db.transaction():
             self.db.conn.execute(
                 "INSERT INTO document_codes(document_id, coder_id, code_id, value, note, updated_at, deleted, "
-                f"codebook_version) VALUES (?, ?, ?, ?, ?, ?, ?, {CURRENT_VERSION_SQL}) "
+                f"codebook_version) VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, {CURRENT_VERSION_SQL})) "
                 "ON CONFLICT(document_id, coder_id, code_id) DO UPDATE SET "
                 "value = excluded.value, note = excluded.note, updated_at = excluded.updated_at, "
                 "deleted = excluded.deleted, codebook_version = CASE WHEN document_codes.value <> excluded.value "
@@ -389,6 +395,7 @@ class AnnotationsRepo:
                     dc.note,
                     dc.updated_at or now_iso(),
                     int(dc.deleted),
+                    self.made_under,
                 ),
             )
 

@@ -94,6 +94,19 @@ class CodingVersions:
             )
         self.db.conn.execute(f"UPDATE document_codes SET deleted = 1 WHERE {where}", (*key, coding.code_id))
 
+    def stamps(self) -> tuple[dict[str, int | None], dict[tuple[str, str, str], int | None]]:
+        """The codebook version of every span (by id) and article-level code
+        (by article, coder and code), deleted ones included: what a package
+        hands back with its codings."""
+        spans = dict(self.db.conn.execute("SELECT id, codebook_version FROM annotations").fetchall())
+        documents = {
+            (r[0], r[1], r[2]): r[3]
+            for r in self.db.conn.execute(
+                "SELECT document_id, coder_id, code_id, codebook_version FROM document_codes"
+            )
+        }
+        return spans, documents
+
     def version_counts(
         self, document_ids: Iterable[str], coder_ids: Iterable[str] | None = None
     ) -> dict[int | None, int]:

@@ -73,3 +73,26 @@ def test_every_write_stamps_the_current_codebook_version(tmp_path):
         assert _stamps(p.path, "document_codes") == [1]
         p.annotations.set_document_code(DocumentCode(k["doc"].id, k["coder"].id, k["tone"].id, value="2"))
         assert _stamps(p.path, "document_codes") == [2]
+
+
+def test_a_merged_package_keeps_the_version_its_codings_were_made_under(tmp_path):
+    from annotator.services.packages import make_package, merge_package
+
+    p, k = _project(tmp_path)
+    with p:
+        made = make_package(p, "alice", tmp_path / "alice.annotator")["path"]
+        # the lead changes the codebook while the coder codes their package
+        p.annotations.add_annotation(Annotation(k["doc"].id, k["coder"].id, k["a"].id, 50, 60))
+        p.codes.update_code(replace(k["b"], name="Peace frame"))
+        assert p.codes.codebook_version() == 2
+    with Project.open(made) as package:
+        package.annotations.add_annotation(
+            Annotation(k["doc"].id, k["coder"].id, k["b"].id, 0, 12, id="pkg-span")
+        )
+        package.annotations.set_document_code(DocumentCode(k["doc"].id, k["coder"].id, k["tone"].id))
+    with Project.open(p.path) as lead:
+        report = merge_package(lead, Path(made), codebook="ignore")
+        assert report.added == 1 and report.document_codes_changed == 1
+        spans = dict(lead.conn.execute("SELECT id, codebook_version FROM annotations").fetchall())
+        assert spans["pkg-span"] == 1  # made under version 1 in the package, merged under version 2
+        assert lead.conn.execute("SELECT codebook_version FROM document_codes").fetchall() == [(1,)]
