@@ -198,6 +198,14 @@ def codebook_migrate_cmd(project: Path, to_version: int | None, mapping: Path | 
         if not dry_run:
             plan = migrate(p, target, choices)
     counts = f"{len(plan.remaps)} codings given a new code, {plan.restamped} kept their code"
+    if plan.overlaps:
+        console.print(
+            f"{len(plan.overlaps)} span{'s' if len(plan.overlaps) != 1 else ''} given a new code "
+            f"overlap{'s' if len(plan.overlaps) == 1 else ''} a span of the same coder with that code; "
+            "both are kept as they are ("
+            + ", ".join(plain(f"{a} and {b}") for a, b in plan.overlaps[:5])
+            + ")."
+        )
     if dry_run:
         waiting = f"; {len(plan.undecided)} need a decision" if plan.undecided else ""
         console.print(f"Dry run to version {target}: {counts}{waiting}; nothing was changed.")

@@ -72,6 +72,9 @@ class MigrationPlan:
     remaps: list[Remap] = field(default_factory=list)
     undecided: list[Decision] = field(default_factory=list)
     restamped: int = 0  # older codings that keep their code and take the version
+    # (span given a new code, span of the same coder it comes to overlap under
+    # that code): kept as two spans, since a replay never moves an offset
+    overlaps: list[tuple[str, str]] = field(default_factory=list)
     applied: bool = False
 
 
@@ -122,7 +125,28 @@ def plan_migration(project: Project, to_version: int, mapping: SplitMapping | No
         elif code != coding.code_id:
             plan.remaps.append(Remap(coding, code))
     plan.restamped = len(older) - len(plan.remaps) - len(plan.undecided)
+    plan.overlaps = _overlaps(project, plan.remaps)
     return plan
+
+
+def _overlaps(project: Project, remaps: list[Remap]) -> list[tuple[str, str]]:
+    moved = {r.coding.key: r.code_id for r in remaps if r.coding.kind == "span"}
+    if not moved:
+        return []
+    pairs = [(r.coding.document_id, r.coding.coder_id) for r in remaps if r.coding.kind == "span"]
+    groups: dict[tuple[str, str, str], list[tuple[int, int, str]]] = {}
+    for i, doc, coder, code, start, end in project.coding_versions.live_spans(pairs):
+        groups.setdefault((moved.get(i, code), doc, coder), []).append((start, end, i))
+    found = set()
+    for group in groups.values():
+        group.sort()
+        for n, (_, end, i) in enumerate(group):
+            for later_start, _, j in group[n + 1 :]:
+                if later_start >= end:
+                    break
+                if i in moved or j in moved:
+                    found.add((i, j) if i in moved and (j not in moved or i < j) else (j, i))
+    return sorted(found)
 
 
 def _choice(choice: SplitChoice | None, key: str) -> str | None:

@@ -94,6 +94,19 @@ class CodingVersions:
             )
         self.db.conn.execute(f"UPDATE document_codes SET deleted = 1 WHERE {where}", (*key, coding.code_id))
 
+    def live_spans(self, pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str, str, str, int, int]]:
+        """(id, document, coder, code, start, end) of the live spans of each (document, coder)."""
+        out: list[tuple[str, str, str, str, int, int]] = []
+        for document_id, coder_id in sorted(set(pairs)):
+            out.extend(
+                self.db.conn.execute(
+                    'SELECT id, document_id, coder_id, code_id, start, "end" FROM annotations '
+                    "WHERE document_id = ? AND coder_id = ? AND deleted = 0",
+                    (document_id, coder_id),
+                )
+            )
+        return out
+
     def stamps(self) -> tuple[dict[str, int | None], dict[tuple[str, str, str], int | None]]:
         """The codebook version of every span (by id) and article-level code
         (by article, coder and code), deleted ones included: what a package

@@ -4,6 +4,7 @@ real process: known answers per format, and one-sentence errors."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -99,7 +100,14 @@ MAPPING = """splits:
 
 
 def test_migrate_lists_decisions_then_replays_with_the_leads_mapping(project, tmp_path):
+    conn = sqlite3.connect(str(project))
+    with conn:
+        conn.execute(
+            "UPDATE annotations SET start = 8 WHERE id = 'bo-ngo'"
+        )  # overlaps bo-off, both become Elite
+    conn.close()
     dry = annotator("codebook", "migrate", project, "--dry-run")
+    assert "1 span given a new code overlaps a span of the same coder with that code" in dry.stdout
     assert "Codings that need a decision" in dry.stdout and "bo-con" in dry.stdout
     assert (
         "Dry run to version 7: 5 codings given a new code, 0 kept their code; 2 need a decision" in dry.stdout

@@ -146,3 +146,14 @@ def test_an_article_code_merged_onto_a_row_the_coder_has(project_path, removed):
         # a live row of the new code keeps its value; a removed one takes the older coding's
         assert live == [("negc", "1" if removed else "2")]
         assert cm.migrate(p, 7, mapping).remaps == []
+
+
+def test_spans_that_come_to_overlap_under_one_code_are_reported_and_kept(project_path):
+    with Project.open(project_path) as p:
+        # bo's NGO span now overlaps bo's Official span; both become Elite
+        p.conn.execute("UPDATE annotations SET start = 8 WHERE id = 'bo-ngo'")
+        mapping = cm.parse_mapping(MAPPING, p.codes.codebook(), source="mapping.yaml")
+        plan = cm.migrate(p, 7, mapping)
+        assert plan.overlaps == [("bo-ngo", "bo-off")]
+        spans = {a.id: (a.code_id, a.start, a.end) for a in p.annotations.select(coder_id="bo")}
+        assert spans["bo-ngo"] == ("eli", 8, 70) and spans["bo-off"] == ("eli", 0, 12)
