@@ -12,6 +12,7 @@ from annotator.agreement import UNITS, AgreementReport
 from annotator.cli.common import (
     check_outputs,
     console,
+    err_console,
     force_option,
     open_project,
     plain,
@@ -105,7 +106,8 @@ def _print_table(report: AgreementReport) -> None:
             cov.add_row(plain(row["Variable"]), *(percent(row.get(c)) for c in coverage))
         console.print(cov)
     for note in report.notes:
-        console.print(f"[dim]{plain(note)}[/dim]")
+        if note != report.parameters.get("codebook_version_warning"):  # printed as a warning instead
+            console.print(f"[dim]{plain(note)}[/dim]")
     reasons = [(v.name, r) for v in report.variables for r in v.reasons.values()]
     for line in grouped_notes(reasons):
         console.print(f"[dim]{plain(line)}[/dim]")
@@ -210,6 +212,9 @@ def report_cmd(
             seed=seed,
         )
         _emit(report, fmt, output, force)
+    warning = report.parameters.get("codebook_version_warning")
+    if warning:
+        err_console.print(f"[yellow]Warning: {plain(warning)}[/yellow]")
 
 
 @agreement_group.command("matrix")

@@ -9,6 +9,7 @@ from annotator.cli import (
     agreement_cmds,
     app_cmds,
     appendix_cmds,
+    codebook_version_cmds,
     diagnose_cmds,
     exchange_cmds,
     import_cmds,
@@ -23,6 +24,7 @@ from annotator.cli.errors import FriendlyGroup
 # Command modules register themselves on ``cli``.
 COMMAND_MODULES = (
     project_cmds,
+    codebook_version_cmds,
     import_cmds,
     workflow_cmds,
     training_cmds,

@@ -340,6 +340,18 @@ def _codebook(f: AppendixFacts) -> Section:
             [[f.codebook or "unnamed", str(f.codebook_version), str(f.codes), str(f.codebook_changes)]],
         )
     )
+    warning = f.report.parameters.get("codebook_version_warning")
+    if warning:
+        s.paragraphs.append(str(warning))
+    if f.codebook_diff:
+        s.tables.append(
+            Table(
+                f"Codebook changes from version 1 to version {f.codebook_version} (annotator codebook diff)",
+                "codebook_changes",
+                ["Version", "Date", "Change", "Code"],
+                [[str(v), at[:10], change, path] for v, at, change, path in f.codebook_diff],
+            )
+        )
     return s
 
 

@@ -58,3 +58,5 @@ class AppendixFacts:
     software: dict[str, str]
     models: list[ModelRecord] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # the recorded codebook changes from version 1: version, date, change, code path
+    codebook_diff: list[tuple[int, str, str, str]] = field(default_factory=list)

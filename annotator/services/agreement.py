@@ -19,6 +19,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.models import Coder
 from annotator.core.task import NULL_STATE, TaskState
 from annotator.reporting import export_matrix, read_matrix_csv, write_report
+from annotator.services.codebook_versions import version_parameters, versions_warning
 from annotator.services.projects import find_coders
 from annotator.store.agreement_rows import reliability_rows, titles, unit_segmentations
 from annotator.store.project import Project
@@ -172,7 +173,21 @@ def agreement_report(
             "nlp_pipeline": _segment_models(data),
         }
     )
+    _warn_across_versions(project, report, data, [c.id for c in chosen])
     return report
+
+
+def _warn_across_versions(
+    project: Project, report: AgreementReport, data: CodingData, coder_ids: list[str]
+) -> None:
+    """Codings of several codebook versions may not mean the same: the report
+    names the versions and their counts, first among its notes."""
+    counts = project.coding_versions.version_counts(data.lengths, coder_ids)
+    warning = versions_warning(counts)
+    if warning:  # a report within one version stays as it was, parameters and all
+        report.notes.insert(0, warning)
+        report.parameters["codebook_versions"] = version_parameters(counts)
+        report.parameters["codebook_version_warning"] = warning
 
 
 REPORT_FORMATS = ("html", "xlsx", "csv", "json")

@@ -21,6 +21,7 @@ from annotator.reporting.appendix_html import appendix_html
 from annotator.reporting.appendix_markdown import appendix_markdown
 from annotator.reporting.appendix_model import AppendixFacts, CoderFacts, RoundFacts
 from annotator.services.agreement import agreement_report, coding_data
+from annotator.services.codebook_versions import codebook_diff
 from annotator.services.projects import find_coders
 from annotator.services.training import status as training_status
 from annotator.store.project import Project
@@ -94,6 +95,10 @@ def gather(
         codebook_version=project.codes.codebook_version(),
         codes=len(project.codes.codebook().codes),
         codebook_changes=len(project.codes.codebook_changes()),
+        codebook_diff=[
+            (c.version, c.at, c.description, c.code_path)
+            for c in codebook_diff(project, 1, project.codes.codebook_version())
+        ],
         population=len([d for d in all_docs if d not in training_docs]),
         training_documents=len(training_docs),
         batches=len(project.batches()),

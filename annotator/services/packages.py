@@ -217,6 +217,7 @@ def merge_package(
             document_codes = package.annotations.document_codes(include_deleted=True)
             statuses = package.workflow.assignments()
             package_cb = package.codes.codebook()
+            made_under = package.coding_versions.stamps()
         except (AnnotatorError, ValueError, TypeError) as exc:
             reason = str(exc).rstrip(".")
             raise MergeConflict(
@@ -266,12 +267,12 @@ def merge_package(
                     if code.id not in project_cb:
                         project.codes.add_code(code)
                         report.codes_added += 1
-            taken = project.intake.take_annotations(writes)
+            taken = project.intake.take_annotations(writes, made_under[0])
             report.added, report.updated, report.deleted = taken.added, taken.updated, taken.deleted
             report.merged, report.clamped = taken.merged, report.clamped + taken.clamped
             report.unchanged += taken.unchanged
             report.refused.extend(taken.refused)
-            codes = project.intake.take_document_codes(dc_writes)
+            codes = project.intake.take_document_codes(dc_writes, made_under[1])
             report.document_codes_changed = codes.updated
             report.refused.extend(codes.refused)
             for s in status_writes:

@@ -12,7 +12,7 @@ breaks a rule is refused with its reason; the others go in.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from annotator.core.errors import InvalidSpan, NotFound
@@ -66,9 +66,13 @@ class AnnotationIntake:
         self.annotations = annotations
         self.documents = documents
 
-    def take_annotations(self, incoming: Iterable[Annotation]) -> Intake:
+    def take_annotations(
+        self, incoming: Iterable[Annotation], made_under: Mapping[str, int | None] | None = None
+    ) -> Intake:
         """Write annotations from a package or a file, each under the store's
-        rules, in one transaction; see the module docstring."""
+        rules, in one transaction; see the module docstring. ``made_under``
+        (a package's) gives the codebook version each annotation id was made
+        under; the others are stamped with today's."""
         out = Intake()
         now = now_iso()
         rows_held: dict[tuple[str, str], int] = {}
@@ -77,6 +81,7 @@ class AnnotationIntake:
             with self.db.transaction():
                 for a in incoming:
                     self.db.conn.execute("SAVEPOINT intake_row")
+                    self.annotations.made_under = made_under.get(a.id) if made_under else None
                     try:
                         self._take_one(a, now, out, rows_held)
                     except _REFUSALS as exc:
@@ -89,6 +94,7 @@ class AnnotationIntake:
                     self.db.conn.execute("RELEASE intake_row")
         finally:
             self.annotations.intake_texts = None
+            self.annotations.made_under = None
         return out
 
     def _take_one(self, a: Annotation, now: str, out: Intake, rows_held: dict[tuple[str, str], int]) -> None:
@@ -152,7 +158,11 @@ class AnnotationIntake:
         else:
             out.merged += 1
 
-    def take_document_codes(self, incoming: Iterable[DocumentCode]) -> Intake:
+    def take_document_codes(
+        self,
+        incoming: Iterable[DocumentCode],
+        made_under: Mapping[tuple[str, str, str], int | None] | None = None,
+    ) -> Intake:
         """Article-level codes from a package or a file, under the window's
         rules: an article-level code a coder can pick, and at most one live
         value of an exclusive group per coder and article. Deletions go first,
@@ -174,7 +184,12 @@ class AnnotationIntake:
                 if stamp > now:
                     stamp = now
                     out.clamped += 1
-                self.annotations.put_document_code_state(replace(dc, updated_at=stamp))
+                key = (dc.document_id, dc.coder_id, dc.code_id)
+                self.annotations.made_under = made_under.get(key) if made_under else None
+                try:
+                    self.annotations.put_document_code_state(replace(dc, updated_at=stamp))
+                finally:
+                    self.annotations.made_under = None
                 out.updated += 1
         return out
 

@@ -11,6 +11,7 @@ from annotator.core.ids import now_iso
 from annotator.core.models import ORIGINS, Annotation, DocumentCode
 from annotator.core.spans import check_span
 from annotator.store import rows
+from annotator.store.codes_repo import CURRENT_VERSION_SQL
 from annotator.store.documents_repo import DocumentsRepo
 from annotator.store.project_db import ProjectDb
 
@@ -26,6 +27,9 @@ def code_facts(db: ProjectDb, code_id: str) -> dict[str, Any]:
     if code is None:
         raise NotFound(f"There is no code with id {code_id}.")
     return code
+
+
+_MADE_UNDER = f"coalesce(:made_under, {CURRENT_VERSION_SQL})"
 
 
 class ExclusiveOverlap(AnnotatorError):
@@ -50,6 +54,9 @@ class AnnotationsRepo:
         self.documents = documents
         # the stored texts an intake of many spans cuts its quotes from (see _quote), else None
         self.intake_texts: dict[str, str] | None = None
+        # the codebook version the coding being written was made under, when it
+        # comes from a coder's package; None: made now, under today's version
+        self.made_under: int | None = None
 
     # --- reading ---------------------------------------------------------------
 
@@ -307,18 +314,22 @@ class AnnotationsRepo:
     def _insert_annotation(self, a: Annotation) -> None:
         self.db.conn.execute(
             'INSERT INTO annotations(id, document_id, coder_id, code_id, start, "end", quote, note, origin, '
-            "created_at, updated_at, deleted, derived_from, link, model) VALUES (:id, :document_id, :coder_id, "
-            ":code_id, :start, :end, :quote, :note, :origin, :created_at, :updated_at, :deleted, :derived_from, "
-            ":link, :model)",
-            rows.annotation_row(a),
+            "created_at, updated_at, deleted, derived_from, link, model, codebook_version) VALUES (:id, "
+            ":document_id, :coder_id, :code_id, :start, :end, :quote, :note, :origin, :created_at, :updated_at, "
+            f":deleted, :derived_from, :link, :model, {_MADE_UNDER})",
+            {**rows.annotation_row(a), "made_under": self.made_under},
         )
 
     def write_annotation(self, a: Annotation) -> None:
+        """Every write of a span row: a new code or new boundaries are a coding
+        made now, under today's codebook version; a note or a deletion is not."""
         self.db.conn.execute(
             'UPDATE annotations SET code_id = :code_id, start = :start, "end" = :end, quote = :quote, '
             "note = :note, origin = :origin, updated_at = :updated_at, deleted = :deleted, "
-            "derived_from = :derived_from, link = :link WHERE id = :id",
-            rows.annotation_row(a),
+            "derived_from = :derived_from, link = :link, codebook_version = CASE WHEN code_id <> :code_id "
+            f'OR start <> :start OR "end" <> :end THEN {_MADE_UNDER} ELSE codebook_version END '
+            "WHERE id = :id",
+            {**rows.annotation_row(a), "made_under": self.made_under},
         )
 
     # --- article-level codes ---------------------------------------------------
@@ -356,9 +367,11 @@ class AnnotationsRepo:
                     (dc.updated_at, dc.document_id, dc.coder_id, group, dc.code_id),
                 )
             self.db.conn.execute(
-                "INSERT INTO document_codes(document_id, coder_id, code_id, value, note, updated_at, deleted) "
-                "VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT(document_id, coder_id, code_id) DO UPDATE SET "
-                "value = excluded.value, note = excluded.note, updated_at = excluded.updated_at, deleted = 0",
+                "INSERT INTO document_codes(document_id, coder_id, code_id, value, note, updated_at, deleted, "
+                f"codebook_version) VALUES (?, ?, ?, ?, ?, ?, 0, {CURRENT_VERSION_SQL}) "
+                "ON CONFLICT(document_id, coder_id, code_id) DO UPDATE SET "
+                "value = excluded.value, note = excluded.note, updated_at = excluded.updated_at, deleted = 0, "
+                "codebook_version = excluded.codebook_version",
                 (dc.document_id, dc.coder_id, dc.code_id, dc.value, dc.note, dc.updated_at),
             )
         return dc
@@ -367,10 +380,13 @@ class AnnotationsRepo:
         """Write an article-level code exactly as given (merges, undo)."""
         with self.db.transaction():
             self.db.conn.execute(
-                "INSERT INTO document_codes(document_id, coder_id, code_id, value, note, updated_at, deleted) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(document_id, coder_id, code_id) DO UPDATE SET "
+                "INSERT INTO document_codes(document_id, coder_id, code_id, value, note, updated_at, deleted, "
+                f"codebook_version) VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, {CURRENT_VERSION_SQL})) "
+                "ON CONFLICT(document_id, coder_id, code_id) DO UPDATE SET "
                 "value = excluded.value, note = excluded.note, updated_at = excluded.updated_at, "
-                "deleted = excluded.deleted",
+                "deleted = excluded.deleted, codebook_version = CASE WHEN document_codes.value <> excluded.value "
+                "OR document_codes.deleted > excluded.deleted THEN excluded.codebook_version "
+                "ELSE document_codes.codebook_version END",
                 (
                     dc.document_id,
                     dc.coder_id,
@@ -379,6 +395,7 @@ class AnnotationsRepo:
                     dc.note,
                     dc.updated_at or now_iso(),
                     int(dc.deleted),
+                    self.made_under,
                 ),
             )
 

@@ -3,13 +3,19 @@ changes made after coding started (codebook versions)."""
 
 from __future__ import annotations
 
-from collections.abc import Set
+import json
+from collections.abc import Sequence, Set
+from dataclasses import replace
 
 from annotator.core.codebook import Code, Codebook, validate_codes
 from annotator.core.errors import CodebookError, NotFound
 from annotator.core.ids import now_iso
 from annotator.store import rows
 from annotator.store.project_db import ProjectDb
+
+# The codebook version now, for the store to stamp each coding it writes in the
+# same statement (a version bump and a coding can never interleave).
+CURRENT_VERSION_SQL = "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'codebook_version'), 1)"
 
 
 class CodesRepo:
@@ -136,6 +142,72 @@ class CodesRepo:
             if codebook.name:
                 self.db.set_meta("codebook_name", codebook.name)
         return {"added": added, "updated": updated, "unchanged": len(codebook) - added - updated}
+
+    # --- operations that change which code a coding should carry ----------------
+
+    def merge_codes(self, source_ids: Sequence[str], into: Code) -> Code:
+        """Merge codes into one (``into``, new or existing): the sources are
+        archived, and the change is recorded as one operation that
+        ``codebook migrate`` replays on codings made before it."""
+        sources = [self.code(i) for i in dict.fromkeys(source_ids)]
+        if not sources or any(c.id == into.id for c in sources):
+            raise CodebookError("Name at least one code to merge, other than the code they merge into.")
+        self._check_operation(sources + [into])
+        archived = [replace(c, archived=True) for c in sources]
+        new = self.db.one("SELECT 1 FROM codes WHERE id = ?", (into.id,)) is None
+        self._validated(archived + [into])
+        with self.db.transaction():
+            if new:
+                self._insert_code(into)
+            for c in archived:
+                self._write_archived(c.id)
+            detail = {
+                "from": [c.id for c in sources],
+                "from_names": [c.name for c in sources],
+                "into": into.id,
+                "into_name": into.name,
+            }
+            self._record_change("merged", into, json.dumps(detail, ensure_ascii=False))
+        return into
+
+    def split_code(self, source_id: str, into: Sequence[Code]) -> list[Code]:
+        """Split a code into two or more (new or existing): the source is
+        archived, and which of them an older coding becomes is the lead's
+        decision at ``codebook migrate``."""
+        source = self.code(source_id)
+        targets = list({c.id: c for c in into}.values())
+        if len(targets) < 2 or any(c.id == source.id for c in targets):
+            raise CodebookError("A code splits into at least two other codes.")
+        self._check_operation([source, *targets])
+        new = [c for c in targets if self.db.one("SELECT 1 FROM codes WHERE id = ?", (c.id,)) is None]
+        self._validated([replace(source, archived=True), *targets])
+        with self.db.transaction():
+            for c in new:
+                self._insert_code(c)
+            self._write_archived(source.id)
+            detail = {
+                "from": source.id,
+                "from_name": source.name,
+                "into": [c.id for c in targets],
+                "into_names": [c.name for c in targets],
+            }
+            self._record_change("split", source, json.dumps(detail, ensure_ascii=False))
+        return targets
+
+    def _check_operation(self, codes: Sequence[Code]) -> None:
+        if len({c.scope for c in codes}) > 1:
+            raise CodebookError(
+                "Passage codes and article-level codes cannot be merged or split into each other."
+            )
+        for c in codes:
+            if self.db.scalar("SELECT EXISTS(SELECT 1 FROM codes WHERE parent_id = ?)", (c.id,)):
+                raise CodebookError(
+                    f"{c.name!r} is a group heading; only codes a coder can pick merge or split."
+                )
+
+    def _write_archived(self, code_id: str) -> None:
+        # part of one operation: archived without a change record of its own
+        self.db.conn.execute("UPDATE codes SET archived = 1 WHERE id = ?", (code_id,))
 
     def codebook_changes(self) -> list[dict]:
         return self.db.rows("SELECT at, version, kind, code_id, detail FROM codebook_changes ORDER BY id")

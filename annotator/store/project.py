@@ -8,7 +8,8 @@ share one connection (``ProjectDb``) and return core dataclasses, never rows:
 - ``intake``: annotations and article codes from outside the window;
 - ``workflow``: assignments, statuses, suggestions and merges;
 - ``models``: trained model coders and their provenance;
-- ``training``: training rounds, assignment draws, hidden checks, queues.
+- ``training``: training rounds, assignment draws, hidden checks, queues;
+- ``coding_versions``: codings by the codebook version they were made under.
 
 Coders and batches, which every part refers to, stay on the Project itself.
 """
@@ -27,6 +28,7 @@ from annotator.store import rows
 from annotator.store.annotation_intake import AnnotationIntake
 from annotator.store.annotations_repo import AnnotationsRepo
 from annotator.store.codes_repo import CodesRepo
+from annotator.store.coding_versions import CodingVersions
 from annotator.store.connection import connect, copy_project, location_writable, readonly_mount
 from annotator.store.documents_repo import DocumentsRepo
 from annotator.store.models_repo import ModelsRepo
@@ -49,6 +51,7 @@ class Project:
         self.workflow = WorkflowRepo(self.db)
         self.models = ModelsRepo(self.db)
         self.training = TrainingRepo(self.db)
+        self.coding_versions = CodingVersions(self.db)
         self._window_lock: WindowLock | None = None
 
     @property

@@ -302,11 +302,21 @@ CREATE TABLE training_results (
 CREATE INDEX training_results_round ON training_results(round_id, coder_id);
 """
 
+# The codebook version each coding was made under (issue 18, item 4). Codings
+# already in a file stay NULL, "made before versions were recorded": the
+# codebook may have changed since they were made, and stamping them with
+# today's version would claim what nobody recorded.
+_CODING_CODEBOOK_VERSION = """
+ALTER TABLE annotations ADD COLUMN codebook_version INTEGER;
+ALTER TABLE document_codes ADD COLUMN codebook_version INTEGER;
+"""
+
 MIGRATIONS: dict[int, str] = {
     1: _V1,
     2: _V2,
     3: _V3_MEASUREMENT_LEVEL,
     4: _V4_MODEL_CODER,
     5: _TRAINING_AND_DRAWS,
+    6: _CODING_CODEBOOK_VERSION,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
