@@ -8,6 +8,7 @@ from typing import Any
 
 from annotator.agreement.bootstrap import BootstrapResult
 from annotator.agreement.errors import AgreementError
+from annotator.agreement.model_rater import ModelFigures
 
 TWO_CODERS_ONLY = "Defined for exactly two coders; see the pairwise figures."
 NOT_ON_CONTINUUM = "Not defined on the continuum; see the unitizing coefficients."
@@ -63,6 +64,7 @@ class VariableReport:
     k_coverage: dict[str, float] = field(default_factory=dict)
     reasons: dict[str, str] = field(default_factory=dict)
     documents: list[DocumentFigure] = field(default_factory=list)  # most disagreement first
+    models: list[ModelFigures] = field(default_factory=list)  # one per model coder among the coders
 
 
 @dataclass

@@ -14,6 +14,7 @@ import numpy as np
 
 from annotator import __version__
 from annotator.agreement import AgreementReport, CodingData, compute_report, matrix_report, unit_data
+from annotator.agreement.alt_test import EPSILON
 from annotator.agreement.reliability_data import SEGMENT_UNITS, AnnotationColumns
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Coder
@@ -140,7 +141,10 @@ def agreement_report(
     seed: int | None = AGREEMENT_DEFAULTS.seed,
     levels: dict[str, str] | None = None,
     state: TaskState = NULL_STATE,
+    epsilon: float = EPSILON,
 ) -> AgreementReport:
+    """The report of ``coders``; a coder of role ``model`` among them adds the
+    model's figures per variable (see ``annotator.agreement.model_rater``)."""
     chosen = find_coders(project, list(coders) if coders else None)
     data = coding_data(project, chosen, batch=batch, segments=unit in SEGMENT_UNITS, unit=unit)
     if unit in ("paragraph", "sentence", "token"):
@@ -159,6 +163,8 @@ def agreement_report(
         seed=seed,
         coder_names={c.id: c.name for c in chosen},
         state=state,
+        model_coders=[c.id for c in chosen if c.role == "model"],
+        epsilon=epsilon,
     )
     report.parameters.update(
         {
