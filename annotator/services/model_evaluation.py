@@ -20,6 +20,7 @@ from annotator.agreement import CodingData, compute_report
 from annotator.agreement.errors import AgreementError
 from annotator.agreement.spans_match import span_scores, spans_from_tuples
 from annotator.core.errors import ModelError
+from annotator.core.ids import now_iso
 from annotator.core.models import Annotation, DocumentCode
 from annotator.core.task import NULL_STATE, TaskState
 from annotator.nlp.model_coder import ModelCoder, TrainingDoc, train_model
@@ -57,11 +58,13 @@ class Evaluation:
     seed: int
     source: str
     codes: list[CodeFigures]
+    evaluated_at: str = field(default_factory=now_iso)  # after any threshold: the pre-registration's order
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "model": self.model,
             "version": self.version,
+            "evaluated_at": self.evaluated_at,
             "folds": self.folds,
             "documents": self.documents,
             "seed": self.seed,
