@@ -17,6 +17,9 @@ the winning rate is the share of humans whose null hypothesis is rejected, and
 the model passes when it is at least 0.5. The advantage probability is the
 mean over humans of the share of units the model wins.
 
+The t-test takes units as independent; units inside one article (sentences,
+tokens) are not, so there the p-values are too small: the document unit fits.
+
 This follows the authors' reference implementation (github.com/nitaytech/AltTest)
 step for step, with the t distribution computed here (no scipy dependency).
 """

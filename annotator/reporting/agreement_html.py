@@ -28,7 +28,9 @@ READINGS = [
         "humans at least as well as the left-out human, up to a margin epsilon granted for its lower cost? "
         "One-sided paired t-tests per human, Benjamini-Yekutieli correction; the winning rate is the share of "
         "humans the model beats (it passes at 0.5 or more), the advantage probability the chance that it does "
-        "at least as well as a random human on a unit. The paper asks for 30 or more units per human.",
+        "at least as well as a random human on a unit. The paper asks for 30 or more units per human. "
+        "The t-test takes units as independent: at the paragraph, sentence or token unit the units of one "
+        "article are not, so its p-values there are too small; the document unit fits the test best.",
     ),
     (
         "Percent agreement",
