@@ -202,8 +202,6 @@ def _compute_report(
         else "none",
         "seed": seed,
         "confidence": confidence,
-        "model_coders": [names[m] for m in model_coders],
-        "alt_test_epsilon": epsilon if model_coders else None,
         "thresholds": list(thresholds),
         "percent_agreement": "share of agreeing pairs of values within units, weighted as in alpha",
         "codebook": data.codebook.name,
@@ -214,6 +212,8 @@ def _compute_report(
         "most of the unit is taken (ties: the value listed first in the codebook).",
         "missing_rule": "Units of documents a coder did not code are missing for that coder, not absent.",
     }
+    if model_coders:
+        params.update({"model_coders": [names[m] for m in model_coders], "alt_test_epsilon": epsilon})
     return AgreementReport(params, reports, overall, list(notes))
 
 

@@ -81,7 +81,12 @@ class AgreementReport:
         raise AgreementError(f"The report has no variable {key!r}.")
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """Every field; a report without a model coder keeps the shape it had before there were any."""
+        out = asdict(self)
+        for v in out["variables"]:
+            if not v["models"]:
+                del v["models"]
+        return out
 
 
 def apply_bootstrap(rep: VariableReport, b: BootstrapResult) -> None:

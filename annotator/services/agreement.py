@@ -166,6 +166,7 @@ def agreement_report(
         model_coders=[c.id for c in chosen if c.role == "model"],
         epsilon=epsilon,
     )
+    report.notes += _trained_on_notes(project, chosen, list(data.lengths))
     report.parameters.update(
         {
             "project": project.name,
@@ -179,6 +180,24 @@ def agreement_report(
         }
     )
     return report
+
+
+def _trained_on_notes(project: Project, chosen: Sequence[Coder], sample: Sequence[str]) -> list[str]:
+    """A model agrees best with the codings it learnt from: say how many of the
+    compared documents the model coder (its latest version) was trained on."""
+    stored = {m.name for m in project.models.models()}
+    out = []
+    for c in chosen:
+        if c.role != "model" or c.name not in stored:
+            continue
+        trained_on = set(project.models.latest(c.name).provenance.get("document_ids") or [])
+        n = len(trained_on.intersection(sample))
+        if n:
+            out.append(
+                f"{n} of the {len(sample)} compared documents were in the training data of model {c.name}, "
+                "so its agreement on them overstates how well it codes new articles."
+            )
+    return out
 
 
 REPORT_FORMATS = ("html", "xlsx", "csv", "json")

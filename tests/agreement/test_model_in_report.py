@@ -144,4 +144,21 @@ def test_a_report_without_a_model_has_no_model_columns(project):
     ).stdout
     assert "alpha humans only" not in text
     data = json.loads(cli("agreement", str(project), "--coders", "Amira,Cleo", "--format", "json").stdout)
-    assert data["variables"][0]["models"] == []
+    assert "models" not in data["variables"][0] and "model_coders" not in data["parameters"]
+
+
+def test_documents_the_model_was_trained_on_are_named_in_a_note(project, tmp_path):
+    path = tmp_path / "trained.annotator"
+    path.write_bytes(project.read_bytes())
+    with Project.open(path) as p:
+        ids = p.documents.document_ids()[:10]
+        p.models.add("bot", "spacy", b"bytes", {"document_ids": ids})
+    data = json.loads(
+        cli("agreement", str(path), "--coders", "bot,Amira,Ben,Cleo", "--format", "json").stdout
+    )
+    (note,) = [n for n in data["notes"] if "training data" in n]
+    assert note.startswith("10 of the 40 compared documents were in the training data of model bot")
+    plain = json.loads(
+        cli("agreement", str(project), "--coders", "bot,Amira,Ben,Cleo", "--format", "json").stdout
+    )
+    assert not [n for n in plain["notes"] if "training data" in n]
