@@ -199,3 +199,32 @@ def bootstrap_alpha(
     """The bootstrap of a single variable given as value counts (units x categories)."""
     cats = categories if categories is not None else tuple(range(1, np.asarray(counts).shape[1] + 1))
     return bootstrap_alphas([np.asarray(counts)], [level], [cats], **options)[0]
+
+
+def unit_contributions(counts: np.ndarray, level: str, cats: tuple) -> tuple[np.ndarray, np.ndarray | None]:
+    """Per unit, what it adds to alpha's sums (its share of the observed
+    disagreement, then its value counts); units with fewer than two values add
+    nothing. Summing rows with resampling weights and passing the sums to
+    :func:`alpha_of_weighted_sums` gives alpha of that resample, so several
+    coefficients can share one resample of the units."""
+    check_level(level, cats)
+    c = np.asarray(counts, dtype=float)
+    m = row_sums(c)
+    pairable = m >= 2
+    c = np.where(pairable[:, None], c, 0.0)
+    w = np.zeros(len(m))
+    w[pairable] = 1.0 / (m[pairable] - 1.0)
+    k = c.shape[1]
+    values = np.asarray(cats, dtype=float) if level in ("interval", "ratio") else None
+    if level == "ordinal":
+        per = (w[:, None, None] * (c[:, :, None] * c[:, None, :])).reshape(len(c), k * k)
+        per[:, np.arange(k) * (k + 1)] -= w[:, None] * c
+    else:
+        per = (w * np.einsum("uc,ck,uk->u", c, distance_matrix(level, values, np.ones(k)), c))[:, None]
+    return np.hstack([per, c]), values
+
+
+def alpha_of_weighted_sums(sums: np.ndarray, level: str, k: int, values: np.ndarray | None) -> np.ndarray:
+    """Alpha of each row of ``weights @ unit_contributions(...)[0]`` (NaN where undefined)."""
+    width = k * k if level == "ordinal" else 1
+    return _alpha_of_sums(sums[:, :width], sums[:, width:], level, k, values)

@@ -23,9 +23,11 @@ from annotator.agreement.alpha import (
     encode_matrix,
     row_sums,
 )
+from annotator.agreement.alt_test import EPSILON
 from annotator.agreement.bootstrap import THRESHOLDS, bootstrap_alphas
 from annotator.agreement.errors import CANCELLED, AgreementError
 from annotator.agreement.kappa import brennan_prediger, cohen_kappa, fleiss_kappa, scott_pi
+from annotator.agreement.model_rater import ModelFigures, model_figures
 from annotator.agreement.reliability_data import (
     UNITS,
     CodingData,
@@ -66,12 +68,17 @@ def compute_report(
     coder_names: Mapping[str, str] | None = None,
     top_documents: int = 10,
     state: TaskState = NULL_STATE,
+    model_coders: Sequence[str] = (),
+    epsilon: float = EPSILON,
 ) -> AgreementReport:
     """Agreement among ``coders`` on ``data`` at ``unit`` (one of UNITS).
 
     ``variables``: code or group ids (default: all, see ``select_variables``);
     ``levels``: level of measurement per variable id (default nominal);
     ``bootstrap``: number of resamples for alpha's interval (0: none).
+    ``model_coders``: those of ``coders`` that are models; each gets
+    :class:`ModelFigures` per variable (``epsilon``: the margin of the
+    alternative annotator test).
     Interrupted through ``state``, it raises Cancelled at the next step.
     """
     if unit not in UNITS:
@@ -81,7 +88,7 @@ def compute_report(
     names = _display_names(coders, coder_names)
     data._spans_cache = None
     try:
-        return _compute_report(
+        report = _compute_report(
             data,
             unit,
             coders,
@@ -94,9 +101,12 @@ def compute_report(
             names,
             top_documents,
             state,
+            model_coders,
+            epsilon,
         )
     finally:
         del data._spans_cache
+    return report
 
 
 def _compute_report(
@@ -112,6 +122,8 @@ def _compute_report(
     names: Mapping[str, str],
     top_documents: int,
     state: TaskState,
+    model_coders: Sequence[str],
+    epsilon: float,
 ) -> AgreementReport:
     if unit == "continuum":
         cdata = continuum_data(data, coders=coders, variables=variables)
@@ -129,6 +141,8 @@ def _compute_report(
             _step(state, i + 2, steps)
         docs, lengths, coded, notes = cdata.documents, cdata.lengths, cdata.coded, cdata.notes
         vars_ = cdata.variables
+        if model_coders:
+            notes = [*notes, CONTINUUM_MODEL]
         overall = _overall_documents_continuum(per_doc, cdata, data)
     else:
         udata = unit_data(data, unit=unit, coders=coders, variables=variables, levels=levels)
@@ -158,6 +172,10 @@ def _compute_report(
             state.check(CANCELLED)
             for rep, b in zip(reports, boots, strict=True):
                 apply_bootstrap(rep, b)
+        for rep, var, codes in zip(reports, vars_, udata.values, strict=True):
+            rep.models = _model_figures(
+                var, codes, udata.coders, model_coders, names, bootstrap, seed, confidence, epsilon
+            )
         docs, coded, notes = udata.documents, udata.coded, udata.notes
         lengths = np.array([data.lengths[d] for d in docs])
         overall = _overall_documents_units(udata, tallies, data)
@@ -194,6 +212,8 @@ def _compute_report(
         "most of the unit is taken (ties: the value listed first in the codebook).",
         "missing_rule": "Units of documents a coder did not code are missing for that coder, not absent.",
     }
+    if model_coders:
+        params.update({"model_coders": [names[m] for m in model_coders], "alt_test_epsilon": epsilon})
     return AgreementReport(params, reports, overall, list(notes))
 
 
@@ -270,6 +290,45 @@ def _step(state: TaskState, done: int, total: int) -> None:
     """Report a finished step and stop here if asked to."""
     state.set_progress(min(done, total), total)
     state.check(CANCELLED)
+
+
+CONTINUUM_MODEL = (
+    "The model coder's figures (humans with and without it, the alternative annotator test) "
+    "are computed at the document, paragraph, sentence or token unit, not on the continuum."
+)
+
+
+def _model_figures(
+    var: Variable,
+    codes: np.ndarray,
+    coders: Sequence[str],
+    model_coders: Sequence[str],
+    names: Mapping[str, str],
+    bootstrap: int,
+    seed: int | None,
+    confidence: float,
+    epsilon: float,
+) -> list[ModelFigures]:
+    humans = [i for i, c in enumerate(coders) if c not in model_coders]
+    if not humans:
+        return []
+    return [
+        model_figures(
+            codes,
+            _cats(var),
+            var.level,
+            model=coders.index(m),
+            humans=humans,
+            names=[names[c] for c in coders],
+            bootstrap=bootstrap,
+            seed=seed,
+            key=f"{var.id}:{m}",
+            confidence=confidence,
+            epsilon=epsilon,
+        )
+        for m in model_coders
+        if m in coders
+    ]
 
 
 def _cats(var: Variable) -> tuple:

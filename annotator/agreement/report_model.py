@@ -8,6 +8,7 @@ from typing import Any
 
 from annotator.agreement.bootstrap import BootstrapResult
 from annotator.agreement.errors import AgreementError
+from annotator.agreement.model_rater import ModelFigures
 
 TWO_CODERS_ONLY = "Defined for exactly two coders; see the pairwise figures."
 NOT_ON_CONTINUUM = "Not defined on the continuum; see the unitizing coefficients."
@@ -63,6 +64,7 @@ class VariableReport:
     k_coverage: dict[str, float] = field(default_factory=dict)
     reasons: dict[str, str] = field(default_factory=dict)
     documents: list[DocumentFigure] = field(default_factory=list)  # most disagreement first
+    models: list[ModelFigures] = field(default_factory=list)  # one per model coder among the coders
 
 
 @dataclass
@@ -79,7 +81,12 @@ class AgreementReport:
         raise AgreementError(f"The report has no variable {key!r}.")
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """Every field; a report without a model coder keeps the shape it had before there were any."""
+        out = asdict(self)
+        for v in out["variables"]:
+            if not v["models"]:
+                del v["models"]
+        return out
 
 
 def apply_bootstrap(rep: VariableReport, b: BootstrapResult) -> None:

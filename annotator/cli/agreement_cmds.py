@@ -9,6 +9,7 @@ import click
 from click_default_group import DefaultGroup
 
 from annotator.agreement import UNITS, AgreementReport
+from annotator.agreement.alt_test import EPSILON
 from annotator.cli.common import (
     check_outputs,
     console,
@@ -105,12 +106,51 @@ def _print_table(report: AgreementReport) -> None:
         for row in rows:
             cov.add_row(plain(row["Variable"]), *(percent(row.get(c)) for c in coverage))
         console.print(cov)
+    _print_models(report)
     for note in report.notes:
         if note != report.parameters.get("codebook_version_warning"):  # printed as a warning instead
             console.print(f"[dim]{plain(note)}[/dim]")
     reasons = [(v.name, r) for v in report.variables for r in v.reasons.values()]
     for line in grouped_notes(reasons):
         console.print(f"[dim]{plain(line)}[/dim]")
+
+
+def _alpha_ci(alpha: float | None, low: float | None, high: float | None) -> str:
+    return _fmt(alpha) + ("" if low is None or high is None else f" [{low:.2f}–{high:.2f}]")
+
+
+def _print_models(report: AgreementReport) -> None:
+    """Per model coder: the humans' alpha without and with it, its alpha against
+    them, and whether it could replace a human (the alternative annotator test)."""
+    for model in report.parameters.get("model_coders", []):
+        eps = report.parameters.get("alt_test_epsilon")
+        t = Table(
+            "Variable",
+            "humans only",
+            "with model",
+            "model vs humans",
+            "win rate",
+            "adv. prob.",
+            "replace a human?",
+            title=f"Model coder {plain(model)}: alpha [95% CI]; alternative annotator test, epsilon {eps}",
+            title_justify="left",
+        )
+        for v in report.variables:
+            for m in v.models:
+                if m.model != model:
+                    continue
+                aat = m.alt_test
+                verdict = {True: "yes (passed)", False: "no (failed)", None: "not run"}[aat.get("passed")]
+                t.add_row(
+                    plain(v.name),
+                    _alpha_ci(m.humans_alpha, m.humans_low, m.humans_high),
+                    _alpha_ci(m.with_model_alpha, m.with_model_low, m.with_model_high),
+                    _alpha_ci(m.model_alpha, m.model_low, m.model_high),
+                    _fmt(aat.get("winning_rate")),
+                    _fmt(aat.get("advantage_probability")),
+                    verdict,
+                )
+        console.print(t)
 
 
 def _emit(report: AgreementReport, fmt: str, output: Path | None, force: bool) -> None:
@@ -179,6 +219,14 @@ def _emit(report: AgreementReport, fmt: str, output: Path | None, force: bool) -
     help="Seed of the bootstrap, so the interval can be reproduced.",
 )
 @click.option(
+    "--epsilon",
+    type=click.FloatRange(0, 1, max_open=True),
+    default=EPSILON,
+    show_default=True,
+    help="Margin of the alternative annotator test when a model coder is included "
+    "(0.2 expert coders, 0.15 trained coders, 0.1 crowd workers).",
+)
+@click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="Output format."
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
@@ -192,6 +240,7 @@ def report_cmd(
     batch: str | None,
     bootstrap: int,
     seed: int | None,
+    epsilon: float,
     fmt: str,
     output: Path | None,
     force: bool,
@@ -210,6 +259,7 @@ def report_cmd(
             batch=batch,
             bootstrap=bootstrap,
             seed=seed,
+            epsilon=epsilon,
         )
         _emit(report, fmt, output, force)
     warning = report.parameters.get("codebook_version_warning")

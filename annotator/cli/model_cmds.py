@@ -20,6 +20,7 @@ from annotator.cli.common import (
 )
 from annotator.services.model_coder import DEFAULT_EPOCHS, code_documents, list_models, train
 from annotator.services.model_evaluation import evaluate
+from annotator.services.model_help import set_threshold, suggest_from_model
 
 
 @click.group("model")
@@ -190,6 +191,8 @@ def evaluate_cmd(project: Path, name: str, folds: int, fmt: str) -> None:
         "R overlap",
         "F1 overlap",
         "α",
+        "95% CI",
+        "Threshold",
     ):
         t.add_column(col)
     for c in ev.codes:
@@ -204,8 +207,55 @@ def evaluate_cmd(project: Path, name: str, folds: int, fmt: str) -> None:
             _f(c.overlap["recall"]),
             _f(c.overlap["f1"]),
             _f(c.alpha),
+            "–" if c.alpha_low is None or c.alpha_high is None else f"{c.alpha_low:.2f}–{c.alpha_high:.2f}",
+            "–" if c.threshold is None else f"{c.threshold:g}: {'passed' if c.passed else 'not passed'}",
         )
     console.print(t)
+
+
+@model_group.command("threshold")
+@project_argument
+@click.option("--name", required=True, help="The model (its latest version, before it is evaluated).")
+@click.option(
+    "--min-lower",
+    required=True,
+    type=click.FloatRange(0, 1),
+    help="The lower bound of alpha's 95% interval a code must reach in the evaluation, e.g. 0.667.",
+)
+@click.option(
+    "--codes",
+    multiple=True,
+    metavar="PATHS",
+    help="Codes this threshold is for, comma-separated or repeated (default: every code the model learnt).",
+)
+def threshold_cmd(project: Path, name: str, min_lower: float, codes: tuple[str, ...]) -> None:
+    """Fix, before the evaluation, the lower bound of alpha a code must reach before the model may suggest it."""
+    with open_project(project) as p:
+        thresholds = set_threshold(p, name=name, min_lower=min_lower, codes=split_names(codes) or ())
+    for t in thresholds.values():
+        console.print(f"{plain(t['code'])}: lower bound of alpha ≥ {t['min_lower']:g} (set {t['set_at']})")
+
+
+@model_group.command("suggest")
+@project_argument
+@click.option(
+    "--name", required=True, help="The model (its latest version, evaluated against its thresholds)."
+)
+@click.option("--coder", required=True, help="The human coder whose remaining documents get suggestions.")
+@click.option("--batch", "batches", multiple=True, help="Only documents of this batch (repeatable).")
+def suggest_cmd(project: Path, name: str, coder: str, batches: tuple[str, ...]) -> None:
+    """Pre-code a coder's remaining documents as suggestions, only with the codes that passed their threshold."""
+    with open_project(project) as p:
+        r = run_task("Suggesting", suggest_from_model, p, name=name, coder=coder, batches=list(batches))
+    if r.passed:
+        console.print(
+            f"{r.suggestions} suggestions of model {plain(name)} v{r.version} in {r.documents} remaining "
+            f"documents of {plain(coder)} for {plain(', '.join(r.passed))}."
+        )
+    else:
+        console.print(f"No code of model {plain(name)} passed its threshold, so nothing was suggested.")
+    if r.not_suggested:
+        console.print(plain(r.sentence().replace("Not suggested:", "Codes not suggested:")))
 
 
 def register(cli: click.Group) -> None:

@@ -16,6 +16,23 @@ from annotator.reporting.agreement_table import columns, methods_sentences, to_r
 
 READINGS = [
     (
+        "Model coder",
+        "A coder of role model among the chosen coders adds three alphas per variable, each with its bootstrap "
+        "interval from the same resamples: the humans alone, the humans with the model, and the model against the "
+        "humans (the mean of the alphas of each human paired with the model, so the model is judged as one more "
+        "coder of the team, not against a majority no single human reaches).",
+    ),
+    (
+        "Alternative annotator test",
+        "Calderon, Reichart & Dror (2025): leaving out one human at a time, does the model represent the other "
+        "humans at least as well as the left-out human, up to a margin epsilon granted for its lower cost? "
+        "One-sided paired t-tests per human, Benjamini-Yekutieli correction; the winning rate is the share of "
+        "humans the model beats (it passes at 0.5 or more), the advantage probability the chance that it does "
+        "at least as well as a random human on a unit. The paper asks for 30 or more units per human. "
+        "The t-test takes units as independent: at the paragraph, sentence or token unit the units of one "
+        "article are not, so its p-values there are too small; the document unit fits the test best.",
+    ),
+    (
         "Percent agreement",
         "The share of pairs of values within a unit on which two coders agree. Easy to read but not corrected "
         "for chance: a rare code gives high agreement even when coders never agree on where it occurs, which is "
@@ -71,6 +88,11 @@ READINGS = [
 ]
 
 CITATIONS = [
+    "Benjamini, Y., & Yekutieli, D. (2001). The control of the false discovery rate in multiple testing under "
+    "dependency. The Annals of Statistics, 29(4), 1165–1188.",
+    "Calderon, N., Reichart, R., & Dror, R. (2025). The alternative annotator test for LLM-as-a-judge: How to "
+    "statistically justify replacing human annotators with LLMs. Proceedings of the 63rd Annual Meeting of the "
+    "Association for Computational Linguistics, 16051–16081.",
     "Brennan, R. L., & Prediger, D. J. (1981). Coefficient kappa: Some uses, misuses, and alternatives. "
     "Educational and Psychological Measurement, 41(3), 687–699.",
     "Cohen, J. (1960). A coefficient of agreement for nominal scales. Educational and Psychological "

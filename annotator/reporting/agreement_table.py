@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from annotator.agreement.model_rater import ModelFigures
 from annotator.agreement.report import AgreementReport, VariableReport
 
 MEASURES = [
@@ -36,8 +37,47 @@ def columns(report: AgreementReport) -> list[str]:
         cols.append(f"P(alpha < {t:g})")
     coder_names = [c["name"] for c in report.parameters.get("coders", [])]
     cols += [f"Coverage {n}" for n in coder_names]
+    for model in report.parameters.get("model_coders", []):
+        cols += [f"{model}: {label}" for label in MODEL_MEASURES]
     cols.append("Note")
     return cols
+
+
+# per model coder: the three alphas with their intervals, then the alternative annotator test
+MODEL_MEASURES = [
+    "alpha humans only",
+    "humans only CI low",
+    "humans only CI high",
+    "alpha with model",
+    "with model CI low",
+    "with model CI high",
+    "alpha model vs humans",
+    "model vs humans CI low",
+    "model vs humans CI high",
+    "winning rate",
+    "advantage probability",
+    "alternative annotator test",
+]
+
+
+def model_cells(m: ModelFigures) -> list[Any]:
+    """The values of MODEL_MEASURES for one model coder, in order."""
+    aat = m.alt_test
+    verdict = {True: "passed", False: "failed", None: "not run"}[aat.get("passed")]
+    return [
+        m.humans_alpha,
+        m.humans_low,
+        m.humans_high,
+        m.with_model_alpha,
+        m.with_model_low,
+        m.with_model_high,
+        m.model_alpha,
+        m.model_low,
+        m.model_high,
+        aat.get("winning_rate"),
+        aat.get("advantage_probability"),
+        verdict,
+    ]
 
 
 def variable_row(report: AgreementReport, v: VariableReport) -> dict[str, Any]:
@@ -48,6 +88,10 @@ def variable_row(report: AgreementReport, v: VariableReport) -> dict[str, Any]:
         row[f"P(alpha < {t:g})"] = v.p_below.get(f"{t:g}")
     for c in report.parameters.get("coders", []):
         row[f"Coverage {c['name']}"] = v.coverage.get(c["name"])
+    for m in v.models:
+        row.update(
+            {f"{m.model}: {label}": x for label, x in zip(MODEL_MEASURES, model_cells(m), strict=True)}
+        )
     row["Note"] = v.reasons.get("alpha", "")
     return row
 
@@ -89,7 +133,33 @@ def methods_sentences(report: AgreementReport) -> list[str]:
         if p.get("documents"):
             where += f" in {p['documents']:,} documents"
         out.append(f"{text}; {where}, {n_coders} coders.")
+        out += [model_sentence(v.name, m, p) for m in v.models]
     return out
+
+
+def _alpha_ci(alpha: float | None, low: float | None, high: float | None) -> str:
+    if alpha is None:
+        return "undefined"
+    return f"{alpha:.3f}" + (f" [{low:.3f}, {high:.3f}]" if low is not None and high is not None else "")
+
+
+def model_sentence(variable: str, m: ModelFigures, p: dict[str, Any]) -> str:
+    """The model coder's figures for one variable, worded for a methods section."""
+    text = (
+        f"{variable}: the model coder {m.model} reached a mean pairwise alpha of "
+        f"{_alpha_ci(m.model_alpha, m.model_low, m.model_high)} with the {len(m.humans)} human coders "
+        f"({', '.join(m.humans)}); alpha was {_alpha_ci(m.humans_alpha, m.humans_low, m.humans_high)} among "
+        f"the humans alone and {_alpha_ci(m.with_model_alpha, m.with_model_low, m.with_model_high)} with the model"
+    )
+    aat = m.alt_test
+    if aat.get("winning_rate") is None:
+        return f"{text}. {aat.get('note') or 'The alternative annotator test could not be run.'}"
+    verdict = "passed" if aat["passed"] else "failed"
+    return (
+        f"{text}. The model {verdict} the alternative annotator test (Calderon, Reichart & Dror 2025; "
+        f"epsilon {aat['epsilon']:g}, Benjamini-Yekutieli q {aat['fdr']:g}): winning rate "
+        f"{aat['winning_rate']:.2f}, advantage probability {aat['advantage_probability']:.2f}."
+    )
 
 
 def document_rows(report: AgreementReport) -> list[dict[str, Any]]:

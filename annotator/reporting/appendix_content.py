@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from annotator.agreement.report_model import VariableReport
+from annotator.reporting.agreement_table import model_sentence
 from annotator.reporting.appendix_model import AppendixFacts
 
 UNIT_WORDS = {
@@ -403,7 +404,41 @@ def _models(f: AppendixFacts) -> Section:
             rows,
         )
     )
+    s.paragraphs += [_evaluation_sentence(m.name, m.version, m.provenance) for m in f.models]
+    s.paragraphs += [
+        model_sentence(v.name, figures, f.report.parameters)
+        for v in f.report.variables
+        for figures in v.models
+    ]
     return s
+
+
+def _evaluation_sentence(name: str, version: int, prov: dict) -> str:
+    """A model version's cross-validated alpha per code, with its interval and the
+    threshold the lead fixed beforehand (with both times, so a reader can check the order)."""
+    ev = prov.get("evaluation") or {}
+    if not ev.get("codes"):
+        return f"Model {name} version {version} has not been evaluated."
+    when = ev.get("evaluated_at")
+    parts = []
+    for c in ev["codes"]:
+        alpha, low, high = c.get("alpha"), c.get("alpha_low"), c.get("alpha_high")
+        text = f"{c.get('code')}: alpha " + ("undefined" if alpha is None else f"{alpha:.3f}")
+        if alpha is not None and low is not None and high is not None:
+            text += f" [{low:.3f}, {high:.3f}]"
+        t = (prov.get("thresholds") or {}).get(c.get("code_id"))
+        if t:
+            order = f", before the evaluation of {when}" if when else ""
+            verdict = {True: "passed", False: "not passed"}.get(c.get("passed"), "not judged")
+            text += f", threshold {float(t['min_lower']):g} (set {t.get('set_at')}{order}): {verdict}"
+        parts.append(text)
+    how = f"{ev.get('folds')}-fold cross-validation on {ev.get('documents')} articles"
+    return (
+        f"Model {name} version {version}, {how} against its training codings "
+        f"(alpha with its 95% bootstrap interval; lower bound of the interval against the threshold): "
+        + "; ".join(parts)
+        + "."
+    )
 
 
 def _software(f: AppendixFacts) -> Section:

@@ -14,6 +14,7 @@ import numpy as np
 
 from annotator import __version__
 from annotator.agreement import AgreementReport, CodingData, compute_report, matrix_report, unit_data
+from annotator.agreement.alt_test import EPSILON
 from annotator.agreement.reliability_data import SEGMENT_UNITS, AnnotationColumns
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Coder
@@ -141,7 +142,10 @@ def agreement_report(
     seed: int | None = AGREEMENT_DEFAULTS.seed,
     levels: dict[str, str] | None = None,
     state: TaskState = NULL_STATE,
+    epsilon: float = EPSILON,
 ) -> AgreementReport:
+    """The report of ``coders``; a coder of role ``model`` among them adds the
+    model's figures per variable (see ``annotator.agreement.model_rater``)."""
     chosen = find_coders(project, list(coders) if coders else None)
     data = coding_data(project, chosen, batch=batch, segments=unit in SEGMENT_UNITS, unit=unit)
     if unit in ("paragraph", "sentence", "token"):
@@ -160,7 +164,10 @@ def agreement_report(
         seed=seed,
         coder_names={c.id: c.name for c in chosen},
         state=state,
+        model_coders=[c.id for c in chosen if c.role == "model"],
+        epsilon=epsilon,
     )
+    report.notes += _trained_on_notes(project, chosen, list(data.lengths))
     report.parameters.update(
         {
             "project": project.name,
@@ -188,6 +195,24 @@ def _warn_across_versions(
         report.notes.insert(0, warning)
         report.parameters["codebook_versions"] = version_parameters(counts)
         report.parameters["codebook_version_warning"] = warning
+
+
+def _trained_on_notes(project: Project, chosen: Sequence[Coder], sample: Sequence[str]) -> list[str]:
+    """A model agrees best with the codings it learnt from: say how many of the
+    compared documents the model coder (its latest version) was trained on."""
+    stored = {m.name for m in project.models.models()}
+    out = []
+    for c in chosen:
+        if c.role != "model" or c.name not in stored:
+            continue
+        trained_on = set(project.models.latest(c.name).provenance.get("document_ids") or [])
+        n = len(trained_on.intersection(sample))
+        if n:
+            out.append(
+                f"{n} of the {len(sample)} compared documents were in the training data of model {c.name}, "
+                "so its agreement on them overstates how well it codes new articles."
+            )
+    return out
 
 
 REPORT_FORMATS = ("html", "xlsx", "csv", "json")

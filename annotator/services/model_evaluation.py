@@ -20,6 +20,7 @@ from annotator.agreement import CodingData, compute_report
 from annotator.agreement.errors import AgreementError
 from annotator.agreement.spans_match import span_scores, spans_from_tuples
 from annotator.core.errors import ModelError
+from annotator.core.ids import now_iso
 from annotator.core.models import Annotation, DocumentCode
 from annotator.core.task import NULL_STATE, TaskState
 from annotator.nlp.model_coder import ModelCoder, TrainingDoc, train_model
@@ -27,6 +28,8 @@ from annotator.services.model_coder import plan_for, training_set
 from annotator.store.project import Project
 
 REFERENCE, MODEL = "reference", "model"
+BOOTSTRAP = 1000
+NO_ALPHA: tuple[None, None, None] = (None, None, None)  # alpha, its interval's low and high
 
 
 @dataclass
@@ -40,6 +43,10 @@ class CodeFigures:
     overlap: dict[str, float | None] = field(default_factory=dict)
     alpha: float | None = None
     alpha_kind: str = ""
+    alpha_low: float | None = None  # the bootstrap interval of alpha (BOOTSTRAP resamples, the model's seed)
+    alpha_high: float | None = None
+    threshold: float | None = None  # the lower bound the lead set before this evaluation
+    passed: bool | None = None  # alpha_low >= threshold; None without a threshold or an interval
 
 
 @dataclass
@@ -51,11 +58,13 @@ class Evaluation:
     seed: int
     source: str
     codes: list[CodeFigures]
+    evaluated_at: str = field(default_factory=now_iso)  # after any threshold: the pre-registration's order
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "model": self.model,
             "version": self.version,
+            "evaluated_at": self.evaluated_at,
             "folds": self.folds,
             "documents": self.documents,
             "seed": self.seed,
@@ -109,7 +118,10 @@ def evaluate(
         for i, coding in zip(held, coder.code(tset.docs[i].text for i in held), strict=True):
             predicted[i] = coding
         state.check("Evaluation was cancelled; nothing was recorded.")
-    figures = _figures(project, tset.docs, tset.document_ids, predicted, tset.span_codes, tset.cat_codes)
+    figures = _figures(
+        project, tset.docs, tset.document_ids, predicted, tset.span_codes, tset.cat_codes, seed
+    )
+    judge(figures, prov.get("thresholds", {}))
     result = Evaluation(name, stored.version, folds, n, seed, source, figures)
     project.models.set_provenance(stored.id, {**prov, "evaluation": result.as_dict()})
     return result
@@ -122,11 +134,14 @@ def _figures(
     predicted: dict[int, Any],
     span_codes: Sequence[Any],
     cat_codes: Sequence[Any],
+    seed: int,
 ) -> list[CodeFigures]:
     codebook = project.codes.codebook()
     ref = [(doc_ids[i], s, e, c) for i, d in enumerate(docs) for s, e, c in d.spans]
     got = [(doc_ids[i], s, e, c) for i in range(len(docs)) for s, e, c in predicted[i].spans]
-    alphas = _alphas(project, docs, doc_ids, predicted, [c.id for c in span_codes], [c.id for c in cat_codes])
+    alphas = _alphas(
+        project, docs, doc_ids, predicted, [c.id for c in span_codes], [c.id for c in cat_codes], seed
+    )
     out = []
     for code in span_codes:
         a = [r for r in ref if r[3] == code.id]
@@ -141,8 +156,9 @@ def _figures(
                 len(b),
                 _prf(span_scores(ta, tb, mode="exact")),
                 _prf(span_scores(ta, tb, mode="overlap")),
-                alphas.get(code.id),
+                *alphas.get(code.id, NO_ALPHA)[:1],
                 "unitizing alpha (continuum)",
+                *alphas.get(code.id, NO_ALPHA)[1:],
             )
         )
     for code in cat_codes:
@@ -164,8 +180,9 @@ def _figures(
                 len(guess),
                 figures,
                 dict(figures),
-                alphas.get(code.id),
+                *alphas.get(code.id, NO_ALPHA)[:1],
                 "nominal alpha (per document)",
+                *alphas.get(code.id, NO_ALPHA)[1:],
             )
         )
     return out
@@ -178,8 +195,10 @@ def _alphas(
     predicted: dict[int, Any],
     span_ids: list[str],
     cat_ids: list[str],
-) -> dict[str, float | None]:
-    """Alpha per code between the training codings (one coder) and the model's held-out codings."""
+    seed: int,
+) -> dict[str, tuple[float | None, float | None, float | None]]:
+    """Alpha per code between the training codings (one coder) and the model's
+    held-out codings, with its bootstrap interval (low, high)."""
     codebook = project.codes.codebook()
     lengths = {doc_ids[i]: len(d.text) for i, d in enumerate(docs)}
     annotations = [
@@ -203,14 +222,27 @@ def _alphas(
         annotations=annotations,
         document_codes=doc_codes,
     )
-    out: dict[str, float | None] = {}
+    out: dict[str, tuple[float | None, float | None, float | None]] = {}
     for unit, ids in (("continuum", span_ids), ("document", cat_ids)):
         if not ids:
             continue
         try:
-            report = compute_report(data, unit=unit, coders=[REFERENCE, MODEL], variables=ids)
+            report = compute_report(
+                data, unit=unit, coders=[REFERENCE, MODEL], variables=ids, bootstrap=BOOTSTRAP, seed=seed
+            )
         except AgreementError:
             continue
         for v in report.variables:
-            out[v.id] = v.alpha
+            out[v.id] = (v.alpha, v.ci_low, v.ci_high)
     return out
+
+
+def judge(figures: Sequence[CodeFigures], thresholds: dict[str, Any]) -> None:
+    """Mark each code against the threshold set for it before the evaluation:
+    it passes when the lower bound of alpha's interval reaches the threshold."""
+    for f in figures:
+        t = thresholds.get(f.code_id)
+        if t is None:
+            continue
+        f.threshold = float(t["min_lower"])
+        f.passed = None if f.alpha_low is None else f.alpha_low >= f.threshold

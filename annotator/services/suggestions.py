@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import Annotation
+from annotator.core.models import Annotation, Origin
 from annotator.core.output_files import atomic_output
 from annotator.core.task import NULL_STATE, TaskState
 from annotator.services.coding import redo_span_write, undo_span_write
@@ -120,16 +120,20 @@ def export_suggestions(project: Project, target: Path, *, batch: str | None = No
 def accept_suggestion(
     project: Project, suggestion_id: str, coder_id: str, code_id: str | None = None
 ) -> SpanWrite:
-    """Turn a suggestion into the coder's annotation (origin: suggestion)."""
+    """Turn a suggestion into the coder's annotation (origin: suggestion). A
+    model coder's suggestion keeps origin ``model`` and the model's id@version,
+    so a methods section can count what the model proposed and a coder kept."""
     s = project.workflow.suggestion(suggestion_id)
     if s is None:
         raise AnnotatorError("That suggestion no longer exists; run the suggestions again.")
     code = code_id or s.label
     if not code:
         raise AnnotatorError("This suggestion proposes no code; choose a code to accept it with.")
+    tag = str(s.detail.get("model_tag", "")) if s.kind == "model" else ""
+    origin: Origin = "model" if tag else "suggestion"
     with project.transaction():
         write = project.annotations.add_annotation(
-            Annotation(s.document_id, coder_id, code, s.start, s.end, origin="suggestion")
+            Annotation(s.document_id, coder_id, code, s.start, s.end, origin=origin, model=tag)
         )
         project.workflow.set_suggestion_status(s.id, "accepted")
     return write

@@ -1,0 +1,164 @@
+"""A model coder helps only after it has proved itself (issue 16, item 5):
+the lead fixes per code a minimum for the lower bound of alpha's interval
+before the model is evaluated, and only the codes whose evaluated lower bound
+reaches it pre-code a coder's remaining documents as suggestions.
+
+Both live in the model version's provenance (``thresholds``, ``evaluation``),
+so the pre-registration travels with the model and its time can be checked
+against the evaluation's."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.core.errors import ModelError
+from annotator.core.ids import now_iso
+from annotator.core.models import Suggestion
+from annotator.core.task import NULL_STATE, TaskState
+from annotator.services.model_coder import batch_documents, load, resolve_codes
+from annotator.store.project import Project
+
+MODEL_SUGGESTION = "model"  # the kind of a suggestion a model coder made
+CHUNK = 32
+
+
+def set_threshold(
+    project: Project, *, name: str, min_lower: float, codes: Sequence[str] = ()
+) -> dict[str, dict[str, Any]]:
+    """Record, with the time, the minimum lower bound of alpha for ``codes``
+    (default: every code the model learnt) of the latest version of ``name``.
+    Refused once that version has been evaluated: a threshold chosen after
+    seeing the results is no pre-registration."""
+    stored = project.models.latest(name)
+    prov = stored.provenance
+    if prov.get("evaluation"):
+        raise ModelError(
+            f"Model {name!r} version {stored.version} has already been evaluated, and a threshold counts only "
+            "when it is set before the results are seen; train a new version to set another."
+        )
+    if not 0.0 <= min_lower <= 1.0:
+        raise ModelError("The minimum lower bound of alpha must be between 0 and 1, e.g. 0.667.")
+    learnt = [*prov.get("span_codes", {}), *prov.get("document_codes", {})]
+    codebook = project.codes.codebook()
+    chosen = [c.id for c in resolve_codes(codebook, codes)] if codes else learnt
+    unknown = [codebook.path(c) for c in chosen if c not in learnt]
+    if unknown:
+        raise ModelError(
+            f"Model {name!r} did not learn {', '.join(unknown)}, so it has no threshold to meet there."
+        )
+    when = now_iso()
+    thresholds = dict(prov.get("thresholds", {}))
+    for c in chosen:
+        thresholds[c] = {"code": codebook.path(c), "min_lower": min_lower, "set_at": when}
+    project.models.set_provenance(stored.id, {**prov, "thresholds": thresholds})
+    return thresholds
+
+
+@dataclass
+class SuggestionReport:
+    model: str
+    version: int
+    coder: str
+    documents: int = 0
+    suggestions: int = 0
+    passed: list[str] = field(default_factory=list)  # code paths suggested
+    not_suggested: dict[str, str] = field(default_factory=dict)  # code path -> why
+
+    def sentence(self) -> str:
+        """The codes that are not suggested, in one sentence (empty when all are)."""
+        if not self.not_suggested:
+            return ""
+        parts = [f"{code} ({why})" for code, why in self.not_suggested.items()]
+        return f"Not suggested: {'; '.join(parts)}."
+
+
+def verdicts(project: Project, name: str) -> tuple[list[str], dict[str, str]]:
+    """The code ids of model ``name`` that passed their threshold, and why each other code did not."""
+    stored = project.models.latest(name)
+    prov = stored.provenance
+    thresholds = prov.get("thresholds") or {}
+    if not thresholds:
+        raise ModelError(
+            f"Model {name!r} has no threshold; set one with `annotator model threshold` before evaluating it."
+        )
+    evaluation = prov.get("evaluation")
+    if not evaluation:
+        raise ModelError(f"Model {name!r} has not been evaluated yet; run `annotator model evaluate` first.")
+    figures = {c["code_id"]: c for c in evaluation.get("codes", [])}
+    codebook = project.codes.codebook()
+    passed: list[str] = []
+    why: dict[str, str] = {}
+    for code_id in [*prov.get("span_codes", {}), *prov.get("document_codes", {})]:
+        path = codebook.path(code_id) if code_id in codebook else code_id
+        f, t = figures.get(code_id), thresholds.get(code_id)
+        if t is None:
+            why[path] = "no threshold was set"
+        elif f is None or f.get("alpha_low") is None:
+            why[path] = "the evaluation gave no interval for alpha"
+        elif f["alpha_low"] < float(t["min_lower"]):
+            why[path] = f"lower bound {f['alpha_low']:.3f} below {float(t['min_lower']):g}"
+        elif code_id not in prov.get("span_codes", {}):
+            why[path] = "article-level codes are not offered as suggestions"
+        else:
+            passed.append(code_id)
+    return passed, why
+
+
+def suggest_from_model(
+    project: Project,
+    *,
+    name: str,
+    coder: str,
+    batches: Sequence[str] = (),
+    state: TaskState = NULL_STATE,
+) -> SuggestionReport:
+    """Pre-code ``coder``'s remaining documents (not marked done; only the
+    assigned ones when the coder has open assignments) with the span codes of model
+    ``name`` that passed their threshold. They are stored as suggestions of
+    kind ``model`` that carry the model's ``id@version``; they replace the
+    documents' earlier suggestions, keeping decisions already taken."""
+    who = project.coder_by_name(coder)
+    if who is None:
+        raise ModelError(f"The project has no coder named {coder!r}.")
+    if who.role == "model":
+        raise ModelError(f"{coder!r} is a model coder; suggestions are for human coders.")
+    passed, why = verdicts(project, name)
+    codebook = project.codes.codebook()
+    version = project.models.latest(name).version
+    report = SuggestionReport(name, version, coder, passed=[codebook.path(c) for c in passed])
+    report.not_suggested = why
+    if not passed:
+        return report
+    stored, coder_model = load(project, name)
+    # a status row exists for every document a coder marked done, assigned or not,
+    # so only open assignments say that the lead chose the coder's documents
+    status = {a.document_id: a.status for a in project.workflow.assignments(who.id)}
+    docs = batch_documents(project, batches)
+    if any(v != "done" for v in status.values()):
+        docs = [d for d in docs if d in status]
+    remaining = [d for d in docs if status.get(d) != "done"]
+    wanted = set(passed)
+    label = f"model {name} {stored.tag}"
+    for i in range(0, len(remaining), CHUNK):
+        state.check("Suggesting was cancelled; the documents done so far keep their suggestions.")
+        ids = remaining[i : i + CHUNK]
+        texts = [project.documents.document_text(d) for d in ids]
+        for doc_id, coding in zip(ids, coder_model.code(texts), strict=True):
+            found = [
+                Suggestion(
+                    doc_id,
+                    s,
+                    e,
+                    MODEL_SUGGESTION,
+                    code,
+                    {"model": name, "model_tag": stored.tag, "code": codebook.path(code)},
+                )
+                for s, e, code in coding.spans
+                if code in wanted
+            ]
+            report.suggestions += project.workflow.replace_suggestions(doc_id, label, found)
+        report.documents += len(ids)
+        state.set_progress(report.documents, len(remaining))
+    return report

@@ -1,0 +1,71 @@
+"""The methods appendix states the model coder's figures: its cross-validated
+alpha with the interval and the threshold fixed before it, and, when the model
+is among the compared coders, its alpha against the humans and the
+alternative annotator test."""
+
+from __future__ import annotations
+
+from annotator.reporting.appendix_markdown import appendix_markdown
+from annotator.services.appendix import gather
+from annotator.store.project import Project
+from tests.agreement.test_model_in_report import build
+
+
+def _store_model(path) -> None:
+    with Project.open(path) as p:
+        claim = p.codes.codebook().by_path("Claim").id
+        p.models.add(
+            "bot",
+            "spacy",
+            b"model bytes",
+            {
+                "span_codes": {claim: "Claim"},
+                "seed": 3,
+                "thresholds": {
+                    claim: {"code": "Claim", "min_lower": 0.667, "set_at": "2026-01-01T10:00:00+00:00"}
+                },
+                "evaluation": {
+                    "folds": 5,
+                    "documents": 40,
+                    "evaluated_at": "2026-01-02T10:00:00+00:00",
+                    "codes": [
+                        {
+                            "code_id": claim,
+                            "code": "Claim",
+                            "alpha": 0.85,
+                            "alpha_low": 0.7,
+                            "alpha_high": 0.95,
+                            "alpha_kind": "unitizing alpha (continuum)",
+                            "overlap": {"f1": 0.9},
+                            "threshold": 0.667,
+                            "passed": True,
+                        }
+                    ],
+                },
+            },
+        )
+
+
+def test_the_appendix_gives_the_models_evaluation_and_replacement_test(tmp_path):
+    path = build(tmp_path / "p.annotator")
+    _store_model(path)
+    with Project.open(path, readonly=True) as p:
+        facts = gather(p, coders=["bot", "Amira", "Ben", "Cleo"], bootstrap=200)
+        text = " ".join(appendix_markdown(facts).replace("\\", "").split())
+    assert "Claim: alpha 0.850 [0.700, 0.950]" in text
+    assert (
+        "threshold 0.667 (set 2026-01-01T10:00:00+00:00, before the evaluation of 2026-01-02T10:00:00+00:00): passed"
+        in text
+    )
+    assert "alternative annotator test (Calderon, Reichart & Dror 2025" in text
+    assert "the model coder bot reached a mean pairwise alpha of" in text
+
+
+def test_without_the_model_among_the_coders_only_its_evaluation_is_stated(tmp_path):
+    path = build(tmp_path / "p.annotator")
+    _store_model(path)
+    with Project.open(path, readonly=True) as p:
+        facts = gather(p, bootstrap=0)  # every human coder, not the model
+        text = " ".join(appendix_markdown(facts).replace("\\", "").split())
+    assert "Claim: alpha 0.850 [0.700, 0.950]" in text
+    assert "alternative annotator test" not in text
