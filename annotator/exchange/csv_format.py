@@ -19,6 +19,7 @@ from annotator.core.output_files import atomic_output
 from annotator.core.safe_open import read_regular
 from annotator.core.task import NULL_STATE, TaskState
 from annotator.exchange.bundle import ImportResult, ProjectData, advance
+from annotator.exchange.export_source import ExportSource
 from annotator.exchange.tabular import (
     ANNOTATION_COLUMNS,
     CODE_COLUMNS,
@@ -46,11 +47,12 @@ def output_paths(out: Path) -> tuple[Path, Path, Path]:
     return out / "annotations.csv", out / "document_codes.csv", out / "codebook.csv"
 
 
-def export_csv(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE) -> list[Path]:
+def export_csv(data: ExportSource, out: Path, *, state: TaskState = NULL_STATE) -> list[Path]:
     ann_path, dc_path, cb_path = output_paths(out)
     ann_path.parent.mkdir(parents=True, exist_ok=True)
     written = [ann_path, dc_path, cb_path]
-    total = len(data.annotations) + len(data.document_codes)
+    facts = data.facts()
+    total = facts.annotations + facts.document_codes
     # all three are checked before the first is written. They are renamed into
     # place in the order they were opened (the stack closes the last opened
     # first, hence reversed): the annotations file first, so a kill between two

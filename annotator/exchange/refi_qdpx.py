@@ -15,28 +15,31 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
+from typing import IO, Any
+
+from lxml import etree
 
 from annotator import __version__
+from annotator.core.export_view import DocumentCodings, ExportFacts
 from annotator.core.ids import now_iso
-from annotator.core.models import Annotation, DocumentCode
+from annotator.core.models import Document, DocumentCode
 from annotator.core.output_files import atomic_output
 from annotator.core.task import NULL_STATE, TaskState
-from annotator.exchange.bundle import (
-    ProjectData,
-    advance,
-)
+from annotator.exchange.bundle import advance
+from annotator.exchange.export_source import ExportSource
 from annotator.exchange.refi_codebook import (
     NS_PROJECT,
     ORIGIN,
     derived_guid,
     element,
     guid_for,
-    text_element,
-    to_bytes,
     write_codes,
     write_sets,
     xml_datetime,
+    xml_text,
 )
 
 VARIABLES = ("outlet", "published", "url", "author", "language")
@@ -57,167 +60,229 @@ def _selection_name(quote: str) -> str:
     return quote if len(quote) <= SELECTION_NAME_LENGTH else quote[: SELECTION_NAME_LENGTH - 1] + "…"
 
 
-def project_xml(
-    data: ProjectData, source_guids: dict[str, str], name: str = "", *, unique_code_names: bool = True
-) -> bytes:
+def _local(el: Any) -> Any:
+    """A copy of ``el`` with its tags in no namespace, for writing inside the
+    streamed Project element, which declares REFI-QDA's namespace as the
+    default: lxml's incremental writer would otherwise declare it again on
+    every element it is given (a different, larger file)."""
+    out = etree.Element(etree.QName(el.tag).localname, dict(el.attrib))
+    out.text, out.tail = el.text, el.tail
+    for child in el:
+        out.append(_local(child))
+    return out
+
+
+def _head_and_tail(data: ExportSource, facts: ExportFacts, *, unique_code_names: bool) -> tuple[list, list]:
+    """The small parts of ``project.qde`` that precede and follow the sources:
+    Users, CodeBook and Variables; Sets."""
     ns = NS_PROJECT
-    root = element(
-        None,
-        ns,
-        "Project",
-        name=name or data.codebook.name or "Annotator project",
-        origin=f"{ORIGIN} {__version__}",
-        creationDateTime=xml_datetime(now_iso()),
-    )
-    coder_guid = {c.id: guid_for(c.id) for c in data.coders}
+    root = element(None, ns, "Project")
     if data.coders:
         users = element(root, ns, "Users")
         for c in data.coders:
-            element(users, ns, "User", guid=coder_guid[c.id], name=c.name, id=c.id)
+            element(users, ns, "User", guid=guid_for(c.id), name=c.name, id=c.id)
     if len(data.codebook):
         write_codes(element(root, ns, "CodeBook"), ns, data.codebook, unique_code_names=unique_code_names)
-    variables = [v for v in VARIABLES if any(getattr(d, v) for d in data.documents)]
+    variables = [v for v in VARIABLES if v in facts.filled_fields]
     if variables:
         vars_el = element(root, ns, "Variables")
         for v in variables:
             element(vars_el, ns, "Variable", guid=derived_guid("variable", v), name=v, typeOfVariable="Text")
-    notes: list[tuple[str, str, str | None, str, str]] = []  # guid, name, user, written at, text
-    links: list[tuple[str, str]] = []
-    by_doc: dict[str, list[Annotation]] = {}
-    for a in data.live_annotations():
-        by_doc.setdefault(a.document_id, []).append(a)
-    doc_codes: dict[str, list[DocumentCode]] = {}
-    for dc in data.document_codes:
-        doc_codes.setdefault(dc.document_id, []).append(dc)
-    if data.documents:
-        sources = element(root, ns, "Sources")
-    for d in data.documents:
-        sguid = source_guids[d.id]
-        src = element(
-            sources,
-            ns,
-            "TextSource",
+    head = [_local(el) for el in root]
+    tail_root = element(None, ns, "Project")
+    write_sets(tail_root, ns, data.codebook)
+    return head, [_local(el) for el in tail_root]
+
+
+def _text_source(
+    d: Document, codings: DocumentCodings, coder_guid: dict[str, str], variables: list[str]
+) -> Any:
+    sguid = derived_guid("source", d.id)
+    src = etree.Element(
+        "TextSource",
+        _attrs(
             guid=sguid,
             # QualCoder takes what follows the name's last dot as the file type; import strips .txt
             name=f"{d.title or f'Document {d.id[:8]}'}.txt",
             plainTextPath=f"internal://{sguid}.txt",
             creationDateTime=xml_datetime(d.added_at),
+        ),
+    )
+    for a in codings.annotations:
+        user = coder_guid.get(a.coder_id) or guid_for(a.coder_id)
+        sel = _el(
+            src,
+            "PlainTextSelection",
+            guid=guid_for(a.id),
+            name=_selection_name(d.text[a.start : a.end]),
+            startPosition=str(a.start),
+            endPosition=str(a.end),
+            creatingUser=user,
+            creationDateTime=xml_datetime(a.created_at),
+            modifyingUser=user if a.updated_at else None,
+            modifiedDateTime=xml_datetime(a.updated_at),
         )
-        fragments: dict[str, list[str]] = {}
-        for a in by_doc.get(d.id, []):
+        if a.note:  # shown by programs that show no Notes; the import reads it once
+            _text_el(sel, "Description", a.note)
+        coding = _el(
+            sel,
+            "Coding",
+            guid=derived_guid("coding", a.id),
+            creatingUser=user,
+            creationDateTime=xml_datetime(a.created_at),
+        )
+        _el(coding, "CodeRef", targetGUID=guid_for(a.code_id))
+        if a.note:
+            _el(sel, "NoteRef", targetGUID=derived_guid("note", a.id))
+    for dc in codings.document_codes:
+        # a coding of the whole text: QualCoder and others drop a Coding on a TextSource
+        user = coder_guid.get(dc.coder_id) or guid_for(dc.coder_id)
+        key = ("doccode", d.id, dc.coder_id, dc.code_id)
+        note = _document_code_note(dc)
+        sel = _el(
+            src,
+            "PlainTextSelection",
+            guid=derived_guid(*key),
+            name=ARTICLE_LEVEL_NAME,
+            startPosition="0",
+            endPosition=str(len(d.text)),
+            creatingUser=user,
+            creationDateTime=xml_datetime(dc.updated_at),
+        )
+        if note:
+            _text_el(sel, "Description", note)
+        coding = _el(
+            sel,
+            "Coding",
+            guid=derived_guid("coding", *key),
+            creatingUser=user,
+            creationDateTime=xml_datetime(dc.updated_at),
+        )
+        _el(coding, "CodeRef", targetGUID=guid_for(dc.code_id))
+        if note:
+            _el(sel, "NoteRef", targetGUID=derived_guid("note", *key))
+    for v in variables:
+        value = getattr(d, v)
+        if value:
+            vv = _el(src, "VariableValue")
+            _el(vv, "VariableRef", targetGUID=derived_guid("variable", v))
+            _text_el(vv, "TextValue", value)
+    return src
+
+
+def _attrs(**attrs: str | None) -> dict[str, str]:
+    return {k: xml_text(v) for k, v in attrs.items() if v is not None}
+
+
+def _el(parent: Any, tag: str, **attrs: str | None) -> Any:
+    return etree.SubElement(parent, tag, _attrs(**attrs))
+
+
+def _text_el(parent: Any, tag: str, text: str) -> Any:
+    el = etree.SubElement(parent, tag)
+    el.text = xml_text(text)
+    return el
+
+
+def _document_code_note(dc: DocumentCode) -> str:
+    return dc.note if dc.value == "1" else f"[value: {dc.value}]" + (f" {dc.note}" if dc.note else "")
+
+
+def _notes(data: ExportSource, coder_guid: dict[str, str]) -> Iterator[tuple[str, str, str, str, str]]:
+    """guid, name, user, written at and text of every Note, in the order of
+    the selections that refer to them."""
+    for d, spans, document_codes in data.codings(having="note"):
+        for a in spans:
             user = coder_guid.get(a.coder_id) or guid_for(a.coder_id)
-            aguid = guid_for(a.id)
-            sel = element(
-                src,
-                ns,
-                "PlainTextSelection",
-                guid=aguid,
-                name=_selection_name(d.text[a.start : a.end]),
-                startPosition=str(a.start),
-                endPosition=str(a.end),
-                creatingUser=user,
-                creationDateTime=xml_datetime(a.created_at),
-                modifyingUser=user if a.updated_at else None,
-                modifiedDateTime=xml_datetime(a.updated_at),
-            )
-            if a.note:  # shown by programs that show no Notes; the import reads it once
-                text_element(sel, ns, "Description", a.note)
-            coding = element(
-                sel,
-                ns,
-                "Coding",
-                guid=derived_guid("coding", a.id),
-                creatingUser=user,
-                creationDateTime=xml_datetime(a.created_at),
-            )
-            element(coding, ns, "CodeRef", targetGUID=guid_for(a.code_id))
-            if a.note:
-                nguid = derived_guid("note", a.id)
-                notes.append(
-                    (
-                        nguid,
-                        f"Note on {_selection_name(d.text[a.start : a.end])[:60]}",
-                        user,
-                        a.updated_at or a.created_at,
-                        a.note,
-                    )
-                )
-                element(sel, ns, "NoteRef", targetGUID=nguid)
+            name = f"Note on {_selection_name(d.text[a.start : a.end])[:60]}"
+            yield derived_guid("note", a.id), name, user, a.updated_at or a.created_at, a.note
+        for dc in document_codes:
+            note = _document_code_note(dc)
+            if note:
+                user = coder_guid.get(dc.coder_id) or guid_for(dc.coder_id)
+                key = ("doccode", d.id, dc.coder_id, dc.code_id)
+                yield derived_guid("note", *key), "Article-level code note", user, dc.updated_at, note
+
+
+def _links(data: ExportSource) -> Iterator[tuple[str, str]]:
+    """The fragments of one discontinuous span, joined to the first of them."""
+    for _, spans, _ in data.codings(having="link"):
+        fragments: dict[str, list[str]] = {}
+        for a in spans:
             if a.link:
-                fragments.setdefault(a.link, []).append(aguid)
-        for dc in doc_codes.get(d.id, []):
-            # a coding of the whole text: QualCoder and others drop a Coding on a TextSource
-            user = coder_guid.get(dc.coder_id) or guid_for(dc.coder_id)
-            key = ("doccode", d.id, dc.coder_id, dc.code_id)
-            note = dc.note if dc.value == "1" else f"[value: {dc.value}]" + (f" {dc.note}" if dc.note else "")
-            sel = element(
-                src,
-                ns,
-                "PlainTextSelection",
-                guid=derived_guid(*key),
-                name=ARTICLE_LEVEL_NAME,
-                startPosition="0",
-                endPosition=str(len(d.text)),
-                creatingUser=user,
-                creationDateTime=xml_datetime(dc.updated_at),
-            )
-            if note:
-                text_element(sel, ns, "Description", note)
-            coding = element(
-                sel,
-                ns,
-                "Coding",
-                guid=derived_guid("coding", *key),
-                creatingUser=user,
-                creationDateTime=xml_datetime(dc.updated_at),
-            )
-            element(coding, ns, "CodeRef", targetGUID=guid_for(dc.code_id))
-            if note:
-                nguid = derived_guid("note", *key)
-                notes.append((nguid, "Article-level code note", user, dc.updated_at, note))
-                element(sel, ns, "NoteRef", targetGUID=nguid)
-        for v in variables:
-            value = getattr(d, v)
-            if value:
-                vv = element(src, ns, "VariableValue")
-                element(vv, ns, "VariableRef", targetGUID=derived_guid("variable", v))
-                text_element(vv, ns, "TextValue", value)
+                fragments.setdefault(a.link, []).append(guid_for(a.id))
         for group in fragments.values():
-            links.extend((group[0], other) for other in group[1:])
-    if notes:
-        notes_el = element(root, ns, "Notes")
-        exported_at = xml_datetime(now_iso())
-        for nguid, name, user, written_at, text in notes:
-            # QualCoder's importer needs both the author and the date of every Note
-            n = element(
-                notes_el,
-                ns,
-                "Note",
-                guid=nguid,
-                name=name,
-                creatingUser=user,
-                creationDateTime=xml_datetime(written_at) or exported_at,
-            )
-            text_element(n, ns, "PlainTextContent", text)
-    if links:
-        links_el = element(root, ns, "Links")
-        for origin, target in links:
-            element(
-                links_el,
-                ns,
-                "Link",
-                guid=derived_guid("link", origin, target),
-                name=LINK_NAME,
-                direction="Associative",
-                originGUID=origin,
-                targetGUID=target,
-            )
-    write_sets(root, ns, data.codebook)
-    return to_bytes(root)
+            yield from ((group[0], other) for other in group[1:])
+
+
+def write_project_xml(
+    fh: IO[bytes],
+    data: ExportSource,
+    name: str = "",
+    *,
+    unique_code_names: bool = True,
+    state: TaskState = NULL_STATE,
+    done: int = 0,
+    total: int = 0,
+) -> None:
+    """Write ``project.qde`` to ``fh`` a source at a time, with lxml's
+    incremental writer: memory holds one document's selections, never the tree."""
+    ns = NS_PROJECT
+    facts = data.facts()
+    head, tail = _head_and_tail(data, facts, unique_code_names=unique_code_names)
+    coder_guid = {c.id: guid_for(c.id) for c in data.coders}
+    variables = [v for v in VARIABLES if v in facts.filled_fields]
+    with etree.xmlfile(fh, encoding="UTF-8") as xf:
+        xf.write_declaration()
+        project = _attrs(
+            name=name or data.codebook.name or "Annotator project",
+            origin=f"{ORIGIN} {__version__}",
+            creationDateTime=xml_datetime(now_iso()),
+        )
+        with xf.element(f"{{{ns}}}Project", project, nsmap={None: ns}):
+            for el in head:
+                xf.write(el)
+            if facts.documents:
+                with xf.element(f"{{{ns}}}Sources"):
+                    for codings in data.codings():
+                        xf.write(_text_source(codings.document, codings, coder_guid, variables))
+                        done += 1
+                        advance(state, done, total)
+            with ExitStack() as opened:
+                exported_at = xml_datetime(now_iso())
+                for i, (nguid, note_name, user, written_at, text) in enumerate(_notes(data, coder_guid)):
+                    if i == 0:
+                        opened.enter_context(xf.element(f"{{{ns}}}Notes"))
+                    # QualCoder's importer needs both the author and the date of every Note
+                    n = etree.Element(
+                        "Note",
+                        _attrs(
+                            guid=nguid,
+                            name=note_name,
+                            creatingUser=user,
+                            creationDateTime=xml_datetime(written_at) or exported_at,
+                        ),
+                    )
+                    _text_el(n, "PlainTextContent", text)
+                    xf.write(n)
+            with ExitStack() as opened:
+                for i, (origin, target) in enumerate(_links(data)):
+                    if i == 0:
+                        opened.enter_context(xf.element(f"{{{ns}}}Links"))
+                    link = _attrs(
+                        guid=derived_guid("link", origin, target),
+                        name=LINK_NAME,
+                        direction="Associative",
+                        originGUID=origin,
+                        targetGUID=target,
+                    )
+                    xf.write(etree.Element("Link", link))
+            for el in tail:
+                xf.write(el)
 
 
 def export_qdpx(
-    data: ProjectData,
+    data: ExportSource,
     out: Path,
     *,
     state: TaskState = NULL_STATE,
@@ -226,15 +291,24 @@ def export_qdpx(
 ) -> list[Path]:
     path = output_path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
-    source_guids = {d.id: derived_guid("source", d.id) for d in data.documents}
-    total = len(data.documents) + 1
+    facts = data.facts()
+    total = 2 * facts.documents + 1
     with atomic_output(path, "wb") as fh:
         with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            for i, d in enumerate(data.documents):
-                zf.writestr(f"sources/{source_guids[d.id]}.txt", d.text.encode("utf-8"))
+            for i, d in enumerate(data.iter_documents()):
+                zf.writestr(f"sources/{derived_guid('source', d.id)}.txt", d.text.encode("utf-8"))
                 advance(state, i + 1, total)
-            zf.writestr(
-                "project.qde", project_xml(data, source_guids, name, unique_code_names=unique_code_names)
-            )
+            # a streamed entry's size is unknown until written: past about a million
+            # annotations it may pass the 2 GiB that plain zip headers can hold
+            with zf.open("project.qde", "w", force_zip64=facts.annotations > 1_000_000) as entry:
+                write_project_xml(
+                    entry,
+                    data,
+                    name,
+                    unique_code_names=unique_code_names,
+                    state=state,
+                    done=facts.documents,
+                    total=total,
+                )
         advance(state, total, total)
     return [path]
