@@ -63,46 +63,58 @@ CODE_COLUMNS = (
 DOCUMENT_COLUMNS = ("document_id", "title", "outlet", "author", "published", "url", "language", "length")
 
 
-def annotation_rows(data: ExportSource) -> Iterator[dict[str, Any]]:
-    """One row per live annotation, a document at a time (streamed from a project file)."""
+def annotation_values(data: ExportSource) -> Iterator[tuple[Any, ...]]:
+    """One row of ``ANNOTATION_COLUMNS`` per live annotation, a document at a
+    time (streamed from a project file)."""
     coders = {c.id: c.name for c in data.coders}
     path = _code_paths(data.codebook)
     for doc, spans, _ in data.codings():
-        head = _doc_fields(doc, doc.id)
+        head = (doc.id, doc.title, doc.outlet, doc.published, doc.url)
         text = doc.text
         for a in spans:
-            yield {
-                **head,
-                "coder_id": a.coder_id,
-                "coder": coders.get(a.coder_id, ""),
-                "code_id": a.code_id,
-                "code": path(a.code_id),
-                "start": a.start,
-                "end": a.end,
-                "quote": text[a.start : a.end],
-                "note": a.note,
-                "origin": a.origin,
-                "annotation_id": a.id,
-                "link": a.link or "",
-                "created_at": a.created_at,
-                "updated_at": a.updated_at,
-            }
+            yield (
+                *head,
+                a.coder_id,
+                coders.get(a.coder_id, ""),
+                a.code_id,
+                path(a.code_id),
+                a.start,
+                a.end,
+                text[a.start : a.end],
+                a.note,
+                a.origin,
+                a.id,
+                a.link or "",
+                a.created_at,
+                a.updated_at,
+            )
 
 
-def document_code_rows(data: ExportSource) -> Iterator[dict[str, Any]]:
+def document_code_values(data: ExportSource) -> Iterator[tuple[Any, ...]]:
+    """One row of ``DOCUMENT_CODE_COLUMNS`` per article-level code."""
     coders = {c.id: c.name for c in data.coders}
     path = _code_paths(data.codebook)
     for dc, doc in data.document_code_entries():
-        yield {
-            **_doc_fields(doc, dc.document_id),
-            "coder_id": dc.coder_id,
-            "coder": coders.get(dc.coder_id, ""),
-            "code_id": dc.code_id,
-            "code": path(dc.code_id),
-            "value": dc.value,
-            "note": dc.note,
-            "updated_at": dc.updated_at,
-        }
+        yield (
+            *_doc_fields(doc, dc.document_id).values(),
+            dc.coder_id,
+            coders.get(dc.coder_id, ""),
+            dc.code_id,
+            path(dc.code_id),
+            dc.value,
+            dc.note,
+            dc.updated_at,
+        )
+
+
+def annotation_rows(data: ExportSource) -> Iterator[dict[str, Any]]:
+    for values in annotation_values(data):
+        yield dict(zip(ANNOTATION_COLUMNS, values, strict=True))
+
+
+def document_code_rows(data: ExportSource) -> Iterator[dict[str, Any]]:
+    for values in document_code_values(data):
+        yield dict(zip(DOCUMENT_CODE_COLUMNS, values, strict=True))
 
 
 def _code_paths(codebook: Codebook) -> Callable[[str], str]:

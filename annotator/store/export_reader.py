@@ -11,6 +11,7 @@ rowid.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -29,6 +30,13 @@ _DC_COLUMNS = "dc.document_id, dc.coder_id, dc.code_id, dc.value, dc.note, dc.up
 _HAS_EXTRA = "coalesce(d.metadata, '') NOT IN ('', '{}', '[]', 'null')"
 
 
+def _chunked(cur: sqlite3.Cursor, size: int = 1000) -> Iterator[tuple]:
+    """A cursor's rows fetched ``size`` at a time: the project's guarded
+    cursor costs a Python call per row when iterated one by one."""
+    while batch := cur.fetchmany(size):
+        yield from batch
+
+
 def _filled(column: str) -> str:
     return f"coalesce(d.{column}, '') <> ''"
 
@@ -44,6 +52,7 @@ class ExportReader:
         self.coders = list(coders)
         self._coder_ids = [c.id for c in self.coders]
         self._batch_id = batch_id
+        self._facts: ExportFacts | None = None
 
     # --- filters ---------------------------------------------------------------
 
@@ -68,7 +77,7 @@ class ExportReader:
     def _documents(self) -> Iterator[tuple[int, Document]]:
         where, params = self._documents_where()
         cur = self.db.conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents d {where} ORDER BY d.rowid", params)
-        for r in cur:
+        for r in _chunked(cur, 32):  # texts can be long: a few at a time
             yield (
                 r[0],
                 Document(
@@ -99,7 +108,7 @@ class ExportReader:
             f'{where} ORDER BY d.rowid, a.coder_id, a.start, a."end", a.code_id',
             params,
         )
-        for r in cur:
+        for r in _chunked(cur):
             yield r[0], rows.annotation_from_tuple(r[1:])
 
     def _document_codes(self) -> Iterator[tuple[int, DocumentCode]]:
@@ -109,7 +118,7 @@ class ExportReader:
             f"ON dc.document_id = d.id {where} ORDER BY d.rowid, dc.rowid",
             params,
         )
-        for r in cur:
+        for r in _chunked(cur):
             yield r[0], DocumentCode(r[1], r[2], r[3], r[4], r[5], r[6])
 
     def codings(self, *, having: Having = None) -> Iterator[DocumentCodings]:
@@ -131,13 +140,19 @@ class ExportReader:
             f"JOIN documents d ON d.id = dc.document_id {where} ORDER BY dc.rowid",
             params,
         )
-        for r in cur:
+        for r in _chunked(cur):
             doc = Document(text="", id=r[0], title=r[6], outlet=r[7], published=r[8], url=r[9])
             yield DocumentCode(r[0], r[1], r[2], r[3], r[4], r[5]), doc
 
     # --- aggregates --------------------------------------------------------------
 
     def facts(self) -> ExportFacts:
+        """Counted once per reader: the losses and the progress both ask."""
+        if self._facts is None:
+            self._facts = self._count()
+        return self._facts
+
+    def _count(self) -> ExportFacts:
         d_where, d_params = self._documents_where()
         docs = self.db.conn.execute(
             "SELECT count(*), "
