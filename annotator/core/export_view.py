@@ -5,12 +5,9 @@ say what it cannot carry."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 from annotator.core.models import Annotation, Document, DocumentCode
-
-# a pass over the codings that needs only the annotations with a note, or with a link
-Having = Literal["note", "link"] | None
 
 
 class DocumentCodings(NamedTuple):

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from annotator.core.codebook import Codebook
-from annotator.core.export_view import CELL_SIZE, DOCUMENT_FIELDS, DocumentCodings, ExportFacts, Having
+from annotator.core.export_view import CELL_SIZE, DOCUMENT_FIELDS, DocumentCodings, ExportFacts
 from annotator.core.models import Annotation, Code, Coder, Document, DocumentCode, Scope
 from annotator.core.task import TaskState
 
@@ -98,11 +98,10 @@ class ProjectData:
     def iter_documents(self) -> Iterator[Document]:
         return iter(self.documents)
 
-    def codings(self, *, having: Having = None) -> Iterator[DocumentCodings]:
+    def codings(self) -> Iterator[DocumentCodings]:
         by_doc: dict[str, list[Annotation]] = {}
         for a in self.live_annotations():
-            if having is None or (a.note if having == "note" else a.link):
-                by_doc.setdefault(a.document_id, []).append(a)
+            by_doc.setdefault(a.document_id, []).append(a)
         doc_codes: dict[str, list[DocumentCode]] = {}
         for dc in self.document_codes:
             doc_codes.setdefault(dc.document_id, []).append(dc)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Protocol
 
 from annotator.core.codebook import Codebook
-from annotator.core.export_view import DocumentCodings, ExportFacts, Having
+from annotator.core.export_view import DocumentCodings, ExportFacts
 from annotator.core.models import Coder, Document, DocumentCode
 
 
@@ -19,7 +19,7 @@ class ExportSource(Protocol):
 
     def iter_documents(self) -> Iterator[Document]: ...
 
-    def codings(self, *, having: Having = None) -> Iterator[DocumentCodings]: ...
+    def codings(self) -> Iterator[DocumentCodings]: ...
 
     def document_code_entries(self) -> Iterator[tuple[DocumentCode, Document | None]]: ...
 

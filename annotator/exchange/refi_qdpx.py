@@ -14,9 +14,9 @@ Positions are code points, the first being 0 (REFI-QDA 1.5, section 10.2);
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
 import zipfile
-from collections.abc import Iterator
-from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any
 
@@ -108,32 +108,37 @@ def _text_source(
             creationDateTime=xml_datetime(d.added_at),
         ),
     )
+    sub = etree.SubElement
+    text = d.text
+    # the hot loop of a large export: attributes built directly; only the
+    # selection's name and the note are free text for xml_text to clean (the
+    # others are GUIDs, numbers and dates that xml_datetime has parsed)
     for a in codings.annotations:
         user = coder_guid.get(a.coder_id) or guid_for(a.coder_id)
-        sel = _el(
-            src,
-            "PlainTextSelection",
-            guid=guid_for(a.id),
-            name=_selection_name(d.text[a.start : a.end]),
-            startPosition=str(a.start),
-            endPosition=str(a.end),
-            creatingUser=user,
-            creationDateTime=xml_datetime(a.created_at),
-            modifyingUser=user if a.updated_at else None,
-            modifiedDateTime=xml_datetime(a.updated_at),
-        )
+        created = xml_datetime(a.created_at)
+        attrs = {
+            "guid": guid_for(a.id),
+            "name": xml_text(_selection_name(text[a.start : a.end])),
+            "startPosition": str(a.start),
+            "endPosition": str(a.end),
+            "creatingUser": user,
+        }
+        if created is not None:
+            attrs["creationDateTime"] = created
+        if a.updated_at:
+            attrs["modifyingUser"] = user
+            modified = xml_datetime(a.updated_at)
+            if modified is not None:
+                attrs["modifiedDateTime"] = modified
+        sel = sub(src, "PlainTextSelection", attrs)
         if a.note:  # shown by programs that show no Notes; the import reads it once
-            _text_el(sel, "Description", a.note)
-        coding = _el(
-            sel,
-            "Coding",
-            guid=derived_guid("coding", a.id),
-            creatingUser=user,
-            creationDateTime=xml_datetime(a.created_at),
-        )
-        _el(coding, "CodeRef", targetGUID=guid_for(a.code_id))
+            sub(sel, "Description").text = xml_text(a.note)
+        coding_attrs = {"guid": derived_guid("coding", a.id), "creatingUser": user}
+        if created is not None:
+            coding_attrs["creationDateTime"] = created
+        sub(sub(sel, "Coding", coding_attrs), "CodeRef", {"targetGUID": guid_for(a.code_id)})
         if a.note:
-            _el(sel, "NoteRef", targetGUID=derived_guid("note", a.id))
+            sub(sel, "NoteRef", {"targetGUID": derived_guid("note", a.id)})
     for dc in codings.document_codes:
         # a coding of the whole text: QualCoder and others drop a Coding on a TextSource
         user = coder_guid.get(dc.coder_id) or guid_for(dc.coder_id)
@@ -188,31 +193,69 @@ def _document_code_note(dc: DocumentCode) -> str:
     return dc.note if dc.value == "1" else f"[value: {dc.value}]" + (f" {dc.note}" if dc.note else "")
 
 
-def _notes(data: ExportSource, coder_guid: dict[str, str]) -> Iterator[tuple[str, str, str, str, str]]:
-    """guid, name, user, written at and text of every Note, in the order of
-    the selections that refer to them."""
-    for d, spans, document_codes in data.codings(having="note"):
-        for a in spans:
+def _note(nguid: str, name: str, user: str, written_at: str, text: str, exported_at: str | None) -> bytes:
+    # QualCoder's importer needs both the author and the date of every Note
+    n = etree.Element(
+        "Note",
+        _attrs(
+            guid=nguid,
+            name=name,
+            creatingUser=user,
+            creationDateTime=xml_datetime(written_at) or exported_at,
+        ),
+    )
+    _text_el(n, "PlainTextContent", text)
+    return etree.tostring(n, encoding="UTF-8")
+
+
+def _spool_notes_and_links(
+    codings: DocumentCodings,
+    coder_guid: dict[str, str],
+    exported_at: str | None,
+    notes: IO[bytes],
+    links: IO[bytes],
+) -> None:
+    """Write one document's Notes and Links, which ``project.qde`` holds after
+    all the sources, to temporary files: no second pass over the project."""
+    d = codings.document
+    fragments: dict[str, list[str]] = {}
+    for a in codings.annotations:
+        if a.note:
             user = coder_guid.get(a.coder_id) or guid_for(a.coder_id)
             name = f"Note on {_selection_name(d.text[a.start : a.end])[:60]}"
-            yield derived_guid("note", a.id), name, user, a.updated_at or a.created_at, a.note
-        for dc in document_codes:
-            note = _document_code_note(dc)
-            if note:
-                user = coder_guid.get(dc.coder_id) or guid_for(dc.coder_id)
-                key = ("doccode", d.id, dc.coder_id, dc.code_id)
-                yield derived_guid("note", *key), "Article-level code note", user, dc.updated_at, note
-
-
-def _links(data: ExportSource) -> Iterator[tuple[str, str]]:
-    """The fragments of one discontinuous span, joined to the first of them."""
-    for _, spans, _ in data.codings(having="link"):
-        fragments: dict[str, list[str]] = {}
-        for a in spans:
-            if a.link:
-                fragments.setdefault(a.link, []).append(guid_for(a.id))
-        for group in fragments.values():
-            yield from ((group[0], other) for other in group[1:])
+            notes.write(
+                _note(
+                    derived_guid("note", a.id), name, user, a.updated_at or a.created_at, a.note, exported_at
+                )
+            )
+        if a.link:
+            fragments.setdefault(a.link, []).append(guid_for(a.id))
+    for dc in codings.document_codes:
+        note = _document_code_note(dc)
+        if note:
+            user = coder_guid.get(dc.coder_id) or guid_for(dc.coder_id)
+            key = ("doccode", d.id, dc.coder_id, dc.code_id)
+            notes.write(
+                _note(
+                    derived_guid("note", *key),
+                    "Article-level code note",
+                    user,
+                    dc.updated_at,
+                    note,
+                    exported_at,
+                )
+            )
+    # the fragments of one discontinuous span, joined to the first of them
+    for group in fragments.values():
+        for other in group[1:]:
+            link = _attrs(
+                guid=derived_guid("link", group[0], other),
+                name=LINK_NAME,
+                direction="Associative",
+                originGUID=group[0],
+                targetGUID=other,
+            )
+            links.write(etree.tostring(etree.Element("Link", link), encoding="UTF-8"))
 
 
 def write_project_xml(
@@ -232,12 +275,17 @@ def write_project_xml(
     head, tail = _head_and_tail(data, facts, unique_code_names=unique_code_names)
     coder_guid = {c.id: guid_for(c.id) for c in data.coders}
     variables = [v for v in VARIABLES if v in facts.filled_fields]
-    with etree.xmlfile(fh, encoding="UTF-8") as xf:
+    exported_at = xml_datetime(now_iso())
+    with (
+        tempfile.TemporaryFile() as notes,
+        tempfile.TemporaryFile() as links,
+        etree.xmlfile(fh, encoding="UTF-8") as xf,
+    ):
         xf.write_declaration()
         project = _attrs(
             name=name or data.codebook.name or "Annotator project",
             origin=f"{ORIGIN} {__version__}",
-            creationDateTime=xml_datetime(now_iso()),
+            creationDateTime=exported_at,
         )
         with xf.element(f"{{{ns}}}Project", project, nsmap={None: ns}):
             for el in head:
@@ -246,37 +294,15 @@ def write_project_xml(
                 with xf.element(f"{{{ns}}}Sources"):
                     for codings in data.codings():
                         xf.write(_text_source(codings.document, codings, coder_guid, variables))
+                        _spool_notes_and_links(codings, coder_guid, exported_at, notes, links)
                         done += 1
                         advance(state, done, total)
-            with ExitStack() as opened:
-                exported_at = xml_datetime(now_iso())
-                for i, (nguid, note_name, user, written_at, text) in enumerate(_notes(data, coder_guid)):
-                    if i == 0:
-                        opened.enter_context(xf.element(f"{{{ns}}}Notes"))
-                    # QualCoder's importer needs both the author and the date of every Note
-                    n = etree.Element(
-                        "Note",
-                        _attrs(
-                            guid=nguid,
-                            name=note_name,
-                            creatingUser=user,
-                            creationDateTime=xml_datetime(written_at) or exported_at,
-                        ),
-                    )
-                    _text_el(n, "PlainTextContent", text)
-                    xf.write(n)
-            with ExitStack() as opened:
-                for i, (origin, target) in enumerate(_links(data)):
-                    if i == 0:
-                        opened.enter_context(xf.element(f"{{{ns}}}Links"))
-                    link = _attrs(
-                        guid=derived_guid("link", origin, target),
-                        name=LINK_NAME,
-                        direction="Associative",
-                        originGUID=origin,
-                        targetGUID=target,
-                    )
-                    xf.write(etree.Element("Link", link))
+            for tag, spool in (("Notes", notes), ("Links", links)):
+                if spool.tell():
+                    with xf.element(f"{{{ns}}}{tag}"):
+                        xf.flush()  # the spooled elements go straight to fh, after what xf holds
+                        spool.seek(0)
+                        shutil.copyfileobj(spool, fh)
             for el in tail:
                 xf.write(el)
 

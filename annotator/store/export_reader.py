@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from annotator.core.codebook import Codebook
-from annotator.core.export_view import CELL_SIZE, DOCUMENT_FIELDS, DocumentCodings, ExportFacts, Having
+from annotator.core.export_view import CELL_SIZE, DOCUMENT_FIELDS, DocumentCodings, ExportFacts
 from annotator.core.models import Annotation, Coder, Document, DocumentCode
 from annotator.store import rows
 from annotator.store.project_db import ProjectDb
@@ -97,12 +97,8 @@ class ExportReader:
                 ),
             )
 
-    def _annotations(self, having: Having) -> Iterator[tuple[int, Annotation]]:
+    def _annotations(self) -> Iterator[tuple[int, Annotation]]:
         where, params = self._codings_where("a")
-        if having == "note":
-            where += " AND a.note <> ''"
-        elif having == "link":
-            where += " AND coalesce(a.link, '') <> ''"
         cur = self.db.conn.execute(
             f"SELECT d.rowid, {_ANN_COLUMNS} FROM documents d JOIN annotations a ON a.document_id = d.id "
             f'{where} ORDER BY d.rowid, a.coder_id, a.start, a."end", a.code_id',
@@ -121,11 +117,9 @@ class ExportReader:
         for r in _chunked(cur):
             yield r[0], DocumentCode(r[1], r[2], r[3], r[4], r[5], r[6])
 
-    def codings(self, *, having: Having = None) -> Iterator[DocumentCodings]:
-        """Each document with its codings (of its annotations only those with a
-        note or a link when ``having`` says so), merged from three cursors
-        ordered by document."""
-        anns = _Grouped(self._annotations(having))
+    def codings(self) -> Iterator[DocumentCodings]:
+        """Each document with its codings, merged from three cursors ordered by document."""
+        anns = _Grouped(self._annotations())
         codes = _Grouped(self._document_codes())
         for key, doc in self._documents():
             yield DocumentCodings(doc, anns.take(key), codes.take(key))
