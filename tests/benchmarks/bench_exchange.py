@@ -101,37 +101,60 @@ def floor_qdpx(conn: sqlite3.Connection, out: Path) -> None:
             zf.writestr(f"sources/{doc_id}.txt", text.encode("utf-8"))
         with zf.open("project.qde", "w") as entry, etree.xmlfile(entry, encoding="UTF-8") as xf:
             xf.write_declaration()
-            with xf.element(f"{{{ns}}}Project", nsmap={None: ns}), xf.element(f"{{{ns}}}Sources"):
-                source = None
-                current = None
-                for doc_id, title, aid, coder, code, start, end, quote, note, created in conn.execute(
-                    'SELECT d.id, d.title, a.id, a.coder_id, a.code_id, a.start, a."end", a.quote, a.note, '
-                    "a.created_at FROM annotations a JOIN documents d ON d.id = a.document_id "
-                    'WHERE a.deleted = 0 ORDER BY d.rowid, a.coder_id, a.start, a."end", a.code_id'
-                ):
-                    if doc_id != current:
-                        if source is not None:
-                            xf.write(source)
-                        current = doc_id
-                        source = etree.Element("TextSource", {"guid": doc_id, "name": title})
-                    sel = etree.SubElement(
-                        source,
-                        "PlainTextSelection",
-                        {
+            with xf.element(f"{{{ns}}}Project", nsmap={None: ns}):
+                with xf.element(f"{{{ns}}}Sources"):
+                    _floor_sources(conn, xf, etree)
+                # the Notes section that follows the sources, as REFI-QDA wants it
+                with xf.element(f"{{{ns}}}Notes"):
+                    for aid, coder, quote, note, created in conn.execute(
+                        "SELECT a.id, a.coder_id, a.quote, a.note, a.created_at FROM annotations a "
+                        "JOIN documents d ON d.id = a.document_id WHERE a.deleted = 0 AND a.note <> '' "
+                        'ORDER BY d.rowid, a.coder_id, a.start, a."end", a.code_id'
+                    ):
+                        attrs = {
                             "guid": aid,
                             "name": quote,
-                            "startPosition": str(start),
-                            "endPosition": str(end),
                             "creatingUser": coder,
                             "creationDateTime": created,
-                        },
-                    )
-                    if note:
-                        etree.SubElement(sel, "Description").text = note
-                    coding = etree.SubElement(sel, "Coding", {"guid": aid, "creatingUser": coder})
-                    etree.SubElement(coding, "CodeRef", {"targetGUID": code})
-                if source is not None:
-                    xf.write(source)
+                        }
+                        n = etree.Element("Note", attrs)
+                        etree.SubElement(n, "PlainTextContent").text = note
+                        xf.write(n)
+
+
+def _floor_sources(conn: sqlite3.Connection, xf, etree) -> None:
+    source = None
+    current = None
+    for doc_id, title, aid, coder, code, start, end, quote, note, created in conn.execute(
+        'SELECT d.id, d.title, a.id, a.coder_id, a.code_id, a.start, a."end", a.quote, a.note, '
+        "a.created_at FROM annotations a JOIN documents d ON d.id = a.document_id "
+        'WHERE a.deleted = 0 ORDER BY d.rowid, a.coder_id, a.start, a."end", a.code_id'
+    ):
+        if doc_id != current:
+            if source is not None:
+                xf.write(source)
+            current = doc_id
+            source = etree.Element("TextSource", {"guid": doc_id, "name": title})
+        sel = etree.SubElement(
+            source,
+            "PlainTextSelection",
+            {
+                "guid": aid,
+                "name": quote,
+                "startPosition": str(start),
+                "endPosition": str(end),
+                "creatingUser": coder,
+                "creationDateTime": created,
+            },
+        )
+        if note:
+            etree.SubElement(sel, "Description").text = note
+        coding = etree.SubElement(sel, "Coding", {"guid": aid, "creatingUser": coder})
+        etree.SubElement(coding, "CodeRef", {"targetGUID": code})
+        if note:
+            etree.SubElement(sel, "NoteRef", {"targetGUID": aid})
+    if source is not None:
+        xf.write(source)
 
 
 FLOORS = {"csv": floor_csv, "jsonl": floor_jsonl, "xlsx": floor_xlsx, "qdpx": floor_qdpx}
