@@ -96,3 +96,24 @@ def test_an_exports_memory_does_not_grow_with_the_project(tmp_path, small_and_la
     # streamed, the large project needs what the small one does, give or take a few
     # documents' worth; built in memory first it needed about eight times as much
     assert peaks[1] < peaks[0] * 1.5 + 2_000_000, peaks
+
+
+@pytest.mark.parametrize("fmt", sorted(STREAMED))
+def test_a_span_past_its_text_in_a_file_edited_elsewhere_stops_the_export_with_one_sentence(tmp_path, fmt):
+    import sqlite3
+
+    from annotator.core.errors import ExchangeError
+
+    path = build(tmp_path / "edited.annotator", 3, coders=1, spans_per_coder=6, seed=6)
+    conn = sqlite3.connect(path)
+    with conn:  # what another program could do: the rules live in triggers it can drop
+        conn.execute("DROP TRIGGER annotations_in_text_upd")
+        conn.execute('UPDATE annotations SET "end" = 1000000 WHERE deleted = 0')
+    conn.close()
+    out = tmp_path / "out" / f"x{STREAMED[fmt]}"
+    with (
+        Project.open(path) as project,
+        pytest.raises(ExchangeError, match=r"^Annotation \S+ spans \d+-1000000, "),
+    ):
+        export_project(project, fmt, out)
+    assert not out.parent.exists() or not any(out.parent.iterdir())
