@@ -2,7 +2,10 @@
 order, each with its live annotations and article-level codes, from cursors
 that stream rows, so an export's memory does not grow with the project.
 
-The orders are those of the in-memory bundle (``ProjectData``), so a streamed
+The codings are read document by document (CROSS JOIN keeps the documents
+as the outer loop, each one's codings found by index), so SQLite sorts one
+document's rows at a time, not the whole table in memory. The orders are
+those of the in-memory bundle (``ProjectData``), so a streamed
 export is byte for byte the one made from memory: documents by rowid,
 annotations by document, coder, start, end and code, article-level codes by
 rowid.
@@ -100,7 +103,7 @@ class ExportReader:
     def _annotations(self) -> Iterator[tuple[int, Annotation]]:
         where, params = self._codings_where("a")
         cur = self.db.conn.execute(
-            f"SELECT d.rowid, {_ANN_COLUMNS} FROM documents d JOIN annotations a ON a.document_id = d.id "
+            f"SELECT d.rowid, {_ANN_COLUMNS} FROM documents d CROSS JOIN annotations a ON a.document_id = d.id "
             f'{where} ORDER BY d.rowid, a.coder_id, a.start, a."end", a.code_id',
             params,
         )
@@ -110,7 +113,7 @@ class ExportReader:
     def _document_codes(self) -> Iterator[tuple[int, DocumentCode]]:
         where, params = self._codings_where("dc")
         cur = self.db.conn.execute(
-            f"SELECT d.rowid, {_DC_COLUMNS} FROM documents d JOIN document_codes dc "
+            f"SELECT d.rowid, {_DC_COLUMNS} FROM documents d CROSS JOIN document_codes dc "
             f"ON dc.document_id = d.id {where} ORDER BY d.rowid, dc.rowid",
             params,
         )

@@ -45,7 +45,7 @@ WORDS = (
 ANNOTATIONS_SQL = (
     "SELECT d.id, d.title, d.outlet, d.published, d.url, a.coder_id, c.name, a.code_id, k.name, a.start, "
     "a.\"end\", a.quote, a.note, a.origin, a.id, coalesce(a.link, ''), a.created_at, a.updated_at "
-    "FROM annotations a JOIN documents d ON d.id = a.document_id JOIN coders c ON c.id = a.coder_id "
+    "FROM documents d CROSS JOIN annotations a ON d.id = a.document_id JOIN coders c ON c.id = a.coder_id "
     'JOIN codes k ON k.id = a.code_id WHERE a.deleted = 0 ORDER BY d.rowid, a.coder_id, a.start, a."end", '
     "a.code_id"
 )
@@ -107,8 +107,8 @@ def floor_qdpx(conn: sqlite3.Connection, out: Path) -> None:
                 # the Notes section that follows the sources, as REFI-QDA wants it
                 with xf.element(f"{{{ns}}}Notes"):
                     for aid, coder, quote, note, created in conn.execute(
-                        "SELECT a.id, a.coder_id, a.quote, a.note, a.created_at FROM annotations a "
-                        "JOIN documents d ON d.id = a.document_id WHERE a.deleted = 0 AND a.note <> '' "
+                        "SELECT a.id, a.coder_id, a.quote, a.note, a.created_at FROM documents d "
+                        "CROSS JOIN annotations a ON d.id = a.document_id WHERE a.deleted = 0 AND a.note <> '' "
                         'ORDER BY d.rowid, a.coder_id, a.start, a."end", a.code_id'
                     ):
                         attrs = {
@@ -127,7 +127,7 @@ def _floor_sources(conn: sqlite3.Connection, xf, etree) -> None:
     current = None
     for doc_id, title, aid, coder, code, start, end, quote, note, created in conn.execute(
         'SELECT d.id, d.title, a.id, a.coder_id, a.code_id, a.start, a."end", a.quote, a.note, '
-        "a.created_at FROM annotations a JOIN documents d ON d.id = a.document_id "
+        "a.created_at FROM documents d CROSS JOIN annotations a ON d.id = a.document_id "
         'WHERE a.deleted = 0 ORDER BY d.rowid, a.coder_id, a.start, a."end", a.code_id'
     ):
         if doc_id != current:
@@ -209,7 +209,10 @@ def project_file(n_docs: int, workdir: Path) -> Path:
         sys.path.insert(0, str(HERE.parent))
         from synthetic_export_project import build
 
-        build(path, n_docs, direct=True)
+        building = path.with_name(path.name + ".building")
+        building.unlink(missing_ok=True)
+        build(building, n_docs, direct=True)
+        building.rename(path)  # an interrupted build is never taken for a whole project
     return path
 
 
