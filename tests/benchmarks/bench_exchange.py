@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import sqlite3
 import statistics
 import subprocess
@@ -186,8 +185,18 @@ def run_one(kind: str, fmt: str, db: Path, out: Path) -> dict[str, float]:
         FLOORS[fmt](conn, out)
         conn.close()
     seconds = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = _peak_mb()
     return {"seconds": seconds, "peak_mb": peak, "growth_mb": peak - start_mb}
+
+
+def _peak_mb() -> float:
+    """This process's resident high-water mark. Not getrusage's ru_maxrss,
+    which Linux carries over from the parent through fork and exec."""
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def measure(kind: str, fmt: str, db: Path) -> dict[str, float]:
