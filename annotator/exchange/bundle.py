@@ -8,9 +8,11 @@ every format testable on plain objects.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from annotator.core.codebook import Codebook
+from annotator.core.export_view import CELL_SIZE, DOCUMENT_FIELDS, DocumentCodings, ExportFacts
 from annotator.core.models import Annotation, Code, Coder, Document, DocumentCode, Scope
 from annotator.core.task import TaskState
 
@@ -89,6 +91,49 @@ class ProjectData:
         return sorted(
             (a for a in self.annotations if not a.deleted),
             key=lambda a: (order.get(a.document_id, len(order)), a.coder_id, a.start, a.end, a.code_id),
+        )
+
+    # --- the export view (annotator.exchange.export_source), from memory -----
+
+    def iter_documents(self) -> Iterator[Document]:
+        return iter(self.documents)
+
+    def codings(self) -> Iterator[DocumentCodings]:
+        by_doc: dict[str, list[Annotation]] = {}
+        for a in self.live_annotations():
+            by_doc.setdefault(a.document_id, []).append(a)
+        doc_codes: dict[str, list[DocumentCode]] = {}
+        for dc in self.document_codes:
+            doc_codes.setdefault(dc.document_id, []).append(dc)
+        for d in self.documents:
+            yield DocumentCodings(d, by_doc.get(d.id, []), doc_codes.get(d.id, []))
+
+    def document_code_entries(self) -> Iterator[tuple[DocumentCode, Document | None]]:
+        docs = self.document_index()
+        for dc in self.document_codes:
+            yield dc, docs.get(dc.document_id)
+
+    def facts(self) -> ExportFacts:
+        live = [a for a in self.annotations if not a.deleted]
+        docs = self.documents
+        return ExportFacts(
+            documents=len(docs),
+            annotations=len(live),
+            document_codes=len(self.document_codes),
+            documents_with_metadata=sum(
+                1 for d in docs if d.outlet or d.published or d.url or d.author or d.metadata
+            ),
+            documents_with_extra_metadata=sum(1 for d in docs if d.metadata),
+            documents_with_more_than_title_and_url=sum(
+                1 for d in docs if d.outlet or d.published or d.author or d.metadata
+            ),
+            annotations_not_manual=sum(1 for a in live if a.origin != "manual"),
+            annotations_timed=sum(1 for a in live if a.created_at or a.updated_at),
+            notes_with_carriage_returns=sum(1 for a in live if "\r" in a.note),
+            annotations_too_long_for_a_cell=sum(
+                1 for a in live if len(a.note) > CELL_SIZE or a.end - a.start > CELL_SIZE
+            ),
+            filled_fields=frozenset(f for f in DOCUMENT_FIELDS if any(getattr(d, f) for d in docs)),
         )
 
 

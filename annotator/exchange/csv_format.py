@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from contextlib import ExitStack
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -19,17 +20,18 @@ from annotator.core.output_files import atomic_output
 from annotator.core.safe_open import read_regular
 from annotator.core.task import NULL_STATE, TaskState
 from annotator.exchange.bundle import ImportResult, ProjectData, advance
+from annotator.exchange.export_source import ExportSource
 from annotator.exchange.tabular import (
     ANNOTATION_COLUMNS,
     CODE_COLUMNS,
     DOCUMENT_CODE_COLUMNS,
-    annotation_rows,
+    annotation_values,
     code_from_row,
     code_rows,
-    document_code_rows,
+    document_code_values,
     rows_to_data,
 )
-from annotator.exchange.untrusted import escape_cell, unescape_cell
+from annotator.exchange.untrusted import escape_row, unescape_cell
 
 ENCODING = "utf-8-sig"
 MAX_FIELD = 50 * 1024 * 1024
@@ -46,11 +48,12 @@ def output_paths(out: Path) -> tuple[Path, Path, Path]:
     return out / "annotations.csv", out / "document_codes.csv", out / "codebook.csv"
 
 
-def export_csv(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE) -> list[Path]:
+def export_csv(data: ExportSource, out: Path, *, state: TaskState = NULL_STATE) -> list[Path]:
     ann_path, dc_path, cb_path = output_paths(out)
     ann_path.parent.mkdir(parents=True, exist_ok=True)
     written = [ann_path, dc_path, cb_path]
-    total = len(data.annotations) + len(data.document_codes)
+    facts = data.facts()
+    total = facts.annotations + facts.document_codes + len(data.codebook)
     # all three are checked before the first is written. They are renamed into
     # place in the order they were opened (the stack closes the last opened
     # first, hence reversed): the annotations file first, so a kill between two
@@ -62,17 +65,16 @@ def export_csv(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE) -
         handles = [opened[p] for p in written]
         done = 0
         for fh, columns, rows in (
-            (handles[0], ANNOTATION_COLUMNS, annotation_rows(data)),
-            (handles[1], DOCUMENT_CODE_COLUMNS, document_code_rows(data)),
-            (handles[2], CODE_COLUMNS, code_rows(data)),
+            (handles[0], ANNOTATION_COLUMNS, annotation_values(data)),
+            (handles[1], DOCUMENT_CODE_COLUMNS, document_code_values(data)),
+            (handles[2], CODE_COLUMNS, ([r[c] for c in CODE_COLUMNS] for r in code_rows(data))),
         ):
-            writer = csv.DictWriter(fh, fieldnames=columns)
-            writer.writeheader()
-            for row in rows:
-                writer.writerow({k: escape_cell(v) for k, v in row.items()})
-                done += 1
-                if done % 500 == 0:
-                    advance(state, done, total)
+            writer = csv.writer(fh)
+            writer.writerow(columns)
+            while chunk := list(islice(rows, 500)):
+                writer.writerows(map(escape_row, chunk))
+                done += len(chunk)
+                advance(state, done, total)
         advance(state, total, total)
     return written
 

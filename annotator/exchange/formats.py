@@ -28,6 +28,7 @@ from annotator.exchange import (
     xlsx_format,
 )
 from annotator.exchange.bundle import ImportResult, ProjectData
+from annotator.exchange.export_source import ExportSource
 from annotator.exchange.refi_names import repeated_names
 
 
@@ -152,6 +153,11 @@ FORMATS: dict[str, ExchangeFormat] = {
     )
 }
 
+# The formats that write rows as they read them, so they can take a project
+# file's reader; the others build their output per document from a whole bundle
+# in memory (brat, spaCy, task formats, INCEpTION) or carry no codings (qdc).
+STREAMED = frozenset({"csv", "jsonl", "xlsx", "qdpx"})
+
 # What the task-per-document formats cannot carry; each module knows its own.
 TASK_FORMAT_LOSSES: dict[str, Callable[[ProjectData], list[str]]] = {
     "prodigy": prodigy_format.data_loss,
@@ -188,12 +194,13 @@ def guess_format(path: Path) -> str:
     raise ExchangeError(f"Cannot tell the format of {path.name}; name it with --format.")
 
 
-def data_loss(data: ProjectData, fmt: str, *, unique_code_names: bool = True) -> list[str]:
+def data_loss(data: ExportSource, fmt: str, *, unique_code_names: bool = True) -> list[str]:
     """What an export in ``fmt`` cannot carry for this data, one sentence each,
     for the user to see before or after exporting (REFI-QDA 1.5, section 7).
-    ``unique_code_names`` is the REFI-QDA export option of that name."""
+    ``unique_code_names`` is the REFI-QDA export option of that name. Counted
+    by ``data.facts()``: a project file answers with aggregate queries."""
     name = get_format(fmt).name
-    live = [a for a in data.annotations if not a.deleted]
+    facts = data.facts()
     lost: list[str] = []
 
     def count(n: int, what: str) -> None:
@@ -201,15 +208,12 @@ def data_loss(data: ProjectData, fmt: str, *, unique_code_names: bool = True) ->
             lost.append(f"{n} {what}.")
 
     if name == "brat":
-        count(len(data.document_codes), "article-level codes are not exported, brat has no place for them")
+        count(facts.document_codes, "article-level codes are not exported, brat has no place for them")
         count(
-            sum(1 for d in data.documents if d.outlet or d.published or d.url or d.author or d.metadata),
+            facts.documents_with_metadata,
             "documents' metadata (outlet, date, URL) stay behind, brat keeps only the text",
         )
-        count(
-            sum(1 for a in live if a.origin != "manual"),
-            "annotation origins (suggestion, adjudicated) are lost",
-        )
+        count(facts.annotations_not_manual, "annotation origins (suggestion, adjudicated) are lost")
     if name in {"qdpx", "qdc"}:
         count(sum(1 for c in data.codebook if c.shortcut), "code shortcut keys are not part of REFI-QDA")
         if not unique_code_names:
@@ -220,41 +224,26 @@ def data_loss(data: ProjectData, fmt: str, *, unique_code_names: bool = True) ->
                 "and moves the others' codings to it (export with unique code names to keep them apart)",
             )
     if name == "qdpx":
-        count(
-            sum(1 for a in live if a.origin != "manual"),
-            "annotation origins (suggestion, adjudicated) are lost",
-        )
-        count(sum(1 for d in data.documents if d.metadata), "documents' extra metadata are not exported")
+        count(facts.annotations_not_manual, "annotation origins (suggestion, adjudicated) are lost")
+        count(facts.documents_with_extra_metadata, "documents' extra metadata are not exported")
     if name == "qdc":
-        count(len(live) + len(data.document_codes), "codings are not part of a codebook file")
+        count(facts.annotations + facts.document_codes, "codings are not part of a codebook file")
     if name == "csv":
         count(len(data.coders), "coders' colours and roles stay behind (JSONL keeps them)")
     if name in {"xmi", "webanno"}:
-        count(
-            sum(1 for a in live if a.origin != "manual"),
-            "annotation origins (suggestion, adjudicated) are lost",
-        )
+        count(facts.annotations_not_manual, "annotation origins (suggestion, adjudicated) are lost")
         kept = "title and URL go out" if name == "xmi" else "title goes out, as a folder name"
         count(
-            sum(1 for d in data.documents if d.outlet or d.published or d.author or d.metadata),
+            facts.documents_with_more_than_title_and_url,
             f"documents' outlet, author, date and extra metadata stay behind (only the {kept})",
         )
         count(len(data.coders), "coders' colours and roles stay behind (only their names go out)")
-        count(
-            sum(1 for a in live if a.created_at or a.updated_at),
-            "annotations' creation and change times are not exported",
-        )
+        count(facts.annotations_timed, "annotations' creation and change times are not exported")
     if name == "webanno":
-        count(
-            len(data.document_codes),
-            "article-level codes are not exported, WebAnno TSV has no place for them",
-        )
-        count(sum(1 for a in live if "\r" in a.note), "notes' carriage returns become line feeds")
+        count(facts.document_codes, "article-level codes are not exported, WebAnno TSV has no place for them")
+        count(facts.notes_with_carriage_returns, "notes' carriage returns become line feeds")
     if name == "xlsx":
-        count(
-            sum(1 for a in live if len(a.note) > 32_000 or a.end - a.start > 32_000),
-            "cells longer than Excel's 32,767 characters are cut",
-        )
+        count(facts.annotations_too_long_for_a_cell, "cells longer than Excel's 32,767 characters are cut")
     if name in {"qdpx", "qdc", *TASK_FORMAT_LOSSES}:  # the others write the code table, level included
         count(
             sum(1 for c in data.codebook if c.level != "nominal"),
@@ -262,14 +251,17 @@ def data_loss(data: ProjectData, fmt: str, *, unique_code_names: bool = True) ->
             "place for it, so they read back as nominal",
         )
     if name in TASK_FORMAT_LOSSES:
+        if not isinstance(data, ProjectData):
+            raise TypeError(f"the {name} format's losses are counted on the data in memory")
         lost += TASK_FORMAT_LOSSES[name](data)
     return lost
 
 
 def export_data(
-    data: ProjectData, fmt: str, out: Path, *, state: TaskState = NULL_STATE, **options: Any
+    data: ExportSource, fmt: str, out: Path, *, state: TaskState = NULL_STATE, **options: Any
 ) -> list[Path]:
-    """Write ``data`` in format ``fmt`` to ``out`` (a file or a folder) and return
+    """Write ``data`` (a bundle, or a project file's reader for the formats in
+    ``STREAMED``) in format ``fmt`` to ``out`` (a file or a folder) and return
     the files written. ``options`` go to the format (spacy: ``nlp`` or
     ``pipeline``; jsonl: ``include_texts``; qdpx: ``name``; qdpx and qdc:
     ``unique_code_names``, on unless False). Interrupted, it
@@ -277,6 +269,8 @@ def export_data(
     f = get_format(fmt)
     if f.exporter is None:
         raise ExchangeError(f"The {f.label} format can be imported but not exported.")
+    if f.name not in STREAMED and not isinstance(data, ProjectData):
+        raise TypeError(f"the {f.name} exporter needs the data in memory (a ProjectData)")
     problems = data.problems()
     if problems:
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""

@@ -28,6 +28,7 @@ from annotator.exchange.bundle import (
 )
 from annotator.exchange.doccano_format import MARKERS as DOCCANO_MARKERS
 from annotator.exchange.doccano_format import read_doccano_lines
+from annotator.exchange.export_source import ExportSource
 from annotator.exchange.json_lines import json_lines
 from annotator.exchange.prodigy_format import MARKERS as PRODIGY_MARKERS
 from annotator.exchange.prodigy_format import read_prodigy_lines
@@ -47,11 +48,12 @@ def output_path(out: Path) -> Path:
 
 
 def export_jsonl(
-    data: ProjectData, out: Path, *, state: TaskState = NULL_STATE, include_texts: bool = True
+    data: ExportSource, out: Path, *, state: TaskState = NULL_STATE, include_texts: bool = True
 ) -> list[Path]:
     path = output_path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
-    total = len(data.annotations) + len(data.document_codes) + len(data.documents)
+    facts = data.facts()
+    total = facts.annotations + facts.document_codes + facts.documents
     done = 0
     with atomic_output(path, encoding="utf-8", newline="\n") as fh:
 
@@ -63,7 +65,7 @@ def export_jsonl(
             put({"type": "coder", "id": c.id, "name": c.name, "color": c.color, "role": c.role})
         for row in code_rows(data):
             put({"type": "code", **row})
-        for d in data.documents:
+        for d in data.iter_documents():
             record = {
                 "type": "document",
                 "document_id": d.id,

@@ -3,9 +3,10 @@ CSV, JSONL and XLSX formats, and its reading back onto known texts."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, cast
 
+from annotator.core.codebook import Codebook
 from annotator.core.errors import ExchangeError, InvalidSpan
 from annotator.core.models import (
     LEVELS,
@@ -14,12 +15,14 @@ from annotator.core.models import (
     Annotation,
     Code,
     Coder,
+    Document,
     DocumentCode,
     Level,
     Scope,
 )
 from annotator.core.spans import check_span
 from annotator.exchange.bundle import ImportResult, ProjectData, Reconciler, annotation_id
+from annotator.exchange.export_source import ExportSource
 
 ANNOTATION_COLUMNS = (
     "document_id",
@@ -72,49 +75,74 @@ CODE_COLUMNS = (
 DOCUMENT_COLUMNS = ("document_id", "title", "outlet", "author", "published", "url", "language", "length")
 
 
-def annotation_rows(data: ProjectData) -> Iterator[dict[str, Any]]:
-    docs = data.document_index()
-    coders = data.coder_index()
-    for a in data.live_annotations():
-        doc = docs.get(a.document_id)
-        coder = coders.get(a.coder_id)
-        quote = doc.text[a.start : a.end] if doc is not None else a.quote
-        yield {
-            **_doc_fields(doc, a.document_id),
-            "coder_id": a.coder_id,
-            "coder": coder.name if coder else "",
-            "code_id": a.code_id,
-            "code": data.codebook.path(a.code_id),
-            "start": a.start,
-            "end": a.end,
-            "quote": quote,
-            "note": a.note,
-            "origin": a.origin,
-            "annotation_id": a.id,
-            "link": a.link or "",
-            "created_at": a.created_at,
-            "updated_at": a.updated_at,
-        }
+def annotation_values(data: ExportSource) -> Iterator[tuple[Any, ...]]:
+    """One row of ``ANNOTATION_COLUMNS`` per live annotation, a document at a
+    time (streamed from a project file)."""
+    coders = {c.id: c.name for c in data.coders}
+    path = _code_paths(data.codebook)
+    for doc, spans, _ in data.codings():
+        head = (doc.id, doc.title, doc.outlet, doc.published, doc.url)
+        text = doc.text
+        for a in spans:
+            yield (
+                *head,
+                a.coder_id,
+                coders.get(a.coder_id, ""),
+                a.code_id,
+                path(a.code_id),
+                a.start,
+                a.end,
+                text[a.start : a.end],
+                a.note,
+                a.origin,
+                a.id,
+                a.link or "",
+                a.created_at,
+                a.updated_at,
+            )
 
 
-def document_code_rows(data: ProjectData) -> Iterator[dict[str, Any]]:
-    docs = data.document_index()
-    coders = data.coder_index()
-    for dc in data.document_codes:
-        coder = coders.get(dc.coder_id)
-        yield {
-            **_doc_fields(docs.get(dc.document_id), dc.document_id),
-            "coder_id": dc.coder_id,
-            "coder": coder.name if coder else "",
-            "code_id": dc.code_id,
-            "code": data.codebook.path(dc.code_id),
-            "value": dc.value,
-            "note": dc.note,
-            "updated_at": dc.updated_at,
-        }
+def document_code_values(data: ExportSource) -> Iterator[tuple[Any, ...]]:
+    """One row of ``DOCUMENT_CODE_COLUMNS`` per article-level code."""
+    coders = {c.id: c.name for c in data.coders}
+    path = _code_paths(data.codebook)
+    for dc, doc in data.document_code_entries():
+        yield (
+            *_doc_fields(doc, dc.document_id).values(),
+            dc.coder_id,
+            coders.get(dc.coder_id, ""),
+            dc.code_id,
+            path(dc.code_id),
+            dc.value,
+            dc.note,
+            dc.updated_at,
+        )
 
 
-def code_rows(data: ProjectData) -> Iterator[dict[str, Any]]:
+def annotation_rows(data: ExportSource) -> Iterator[dict[str, Any]]:
+    for values in annotation_values(data):
+        yield dict(zip(ANNOTATION_COLUMNS, values, strict=True))
+
+
+def document_code_rows(data: ExportSource) -> Iterator[dict[str, Any]]:
+    for values in document_code_values(data):
+        yield dict(zip(DOCUMENT_CODE_COLUMNS, values, strict=True))
+
+
+def _code_paths(codebook: Codebook) -> Callable[[str], str]:
+    """``codebook.path`` remembered per code: it walks up the tree on every call."""
+    known: dict[str, str] = {}
+
+    def path(code_id: str) -> str:
+        found = known.get(code_id)
+        if found is None:
+            found = known[code_id] = codebook.path(code_id)
+        return found
+
+    return path
+
+
+def code_rows(data: ExportSource | ProjectData) -> Iterator[dict[str, Any]]:
     for _, c in data.codebook.walk():
         yield {
             "code_id": c.id,
@@ -132,8 +160,8 @@ def code_rows(data: ProjectData) -> Iterator[dict[str, Any]]:
         }
 
 
-def document_rows(data: ProjectData) -> Iterator[dict[str, Any]]:
-    for d in data.documents:
+def document_rows(data: ExportSource) -> Iterator[dict[str, Any]]:
+    for d in data.iter_documents():
         yield {
             "document_id": d.id,
             "title": d.title,
@@ -146,7 +174,7 @@ def document_rows(data: ProjectData) -> Iterator[dict[str, Any]]:
         }
 
 
-def _doc_fields(doc, doc_id: str) -> dict[str, Any]:
+def _doc_fields(doc: Document | None, doc_id: str) -> dict[str, Any]:
     if doc is None:
         return {"document_id": doc_id, "document_title": "", "outlet": "", "published": "", "url": ""}
     return {

@@ -12,7 +12,8 @@ from typing import Any
 
 from annotator.core.output_files import atomic_path
 from annotator.core.task import NULL_STATE, TaskState
-from annotator.exchange.bundle import ProjectData, advance
+from annotator.exchange.bundle import advance
+from annotator.exchange.export_source import ExportSource
 from annotator.exchange.tabular import (
     ANNOTATION_COLUMNS,
     CODE_COLUMNS,
@@ -46,13 +47,14 @@ def cell(value: Any) -> Any:
     return value
 
 
-def export_xlsx(data: ProjectData, out: Path, *, state: TaskState = NULL_STATE) -> list[Path]:
+def export_xlsx(data: ExportSource, out: Path, *, state: TaskState = NULL_STATE) -> list[Path]:
     from openpyxl import Workbook  # imported here: the GUI lists formats without loading it
 
     path = output_path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
     wb = Workbook(write_only=True)
-    total = len(data.annotations) + len(data.document_codes) + len(data.documents) + len(data.codebook)
+    facts = data.facts()
+    total = facts.annotations + facts.document_codes + facts.documents + len(data.codebook)
     done = 0
     with atomic_path(path) as building:
         for title, columns, rows in (

@@ -11,9 +11,19 @@ from annotator.core import held_files
 from annotator.core.errors import AnnotatorError, ExchangeError
 from annotator.core.task import NULL_STATE, TaskState
 from annotator.exchange.bundle import ProjectData
-from annotator.exchange.formats import FORMATS, data_loss, export_data, guess_format, import_data
+from annotator.exchange.export_source import ExportSource
+from annotator.exchange.formats import (
+    FORMATS,
+    STREAMED,
+    data_loss,
+    export_data,
+    get_format,
+    guess_format,
+    import_data,
+)
 from annotator.services.importing import MAX_ARTICLE_CHARS, article_too_long
 from annotator.services.projects import find_coders
+from annotator.store.export_reader import ExportReader
 from annotator.store.project import Project
 
 ANNOTATIONS_CANCELLED = "The annotation import was cancelled; the project is unchanged."
@@ -95,6 +105,16 @@ def project_data(
     )
 
 
+def export_reader(
+    project: Project, *, coders: Sequence[str] | None = None, batch: str | None = None
+) -> ExportReader:
+    """The same data as :func:`project_data`, read from the file while an
+    export writes it, so memory stays flat whatever the project's size."""
+    chosen = find_coders(project, list(coders)) if coders else project.coders()
+    batch_id = project.find_batch(batch).id if batch else None
+    return ExportReader(project.db, project.codes.codebook(), chosen, batch_id=batch_id)
+
+
 def export_project(
     project: Project,
     fmt: str,
@@ -109,13 +129,17 @@ def export_project(
     """Write the project's data in ``fmt``; ``losses``, when given, receives
     one sentence for each kind of data the format cannot carry."""
     _not_an_open_project(Path(out))
-    data = project_data(project, coders=coders, batch=batch)
+    data: ExportSource
+    if get_format(fmt).name in STREAMED:
+        data = export_reader(project, coders=coders, batch=batch)
+    else:
+        data = project_data(project, coders=coders, batch=batch)
     if losses is not None:
         naming = {k: options[k] for k in ("unique_code_names",) if k in options}
         losses.extend(data_loss(data, fmt, **naming))
     if fmt == "qdpx":
         options.setdefault("name", project.name)
-    if fmt in ("xmi", "webanno"):
+    if isinstance(data, ProjectData) and fmt in ("xmi", "webanno"):
         # INCEpTION shows the tokens and sentences the coders saw, not a re-tokenisation
         options.setdefault("segmentations", project.documents.segmentations([d.id for d in data.documents]))
     return export_data(data, fmt, Path(out), state=state, **options)
