@@ -87,9 +87,9 @@ def cli(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     return done
 
 
-@pytest.fixture(scope="module")
-def trained(tmp_path_factory) -> Path:
-    path = build(tmp_path_factory.mktemp("model") / "p.annotator")
+def train_bot(path: Path) -> Path:
+    """The small learnable project at ``path`` with a model "bot" trained on its majority."""
+    build(path)
     cli(
         "model",
         "train",
@@ -104,6 +104,11 @@ def trained(tmp_path_factory) -> Path:
         str(EPOCHS),
     )
     return path
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory) -> Path:
+    return train_bot(tmp_path_factory.mktemp("model") / "p.annotator")
 
 
 def _f1(reference: set, other: set) -> float:

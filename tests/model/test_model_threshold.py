@@ -12,28 +12,15 @@ import pytest
 from annotator.core.models import Suggestion
 from annotator.services.suggestions import accept_suggestion
 from annotator.store.project import Project
-from tests.model.test_model_coder import EPOCHS, build, cli
+from tests.model.test_model_coder import build, cli, train_bot
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory) -> Path:
-    path = build(tmp_path_factory.mktemp("threshold") / "p.annotator")
-    cli(
-        "model",
-        "train",
-        str(path),
-        "--name",
-        "bot",
-        "--from",
-        "majority",
-        "--seed",
-        "3",
-        "--epochs",
-        str(EPOCHS),
-    )
-    return path
+    # a model of its own: these tests evaluate it, which fixes its thresholds for good
+    return train_bot(tmp_path_factory.mktemp("threshold") / "p.annotator")
 
 
 def _copy(trained: Path, tmp_path: Path) -> Path:
