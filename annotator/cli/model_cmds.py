@@ -138,10 +138,19 @@ def list_cmd(project: Path, as_json: bool) -> None:
 @click.option(
     "--batch", "batches", multiple=True, help="Code this batch's documents (repeatable; default: all)."
 )
-def code_cmd(project: Path, name: str, batches: tuple[str, ...]) -> None:
+@click.option(
+    "--processes",
+    type=click.IntRange(1, 32),
+    default=1,
+    show_default=True,
+    help="Worker processes for the model (never more than the cores free).",
+)
+def code_cmd(project: Path, name: str, batches: tuple[str, ...], processes: int) -> None:
     """Code documents with a model, as the coder NAME (role model); its earlier codings there are replaced."""
     with open_project(project) as p:
-        r = run_task("Coding", code_documents, p, name=name, batches=list(batches))
+        r = run_task("Coding", code_documents, p, name=name, batches=list(batches), processes=processes)
+        if r.processes_note:
+            err_console.print(plain(r.processes_note))
         rate = r.documents / r.seconds if r.seconds else 0.0
         console.print(
             f"Model {plain(r.model)} version {r.version} coded {r.documents} documents "

@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 import random
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -305,7 +305,12 @@ class ModelCoder:
             raise ModelError(f"The stored model cannot be loaded ({exc}); train it again.") from exc
         return cls(nlp)
 
-    def code(self, texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Coding]:
-        for doc in self.nlp.pipe(texts, batch_size=batch_size):
+    def code(
+        self, texts: Iterable[str], *, batch_size: int = 16, processes: int = 1
+    ) -> Generator[Coding, None, None]:
+        """Codings in the order of ``texts``; with ``processes`` > 1 spaCy starts
+        its worker processes once for the whole iterable, so pass one lazy
+        iterable rather than calling this per chunk."""
+        for doc in self.nlp.pipe(texts, batch_size=batch_size, n_process=processes):
             spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
             yield Coding(spans, {k: float(v) for k, v in doc.cats.items()})

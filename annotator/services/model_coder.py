@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from itertools import islice
 from typing import Any
 
 from annotator import __version__
@@ -22,8 +23,9 @@ from annotator.core.errors import ExchangeError, ModelError
 from annotator.core.models import Annotation, Coder, DocumentCode
 from annotator.core.task import NULL_STATE, TaskState
 from annotator.exchange import training_source
-from annotator.nlp.model_coder import ModelCoder, TrainingDoc, TrainingPlan, train_model
+from annotator.nlp.model_coder import Coding, ModelCoder, TrainingDoc, TrainingPlan, train_model
 from annotator.services.exchange import project_data
+from annotator.services.import_processes import choose_processes
 from annotator.store.models_repo import StoredModel
 from annotator.store.project import Project
 
@@ -53,6 +55,9 @@ class CodingReport:
     replaced: int = 0
     refused: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    processes: int = 1
+    # why fewer processes ran than were asked for; empty when the request stood
+    processes_note: str = ""
 
 
 def batch_documents(project: Project, batches: Sequence[str]) -> list[str]:
@@ -231,6 +236,7 @@ def code_documents(
     name: str,
     batches: Sequence[str] = (),
     threshold: float = 0.5,
+    processes: int = 1,
     state: TaskState = NULL_STATE,
 ) -> CodingReport:
     """Code the documents of ``batches`` with the latest version of model ``name``,
@@ -248,15 +254,37 @@ def code_documents(
         raise ModelError(
             f"The model {name!r} codes {len(missing)} codes that are no longer in the codebook; train it again."
         )
+    report.processes, report.processes_note = choose_processes(processes, trained=True)
+    texts_of = (project.documents.document_text(d) for d in doc_ids)
+    # one lazy stream through the model, so that worker processes start once
+    all_codings = coder_model.code(texts_of, processes=report.processes)
+    try:
+        _store_codings(project, report, doc_ids, all_codings, coder, stored, threshold, state)
+    finally:
+        all_codings.close()  # stops spaCy's worker processes when coding was cancelled
+    report.seconds = round((datetime.now(UTC) - start).total_seconds(), 2)
+    return report
+
+
+def _store_codings(
+    project: Project,
+    report: CodingReport,
+    doc_ids: list[str],
+    all_codings: Iterator[Coding],
+    coder: Coder,
+    stored: StoredModel,
+    threshold: float,
+    state: TaskState,
+) -> None:
     note = f"model {stored.tag}"
     chunk = 32
     for i in range(0, len(doc_ids), chunk):
         state.check(CODING_CANCELLED)
         ids = doc_ids[i : i + chunk]
+        codings = list(islice(all_codings, len(ids)))
         texts = [project.documents.document_text(d) for d in ids]
         old = project.annotations.annotations_for(ids, [coder.id])
         incoming = [replace(a, deleted=True) for a in old]
-        codings = list(coder_model.code(texts))
         for doc_id, text, coding in zip(ids, texts, codings, strict=True):
             for s, e, label in coding.spans:
                 incoming.append(
@@ -281,8 +309,6 @@ def code_documents(
         report.replaced += intake.deleted
         report.refused.extend(intake.refused)
         state.set_progress(report.documents, len(doc_ids))
-    report.seconds = round((datetime.now(UTC) - start).total_seconds(), 2)
-    return report
 
 
 def list_models(project: Project) -> list[StoredModel]:

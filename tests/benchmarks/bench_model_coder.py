@@ -167,6 +167,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, help="only the first N articles of each split (a quick run)")
     ap.add_argument("--work", type=Path, help="scratch folder (default: a temporary one, removed)")
     ap.add_argument("--json", type=Path, help="also write the figures here")
+    ap.add_argument("--processes", type=int, default=2, help="worker processes for coding (default 2)")
     args = ap.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="bench_model_coder_"))
     work.mkdir(parents=True, exist_ok=True)
@@ -207,7 +208,10 @@ def main() -> None:
         "--seed", str(args.seed), "--epochs", str(args.epochs),
     )  # fmt: skip
     print(out.strip())
-    out, code_s, _ = annotator("model", "code", str(project), "--name", "polnear-model", "--batch", "test")
+    out, code_s, _ = annotator(
+        "model", "code", str(project), "--name", "polnear-model", "--batch", "test",
+        "--processes", str(args.processes),
+    )  # fmt: skip
     print(out.strip())
     suggestions = work / "suggestions.jsonl"
     annotator(

@@ -192,6 +192,37 @@ def test_the_model_codes_as_a_coder_of_role_model(trained, tmp_path):
     assert {(a.document_id, a.start, a.end) for a in again} == first
 
 
+def _model_codings(path: Path) -> tuple[set, set]:
+    with Project.open(path, readonly=True) as p:
+        bot = p.coder_by_name("bot").id
+        spans = {
+            (a.document_id, a.start, a.end, a.code_id) for a in p.annotations.select() if a.coder_id == bot
+        }
+        codes = {(dc.document_id, dc.code_id) for dc in p.annotations.document_codes() if dc.coder_id == bot}
+    return spans, codes
+
+
+def test_coding_in_two_processes_stores_what_one_process_stores(trained, tmp_path):
+    one, two = tmp_path / "one.annotator", tmp_path / "two.annotator"
+    one.write_bytes(trained.read_bytes())
+    two.write_bytes(trained.read_bytes())
+    cli("model", "code", str(one), "--name", "bot")
+    with Project.open(two) as p:
+        report = code_documents(p, name="bot", processes=2)
+    # two cores may be busy with other work; then one process runs and the report says why
+    assert report.processes == 2 or "busy" in report.processes_note
+    assert report.documents == 36
+    assert _model_codings(two) == _model_codings(one)
+    assert _model_codings(one)[0]
+    # the two-process path itself, whatever the machine's load
+    with Project.open(one, readonly=True) as p:
+        model = ModelCoder.from_bytes(p.models.data(p.models.latest("bot").id))
+        texts = [p.documents.document_text(d) for d in p.documents.document_ids()]
+    single = list(model.code(iter(texts)))
+    double = list(model.code(iter(texts), processes=2))
+    assert [(c.spans, c.cats) for c in double] == [(c.spans, c.cats) for c in single]
+
+
 def test_agreement_with_the_model_goes_through_the_agreement_command(trained, tmp_path):
     path = tmp_path / "agree.annotator"
     path.write_bytes(trained.read_bytes())
