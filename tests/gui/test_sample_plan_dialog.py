@@ -39,7 +39,7 @@ def test_the_figure_follows_the_fields_and_equals_the_command_line(dialog):
     dialog.share_radio.setChecked(True)
     dialog.share_spin.setValue(0.25)
     assert dialog.units == 139  # Krippendorff's worked example
-    assert "139" in dialog.result.text()
+    assert "139" in dialog.result_label.text()
     cli = cli_units("--alpha-min", "0.8", "--significance", "0.05", "--smallest-share", "0.25")
     assert cli["units"] == dialog.units
     # the published layout for this share: every cell the command line lists
@@ -78,7 +78,7 @@ def test_a_bad_distribution_is_one_sentence_and_no_figure(dialog):
     dialog.distribution_radio.setChecked(True)
     dialog.distribution_edit.setText("40, many")
     assert dialog.units is None
-    message = dialog.result.text()
+    message = dialog.result_label.text()
     assert message.endswith(".") and message.count(". ") == 0
     assert dialog.table.rowCount() == 0 or not dialog.table.isEnabled()
     dialog.distribution_edit.setText("50, 50")

@@ -43,6 +43,7 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LOWERS = "#fde7e4"  # the row of the coder whose absence raises alpha most
 AGREE = "#e3f1e4"
 DIFFER = "#fde7e4"
+MARKED_DIFFERENCE = 10.0  # percentage points of category use worth a look
 
 
 def run_diagnostics(path: str, *, readonly: bool, state: TaskState, **options: Any):
@@ -69,10 +70,15 @@ def _cell(text: str, *, right: bool = True) -> QTableWidgetItem:
     return item
 
 
-def _plain_table(columns: list[str], parent: QWidget, name: str) -> QTableWidget:
+def _plain_table(
+    columns: list[str], parent: QWidget, name: str, tips: dict[int, str] | None = None
+) -> QTableWidget:
     table = QTableWidget(0, len(columns), parent)
     table.setAccessibleName(name)
-    table.setHorizontalHeaderLabels(columns)
+    for col, text in enumerate(columns):
+        header = QTableWidgetItem(text)
+        header.setToolTip((tips or {}).get(col, ""))
+        table.setHorizontalHeaderItem(col, header)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -205,10 +211,9 @@ class DiagnosticsView(QWidget):
             ],
             self,
             self.tr("Use of each category per coder"),
+            {4: self.tr("Percentage points: the coder's use minus the others' on the same units")},
         )
-        self.usage_table.horizontalHeaderItem(4).setToolTip(
-            self.tr("Percentage points: the coder's use minus the others' on the same units")
-        )
+        self.usage_table.horizontalHeader().setStretchLastSection(False)
         self.sections.addTab(self.usage_table, self.tr("Category u&se"))
         self.sections.addTab(self._build_drift(), self.tr("Dr&ift"))
         self.documents_table = DocumentsTable(self)
@@ -232,9 +237,7 @@ class DiagnosticsView(QWidget):
             [self.tr("Left out"), self.tr("α of the others"), self.tr("Change"), ""],
             page,
             self.tr("Alpha with each coder left out"),
-        )
-        self.loo_table.horizontalHeaderItem(2).setToolTip(
-            self.tr("α without this coder minus α of all: above 0, this coder lowers alpha")
+            {2: self.tr("α without this coder minus α of all: above 0, this coder lowers alpha")},
         )
         layout = QVBoxLayout(page)
         layout.addWidget(self.loo_note)
@@ -254,7 +257,11 @@ class DiagnosticsView(QWidget):
         self.matrix_table.setAccessibleName(self.tr("Confusion matrix"))
         self.matrix_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.matrix_table.setWordWrap(False)
-        self.matrix_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # narrow columns with elided names (full name in the tooltip): ten categories fit a laptop
+        header = self.matrix_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultSectionSize(max(72, self.fontMetrics().horizontalAdvance("0") * 11))
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         top = QHBoxLayout()
         top.addWidget(label)
         top.addWidget(self.pair_combo, 1)
@@ -377,7 +384,7 @@ class DiagnosticsView(QWidget):
         self.variable_combo.blockSignals(False)
         params = result.parameters
         gold = params.get("gold")
-        text = self.tr("{0} coders at the {1} unit, {2} articles").format(
+        text = self.tr("Coders {0} at the {1} unit, {2} articles").format(
             ", ".join(params.get("coders", [])), params.get("unit", "?"), params.get("documents", "?")
         )
         text += "; " + (
@@ -493,6 +500,14 @@ class DiagnosticsView(QWidget):
         table.setColumnCount(k + 1)
         table.setVerticalHeaderLabels([*v.categories, total])
         table.setHorizontalHeaderLabels([*v.categories, total])
+        for col, name in enumerate(v.categories):
+            item = table.horizontalHeaderItem(col)
+            if item is not None:
+                item.setToolTip(self.tr("{0} (by {1})").format(name, p.second))
+        for row, name in enumerate(v.categories):
+            item = table.verticalHeaderItem(row)
+            if item is not None:
+                item.setToolTip(self.tr("{0} (by {1})").format(name, p.first))
         for r in range(k + 1):
             for c in range(k + 1):
                 if r < k and c < k:
@@ -535,12 +550,14 @@ class DiagnosticsView(QWidget):
                 _cell("–" if diff is None else f"{diff:+.1f}"),
             ]
             for col, item in enumerate(cells):
+                if diff is not None and abs(diff) >= MARKED_DIFFERENCE:
+                    item.setBackground(QColor(DIFFER))
                 table.setItem(row, col, item)
 
     def _show_drift(self, v) -> None:
         table = self.drift_table
         table.setRowCount(0)
-        periods = list(self.result.parameters.get("drift_periods", [])) if self.result else []
+        periods: list[str] = list(self.result.parameters.get("drift_periods", [])) if self.result else []
         series: dict[str, list[tuple[int, float]]] = {}
         for d in v.drift:
             row = table.rowCount()

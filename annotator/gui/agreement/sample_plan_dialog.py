@@ -78,7 +78,10 @@ class SamplePlanDialog(QDialog):
         self.significance_spin.setToolTip(
             self.tr("One-tailed, as in Krippendorff's table (0.100, 0.050, 0.010, 0.005)")
         )
+        for spin in (self.alpha_spin, self.significance_spin):
+            spin.setMinimumWidth(110)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         for text, widget in (
             (self.tr("Smallest acceptable &alpha"), self.alpha_spin),
             (self.tr("Significance &level"), self.significance_spin),
@@ -117,11 +120,14 @@ class SamplePlanDialog(QDialog):
         for row, (radio, field) in enumerate(fields):
             group.addButton(radio)
             grid.addWidget(radio, row, 0)
-            grid.addWidget(field, row, 1)
+            # a list of numbers wants the room; a number does not
+            grid.addWidget(field, row, 1, 1, 2 if field is self.distribution_edit else 1)
             # choosing a way puts the cursor in its field; typing in a field chooses its way
             radio.toggled.connect(lambda on, f=field: f.setFocus() if on else None)
             radio.toggled.connect(lambda _on: self._update())
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        for spin in (self.share_spin, self.categories_spin):
+            spin.setMinimumWidth(110)
         self.share_spin.valueChanged.connect(lambda _v: self._choose(self.share_radio))
         self.categories_spin.valueChanged.connect(lambda _v: self._choose(self.categories_radio))
         self.distribution_edit.textEdited.connect(lambda _t: self._choose(self.distribution_radio))
@@ -129,15 +135,15 @@ class SamplePlanDialog(QDialog):
         self.alpha_spin.valueChanged.connect(lambda _v: self._update())
         self.significance_spin.valueChanged.connect(lambda _v: self._update())
 
-        self.result = QLabel(self)
-        self.result.setTextFormat(Qt.TextFormat.PlainText)
-        self.result.setAccessibleName(self.tr("Minimum number of units"))
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = QFont(self.result.font())
+        self.result_label = QLabel(self)
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.result_label.setAccessibleName(self.tr("Minimum number of units"))
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont(self.result_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
-        self.result.setFont(font)
+        self.result_label.setFont(font)
 
         self.table_caption = QLabel(self)
         self.table_caption.setWordWrap(True)
@@ -145,7 +151,17 @@ class SamplePlanDialog(QDialog):
         self.table.setAccessibleName(self.tr("Required units by alpha and significance level"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setMaximumHeight(self.table.fontMetrics().height() * 7)
+        row_height = self.table.fontMetrics().height() + 10
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # all three rows shown, nothing to scroll
+        self.table.setFixedHeight(
+            self.table.horizontalHeader().sizeHint().height()
+            + len(TABLE_ALPHAS) * row_height
+            + 2 * self.table.frameWidth()
+            + 2
+        )
         self.note = QLabel(self)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
@@ -158,7 +174,7 @@ class SamplePlanDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(box)
-        layout.addWidget(self.result)
+        layout.addWidget(self.result_label)
         layout.addWidget(self.table_caption)
         layout.addWidget(self.table)
         layout.addWidget(self.note)
@@ -186,16 +202,16 @@ class SamplePlanDialog(QDialog):
             units = required_units(alpha, p, share)
         except AnnotatorError as exc:
             self.units = self.smallest_share = None
-            self.result.setStyleSheet("color: #b3261e;")
-            self.result.setText(str(exc))
+            self.result_label.setStyleSheet("color: #b3261e;")
+            self.result_label.setText(str(exc))
             self.table.setRowCount(0)
             self.table.setEnabled(False)
             self.table_caption.clear()
             self.note.clear()
             return
         self.units, self.smallest_share = units, share
-        self.result.setStyleSheet("")
-        self.result.setText(
+        self.result_label.setStyleSheet("")
+        self.result_label.setText(
             self.tr(
                 "At least {0} units, each coded by two coders, for α ≥ {1} at p = {2} when the least "
                 "frequent category has a share of {3}."
@@ -205,9 +221,9 @@ class SamplePlanDialog(QDialog):
         self.note.setText(
             self.tr(
                 "Krippendorff (2019), table of minimum sample sizes, after Bloch & Kraemer (1989, eq. 3.7); "
-                "more coders per unit only add pairable values, so the figure stays a safe minimum. "
-                "The same figure on the command line: annotator agreement plan --alpha-min {0} "
-                "--significance {1} --smallest-share {2}"
+                "more coders per unit only add pairable values, so the figure stays a safe minimum.\n"
+                "The same figure on the command line:\n"
+                "annotator agreement plan --alpha-min {0} --significance {1} --smallest-share {2}"
             ).format(f"{alpha:g}", f"{p:g}", f"{share:.6g}")
         )
 
