@@ -269,3 +269,34 @@ def test_every_new_control_has_an_accessible_name(qtbot, demo):
     d = dashboard_on(qtbot, demo)
     diagnosed(qtbot, d)
     assert unnamed_controls(d) == []
+
+
+def test_changing_the_dashboards_coders_on_the_page_diagnoses_again(qtbot, demo):
+    d = dashboard_on(qtbot, demo)
+    view = diagnosed(qtbot, d)
+    assert view.result.parameters["coders"] == ["Amira", "Ben", "Chen"]
+    d.coder_checks[demo.find_coder("Ben").id].setChecked(False)  # the page stays in front
+    qtbot.waitUntil(
+        lambda: (
+            view.worker is None
+            and view.result is not None
+            and view.result.parameters["coders"] == ["Amira", "Chen"]
+        ),
+        timeout=60_000,
+    )
+
+
+def test_stop_cancels_the_diagnostics(qtbot, demo):
+    d = dashboard_on(qtbot, demo)
+    view = d.diagnostics
+    view.computed_with = view.wanted()  # no computation when the page appears
+    d.show()
+    d.tabs.setCurrentWidget(view)
+    worker = view.compute(force=True)
+    assert worker is not None and view.cancel_button.isVisible()
+    view.cancel_button.click()
+    assert worker.state.is_interruption_requested()
+    qtbot.waitUntil(lambda: view.worker is None, timeout=60_000)
+    assert view.result is None
+    assert "stopped" in view.status.text()
+    assert view.recompute_button.isEnabled()

@@ -217,6 +217,10 @@ class AgreementDashboard(DashboardExport, QDialog):
             self.project, self.current_settings, self, open_document=self._open
         )
         self.tabs.addTab(self.diagnostics, self.tr("&Diagnostics"))
+        for changed in (self.unit_combo.currentIndexChanged, self.batch_combo.currentIndexChanged):
+            changed.connect(self.diagnostics.settings_changed)
+        for check in self.coder_checks.values():
+            check.toggled.connect(self.diagnostics.settings_changed)
         self.lift_line = LiftLine(self)
         self.tabs.currentChanged.connect(lambda index: self.lift_line.setVisible(index == 0))
         self.plan_button = QPushButton(self.tr("&Plan the sample…"), self)

@@ -303,6 +303,11 @@ class DiagnosticsView(QWidget):
             "block": self.block_spin.value(),
         }
 
+    def settings_changed(self, *_args: object) -> None:
+        """The dashboard's unit, batch or coders changed: diagnose again once
+        the user pauses, if the page is in front (otherwise when it comes back)."""
+        self._debounce.start()
+
     def compute(self, *, force: bool = False) -> Worker | None:
         """Diagnose on the worker with the dashboard's settings and this page's;
         nothing when those figures are shown or on their way (unless ``force``)."""
