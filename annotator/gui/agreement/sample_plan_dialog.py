@@ -220,8 +220,8 @@ class SamplePlanDialog(QDialog):
         self._fill_table(share, alpha, p)
         self.note.setText(
             self.tr(
-                "Krippendorff (2019), table of minimum sample sizes, after Bloch & Kraemer (1989, eq. 3.7); "
-                "more coders per unit only add pairable values, so the figure stays a safe minimum.\n"
+                "Krippendorff (2019), table of minimum sample sizes for two coders, after Bloch & Kraemer "
+                "(1989, eq. 3.7); the significance level is one-tailed.\n"
                 "The same figure on the command line:\n"
                 "annotator agreement plan --alpha-min {0} --significance {1} --smallest-share {2}"
             ).format(f"{alpha:g}", f"{p:g}", f"{share:.6g}")
