@@ -13,7 +13,7 @@ import numpy as np
 
 from annotator.agreement.alpha import value_counts
 from annotator.agreement.reliability_data import UnitData
-from annotator.agreement.report_model import AgreementReport
+from annotator.agreement.report_model import AgreementReport, VariableReport
 from annotator.agreement.sample_size import more_units_to_lift, required_units
 
 
@@ -67,11 +67,7 @@ def plan_variables(
         share = smallest_share if smallest_share is not None else observed_shares.get(v.id)
         source = "given" if smallest_share is not None else "observed"
         needed = required_units(alpha_min, significance, share) if share is not None else None
-        lift = more_units_to_lift(v.alpha, v.ci_low, v.pairable_units, alpha_min)
-        more_articles = None
-        if lift.more is not None and v.pairable_units:
-            # new articles are assumed to hold as many units as those coded
-            more_articles = math.ceil(lift.more * articles / v.pairable_units - 1e-9)
+        lift = articles_to_lift(v, alpha_min, articles)
         reason = lift.reason
         if share is None and reason is None:
             reason = "Only one value occurs, so the required sample size cannot be estimated."
@@ -86,12 +82,35 @@ def plan_variables(
                 share,
                 source,
                 needed,
-                lift.more,
-                more_articles,
+                lift.more_units,
+                lift.more_articles,
                 reason,
             )
         )
     return out
+
+
+@dataclass(frozen=True)
+class ArticlesToLift:
+    """How far one variable of a report is from a lower bound above ``alpha_min``."""
+
+    id: str
+    name: str
+    alpha_min: float
+    more_units: int | None  # 0: the lower bound is already above
+    more_articles: int | None
+    reason: str | None = None
+
+
+def articles_to_lift(v: VariableReport, alpha_min: float, articles: int) -> ArticlesToLift:
+    """The units and articles still to code for ``v``'s lower bound to pass
+    ``alpha_min``; ``articles``: those its pairable units come from."""
+    lift = more_units_to_lift(v.alpha, v.ci_low, v.pairable_units, alpha_min)
+    more_articles = None
+    if lift.more is not None and v.pairable_units:
+        # new articles are assumed to hold as many units as those coded
+        more_articles = math.ceil(lift.more * articles / v.pairable_units - 1e-9)
+    return ArticlesToLift(v.id, v.name, alpha_min, lift.more, more_articles, lift.reason)
 
 
 def required_table(

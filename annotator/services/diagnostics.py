@@ -3,19 +3,39 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 from annotator.agreement import unit_data
 from annotator.agreement.diagnostics import Diagnostics, diagnose
 from annotator.agreement.reliability_data import SEGMENT_UNITS
-from annotator.agreement.sample_plan import SamplePlan, observed_smallest_shares, plan_variables
-from annotator.agreement.sample_size import LIFT_METHOD
+from annotator.agreement.report_model import AgreementReport
+from annotator.agreement.sample_plan import (
+    ArticlesToLift,
+    SamplePlan,
+    articles_to_lift,
+    observed_smallest_shares,
+    plan_variables,
+    required_table,
+)
+from annotator.agreement.sample_size import LIFT_METHOD, required_units
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Coder
 from annotator.core.task import NULL_STATE, TaskState
 from annotator.services.agreement import AGREEMENT_DEFAULTS, agreement_report, coding_data
 from annotator.services.projects import find_coders
 from annotator.store.project import Project
+
+# the planning functions `annotator agreement plan` uses, for the window
+__all__ = [
+    "ArticlesToLift",
+    "coder_diagnostics",
+    "lift_plans",
+    "required_table",
+    "required_units",
+    "sample_plan",
+    "smallest_share_of",
+]
 
 
 def coder_diagnostics(
@@ -117,6 +137,28 @@ def sample_plan(
         "more_articles_method": LIFT_METHOD,
     }
     return SamplePlan(params, plans)
+
+
+def lift_plans(report: AgreementReport, *, alpha_min: float = 0.667) -> dict[str, ArticlesToLift]:
+    """Per variable id of a computed report, the articles still to code to lift
+    its lower bound above ``alpha_min`` (what `annotator agreement plan` says)."""
+    articles = int(report.parameters.get("documents_coded_by_two_or_more") or 0)
+    return {v.id: articles_to_lift(v, alpha_min, articles) for v in report.variables}
+
+
+def smallest_share_of(distribution: str) -> float:
+    """The share of the least frequent category in an expected distribution
+    written as counts or percentages, e.g. "40, 30, 20, 10" (0.1)."""
+    parts = [p.strip() for p in distribution.replace(";", ",").split(",") if p.strip()]
+    try:
+        weights = [float(p.rstrip("%")) for p in parts]
+    except ValueError:
+        raise AnnotatorError(
+            "Write the expected distribution as numbers separated by commas, such as 40, 30, 20, 10."
+        ) from None
+    if len(weights) < 2 or any(not math.isfinite(w) or w <= 0 for w in weights):
+        raise AnnotatorError("The expected distribution needs two or more categories, each above 0.")
+    return min(weights) / sum(weights)
 
 
 def _gold(project: Project, name: str | None, chosen: list[Coder]) -> Coder | None:

@@ -57,6 +57,12 @@ def _agreement(window) -> QWidget:
     return AgreementDashboard(window.project, window, open_document=window.open_document)
 
 
+def _sample_plan(window) -> QWidget:
+    from annotator.gui.agreement.sample_plan_dialog import SamplePlanDialog
+
+    return SamplePlanDialog(window)
+
+
 def _compare(window) -> QWidget:
     from annotator.gui.compare.compare_view import CompareView
 
@@ -150,6 +156,7 @@ DIALOGS: dict[str, Callable[[QWidget], QWidget]] = {
     "export_dialog": _export,
     "import_annotations": _import_annotations,
     "agreement_dashboard": _agreement,
+    "sample_plan": _sample_plan,
     "compare_view": _compare,
     "shortcut_sheet": _shortcuts,
     "user_guide": _guide,

@@ -33,6 +33,8 @@ from annotator.core.task import TaskState
 from annotator.gui.agreement.agreement_chart import AlphaChart, ChartRow
 from annotator.gui.agreement.agreement_export import DashboardExport
 from annotator.gui.agreement.agreement_table import AgreementTable, DocumentsTable
+from annotator.gui.agreement.diagnostics_view import DiagnosticsView
+from annotator.gui.agreement.lift_line import LiftLine
 from annotator.gui.app.workers import Worker, start
 from annotator.services.agreement import AGREEMENT_DEFAULTS, agreement_report
 from annotator.services.project_files import open_project
@@ -211,6 +213,19 @@ class AgreementDashboard(DashboardExport, QDialog):
         self.tabs.setAccessibleName(self.tr("Figures"))
         self.tabs.addTab(splitter, self.tr("&Variables"))
         self.tabs.addTab(self.documents_table, self.tr("&Articles"))
+        self.diagnostics = DiagnosticsView(
+            self.project, self.current_settings, self, open_document=self._open
+        )
+        self.tabs.addTab(self.diagnostics, self.tr("&Diagnostics"))
+        for changed in (self.unit_combo.currentIndexChanged, self.batch_combo.currentIndexChanged):
+            changed.connect(self.diagnostics.settings_changed)
+        for check in self.coder_checks.values():
+            check.toggled.connect(self.diagnostics.settings_changed)
+        self.lift_line = LiftLine(self)
+        self.tabs.currentChanged.connect(lambda index: self.lift_line.setVisible(index == 0))
+        self.plan_button = QPushButton(self.tr("&Plan the sample…"), self)
+        self.plan_button.setToolTip(self.tr("How many units a reliability sample needs, before coding"))
+        self.plan_button.clicked.connect(self.plan_sample)
         # the selected variable's details belong to the Variables tab only
         self.tabs.currentChanged.connect(lambda index: self.detail_box.setVisible(index == 0))
 
@@ -219,10 +234,12 @@ class AgreementDashboard(DashboardExport, QDialog):
         layout.addLayout(coders_row)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.detail_box)
+        layout.addWidget(self.lift_line)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.progress)
         bottom.addWidget(self.cancel_button)
+        bottom.addWidget(self.plan_button)
         bottom.addWidget(self._build_export())
         bottom.addWidget(self.copy_button)
         layout.addLayout(bottom)
@@ -353,6 +370,8 @@ class AgreementDashboard(DashboardExport, QDialog):
     def _selection_changed(self) -> None:
         v = self.selected_variable()
         self.chart.set_selected(v.id if v else None)
+        self.lift_line.show_variable(self.report, v.id if v else None)
+        self.diagnostics.select_variable(v.id if v else None)
         worst = v.documents[0] if v is not None and v.documents else None
         has_worst = worst is not None and (worst.disagreement or 0) > 0
         self.open_button.setEnabled(has_worst and self.open_document is not None)
@@ -392,7 +411,13 @@ class AgreementDashboard(DashboardExport, QDialog):
             self.setProperty("computed_once", True)
             self.compute()
 
+    def plan_sample(self) -> None:
+        from annotator.gui.agreement.sample_plan_dialog import SamplePlanDialog
+
+        SamplePlanDialog(self, alpha_min=self.lift_line.threshold()).exec()
+
     def reject(self) -> None:  # noqa: D102 - Qt API
+        self.diagnostics.cancel()
         if self.worker is not None:
             self.worker.state.request_interruption()
         super().reject()
