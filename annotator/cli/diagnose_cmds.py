@@ -342,7 +342,13 @@ def _print_plan(plan: SamplePlan) -> None:
     show_default=True,
     help="Bootstrap resamples for the interval the plan extrapolates.",
 )
-@click.option("--seed", type=int, help="Seed of the bootstrap, so the plan can be reproduced.")
+@click.option(
+    "--seed",
+    type=int,
+    default=AGREEMENT_DEFAULTS.seed,
+    show_default=True,
+    help="Seed of the bootstrap (the dashboard's default), so the plan can be reproduced.",
+)
 @click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="Output format."
 )

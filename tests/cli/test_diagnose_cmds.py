@@ -79,6 +79,14 @@ def test_plan_of_a_project_says_how_many_more_articles(demo):
     assert "square root" in out  # the method and its assumption are stated
 
 
+def test_plan_of_a_project_is_reproducible_without_naming_a_seed(demo):
+    # the dashboard's seed, so the window's line and the command agree by default
+    plain = run("agreement", "plan", demo, "--bootstrap", "200", "--format", "json").output
+    again = run("agreement", "plan", demo, "--bootstrap", "200", "--format", "json").output
+    seeded = run("agreement", "plan", demo, "--bootstrap", "200", "--seed", "1", "--format", "json").output
+    assert plain == again == seeded
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
