@@ -29,7 +29,7 @@ from annotator.core.codebook import Codebook
 from annotator.core.errors import CodebookError
 from annotator.core.safe_open import read_regular
 from annotator.core.safe_yaml import load_untrusted_yaml
-from annotator.services.codebook_versions import REPLAYED, check_version, operation_detail
+from annotator.services.codebook_versions import REPLAYED, check_version, operation_detail, reverted_versions
 from annotator.store.coding_versions import StampedCoding
 from annotator.store.project import Project
 
@@ -76,6 +76,10 @@ class MigrationPlan:
     # that code): kept as two spans, since a replay never moves an offset
     overlaps: list[tuple[str, str]] = field(default_factory=list)
     applied: bool = False
+    # per operation (by its version): the codings it gives a new code, and
+    # those that wait at it for the lead's decision
+    moved_by: dict[int, int] = field(default_factory=dict)
+    waiting_at: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -88,8 +92,10 @@ class _Operation:
 
 def _operations(project: Project, to_version: int) -> list[_Operation]:
     out = []
-    for row in project.codes.codebook_changes():
-        if row["kind"] not in REPLAYED or row["version"] > to_version:
+    rows = project.codes.codebook_changes()
+    undone = reverted_versions(rows, to_version)
+    for row in rows:
+        if row["kind"] not in REPLAYED or row["version"] > to_version or row["version"] in undone:
             continue
         d = operation_detail(row)
         if row["kind"] == "merged":
@@ -108,22 +114,27 @@ def plan_migration(project: Project, to_version: int, mapping: SplitMapping | No
     plan = MigrationPlan(to_version)
     older = project.coding_versions.older_codings(to_version)
     for coding in older:
-        code, decision = coding.code_id, None
+        code, decision, through = coding.code_id, None, []
         for op in operations:
             if op.version <= (coding.codebook_version or 0) or code not in op.sources:
                 continue
             if op.kind == "merged":
                 code = op.targets[0]
+                through.append(op.version)
                 continue
             choice = _choice(mapping.splits.get(code), coding.key)
             if choice is None:
                 decision = Decision(coding, op.version, code, op.targets)
                 break
             code = choice
+            through.append(op.version)
         if decision is not None:
             plan.undecided.append(decision)
+            plan.waiting_at[decision.version] = plan.waiting_at.get(decision.version, 0) + 1
         elif code != coding.code_id:
             plan.remaps.append(Remap(coding, code))
+            for version in through:
+                plan.moved_by[version] = plan.moved_by.get(version, 0) + 1
     plan.restamped = len(older) - len(plan.remaps) - len(plan.undecided)
     plan.overlaps = _overlaps(project, plan.remaps)
     return plan
