@@ -16,6 +16,7 @@ from annotator.core.codebook import Code, Codebook
 from annotator.core.errors import CodebookError
 from annotator.services.codebook import CodebookService
 from annotator.services.codebook_migration import MigrationPlan, migrate, read_mapping
+from annotator.services.codebook_operations import merge, split
 from annotator.services.codebook_versions import codebook_diff, diff_markdown
 from annotator.store.coding_versions import StampedCoding
 
@@ -89,7 +90,7 @@ def codebook_merge_cmd(project: Path, codes: tuple[str, ...], into: str) -> None
     with open_project(project) as p:
         cb = p.codes.codebook()
         sources = [_find(cb, ref) for ref in codes]
-        edit = CodebookService(p).merge([c.id for c in sources], into)
+        edit = merge(CodebookService(p), [c.id for c in sources], into)
         target = edit.targets[0]
         version = p.codes.codebook_version()
     console.print(
@@ -113,7 +114,7 @@ def codebook_split_cmd(project: Path, code: str, into: tuple[str, ...]) -> None:
     with open_project(project) as p:
         cb = p.codes.codebook()
         source = _find(cb, code)
-        targets = CodebookService(p).split(source.id, list(into)).targets
+        targets = split(CodebookService(p), source.id, list(into)).targets
         version = p.codes.codebook_version()
     names = ", ".join(plain(t.name) for t in targets)
     console.print(f"Split {plain(source.name)} into {names}; the codebook is now version {version}.")

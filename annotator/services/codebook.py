@@ -15,15 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from annotator.core.codebook import Code, Codebook
 from annotator.core.colours import next_colour
 from annotator.core.errors import CodebookError
 from annotator.store.project import Project
-
-if TYPE_CHECKING:  # the operations build on CodebookEdit below
-    from annotator.services.codebook_operations import OperationEdit
 
 
 def same_key(a: str, b: str) -> bool:
@@ -315,29 +311,11 @@ class CodebookService:
         changed.sort(key=lambda c: c.id != moved.id)
         return self._change(f"Move “{moved.name}”", *changed)
 
-    # --- operations recorded for older codings (merge, split, migrate) -------------------
+    # --- edits made elsewhere (services.codebook_operations) ---------------------------
 
-    def merge(self, code_ids: Sequence[str], into: str) -> OperationEdit:
-        """Merge codes into ``into`` (an existing code's id or path, or a new
-        name): recorded for the migration of older codings, and undoable."""
-        from annotator.services.codebook_operations import merge_edit
-
-        edit = merge_edit(self.codebook(), code_ids, into, self.free_colour())
-        self._apply(edit)
-        return edit
-
-    def split(self, code_id: str, into: Sequence[str]) -> OperationEdit:
-        """Split a code into two or more (existing ids or paths, or new names)."""
-        from annotator.services.codebook_operations import split_edit
-
-        taken = [c.color for c in self.codebook()]
-        colours = []
-        for _ in into:
-            colours.append(next_colour(taken))
-            taken.append(colours[-1])
-        edit = split_edit(self.codebook(), code_id, into, colours)
-        self._apply(edit)
-        return edit
+    def apply(self, edit: CodebookEdit) -> CodebookEdit:
+        """Make ``edit`` and put it on the undo stack."""
+        return self._apply(edit)
 
     def push(self, edit: CodebookEdit) -> None:
         """Put an edit already written (a migration run on a worker) on the undo stack."""

@@ -20,6 +20,7 @@ The mapping file (YAML)::
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +30,13 @@ from annotator.core.codebook import Codebook
 from annotator.core.errors import CodebookError
 from annotator.core.safe_open import read_regular
 from annotator.core.safe_yaml import load_untrusted_yaml
-from annotator.services.codebook_versions import REPLAYED, check_version, operation_detail, reverted_versions
+from annotator.services.codebook_versions import (
+    REPLAYED,
+    check_version,
+    codebook_diff,
+    operation_detail,
+    reverted_versions,
+)
 from annotator.store.coding_versions import StampedCoding
 from annotator.store.project import Project
 
@@ -184,6 +191,59 @@ def migrate(
     project.coding_versions.replay([(r.coding, r.code_id) for r in plan.remaps], to_version)
     plan.applied = True
     return plan
+
+
+@dataclass(frozen=True)
+class OperationLine:
+    """One replayed operation in a plan: what it was, how many codings it
+    gives a new code, how many wait at it for a decision."""
+
+    version: int
+    description: str
+    moved: int
+    waiting: int
+
+
+def operation_lines(project: Project, plan: MigrationPlan) -> list[OperationLine]:
+    """The merges and splits a migration to ``plan.to_version`` replays, oldest first."""
+    undone = reverted_versions(project.codes.codebook_changes(), plan.to_version)
+    return [
+        OperationLine(
+            c.version, c.description, plan.moved_by.get(c.version, 0), plan.waiting_at.get(c.version, 0)
+        )
+        for c in codebook_diff(project, 1, plan.to_version)
+        if c.kind in REPLAYED and c.version not in undone
+    ]
+
+
+@dataclass(frozen=True)
+class WaitingSplit:
+    """A split code whose older codings wait for the lead's choice."""
+
+    code_id: str
+    path: str
+    codings: int
+    choices: tuple[tuple[str, str], ...]  # (code id, path) of the codes it was split into
+
+
+def waiting_splits(project: Project, plan: MigrationPlan) -> list[WaitingSplit]:
+    codebook = project.codes.codebook()
+    counts = Counter(d.from_code for d in plan.undecided)
+    choices = {d.from_code: d.choices for d in plan.undecided}
+    return [
+        WaitingSplit(code, codebook.path(code), n, tuple((c, codebook.path(c)) for c in choices[code]))
+        for code, n in counts.items()
+    ]
+
+
+def with_defaults(mapping: SplitMapping | None, defaults: Mapping[str, str], source: str) -> SplitMapping:
+    """A split code's default choice for every coding not listed, over the
+    per-coding choices of ``mapping`` (a file), if any."""
+    splits = dict(mapping.splits) if mapping else {}
+    for code, chosen in defaults.items():
+        given = splits.get(code)
+        splits[code] = SplitChoice(chosen, given.codings if given else {})
+    return SplitMapping(mapping.source if mapping else source, splits)
 
 
 def read_mapping(path: Path, codebook: Codebook) -> SplitMapping:

@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from annotator.core.codebook import Code, Codebook
+from annotator.core.colours import next_colour
 from annotator.core.errors import CodebookError
 from annotator.core.task import NULL_STATE, TaskState
-from annotator.services.codebook import CodebookEdit
+from annotator.services.codebook import CodebookEdit, CodebookService
 from annotator.services.codebook_migration import MigrationPlan, SplitMapping, migrate
 from annotator.store.coding_versions import CodingRows
 from annotator.store.project import Project
@@ -112,6 +113,27 @@ def split_edit(
     created = {t.id for t in targets if t.id not in codebook}
     names = ", ".join(f"“{t.name}”" for t in targets)
     return SplitEdit(f"Split “{source.name}” into {names}", [source], targets, created)
+
+
+def merge(service: CodebookService, code_ids: Sequence[str], into: str) -> OperationEdit:
+    """Merge codes into ``into`` (an existing code's id or path, or a new
+    name), on ``service``'s undo stack."""
+    edit = merge_edit(service.codebook(), code_ids, into, service.free_colour())
+    service.apply(edit)
+    return edit
+
+
+def split(service: CodebookService, code_id: str, into: Sequence[str]) -> OperationEdit:
+    """Split a code into two or more (existing ids or paths, or new names),
+    on ``service``'s undo stack; each new code gets a colour of its own."""
+    taken = [c.color for c in service.codebook()]
+    colours: list[str] = []
+    for _ in into:
+        colours.append(next_colour(taken))
+        taken.append(colours[-1])
+    edit = split_edit(service.codebook(), code_id, into, colours)
+    service.apply(edit)
+    return edit
 
 
 def _code(codebook: Codebook, ref: str) -> Code:

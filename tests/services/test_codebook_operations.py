@@ -13,7 +13,7 @@ from annotator.core.errors import CodebookError
 from annotator.core.models import Annotation
 from annotator.services import codebook_migration as cm
 from annotator.services.codebook import CodebookService
-from annotator.services.codebook_operations import apply_migration
+from annotator.services.codebook_operations import apply_migration, merge, split
 from annotator.services.codebook_versions import codebook_diff
 from annotator.store.project import Project
 from tests.codebook_versions_project import build
@@ -66,7 +66,7 @@ def test_undoing_a_merge_brings_the_codes_back_and_no_replay_applies_it(project_
     codes = _codes(project_path)
     with Project.open(project_path) as p:
         service = CodebookService(p)
-        edit = service.merge(["mil", "pol"], "Armed")
+        edit = merge(service, ["mil", "pol"], "Armed")
         assert {c.id for c in edit.sources} == {"mil", "pol"}
         assert p.codes.codebook()["mil"].archived
         service.undo()
@@ -83,7 +83,7 @@ def test_undoing_the_migration_then_the_merge_restores_codings_and_codes_and_red
     codes, codings = _codes(project_path), _codings(project_path)
     with Project.open(project_path) as p:
         service = CodebookService(p)
-        service.merge(["mil", "pol"], "Armed")
+        merge(service, ["mil", "pol"], "Armed")
         mapping = cm.parse_mapping(MAPPING, p.codes.codebook(), source="m")
         result = apply_migration(p, 8, mapping)
         assert result.edit is not None
@@ -124,7 +124,7 @@ def test_a_migration_applied_twice_changes_nothing_the_second_time_and_never_mov
 def test_a_merge_whose_new_code_was_used_since_is_not_undone(project_path):
     with Project.open(project_path) as p:
         service = CodebookService(p)
-        edit = service.merge(["mil", "pol"], "Armed")
+        edit = merge(service, ["mil", "pol"], "Armed")
         armed = edit.targets[0]
         p.annotations.add_annotation(Annotation("d1", "bo", armed.id, 71, 80, id="bo-armed"))
         codes = _codes(project_path)
@@ -138,7 +138,7 @@ def test_a_split_is_undone_with_the_codes_it_created(project_path):
     codes = _codes(project_path)
     with Project.open(project_path) as p:
         service = CodebookService(p)
-        edit = service.split("eli", ["Government", "Civil society"])
+        edit = split(service, "eli", ["Government", "Civil society"])
         assert [t.name for t in edit.targets] == ["Government", "Civil society"]
         assert p.codes.codebook()["eli"].archived
         service.undo()
