@@ -101,6 +101,9 @@ class WindowMenusMixin:
     def export_data(self) -> None:
         self.requests.export_data.emit()
 
+    def write_appendix(self) -> None:
+        self.requests.write_appendix.emit()
+
     def edit_codebook(self) -> None:
         self.requests.edit_codebook.emit()
         self.reload_codebook()
