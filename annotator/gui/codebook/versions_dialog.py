@@ -58,7 +58,7 @@ class CodebookVersionsDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -107,10 +107,11 @@ class CodebookVersionsDialog(QDialog):
         for r, c in enumerate(self.changes):
             for col, text in enumerate((str(c.version), c.at[:10], c.description, c.code_path)):
                 item = QTableWidgetItem(text)
+                if col >= 2:
+                    item.setToolTip(text)  # a long description is cut at the column's edge
                 if col == 0:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, col, item)
-        self.table.resizeRowsToContents()
 
     def markdown(self) -> str:
         return diff_markdown(self.changes, self.from_spin.value(), self.to_spin.value())

@@ -120,6 +120,9 @@ class AppendixDialog(QDialog):
         self.threshold_spin.setValue(0.667)
         self.threshold_spin.setToolTip(self.tr("The appendix gives P(α < threshold) for each variable"))
 
+        for spin in (self.bootstrap_spin, self.seed_spin, self.threshold_spin):
+            spin.setMaximumWidth(160)  # a figure, not a line of text
+
         self.message = QLabel(self)
         self.message.setAccessibleName(self.tr("Message"))
         self.message.setTextFormat(Qt.TextFormat.PlainText)
