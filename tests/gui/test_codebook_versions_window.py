@@ -182,3 +182,32 @@ def test_merge_and_split_dialogs_hand_back_the_choice(qtbot, project):
     assert not split.ok_button.isEnabled()
     split.into_edit.setPlainText("Government\nCivil society\n")
     assert split.ok_button.isEnabled() and split.into() == ["Government", "Civil society"]
+
+
+def test_the_workbench_shows_the_migrated_codes_once_the_editor_closes(qtbot, tmp_path):
+    from PySide6.QtCore import QTimer
+
+    from annotator.gui.app.windows import start_window
+    from annotator.services.codebook_migration import parse_mapping
+    from annotator.services.codebook_operations import apply_migration
+
+    path = tmp_path / "versions.annotator"
+    build(path)
+    with Project.open(path) as p:
+        ana = p.coder("ana")
+    window = start_window(path, coder=ana)
+    qtbot.addWidget(window)
+    window.open_document("d1")
+    assert window.annotations_state["ana-con"].code_id == "con"
+
+    def migrate_and_close() -> None:
+        editor = QApplication.activeModalWidget()
+        assert isinstance(editor, CodebookEditorDialog)
+        mapping = parse_mapping("splits: {con: {default: pol}}", editor.codebook, source="test")
+        editor.versions.migrated(apply_migration(editor.project, 7, mapping).edit)
+        editor.reject()
+
+    QTimer.singleShot(300, migrate_and_close)
+    window.actions.edit_codebook.trigger()
+    assert window.annotations_state["ana-con"].code_id == "pol"
+    assert window.annotations_state["ana-off"].code_id == "eli"

@@ -107,6 +107,8 @@ class WindowMenusMixin:
     def edit_codebook(self) -> None:
         self.requests.edit_codebook.emit()
         self.reload_codebook()
+        if self.document_id:  # a migration in the editor may have given its codings new codes
+            self.open_document(self.document_id, scroll=self.article.text.verticalScrollBar().value())
 
     def show_agreement(self) -> None:
         self.requests.show_agreement.emit()
