@@ -150,7 +150,7 @@ class CodingRows:
     concerned (a replay may fold one such row into another). Undoing a replay
     writes the rows taken before it back."""
 
-    spans: tuple[tuple[str, str, int | None], ...]  # (id, code_id, codebook_version)
+    spans: tuple[tuple[str, str, int | None, int], ...]  # (id, code_id, codebook_version, deleted)
     pairs: tuple[tuple[str, str], ...]
     columns: tuple[str, ...]  # of document_codes, in the order of each row below
     document_rows: tuple[tuple, ...]
@@ -170,13 +170,13 @@ class CodingRowsRepo:
 
     def read(self, span_ids: Iterable[str], pairs: Iterable[tuple[str, str]]) -> CodingRows:
         ids, wanted = sorted(set(span_ids)), tuple(sorted(set(pairs)))
-        spans: list[tuple[str, str, int | None]] = []
+        spans: list[tuple[str, str, int | None, int]] = []
         for i in range(0, len(ids), 400):
             chunk = ids[i : i + 400]
             spans += [
-                (r[0], r[1], r[2])
+                (r[0], r[1], r[2], r[3])
                 for r in self.db.conn.execute(
-                    "SELECT id, code_id, codebook_version FROM annotations "
+                    "SELECT id, code_id, codebook_version, deleted FROM annotations "
                     f"WHERE id IN ({','.join('?' * len(chunk))})",
                     chunk,
                 )
@@ -204,7 +204,7 @@ class CodingRowsRepo:
         with self.db.transaction():
             self.db.conn.executemany(
                 "UPDATE annotations SET code_id = ?, codebook_version = ? WHERE id = ?",
-                [(code, version, i) for i, code, version in target.spans],
+                [(code, version, i) for i, code, version, _ in target.spans],
             )
             self.db.conn.executemany(
                 "DELETE FROM document_codes WHERE document_id = ? AND coder_id = ?", target.pairs

@@ -143,3 +143,17 @@ def test_a_split_is_undone_with_the_codes_it_created(project_path):
         assert p.codes.codebook()["eli"].archived
         service.undo()
     assert _codes(project_path) == codes
+
+
+def test_a_migration_is_not_undone_over_a_coding_changed_since(project_path):
+    with Project.open(project_path) as p:
+        service = CodebookService(p)
+        mapping = cm.parse_mapping(MAPPING, p.codes.codebook(), source="m")
+        result = apply_migration(p, 7, mapping)
+        assert result.edit is not None
+        service.push(result.edit)
+        p.annotations.delete_annotation("bo-ngo")  # the coder's change after the migration
+        kept = _codings(project_path)
+        with pytest.raises(CodebookError, match="changed elsewhere"):
+            service.undo()
+    assert _codings(project_path) == kept
