@@ -194,14 +194,6 @@ class CodesRepo:
             self._record_change("split", source, json.dumps(detail, ensure_ascii=False))
         return targets
 
-    def operation_version(self, kind: str, code_id: str) -> int | None:
-        """The version of the last recorded ``kind`` ("merged", "split") of
-        ``code_id`` (the code merged into, the code split); None when
-        nothing was recorded (coding had not started)."""
-        return self.db.scalar(
-            "SELECT max(version) FROM codebook_changes WHERE kind = ? AND code_id = ?", (kind, code_id)
-        )
-
     def revert_operation(self, version: int | None, restore: Sequence[Code], created: Sequence[str]) -> None:
         """Undo a merge or split in one transaction: the codes it archived are
         written back as they were, the codes it created are deleted (only while
