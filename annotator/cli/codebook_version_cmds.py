@@ -14,27 +14,13 @@ from annotator.cli.project_cmds import codebook_group
 from annotator.cli.tables import Table
 from annotator.core.codebook import Code, Codebook
 from annotator.core.errors import CodebookError
+from annotator.services.codebook import CodebookService
 from annotator.services.codebook_migration import MigrationPlan, migrate, read_mapping
-from annotator.services.codebook_versions import CodebookChange, codebook_diff
+from annotator.services.codebook_operations import merge, split
+from annotator.services.codebook_versions import codebook_diff, diff_markdown
 from annotator.store.coding_versions import StampedCoding
 
 DIFF_FORMATS = ("table", "markdown", "json")
-
-
-def diff_markdown(changes: list[CodebookChange], from_version: int, to_version: int) -> str:
-    """The diff as a Markdown table, for a methods appendix."""
-    lines = [
-        f"Codebook changes from version {from_version} to version {to_version}:",
-        "",
-        "| Version | Date | Change | Code |",
-        "|---:|---|---|---|",
-    ]
-    for c in changes:
-        cells = [str(c.version), c.at[:10], c.description, c.code_path]
-        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
-    if not changes:
-        lines.append("| – | – | no change | – |")
-    return "\n".join(lines) + "\n"
 
 
 @codebook_group.command("diff")
@@ -87,14 +73,6 @@ def _find(codebook: Codebook, ref: str) -> Code:
     return code
 
 
-def _target(codebook: Codebook, ref: str, like: Code) -> Code:
-    """An existing code, or a new sibling of ``like`` named ``ref``."""
-    code = codebook.get(ref) or codebook.by_path(ref)
-    if code is not None:
-        return code
-    return Code(ref.strip(), parent_id=like.parent_id, scope=like.scope, level=like.level)
-
-
 @codebook_group.command("merge")
 @project_argument
 @click.option(
@@ -112,7 +90,8 @@ def codebook_merge_cmd(project: Path, codes: tuple[str, ...], into: str) -> None
     with open_project(project) as p:
         cb = p.codes.codebook()
         sources = [_find(cb, ref) for ref in codes]
-        target = p.codes.merge_codes([c.id for c in sources], _target(cb, into, sources[0]))
+        edit = merge(CodebookService(p), [c.id for c in sources], into)
+        target = edit.targets[0]
         version = p.codes.codebook_version()
     console.print(
         f"Merged {len(sources)} codes into {plain(target.name)}; the codebook is now version {version}."
@@ -135,7 +114,7 @@ def codebook_split_cmd(project: Path, code: str, into: tuple[str, ...]) -> None:
     with open_project(project) as p:
         cb = p.codes.codebook()
         source = _find(cb, code)
-        targets = p.codes.split_code(source.id, [_target(cb, ref, source) for ref in into])
+        targets = split(CodebookService(p), source.id, list(into)).targets
         version = p.codes.codebook_version()
     names = ", ".join(plain(t.name) for t in targets)
     console.print(f"Split {plain(source.name)} into {names}; the codebook is now version {version}.")

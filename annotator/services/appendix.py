@@ -12,6 +12,7 @@ from importlib import metadata
 from pathlib import Path
 
 from annotator import __version__
+from annotator.agreement.reliability_data import UNITS as UNITS  # the units the window offers
 from annotator.core.errors import AnnotatorError
 from annotator.core.output_files import write_bytes, write_text
 from annotator.core.task import NULL_STATE, TaskState

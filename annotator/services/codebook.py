@@ -311,6 +311,17 @@ class CodebookService:
         changed.sort(key=lambda c: c.id != moved.id)
         return self._change(f"Move “{moved.name}”", *changed)
 
+    # --- edits made elsewhere (services.codebook_operations) ---------------------------
+
+    def apply(self, edit: CodebookEdit) -> CodebookEdit:
+        """Make ``edit`` and put it on the undo stack."""
+        return self._apply(edit)
+
+    def push(self, edit: CodebookEdit) -> None:
+        """Put an edit already written (a migration run on a worker) on the undo stack."""
+        self._undo.append(edit)
+        self._redo.clear()
+
     # --- files -------------------------------------------------------------------------
 
     def import_yaml(self, path: str | Path) -> dict[str, int]:

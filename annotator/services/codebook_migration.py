@@ -20,6 +20,7 @@ The mapping file (YAML)::
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +30,13 @@ from annotator.core.codebook import Codebook
 from annotator.core.errors import CodebookError
 from annotator.core.safe_open import read_regular
 from annotator.core.safe_yaml import load_untrusted_yaml
-from annotator.services.codebook_versions import REPLAYED, check_version, operation_detail
+from annotator.services.codebook_versions import (
+    REPLAYED,
+    check_version,
+    codebook_diff,
+    operation_detail,
+    reverted_versions,
+)
 from annotator.store.coding_versions import StampedCoding
 from annotator.store.project import Project
 
@@ -76,6 +83,10 @@ class MigrationPlan:
     # that code): kept as two spans, since a replay never moves an offset
     overlaps: list[tuple[str, str]] = field(default_factory=list)
     applied: bool = False
+    # per operation (by its version): the codings it gives a new code, and
+    # those that wait at it for the lead's decision
+    moved_by: dict[int, int] = field(default_factory=dict)
+    waiting_at: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -88,8 +99,10 @@ class _Operation:
 
 def _operations(project: Project, to_version: int) -> list[_Operation]:
     out = []
-    for row in project.codes.codebook_changes():
-        if row["kind"] not in REPLAYED or row["version"] > to_version:
+    rows = project.codes.codebook_changes()
+    undone = reverted_versions(rows, to_version)
+    for row in rows:
+        if row["kind"] not in REPLAYED or row["version"] > to_version or row["version"] in undone:
             continue
         d = operation_detail(row)
         if row["kind"] == "merged":
@@ -108,22 +121,27 @@ def plan_migration(project: Project, to_version: int, mapping: SplitMapping | No
     plan = MigrationPlan(to_version)
     older = project.coding_versions.older_codings(to_version)
     for coding in older:
-        code, decision = coding.code_id, None
+        code, decision, through = coding.code_id, None, []
         for op in operations:
             if op.version <= (coding.codebook_version or 0) or code not in op.sources:
                 continue
             if op.kind == "merged":
                 code = op.targets[0]
+                through.append(op.version)
                 continue
             choice = _choice(mapping.splits.get(code), coding.key)
             if choice is None:
                 decision = Decision(coding, op.version, code, op.targets)
                 break
             code = choice
+            through.append(op.version)
         if decision is not None:
             plan.undecided.append(decision)
+            plan.waiting_at[decision.version] = plan.waiting_at.get(decision.version, 0) + 1
         elif code != coding.code_id:
             plan.remaps.append(Remap(coding, code))
+            for version in through:
+                plan.moved_by[version] = plan.moved_by.get(version, 0) + 1
     plan.restamped = len(older) - len(plan.remaps) - len(plan.undecided)
     plan.overlaps = _overlaps(project, plan.remaps)
     return plan
@@ -173,6 +191,59 @@ def migrate(
     project.coding_versions.replay([(r.coding, r.code_id) for r in plan.remaps], to_version)
     plan.applied = True
     return plan
+
+
+@dataclass(frozen=True)
+class OperationLine:
+    """One replayed operation in a plan: what it was, how many codings it
+    gives a new code, how many wait at it for a decision."""
+
+    version: int
+    description: str
+    moved: int
+    waiting: int
+
+
+def operation_lines(project: Project, plan: MigrationPlan) -> list[OperationLine]:
+    """The merges and splits a migration to ``plan.to_version`` replays, oldest first."""
+    undone = reverted_versions(project.codes.codebook_changes(), plan.to_version)
+    return [
+        OperationLine(
+            c.version, c.description, plan.moved_by.get(c.version, 0), plan.waiting_at.get(c.version, 0)
+        )
+        for c in codebook_diff(project, 1, plan.to_version)
+        if c.kind in REPLAYED and c.version not in undone
+    ]
+
+
+@dataclass(frozen=True)
+class WaitingSplit:
+    """A split code whose older codings wait for the lead's choice."""
+
+    code_id: str
+    path: str
+    codings: int
+    choices: tuple[tuple[str, str], ...]  # (code id, path) of the codes it was split into
+
+
+def waiting_splits(project: Project, plan: MigrationPlan) -> list[WaitingSplit]:
+    codebook = project.codes.codebook()
+    counts = Counter(d.from_code for d in plan.undecided)
+    choices = {d.from_code: d.choices for d in plan.undecided}
+    return [
+        WaitingSplit(code, codebook.path(code), n, tuple((c, codebook.path(c)) for c in choices[code]))
+        for code, n in counts.items()
+    ]
+
+
+def with_defaults(mapping: SplitMapping | None, defaults: Mapping[str, str], source: str) -> SplitMapping:
+    """A split code's default choice for every coding not listed, over the
+    per-coding choices of ``mapping`` (a file), if any."""
+    splits = dict(mapping.splits) if mapping else {}
+    for code, chosen in defaults.items():
+        given = splits.get(code)
+        splits[code] = SplitChoice(chosen, given.codings if given else {})
+    return SplitMapping(mapping.source if mapping else source, splits)
 
 
 def read_mapping(path: Path, codebook: Codebook) -> SplitMapping:

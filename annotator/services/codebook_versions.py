@@ -17,6 +17,8 @@ from annotator.store.project import Project
 
 # The operations after which a coding made earlier may need another code.
 REPLAYED = ("merged", "split")
+# The undoing of one of them (its detail names the version it undid).
+REVERTED = "reverted"
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,29 @@ def codebook_diff(project: Project, from_version: int, to_version: int) -> list[
     ]
 
 
+def reverted_versions(rows: list[dict[str, Any]], up_to: int) -> set[int]:
+    """The versions of the operations undone at or before version ``up_to``."""
+    return {
+        operation_detail(r)["undone_version"] for r in rows if r["kind"] == REVERTED and r["version"] <= up_to
+    }
+
+
+def diff_markdown(changes: list[CodebookChange], from_version: int, to_version: int) -> str:
+    """The diff as a Markdown table, for a methods appendix."""
+    lines = [
+        f"Codebook changes from version {from_version} to version {to_version}:",
+        "",
+        "| Version | Date | Change | Code |",
+        "|---:|---|---|---|",
+    ]
+    for c in changes:
+        cells = [str(c.version), c.at[:10], c.description, c.code_path]
+        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    if not changes:
+        lines.append("| – | – | no change | – |")
+    return "\n".join(lines) + "\n"
+
+
 def operation_detail(row: dict[str, Any]) -> dict[str, Any]:
     """The recorded detail of a merge or a split."""
     return json.loads(row["detail"])
@@ -72,7 +97,7 @@ def operation_detail(row: dict[str, Any]) -> dict[str, Any]:
 
 def _change(row: dict[str, Any], codebook: Codebook) -> CodebookChange:
     kind, code_id, raw = row["kind"], row["code_id"], row["detail"] or ""
-    detail: dict[str, Any] | str = operation_detail(row) if kind in REPLAYED else raw
+    detail: dict[str, Any] | str = operation_detail(row) if kind in (*REPLAYED, REVERTED) else raw
     code = codebook.get(code_id) if code_id else None
     name = code.name if code else raw
     path = codebook.path(code_id) if code else ""
@@ -87,6 +112,9 @@ def _quoted(names: list[str]) -> str:
 
 def _describe(kind: str, name: str, detail: dict[str, Any] | str, codebook: Codebook) -> str:
     if isinstance(detail, dict):
+        if kind == REVERTED:
+            undone = _describe(detail["undone_kind"], name, detail, codebook)
+            return f"Undid version {detail['undone_version']}: {undone}"
         if kind == "merged":
             return f"Merged {_quoted(detail['from_names'])} into “{detail['into_name']}”."
         return f"Split “{detail['from_name']}” into {_quoted(detail['into_names'])}."

@@ -194,6 +194,50 @@ class CodesRepo:
             self._record_change("split", source, json.dumps(detail, ensure_ascii=False))
         return targets
 
+    def revert_operation(self, version: int | None, restore: Sequence[Code], created: Sequence[str]) -> None:
+        """Undo a merge or split in one transaction: the codes it archived are
+        written back as they were, the codes it created are deleted (only while
+        nobody has used them), and a recorded operation gets a "reverted"
+        change naming its version, so a later replay skips it."""
+        for code_id in created:
+            if self.db.scalar(
+                "SELECT EXISTS(SELECT 1 FROM annotations WHERE code_id = ?) OR "
+                "EXISTS(SELECT 1 FROM document_codes WHERE code_id = ?)",
+                (code_id, code_id),
+            ):
+                raise CodebookError(
+                    f"“{self.code(code_id).name}” has codings now, so this step was not undone; archive it instead."
+                )
+        self._validated(list(restore), removed_ids=set(created))
+        row = (
+            self.db.one("SELECT kind, code_id, detail FROM codebook_changes WHERE version = ?", (version,))
+            if version is not None
+            else None
+        )
+        with self.db.transaction():
+            for code in restore:
+                self.db.conn.execute(
+                    "UPDATE codes SET parent_id = :parent_id, name = :name, description = :description, "
+                    "color = :color, shortcut = :shortcut, scope = :scope, sort_order = :sort_order, "
+                    "archived = :archived, exclusive = :exclusive, level = :level WHERE id = :id",
+                    rows.code_row(code),
+                )
+            for code_id in created:
+                self.db.conn.execute("DELETE FROM codes WHERE id = ?", (code_id,))
+            if row is not None:
+                detail = {"undone_version": version, "undone_kind": row["kind"], **json.loads(row["detail"])}
+                self.db.conn.execute(
+                    "INSERT INTO codebook_changes(at, version, kind, code_id, detail) VALUES (?, ?, ?, ?, ?)",
+                    (
+                        now_iso(),
+                        self.codebook_version() + 1,
+                        "reverted",
+                        row["code_id"],
+                        json.dumps(detail, ensure_ascii=False),
+                    ),
+                )
+                self.db.set_meta("codebook_version", str(self.codebook_version() + 1))
+
     def _check_operation(self, codes: Sequence[Code]) -> None:
         if len({c.scope for c in codes}) > 1:
             raise CodebookError(

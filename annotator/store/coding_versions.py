@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from annotator.core.errors import CodebookError
 from annotator.store.project_db import ProjectDb
 
 
@@ -140,3 +141,75 @@ class CodingVersions:
                 for version, n in self.db.conn.execute(sql + " GROUP BY codebook_version", params):
                     counts[version] += n
         return dict(counts)
+
+
+@dataclass(frozen=True)
+class CodingRows:
+    """The stored state of the codings a replay may change: each span's code
+    and version, and every article-level row of the (article, coder) pairs
+    concerned (a replay may fold one such row into another). Undoing a replay
+    writes the rows taken before it back."""
+
+    spans: tuple[tuple[str, str, int | None, int], ...]  # (id, code_id, codebook_version, deleted)
+    pairs: tuple[tuple[str, str], ...]
+    columns: tuple[str, ...]  # of document_codes, in the order of each row below
+    document_rows: tuple[tuple, ...]
+
+
+def _changed_elsewhere() -> CodebookError:
+    return CodebookError(
+        "Codings were changed elsewhere since; that change was kept and this step was not undone or redone."
+    )
+
+
+class CodingRowsRepo:
+    """Reading and writing back :class:`CodingRows` (the undo of a replay)."""
+
+    def __init__(self, db: ProjectDb) -> None:
+        self.db = db
+
+    def read(self, span_ids: Iterable[str], pairs: Iterable[tuple[str, str]]) -> CodingRows:
+        ids, wanted = sorted(set(span_ids)), tuple(sorted(set(pairs)))
+        spans: list[tuple[str, str, int | None, int]] = []
+        for i in range(0, len(ids), 400):
+            chunk = ids[i : i + 400]
+            spans += [
+                (r[0], r[1], r[2], r[3])
+                for r in self.db.conn.execute(
+                    "SELECT id, code_id, codebook_version, deleted FROM annotations "
+                    f"WHERE id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+            ]
+        cursor = self.db.conn.execute("SELECT * FROM document_codes LIMIT 0")
+        columns = tuple(d[0] for d in cursor.description)
+        rows: list[tuple] = []
+        for document_id, coder_id in wanted:
+            rows += [
+                tuple(r)
+                for r in self.db.conn.execute(
+                    "SELECT * FROM document_codes WHERE document_id = ? AND coder_id = ? ORDER BY code_id",
+                    (document_id, coder_id),
+                )
+            ]
+        return CodingRows(tuple(sorted(spans)), wanted, columns, tuple(rows))
+
+    def put(self, expected: CodingRows, target: CodingRows) -> None:
+        """Write ``target`` in one transaction, only while the rows are still
+        ``expected``: a coding changed since is never overwritten."""
+        ids = [s[0] for s in target.spans]
+        if self.read(ids, target.pairs) != expected:
+            raise _changed_elsewhere()
+        names = ", ".join(f'"{c}"' for c in target.columns)
+        with self.db.transaction():
+            self.db.conn.executemany(
+                "UPDATE annotations SET code_id = ?, codebook_version = ? WHERE id = ?",
+                [(code, version, i) for i, code, version, _ in target.spans],
+            )
+            self.db.conn.executemany(
+                "DELETE FROM document_codes WHERE document_id = ? AND coder_id = ?", target.pairs
+            )
+            self.db.conn.executemany(
+                f"INSERT INTO document_codes({names}) VALUES ({', '.join('?' * len(target.columns))})",
+                target.document_rows,
+            )

@@ -9,7 +9,8 @@ share one connection (``ProjectDb``) and return core dataclasses, never rows:
 - ``workflow``: assignments, statuses, suggestions and merges;
 - ``models``: trained model coders and their provenance;
 - ``training``: training rounds, assignment draws, hidden checks, queues;
-- ``coding_versions``: codings by the codebook version they were made under.
+- ``coding_versions``: codings by the codebook version they were made under;
+  ``coding_rows``: their stored rows, for undoing a replay.
 
 Coders and batches, which every part refers to, stay on the Project itself.
 """
@@ -28,7 +29,7 @@ from annotator.store import rows
 from annotator.store.annotation_intake import AnnotationIntake
 from annotator.store.annotations_repo import AnnotationsRepo
 from annotator.store.codes_repo import CodesRepo
-from annotator.store.coding_versions import CodingVersions
+from annotator.store.coding_versions import CodingRowsRepo, CodingVersions
 from annotator.store.connection import connect, copy_project, location_writable, readonly_mount
 from annotator.store.documents_repo import DocumentsRepo
 from annotator.store.models_repo import ModelsRepo
@@ -52,6 +53,7 @@ class Project:
         self.models = ModelsRepo(self.db)
         self.training = TrainingRepo(self.db)
         self.coding_versions = CodingVersions(self.db)
+        self.coding_rows = CodingRowsRepo(self.db)
         self._window_lock: WindowLock | None = None
 
     @property

@@ -146,6 +146,38 @@ def _merge(window) -> QWidget:
     return MergeDialog(window.project, window)
 
 
+def _merge_codes(window) -> QWidget:
+    from annotator.gui.codebook.operation_dialogs import MergeCodesDialog
+
+    leaves = [c.id for c in window.codebook.leaves("span")][:2]
+    return MergeCodesDialog(window.codebook, leaves, "Merged code", window)
+
+
+def _split_code(window) -> QWidget:
+    from annotator.gui.codebook.operation_dialogs import SplitCodeDialog
+
+    first = window.codebook.leaves("span")[0].id
+    return SplitCodeDialog(window.codebook, first, ["First part", "Second part"], window)
+
+
+def _codebook_versions(window) -> QWidget:
+    from annotator.gui.codebook.versions_dialog import CodebookVersionsDialog
+
+    return CodebookVersionsDialog(window.project, window)
+
+
+def _migrate_codings(window) -> QWidget:
+    from annotator.gui.codebook.migration_dialog import MigrationDialog
+
+    return MigrationDialog(window.project, window)
+
+
+def _appendix(window) -> QWidget:
+    from annotator.gui.exchange.appendix_dialog import AppendixDialog
+
+    return AppendixDialog(window.project, window)
+
+
 # name -> factory; the workbench itself is "workbench"
 DIALOGS: dict[str, Callable[[QWidget], QWidget]] = {
     "preferences": _preferences,
@@ -170,4 +202,9 @@ DIALOGS: dict[str, Callable[[QWidget], QWidget]] = {
     "assign": _assign,
     "coder_packages": _packages,
     "merge_packages": _merge,
+    "merge_codes": _merge_codes,
+    "split_code": _split_code,
+    "codebook_versions": _codebook_versions,
+    "migrate_codings": _migrate_codings,
+    "appendix": _appendix,
 }

@@ -19,6 +19,8 @@ NOT_FINISHED = {
     "merge_packages": "Merge stays disabled until packages are chosen",
     "export_dialog": "Export stays disabled until a target is given; then Ctrl+Enter exports",
     "import_annotations": "Import stays disabled until a file is given; then Ctrl+Enter imports",
+    "migrate_codings": "Apply stays disabled while nothing is older than the version chosen",
+    "appendix": "Write stays disabled until a target is given; then Ctrl+Enter writes",
 }
 FINISHED = sorted(name for name, make in DIALOGS.items() if name not in NOT_FINISHED and name != "user_guide")
 

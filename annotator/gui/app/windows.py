@@ -77,6 +77,7 @@ class WindowController(QObject):
         asks.import_articles.connect(partial(self.import_articles, window))
         asks.import_annotations.connect(partial(self.import_annotations, window))
         asks.export_data.connect(partial(self.export_data, window))
+        asks.write_appendix.connect(partial(self.write_appendix, window))
         asks.edit_codebook.connect(partial(self.edit_codebook, window))
         asks.show_agreement.connect(partial(self.show_agreement, window))
         asks.show_compare.connect(partial(self.show_compare, window))
@@ -141,6 +142,11 @@ class WindowController(QObject):
         from annotator.gui.exchange.export_dialog import ExportDialog
 
         ExportDialog(window.project, window).exec()
+
+    def write_appendix(self, window: MainWindow) -> None:
+        from annotator.gui.exchange.appendix_dialog import AppendixDialog
+
+        AppendixDialog(window.project, window).exec()
 
     def edit_codebook(self, window: MainWindow) -> None:
         from annotator.gui.codebook.codebook_editor import CodebookEditorDialog

@@ -37,6 +37,7 @@ from annotator.core.codebook import Code, Codebook
 from annotator.core.errors import AnnotatorError, CodebookError
 from annotator.gui.codebook.codebook_editor_form import CodeForm
 from annotator.gui.codebook.codebook_editor_tree import CodeTree
+from annotator.gui.codebook.versions_bar import VersionsBar
 from annotator.gui.common.safe_text import plain_tooltip
 from annotator.services.codebook import CodebookEdit, CodebookService
 
@@ -193,17 +194,14 @@ class CodebookEditorDialog(QDialog):
             if isinstance(b, QPushButton):  # every button a button box makes
                 b.setAutoDefault(False)
 
-        self.version_label = QLabel(self)
-        self.version_label.setAccessibleName(self.tr("Codebook version"))
-        self.version_label.setStyleSheet("color: palette(mid);")
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.version_label, 1)
-        bottom.addWidget(buttons)
+        self.versions = VersionsBar(self)
+        self.version_label = self.versions.label
 
         outer = QVBoxLayout(self)
         outer.addWidget(splitter, 1)
         outer.addWidget(self.message)
-        outer.addLayout(bottom)
+        outer.addWidget(self.versions)
+        outer.addWidget(buttons)
 
     def _focus_name(self) -> None:
         self.name_edit.setFocus()
@@ -217,9 +215,6 @@ class CodebookEditorDialog(QDialog):
         self.usage = self.service.usage()
         self.tree.populate(
             self.codebook, self.usage, show_archived=self.show_archived.isChecked(), select=select
-        )
-        self.version_label.setText(
-            self.tr("{0} codes · codebook version {1}").format(len(self.codebook), self.codebook.version)
         )
         self._show_current()
         self.undo_button.setEnabled(self.service.can_undo())
@@ -243,6 +238,7 @@ class CodebookEditorDialog(QDialog):
         self.save_description()
         code = self.current()
         self._shown_id = code.id if code else None
+        self.versions.show_state()
         self._loading = True
         self.form.setEnabled(code is not None)
         for b in (

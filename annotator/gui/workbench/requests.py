@@ -1,7 +1,7 @@
 """What the workbench asks of the application.
 
 Opening another project, choosing another coder and the dialogs of the other
-rooms (new project, import, export, codebook editor, coders, assignment,
+rooms (new project, import, export, methods appendix, codebook editor, coders, assignment,
 packages, merge, compare, agreement, help) are not the
 workbench's to do: it emits a request and the application's window controller
 answers it. The workbench therefore imports no other room, and nothing in
@@ -24,6 +24,7 @@ class WindowRequests(QObject):
     import_articles = Signal()
     import_annotations = Signal()
     export_data = Signal()
+    write_appendix = Signal()  # the methods appendix
     edit_codebook = Signal()
     show_agreement = Signal()
     show_compare = Signal()

@@ -37,6 +37,7 @@ class WindowActions:
             m, tr("Import &annotations…"), "Ctrl+Shift+I", window.import_annotations
         )
         self.export_data = self._add(m, tr("&Export…"), "Ctrl+Shift+E", window.export_data)
+        self.write_appendix = self._add(m, tr("&Write methods appendix…"), None, window.write_appendix)
         self.switch_coder = self._add(m, tr("Switch &coder…"), None, window.switch_coder)
         m.addSeparator()
         # explicit keys: the standard ones are empty on some platforms

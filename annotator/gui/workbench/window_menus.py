@@ -101,9 +101,14 @@ class WindowMenusMixin:
     def export_data(self) -> None:
         self.requests.export_data.emit()
 
+    def write_appendix(self) -> None:
+        self.requests.write_appendix.emit()
+
     def edit_codebook(self) -> None:
         self.requests.edit_codebook.emit()
         self.reload_codebook()
+        if self.document_id:  # a migration in the editor may have given its codings new codes
+            self.open_document(self.document_id, scroll=self.article.text.verticalScrollBar().value())
 
     def show_agreement(self) -> None:
         self.requests.show_agreement.emit()
