@@ -308,7 +308,25 @@ class DocumentsRepo:
         keys = [r[0] for r in self.db.conn.execute(sql, params).fetchall()]
         if by_rowid:
             keys.sort(reverse=descending)
+            if coder_id:
+                keys = self._in_queue_order(keys, coder_id, descending)
         return array("q", keys)
+
+    def _in_queue_order(self, keys: list[int], coder_id: str, descending: bool) -> list[int]:
+        """A coder's unsorted list follows the queue their assignment drew (the
+        order ``TrainingRepo.queue`` gives), so hidden checks and training
+        articles sit where the draw put them, not where the import did."""
+        positions = dict(
+            self.db.conn.execute(
+                "SELECT d.rowid, a.queue_position FROM assignments a JOIN documents d ON d.id = a.document_id "
+                "WHERE a.coder_id = ? AND a.queue_position IS NOT NULL",
+                (coder_id,),
+            ).fetchall()
+        )
+        if not positions:
+            return keys
+        keys.sort(key=lambda k: (k not in positions, positions.get(k, 0), k), reverse=descending)
+        return keys
 
     def summaries_by_keys(self, keys: Sequence[int], *, coder_id: str | None = None) -> list[DocumentSummary]:
         """The listing rows of ``keys`` (from ``ordered_keys``), in that order; a
