@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+# the window takes the score types from here, never from the agreement engine
 from annotator.agreement.certification import CoderScore, VariableScore
 from annotator.core.errors import AnnotatorError
 from annotator.core.task import NULL_STATE, TaskState

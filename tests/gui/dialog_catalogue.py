@@ -140,6 +140,18 @@ def _merge(window) -> QWidget:
     return MergeDialog(window.project, window)
 
 
+def _training_rounds(window) -> QWidget:
+    from annotator.gui.reliability.training_rounds_dialog import TrainingRoundsDialog
+
+    return TrainingRoundsDialog(window.project, window)
+
+
+def _new_training_round(window) -> QWidget:
+    from annotator.gui.reliability.new_round_dialog import NewRoundDialog
+
+    return NewRoundDialog(window.project, window)
+
+
 # name -> factory; the workbench itself is "workbench"
 DIALOGS: dict[str, Callable[[QWidget], QWidget]] = {
     "preferences": _preferences,
@@ -163,4 +175,6 @@ DIALOGS: dict[str, Callable[[QWidget], QWidget]] = {
     "assign": _assign,
     "coder_packages": _packages,
     "merge_packages": _merge,
+    "training_rounds": _training_rounds,
+    "new_training_round": _new_training_round,
 }

@@ -19,6 +19,7 @@ NOT_FINISHED = {
     "merge_packages": "Merge stays disabled until packages are chosen",
     "export_dialog": "Export stays disabled until a target is given; then Ctrl+Enter exports",
     "import_annotations": "Import stays disabled until a file is given; then Ctrl+Enter imports",
+    "new_training_round": "Create round stays disabled until gold articles and coders are ticked",
 }
 FINISHED = sorted(name for name, make in DIALOGS.items() if name not in NOT_FINISHED and name != "user_guide")
 
