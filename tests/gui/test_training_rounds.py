@@ -361,3 +361,19 @@ def test_without_an_adjudicator_the_form_says_so_and_a_gold_coder_can_be_named(q
         assert dialog.create_round()
         (r,) = p.training.rounds()
         assert r.gold_coder_id == gold.id and r.documents == [docs[0]]
+
+
+def test_a_read_only_window_scores_without_storing_and_creates_no_round(qtbot, study):
+    docs = []
+    with open_project(study) as p:
+        docs = _docs(p)
+        training.create_round(p, name="R1", documents=docs[:4], threshold=0.6, coders=["Ana"])
+    _code(study, "Ana", docs[:4], [0, 0, 1, 0])
+    with open_project(study, readonly=True) as p:
+        dialog = _shown(qtbot, TrainingRoundsDialog(p))
+        assert not dialog.new_button.isEnabled() and not dialog.follow_button.isEnabled()
+        dialog.score()
+        qtbot.waitUntil(lambda: dialog.worker is None, timeout=20000)
+        assert dialog.status.text() == "Round R1 scored. Passed: Ana."
+        assert dialog.scores.rowCount() >= 1
+    assert _rows(study, "SELECT count(*) FROM training_results") == [(0,)]

@@ -164,3 +164,17 @@ def test_no_coder_ticked_trains_nobody(lead):
             seed=None,
         )
     assert lead.training.rounds() == []
+
+
+def test_a_cancelled_scoring_records_nothing(lead):
+    from annotator.core.errors import Cancelled
+    from annotator.core.task import TaskState
+
+    a, b = _values(lead)[:2]
+    training.create_round(lead, name="R1", documents=lead.docs[:4], threshold=0.5, coders=["Ana", "Ben"])
+    _code(lead, "Ana", lead.docs[:4], [a, a, b, a])
+    state = TaskState()
+    state.request_interruption()
+    with pytest.raises(Cancelled):
+        tov.score_round(lead, "R1", state=state)
+    assert lead.training.results() == []

@@ -41,9 +41,10 @@ from annotator.services import training_overview as tov
 from annotator.services.project_files import Project, open_project
 
 
-def run_scoring(path: str, round_name: str, *, state: TaskState) -> tov.RoundScoring:
-    """The worker's job, on a connection of its own (the scoring is recorded)."""
-    with open_project(path) as project:
+def run_scoring(path: str, round_name: str, *, readonly: bool = False, state: TaskState) -> tov.RoundScoring:
+    """The worker's job, on a connection of its own; the scoring is recorded
+    unless the window has the project read-only."""
+    with open_project(path, readonly=readonly) as project:
         return tov.score_round(project, round_name, state=state)
 
 
@@ -96,6 +97,12 @@ class TrainingRoundsDialog(QDialog):
         self.score_button.clicked.connect(self.score)
         for b in (self.new_button, self.follow_button, self.score_button):
             b.setAutoDefault(False)
+        self.writable = not getattr(project, "readonly", False)
+        if not self.writable:  # scores can still be read; nothing is stored
+            self.new_button.setEnabled(False)
+            self.new_button.setToolTip(
+                self.tr("The project is open read-only here: no round can be created.")
+            )
 
         self.scores = ScoresTable(self)
         self.scores.setAccessibleName(self.tr("Scores per coder and variable"))
@@ -232,7 +239,9 @@ class TrainingRoundsDialog(QDialog):
             for col, text in enumerate((c.name, self.standing(c), str(c.attempts))):
                 self.coders_table.setItem(r, col, cell(text))
         self.score_button.setEnabled(ov is not None and self.worker is None)
-        self.follow_button.setEnabled(ov is not None and any(c.state != tov.PASSED for c in ov.coders))
+        self.follow_button.setEnabled(
+            self.writable and ov is not None and any(c.state != tov.PASSED for c in ov.coders)
+        )
         if self.scoring is None or ov is None or self.scoring.round != ov.name:
             self.scores.show_scores([])
         fill_history(self.history, tov.history(self.project, ov.name) if ov else [])
@@ -275,7 +284,12 @@ class TrainingRoundsDialog(QDialog):
             return None
         self._running(True)
         self.status.setText(self.tr("Scoring {0} against gold…").format(ov.name))
-        self.worker = Worker(run_scoring, str(self.project.path), ov.name)
+        self.worker = Worker(
+            run_scoring,
+            str(self.project.path),
+            ov.name,
+            readonly=bool(getattr(self.project, "readonly", False)),
+        )
         self.worker.signals.progress.connect(self._progress)
         self.worker.signals.finished.connect(self._scored)
         self.worker.signals.failed.connect(self._failed)
