@@ -68,7 +68,7 @@ class ScoresTable(QTableWidget):
         self.setTabKeyNavigation(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.rows: list[tuple[CoderScore, VariableScore]] = []
         self.currentCellChanged.connect(lambda row, *_: self._chosen(row))
 

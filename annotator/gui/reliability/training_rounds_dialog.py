@@ -127,7 +127,7 @@ class TrainingRoundsDialog(QDialog):
         matrix_layout.addStretch(0)  # takes the space while there is no matrix, so the labels stay on top
         self.matrix_layout = matrix_layout
         split.addWidget(matrix_box)
-        split.setSizes([520, 380])
+        split.setSizes([560, 520])
         split.setChildrenCollapsible(False)
         page_layout = QVBoxLayout(scores_page)
         page_layout.setContentsMargins(0, 0, 0, 0)
