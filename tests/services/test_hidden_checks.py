@@ -157,3 +157,18 @@ def test_a_hidden_training_round_made_before_the_assignment_stays_hidden_in_the_
     finally:
         conn.close()
     assert len(positions) == len(set(positions))
+
+
+def test_the_coders_list_is_the_queue_both_ways_and_a_sort_by_column_still_sorts(forty):
+    from annotator.services.coding import ListFilter
+    from annotator.services.document_listing import DocumentListing
+
+    with Project.open(forty) as p:
+        assignment.apply_plan(p, _plan(p))
+        bo = p.find_coder("bo")
+        queue = p.training.queue(bo.id)
+        flt = ListFilter(bo.id, assigned_only=True)
+        assert [s.id for s in DocumentListing(p, flt)] == queue
+        assert [s.id for s in DocumentListing(p, flt, descending=True)] == queue[::-1]
+        titles = [s.title for s in DocumentListing(p, flt, sort="title")]
+        assert titles == sorted(titles) and len(titles) == len(queue)
