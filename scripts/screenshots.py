@@ -1,6 +1,6 @@
 """Regenerate the README's screenshots: the coding workbench (light and dark),
-the codebook editor, the import report, the agreement dashboard and the
-compare view.
+the codebook editor, the import report, the agreement dashboard, the
+compare view and the training rounds.
 
     python scripts/screenshots.py [--out docs/screenshots] [--project demo.annotator]
 
@@ -217,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
             print(shoot(path, coder_id, document_id, args.out, dark=dark))
         for target in shoot_dialogs(path, args.out, Path(tmp)):
             print(target)
+        print(shoot_training_rounds(path, args.out, Path(tmp)))
     return 0
 
 
@@ -304,6 +305,58 @@ def shoot_dialogs(path: Path, out: Path, tmp: Path) -> list[Path]:
         dialog.grab().save(str(targets[-1]))
         dialog.close()
     return targets
+
+
+def shoot_training_rounds(path: Path, out: Path, tmp: Path) -> Path:
+    """A round scored, on a copy of the demo: Amira's dominant frames made gold,
+    every coder trained on four of those articles; Ben's row (not passed) chosen."""
+    from annotator.core.models import DocumentCode
+    from annotator.gui.reliability.training_rounds_dialog import TrainingRoundsDialog
+    from annotator.services import training
+    from annotator.services.adjudication import ensure_adjudicator
+
+    copy = tmp / "training.annotator"
+    Project.open(path).copy_to(copy)
+    with Project.open(copy) as p:
+        cb = p.codes.codebook()
+        frame = cb.by_path("Dominant frame")
+        if frame is None:
+            raise SystemExit("the demo codebook has no Dominant frame: no training-rounds screenshot")
+        values = {c.id for c in cb.children(frame.id)}
+        judge = ensure_adjudicator(p)
+        coders = [c for c in p.coders() if c.role == "coder"]
+        first = coders[0]
+        gold = sorted(
+            {dc.document_id for dc in p.annotations.document_codes(coder_id=first.id) if dc.code_id in values}
+        )[:4]
+        for dc in p.annotations.document_codes(coder_id=first.id):
+            if dc.code_id in values and dc.document_id in gold:
+                p.annotations.set_document_code(DocumentCode(dc.document_id, judge.id, dc.code_id, dc.value))
+        training.create_round(
+            p,
+            name="R1",
+            documents=gold,
+            threshold=0.8,
+            coders=[c.name for c in coders],
+            variables=["Dominant frame"],
+        )
+        dialog = TrainingRoundsDialog(p)
+        _settle(dialog)
+        dialog.resize(1100, 688)  # after the screen fit: the size it opens at on a 1366×768 laptop
+        _settle(dialog)
+        worker = dialog.score()
+        if worker is not None:
+            _wait(worker)
+        _settle(dialog)
+        for row in range(dialog.scores.rowCount()):
+            if dialog.scores.item(row, 6).text() == "no":
+                dialog.scores.setCurrentCell(row, 0)
+                break
+        _settle(dialog)
+        target = out / "training-rounds-1366x768.png"
+        dialog.grab().save(str(target))
+        dialog.close()
+    return target
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ class TrainingRound:
     variables: list[str] = field(default_factory=list)  # code ids; empty = every variable
     documents: list[str] = field(default_factory=list)
     coders: list[str] = field(default_factory=list)
+    hidden: bool | None = None  # among the coders' other articles; None: not recorded (before schema 7)
 
 
 @dataclass

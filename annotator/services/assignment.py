@@ -127,15 +127,57 @@ def plan_reliability_sample(
 def apply_plan(project: Project, plan: AssignmentPlan) -> dict[str, int]:
     """Store the plan (existing assignments and their status are kept)."""
     out = {}
+    hidden_gold = _hidden_training_articles(project)
+    seed = plan.draw.seed if plan.draw is not None else None
     with project.transaction():
         for coder_id in plan.individual:
             queue = plan.assigned(coder_id)
+            before = project.training.queue(coder_id)
             out[coder_id] = project.workflow.assign(queue, coder_id)
-            project.training.set_queue(coder_id, {d: i for i, d in enumerate(queue)})
+            order = _grown_queue(
+                project,
+                coder_id,
+                before,
+                queue,
+                hidden_gold.get(coder_id, set()),
+                random.Random(f"{seed}:{coder_id}"),
+            )
+            project.training.set_queue(coder_id, {d: i for i, d in enumerate(order)})
         project.set_meta("reliability_sample", ",".join(plan.reliability_sample))
         if plan.draw is not None:
             project.training.record_draw(plan.draw, plan.reliability_sample if plan.hidden else ())
     return out
+
+
+def _hidden_training_articles(project: Project) -> dict[str, set[str]]:
+    """Coder id -> the gold articles of the hidden training rounds they are in."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in project.training.rounds():
+        if r.hidden:
+            for c in r.coders:
+                out[c].update(r.documents)
+    return out
+
+
+def _grown_queue(
+    project: Project, coder_id: str, before: list[str], added: list[str], hidden: set[str], rng: random.Random
+) -> list[str]:
+    """The coder's queue once ``added`` (in the plan's order) joins it: what was
+    queued keeps its order and the new articles follow, each article in one
+    place. The hidden training articles not opened yet are slipped in again
+    among the articles not opened yet, so a hidden round made before the main
+    assignment does not end up as a block at the head of the queue."""
+    queued = set(before)
+    order = before + [d for d in added if d not in queued]
+    opened = {
+        a.document_id for a in project.workflow.assignments(coder_id=coder_id) if a.status != "assigned"
+    }
+    pending = [d for d in order if d in hidden and d not in opened]
+    if not pending:
+        return order
+    rest = [d for d in order if d not in set(pending)]
+    cut = max((i + 1 for i, d in enumerate(rest) if d in opened), default=0)
+    return rest[:cut] + interleave(rest[cut:], pending, rng)
 
 
 def assignable_documents(project: Project, batch_id: str | None = None) -> list[str]:

@@ -67,7 +67,7 @@ def create_round(
     doc_ids = list(dict.fromkeys(project.documents.find_document(d).id for d in documents))
     if not doc_ids:
         raise AnnotatorError("A training round needs at least one gold article; name them with --documents.")
-    judge = _gold_coder(project, gold)
+    judge = gold_coder(project, gold)
     people = find_coders(project, list(coders) if coders else None)
     for c in people:
         if c.role != "coder" or c.id == judge.id:
@@ -81,7 +81,7 @@ def create_round(
         if code is None:
             raise AnnotatorError(f"{ref!r} is not a code or group of the codebook.")
         var_ids.append(code.id)
-    coded_by_gold = _coded_by(project, judge, doc_ids)
+    coded_by_gold = coded_by(project, judge, doc_ids)
     missing = [d for d in doc_ids if d not in coded_by_gold]
     if missing:
         raise AnnotatorError(
@@ -89,7 +89,7 @@ def create_round(
             "standard first."
         )
     r = TrainingRound(
-        "", name, "", float(threshold), judge.id, unit, var_ids, doc_ids, [c.id for c in people]
+        "", name, "", float(threshold), judge.id, unit, var_ids, doc_ids, [c.id for c in people], hidden
     )
     with project.transaction():
         project.training.add_round(r)
@@ -120,7 +120,7 @@ def round_scores(
         chosen = [who]
     scores = []
     for c in chosen:
-        if not _coded_by(project, c, r.documents):
+        if not coded_by(project, c, r.documents):
             raise AnnotatorError(f"{c.name} has not coded any article of training round {r.name} yet.")
         data = coding_data(project, [c, judge], segments=r.unit in SEGMENT_UNITS, documents=r.documents)
         try:
@@ -167,7 +167,7 @@ def status(project: Project) -> list[RoundStatus]:
     return out
 
 
-def _gold_coder(project: Project, name: str | None) -> Coder:
+def gold_coder(project: Project, name: str | None) -> Coder:
     if name:
         return project.find_coder(name)
     judges = [c for c in project.coders() if c.role == "adjudicator"]
@@ -180,7 +180,7 @@ def _gold_coder(project: Project, name: str | None) -> Coder:
     return judges[0]
 
 
-def _coded_by(project: Project, coder: Coder, documents: Sequence[str]) -> set[str]:
+def coded_by(project: Project, coder: Coder, documents: Sequence[str]) -> set[str]:
     wanted = set(documents)
     done = {d for d, _ in project.workflow.coders_with_status("done", [coder.id]) if d in wanted}
     spans = {a.document_id for a in project.annotations.annotations_for(list(wanted), [coder.id])}

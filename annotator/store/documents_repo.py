@@ -292,23 +292,42 @@ class DocumentsRepo:
         )
         order = _SORTS.get(sort, "d.rowid") + (" DESC" if descending else "")
         batches = "LEFT JOIN batches b ON b.id = d.batch_id" if sort == "batch" else ""
-        # the join to the coder's statuses costs a lookup per document: only when filtered or sorted by them
-        by_status = bool(coder_id) and (
-            sort == "status" or assigned_only or (bool(status) and status not in ("to_do", "assigned"))
-        )
-        status_col = "a.status" if by_status else "NULL"
         # The order of import is the rowid's: sorting the keys here lets SQLite read them from
         # any small index instead of walking the table's pages, texts and all.
         by_rowid = sort not in _SORTS or sort == "added"
+        # A coder's unsorted list follows the queue their assignment drew (the order
+        # TrainingRepo.queue gives), so hidden checks and training articles sit where
+        # the draw put them, not where the import did.
+        queued = by_rowid and bool(coder_id) and self._has_queue(coder_id)
+        # the join to the coder's statuses costs a lookup per document: only when filtered or sorted by them
+        by_status = bool(coder_id) and (
+            queued
+            or sort == "status"
+            or assigned_only
+            or (bool(status) and status not in ("to_do", "assigned"))
+        )
+        status_col = "a.status" if by_status else "NULL"
+        if queued:  # sorted by SQLite: cheaper than sorting (place, key) pairs here
+            way = " DESC" if descending else ""
+            order_by = f" ORDER BY (a.queue_position IS NULL){way}, a.queue_position{way}, d.rowid{way}"
+        else:
+            order_by = "" if by_rowid else f" ORDER BY {order}, d.rowid"
         sql = (
             f"SELECT d.rowid, {status_col} AS status FROM documents d {batches} "
-            f"{self._status_join(coder_id if by_status else None)} {where}"
-            + ("" if by_rowid else f" ORDER BY {order}, d.rowid")
+            f"{self._status_join(coder_id if by_status else None)} {where}" + order_by
         )
         keys = [r[0] for r in self.db.conn.execute(sql, params).fetchall()]
-        if by_rowid:
+        if by_rowid and not queued:
             keys.sort(reverse=descending)
         return array("q", keys)
+
+    def _has_queue(self, coder_id: str | None) -> bool:
+        return bool(
+            self.db.scalar(
+                "SELECT EXISTS(SELECT 1 FROM assignments WHERE coder_id = ? AND queue_position IS NOT NULL)",
+                (coder_id,),
+            )
+        )
 
     def summaries_by_keys(self, keys: Sequence[int], *, coder_id: str | None = None) -> list[DocumentSummary]:
         """The listing rows of ``keys`` (from ``ordered_keys``), in that order; a

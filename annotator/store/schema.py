@@ -311,6 +311,14 @@ ALTER TABLE annotations ADD COLUMN codebook_version INTEGER;
 ALTER TABLE document_codes ADD COLUMN codebook_version INTEGER;
 """
 
+# Whether a training round's articles were slipped among the coders' other
+# articles (hidden) or put first in their queue. Rounds made before this was
+# recorded stay NULL: the queue positions cannot tell it once later rounds
+# and assignments have reordered the queue.
+_TRAINING_PLACEMENT = """
+ALTER TABLE training_rounds ADD COLUMN hidden INTEGER CHECK (hidden IN (0, 1));
+"""
+
 MIGRATIONS: dict[int, str] = {
     1: _V1,
     2: _V2,
@@ -318,5 +326,6 @@ MIGRATIONS: dict[int, str] = {
     4: _V4_MODEL_CODER,
     5: _TRAINING_AND_DRAWS,
     6: _CODING_CODEBOOK_VERSION,
+    7: _TRAINING_PLACEMENT,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -24,9 +24,18 @@ class TrainingRepo:
         r.created_at = r.created_at or now_iso()
         with self.db.transaction():
             self.db.conn.execute(
-                "INSERT INTO training_rounds(id, name, created_at, threshold, unit, variables, gold_coder_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (r.id, r.name, r.created_at, r.threshold, r.unit, json.dumps(r.variables), r.gold_coder_id),
+                "INSERT INTO training_rounds(id, name, created_at, threshold, unit, variables, gold_coder_id, "
+                "hidden) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    r.id,
+                    r.name,
+                    r.created_at,
+                    r.threshold,
+                    r.unit,
+                    json.dumps(r.variables),
+                    r.gold_coder_id,
+                    None if r.hidden is None else int(r.hidden),
+                ),
             )
             self.db.conn.executemany(
                 "INSERT INTO training_documents(round_id, document_id) VALUES (?, ?)",
@@ -63,6 +72,7 @@ class TrainingRepo:
                             (row["id"],),
                         )
                     ],
+                    hidden=None if row["hidden"] is None else bool(row["hidden"]),
                 )
             )
         return out

@@ -178,6 +178,18 @@ def _appendix(window) -> QWidget:
     return AppendixDialog(window.project, window)
 
 
+def _training_rounds(window) -> QWidget:
+    from annotator.gui.reliability.training_rounds_dialog import TrainingRoundsDialog
+
+    return TrainingRoundsDialog(window.project, window)
+
+
+def _new_training_round(window) -> QWidget:
+    from annotator.gui.reliability.new_round_dialog import NewRoundDialog
+
+    return NewRoundDialog(window.project, window)
+
+
 # name -> factory; the workbench itself is "workbench"
 DIALOGS: dict[str, Callable[[QWidget], QWidget]] = {
     "preferences": _preferences,
@@ -207,4 +219,6 @@ DIALOGS: dict[str, Callable[[QWidget], QWidget]] = {
     "codebook_versions": _codebook_versions,
     "migrate_codings": _migrate_codings,
     "appendix": _appendix,
+    "training_rounds": _training_rounds,
+    "new_training_round": _new_training_round,
 }

@@ -21,6 +21,7 @@ NOT_FINISHED = {
     "import_annotations": "Import stays disabled until a file is given; then Ctrl+Enter imports",
     "migrate_codings": "Apply stays disabled while nothing is older than the version chosen",
     "appendix": "Write stays disabled until a target is given; then Ctrl+Enter writes",
+    "new_training_round": "Create round stays disabled until gold articles and coders are ticked",
 }
 FINISHED = sorted(name for name, make in DIALOGS.items() if name not in NOT_FINISHED and name != "user_guide")
 

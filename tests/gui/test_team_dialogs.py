@@ -4,7 +4,11 @@ fresh SQLite connection."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -155,6 +159,56 @@ def test_no_coder_chosen_means_nothing_to_assign(qtbot, project):
         dialog.coders.item(row).setCheckState(dialog.coders.item(row).checkState().Unchecked)
     assert not dialog.assign_button.isEnabled()
     assert "no coders" in dialog.preview.text()
+
+
+def _queues(path) -> dict[str, list[str]]:
+    rows = _rows(
+        path,
+        "SELECT c.name, a.document_id FROM assignments a JOIN coders c ON c.id = a.coder_id "
+        "ORDER BY c.name, a.queue_position",
+    )
+    out: dict[str, list[str]] = {}
+    for name, doc in rows:
+        out.setdefault(name, []).append(doc)
+    return out
+
+
+def test_hidden_checks_from_the_dialog_are_the_draw_the_cli_makes(qtbot, project, study, tmp_path):
+    twin = tmp_path / "twin.annotator"
+    shutil.copyfile(study, twin)
+    dialog = _shown(qtbot, AssignDialog(project))
+    dialog.hidden.setChecked(True)
+    dialog.unit.setCurrentIndex(dialog.unit.findData("percent"))
+    dialog.sample_size.setValue(30)
+    dialog.seed.setValue(11)
+    assert dialog.preview.text().startswith("Hidden checks: 3 document(s), coded by Ana, Ben;")
+    assert dialog.assign()
+    env = {**os.environ, "PYTHONPATH": os.getcwd()}
+    cli = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "annotator.cli.main",
+            "assign",
+            str(twin),
+            "--hidden-checks",
+            "30%",
+            "--seed",
+            "11",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert cli.returncode == 0, cli.stderr
+    assert _queues(study) == _queues(twin)
+    assert _rows(study, "SELECT method, seed, sample_size, percent FROM assignment_draws") == [
+        ("hidden_checks", 11, 3, 30.0)
+    ]
+    assert sorted(_rows(study, "SELECT document_id FROM hidden_checks")) == sorted(
+        _rows(twin, "SELECT document_id FROM hidden_checks")
+    )
+    assert "hidden checks" in dialog.summary()
 
 
 # --- packages and merge ---------------------------------------------------------------------

@@ -120,3 +120,55 @@ def test_nothing_a_coder_sees_marks_a_check(forty, tmp_path):
     assert "check" not in listing.stdout.lower() and "reliab" not in listing.stdout.lower()
     listed = re.findall(r"^│ ([0-9a-f]{12}) ", listing.stdout, re.M)
     assert listed == [d[:12] for d in plan.assigned(ana.id)]  # in queue order, checks among the rest
+
+
+def test_a_hidden_training_round_made_before_the_assignment_stays_hidden_in_the_queue(forty):
+    """The lead marks gold as a hidden round first and assigns the main coding
+    afterwards: the gold articles end up among the coder's other articles,
+    not in a block at the head of the queue, and no two articles share a place."""
+    from annotator.core.models import DocumentCode
+    from annotator.services import training
+    from annotator.services.adjudication import ensure_adjudicator
+    from annotator.services.projects import load_codebook
+
+    with Project.open(forty) as p:
+        p.codes.import_codebook(load_codebook("news_frames"))
+        cb = p.codes.codebook()
+        frame = cb.children(cb.by_path("Dominant frame").id)[0]
+        judge = ensure_adjudicator(p)
+        gold = sorted(p.documents.document_ids())[:4]
+        for d in gold:
+            p.annotations.set_document_code(DocumentCode(d, judge.id, frame.id, "1"))
+        training.create_round(
+            p, name="R1", documents=gold, threshold=0.5, coders=["ana"], hidden=True, seed=2
+        )
+        plan = _plan(p)
+        assignment.apply_plan(p, plan)
+        ana = p.find_coder("ana")
+        queue = p.training.queue(ana.id)
+        assert set(gold) <= set(queue) and len(queue) == len(set(queue))
+        places = [i for i, d in enumerate(queue) if d in set(gold)]
+        assert places != list(range(4)) and places[-1] - places[0] > 3
+    conn = sqlite3.connect(forty)  # as the store keeps it: one place per article
+    try:
+        positions = [
+            r[0] for r in conn.execute("SELECT queue_position FROM assignments WHERE coder_id = ?", (ana.id,))
+        ]
+    finally:
+        conn.close()
+    assert len(positions) == len(set(positions))
+
+
+def test_the_coders_list_is_the_queue_both_ways_and_a_sort_by_column_still_sorts(forty):
+    from annotator.services.coding import ListFilter
+    from annotator.services.document_listing import DocumentListing
+
+    with Project.open(forty) as p:
+        assignment.apply_plan(p, _plan(p))
+        bo = p.find_coder("bo")
+        queue = p.training.queue(bo.id)
+        flt = ListFilter(bo.id, assigned_only=True)
+        assert [s.id for s in DocumentListing(p, flt)] == queue
+        assert [s.id for s in DocumentListing(p, flt, descending=True)] == queue[::-1]
+        titles = [s.title for s in DocumentListing(p, flt, sort="title")]
+        assert titles == sorted(titles) and len(titles) == len(queue)

@@ -75,3 +75,28 @@ def test_rounds_results_and_draws_round_trip(coded_project):
         p.training.add_round(TrainingRound("", "R2", "", 1.5, bob.id))
     draw = p.training.record_draw(AssignmentDraw(0, "", "reliability_sample", 3, 2, 1, 50.0, "", [alice.id]))
     assert draw.id >= 1 and p.training.draws()[0].seed == 3
+
+
+def test_a_rounds_placement_is_kept_and_older_rounds_read_as_not_recorded(tmp_path):
+    """Hidden or first in the queue is stored with the round (schema 7); a
+    round made by a schema 6 file has no record of it, and says so."""
+    path = tmp_path / "six.annotator"
+    shutil.copy(FIXTURES / "schema6.annotator", path)
+    conn = sqlite3.connect(path)
+    judge = conn.execute("SELECT id FROM coders ORDER BY rowid").fetchone()[0]
+    conn.execute(
+        "INSERT INTO training_rounds(id, name, created_at, threshold, gold_coder_id) "
+        "VALUES ('old', 'R0', '2026-01-01T00:00:00', 0.8, ?)",
+        (judge,),
+    )
+    conn.commit()
+    conn.close()
+    with Project.open(path) as p:
+        for name, hidden in (("R1", True), ("R2", False)):
+            p.training.add_round(TrainingRound("", name, "", 0.8, judge, hidden=hidden))
+    with Project.open(path, readonly=True) as p:
+        assert [(r.name, r.hidden) for r in p.training.rounds()] == [
+            ("R0", None),
+            ("R1", True),
+            ("R2", False),
+        ]

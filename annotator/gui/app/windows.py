@@ -1,7 +1,7 @@
 """The window controller: owns the open workbench windows, opens, creates and
 switches projects, switches coders, and answers a window's requests for the
 dialogs of the other rooms (new project, import, codebook editor, the lead's
-team dialogs, compare, agreement, help). The workbench never imports those
+team dialogs, training rounds, compare, agreement, help). The workbench never imports those
 rooms; they meet here."""
 
 from __future__ import annotations
@@ -74,6 +74,7 @@ class WindowController(QObject):
         asks.assign_documents.connect(partial(self.assign_documents, window))
         asks.make_packages.connect(partial(self.make_packages, window))
         asks.merge_packages.connect(partial(self.merge_packages, window))
+        asks.training_rounds.connect(partial(self.training_rounds, window))
         asks.import_articles.connect(partial(self.import_articles, window))
         asks.import_annotations.connect(partial(self.import_annotations, window))
         asks.export_data.connect(partial(self.export_data, window))
@@ -181,6 +182,11 @@ class WindowController(QObject):
         dialog.exec()
         if dialog.merged:
             window.statusBar().showMessage(dialog.summary(), 8000)
+
+    def training_rounds(self, window: MainWindow) -> None:
+        from annotator.gui.reliability.training_rounds_dialog import TrainingRoundsDialog
+
+        TrainingRoundsDialog(window.project, window).exec()
 
     def show_agreement(self, window: MainWindow) -> None:
         from annotator.gui.agreement.agreement_dashboard import AgreementDashboard

@@ -1,8 +1,10 @@
 """Project > Assign…: who codes what. Every document to every coder, or a
 reliability sample coded by everyone (a number or a percentage, seeded,
-drawn per batch or outlet) with the rest divided among the coders. The draw
-is previewed before it is stored and is the one ``annotator assign`` makes
-with the same choices, so the seed can be reported."""
+drawn per batch or outlet) with the rest divided among the coders, or that
+sample as hidden reliability checks slipped unmarked into each coder's queue.
+The draw is previewed before it is stored and is the one ``annotator assign``
+makes with the same choices (``--hidden-checks`` for the last), so the seed
+can be reported."""
 
 from __future__ import annotations
 
@@ -59,9 +61,19 @@ class AssignDialog(QDialog):
         self.sample = QRadioButton(
             self.tr("A reliability sample coded by every coder; the rest divided among them"), self
         )
+        self.hidden = QRadioButton(
+            self.tr("&Hidden checks: the sample slipped unmarked among each coder's other documents"), self
+        )
+        self.hidden.setToolTip(
+            self.tr(
+                "Like the reliability sample, but the shared documents are placed at seeded random places "
+                "in each coder's queue, so no coder can tell which documents are checks."
+            )
+        )
         mode = QButtonGroup(self)
         mode.addButton(self.everything)
         mode.addButton(self.sample)
+        mode.addButton(self.hidden)
         self.sample_size = QSpinBox(self)
         self.sample_size.setAccessibleName(self.tr("Size of the reliability sample"))
         self.sample_size.setRange(1, 1_000_000)
@@ -123,6 +135,7 @@ class AssignDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.everything)
         layout.addWidget(self.sample)
+        layout.addWidget(self.hidden)
         layout.addWidget(self.sample_box)
         layout.addWidget(self.warning)
         layout.addWidget(self.preview, 1)
@@ -159,10 +172,11 @@ class AssignDialog(QDialog):
             stratify=self.stratify.currentData(),
             divide_rest=self.divide_rest.isChecked(),
             batch_id=self.batch.currentData(),
+            hidden=self.hidden.isChecked(),
         )
 
     def refresh(self) -> None:
-        self.sample_box.setEnabled(self.sample.isChecked())
+        self.sample_box.setEnabled(not self.everything.isChecked())
         self.sample_size.setMaximum(100 if self.unit.currentData() == "percent" else 1_000_000)
         try:
             self.draft = self._draft()
@@ -180,11 +194,17 @@ class AssignDialog(QDialog):
     def describe(self, draft: assignment.AssignmentDraft) -> str:
         plan = draft.plan
         names = [self._names.get(c, c) for c in draft.coder_ids]
-        lines = [
-            self.tr(
+        if plan.hidden:
+            first = self.tr(
+                "Hidden checks: %n document(s), coded by {0}; slipped unmarked into each coder's queue.",
+                "",
+                len(plan.reliability_sample),
+            )
+        else:
+            first = self.tr(
                 "Reliability sample: %n document(s), coded by {0}.", "", len(plan.reliability_sample)
-            ).format(", ".join(names))
-        ]
+            )
+        lines = [first.format(", ".join(names))]
         for cid in draft.coder_ids:
             lines.append(
                 self.tr("  {0}: %n document(s) ({1} for them alone)", "", len(plan.assigned(cid))).format(
@@ -211,6 +231,10 @@ class AssignDialog(QDialog):
         """One line for the window's status bar once stored."""
         if self.draft is None or self.stored is None:
             return ""
+        if self.draft.plan.hidden:
+            return self.tr(
+                "Assigned documents to %n coder(s); {0} of them are hidden checks.", "", len(self.stored)
+            ).format(len(self.draft.plan.reliability_sample))
         return self.tr(
             "Assigned documents to %n coder(s); the reliability sample has {0} documents.",
             "",

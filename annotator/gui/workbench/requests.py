@@ -2,7 +2,7 @@
 
 Opening another project, choosing another coder and the dialogs of the other
 rooms (new project, import, export, methods appendix, codebook editor, coders, assignment,
-packages, merge, compare, agreement, help) are not the
+packages, merge, training rounds, compare, agreement, help) are not the
 workbench's to do: it emits a request and the application's window controller
 answers it. The workbench therefore imports no other room, and nothing in
 the workbench needs to know how windows are made.
@@ -32,6 +32,7 @@ class WindowRequests(QObject):
     assign_documents = Signal()
     make_packages = Signal()
     merge_packages = Signal()
+    training_rounds = Signal()
     show_shortcuts = Signal()
     show_guide = Signal()
     closed = Signal()

@@ -130,6 +130,7 @@ class WindowActions:
         self.assign = self._add(m, tr("A&ssign documents…"), None, window.assign_documents)
         self.packages = self._add(m, tr("Coder &packages…"), None, window.make_packages)
         self.merge = self._add(m, tr("&Merge packages…"), None, window.merge_packages)
+        self.training = self._add(m, tr("&Training rounds…"), None, window.training_rounds)
         m.addSeparator()
         self.agreement = self._add(m, tr("&Agreement between coders…"), "Ctrl+Shift+A", window.show_agreement)
         self.compare = self._add(

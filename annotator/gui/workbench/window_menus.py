@@ -134,6 +134,12 @@ class WindowMenusMixin:
         if self.document_id:  # the merge may have brought this coder's work on the open document
             self.open_document(self.document_id, scroll=self.article.text.verticalScrollBar().value())
 
+    def training_rounds(self) -> None:
+        # a new round assigns gold articles, perhaps to this coder
+        self.requests.training_rounds.emit()
+        self.documents.apply_filters()
+        self.update_progress()
+
     def show_compare(self) -> None:
         self.requests.show_compare.emit()
         if self.document_id:  # adjudication may have changed this coder's view of the document

@@ -1,0 +1,1 @@
+"""The reliability room: training and certification rounds against gold."""
