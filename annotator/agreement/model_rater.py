@@ -70,7 +70,13 @@ def model_figures(
     codes = np.asarray(codes)
     categories = tuple(categories) or (0.0,)
     k = len(categories)
-    kinds, n = np.unique(codes.reshape(len(codes), -1), axis=0, return_counts=True)
+    # group the units with the columns in the order of the coders' names: the
+    # groups' order decides which units a seeded resample draws, and the same
+    # coders typed in another order must give the same intervals
+    by_name = sorted(range(codes.shape[1]), key=lambda c: (names[c], c))
+    grouped, n = np.unique(codes[:, by_name], axis=0, return_counts=True)
+    kinds = np.empty_like(grouped)
+    kinds[:, by_name] = grouped
     columns: list[list[int]] = [list(humans), [*humans, model], *([h, model] for h in humans)]
     parts = [unit_contributions(value_counts(kinds[:, cols], k), level, categories) for cols in columns]
     point = np.vstack(

@@ -162,3 +162,18 @@ def test_documents_the_model_was_trained_on_are_named_in_a_note(project, tmp_pat
         cli("agreement", str(project), "--coders", "bot,Amira,Ben,Cleo", "--format", "json").stdout
     )
     assert not [n for n in plain["notes"] if "training data" in n]
+
+
+def test_the_model_intervals_do_not_depend_on_the_order_of_the_coders(project):
+    """The dashboard lists coders in the project's order, the command line in
+    the order typed: both must give one set of figures."""
+    figures = [
+        json.loads(
+            cli(
+                "agreement", str(project), "--coders", coders, "--bootstrap", "200", "--format", "json"
+            ).stdout
+        )["variables"][0]["models"][0]
+        for coders in ("bot,Amira,Ben,Cleo", "Amira,Ben,Cleo,bot", "Cleo,bot,Ben,Amira")
+    ]
+    for key in ("humans", "with_model", "model"):
+        assert len({(f[f"{key}_low"], f[f"{key}_high"]) for f in figures}) == 1, key
