@@ -16,45 +16,8 @@ import numpy as np
 import pytest
 
 from annotator.agreement.alpha import alpha_from_codes
-from annotator.core.codebook import Code
-from annotator.core.models import Annotation, Coder, Document
 from annotator.store.project import Project
-
-N = 40
-CLEO_WRONG = {3, 8, 14, 21, 27, 33}  # Cleo misses or adds the code here
-BOT_WRONG = {5}
-
-
-def _truth(i: int) -> bool:
-    return i % 2 == 0
-
-
-def build(path: Path) -> Path:
-    with Project.create(path) as p:
-        claim = p.codes.add_code(Code("Claim"))
-        humans = [p.add_coder(Coder(n)) for n in ("Amira", "Ben", "Cleo")]
-        bot = p.add_coder(Coder("bot", role="model"))
-        docs = [
-            Document(text=f"Article {i}: the minister said the plan works.", title=f"A{i}") for i in range(N)
-        ]
-        p.documents.add_documents(docs)
-        for i, d in enumerate(docs):
-            marks = {
-                "Amira": _truth(i),
-                "Ben": _truth(i),
-                "Cleo": _truth(i) != (i in CLEO_WRONG),
-                "bot": _truth(i) != (i in BOT_WRONG),
-            }
-            for c in [*humans, bot]:
-                if marks[c.name]:
-                    origin = "model" if c is bot else "manual"
-                    p.annotations.add_annotation(
-                        Annotation(
-                            d.id, c.id, claim.id, 0, 9, origin=origin, model="m1@1" if c is bot else ""
-                        )
-                    )
-                p.workflow.set_status(d.id, c.id, "done")
-    return path
+from tests.model_report_project import BOT_WRONG, CLEO_WRONG, N, build, truth
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -74,7 +37,7 @@ def project(tmp_path_factory) -> Path:
 
 
 def _matrix(wrong: dict[str, set[int]]) -> np.ndarray:
-    return np.array([[int(_truth(i) != (i in wrong.get(c, set()))) for c in wrong] for i in range(N)])
+    return np.array([[int(truth(i) != (i in wrong.get(c, set()))) for c in wrong] for i in range(N)])
 
 
 def test_the_report_gives_the_model_figures_with_intervals(project):
