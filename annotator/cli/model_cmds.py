@@ -18,8 +18,9 @@ from annotator.cli.common import (
     run_task,
     split_names,
 )
+from annotator.core.errors import ModelError
 from annotator.services.model_coder import DEFAULT_EPOCHS, code_documents, list_models, train
-from annotator.services.model_evaluation import evaluate
+from annotator.services.model_evaluation import CURVE_SHARES, Evaluation, evaluate
 from annotator.services.model_help import set_threshold, suggest_from_model
 
 
@@ -168,10 +169,22 @@ def _f(value: float | None) -> str:
     show_default=True,
     help="A table, or JSON with every figure.",
 )
-def evaluate_cmd(project: Path, name: str, folds: int, fmt: str) -> None:
+@click.option(
+    "--learning-curve",
+    "curve",
+    is_flag=False,
+    flag_value=",".join(f"{s:g}" for s in CURVE_SHARES),
+    default=None,
+    metavar="[SHARES]",
+    help="Also train on growing shares of each fold's training articles "
+    f"(default {', '.join(f'{s:.0%}' for s in CURVE_SHARES)}; or e.g. 0.2,0.5,1) "
+    "and score each on the held-out fold: F1 and alpha by number of coded articles.",
+)
+def evaluate_cmd(project: Path, name: str, folds: int, fmt: str, curve: str | None) -> None:
     """Cross-validate a model: precision, recall and F1 per code (exact and overlap) and alpha with the humans."""
+    shares = _shares(curve) if curve is not None else []
     with open_project(project) as p:
-        ev = run_task("Cross-validating", evaluate, p, name=name, folds=folds)
+        ev = run_task("Cross-validating", evaluate, p, name=name, folds=folds, learning_curve=shares)
     if fmt == "json":
         click.echo(json.dumps(ev.as_dict(), indent=2, ensure_ascii=False))
         return
@@ -209,6 +222,33 @@ def evaluate_cmd(project: Path, name: str, folds: int, fmt: str) -> None:
             _f(c.alpha),
             "–" if c.alpha_low is None or c.alpha_high is None else f"{c.alpha_low:.2f}–{c.alpha_high:.2f}",
             "–" if c.threshold is None else f"{c.threshold:g}: {'passed' if c.passed else 'not passed'}",
+        )
+    console.print(t)
+    if ev.learning_curve:
+        _print_curve(ev)
+
+
+def _shares(text: str) -> list[float]:
+    try:
+        return [float(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise ModelError(
+            f"--learning-curve {text!r} is not a list of shares; give e.g. 0.1,0.25,0.5,1."
+        ) from None
+
+
+def _print_curve(ev: Evaluation) -> None:
+    t = Table(
+        title="Learning curve: F1 (overlap) / alpha on the held-out folds, by training articles per fold",
+        title_justify="left",
+    )
+    t.add_column("Code")
+    for point in ev.learning_curve:
+        t.add_column(f"{point.share:.0%} ({point.documents:.0f})", justify="right")
+    for c in ev.codes:
+        t.add_row(
+            plain(c.code),
+            *(f"{_f(p.code(c.code_id)['f1'])} / {_f(p.code(c.code_id)['alpha'])}" for p in ev.learning_curve),
         )
     console.print(t)
 
