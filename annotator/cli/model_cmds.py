@@ -22,6 +22,7 @@ from annotator.core.errors import ModelError
 from annotator.services.model_coder import DEFAULT_EPOCHS, code_documents, list_models, train
 from annotator.services.model_evaluation import CURVE_SHARES, Evaluation, evaluate
 from annotator.services.model_help import set_threshold, suggest_from_model
+from annotator.services.model_queue import order_by_uncertainty
 
 
 @click.group("model")
@@ -296,6 +297,24 @@ def suggest_cmd(project: Path, name: str, coder: str, batches: tuple[str, ...]) 
         console.print(f"No code of model {plain(name)} passed its threshold, so nothing was suggested.")
     if r.not_suggested:
         console.print(plain(r.sentence().replace("Not suggested:", "Codes not suggested:")))
+
+
+@model_group.command("order")
+@project_argument
+@click.option(
+    "--name", required=True, help="The model (its latest version) whose uncertainty orders the queue."
+)
+@click.option("--coder", required=True, help="The human coder whose remaining documents are reordered.")
+@click.option("--batch", "batches", multiple=True, help="Only documents of this batch (repeatable).")
+def order_cmd(project: Path, name: str, coder: str, batches: tuple[str, ...]) -> None:
+    """Put a coder's remaining documents in the order of the model's uncertainty, most uncertain first."""
+    with open_project(project) as p:
+        r = run_task("Ordering", order_by_uncertainty, p, name=name, coder=coder, batches=list(batches))
+    console.print(
+        f"{r.ordered} remaining documents of {plain(r.coder)} now come in the order of the uncertainty of "
+        f"model {plain(name)} v{r.version}, most uncertain first (first: {r.most_uncertain:.2f} of 1); "
+        "documents already done kept their places."
+    )
 
 
 def register(cli: click.Group) -> None:
