@@ -20,7 +20,9 @@ def truth(i: int) -> bool:
     return i % 2 == 0
 
 
-def build(path: Path) -> Path:
+def build(path: Path, marked: dict[str, set[int]] | None = None) -> Path:
+    """The project; ``marked``: the articles each coder marks instead (a code
+    the model never gives, say)."""
     with Project.create(path) as p:
         claim = p.codes.add_code(Code("Claim"))
         humans = [p.add_coder(Coder(n)) for n in ("Amira", "Ben", "Cleo")]
@@ -36,6 +38,8 @@ def build(path: Path) -> Path:
                 "Cleo": truth(i) != (i in CLEO_WRONG),
                 "bot": truth(i) != (i in BOT_WRONG),
             }
+            if marked is not None:
+                marks = {name: i in marked.get(name, set()) for name in marks}
             for c in [*humans, bot]:
                 if marks[c.name]:
                     origin = "model" if c is bot else "manual"

@@ -111,7 +111,27 @@ def model_figures(
         alt_test(codes, model, list(humans), values=values, epsilon=epsilon) if len(humans) >= 2 else None
     )
     out.alt_test = _alt_test_dict(result, names, epsilon)
+    out.alt_test["caution"] = chance_caution(out)
     return out
+
+
+def chance_caution(m: ModelFigures) -> str:
+    """Why a passed test may not mean the model codes: the test scores how often
+    the model gives the other humans' value, so on a rare or near-constant code a
+    model that always gives the most frequent value wins it while its alpha,
+    which corrects for chance, stays at zero. Empty when that is not the case."""
+    if not m.alt_test.get("passed"):
+        return ""
+    alpha, low = m.model_alpha, m.model_low
+    if alpha is not None and alpha > 0 and (low is None or low > 0):
+        return ""
+    shown = "undefined" if alpha is None else f"{alpha:.3f}"
+    if alpha is not None and low is not None:
+        shown += f", its interval reaching {low:.3f}"
+    return (
+        f"The model passed the alternative annotator test, but its alpha against the humans ({shown}) "
+        "is not above chance: giving the most frequent value wins the test without coding the variable."
+    )
 
 
 def _resampled(

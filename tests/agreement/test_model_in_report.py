@@ -140,3 +140,25 @@ def test_the_model_intervals_do_not_depend_on_the_order_of_the_coders(project):
     ]
     for key in ("humans", "with_model", "model"):
         assert len({(f[f"{key}_low"], f[f"{key}_high"]) for f in figures}) == 1, key
+
+
+# a rare code the humans mark now and then, not on the same articles, and the model never
+RARE = {"Amira": {0, 1, 2, 3}, "Ben": {0, 1, 4, 5}, "Cleo": {2, 6, 7, 8}, "bot": set()}
+
+
+def test_a_model_that_passes_the_replacement_test_at_chance_alpha_is_flagged(project, tmp_path):
+    rare = build(tmp_path / "rare.annotator", marked=RARE)
+    args = ("agreement", str(rare), "--coders", "bot,Amira,Ben,Cleo", "--bootstrap", "200")
+    (m,) = json.loads(cli(*args, "--format", "json").stdout)["variables"][0]["models"]
+    # never giving the code wins the test: it agrees with whichever humans left it out
+    assert m["alt_test"]["passed"] is True
+    assert m["model_alpha"] <= 0.0
+    assert "chance" in m["alt_test"]["caution"]
+    table = cli(*args).stdout
+    assert "alpha at chance" in table and "most frequent value" in table
+    rows = list(csv.DictReader(io.StringIO(cli(*args, "--format", "csv").stdout)))
+    assert rows[0]["bot: alternative annotator test"] == "passed (alpha at chance)"
+    good = json.loads(
+        cli("agreement", str(project), "--coders", "bot,Amira,Ben,Cleo", "--format", "json").stdout
+    )
+    assert good["variables"][0]["models"][0]["alt_test"]["caution"] == ""

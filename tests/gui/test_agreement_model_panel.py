@@ -118,3 +118,18 @@ def test_without_a_model_coder_the_page_is_hidden(dashboard, qtbot):
 
 def test_every_control_of_the_model_page_has_an_accessible_name(dashboard):
     assert unnamed_controls(dashboard.model_panel) == []
+
+
+def test_a_pass_at_chance_alpha_is_marked_as_on_the_command_line(qtbot, tmp_path):
+    rare = build(
+        tmp_path / "rare.annotator",
+        marked={"Amira": {0, 1, 2, 3}, "Ben": {0, 1, 4, 5}, "Cleo": {2, 6, 7, 8}, "bot": set()},
+    )
+    with Project.open(rare, readonly=True) as project:
+        d = AgreementDashboard(project)
+        d.setProperty("computed_once", True)
+        qtbot.addWidget(d)
+        _compute(d, qtbot)
+        expected = _cli_models(rare, "bot,Amira,Ben,Cleo")["Claim"]["alt_test"]
+        assert d.model_panel.table.item(0, COL_PASSED).text() == "yes (passed; alpha at chance)"
+        assert expected["caution"] and expected["caution"] in d.model_panel.detail.text()

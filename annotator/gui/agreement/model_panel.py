@@ -165,6 +165,8 @@ class ModelPanel(QWidget):
             False: self.tr("no (failed)"),
             None: self.tr("not run"),
         }[passed]
+        if aat.get("caution"):
+            verdict = self.tr("yes (passed; alpha at chance)")
         cells = [
             (m.model, m.model, False),
             (variable.replace("/", " › "), variable, False),
@@ -187,8 +189,8 @@ class ModelPanel(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if col == COL_MODEL_ALPHA:
                 item.setForeground(QColor(band_colour(m.model_alpha)))
-            if col == COL_PASSED and aat.get("note"):
-                item.setToolTip(plain_tooltip(aat["note"]))
+            if col == COL_PASSED and (aat.get("caution") or aat.get("note")):
+                item.setToolTip(plain_tooltip("\n".join(filter(None, (aat.get("caution"), aat.get("note"))))))
             self.table.setItem(row, col, item)
 
     def selected(self):
@@ -226,6 +228,5 @@ class ModelPanel(QWidget):
                         better,
                     )
                 )
-        if aat.get("note"):
-            lines.append(aat["note"])
+        lines.extend(filter(None, (aat.get("caution"), aat.get("note"))))
         self.detail.setText("\n".join(lines))
