@@ -116,6 +116,15 @@ def test_without_a_model_coder_the_page_is_hidden(dashboard, qtbot):
     assert dashboard.model_panel.table.rowCount() == 0
 
 
+def test_on_the_continuum_the_page_says_why_it_is_empty(dashboard, qtbot):
+    dashboard.unit_combo.setCurrentIndex(dashboard.unit_combo.findData("continuum"))
+    _compute(dashboard, qtbot)
+    assert dashboard.tabs.isTabVisible(dashboard.tabs.indexOf(dashboard.model_panel))
+    assert dashboard.model_panel.table.rowCount() == 0
+    assert "No variable has model figures" in dashboard.model_panel.summary.text()
+    assert "not on the continuum" in dashboard.status.text()
+
+
 def test_every_control_of_the_model_page_has_an_accessible_name(dashboard):
     assert unnamed_controls(dashboard.model_panel) == []
 

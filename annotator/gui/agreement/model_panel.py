@@ -131,6 +131,11 @@ class ModelPanel(QWidget):
             for m in v.models:
                 self._add_row(v.name, m)
         self.table.setSortingEnabled(True)
+        if not self._rows:  # e.g. on the continuum, where the report's notes say why
+            self.summary.setText(
+                self.tr("No variable has model figures for these settings; see the notes below.")
+            )
+            return
         self.table.sortItems(COL_VARIABLE, Qt.SortOrder.AscendingOrder)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(
