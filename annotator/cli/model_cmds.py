@@ -179,7 +179,8 @@ def _f(value: float | None) -> str:
     metavar="[SHARES]",
     help="Also train on growing shares of each fold's training articles "
     f"(default {', '.join(f'{s:.0%}' for s in CURVE_SHARES)}; or e.g. 0.2,0.5,1) "
-    "and score each on the held-out fold: F1 and alpha by number of coded articles.",
+    "and score each on the held-out fold: F1 and alpha by number of coded articles "
+    "(one more training per share and fold).",
 )
 def evaluate_cmd(project: Path, name: str, folds: int, fmt: str, curve: str | None) -> None:
     """Cross-validate a model: precision, recall and F1 per code (exact and overlap) and alpha with the humans."""

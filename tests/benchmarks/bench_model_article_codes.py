@@ -19,7 +19,9 @@ Steps:
   1. a project (outside the repository) with one article-level code per
      question, the four annotators as coders ("yes": the code; "no", or the
      46 answers "n/a: problem is resolved": coded without it; -1: not coded)
-     and the articles split, seeded, into the batches train and test;
+     and the articles split into the batches train and test (``--split
+     random``: a seeded share held out; ``--split alttest``: the 116 articles
+     with three annotators held out, AltTest's framing set);
   2. ``annotator model train --from majority --batch train`` (a textcat
      over the questions), ``annotator model code --batch test``;
   3. ``annotator agreement --batch test --coders MODEL,annotators``: per
@@ -29,6 +31,7 @@ Steps:
      annotators' majority (articles where a strict majority exists).
 
 Run:  PYTHONPATH=. python tests/benchmarks/bench_model_article_codes.py --data /tmp/modelx/framing
+      [--split random --test-share 0.3 | --split alttest] [--seed 1] [--epochs 10]
 """
 
 from __future__ import annotations
@@ -85,13 +88,18 @@ def read_data(folder: Path) -> tuple[dict[str, dict], dict[str, str]]:
 
 
 def build(
-    path: Path, annotations: dict, texts: dict, *, test_share: float, seed: int
+    path: Path, annotations: dict, texts: dict, *, test_share: float, seed: int, split: str
 ) -> dict[str, list[str]]:
-    """The project; returns the article IDs of each split."""
+    """The project; returns the article IDs of each split: ``random``, a seeded
+    ``test_share`` of the articles held out; ``alttest``, the articles three
+    annotators coded held out (the AltTest paper's framing set)."""
     ids = sorted(annotations, key=int)
-    order = list(ids)
-    random.Random(seed).shuffle(order)
-    test = set(order[: round(test_share * len(order))])
+    if split == "alttest":
+        test = {a for a in ids if sum(x != -1 for x in annotations[a]["co1"][1]) >= 3}
+    else:
+        order = list(ids)
+        random.Random(seed).shuffle(order)
+        test = set(order[: round(test_share * len(order))])
     with Project.create(path) as p:
         codes = {q: p.codes.add_code(Code(q.upper(), scope="document")) for q in QUESTIONS}
         coders = [p.add_coder(Coder(name)) for name in CODERS]
@@ -173,7 +181,8 @@ def main() -> None:
     parser.add_argument(
         "--data", type=Path, required=True, help="folder with articles_metadata.tsv, full_annotations.json"
     )
-    parser.add_argument("--test-share", type=float, default=0.3)
+    parser.add_argument("--split", choices=("random", "alttest"), default="random")
+    parser.add_argument("--test-share", type=float, default=0.3, help="held out with --split random")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--epochs", type=int, default=10)
     parser.add_argument("--bootstrap", type=int, default=1000)
@@ -188,8 +197,11 @@ def main() -> None:
         work.mkdir(parents=True, exist_ok=True)
         path = work / "framing.annotator"
         path.unlink(missing_ok=True)
-        splits = build(path, annotations, texts, test_share=args.test_share, seed=args.seed)
-        print(f"{len(splits['train'])} training and {len(splits['test'])} test articles (seed {args.seed})")
+        splits = build(path, annotations, texts, test_share=args.test_share, seed=args.seed, split=args.split)
+        print(
+            f"{len(splits['train'])} training and {len(splits['test'])} test articles "
+            f"({args.split} split, seed {args.seed})"
+        )
         _, train_s = annotator(
             "model", "train", str(path), "--name", MODEL, "--from", "majority", "--batch", "train",
             "--seed", str(args.seed), "--epochs", str(args.epochs),
