@@ -176,6 +176,12 @@ def _f(value: float | None) -> str:
     return "  –  " if value is None else f"{value:5.3f}"
 
 
+def _verdict(aat: dict) -> str:
+    if aat["passed"] is None:
+        return "not run"
+    return ("yes*" if aat.get("caution") else "yes") if aat["passed"] else "no"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -235,9 +241,15 @@ def main() -> None:
             f"{v['name']:5} "
             + " ".join(_f(s[c]) + " " for c in (*CODERS, "majority"))
             + f"| {ci('humans')} {ci('with_model')} {ci('model')} | "
-            + f"{_f(aat['winning_rate'])}  {_f(aat['advantage_probability'])}  {aat['passed']}"
+            + f"{_f(aat['winning_rate'])}  {_f(aat['advantage_probability'])}  {_verdict(aat)}"
         )
     skipped = {h for v in report["variables"] for h in [v["models"][0]["alt_test"].get("note", "")] if h}
+    passed = [v["name"] for v in report["variables"] if v["models"][0]["alt_test"]["passed"]]
+    at_chance = [v["name"] for v in report["variables"] if v["models"][0]["alt_test"].get("caution")]
+    print(
+        f"{len(passed)} of {len(report['variables'])} questions pass the alternative annotator test; "
+        f"{len(at_chance)} of them (*) with the model's alpha against the humans not above chance."
+    )
     for note in sorted(skipped):
         print(f"note: {note}")
     if args.json:
