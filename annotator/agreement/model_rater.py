@@ -70,7 +70,13 @@ def model_figures(
     codes = np.asarray(codes)
     categories = tuple(categories) or (0.0,)
     k = len(categories)
-    kinds, n = np.unique(codes.reshape(len(codes), -1), axis=0, return_counts=True)
+    # group the units with the columns in the order of the coders' names: the
+    # groups' order decides which units a seeded resample draws, and the same
+    # coders typed in another order must give the same intervals
+    by_name = sorted(range(codes.shape[1]), key=lambda c: (names[c], c))
+    grouped, n = np.unique(codes[:, by_name], axis=0, return_counts=True)
+    kinds = np.empty_like(grouped)
+    kinds[:, by_name] = grouped
     columns: list[list[int]] = [list(humans), [*humans, model], *([h, model] for h in humans)]
     parts = [unit_contributions(value_counts(kinds[:, cols], k), level, categories) for cols in columns]
     point = np.vstack(
@@ -105,7 +111,27 @@ def model_figures(
         alt_test(codes, model, list(humans), values=values, epsilon=epsilon) if len(humans) >= 2 else None
     )
     out.alt_test = _alt_test_dict(result, names, epsilon)
+    out.alt_test["caution"] = chance_caution(out)
     return out
+
+
+def chance_caution(m: ModelFigures) -> str:
+    """Why a passed test may not mean the model codes: the test scores how often
+    the model gives the other humans' value, so on a rare or near-constant code a
+    model that always gives the most frequent value wins it while its alpha,
+    which corrects for chance, stays at zero. Empty when that is not the case."""
+    if not m.alt_test.get("passed"):
+        return ""
+    alpha, low = m.model_alpha, m.model_low
+    if alpha is not None and alpha > 0 and (low is None or low > 0):
+        return ""
+    shown = "undefined" if alpha is None else f"{alpha:.3f}"
+    if alpha is not None and low is not None:
+        shown += f", its interval reaching {low:.3f}"
+    return (
+        f"The model passed the alternative annotator test, but its alpha against the humans ({shown}) "
+        "is not above chance: giving the most frequent value wins the test without coding the variable."
+    )
 
 
 def _resampled(

@@ -135,12 +135,16 @@ def _print_models(report: AgreementReport) -> None:
             title=f"Model coder {plain(model)}: alpha [95% CI]; alternative annotator test, epsilon {eps}",
             title_justify="left",
         )
+        cautions: list[tuple[str, str]] = []
         for v in report.variables:
             for m in v.models:
                 if m.model != model:
                     continue
                 aat = m.alt_test
                 verdict = {True: "yes (passed)", False: "no (failed)", None: "not run"}[aat.get("passed")]
+                if aat.get("caution"):
+                    verdict = "yes (passed; alpha at chance)"
+                    cautions.append((v.name, aat["caution"]))
                 t.add_row(
                     plain(v.name),
                     _alpha_ci(m.humans_alpha, m.humans_low, m.humans_high),
@@ -151,6 +155,8 @@ def _print_models(report: AgreementReport) -> None:
                     verdict,
                 )
         console.print(t)
+        for line in grouped_notes(cautions):
+            console.print(f"[dim]{plain(line)}[/dim]")
 
 
 def _emit(report: AgreementReport, fmt: str, output: Path | None, force: bool) -> None:

@@ -18,9 +18,11 @@ from annotator.cli.common import (
     run_task,
     split_names,
 )
+from annotator.core.errors import ModelError
 from annotator.services.model_coder import DEFAULT_EPOCHS, code_documents, list_models, train
-from annotator.services.model_evaluation import evaluate
+from annotator.services.model_evaluation import CURVE_SHARES, Evaluation, evaluate
 from annotator.services.model_help import set_threshold, suggest_from_model
+from annotator.services.model_queue import order_by_uncertainty
 
 
 @click.group("model")
@@ -177,10 +179,23 @@ def _f(value: float | None) -> str:
     show_default=True,
     help="A table, or JSON with every figure.",
 )
-def evaluate_cmd(project: Path, name: str, folds: int, fmt: str) -> None:
+@click.option(
+    "--learning-curve",
+    "curve",
+    is_flag=False,
+    flag_value=",".join(f"{s:g}" for s in CURVE_SHARES),
+    default=None,
+    metavar="[SHARES]",
+    help="Also train on growing shares of each fold's training articles "
+    f"(default {', '.join(f'{s:.0%}' for s in CURVE_SHARES)}; or e.g. 0.2,0.5,1) "
+    "and score each on the held-out fold: F1 and alpha by number of coded articles "
+    "(one more training per share and fold).",
+)
+def evaluate_cmd(project: Path, name: str, folds: int, fmt: str, curve: str | None) -> None:
     """Cross-validate a model: precision, recall and F1 per code (exact and overlap) and alpha with the humans."""
+    shares = _shares(curve) if curve is not None else []
     with open_project(project) as p:
-        ev = run_task("Cross-validating", evaluate, p, name=name, folds=folds)
+        ev = run_task("Cross-validating", evaluate, p, name=name, folds=folds, learning_curve=shares)
     if fmt == "json":
         click.echo(json.dumps(ev.as_dict(), indent=2, ensure_ascii=False))
         return
@@ -218,6 +233,33 @@ def evaluate_cmd(project: Path, name: str, folds: int, fmt: str) -> None:
             _f(c.alpha),
             "–" if c.alpha_low is None or c.alpha_high is None else f"{c.alpha_low:.2f}–{c.alpha_high:.2f}",
             "–" if c.threshold is None else f"{c.threshold:g}: {'passed' if c.passed else 'not passed'}",
+        )
+    console.print(t)
+    if ev.learning_curve:
+        _print_curve(ev)
+
+
+def _shares(text: str) -> list[float]:
+    try:
+        return [float(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise ModelError(
+            f"--learning-curve {text!r} is not a list of shares; give e.g. 0.1,0.25,0.5,1."
+        ) from None
+
+
+def _print_curve(ev: Evaluation) -> None:
+    t = Table(
+        title="Learning curve: F1 (overlap) / alpha on the held-out folds, by training articles per fold",
+        title_justify="left",
+    )
+    t.add_column("Code")
+    for point in ev.learning_curve:
+        t.add_column(f"{point.share:.0%} ({point.documents:.0f})", justify="right")
+    for c in ev.codes:
+        t.add_row(
+            plain(c.code),
+            *(f"{_f(p.code(c.code_id)['f1'])} / {_f(p.code(c.code_id)['alpha'])}" for p in ev.learning_curve),
         )
     console.print(t)
 
@@ -265,6 +307,24 @@ def suggest_cmd(project: Path, name: str, coder: str, batches: tuple[str, ...]) 
         console.print(f"No code of model {plain(name)} passed its threshold, so nothing was suggested.")
     if r.not_suggested:
         console.print(plain(r.sentence().replace("Not suggested:", "Codes not suggested:")))
+
+
+@model_group.command("order")
+@project_argument
+@click.option(
+    "--name", required=True, help="The model (its latest version) whose uncertainty orders the queue."
+)
+@click.option("--coder", required=True, help="The human coder whose remaining documents are reordered.")
+@click.option("--batch", "batches", multiple=True, help="Only documents of this batch (repeatable).")
+def order_cmd(project: Path, name: str, coder: str, batches: tuple[str, ...]) -> None:
+    """Put a coder's remaining documents in the order of the model's uncertainty, most uncertain first."""
+    with open_project(project) as p:
+        r = run_task("Ordering", order_by_uncertainty, p, name=name, coder=coder, batches=list(batches))
+    console.print(
+        f"{r.ordered} remaining documents of {plain(r.coder)} now come in the order of the uncertainty of "
+        f"model {plain(name)} v{r.version}, most uncertain first (first: {r.most_uncertain:.2f} of 1); "
+        "documents already done kept their places."
+    )
 
 
 def register(cli: click.Group) -> None:

@@ -64,6 +64,8 @@ def model_cells(m: ModelFigures) -> list[Any]:
     """The values of MODEL_MEASURES for one model coder, in order."""
     aat = m.alt_test
     verdict = {True: "passed", False: "failed", None: "not run"}[aat.get("passed")]
+    if aat.get("caution"):
+        verdict += " (alpha at chance)"
     return [
         m.humans_alpha,
         m.humans_low,
@@ -159,6 +161,7 @@ def model_sentence(variable: str, m: ModelFigures, p: dict[str, Any]) -> str:
         f"{text}. The model {verdict} the alternative annotator test (Calderon, Reichart & Dror 2025; "
         f"epsilon {aat['epsilon']:g}, Benjamini-Yekutieli q {aat['fdr']:g}): winning rate "
         f"{aat['winning_rate']:.2f}, advantage probability {aat['advantage_probability']:.2f}."
+        + (f" {aat['caution']}" if aat.get("caution") else "")
     )
 
 

@@ -406,6 +406,9 @@ def _models(f: AppendixFacts) -> Section:
     )
     s.paragraphs += [_evaluation_sentence(m.name, m.version, m.provenance) for m in f.models]
     s.paragraphs += [
+        text for m in f.models if (text := _learning_curve_sentence(m.name, m.version, m.provenance))
+    ]
+    s.paragraphs += [
         model_sentence(v.name, figures, f.report.parameters)
         for v in f.report.variables
         for figures in v.models
@@ -438,6 +441,25 @@ def _evaluation_sentence(name: str, version: int, prov: dict) -> str:
         f"(alpha with its 95% bootstrap interval; lower bound of the interval against the threshold): "
         + "; ".join(parts)
         + "."
+    )
+
+
+def _learning_curve_sentence(name: str, version: int, prov: dict) -> str:
+    """How the model's agreement grew with the number of coded articles it learnt from."""
+    curve = (prov.get("evaluation") or {}).get("learning_curve") or []
+    if not curve:
+        return ""
+    codes: dict[str, list[str]] = {}
+    for point in curve:
+        for c in point.get("codes", []):
+            f1, alpha = ("–" if c.get(key) is None else f"{c[key]:.3f}" for key in ("f1", "alpha"))
+            codes.setdefault(c.get("code", "?"), []).append(
+                f"{point.get('documents', 0):.0f} articles {f1} / {alpha}"
+            )
+    parts = [f"{code}: {', '.join(points)}" for code, points in codes.items()]
+    return (
+        f"Learning curve of model {name} version {version} (F1 / alpha on the held-out folds by training "
+        "articles per fold): " + "; ".join(parts) + "."
     )
 
 

@@ -7,6 +7,12 @@ recall and F1 with exact boundaries and with overlap (``annotator.agreement``'s
 one-to-one matching), and Krippendorff's alpha between the model and the
 training codings: the unitizing alpha on the continuum for span codes, the
 nominal alpha per document for article-level codes.
+
+With a learning curve, each fold's training documents are also cut to growing
+shares (nested, in a seeded order: the 25 % include the 10 %), a model is
+trained on each cut and scored on the same held-out fold; the point at 100 %
+is the cross-validation itself. It answers how many coded articles the model
+needed before its agreement stopped rising.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from annotator.store.project import Project
 REFERENCE, MODEL = "reference", "model"
 BOOTSTRAP = 1000
 NO_ALPHA: tuple[None, None, None] = (None, None, None)  # alpha, its interval's low and high
+CURVE_SHARES = (0.1, 0.25, 0.5, 0.75, 1.0)
 
 
 @dataclass
@@ -50,6 +57,18 @@ class CodeFigures:
 
 
 @dataclass
+class CurvePoint:
+    """The models trained on ``share`` of each fold's training documents."""
+
+    share: float
+    documents: float  # training documents per fold (mean over folds)
+    codes: list[dict[str, Any]]  # per code: code_id, code, scope, f1 (overlap for spans), alpha
+
+    def code(self, key: str) -> dict[str, Any]:
+        return next(c for c in self.codes if key in (c["code_id"], c["code"]))
+
+
+@dataclass
 class Evaluation:
     model: str
     version: int
@@ -59,9 +78,10 @@ class Evaluation:
     source: str
     codes: list[CodeFigures]
     evaluated_at: str = field(default_factory=now_iso)  # after any threshold: the pre-registration's order
+    learning_curve: list[CurvePoint] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "model": self.model,
             "version": self.version,
             "evaluated_at": self.evaluated_at,
@@ -72,6 +92,9 @@ class Evaluation:
             "method": "k-fold cross-validation over documents; alpha between the model and the training codings",
             "codes": [vars(c) for c in self.codes],
         }
+        if self.learning_curve:  # an evaluation without one keeps its former shape
+            out["learning_curve"] = [vars(p) for p in self.learning_curve]
+        return out
 
 
 def _folds(n: int, k: int, seed: int) -> list[list[int]]:
@@ -89,13 +112,16 @@ def evaluate(
     *,
     name: str,
     folds: int = 5,
+    learning_curve: Sequence[float] = (),
     state: TaskState = NULL_STATE,
 ) -> Evaluation:
-    """Cross-validate model ``name`` (its latest version) and record the figures in its provenance."""
+    """Cross-validate model ``name`` (its latest version) and record the figures in its provenance;
+    with ``learning_curve`` (shares of the training documents, e.g. ``CURVE_SHARES``) also the curve."""
     stored = project.models.latest(name)
     prov = stored.provenance
     if folds < 2:
         raise ModelError("Cross-validation needs at least two folds.")
+    shares = curve_shares(learning_curve)
     source = str(prov.get("training_source", "majority"))
     code_ids = [*prov.get("span_codes", {}), *prov.get("document_codes", {})]
     batches = [b for b in prov.get("batches", []) if b != "all"]
@@ -109,22 +135,73 @@ def evaluate(
     seed = int(prov.get("seed", 0))
     plan = plan_for(tset, seed=seed, epochs=int(prov.get("epochs_run") or prov.get("epochs") or 12))
     predicted: dict[int, Any] = {}
+    cut_predicted: dict[float, dict[int, Any]] = {s: {} for s in shares if s < 1.0}
+    cut_sizes: dict[float, list[int]] = {s: [] for s in shares}
     for k, held in enumerate(_folds(n, folds, seed)):
         state.set_status(f"cross-validation fold {k + 1} of {folds}")
         held_set = set(held)
-        train_docs = [d for i, d in enumerate(tset.docs) if i not in held_set]
-        trained = train_model(train_docs, plan, state=state)
-        coder = ModelCoder.from_bytes(trained.data)
-        for i, coding in zip(held, coder.code(tset.docs[i].text for i in held), strict=True):
-            predicted[i] = coding
+        train_ix = [i for i in range(n) if i not in held_set]
+        predicted.update(_code_held_out(tset.docs, train_ix, held, plan, state))
+        order = list(train_ix)
+        random.Random(f"{seed}:learning curve:{k}").shuffle(order)
+        for share in shares:
+            size = max(1, round(share * len(order)))
+            cut_sizes[share].append(size)
+            if share < 1.0:
+                state.set_status(f"fold {k + 1} of {folds}: learning curve at {share:.0%} ({size} documents)")
+                cut_predicted[share].update(
+                    _code_held_out(tset.docs, sorted(order[:size]), held, plan, state)
+                )
         state.check("Evaluation was cancelled; nothing was recorded.")
     figures = _figures(
         project, tset.docs, tset.document_ids, predicted, tset.span_codes, tset.cat_codes, seed
     )
     judge(figures, prov.get("thresholds", {}))
-    result = Evaluation(name, stored.version, folds, n, seed, source, figures)
+    curve = []
+    for share in shares:
+        scored = figures
+        if share < 1.0:
+            scored = _figures(
+                project,
+                tset.docs,
+                tset.document_ids,
+                cut_predicted[share],
+                tset.span_codes,
+                tset.cat_codes,
+                seed,
+                bootstrap=0,
+            )
+        sizes = cut_sizes[share]
+        curve.append(CurvePoint(share, sum(sizes) / len(sizes), [_curve_figures(c) for c in scored]))
+    result = Evaluation(name, stored.version, folds, n, seed, source, figures, learning_curve=curve)
     project.models.set_provenance(stored.id, {**prov, "evaluation": result.as_dict()})
     return result
+
+
+def curve_shares(shares: Sequence[float]) -> list[float]:
+    """The learning curve's shares, ascending and ending at 1 (the cross-validation itself)."""
+    if any(not 0.0 < s <= 1.0 for s in shares):
+        raise ModelError("The learning curve's shares must be above 0 and at most 1, e.g. 0.1,0.25,0.5,1.")
+    return sorted({*map(float, shares), 1.0}) if shares else []
+
+
+def _code_held_out(
+    docs: Sequence[TrainingDoc], train_ix: Sequence[int], held: Sequence[int], plan: Any, state: TaskState
+) -> dict[int, Any]:
+    """The held-out documents as coded by a model trained on ``train_ix``."""
+    trained = train_model([docs[i] for i in train_ix], plan, state=state)
+    coder = ModelCoder.from_bytes(trained.data)
+    return dict(zip(held, coder.code(docs[i].text for i in held), strict=True))
+
+
+def _curve_figures(c: CodeFigures) -> dict[str, Any]:
+    return {
+        "code_id": c.code_id,
+        "code": c.code,
+        "scope": c.scope,
+        "f1": c.overlap.get("f1"),
+        "alpha": c.alpha,
+    }
 
 
 def _figures(
@@ -135,12 +212,20 @@ def _figures(
     span_codes: Sequence[Any],
     cat_codes: Sequence[Any],
     seed: int,
+    bootstrap: int = BOOTSTRAP,
 ) -> list[CodeFigures]:
     codebook = project.codes.codebook()
     ref = [(doc_ids[i], s, e, c) for i, d in enumerate(docs) for s, e, c in d.spans]
     got = [(doc_ids[i], s, e, c) for i in range(len(docs)) for s, e, c in predicted[i].spans]
     alphas = _alphas(
-        project, docs, doc_ids, predicted, [c.id for c in span_codes], [c.id for c in cat_codes], seed
+        project,
+        docs,
+        doc_ids,
+        predicted,
+        [c.id for c in span_codes],
+        [c.id for c in cat_codes],
+        seed,
+        bootstrap,
     )
     out = []
     for code in span_codes:
@@ -196,6 +281,7 @@ def _alphas(
     span_ids: list[str],
     cat_ids: list[str],
     seed: int,
+    bootstrap: int = BOOTSTRAP,
 ) -> dict[str, tuple[float | None, float | None, float | None]]:
     """Alpha per code between the training codings (one coder) and the model's
     held-out codings, with its bootstrap interval (low, high)."""
@@ -228,7 +314,7 @@ def _alphas(
             continue
         try:
             report = compute_report(
-                data, unit=unit, coders=[REFERENCE, MODEL], variables=ids, bootstrap=BOOTSTRAP, seed=seed
+                data, unit=unit, coders=[REFERENCE, MODEL], variables=ids, bootstrap=bootstrap, seed=seed
             )
         except AgreementError:
             continue

@@ -16,45 +16,8 @@ import numpy as np
 import pytest
 
 from annotator.agreement.alpha import alpha_from_codes
-from annotator.core.codebook import Code
-from annotator.core.models import Annotation, Coder, Document
 from annotator.store.project import Project
-
-N = 40
-CLEO_WRONG = {3, 8, 14, 21, 27, 33}  # Cleo misses or adds the code here
-BOT_WRONG = {5}
-
-
-def _truth(i: int) -> bool:
-    return i % 2 == 0
-
-
-def build(path: Path) -> Path:
-    with Project.create(path) as p:
-        claim = p.codes.add_code(Code("Claim"))
-        humans = [p.add_coder(Coder(n)) for n in ("Amira", "Ben", "Cleo")]
-        bot = p.add_coder(Coder("bot", role="model"))
-        docs = [
-            Document(text=f"Article {i}: the minister said the plan works.", title=f"A{i}") for i in range(N)
-        ]
-        p.documents.add_documents(docs)
-        for i, d in enumerate(docs):
-            marks = {
-                "Amira": _truth(i),
-                "Ben": _truth(i),
-                "Cleo": _truth(i) != (i in CLEO_WRONG),
-                "bot": _truth(i) != (i in BOT_WRONG),
-            }
-            for c in [*humans, bot]:
-                if marks[c.name]:
-                    origin = "model" if c is bot else "manual"
-                    p.annotations.add_annotation(
-                        Annotation(
-                            d.id, c.id, claim.id, 0, 9, origin=origin, model="m1@1" if c is bot else ""
-                        )
-                    )
-                p.workflow.set_status(d.id, c.id, "done")
-    return path
+from tests.model_report_project import BOT_WRONG, CLEO_WRONG, N, build, truth
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -74,7 +37,7 @@ def project(tmp_path_factory) -> Path:
 
 
 def _matrix(wrong: dict[str, set[int]]) -> np.ndarray:
-    return np.array([[int(_truth(i) != (i in wrong.get(c, set()))) for c in wrong] for i in range(N)])
+    return np.array([[int(truth(i) != (i in wrong.get(c, set()))) for c in wrong] for i in range(N)])
 
 
 def test_the_report_gives_the_model_figures_with_intervals(project):
@@ -162,3 +125,40 @@ def test_documents_the_model_was_trained_on_are_named_in_a_note(project, tmp_pat
         cli("agreement", str(project), "--coders", "bot,Amira,Ben,Cleo", "--format", "json").stdout
     )
     assert not [n for n in plain["notes"] if "training data" in n]
+
+
+def test_the_model_intervals_do_not_depend_on_the_order_of_the_coders(project):
+    """The dashboard lists coders in the project's order, the command line in
+    the order typed: both must give one set of figures."""
+    figures = [
+        json.loads(
+            cli(
+                "agreement", str(project), "--coders", coders, "--bootstrap", "200", "--format", "json"
+            ).stdout
+        )["variables"][0]["models"][0]
+        for coders in ("bot,Amira,Ben,Cleo", "Amira,Ben,Cleo,bot", "Cleo,bot,Ben,Amira")
+    ]
+    for key in ("humans", "with_model", "model"):
+        assert len({(f[f"{key}_low"], f[f"{key}_high"]) for f in figures}) == 1, key
+
+
+# a rare code the humans mark now and then, not on the same articles, and the model never
+RARE = {"Amira": {0, 1, 2, 3}, "Ben": {0, 1, 4, 5}, "Cleo": {2, 6, 7, 8}, "bot": set()}
+
+
+def test_a_model_that_passes_the_replacement_test_at_chance_alpha_is_flagged(project, tmp_path):
+    rare = build(tmp_path / "rare.annotator", marked=RARE)
+    args = ("agreement", str(rare), "--coders", "bot,Amira,Ben,Cleo", "--bootstrap", "200")
+    (m,) = json.loads(cli(*args, "--format", "json").stdout)["variables"][0]["models"]
+    # never giving the code wins the test: it agrees with whichever humans left it out
+    assert m["alt_test"]["passed"] is True
+    assert m["model_alpha"] <= 0.0
+    assert "chance" in m["alt_test"]["caution"]
+    table = cli(*args).stdout
+    assert "alpha at chance" in table and "most frequent value" in table
+    rows = list(csv.DictReader(io.StringIO(cli(*args, "--format", "csv").stdout)))
+    assert rows[0]["bot: alternative annotator test"] == "passed (alpha at chance)"
+    good = json.loads(
+        cli("agreement", str(project), "--coders", "bot,Amira,Ben,Cleo", "--format", "json").stdout
+    )
+    assert good["variables"][0]["models"][0]["alt_test"]["caution"] == ""

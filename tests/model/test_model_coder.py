@@ -263,6 +263,42 @@ def test_evaluate_cross_validates_and_records_the_figures(trained, tmp_path):
     assert by_code["Claim"]["alpha"] is not None and by_code["Claim"]["alpha"] > 0.6
 
 
+def test_the_learning_curve_scores_growing_shares_on_the_held_out_folds(trained, tmp_path):
+    path = tmp_path / "curve.annotator"
+    path.write_bytes(trained.read_bytes())
+    args = ("model", "evaluate", str(path), "--name", "bot", "--folds", "2")
+    ev = json.loads(cli(*args, "--learning-curve", "0.25,0.5", "--format", "json").stdout)
+    curve = ev["learning_curve"]
+    # 36 articles, 2 folds: 18 training articles a fold, cut to a quarter and a half
+    assert [(p["share"], p["documents"]) for p in curve] == [(0.25, 4.0), (0.5, 9.0), (1.0, 18.0)]
+    full = {c["code"]: c for c in curve[-1]["codes"]}
+    for c in ev["codes"]:  # the last point is the cross-validation itself
+        assert full[c["code"]]["alpha"] == c["alpha"] and full[c["code"]]["f1"] == c["overlap"]["f1"]
+    for point in curve:
+        assert {c["code"] for c in point["codes"]} == {"Claim", "Economy"}
+        for c in point["codes"]:
+            assert c["f1"] is None or 0.0 <= c["f1"] <= 1.0
+            assert c["alpha"] is None or -1.0 <= c["alpha"] <= 1.0
+    stored = json.loads(cli("model", "list", str(path), "--json").stdout)[0]["provenance"]["evaluation"]
+    assert stored["learning_curve"] == curve
+    again = json.loads(cli(*args, "--learning-curve", "0.25,0.5", "--format", "json").stdout)
+    assert again["learning_curve"] == curve  # seeded: the same cuts and the same models
+
+
+def test_the_learning_curve_table_and_its_bad_shares(trained, tmp_path):
+    path = tmp_path / "curve.annotator"
+    path.write_bytes(trained.read_bytes())
+    args = ("model", "evaluate", str(path), "--name", "bot", "--folds", "2")
+    table = cli(*args, "--learning-curve", "0.5").stdout
+    assert "Learning curve" in table and "50% (9)" in table and "100% (18)" in table
+    before = path.read_bytes()
+    for bad in ("0,0.5", "1.5", "half"):
+        done = cli(*args, "--learning-curve", bad, check=False)
+        lines = [line for line in done.stderr.splitlines() if line.strip()]
+        assert done.returncode == 1 and len(lines) == 1 and "share" in lines[0], done.stderr
+    assert path.read_bytes() == before
+
+
 def test_a_model_cannot_take_a_human_coders_name(trained, tmp_path):
     done = cli("model", "train", str(trained), "--name", "Amira", "--epochs", "1", check=False)
     assert done.returncode == 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 from annotator.reporting.appendix_markdown import appendix_markdown
 from annotator.services.appendix import gather
 from annotator.store.project import Project
-from tests.agreement.test_model_in_report import build
+from tests.model_report_project import build
 
 
 def _store_model(path) -> None:
@@ -41,6 +41,16 @@ def _store_model(path) -> None:
                             "passed": True,
                         }
                     ],
+                    "learning_curve": [
+                        {
+                            "share": share,
+                            "documents": docs,
+                            "codes": [
+                                {"code_id": claim, "code": "Claim", "scope": "span", "f1": f1, "alpha": alpha}
+                            ],
+                        }
+                        for share, docs, f1, alpha in ((0.25, 8.0, 0.5, 0.41), (1.0, 32.0, 0.9, 0.85))
+                    ],
                 },
             },
         )
@@ -58,6 +68,10 @@ def test_the_appendix_gives_the_models_evaluation_and_replacement_test(tmp_path)
         in text
     )
     assert "alternative annotator test (Calderon, Reichart & Dror 2025" in text
+    assert (
+        "Learning curve of model bot version 1 (F1 / alpha on the held-out folds by training articles "
+        "per fold): Claim: 8 articles 0.500 / 0.410, 32 articles 0.900 / 0.850." in text
+    )
     assert "the model coder bot reached a mean pairwise alpha of" in text
 
 

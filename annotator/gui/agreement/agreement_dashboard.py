@@ -35,6 +35,7 @@ from annotator.gui.agreement.agreement_export import DashboardExport
 from annotator.gui.agreement.agreement_table import AgreementTable, DocumentsTable
 from annotator.gui.agreement.diagnostics_view import DiagnosticsView
 from annotator.gui.agreement.lift_line import LiftLine
+from annotator.gui.agreement.model_panel import ModelPanel
 from annotator.gui.app.workers import Worker, start
 from annotator.services.agreement import AGREEMENT_DEFAULTS, agreement_report
 from annotator.services.project_files import open_project
@@ -226,6 +227,8 @@ class AgreementDashboard(DashboardExport, QDialog):
         self.plan_button = QPushButton(self.tr("&Plan the sample…"), self)
         self.plan_button.setToolTip(self.tr("How many units a reliability sample needs, before coding"))
         self.plan_button.clicked.connect(self.plan_sample)
+        self.model_panel = ModelPanel(self)
+        self.tabs.setTabVisible(self.tabs.addTab(self.model_panel, self.tr("&Model coder")), False)
         # the selected variable's details belong to the Variables tab only
         self.tabs.currentChanged.connect(lambda index: self.detail_box.setVisible(index == 0))
 
@@ -325,6 +328,8 @@ class AgreementDashboard(DashboardExport, QDialog):
         self._export_ready(True)
         self.table.show_report(report)
         self.documents_table.show_documents(report.documents)
+        self.model_panel.show_report(report)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.model_panel), self.model_panel.has_models(report))
         self._update_chart()
         params = report.parameters
         names = ", ".join(c.get("name", c.get("id", "?")) for c in params.get("coders", []))
