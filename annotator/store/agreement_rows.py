@@ -29,6 +29,7 @@ class SpanColumns:
     code: np.ndarray
     start: np.ndarray
     end: np.ndarray
+    version: np.ndarray  # the codebook version it was made under (-1: not recorded)
 
 
 @dataclass
@@ -38,6 +39,7 @@ class ReliabilityRows:
     spans: SpanColumns
     done: tuple[np.ndarray, np.ndarray]  # (document index, coder index) marked done
     document_codes: list[DocumentCode]
+    document_code_versions: list[int | None]  # each document code's codebook version
 
 
 def _case(column: str, values: Sequence[str]) -> tuple[str, list[str]]:
@@ -65,7 +67,8 @@ def reliability_rows(
     # NOT INDEXED: every live row of these coders is wanted, so one pass over
     # the table beats an index lookup per row.
     cur = conn.execute(
-        f'SELECT document_id, {coder_sql}, {code_sql}, start, "end" FROM annotations NOT INDEXED '
+        f'SELECT document_id, {coder_sql}, {code_sql}, start, "end", coalesce(codebook_version, -1) '
+        "FROM annotations NOT INDEXED "
         f"WHERE deleted = 0 AND coder_id IN ({marks})",
         [*coder_params, *code_params, *coder_ids],
     )
@@ -75,14 +78,14 @@ def reliability_rows(
         n = len(chunk)
         doc_ids, *numbers = zip(*chunk, strict=True)  # columns, transposed in C
         doc_parts.append(np.fromiter(map(doc_ix.get, doc_ids, repeat(-1)), dtype=np.int32, count=n))
-        parts.append(np.array(numbers, dtype=np.int32).reshape(4, n))  # 32 bits: half the memory
+        parts.append(np.array(numbers, dtype=np.int32).reshape(5, n))  # 32 bits: half the memory
         del doc_ids, numbers
     del chunk
     if parts:
         cols = np.concatenate(parts, axis=1)
         doc = np.concatenate(doc_parts)
     else:
-        cols, doc = np.zeros((4, 0), dtype=np.int32), np.zeros(0, dtype=np.int32)
+        cols, doc = np.zeros((5, 0), dtype=np.int32), np.zeros(0, dtype=np.int32)
     del parts, doc_parts
     mine = doc >= 0  # annotations of documents outside the batch
     if mine.all():
@@ -97,14 +100,16 @@ def reliability_rows(
     done_doc = np.array([doc_ix.get(r[0], -1) for r in done_rows], dtype=np.int64)
     done_coder = np.array([r[1] for r in done_rows], dtype=np.int64)
     keep = done_doc >= 0
-    dcs = [
-        rows.document_code(r)
+    mine_dcs = [
+        r
         for r in db.rows(
             f"SELECT * FROM document_codes WHERE deleted = 0 AND coder_id IN ({marks})", list(coder_ids)
         )
         if r["document_id"] in doc_ix
     ]
-    return ReliabilityRows(documents, lengths, spans, (done_doc[keep], done_coder[keep]), dcs)
+    dcs = [rows.document_code(r) for r in mine_dcs]
+    dc_versions = [r["codebook_version"] for r in mine_dcs]
+    return ReliabilityRows(documents, lengths, spans, (done_doc[keep], done_coder[keep]), dcs, dc_versions)
 
 
 def titles(db: ProjectDb, document_ids: Sequence[str]) -> dict[str, str]:

@@ -1,0 +1,68 @@
+"""Agreement reads each table of a project once (issue 19, item 2): the counts
+of codings per codebook version come from the same pass over the annotations
+as the figures, not from a second query per few hundred articles."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from annotator.core.codebook import Code
+from annotator.core.models import Annotation, Coder, Document
+from annotator.services.agreement import agreement_report
+from annotator.services.codebook_versions import version_parameters
+from annotator.store.project import Project
+from tests.agreement_project import build_agreement_project
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    # more articles than one chunk of a per-article query holds
+    path = build_agreement_project(tmp_path_factory.mktemp("reads") / "s.annotator", documents=900, spans=4)
+    with Project.open(path, readonly=True) as p:
+        yield p
+
+
+@pytest.mark.parametrize("unit", ["document", "sentence"])
+def test_the_annotations_are_read_once(synthetic, unit):
+    statements: list[str] = []
+    synthetic.db.conn.set_trace_callback(statements.append)
+    try:
+        agreement_report(synthetic, unit=unit, bootstrap=0)
+    finally:
+        synthetic.db.conn.set_trace_callback(None)
+    reads = [s for s in statements if "FROM annotations" in s]
+    assert len(reads) == 1, reads
+
+
+def _versions_project(path: Path) -> dict[int | None, int]:
+    """Codings under versions 1 and 2, one article coded by one coder only and
+    a deleted span; returns the counts the report must give."""
+    with Project.create(path) as p:
+        frames = p.codes.add_code(Code("Frames"))
+        conflict = p.codes.add_code(Code("Conflict", parent_id=frames.id))
+        ana, bo = p.add_coder(Coder("ana")), p.add_coder(Coder("bo"))
+        docs = [
+            Document(text=f"Article {i}: the minister said the strikes hit.", title=f"t{i}") for i in range(5)
+        ]
+        p.documents.add_documents(docs)
+        for i, doc in enumerate(docs):
+            if i == 2:
+                p.codes.update_code(replace(conflict, name="Conflict frame"))  # version 2
+            for c in (ana, bo) if i < 4 else (ana,):
+                p.annotations.add_annotation(Annotation(doc.id, c.id, conflict.id, 12, 20 + i))
+        gone = p.annotations.add_annotation(Annotation(docs[3].id, bo.id, conflict.id, 1, 5))
+        p.annotations.delete_annotation(gone.annotation.id)
+        sample = [d.id for d in docs[:4]]
+        return p.coding_versions.version_counts(sample, [ana.id, bo.id])
+
+
+def test_version_counts_are_those_of_the_compared_codings(tmp_path):
+    path = tmp_path / "v.annotator"
+    want = _versions_project(path)
+    assert want == {1: 4, 2: 4}
+    with Project.open(path, readonly=True) as p:
+        report = agreement_report(p, bootstrap=0)
+    assert report.parameters["codebook_versions"] == version_parameters(want)
