@@ -10,7 +10,7 @@ import tracemalloc
 import numpy as np
 import pytest
 
-from annotator.agreement import CodingData, unit_data
+from annotator.agreement import CodingData, compute_report, unit_data
 from annotator.agreement.annotation_columns import AnnotationColumns
 from annotator.core.codebook import Code, Codebook
 
@@ -61,3 +61,10 @@ def test_the_document_unit_pairs_no_span_with_a_unit(data):
     peak = _peak(lambda: unit_data(data, unit="document", coders=CODERS, variables=frames))
     # the spans' five 64-bit columns are 40 bytes an annotation
     assert peak <= 100, f"{peak:.0f} bytes per annotation"
+
+
+def test_the_report_keeps_no_per_document_arrays_per_variable(data):
+    # each variable's per-document sums go into the overall ones at once;
+    # a report of many variables over many articles keeps one set, not one each
+    peak = _peak(lambda: compute_report(data, unit="document", coders=CODERS))
+    assert peak <= 135, f"{peak:.0f} bytes per annotation"
