@@ -51,9 +51,27 @@ def _case(column: str, values: Sequence[str]) -> tuple[str, list[str]]:
     return f"CASE {column} {whens} ELSE -1 END", list(values)
 
 
+_CODER_SHIFT, _VERSION_SHIFT = 24, 40  # code + 1 in bits 0-23, coder + 1 in bits 24-39, version + 1 above
+
+
+def _unpacked(packed: np.ndarray) -> np.ndarray:
+    """The coder, code, start, end and version columns (32 bits: half the
+    memory) of the two packed numbers of each row."""
+    which, where = packed
+    out = np.empty((5, packed.shape[1]), dtype=np.int32)
+    out[0] = ((which >> _CODER_SHIFT) & ((1 << (_VERSION_SHIFT - _CODER_SHIFT)) - 1)) - 1
+    out[1] = (which & ((1 << _CODER_SHIFT) - 1)) - 1
+    out[2] = where >> 32
+    out[3] = where & 0xFFFFFFFF
+    out[4] = (which >> _VERSION_SHIFT) - 1
+    return out
+
+
 def reliability_rows(
     db: ProjectDb, coder_ids: Sequence[str], code_ids: Sequence[str], *, batch_id: str | None = None
 ) -> ReliabilityRows:
+    if len(code_ids) >= 1 << _CODER_SHIFT or len(coder_ids) >= 1 << (_VERSION_SHIFT - _CODER_SHIFT):
+        raise ValueError("too many codes or coders to number in one reading")
     conn = db.conn
     where, params = ("WHERE batch_id = ?", [batch_id]) if batch_id else ("", [])
     docs = conn.execute(f"SELECT id, length FROM documents {where} ORDER BY rowid", params).fetchall()
@@ -65,12 +83,14 @@ def reliability_rows(
     code_sql, code_params = _case("code_id", code_ids)
     marks = ",".join("?" * len(coder_ids))
     # NOT INDEXED: every live row of these coders is wanted, so one pass over
-    # the table beats an index lookup per row.
+    # the table beats an index lookup per row. Two numbers a row besides the
+    # article (code, coder and version in one, start and end in the other):
+    # Python makes three objects a row instead of six.
     cur = conn.execute(
-        f'SELECT document_id, {coder_sql}, {code_sql}, start, "end", coalesce(codebook_version, -1) '
-        "FROM annotations NOT INDEXED "
-        f"WHERE deleted = 0 AND coder_id IN ({marks})",
-        [*coder_params, *code_params, *coder_ids],
+        f"SELECT document_id, (({code_sql}) + 1) | ((({coder_sql}) + 1) << {_CODER_SHIFT}) "
+        f'| ((coalesce(codebook_version, -1) + 1) << {_VERSION_SHIFT}), (start << 32) | "end" '
+        f"FROM annotations NOT INDEXED WHERE deleted = 0 AND coder_id IN ({marks})",
+        [*code_params, *coder_params, *coder_ids],
     )
     parts: list[np.ndarray] = []
     doc_parts: list[np.ndarray] = []
@@ -78,7 +98,7 @@ def reliability_rows(
         n = len(chunk)
         doc_ids, *numbers = zip(*chunk, strict=True)  # columns, transposed in C
         doc_parts.append(np.fromiter(map(doc_ix.get, doc_ids, repeat(-1)), dtype=np.int32, count=n))
-        parts.append(np.array(numbers, dtype=np.int32).reshape(5, n))  # 32 bits: half the memory
+        parts.append(_unpacked(np.array(numbers, dtype=np.int64).reshape(2, n)))
         del doc_ids, numbers
     del chunk
     if parts:

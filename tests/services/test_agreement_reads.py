@@ -11,7 +11,7 @@ import pytest
 
 from annotator.core.codebook import Code
 from annotator.core.models import Annotation, Coder, Document
-from annotator.services.agreement import agreement_report
+from annotator.services.agreement import agreement_report, coding_data
 from annotator.services.codebook_versions import version_parameters
 from annotator.store.project import Project
 from tests.agreement_project import build_agreement_project
@@ -66,3 +66,29 @@ def test_version_counts_are_those_of_the_compared_codings(tmp_path):
     with Project.open(path, readonly=True) as p:
         report = agreement_report(p, bootstrap=0)
     assert report.parameters["codebook_versions"] == version_parameters(want)
+
+
+def test_long_articles_and_unrecorded_versions_read_back_exactly(tmp_path):
+    # offsets past 16 bits, a version and none, a coder left out of the comparison
+    path = tmp_path / "long.annotator"
+    text = ("The minister said the strikes hit targets. " * 4000)[:170_000]
+    with Project.create(path) as p:
+        frames = p.codes.add_code(Code("Frames"))
+        leaves = [p.codes.add_code(Code(n, parent_id=frames.id)) for n in ("Conflict", "Economic")]
+        ana, bo, cy = p.add_coder(Coder("ana")), p.add_coder(Coder("bo")), p.add_coder(Coder("cy"))
+        doc = Document(text=text, title="long")
+        p.documents.add_documents([doc])
+        for i, c in enumerate((ana, bo, cy)):
+            p.annotations.add_annotation(Annotation(doc.id, c.id, leaves[i % 2].id, 131_000 + i, 169_999))
+            p.annotations.add_annotation(Annotation(doc.id, c.id, leaves[1].id, 7, 70_000 + i))
+        p.db.conn.execute("UPDATE annotations SET codebook_version = NULL WHERE start = 7")
+    with Project.open(path, readonly=True) as p:
+        data = coding_data(p, [ana, bo], segments=False)
+        got = sorted((a.coder_id, a.code_id, a.start, a.end) for a in data.annotations)
+        report = agreement_report(p, coders=["ana", "bo"], bootstrap=0)
+    assert got == sorted(
+        [(ana.id, leaves[0].id, 131_000, 169_999), (bo.id, leaves[1].id, 131_001, 169_999)]
+        + [(ana.id, leaves[1].id, 7, 70_000), (bo.id, leaves[1].id, 7, 70_001)]
+    )
+    versions = report.parameters["codebook_versions"]
+    assert versions["unrecorded"] == 2 and sum(versions.values()) == 4
