@@ -15,7 +15,8 @@ from annotator.core.models import DocumentCode, Segmentation
 from annotator.store import rows
 from annotator.store.project_db import ProjectDb
 
-_CHUNK = 65_536  # rows per fetch: bounded memory, few calls into Python
+_CHUNK = 65_536  # annotations per window: bounded memory, few calls into Python
+_SEPARATOR = 31  # the unit separator, a character no article id holds
 
 
 @dataclass
@@ -82,25 +83,50 @@ def reliability_rows(
     coder_sql, coder_params = _case("coder_id", coder_ids)
     code_sql, code_params = _case("code_id", code_ids)
     marks = ",".join("?" * len(coder_ids))
+    packed = (
+        f"(({code_sql}) + 1) | ((({coder_sql}) + 1) << {_CODER_SHIFT}) "
+        f"| ((coalesce(codebook_version, -1) + 1) << {_VERSION_SHIFT})"
+    )
     # NOT INDEXED: every live row of these coders is wanted, so one pass over
-    # the table beats an index lookup per row. Two numbers a row besides the
-    # article (code, coder and version in one, start and end in the other):
-    # Python makes three objects a row instead of six.
-    cur = conn.execute(
-        f"SELECT document_id, (({code_sql}) + 1) | ((({coder_sql}) + 1) << {_CODER_SHIFT}) "
-        f'| ((coalesce(codebook_version, -1) + 1) << {_VERSION_SHIFT}), (start << 32) | "end" '
-        f"FROM annotations NOT INDEXED WHERE deleted = 0 AND coder_id IN ({marks})",
-        [*code_params, *coder_params, *coder_ids],
+    # the table beats an index lookup per row. Each window of rows comes back
+    # as one row of three lists joined into text, parsed in C: a Python object
+    # per article mention instead of a tuple and its numbers per annotation.
+    # Two numbers an annotation: code, coder and version in one, start and end
+    # in the other.
+    window = (
+        f"SELECT max(r), count(*), group_concat(d, char({_SEPARATOR})), group_concat(w), group_concat(p) "
+        f'FROM (SELECT rowid AS r, document_id AS d, {packed} AS w, (start << 32) | "end" AS p '
+        f"FROM annotations NOT INDEXED WHERE rowid > ? AND deleted = 0 AND coder_id IN ({marks}) "
+        f"ORDER BY rowid LIMIT {_CHUNK})"
     )
     parts: list[np.ndarray] = []
     doc_parts: list[np.ndarray] = []
-    while chunk := cur.fetchmany(_CHUNK):
-        n = len(chunk)
-        doc_ids, *numbers = zip(*chunk, strict=True)  # columns, transposed in C
+    last = -(1 << 63)
+    while True:
+        last_row, n, doc_text, which, where = conn.execute(
+            window, [*code_params, *coder_params, last, *coder_ids]
+        ).fetchone()
+        if not n:
+            break
+        doc_ids = doc_text.split(chr(_SEPARATOR))
+        if len(doc_ids) != n:  # an article id holding the separator: read this window's ids one by one
+            doc_ids = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT document_id FROM annotations NOT INDEXED WHERE rowid > ? AND deleted = 0 "
+                    f"AND coder_id IN ({marks}) ORDER BY rowid LIMIT {_CHUNK}",
+                    [last, *coder_ids],
+                )
+            ]
         doc_parts.append(np.fromiter(map(doc_ix.get, doc_ids, repeat(-1)), dtype=np.int32, count=n))
-        parts.append(_unpacked(np.array(numbers, dtype=np.int64).reshape(2, n)))
-        del doc_ids, numbers
-    del chunk
+        numbers = np.stack(
+            [np.fromstring(which, dtype=np.int64, sep=","), np.fromstring(where, dtype=np.int64, sep=",")]
+        )
+        parts.append(_unpacked(numbers))
+        del doc_ids, doc_text, which, where, numbers
+        if n < _CHUNK:
+            break
+        last = last_row
     if parts:
         cols = np.concatenate(parts, axis=1)
         doc = np.concatenate(doc_parts)

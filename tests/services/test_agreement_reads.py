@@ -33,7 +33,8 @@ def test_the_annotations_are_read_once(synthetic, unit):
         agreement_report(synthetic, unit=unit, bootstrap=0)
     finally:
         synthetic.db.conn.set_trace_callback(None)
-    reads = [s for s in statements if "FROM annotations" in s]
+    # one reading, in windows of rows: the same statement from a later row on
+    reads = {s.split(" WHERE rowid > ")[0] for s in statements if "FROM annotations" in s}
     assert len(reads) == 1, reads
 
 
@@ -92,3 +93,40 @@ def test_long_articles_and_unrecorded_versions_read_back_exactly(tmp_path):
     )
     versions = report.parameters["codebook_versions"]
     assert versions["unrecorded"] == 2 and sum(versions.values()) == 4
+
+
+def test_windows_of_rows_read_every_annotation_once_in_order(synthetic, monkeypatch, tmp_path):
+    import annotator.store.agreement_rows as agreement_rows
+
+    coders = [c for c in synthetic.coders() if c.name in ("ana", "ben", "chen")]
+    whole = coding_data(synthetic, coders, segments=False).annotations
+    monkeypatch.setattr(agreement_rows, "_CHUNK", 7)  # many windows, the last one short
+    windowed = coding_data(synthetic, coders, segments=False).annotations
+    assert len(windowed) == len(whole) > 7 * 10
+    for a, b in zip(whole, windowed, strict=True):
+        assert (a.document_id, a.coder_id, a.code_id, a.start, a.end) == (
+            b.document_id,
+            b.coder_id,
+            b.code_id,
+            b.start,
+            b.end,
+        )
+
+
+def test_an_article_id_holding_the_separator_is_read_right(tmp_path, monkeypatch):
+    import annotator.store.agreement_rows as agreement_rows
+
+    path = tmp_path / "odd.annotator"
+    with Project.create(path) as p:
+        frames = p.codes.add_code(Code("Frames"))
+        conflict = p.codes.add_code(Code("Conflict", parent_id=frames.id))
+        ana, bo = p.add_coder(Coder("ana")), p.add_coder(Coder("bo"))
+        ids = ["plain", "odd\x1fid", "last"]
+        p.documents.add_documents([Document(text=f"Article {i} text here.", id=d) for i, d in enumerate(ids)])
+        for i, d in enumerate(ids):
+            for c in (ana, bo):
+                p.annotations.add_annotation(Annotation(d, c.id, conflict.id, 0, 7 + i))
+    monkeypatch.setattr(agreement_rows, "_CHUNK", 3)
+    with Project.open(path, readonly=True) as p:
+        got = sorted((a.document_id, a.coder_id, a.end) for a in coding_data(p, [ana, bo]).annotations)
+    assert got == sorted((d, c.id, 7 + i) for i, d in enumerate(ids) for c in (ana, bo))
