@@ -22,7 +22,7 @@ from annotator.core.task import NULL_STATE, TaskState
 from annotator.reporting import export_matrix, read_matrix_csv, write_report
 from annotator.services.codebook_versions import version_parameters, versions_warning
 from annotator.services.projects import find_coders
-from annotator.store.agreement_rows import reliability_rows, titles, unit_segmentations
+from annotator.store.agreement_rows import reliability_rows, unit_segmentations
 from annotator.store.project import Project
 
 
@@ -142,7 +142,7 @@ def _sample(
         annotations=annotations,
         document_codes=[dc for dc in found.document_codes if dc.document_id in kept],
         segmentations=segmentations,
-        titles=titles(project.db, sample),
+        titles=dict(zip(sample, map(found.titles.__getitem__, rows.tolist()), strict=True)),
         coded_matrix=(tuple(ids), coded),
     )
     return data, versions

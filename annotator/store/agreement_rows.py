@@ -37,6 +37,7 @@ class SpanColumns:
 class ReliabilityRows:
     documents: tuple[str, ...]  # in the order of import
     lengths: np.ndarray
+    titles: tuple[str, ...]  # of the documents, in their order
     spans: SpanColumns
     done: tuple[np.ndarray, np.ndarray]  # (document index, coder index) marked done
     document_codes: list[DocumentCode]
@@ -75,10 +76,10 @@ def reliability_rows(
         raise ValueError("too many codes or coders to number in one reading")
     conn = db.conn
     where, params = ("WHERE batch_id = ?", [batch_id]) if batch_id else ("", [])
-    docs = conn.execute(f"SELECT id, length FROM documents {where} ORDER BY rowid", params).fetchall()
-    documents = tuple(r[0] for r in docs)
-    lengths = np.fromiter((r[1] for r in docs), dtype=np.int64, count=len(docs))
-    del docs
+    docs = conn.execute(f"SELECT id, length, title FROM documents {where} ORDER BY rowid", params).fetchall()
+    documents, length_list, document_titles = zip(*docs, strict=True) if docs else ((), (), ())
+    lengths = np.fromiter(length_list, dtype=np.int64, count=len(docs))
+    del docs, length_list
     doc_ix = {d: i for i, d in enumerate(documents)}
     coder_sql, coder_params = _case("coder_id", coder_ids)
     code_sql, code_params = _case("code_id", code_ids)
@@ -155,21 +156,9 @@ def reliability_rows(
     ]
     dcs = [rows.document_code(r) for r in mine_dcs]
     dc_versions = [r["codebook_version"] for r in mine_dcs]
-    return ReliabilityRows(documents, lengths, spans, (done_doc[keep], done_coder[keep]), dcs, dc_versions)
-
-
-def titles(db: ProjectDb, document_ids: Sequence[str]) -> dict[str, str]:
-    wanted = set(document_ids)
-    if len(wanted) > 5000:  # most of a project: one pass beats thousands of lookups
-        cur = db.conn.execute("SELECT id, title FROM documents")
-        return {d: t for d, t in cur.fetchall() if d in wanted}
-    out: dict[str, str] = {}
-    ids = list(wanted)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        q = ",".join("?" * len(chunk))
-        out.update(db.conn.execute(f"SELECT id, title FROM documents WHERE id IN ({q})", chunk).fetchall())
-    return out
+    return ReliabilityRows(
+        documents, lengths, document_titles, spans, (done_doc[keep], done_coder[keep]), dcs, dc_versions
+    )
 
 
 def unit_segmentations(db: ProjectDb, document_ids: Sequence[str], unit: str) -> dict[str, Segmentation]:

@@ -36,6 +36,9 @@ def test_the_annotations_are_read_once(synthetic, unit):
     # one reading, in windows of rows: the same statement from a later row on
     reads = {s.split(" WHERE rowid > ")[0] for s in statements if "FROM annotations" in s}
     assert len(reads) == 1, reads
+    # the articles' ids, lengths and titles in one pass over their table
+    articles = [s for s in statements if "FROM documents" in s]
+    assert len(articles) == 1, articles
 
 
 def _versions_project(path: Path) -> dict[int | None, int]:
