@@ -182,7 +182,7 @@ def _compute_report(
                 var, codes, udata.coders, model_coders, names, bootstrap, seed, confidence, epsilon
             )
         docs, coded, notes = udata.documents, udata.coded, udata.notes
-        lengths = np.array([data.lengths[d] for d in docs])
+        lengths = np.fromiter(map(data.lengths.__getitem__, docs), dtype=np.int64, count=len(docs))
         overall = _overall_documents_units(udata, len(vars_), doc_sums, data)
     _add_span_f1(reports, data, coders, names)
     state.set_progress(steps, steps)
