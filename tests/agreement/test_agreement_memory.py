@@ -60,7 +60,7 @@ def test_the_document_unit_pairs_no_span_with_a_unit(data):
     frames = [f"f{i}" for i in range(6)]
     peak = _peak(lambda: unit_data(data, unit="document", coders=CODERS, variables=frames))
     # the spans' five 64-bit columns are 40 bytes an annotation
-    assert peak <= 100, f"{peak:.0f} bytes per annotation"
+    assert peak <= 110, f"{peak:.0f} bytes per annotation"
 
 
 def test_the_report_keeps_no_per_document_arrays_per_variable(data):
