@@ -16,7 +16,7 @@ from annotator.store import rows
 from annotator.store.project_db import ProjectDb
 
 _CHUNK = 65_536  # annotations per window: bounded memory, few calls into Python
-_SEPARATOR = 31  # the unit separator, a character no article id holds
+_SEPARATOR = 31  # the unit separator: article ids do not hold it (one that does is read apart)
 
 
 @dataclass
@@ -89,11 +89,11 @@ def reliability_rows(
         f"| ((coalesce(codebook_version, -1) + 1) << {_VERSION_SHIFT})"
     )
     # NOT INDEXED: every live row of these coders is wanted, so one pass over
-    # the table beats an index lookup per row. Each window of rows comes back
-    # as one row of three lists joined into text, parsed in C: a Python object
-    # per article mention instead of a tuple and its numbers per annotation.
-    # Two numbers an annotation: code, coder and version in one, start and end
-    # in the other.
+    # the table (in windows of rowids) beats an index lookup per row. A window
+    # comes back as one row of three lists joined into text and parsed in C:
+    # Python makes one string per annotation (its article's id) instead of a
+    # tuple, a string and numbers. Two numbers an annotation: code, coder and
+    # version in one, start and end in the other.
     window = (
         f"SELECT max(r), count(*), group_concat(d, char({_SEPARATOR})), group_concat(w), group_concat(p) "
         f'FROM (SELECT rowid AS r, document_id AS d, {packed} AS w, (start << 32) | "end" AS p '
@@ -104,7 +104,7 @@ def reliability_rows(
     doc_parts: list[np.ndarray] = []
     last = -(1 << 63)
     while True:
-        last_row, n, doc_text, which, where = conn.execute(
+        last_row, n, doc_text, which, bounds = conn.execute(
             window, [*code_params, *coder_params, last, *coder_ids]
         ).fetchone()
         if not n:
@@ -121,10 +121,10 @@ def reliability_rows(
             ]
         doc_parts.append(np.fromiter(map(doc_ix.get, doc_ids, repeat(-1)), dtype=np.int32, count=n))
         numbers = np.stack(
-            [np.fromstring(which, dtype=np.int64, sep=","), np.fromstring(where, dtype=np.int64, sep=",")]
+            [np.fromstring(which, dtype=np.int64, sep=","), np.fromstring(bounds, dtype=np.int64, sep=",")]
         )
         parts.append(_unpacked(numbers))
-        del doc_ids, doc_text, which, where, numbers
+        del doc_ids, doc_text, which, bounds, numbers
         if n < _CHUNK:
             break
         last = last_row
