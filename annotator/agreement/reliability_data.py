@@ -348,6 +348,8 @@ def _column_indices(
     """The columns renumbered into this report's documents, coders and codebook codes."""
 
     def renumber(index: np.ndarray, names: tuple[str, ...], to: dict[str, int]) -> np.ndarray:
+        if len(names) == len(to) and all(map(str.__eq__, names, to)):  # the same numbering: no lookup
+            return index.astype(np.int64)
         table = np.array([to.get(x, -1) for x in names] + [-1], dtype=np.int64)
         return table[np.where(index >= 0, index, len(names))]
 
@@ -434,11 +436,15 @@ def unit_data(
         u_end = lengths.copy()
     else:
         u_doc, u_start, u_end = segment_units(data.segmentations, docs, lengths, unit)
-    off = np.concatenate(([0], np.cumsum(lengths)))
-    g_start, g_end = off[u_doc] + u_start, off[u_doc] + u_end
     base = np.where(coded[u_doc], 0, -1).astype(np.int16)
     spans = _spans(data, docs, lengths, coders, coded)
-    pair_span, pair_unit, pair_len = _touches(spans, off, g_start, g_end)
+    if unit == "document":
+        # each span lies whole in its article's one unit: the pairs are the spans themselves
+        pair_span, pair_unit, pair_len = np.arange(len(spans.doc)), spans.doc, spans.end - spans.start
+    else:
+        off = np.concatenate(([0], np.cumsum(lengths)))
+        g_start, g_end = off[u_doc] + u_start, off[u_doc] + u_end
+        pair_span, pair_unit, pair_len = _touches(spans, off, g_start, g_end)
     # grouped by code once, so each variable reads only the pairs of its own codes
     by_code = np.argsort(spans.code[pair_span], kind="stable")
     pair_span, pair_unit, pair_len = pair_span[by_code], pair_unit[by_code], pair_len[by_code]

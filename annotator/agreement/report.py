@@ -149,22 +149,27 @@ def _compute_report(
         vars_ = udata.variables
         steps = len(vars_) * (1 + bootstrap) + 2
         _step(state, 1, steps)
-        tallies = []
+        # only what the bootstrap reads is kept of each variable's tally, and its
+        # per-document sums go straight into the overall ones
+        kinds: list[tuple[np.ndarray, np.ndarray]] = []
         reports = []
+        doc_sums = np.zeros((4, len(udata.documents)))
         for i in range(len(vars_)):
-            rep, t = _unit_variable(udata, i, names, data, top_documents)
+            rep, t, per_document = _unit_variable(udata, i, names, data, top_documents)
             reports.append(rep)
-            tallies.append(t)
+            kinds.append((t.counts, t.n))
+            doc_sums += np.stack(per_document[1:])
+            del t, per_document
             _step(state, i + 2, steps)
         if bootstrap:
             boots = bootstrap_alphas(
-                [t.counts for t in tallies],
+                [counts for counts, _ in kinds],
                 [v.level for v in vars_],
                 [_cats(v) for v in vars_],
                 samples=bootstrap,
                 seed=seed,
                 keys=[v.id for v in vars_],
-                weights=[t.n for t in tallies],
+                weights=[n for _, n in kinds],
                 confidence=confidence,
                 thresholds=thresholds,
                 state=state.part(len(vars_) + 1, steps),
@@ -177,8 +182,8 @@ def _compute_report(
                 var, codes, udata.coders, model_coders, names, bootstrap, seed, confidence, epsilon
             )
         docs, coded, notes = udata.documents, udata.coded, udata.notes
-        lengths = np.array([data.lengths[d] for d in docs])
-        overall = _overall_documents_units(udata, tallies, data)
+        lengths = np.fromiter(map(data.lengths.__getitem__, docs), dtype=np.int64, count=len(docs))
+        overall = _overall_documents_units(udata, len(vars_), doc_sums, data)
     _add_span_f1(reports, data, coders, names)
     state.set_progress(steps, steps)
     params = {
@@ -390,7 +395,7 @@ def _coding_figures(
 
 def _unit_variable(
     udata: UnitData, i: int, names: Mapping[str, str], data: CodingData, top: int
-) -> tuple[VariableReport, Tally]:
+) -> tuple[VariableReport, Tally, tuple[np.ndarray, ...]]:
     var = udata.variables[i]
     codes = udata.values[i]
     t = tally(codes, len(var.categories))
@@ -408,9 +413,9 @@ def _unit_variable(
         rep.coverage[names[coder]] = share
     if not given_value and not (t.codes > 0).any():
         rep.reasons.setdefault("coverage", "No coder used this code on these documents.")
-    t.per_document = _per_document(t, udata.unit_doc, len(udata.documents))
-    rep.documents = _figures(udata.documents, data, *t.per_document, top=top)
-    return rep, t
+    per_document = _per_document(t, udata.unit_doc, len(udata.documents))
+    rep.documents = _figures(udata.documents, data, *per_document, top=top)
+    return rep, t, per_document
 
 
 def _per_document(t: Tally, unit_doc: np.ndarray, n_docs: int) -> tuple[np.ndarray, ...]:
@@ -454,16 +459,26 @@ def _figures(
     if top is not None and 0 < top < len(keep):
         keep = _possible_top(keep, -n_diff[keep], share[keep], top)
     order = keep[np.lexsort((share[keep], -n_diff[keep]))][:top]
+    titles = data.titles
     out = []
-    for d in order.tolist():
-        a = None if np.isnan(share[d]) else float(share[d])
+    # plain numbers first: one conversion per column, not five numpy scalars per document
+    for d, n_units, pairable, differing, s in zip(
+        order.tolist(),
+        units[order].tolist(),
+        n_pair[order].tolist(),
+        n_diff[order].tolist(),
+        share[order].tolist(),
+        strict=True,
+    ):
+        doc = documents[d]
+        a = None if s != s else s  # NaN: no pairable values
         out.append(
             DocumentFigure(
-                documents[d],
-                data.titles.get(documents[d], ""),
-                int(units[d]),
-                int(n_pair[d]),
-                int(n_diff[d]),
+                doc,
+                titles.get(doc, ""),
+                int(n_units),
+                int(pairable),
+                int(differing),
                 a,
                 None if a is None else 1.0 - a,
             )
@@ -485,11 +500,10 @@ def _possible_top(keep: np.ndarray, first: np.ndarray, second: np.ndarray, top: 
     return keep[ahead | tied]
 
 
-def _overall_documents_units(udata: UnitData, tallies: list[Tally], data: CodingData) -> list[DocumentFigure]:
-    n_docs = len(udata.documents)
-    tot = np.zeros((4, n_docs))
-    units = np.bincount(udata.unit_doc, minlength=n_docs)
-    for t in tallies:
-        tot += np.stack(t.per_document[1:])
+def _overall_documents_units(
+    udata: UnitData, n_variables: int, doc_sums: np.ndarray, data: CodingData
+) -> list[DocumentFigure]:
+    """``doc_sums``: the four per-document sums of ``_per_document`` over all variables."""
+    units = np.bincount(udata.unit_doc, minlength=len(udata.documents))
     # pairable and disagreeing counts here are unit-variable cells
-    return _figures(udata.documents, data, units * max(len(tallies), 1), *tot)
+    return _figures(udata.documents, data, units * max(n_variables, 1), *doc_sums)

@@ -22,7 +22,7 @@ from annotator.agreement.report_model import (
     VariableReport,
     apply_bootstrap,
 )
-from annotator.agreement.spans_match import SpanTable, scores_by_label
+from annotator.agreement.spans_match import SpanTable, scores_by_label_modes
 from annotator.agreement.unitizing import bootstrap_unitizing, unitizing_alphas
 
 
@@ -171,13 +171,14 @@ def _add_span_f1(
         var_codes[rep.id] = np.array(sorted({code_index[i] for i in ids}), dtype=np.int64)
     _, _, coded = coding_frame(data, coders)
     pairs: dict[str, dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]] = {}
+    rows = [np.flatnonzero(spans.coder == i) for i in range(len(coders))]  # each coder's spans, once
     for i in range(len(coders)):
         for j in range(i + 1, len(coders)):
             both = coded[:, i] & coded[:, j]
-            a = _table(spans, i, both)
-            b = _table(spans, j, both)
+            a = _table(spans, rows[i], both)
+            b = _table(spans, rows[j], both)
             label = f"{names[coders[i]]} | {names[coders[j]]}"
-            pairs[label] = {mode: scores_by_label(a, b, n_codes, mode=mode) for mode in ("exact", "overlap")}
+            pairs[label] = scores_by_label_modes(a, b, n_codes, modes=("exact", "overlap"))
     for rep in span_vars:
         idx = var_codes[rep.id]
         for mode in ("exact", "overlap"):
@@ -196,6 +197,7 @@ def _add_span_f1(
             rep.reasons["f1"] = "No coder marked a span of this code on documents coded by two coders."
 
 
-def _table(spans: _Spans, coder: int, docs_mask: np.ndarray) -> SpanTable:
-    keep = (spans.coder == coder) & docs_mask[spans.doc]
+def _table(spans: _Spans, rows: np.ndarray, docs_mask: np.ndarray) -> SpanTable:
+    """The spans at ``rows`` (one coder's, in order) that lie in documents of ``docs_mask``."""
+    keep = rows[docs_mask[spans.doc[rows]]]
     return SpanTable(spans.doc[keep], spans.start[keep], spans.end[keep], spans.code[keep])

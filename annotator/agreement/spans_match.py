@@ -75,21 +75,41 @@ def spans_from_tuples(
     return table(a), table(b)
 
 
+@dataclass
+class _NumberLine:
+    """Both tables on one number line: group g (document, and label when
+    labels must agree) occupies [g * width, (g + 1) * width); ``order`` sorts
+    the second table by start. Made once for both kinds of matching."""
+
+    a_s: np.ndarray
+    a_e: np.ndarray
+    b_s: np.ndarray
+    b_e: np.ndarray
+    order: np.ndarray
+    b_sorted: np.ndarray
+
+
+def _number_line(a: SpanTable, b: SpanTable, same_label: bool) -> _NumberLine:
+    labels = int(max(a.label.max(), b.label.max())) + 1
+    ga = a.doc * labels + (a.label if same_label else 0)
+    gb = b.doc * labels + (b.label if same_label else 0)
+    width = int(max(a.end.max(), b.end.max())) + 1
+    b_s = gb * width + b.start
+    order = np.argsort(b_s, kind="stable")
+    return _NumberLine(ga * width + a.start, ga * width + a.end, b_s, gb * width + b.end, order, b_s[order])
+
+
 def match_spans(a: SpanTable, b: SpanTable, *, mode: str = "overlap", same_label: bool = True) -> Matching:
     """One-to-one matching of spans of two coders within each document."""
     if mode not in MODES:
         raise AgreementError(f"Unknown matching {mode!r}; use exact or overlap.")
-    empty = Matching(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, bool))
     if len(a) == 0 or len(b) == 0:
-        return empty
-    ga = a.doc * (int(max(a.label.max(), b.label.max())) + 1) + (a.label if same_label else 0)
-    gb = b.doc * (int(max(a.label.max(), b.label.max())) + 1) + (b.label if same_label else 0)
-    # One number line for all groups: group g occupies [g * span, (g + 1) * span).
-    span = int(max(a.end.max(), b.end.max())) + 1
-    a_s, a_e = ga * span + a.start, ga * span + a.end
-    b_s, b_e = gb * span + b.start, gb * span + b.end
-    ob = np.argsort(b_s, kind="stable")
-    bs_sorted = b_s[ob]
+        return Matching(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, bool))
+    return _match(_number_line(a, b, same_label), a, b, mode, same_label)
+
+
+def _match(line: _NumberLine, a: SpanTable, b: SpanTable, mode: str, same_label: bool) -> Matching:
+    a_s, a_e, b_s, b_e, ob, bs_sorted = line.a_s, line.a_e, line.b_s, line.b_e, line.order, line.b_sorted
     if mode == "exact":
         lo = np.searchsorted(bs_sorted, a_s, side="left")
         hi = np.searchsorted(bs_sorted, a_s, side="right")
@@ -155,10 +175,29 @@ def scores_by_label(
     a: SpanTable, b: SpanTable, n_labels: int, *, mode: str = "overlap", partial_credit: float = 1.0
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per label: spans of a, spans of b, matched credit (labels must agree)."""
-    m = match_spans(a, b, mode=mode, same_label=True)
-    credit = np.where(m.exact, 1.0, partial_credit)
-    return (
-        np.bincount(a.label, minlength=n_labels),
-        np.bincount(b.label, minlength=n_labels),
-        np.bincount(a.label[m.a], weights=credit, minlength=n_labels),
-    )
+    return scores_by_label_modes(a, b, n_labels, modes=(mode,), partial_credit=partial_credit)[mode]
+
+
+def scores_by_label_modes(
+    a: SpanTable,
+    b: SpanTable,
+    n_labels: int,
+    *,
+    modes: tuple[str, ...] = MODES,
+    partial_credit: float = 1.0,
+) -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """``scores_by_label`` for each of ``modes``, the spans put on their number line once."""
+    for mode in modes:
+        if mode not in MODES:
+            raise AgreementError(f"Unknown matching {mode!r}; use exact or overlap.")
+    count_a = np.bincount(a.label, minlength=n_labels)
+    count_b = np.bincount(b.label, minlength=n_labels)
+    if len(a) == 0 or len(b) == 0:
+        return {mode: (count_a, count_b, np.zeros(n_labels)) for mode in modes}
+    line = _number_line(a, b, True)
+    out = {}
+    for mode in modes:
+        m = _match(line, a, b, mode, True)
+        credit = np.where(m.exact, 1.0, partial_credit)
+        out[mode] = (count_a, count_b, np.bincount(a.label[m.a], weights=credit, minlength=n_labels))
+    return out

@@ -8,7 +8,7 @@ coefficients run over a few hundred kinds of units instead of a million tokens.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -21,8 +21,6 @@ class Tally:
     n: np.ndarray  # units of each kind (float, usable as weights)
     of: np.ndarray  # the kind of each unit
     counts: np.ndarray  # kinds x categories: value counts of each kind
-    # the report's per-document sums; left unset (not in __init__) until it computes them
-    per_document: tuple[np.ndarray, ...] = field(init=False, repr=False, compare=False)
 
     @property
     def units(self) -> int:

@@ -22,7 +22,7 @@ from annotator.core.task import NULL_STATE, TaskState
 from annotator.reporting import export_matrix, read_matrix_csv, write_report
 from annotator.services.codebook_versions import version_parameters, versions_warning
 from annotator.services.projects import find_coders
-from annotator.store.agreement_rows import reliability_rows, titles, unit_segmentations
+from annotator.store.agreement_rows import reliability_rows, unit_segmentations
 from annotator.store.project import Project
 
 
@@ -52,6 +52,29 @@ def coding_data(
     documents: Sequence[str] | None = None,
     include_training: bool = False,
 ) -> CodingData:
+    """The reliability sample of ``coders`` (see ``_sample``)."""
+    data, _ = _sample(
+        project,
+        coders,
+        batch=batch,
+        segments=segments,
+        unit=unit,
+        documents=documents,
+        include_training=include_training,
+    )
+    return data
+
+
+def _sample(
+    project: Project,
+    coders: Sequence[Coder],
+    *,
+    batch: str | None = None,
+    segments: bool = True,
+    unit: str | None = None,
+    documents: Sequence[str] | None = None,
+    include_training: bool = False,
+) -> tuple[CodingData, dict[int | None, int]]:
     """The reliability sample of ``coders``: the documents that at least two of
     them coded. A coder counts as having coded a document when they marked it
     done or left any annotation or article-level code on it; elsewhere their
@@ -60,7 +83,8 @@ def coding_data(
 
     Training-round articles are certification material, not part of the
     study's reliability sample: they are left out unless ``include_training``,
-    or unless ``documents`` names the articles to use."""
+    or unless ``documents`` names the articles to use. Also returns the number
+    of compared codings per codebook version, counted in the same pass."""
     if len(coders) < 2:
         raise AnnotatorError("Agreement needs at least two coders; name them with --coders.")
     ids = [c.id for c in coders]
@@ -92,8 +116,16 @@ def coding_data(
         spans.start[keep],
         spans.end[keep],
     )
-    del spans, found.spans
     kept = set(sample)
+    versions = _version_counts(
+        spans.version[keep],
+        [
+            v
+            for dc, v in zip(found.document_codes, found.document_code_versions, strict=True)
+            if dc.document_id in kept
+        ],
+    )
+    del spans, found.spans
     if unit in SEGMENT_UNITS:
         segmentations = unit_segmentations(project.db, sample, unit)
     else:
@@ -103,16 +135,28 @@ def coding_data(
     combination = coded @ (1 << np.arange(len(ids)))
     names = {int(m): [ids[j] for j in range(len(ids)) if int(m) >> j & 1] for m in np.unique(combination)}
     coded_by = [names[m] for m in combination.tolist()]
-    return CodingData(
+    data = CodingData(
         lengths=dict(zip(sample, found.lengths[rows].tolist(), strict=True)),
         codebook=codebook,
         coded=dict(zip(sample, coded_by, strict=True)),
         annotations=annotations,
         document_codes=[dc for dc in found.document_codes if dc.document_id in kept],
         segmentations=segmentations,
-        titles=titles(project.db, sample),
+        titles=dict(zip(sample, map(found.titles.__getitem__, rows.tolist()), strict=True)),
         coded_matrix=(tuple(ids), coded),
     )
+    return data, versions
+
+
+def _version_counts(spans: np.ndarray, document_codes: Sequence[int | None]) -> dict[int | None, int]:
+    """Codings per codebook version (None: not recorded; ``spans`` stores it as -1)."""
+    counts: dict[int | None, int] = {}
+    found, n = np.unique(spans, return_counts=True)
+    for v, k in zip(found.tolist(), n.tolist(), strict=True):
+        counts[None if v < 0 else v] = k
+    for v in document_codes:
+        counts[v] = counts.get(v, 0) + 1
+    return counts
 
 
 def _allowed(
@@ -147,7 +191,7 @@ def agreement_report(
     """The report of ``coders``; a coder of role ``model`` among them adds the
     model's figures per variable (see ``annotator.agreement.model_rater``)."""
     chosen = find_coders(project, list(coders) if coders else None)
-    data = coding_data(project, chosen, batch=batch, segments=unit in SEGMENT_UNITS, unit=unit)
+    data, versions = _sample(project, chosen, batch=batch, segments=unit in SEGMENT_UNITS, unit=unit)
     if unit in ("paragraph", "sentence", "token"):
         missing = [d for d in data.lengths if d not in data.segmentations]
         if missing:
@@ -180,16 +224,13 @@ def agreement_report(
             "nlp_pipeline": _segment_models(data),
         }
     )
-    _warn_across_versions(project, report, data, [c.id for c in chosen])
+    _warn_across_versions(report, versions)
     return report
 
 
-def _warn_across_versions(
-    project: Project, report: AgreementReport, data: CodingData, coder_ids: list[str]
-) -> None:
+def _warn_across_versions(report: AgreementReport, counts: dict[int | None, int]) -> None:
     """Codings of several codebook versions may not mean the same: the report
     names the versions and their counts, first among its notes."""
-    counts = project.coding_versions.version_counts(data.lengths, coder_ids)
     warning = versions_warning(counts)
     if warning:  # a report within one version stays as it was, parameters and all
         report.notes.insert(0, warning)

@@ -48,3 +48,19 @@ def test_the_pairs_are_those_of_the_plain_greedy_pass(seed, mode, same_label):
     assert fast.a.tolist() == plain.a.tolist()
     assert fast.b.tolist() == plain.b.tolist()
     assert fast.exact.tolist() == plain.exact.tolist()
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_both_matchings_from_one_number_line_score_as_each_alone(seed):
+    # span F1 puts two coders' spans on their number line once for exact and overlap
+    from annotator.agreement.spans_match import scores_by_label_modes
+
+    rng = np.random.default_rng(seed)
+    a, b = _table(rng, int(rng.integers(0, 150))), _table(rng, int(rng.integers(1, 150)))
+    both = scores_by_label_modes(a, b, 3, modes=("exact", "overlap"), partial_credit=0.5)
+    for mode in ("exact", "overlap"):
+        m = match_spans(a, b, mode=mode)
+        credit = np.bincount(a.label[m.a], weights=np.where(m.exact, 1.0, 0.5), minlength=3)
+        want = (np.bincount(a.label, minlength=3), np.bincount(b.label, minlength=3), credit)
+        for got, expected in zip(both[mode], want, strict=True):
+            assert got.tolist() == expected.tolist()
