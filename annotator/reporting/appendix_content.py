@@ -330,15 +330,23 @@ def _codebook(f: AppendixFacts) -> Section:
     s = Section("codebook", "Codebook and coding instrument")
     s.paragraphs.append(
         f"Coding followed the codebook “{f.codebook or 'unnamed'}”, version {f.codebook_version}, with {f.codes} "
-        f"codes and {f.codebook_changes} recorded change(s). The codebook with its coding instructions can be "
+        f"codes in use ({f.archived_codes} archived) and {f.codebook_changes} recorded change(s). The codebook with its coding instructions can be "
         "exported with annotator codebook export; state where readers can obtain it and the coding procedures."
     )
     s.tables.append(
         Table(
             "Codebook",
             "meta (codebook_name, codebook_version); codes; codebook_changes",
-            ["Name", "Version", "Codes", "Recorded changes"],
-            [[f.codebook or "unnamed", str(f.codebook_version), str(f.codes), str(f.codebook_changes)]],
+            ["Name", "Version", "Codes in use", "Archived codes", "Recorded changes"],
+            [
+                [
+                    f.codebook or "unnamed",
+                    str(f.codebook_version),
+                    str(f.codes),
+                    str(f.archived_codes),
+                    str(f.codebook_changes),
+                ]
+            ],
         )
     )
     warning = f.report.parameters.get("codebook_version_warning")

@@ -41,7 +41,7 @@ class AppendixFacts:
     generated_at: str
     codebook: str
     codebook_version: int
-    codes: int
+    codes: int  # in use; a merge or split archives its sources, which coders no longer see
     codebook_changes: int
     population: int  # documents of the study (training articles not counted)
     training_documents: int
@@ -60,3 +60,4 @@ class AppendixFacts:
     notes: list[str] = field(default_factory=list)
     # the recorded codebook changes from version 1: version, date, change, code path
     codebook_diff: list[tuple[int, str, str, str]] = field(default_factory=list)
+    archived_codes: int = 0

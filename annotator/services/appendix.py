@@ -94,7 +94,8 @@ def gather(
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
         codebook=project.codes.codebook().name,
         codebook_version=project.codes.codebook_version(),
-        codes=len(project.codes.codebook().codes),
+        codes=sum(1 for c in project.codes.codebook().codes if not c.archived),
+        archived_codes=sum(1 for c in project.codes.codebook().codes if c.archived),
         codebook_changes=len(project.codes.codebook_changes()),
         codebook_diff=[
             (c.version, c.at, c.description, c.code_path)

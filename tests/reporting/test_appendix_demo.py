@@ -42,6 +42,16 @@ def test_the_example_in_docs_is_current(fresh, suffix):
     )
 
 
+def test_the_example_shows_the_codebook_change_replayed(fresh):
+    text = (fresh / "appendix-demo.md").read_text(encoding="utf-8")
+    assert "version 2, with 34 codes in use (2 archived) and 1 recorded change(s)" in text
+    assert re.search(
+        r"\| 2 \| DATE \| Merged “Civilian harm”, “Humanitarian crisis” into “Civilian harm and humanitarian "
+        r"crisis”\. \| Dominant frame/Civilian harm and humanitarian crisis \|",
+        _stable(text),
+    )
+
+
 def test_the_example_shows_training_draws_and_intervals(fresh):
     text = (fresh / "appendix-demo.md").read_text(encoding="utf-8")
     assert "| R1 |" in text and "every article to every coder" in text

@@ -183,3 +183,19 @@ def test_the_word_appendix_holds_the_same_tables_as_text(small, tmp_path):
     assert HOSTILE in cells and "vtname" in cells  # literal text, control character dropped
     assert f"{f.report.variables[0].alpha:.3f}" in cells
     assert "Source: assignment_draws; hidden_checks; assignments." in text
+
+
+def test_the_codebook_section_counts_codes_in_use_and_archived_apart(small):
+    """A merge archives the merged codes: the appendix must not count them as
+    codes of the instrument the coders used."""
+    from annotator.services.codebook import CodebookService
+    from annotator.services.codebook_operations import merge
+
+    with Project.open(small) as p:
+        cb = p.codes.codebook()
+        merge(CodebookService(p), [cb.by_path("Tone/Positive").id, cb.by_path("Tone/Negative").id], "Either")
+        f = gather(p, bootstrap=0)
+        assert (f.codes, f.archived_codes) == (2, 2)  # Tone and Either in use; Positive and Negative archived
+        text = appendix_markdown(f)
+    assert "version 2, with 2 codes in use (2 archived) and 1 recorded change(s)" in text
+    assert "| Name | Version | Codes in use | Archived codes | Recorded changes |" in text
