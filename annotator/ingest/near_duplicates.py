@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
@@ -21,7 +22,7 @@ from annotator.core.task import NULL_STATE, TaskState
 _WORD = re.compile(r"\w+")
 _MAX64 = np.uint64(0xFFFFFFFFFFFFFFFF)
 _SHIFT = np.uint64(32)
-_CHUNK = 4096  # shingles hashed at a time, so a huge text does not need a huge matrix
+_CHUNK = 4096  # shingles hashed at a time, so a huge text or group does not need a huge matrix
 
 
 _WORD_CACHE = 1_000_000
@@ -106,16 +107,66 @@ class NearDuplicateIndex:
     def signature(self, text: str) -> np.ndarray:
         """The MinHash signature (``num_perm`` uint32) of a text; all-ones for a text
         without words, which resembles nothing."""
-        sh = self._shingle_hashes(text)  # repeated shingles do not change a minimum
-        low = np.full(self.num_perm, _MAX64, dtype=np.uint64)
+        return self.signatures([text])[0]
+
+    def signatures(self, texts: Sequence[str]) -> np.ndarray:
+        """The signatures of ``texts``, one row each, as ``signature`` gives them
+        one by one: hashed together, since for an article of a few hundred words
+        numpy's cost per call outweighs its arithmetic."""
+        out = np.full((len(texts), self.num_perm), 0xFFFFFFFF, dtype=np.uint32)
+        if len(self._word_hashes) > _WORD_CACHE:
+            self._word_hashes.clear()
+        words = [_WORD.findall(text.casefold()) for text in texts]
+        counts = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+        # Under shingle_size words a text has one shorter shingle: rare, hashed alone.
+        for i in map(int, np.flatnonzero((counts > 0) & (counts < self.shingle_size))):
+            out[i] = self._min_hashes(self._shingle_hashes(texts[i]), np.array([0]))[0]
+        full = np.flatnonzero(counts >= self.shingle_size)
+        if len(full):
+            sh, bounds = self._full_shingles([words[i] for i in full], counts[full])
+            out[full] = self._min_hashes(sh, bounds[:-1])
+        return out
+
+    def _full_shingles(self, words: list[list[str]], counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The shingle hashes of texts of at least ``shingle_size`` words, one
+        after the other, and where each text's run starts (and the last ends)."""
+        k = self.shingle_size
+        h = np.fromiter(
+            map(self._word_hashes.__getitem__, chain.from_iterable(words)),
+            dtype=np.uint64,
+            count=int(counts.sum()),
+        )
+        n = len(h) - k + 1
+        acc = np.zeros(n, dtype=np.uint64)
+        for j in range(k):
+            acc += h[j : j + n] * self._mix[j]  # wraps modulo 2**64, as intended
+        # keep the windows that lie inside one text, not across two
+        windows = counts - k + 1
+        bounds = np.zeros(len(counts) + 1, dtype=np.int64)
+        np.cumsum(windows, out=bounds[1:])
+        first_word = np.cumsum(counts) - counts
+        at = np.arange(bounds[-1]) + np.repeat(first_word - bounds[:-1], windows)
+        return acc[at] >> _SHIFT, bounds
+
+    def _min_hashes(self, sh: np.ndarray, starts: np.ndarray) -> np.ndarray:
+        """For runs of shingle hashes beginning at ``starts`` (ascending, none
+        empty), each run's ``num_perm`` minima of a*x + b, high 32 bits."""
+        # one row per hash function: reduceat then runs along contiguous memory
+        low = np.full((self.num_perm, len(starts)), _MAX64, dtype=np.uint64)
+        ends = np.r_[starts[1:], len(sh)]
         for start in range(0, len(sh), _CHUNK):
-            block = sh[start : start + _CHUNK]
-            hashed = np.multiply(self._a[:, None], block)  # wraps modulo 2**64, as intended
+            stop = min(start + _CHUNK, len(sh))
+            hashed = np.multiply(self._a[:, None], sh[start:stop])  # wraps modulo 2**64, as intended
             hashed += self._b[:, None]
-            np.minimum(low, hashed.min(axis=1), out=low)
+            # the runs this block holds a part of, and where each part begins in it
+            first = int(np.searchsorted(ends, start, side="right"))
+            last = int(np.searchsorted(starts, stop, side="left"))
+            begins = np.maximum(starts[first:last], start) - start
+            part = low[:, first:last]
+            np.minimum(part, np.minimum.reduceat(hashed, begins, axis=1), out=part)
         # the high 32 bits never decrease as a*x + b grows, so the minimum of
         # the whole values gives the minimum of their high halves in one shift
-        return (low >> _SHIFT).astype(np.uint32)
+        return (low.T >> _SHIFT).astype(np.uint32)
 
     def _band_keys(self, sig: np.ndarray) -> list[bytes]:
         return [sig[b * self.rows : (b + 1) * self.rows].tobytes() for b in range(self.bands)]

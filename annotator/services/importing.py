@@ -182,6 +182,7 @@ def _import_into(
 
     def fresh_documents() -> Iterator[Document]:
         nonlocal cut_short
+        group: list[Document] = []
         for result in read_sources(
             paths,
             format=options.format,
@@ -193,11 +194,27 @@ def _import_into(
             if isinstance(result, ReadFailure):
                 report.failed.append({"path": result.source_path, "reason": result.reason})
                 continue
-            doc = result
-            if len(doc.text) > max_length:
-                report.failed.append({"path": doc.source_path, "reason": article_too_long(doc, max_length)})
+            if len(result.text) > max_length:
+                report.failed.append(
+                    {"path": result.source_path, "reason": article_too_long(result, max_length)}
+                )
                 continue
-            if doc.id in seen or project.documents.has_document(doc.id):
+            group.append(result)
+            if len(group) >= PIPE_BATCH:
+                yield from screened(group)
+                group = []
+        yield from screened(group)
+        # an interruption ends the reading; what was read is still segmented and stored below
+        cut_short = state.is_interruption_requested()
+
+    def screened(group: list[Document]) -> Iterator[Document]:
+        """The articles of ``group`` that are new, in order, flagged when they
+        resemble an earlier one: one look-up and one hashing for the group,
+        since per article their fixed costs outweighed the work."""
+        stored = project.documents.existing_document_ids([d.id for d in group])
+        fresh: list[Document] = []
+        for doc in group:
+            if doc.id in seen or doc.id in stored:
                 report.duplicates.append(
                     {
                         "path": doc.source_path,
@@ -208,8 +225,9 @@ def _import_into(
                 )
                 continue
             seen[doc.id] = doc.source_path
+            fresh.append(doc)
+        for doc, similar in zip(fresh, near.check(fresh), strict=True):
             doc.batch_id = batch.id
-            similar = near.check(doc)
             if similar is not None:
                 doc.metadata["near_duplicate_of"] = similar[0]
                 report.near_duplicates.append(
@@ -223,8 +241,6 @@ def _import_into(
                 )
             report.cleaned_lines += len(doc.cleaning)
             yield doc
-        # an interruption ends the reading; what was read is still segmented and stored below
-        cut_short = state.is_interruption_requested()
 
     kwargs: dict[str, Any] = {"batch_size": PIPE_BATCH, "as_tuples": True}
     if processes > 1:
@@ -261,11 +277,14 @@ class _NearDuplicates:
             self.index.add(doc_id, signature=np.frombuffer(blob, dtype=np.uint32))
         self.signatures: dict[str, bytes] = {}
 
-    def check(self, doc: Document) -> tuple[str, float] | None:
-        sig = self.index.signature(doc.text)
-        found = self.index.query(signature=sig)
-        self.index.add(doc.id, signature=sig)
-        self.signatures[doc.id] = sig.tobytes()
+    def check(self, docs: list[Document]) -> list[tuple[str, float] | None]:
+        """For each of ``docs`` in order, the earlier document it resembles (with
+        the similarity) or None; each is compared with those before it."""
+        found = []
+        for doc, sig in zip(docs, self.index.signatures([d.text for d in docs]), strict=True):
+            found.append(self.index.query(signature=sig))
+            self.index.add(doc.id, signature=sig)
+            self.signatures[doc.id] = sig.tobytes()
         return found
 
     def take(self) -> dict[str, bytes]:

@@ -99,3 +99,48 @@ def test_the_same_pairs_are_flagged_as_with_the_reference(seeded_corpus):
             expected.append((doc_id, hit[0], round(hit[1], 3)))
     assert len(expected) > 100
     assert [(f.document_id, f.resembles, f.similarity) for f in found] == expected
+
+
+def test_signatures_of_a_group_equal_the_reference_one_by_one(seeded_corpus):
+    # the import hashes a group of articles at a time; every article's
+    # signature must be the one it would have alone, whatever its neighbours
+    index = NearDuplicateIndex()
+    texts = [text for _, text in seeded_corpus]
+    for size in (1, 3, 64, len(texts)):
+        for start in range(0, len(texts), size):
+            group = texts[start : start + size]
+            sigs = index.signatures(group)
+            assert sigs.shape == (len(group), index.num_perm) and sigs.dtype == np.uint32
+            for text, sig in zip(group, sigs, strict=True):
+                assert np.array_equal(sig, reference_signature(index, text)), (size, text[:60])
+    assert index.signatures([]).shape == (0, index.num_perm)
+
+
+def test_an_import_flags_the_same_pairs_as_the_reference(seeded_corpus, tmp_path):
+    import csv
+
+    from annotator.services.importing import ImportOptions, import_batch
+    from annotator.store.project import Project
+
+    # the texts as the import stores them (cleaned), in the order it reads them
+    texts = [text for _, text in seeded_corpus if text.strip() and any(c.isalnum() for c in text)]
+    path = tmp_path / "seeded.csv"
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["title", "text"])
+        writer.writerows([f"article {i}", t] for i, t in enumerate(texts))
+    with Project.create(tmp_path / "p.annotator") as project:
+        report = import_batch(project, [path], ImportOptions(model="blank:en", near_duplicate_threshold=0.8))
+        # in import order, as the import compared them
+        stored = [(i, project.documents.document_text(i)) for i in project.documents.document_ids()]
+    reference = NearDuplicateIndex(threshold=0.8)
+    expected = []
+    for doc_id, text in stored:
+        sig = reference_signature(reference, text)
+        hit = reference.query(signature=sig)
+        reference.add(doc_id, signature=sig)
+        if hit is not None:
+            expected.append((doc_id, hit[0], round(hit[1], 3)))
+    assert len(expected) > 100
+    found = [(n["document_id"], n["resembles"], n["similarity"]) for n in report.near_duplicates]
+    assert found == expected
