@@ -80,6 +80,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>&amp;Write methods appendix…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
             <source>Switch &amp;coder…</source>
             <translation type="unfinished" />
         </message>
@@ -266,6 +271,11 @@
         <message>
             <location line="+1" />
             <source>&amp;Merge packages…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Training rounds…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -520,7 +530,7 @@
     <context>
         <name>AgreementDashboard</name>
         <message>
-            <location filename="../../annotator/gui/agreement/agreement_dashboard.py" line="+70" />
+            <location filename="../../annotator/gui/agreement/agreement_dashboard.py" line="+73" />
             <source>Agreement — {0}</source>
             <translation type="unfinished" />
         </message>
@@ -696,7 +706,27 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+34" />
+            <location line="+4" />
+            <source>&amp;Diagnostics</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>&amp;Plan the sample…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How many units a reliability sample needs, before coding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Model coder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+36" />
             <source>Choose at least two coders to compare.</source>
             <translation type="unfinished" />
         </message>
@@ -711,7 +741,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+49" />
+            <location line="+51" />
             <source>Unit: {0}</source>
             <translation type="unfinished" />
         </message>
@@ -741,7 +771,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+34" />
+            <location line="+36" />
             <source>Level of measurement: {0}</source>
             <translation type="unfinished" />
         </message>
@@ -891,7 +921,7 @@
     <context>
         <name>AnnotationTableModel</name>
         <message>
-            <location filename="../../annotator/gui/workbench/annotations_panel.py" line="+29" />
+            <location filename="../../annotator/gui/workbench/annotations_panel.py" line="+39" />
             <source>Code</source>
             <translation type="unfinished" />
         </message>
@@ -909,8 +939,193 @@
     <context>
         <name>AnnotationsPanel</name>
         <message>
-            <location line="+131" />
+            <location line="+151" />
             <source>Annotations in this document</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AppendixDialog</name>
+        <message>
+            <location filename="../../annotator/gui/exchange/appendix_dialog.py" line="+64" />
+            <source>Methods appendix — {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Write methods appendix</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Format</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Write to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>C&amp;hoose…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Unit of analysis</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Coders compared</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Variables reported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Every variable; or names separated by commas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Bootstrap resamples</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Seed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Seed of the bootstrap, so the figures can be reproduced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Alpha threshold</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The appendix gives P(α &lt; threshold) for each variable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Appendix progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+53" />
+            <location line="+50" />
+            <source>&amp;Write</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-102" />
+            <source>Compute and write the appendix (Ctrl+Enter)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Show in fo&amp;lder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>&amp;Format</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;To</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Coders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Variables</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Bootstrap resamples</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Seed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Alpha threshold</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Write the appendix to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Tick at least one coder to compare.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Replace</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{0} exists; press Replace to write over it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Computing the appendix…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The appendix was not written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Wrote {0}.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -953,7 +1168,7 @@
     <context>
         <name>AssignDialog</name>
         <message>
-            <location filename="../../annotator/gui/team/assign_dialog.py" line="+39" />
+            <location filename="../../annotator/gui/team/assign_dialog.py" line="+41" />
             <source>Assign documents</source>
             <translation type="unfinished" />
         </message>
@@ -988,7 +1203,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+6" />
+            <location line="+3" />
+            <source>&amp;Hidden checks: the sample slipped unmarked among each coder's other documents</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Like the reliability sample, but the shared documents are placed at seeded random places in each coder's queue, so no coder can tell which documents are checks.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
             <source>Size of the reliability sample</source>
             <translation type="unfinished" />
         </message>
@@ -1083,7 +1308,15 @@
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location line="+64" />
+            <location line="+66" />
+            <source>Hidden checks: %n document(s), coded by {0}; slipped unmarked into each coder's queue.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+6" />
             <source>Reliability sample: %n document(s), coded by {0}.</source>
             <translation type="unfinished">
                 <numerusform />
@@ -1104,7 +1337,15 @@
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location line="+21" />
+            <location line="+22" />
+            <source>Assigned documents to %n coder(s); {0} of them are hidden checks.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
             <source>Assigned documents to %n coder(s); the reliability sample has {0} documents.</source>
             <translation type="unfinished">
                 <numerusform />
@@ -1383,7 +1624,7 @@
     <context>
         <name>CodebookEditorDialog</name>
         <message>
-            <location filename="../../annotator/gui/codebook/codebook_editor.py" line="+62" />
+            <location filename="../../annotator/gui/codebook/codebook_editor.py" line="+63" />
             <source>Codebook — {0}</source>
             <translation type="unfinished" />
         </message>
@@ -1436,12 +1677,12 @@
         </message>
         <message>
             <location line="+3" />
-            <location line="+155" />
+            <location line="+150" />
             <source>Archive</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-154" />
+            <location line="-149" />
             <source>Hide the code from coders; its annotations are kept</source>
             <translation type="unfinished" />
         </message>
@@ -1507,22 +1748,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+8" />
-            <source>Codebook version</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+25" />
-            <source>{0} codes · codebook version {1}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="-108" />
+            <location line="-75" />
             <source>Delete a code nobody has used (Del)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+113" />
+            <location line="+107" />
             <source>Undo: {0} (Ctrl+Z)</source>
             <translation type="unfinished" />
         </message>
@@ -1542,7 +1773,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+29" />
+            <location line="+30" />
             <source>Restore</source>
             <translation type="unfinished" />
         </message>
@@ -1801,6 +2032,102 @@
         <message>
             <location line="+1" />
             <source>Codes of the codebook</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CodebookVersionsDialog</name>
+        <message>
+            <location filename="../../annotator/gui/codebook/versions_dialog.py" line="+32" />
+            <source>Codebook versions — {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Codebook versions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>From version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>To version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;From version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;to version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The codebook is now version {0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Codebook changes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;Copy as Markdown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The table, as `annotator codebook diff --format markdown` prints it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+22" />
+            <source>No change between these versions.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n change(s).</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Copied the table as Markdown.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2196,6 +2523,14 @@
         </message>
     </context>
     <context>
+        <name>ConfusionTable</name>
+        <message>
+            <location filename="../../annotator/gui/reliability/score_tables.py" line="+128" />
+            <source>{0} coded {1}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>CrashDialog</name>
         <message>
             <location filename="../../annotator/gui/app/crash_dialog.py" line="+44" />
@@ -2246,6 +2581,346 @@
         <message>
             <location line="+5" />
             <source>Hide details</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DiagnosticsView</name>
+        <message>
+            <location filename="../../annotator/gui/agreement/diagnostics_view.py" line="+121" />
+            <source>Coder diagnostics</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Variable to diagnose</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Gold standard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The coder each coder is compared with (default: the project's adjudicator, if one has coded)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The adjudicator, if one has coded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Drift by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>week of coding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>order of coding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Articles per block</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Articles per block when drift follows the order of coding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Recompu&amp;te</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Compute the diagnostics again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Diagnostics progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Stop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop the diagnostics</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Variab&amp;le</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Gold</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dri&amp;ft by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Bloc&amp;k</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Diagnostics status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Diagnostics</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Leave o&amp;ne out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Confusion &amp;matrix</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+75" />
+            <source>Coder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-74" />
+            <source>Category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Coder's use</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Others' use</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Difference</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Use of each category per coder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Percentage points: the coder's use minus the others' on the same units</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Category u&amp;se</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dr&amp;ift</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Articles with most disagreement on this variable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Articles &amp;with most disagreement</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>About leaving one coder out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Left out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>α of the others</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Alpha with each coder left out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>α without this coder minus α of all: above 0, this coder lowers alpha</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Pair of coders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Pair of &amp;coders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>About the confusion matrix</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Confusion matrix</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+21" />
+            <source>About the drift</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Units</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Pairs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Agreement</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Agreement per coder and period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Choose at least two coders to compare.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Diagnosing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The diagnostics were stopped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+57" />
+            <source>Coders {0} at the {1} unit, {2} articles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>gold: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>no gold standard (no adjudicator codings)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>No variable could be compared.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+42" />
+            <source>{0} – {1} (gold)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+22" />
+            <source>α of all {0} coders: {1} on {2} pairable units. Leaving out the marked coder raises α most, so that coder lowers it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+12" />
+            <source>lowers α most</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Total</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+4" />
+            <source>{0} (by {1})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Rows: {0}'s values; columns: {1}'s. {2} units both coded, {3} agreement, α = {4}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+49" />
+            <source>No coding times to follow agreement over.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>per week of coding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>per block of {0} articles in the order each coder coded them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Share of agreeing pairs of values of each coder with {0}, {1}.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2419,6 +3094,19 @@
         <message>
             <location line="+0" />
             <source>Pairwise percent agreement in this article</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DriftChart</name>
+        <message>
+            <location filename="../../annotator/gui/agreement/drift_chart.py" line="+19" />
+            <source>Chart of each coder's agreement over time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+32" />
+            <source>No drift to show.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3375,15 +4063,48 @@
         </message>
     </context>
     <context>
+        <name>LiftLine</name>
+        <message>
+            <location filename="../../annotator/gui/agreement/lift_line.py" line="+26" />
+            <source>Articles still to code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Lower bound to reach</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The alpha the interval's lower bound should pass (as --alpha-min of `annotator agreement plan`)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>T&amp;hreshold</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Code {0} more articles to lift the lower bound for {1} above {2}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The lower bound for {0} is already above {1}.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <location filename="../../annotator/gui/workbench/main_window.py" line="+73" />
-            <location line="+464" />
+            <location line="+460" />
             <source>Annotator</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-418" />
+            <location line="-414" />
             <source>Annotations</source>
             <translation type="unfinished" />
         </message>
@@ -3443,7 +4164,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+112" />
+            <location line="+108" />
             <location line="+42" />
             <source>Select some text first, then apply a code.</source>
             <translation type="unfinished" />
@@ -3509,6 +4230,50 @@
         <message>
             <location line="+3" />
             <source>Clear article code</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MergeCodesDialog</name>
+        <message>
+            <location filename="../../annotator/gui/codebook/operation_dialogs.py" line="+50" />
+            <location line="+1" />
+            <source>Merge codes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Codes to merge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Merge into</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A new name, or an existing code's path</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Merge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Codes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Into</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The merged codes are archived and the merge is recorded: Migrate older codings… gives their codings the new code. Undo (Ctrl+Z) takes it back.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3695,6 +4460,353 @@
         </message>
     </context>
     <context>
+        <name>MigrationDialog</name>
+        <message>
+            <location filename="../../annotator/gui/codebook/migration_dialog.py" line="+77" />
+            <source>Migrate older codings — {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Migrate older codings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Bring codings to version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Bring older codings to codebook &amp;version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Operations replayed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Codings moved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waiting for a decision</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Split codes: which code their older codings become</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Load decisions per coding from a file…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A YAML mapping file, as `annotator codebook migrate --mapping` reads</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Dry run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Migration progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Apply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Give the older codings their new codes (Ctrl+Enter)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Cancel migration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Code for the older codings of {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>— choose —</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+7" />
+            <source>{0} (%n coding(s))</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>the window's choices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Dry run to version {0}: {1} codings given a new code, {2} kept their code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>; {0} need a decision (choose above, or load a file)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>; nothing was changed yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n span(s) given a new code overlap a span of the same coder with that code; both are kept.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Every coding is already at codebook version {0}: nothing to migrate.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Decisions for split codes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Mapping files (*.yaml *.yml)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Migrating…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The migration was cancelled; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Codings brought to codebook version {0}: {1} given a new code, {2} kept their code.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ModelPanel</name>
+        <message>
+            <location filename="../../annotator/gui/agreement/model_panel.py" line="+49" />
+            <source>Model coder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Model coder per variable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>The model coder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Variable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Code or exclusive group</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Humans only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Krippendorff's alpha of the human coders without the model, with its 95% interval</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>With model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alpha of the humans and the model together, with its 95% interval</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Model vs humans</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mean of the alphas of the model paired with each human, with its 95% interval</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Winning rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Alternative annotator test: share of humans the model could replace (after the false discovery rate correction)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Advantage prob.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Mean share of units on which the model represents the other humans at least as well</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Replace a human?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Passed when the winning rate is at least 0.5</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+12" />
+            <source>About the model figures</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Alternative annotator test per human</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Choose a model coder among the coders to see its figures here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>No variable has model figures for these settings; see the notes below.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>95% intervals from {0} bootstrap resamples (seed {1})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>no interval (resamples: 0)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Model coder {0}: Krippendorff's alpha, {1}; alternative annotator test (Calderon, Reichart &amp; Dror 2025) with epsilon {2}: the model may replace a human when its winning rate is at least 0.5.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+16" />
+            <source>yes (passed)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no (failed)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>yes (passed; alpha at chance)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+40" />
+            <source>{0}, model {1}: alpha of each human with the model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Alternative annotator test, one human left out at a time:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the model is a better alternative</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>not shown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{0}: {1} units, model wins {2}, human wins {3}, {4}: {5}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>NewProjectDialog</name>
         <message>
             <location filename="../../annotator/gui/project_setup/new_project_dialog.py" line="+45" />
@@ -3749,6 +4861,157 @@
         <message>
             <location line="+67" />
             <source>{0} could not be created: {1}.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NewRoundDialog</name>
+        <message>
+            <location filename="../../annotator/gui/reliability/new_round_dialog.py" line="+42" />
+            <source>New training round</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Name of the round</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Gold standard coder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Whose codings are gold: the adjudicator, or a coder imported as gold.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>(no adjudicator yet)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Gold articles of the round</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Which articles can be gold</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Coders to train</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Pass mark: alpha against gold</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>A coder passes when alpha against gold reaches this on every variable.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;First in each coder's queue, before their other articles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Hidden among each coder's other articles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Slipped in at seeded random places, so a coder cannot tell the training articles.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Seed of the hidden places</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>C&amp;reate round</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Gold standard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Articles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Coders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Pass mark (alpha)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>S&amp;eed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+34" />
+            <source>(untitled)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>(already in {0})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>cannot be gold: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Only articles with a gold coding can be training articles.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Every article has a gold coding by {0} and can be chosen.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>%n article(s) have a gold coding by {0} and can be chosen; the others cannot.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>No gold article is left that no round has used; adjudicate or import more gold first.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3944,6 +5207,165 @@
         </message>
     </context>
     <context>
+        <name>SamplePlanDialog</name>
+        <message>
+            <location filename="../../annotator/gui/agreement/sample_plan_dialog.py" line="+47" />
+            <location line="+1" />
+            <source>Plan the reliability sample</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Before coding: how many units two coders must code so that alpha exceeds the smallest acceptable value at the chosen significance level, given how often the rarest category occurs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Smallest acceptable alpha</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>0.800 to rely on a variable, 0.667 for tentative conclusions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Significance level</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>One-tailed, as in Krippendorff's table (0.100, 0.050, 0.010, 0.005)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Smallest acceptable &amp;alpha</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Significance &amp;level</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Expected distribution of the categories</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Share of the least frequent category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Share of the least frequent category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Equally frequent categories</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Number of equally frequent categories</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Expected &amp;distribution</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Expected distribution</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>counts or percentages, such as 40, 30, 20, 10</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Minimum number of units</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Required units by alpha and significance level</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+65" />
+            <source>At least {0} units, each coded by two coders, for α ≥ {1} at p = {2} when the least frequent category has a share of {3}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Krippendorff (2019), table of minimum sample sizes for two coders, after Bloch &amp; Kraemer (1989, eq. 3.7); the significance level is one-tailed.
+The same figure on the command line:
+annotator agreement plan --alpha-min {0} --significance {1} --smallest-share {2}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Required units for other plans with the same share ({0}):</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ScoresTable</name>
+        <message>
+            <location filename="../../annotator/gui/reliability/score_tables.py" line="-73" />
+            <source>Coder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Variable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alpha</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Span F1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Agreement</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Units</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pass</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+18" />
+            <source>yes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>no</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ShortcutSheet</name>
         <message>
             <location filename="../../annotator/gui/help/help_browser.py" line="+128" />
@@ -3979,6 +5401,46 @@
         <message>
             <location line="+4" />
             <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SplitCodeDialog</name>
+        <message>
+            <location filename="../../annotator/gui/codebook/operation_dialogs.py" line="+28" />
+            <location line="+1" />
+            <source>Split code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Codes it splits into</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Military
+Political</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Split</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Into</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>One code a line, at least two: a new name (it goes beside the split code) or an existing code's path. The split code is archived; which code each older coding becomes is decided in Migrate older codings…</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -4122,6 +5584,322 @@
         </message>
     </context>
     <context>
+        <name>TrainingRoundsDialog</name>
+        <message>
+            <location filename="../../annotator/gui/reliability/training_rounds_dialog.py" line="+58" />
+            <location line="+18" />
+            <source>Training rounds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-16" />
+            <source>not started</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>passed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not passed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Round</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Articles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Coders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pass mark</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Placement</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Created</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Rounds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+56" />
+            <source>Coder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-56" />
+            <source>Standing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Scorings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Coders of the round and their standing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>C&amp;oders of the round</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;New round…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>New round for those who did not &amp;pass…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The same pass mark and placement, new gold articles, the coders who have not passed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Score now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Score every coder of the round against gold; the scoring is kept in the history.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The project is open read-only here: no round can be created.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Scores per coder and variable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Confusion matrix: gold in rows, the coder in columns</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Confusion &amp;matrix</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Which confusion matrix is shown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Scored (UTC)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Alpha per variable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Earlier scorings of the round</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Scores and history</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Latest scores</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;History</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Scoring progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>S&amp;top</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop the scoring</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+51" />
+            <source>hidden</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>first in queue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not recorded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+19" />
+            <source>No training round yet: New round… marks gold articles as one and assigns them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>coding {0} of {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+31" />
+            <source>Round {0} created: %n gold article(s) assigned to {1}.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Scoring {0} against gold…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The scoring was stopped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Round {0} scored.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Passed: {0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not passed: {0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not started yet: {0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Score the round to see each coder's confusion with gold.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{1}, {0}: gold's values in rows, {0}'s in the columns of the same numbers.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>VersionsBar</name>
+        <message>
+            <location filename="../../annotator/gui/codebook/versions_bar.py" line="+23" />
+            <source>Codebook version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Merge codes…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Merge codes into one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>S&amp;plit code…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Split the selected code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Versions…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>The changes between two codebook versions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Mi&amp;grate older codings…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Replay merges and splits on codings made under an earlier version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+19" />
+            <source>{0} codes · codebook version {1}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>WindowMenusMixin</name>
         <message>
             <location filename="../../annotator/gui/workbench/window_menus.py" line="+46" />
@@ -4129,7 +5907,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+120" />
+            <location line="+131" />
             <source>Codes (while the article text has the focus)</source>
             <translation type="unfinished" />
         </message>
@@ -4196,6 +5974,27 @@ Code news articles for framing and sourcing, compare coders and report reliabili
         <message>
             <location filename="../../annotator/gui/app/workers.py" line="+53" />
             <source>The operation stopped because of an unexpected error: {0}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>dialog</name>
+        <message>
+            <location filename="../../annotator/gui/codebook/operation_dialogs.py" line="-88" />
+            <source>{0} (Ctrl+Enter)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>table</name>
+        <message>
+            <location filename="../../annotator/gui/reliability/score_tables.py" line="+66" />
+            <source>passed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>not passed</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -4440,231 +6239,241 @@ Code news articles for framing and sourcing, compare coders and report reliabili
         </message>
         <message>
             <location filename="../../annotator/gui/workbench/window_actions.py" line="40" />
+            <source>&amp;Write methods appendix…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="41" />
             <source>Switch &amp;coder…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="43" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="44" />
             <source>&amp;Preferences…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="45" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="46" />
             <source>&amp;Quit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="46" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="47" />
             <source>File</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="48" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="49" />
             <source>&amp;Edit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="49" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="50" />
             <source>&amp;Undo</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="51" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="52" />
             <source>&amp;Redo</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="56" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="57" />
             <source>&amp;Search documents</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="57" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="58" />
             <source>Edit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="59" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="60" />
             <source>&amp;Code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="61" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="62" />
             <source>&amp;Apply code…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="63" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="64" />
             <source>&amp;Repeat last code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="65" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="66" />
             <source>C&amp;hange code of annotation…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="66" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="67" />
             <source>Write &amp;note on annotation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="68" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="69" />
             <source>C&amp;lear the selection</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="72" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="73" />
             <source>&amp;Delete annotation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="81" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="82" />
             <source>Annotation starts a word &amp;earlier</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="88" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="89" />
             <source>Annotation starts a word &amp;later</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="95" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="96" />
             <source>Annotation ends a word earlier</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="102" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="103" />
             <source>Annotation ends a word later</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="108" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="109" />
             <source>C&amp;odes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="110" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="111" />
             <source>Code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="112" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="113" />
             <source>&amp;Document</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="114" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="115" />
             <source>Mark &amp;done and go to next</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="116" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="117" />
             <source>&amp;Next document</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="117" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="118" />
             <source>&amp;Previous document</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="119" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="120" />
             <source>Go to document &amp;list</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="120" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="121" />
             <source>Go to article &amp;text</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="121" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="122" />
             <source>Go to &amp;codebook</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="122" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="123" />
             <source>Go to &amp;annotations</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="123" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="124" />
             <source>Go to article-level &amp;form</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="124" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="125" />
             <source>Document</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="126" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="127" />
             <source>&amp;Project</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="127" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="128" />
             <source>&amp;Edit codebook…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="128" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="129" />
             <source>C&amp;oders…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="129" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="130" />
             <source>A&amp;ssign documents…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="130" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="131" />
             <source>Coder &amp;packages…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="131" />
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="132" />
             <source>&amp;Merge packages…</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../annotator/gui/workbench/window_actions.py" line="133" />
-            <source>&amp;Agreement between coders…</source>
+            <source>&amp;Training rounds…</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../annotator/gui/workbench/window_actions.py" line="135" />
-            <source>&amp;Compare and adjudicate this document…</source>
+            <source>&amp;Agreement between coders…</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../annotator/gui/workbench/window_actions.py" line="137" />
-            <source>Project</source>
+            <source>&amp;Compare and adjudicate this document…</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../annotator/gui/workbench/window_actions.py" line="139" />
-            <source>&amp;Help</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../annotator/gui/workbench/window_actions.py" line="140" />
-            <source>&amp;Keyboard shortcuts</source>
+            <source>Project</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../annotator/gui/workbench/window_actions.py" line="141" />
-            <source>User &amp;guide</source>
+            <source>&amp;Help</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../annotator/gui/workbench/window_actions.py" line="142" />
-            <source>&amp;About Annotator</source>
+            <source>&amp;Keyboard shortcuts</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../annotator/gui/workbench/window_actions.py" line="143" />
+            <source>User &amp;guide</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="144" />
+            <source>&amp;About Annotator</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/workbench/window_actions.py" line="145" />
             <source>Help</source>
             <translation type="unfinished" />
         </message>
