@@ -111,8 +111,10 @@ class ExportReader:
             f'{where} ORDER BY d.rowid, a.coder_id, a.start, a."end", a.code_id',
             params,
         )
-        for r in _chunked(cur):
-            yield r[0], rows.annotation_from_tuple(r[1:])
+        annotation = rows.annotation_from_tuple
+        while batch := cur.fetchmany(1000):  # the most numerous rows: no generator between
+            for r in batch:
+                yield r[0], annotation(r[1:])
 
     def _document_codes(self) -> Iterator[tuple[int, DocumentCode]]:
         where, params = self._codings_where("dc")
