@@ -87,7 +87,7 @@ def awkward(tmp_path_factory) -> Path:
         # texts whose spans start with formula characters, their stored quotes now stale
         conn.execute("DROP TRIGGER documents_text_frozen")
         risky = str.maketrans("aeoint", "=-+'@\t")
-        for (doc_id, text) in conn.execute("SELECT id, text FROM documents ORDER BY rowid LIMIT 5").fetchall():
+        for doc_id, text in conn.execute("SELECT id, text FROM documents ORDER BY rowid LIMIT 5").fetchall():
             conn.execute("UPDATE documents SET text = ? WHERE id = ?", (text.translate(risky), doc_id))
         conn.execute("UPDATE annotations SET quote = '' WHERE rowid % 7 = 0")
         conn.execute("UPDATE coders SET name = '=evil' WHERE name = 'coder 1'")
