@@ -8,8 +8,10 @@ For each project size (a seeded synthetic project file: 3 coders, 20 spans
 each per document) and each streamed format it prints the median wall time
 and peak memory (resident set of a fresh process) of ``export_project``, of
 the floor (the bare writer library, csv / json / openpyxl write-only / lxml
-``etree.xmlfile``, writing the same rows read with one SQL query), and the
-ratios. Each measurement runs in its own process, so peaks do not mix.
+``etree.xmlfile``, writing what the export writes, its columns, keys and
+elements, from one SQL query per table), and the ratios. The floors read
+stored quotes and ids where the export cuts quotes from the texts and derives
+REFI-QDA GUIDs, and they neither escape formulas nor sync the files to disk. Each measurement runs in its own process, so peaks do not mix.
 """
 
 from __future__ import annotations
