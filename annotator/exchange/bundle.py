@@ -10,11 +10,25 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
 
+from annotator.core.cells import escape_row
 from annotator.core.codebook import Codebook
-from annotator.core.export_view import CELL_SIZE, DOCUMENT_FIELDS, DocumentCodings, ExportFacts
+from annotator.core.export_view import (
+    CELL_SIZE,
+    DOCUMENT_FIELDS,
+    DocumentCodings,
+    ExportFacts,
+    TableKind,
+    annotation_values,
+    document_code_values,
+    json_record,
+)
 from annotator.core.models import Annotation, Code, Coder, Document, DocumentCode, Scope
 from annotator.core.task import TaskState
+
+TABLE_CHUNK = 1000  # rows of the annotation table handed over at once
 
 
 @dataclass
@@ -107,6 +121,21 @@ class ProjectData:
             doc_codes.setdefault(dc.document_id, []).append(dc)
         for d in self.documents:
             yield DocumentCodings(d, by_doc.get(d.id, []), doc_codes.get(d.id, []))
+
+    def table(self, kind: TableKind, *, spreadsheet: bool = False) -> Iterator[list[tuple[Any, ...]]]:
+        rows = self._values(kind)
+        while chunk := list(islice(rows, TABLE_CHUNK)):
+            yield [tuple(escape_row(r)) for r in chunk] if spreadsheet else chunk
+
+    def json_records(self, kind: TableKind) -> Iterator[str]:
+        rows = self._values(kind)
+        while chunk := list(islice(rows, TABLE_CHUNK)):
+            yield "".join(json_record(kind, r) for r in chunk)
+
+    def _values(self, kind: TableKind) -> Iterator[tuple[Any, ...]]:
+        if kind == "annotation":
+            return annotation_values(self.codings(), self.coders, self.codebook)
+        return document_code_values(self.document_code_entries(), self.coders, self.codebook)
 
     def document_code_entries(self) -> Iterator[tuple[DocumentCode, Document | None]]:
         docs = self.document_index()

@@ -2,13 +2,13 @@
 
 Written as UTF-8 with a byte-order mark, which Excel needs to read UTF-8 and
 R, pandas and LibreOffice ignore; text cells are escaped against formula
-injection (:func:`annotator.exchange.untrusted.escape_cell`).
+injection (:func:`annotator.core.cells.escape_cell`).
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from itertools import islice
 from pathlib import Path
@@ -25,15 +25,15 @@ from annotator.exchange.tabular import (
     ANNOTATION_COLUMNS,
     CODE_COLUMNS,
     DOCUMENT_CODE_COLUMNS,
-    annotation_values,
     code_from_row,
     code_rows,
-    document_code_values,
     rows_to_data,
 )
 from annotator.exchange.untrusted import escape_row, unescape_cell
 
 ENCODING = "utf-8-sig"
+# the byte-order mark written by hand: Python's utf-8-sig encoder costs a Python call per row written
+BOM = "\ufeff"
 MAX_FIELD = 50 * 1024 * 1024
 MAX_FILE_BYTES = (
     512 * 1024 * 1024
@@ -60,23 +60,31 @@ def export_csv(data: ExportSource, out: Path, *, state: TaskState = NULL_STATE) 
     # renames never leaves a companion file without the file it belongs to.
     with ExitStack() as files:
         opened = {
-            p: files.enter_context(atomic_output(p, encoding=ENCODING, newline="")) for p in reversed(written)
+            p: files.enter_context(atomic_output(p, encoding="utf-8", newline="")) for p in reversed(written)
         }
         handles = [opened[p] for p in written]
         done = 0
-        for fh, columns, rows in (
-            (handles[0], ANNOTATION_COLUMNS, annotation_values(data)),
-            (handles[1], DOCUMENT_CODE_COLUMNS, document_code_values(data)),
-            (handles[2], CODE_COLUMNS, ([r[c] for c in CODE_COLUMNS] for r in code_rows(data))),
-        ):
+        tables: tuple[tuple[tuple[str, ...], Iterator[Sequence[Sequence[Any]]]], ...] = (
+            # escaped and in chunks from the source: a project file builds them in SQL
+            (ANNOTATION_COLUMNS, data.table("annotation", spreadsheet=True)),
+            (DOCUMENT_CODE_COLUMNS, data.table("document_code", spreadsheet=True)),
+            (CODE_COLUMNS, _escaped_chunks([r[c] for c in CODE_COLUMNS] for r in code_rows(data))),
+        )
+        for fh, (columns, chunks) in zip(handles, tables, strict=True):
+            fh.write(BOM)
             writer = csv.writer(fh)
             writer.writerow(columns)
-            while chunk := list(islice(rows, 500)):
-                writer.writerows(map(escape_row, chunk))
+            for chunk in chunks:
+                writer.writerows(chunk)
                 done += len(chunk)
                 advance(state, done, total)
         advance(state, total, total)
     return written
+
+
+def _escaped_chunks(rows: Iterator[Sequence[Any]]) -> Iterator[list[list[Any]]]:
+    while chunk := list(islice(rows, 500)):
+        yield list(map(escape_row, chunk))
 
 
 def read_csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[str, dict[str, Any]]]]:

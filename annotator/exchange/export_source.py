@@ -6,10 +6,10 @@ same order."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Protocol
+from typing import Any, Protocol
 
 from annotator.core.codebook import Codebook
-from annotator.core.export_view import DocumentCodings, ExportFacts
+from annotator.core.export_view import DocumentCodings, ExportFacts, TableKind
 from annotator.core.models import Coder, Document, DocumentCode
 
 
@@ -20,6 +20,17 @@ class ExportSource(Protocol):
     def iter_documents(self) -> Iterator[Document]: ...
 
     def codings(self) -> Iterator[DocumentCodings]: ...
+
+    def table(self, kind: TableKind, *, spreadsheet: bool = False) -> Iterator[list[tuple[Any, ...]]]:
+        """The rows of ``TABLE_COLUMNS[kind]`` (``annotator.core.export_view``)
+        in chunks; with ``spreadsheet`` every text cell goes through
+        ``annotator.core.cells.escape_cell``."""
+        ...
+
+    def json_records(self, kind: TableKind) -> Iterator[str]:
+        """The same rows as JSON Lines records (``json_record``), a chunk of
+        lines at a time."""
+        ...
 
     def document_code_entries(self) -> Iterator[tuple[DocumentCode, Document | None]]: ...
 

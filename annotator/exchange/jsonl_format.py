@@ -33,10 +33,8 @@ from annotator.exchange.json_lines import json_lines
 from annotator.exchange.prodigy_format import MARKERS as PRODIGY_MARKERS
 from annotator.exchange.prodigy_format import read_prodigy_lines
 from annotator.exchange.tabular import (
-    annotation_rows,
     code_from_row,
     code_rows,
-    document_code_rows,
     rows_to_data,
 )
 from annotator.exchange.task_matching import TaskReader
@@ -82,15 +80,11 @@ def export_jsonl(
             put(record)
             done += 1
             advance(state, done, total)
-        for kind, rows in (
-            ("annotation", annotation_rows(data)),
-            ("document_code", document_code_rows(data)),
-        ):
-            for row in rows:
-                put({"type": kind, **row})
-                done += 1
-                if done % 500 == 0:
-                    advance(state, done, total)
+        for kind in ("annotation", "document_code"):
+            for lines in data.json_records(kind):
+                fh.write(lines)
+                done += lines.count("\n")
+                advance(state, done, total)
         advance(state, total, total)
     return [path]
 

@@ -3,11 +3,12 @@ CSV, JSONL and XLSX formats, and its reading back onto known texts."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
-from annotator.core.codebook import Codebook
 from annotator.core.errors import ExchangeError, InvalidSpan
+from annotator.core.export_view import ANNOTATION_COLUMNS as ANNOTATION_COLUMNS
+from annotator.core.export_view import DOCUMENT_CODE_COLUMNS as DOCUMENT_CODE_COLUMNS
 from annotator.core.models import (
     LEVELS,
     ORIGINS,
@@ -15,7 +16,6 @@ from annotator.core.models import (
     Annotation,
     Code,
     Coder,
-    Document,
     DocumentCode,
     Level,
     Scope,
@@ -24,40 +24,6 @@ from annotator.core.spans import check_span
 from annotator.exchange.bundle import ImportResult, ProjectData, Reconciler, annotation_id
 from annotator.exchange.export_source import ExportSource
 
-ANNOTATION_COLUMNS = (
-    "document_id",
-    "document_title",
-    "outlet",
-    "published",
-    "url",
-    "coder_id",
-    "coder",
-    "code_id",
-    "code",
-    "start",
-    "end",
-    "quote",
-    "note",
-    "origin",
-    "annotation_id",
-    "link",
-    "created_at",
-    "updated_at",
-)
-DOCUMENT_CODE_COLUMNS = (
-    "document_id",
-    "document_title",
-    "outlet",
-    "published",
-    "url",
-    "coder_id",
-    "coder",
-    "code_id",
-    "code",
-    "value",
-    "note",
-    "updated_at",
-)
 CODE_COLUMNS = (
     "code_id",
     "code",
@@ -78,45 +44,14 @@ DOCUMENT_COLUMNS = ("document_id", "title", "outlet", "author", "published", "ur
 def annotation_values(data: ExportSource) -> Iterator[tuple[Any, ...]]:
     """One row of ``ANNOTATION_COLUMNS`` per live annotation, a document at a
     time (streamed from a project file)."""
-    coders = {c.id: c.name for c in data.coders}
-    path = _code_paths(data.codebook)
-    for doc, spans, _ in data.codings():
-        head = (doc.id, doc.title, doc.outlet, doc.published, doc.url)
-        text = doc.text
-        for a in spans:
-            yield (
-                *head,
-                a.coder_id,
-                coders.get(a.coder_id, ""),
-                a.code_id,
-                path(a.code_id),
-                a.start,
-                a.end,
-                text[a.start : a.end],
-                a.note,
-                a.origin,
-                a.id,
-                a.link or "",
-                a.created_at,
-                a.updated_at,
-            )
+    for chunk in data.table("annotation"):
+        yield from chunk
 
 
 def document_code_values(data: ExportSource) -> Iterator[tuple[Any, ...]]:
     """One row of ``DOCUMENT_CODE_COLUMNS`` per article-level code."""
-    coders = {c.id: c.name for c in data.coders}
-    path = _code_paths(data.codebook)
-    for dc, doc in data.document_code_entries():
-        yield (
-            *_doc_fields(doc, dc.document_id).values(),
-            dc.coder_id,
-            coders.get(dc.coder_id, ""),
-            dc.code_id,
-            path(dc.code_id),
-            dc.value,
-            dc.note,
-            dc.updated_at,
-        )
+    for chunk in data.table("document_code"):
+        yield from chunk
 
 
 def annotation_rows(data: ExportSource) -> Iterator[dict[str, Any]]:
@@ -127,19 +62,6 @@ def annotation_rows(data: ExportSource) -> Iterator[dict[str, Any]]:
 def document_code_rows(data: ExportSource) -> Iterator[dict[str, Any]]:
     for values in document_code_values(data):
         yield dict(zip(DOCUMENT_CODE_COLUMNS, values, strict=True))
-
-
-def _code_paths(codebook: Codebook) -> Callable[[str], str]:
-    """``codebook.path`` remembered per code: it walks up the tree on every call."""
-    known: dict[str, str] = {}
-
-    def path(code_id: str) -> str:
-        found = known.get(code_id)
-        if found is None:
-            found = known[code_id] = codebook.path(code_id)
-        return found
-
-    return path
 
 
 def code_rows(data: ExportSource | ProjectData) -> Iterator[dict[str, Any]]:
@@ -172,18 +94,6 @@ def document_rows(data: ExportSource) -> Iterator[dict[str, Any]]:
             "language": d.language,
             "length": len(d.text),
         }
-
-
-def _doc_fields(doc: Document | None, doc_id: str) -> dict[str, Any]:
-    if doc is None:
-        return {"document_id": doc_id, "document_title": "", "outlet": "", "published": "", "url": ""}
-    return {
-        "document_id": doc.id,
-        "document_title": doc.title,
-        "outlet": doc.outlet,
-        "published": doc.published,
-        "url": doc.url,
-    }
 
 
 # --- reading rows back -----------------------------------------------------

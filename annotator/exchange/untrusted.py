@@ -1,55 +1,20 @@
-"""Guards for files from elsewhere: spreadsheet formulas, zip archives, XML."""
+"""Guards for files from elsewhere: zip archives, XML (and, from
+:mod:`annotator.core.cells`, spreadsheet formulas)."""
 
 from __future__ import annotations
 
-import re
 import zipfile
 import zlib
-from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
+# the spreadsheet rule lives in core, where the store applies it too
+from annotator.core.cells import escape_cell as escape_cell
+from annotator.core.cells import escape_row as escape_row
+from annotator.core.cells import unescape_cell as unescape_cell
 from annotator.core.errors import ExchangeError
-
-# --- spreadsheet cells -------------------------------------------------------
-
-# A cell starting with one of these is a formula (or becomes one) in Excel and
-# LibreOffice; a leading apostrophe makes it text (OWASP "CSV injection").
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-
-
-def escape_cell(value: Any) -> Any:
-    """The value to write in a spreadsheet cell so it is never run as a formula.
-
-    Plain numbers (``-3``) are left as they are: they cannot execute and a
-    quote would turn them into text. An apostrophe at the start is doubled so
-    that :func:`unescape_cell` gives back exactly what was written.
-    """
-    if not isinstance(value, str) or not value:
-        return value
-    if value[0] == "'" or (value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value)):
-        return "'" + value
-    return value
-
-
-# the first characters escape_cell acts on: most cells start otherwise and skip it
-_RISKY_FIRST = frozenset(("'", *_FORMULA_START))
-
-
-def escape_row(values: Iterable[Any]) -> list[Any]:
-    """:func:`escape_cell` over a row, fast for the cells it leaves alone."""
-    return [escape_cell(v) if type(v) is str and v[:1] in _RISKY_FIRST else v for v in values]
-
-
-def unescape_cell(value: str) -> str:
-    if len(value) > 1 and value[0] == "'" and (value[1] == "'" or value[1:].startswith(_FORMULA_START)):
-        return value[1:]
-    return value
-
 
 # --- zip archives ------------------------------------------------------------
 

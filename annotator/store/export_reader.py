@@ -19,9 +19,10 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from annotator.core.codebook import Codebook
-from annotator.core.export_view import CELL_SIZE, DOCUMENT_FIELDS, DocumentCodings, ExportFacts
+from annotator.core.export_view import CELL_SIZE, DOCUMENT_FIELDS, DocumentCodings, ExportFacts, TableKind
 from annotator.core.models import Annotation, Coder, Document, DocumentCode
 from annotator.store import rows
+from annotator.store.export_table import ExportTable
 from annotator.store.project_db import ProjectDb
 
 _DOC_COLUMNS = (
@@ -30,6 +31,8 @@ _DOC_COLUMNS = (
 )
 _ANN_COLUMNS = ", ".join(f"a.{c.strip()}" for c in rows.ANNOTATION_COLUMNS.split(","))
 _DC_COLUMNS = "dc.document_id, dc.coder_id, dc.code_id, dc.value, dc.note, dc.updated_at"
+# what a file edited outside the program could hold despite the schema's rules
+_PROBLEM = 'a."end" > d.length OR a.code_id NOT IN (SELECT id FROM codes)'
 _HAS_EXTRA = "coalesce(d.metadata, '') NOT IN ('', '{}', '[]', 'null')"
 
 
@@ -56,6 +59,7 @@ class ExportReader:
         self._coder_ids = [c.id for c in self.coders]
         self._batch_id = batch_id
         self._facts: ExportFacts | None = None
+        self._problems = 0  # annotations past their text or with a code not in the codebook
 
     # --- filters ---------------------------------------------------------------
 
@@ -107,8 +111,10 @@ class ExportReader:
             f'{where} ORDER BY d.rowid, a.coder_id, a.start, a."end", a.code_id',
             params,
         )
-        for r in _chunked(cur):
-            yield r[0], rows.annotation_from_tuple(r[1:])
+        annotation = rows.annotation_from_tuple
+        while batch := cur.fetchmany(1000):  # the most numerous rows: no generator between
+            for r in batch:
+                yield r[0], annotation(r[1:])
 
     def _document_codes(self) -> Iterator[tuple[int, DocumentCode]]:
         where, params = self._codings_where("dc")
@@ -126,6 +132,16 @@ class ExportReader:
         codes = _Grouped(self._document_codes())
         for key, doc in self._documents():
             yield DocumentCodings(doc, anns.take(key), codes.take(key))
+
+    def _table(self, kind: TableKind) -> ExportTable:
+        where, params = self._codings_where("a" if kind == "annotation" else "dc")
+        return ExportTable(kind, self.db.conn, self.coders, self.codebook, where, params)
+
+    def table(self, kind: TableKind, *, spreadsheet: bool = False) -> Iterator[list[tuple[Any, ...]]]:
+        return self._table(kind).rows(spreadsheet=spreadsheet)
+
+    def json_records(self, kind: TableKind) -> Iterator[str]:
+        return self._table(kind).json_lines()
 
     def document_code_entries(self) -> Iterator[tuple[DocumentCode, Document | None]]:
         """Article-level codes in the order they were written, each with its
@@ -167,10 +183,12 @@ class ExportReader:
             "SELECT count(*), coalesce(sum(a.origin <> 'manual'), 0), "
             "coalesce(sum(a.created_at <> '' OR a.updated_at <> ''), 0), "
             "coalesce(sum(instr(a.note, char(13)) > 0), 0), "
-            f'coalesce(sum(length(a.note) > {CELL_SIZE} OR a."end" - a.start > {CELL_SIZE}), 0) '
+            f'coalesce(sum(length(a.note) > {CELL_SIZE} OR a."end" - a.start > {CELL_SIZE}), 0), '
+            f"coalesce(sum({_PROBLEM}), 0) "
             f"FROM annotations a JOIN documents d ON d.id = a.document_id {a_where}",
             a_params,
         ).fetchone()
+        self._problems = anns[5]
         c_where, c_params = self._codings_where("dc")
         n_codes = self.db.conn.execute(
             f"SELECT count(*) FROM document_codes dc JOIN documents d ON d.id = dc.document_id {c_where}",
@@ -193,11 +211,13 @@ class ExportReader:
     def problems(self) -> list[str]:
         """Spans past their text or codes missing from the codebook: what a
         file edited outside the program could hold despite the schema's rules."""
+        self.facts()  # counts them, in the pass it makes anyway
+        if not self._problems:
+            return []
         where, params = self._codings_where("a")
         row = self.db.conn.execute(
             f'SELECT a.id, a.start, a."end", d.length, a.code_id FROM annotations a '
-            f"JOIN documents d ON d.id = a.document_id {where} "
-            f'AND (a."end" > d.length OR a.code_id NOT IN (SELECT id FROM codes)) LIMIT 1',
+            f"JOIN documents d ON d.id = a.document_id {where} AND ({_PROBLEM}) LIMIT 1",
             params,
         ).fetchone()
         if row is None:

@@ -8,8 +8,10 @@ For each project size (a seeded synthetic project file: 3 coders, 20 spans
 each per document) and each streamed format it prints the median wall time
 and peak memory (resident set of a fresh process) of ``export_project``, of
 the floor (the bare writer library, csv / json / openpyxl write-only / lxml
-``etree.xmlfile``, writing the same rows read with one SQL query), and the
-ratios. Each measurement runs in its own process, so peaks do not mix.
+``etree.xmlfile``, writing what the export writes, its columns, keys and
+elements, from one SQL query per table), and the ratios. The floors read
+stored quotes and ids where the export cuts quotes from the texts and derives
+REFI-QDA GUIDs, and they neither escape formulas nor sync the files to disk. Each measurement runs in its own process, so peaks do not mix.
 """
 
 from __future__ import annotations
@@ -41,39 +43,90 @@ WORDS = (
 
 # --- the floors: one SQL query per table, the bare writer library --------------
 
+# a code's path, as the export writes it: the bench's codebook has two levels
+CODE_PATH = "coalesce(p.name || '/', '') || k.name"
 ANNOTATIONS_SQL = (
-    "SELECT d.id, d.title, d.outlet, d.published, d.url, a.coder_id, c.name, a.code_id, k.name, a.start, "
-    "a.\"end\", a.quote, a.note, a.origin, a.id, coalesce(a.link, ''), a.created_at, a.updated_at "
-    "FROM documents d CROSS JOIN annotations a ON d.id = a.document_id JOIN coders c ON c.id = a.coder_id "
-    'JOIN codes k ON k.id = a.code_id WHERE a.deleted = 0 ORDER BY d.rowid, a.coder_id, a.start, a."end", '
-    "a.code_id"
+    "SELECT d.id, d.title, d.outlet, d.published, d.url, a.coder_id, c.name, a.code_id, "
+    f"{CODE_PATH}, a.start, a.\"end\", a.quote, a.note, a.origin, a.id, coalesce(a.link, ''), a.created_at, "
+    "a.updated_at FROM documents d CROSS JOIN annotations a ON d.id = a.document_id "
+    "JOIN coders c ON c.id = a.coder_id JOIN codes k ON k.id = a.code_id LEFT JOIN codes p ON p.id = k.parent_id "
+    'WHERE a.deleted = 0 ORDER BY d.rowid, a.coder_id, a.start, a."end", a.code_id'
 )
 DOCUMENT_CODES_SQL = (
-    "SELECT d.id, d.title, d.outlet, d.published, d.url, dc.coder_id, c.name, dc.code_id, k.name, dc.value, "
-    "dc.note, dc.updated_at FROM document_codes dc JOIN documents d ON d.id = dc.document_id "
-    "JOIN coders c ON c.id = dc.coder_id JOIN codes k ON k.id = dc.code_id WHERE dc.deleted = 0 "
+    "SELECT d.id, d.title, d.outlet, d.published, d.url, dc.coder_id, c.name, dc.code_id, "
+    f"{CODE_PATH}, dc.value, dc.note, dc.updated_at FROM document_codes dc "
+    "JOIN documents d ON d.id = dc.document_id JOIN coders c ON c.id = dc.coder_id "
+    "JOIN codes k ON k.id = dc.code_id LEFT JOIN codes p ON p.id = k.parent_id WHERE dc.deleted = 0 "
     "ORDER BY dc.rowid"
 )
 DOCUMENTS_SQL = (
     "SELECT id, title, outlet, author, published, url, language, text FROM documents ORDER BY rowid"
+)
+CODES_SQL = (
+    f"SELECT k.id, {CODE_PATH}, k.name, coalesce(k.parent_id, ''), k.description, k.color, k.shortcut, "
+    "k.scope, k.sort_order, k.exclusive, k.archived, k.level FROM codes k LEFT JOIN codes p ON p.id = k.parent_id "
+    "ORDER BY k.rowid"
+)
+# the export's column names (annotator.exchange.tabular), which the floor writes too
+ANNOTATION_NAMES = (
+    "document_id document_title outlet published url coder_id coder code_id code start end quote note "
+    "origin annotation_id link created_at updated_at"
+).split()
+DOCUMENT_CODE_NAMES = (
+    "document_id document_title outlet published url coder_id coder code_id code value note updated_at"
+).split()
+DOCUMENT_NAMES = "document_id title outlet author published url language".split()
+CODE_NAMES = (
+    "code_id code name parent_id description color shortcut scope order exclusive archived level".split()
 )
 
 
 def floor_csv(conn: sqlite3.Connection, out: Path) -> None:
     import csv
 
-    for sql, name in ((ANNOTATIONS_SQL, "x.csv"), (DOCUMENT_CODES_SQL, "x_document_codes.csv")):
-        with open(out.parent / name, "w", encoding="utf-8-sig", newline="") as fh:
-            csv.writer(fh).writerows(conn.execute(sql))
+    for sql, names, name in (
+        (ANNOTATIONS_SQL, ANNOTATION_NAMES, "x.csv"),
+        (DOCUMENT_CODES_SQL, DOCUMENT_CODE_NAMES, "x_document_codes.csv"),
+        (CODES_SQL, CODE_NAMES, "x_codebook.csv"),
+    ):
+        # the byte-order mark by hand, as the export writes it: the utf-8-sig codec
+        # would cost the floor a Python call per row
+        with open(out.parent / name, "w", encoding="utf-8", newline="") as fh:
+            fh.write("\ufeff")
+            writer = csv.writer(fh)
+            writer.writerow(names)
+            writer.writerows(conn.execute(sql))
 
 
 def floor_jsonl(conn: sqlite3.Connection, out: Path) -> None:
+    """One json.dumps per record, with the keys and the type the export writes."""
     with open(out, "w", encoding="utf-8", newline="\n") as fh:
-        for sql in (DOCUMENTS_SQL, ANNOTATIONS_SQL, DOCUMENT_CODES_SQL):
-            cur = conn.execute(sql)
-            names = [d[0] for d in cur.description]
-            for row in cur:
-                fh.write(json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False))
+        for row in conn.execute("SELECT id, name, color, role FROM coders ORDER BY rowid"):
+            fh.write(
+                json.dumps(
+                    {"type": "coder", **dict(zip(("id", "name", "color", "role"), row, strict=True))},
+                    ensure_ascii=False,
+                )
+            )
+            fh.write("\n")
+        for row in conn.execute(CODES_SQL):
+            fh.write(
+                json.dumps({"type": "code", **dict(zip(CODE_NAMES, row, strict=True))}, ensure_ascii=False)
+            )
+            fh.write("\n")
+        cur = conn.execute(DOCUMENTS_SQL.replace(", text", ", metadata, text"))
+        for *fields, metadata, text in cur:
+            record = {"type": "document", **dict(zip(DOCUMENT_NAMES, fields, strict=True))}
+            record["metadata"] = json.loads(metadata or "{}")
+            record["text"] = text
+            fh.write(json.dumps(record, ensure_ascii=False))
+            fh.write("\n")
+        for sql, kind, names in (
+            (ANNOTATIONS_SQL, "annotation", ANNOTATION_NAMES),
+            (DOCUMENT_CODES_SQL, "document_code", DOCUMENT_CODE_NAMES),
+        ):
+            for row in conn.execute(sql):
+                fh.write(json.dumps({"type": kind, **dict(zip(names, row, strict=True))}, ensure_ascii=False))
                 fh.write("\n")
 
 
@@ -92,6 +145,10 @@ def floor_xlsx(conn: sqlite3.Connection, out: Path) -> None:
 
 
 def floor_qdpx(conn: sqlite3.Connection, out: Path) -> None:
+    """lxml elements written by ``etree.xmlfile``: the elements and attributes
+    the export writes (Users, CodeBook, each selection with its Coding,
+    CodeRef, Description and NoteRef, the article-level codes, VariableValues,
+    Notes, Links), the ids as they are stored where the export derives GUIDs."""
     from lxml import etree
 
     ns = "urn:QDA-XML:project:1.0"
@@ -100,10 +157,21 @@ def floor_qdpx(conn: sqlite3.Connection, out: Path) -> None:
             zf.writestr(f"sources/{doc_id}.txt", text.encode("utf-8"))
         with zf.open("project.qde", "w") as entry, etree.xmlfile(entry, encoding="UTF-8") as xf:
             xf.write_declaration()
-            with xf.element(f"{{{ns}}}Project", nsmap={None: ns}):
+            with xf.element(f"{{{ns}}}Project", {"name": "floor"}, nsmap={None: ns}):
+                users = etree.Element("Users")
+                for cid, name in conn.execute("SELECT id, name FROM coders ORDER BY rowid"):
+                    etree.SubElement(users, "User", {"guid": cid, "name": name, "id": cid})
+                xf.write(users)
+                book = etree.Element("CodeBook")
+                codes = etree.SubElement(book, "Codes")
+                for cid, name, color in conn.execute("SELECT id, name, color FROM codes ORDER BY rowid"):
+                    etree.SubElement(
+                        codes, "Code", {"guid": cid, "name": name, "isCodable": "true", "color": color}
+                    )
+                xf.write(book)
                 with xf.element(f"{{{ns}}}Sources"):
                     _floor_sources(conn, xf, etree)
-                # the Notes section that follows the sources, as REFI-QDA wants it
+                # the Notes and Links sections that follow the sources, as REFI-QDA wants them
                 with xf.element(f"{{{ns}}}Notes"):
                     for aid, coder, quote, note, created in conn.execute(
                         "SELECT a.id, a.coder_id, a.quote, a.note, a.created_at FROM documents d "
@@ -119,41 +187,129 @@ def floor_qdpx(conn: sqlite3.Connection, out: Path) -> None:
                         n = etree.Element("Note", attrs)
                         etree.SubElement(n, "PlainTextContent").text = note
                         xf.write(n)
+                    for doc_id, coder, value, note, updated in conn.execute(
+                        "SELECT dc.document_id, dc.coder_id, dc.value, dc.note, dc.updated_at FROM documents d "
+                        "CROSS JOIN document_codes dc ON d.id = dc.document_id WHERE dc.deleted = 0 "
+                        "AND (dc.note <> '' OR dc.value <> '1') ORDER BY d.rowid, dc.rowid"
+                    ):
+                        n = etree.Element(
+                            "Note",
+                            {
+                                "guid": doc_id,
+                                "name": "Article-level code note",
+                                "creatingUser": coder,
+                                "creationDateTime": updated,
+                            },
+                        )
+                        etree.SubElement(n, "PlainTextContent").text = f"[value: {value}] {note}"
+                        xf.write(n)
+                with xf.element(f"{{{ns}}}Links"):
+                    for first, other in conn.execute(
+                        "SELECT min(a.id), max(a.id) FROM annotations a WHERE a.deleted = 0 AND a.link IS NOT NULL "
+                        "GROUP BY a.document_id, a.link HAVING count(*) > 1"
+                    ):
+                        xf.write(
+                            etree.Element(
+                                "Link",
+                                {
+                                    "guid": first,
+                                    "name": "fragment",
+                                    "direction": "Associative",
+                                    "originGUID": first,
+                                    "targetGUID": other,
+                                },
+                            )
+                        )
+
+
+VARIABLES = ("outlet", "published", "url", "author", "language")
 
 
 def _floor_sources(conn: sqlite3.Connection, xf, etree) -> None:
     source = None
     current = None
-    for doc_id, title, aid, coder, code, start, end, quote, note, created in conn.execute(
-        'SELECT d.id, d.title, a.id, a.coder_id, a.code_id, a.start, a."end", a.quote, a.note, '
-        "a.created_at FROM documents d CROSS JOIN annotations a ON d.id = a.document_id "
+    doc = None
+    sub = etree.SubElement
+    # the article-level codes, read beside the annotations by a second cursor in document order
+    doc_codes = conn.cursor().execute(
+        "SELECT d.rowid, dc.coder_id, dc.code_id, dc.value, dc.note, dc.updated_at FROM documents d "
+        "CROSS JOIN document_codes dc ON d.id = dc.document_id WHERE dc.deleted = 0 ORDER BY d.rowid, dc.rowid"
+    )
+    pending = [next(doc_codes, None)]
+    for row in conn.execute(
+        "SELECT d.rowid, d.id, d.title, d.added_at, d.outlet, d.published, d.url, d.author, d.language, d.length, "
+        'a.id, a.coder_id, a.code_id, a.start, a."end", a.quote, a.note, a.created_at, a.updated_at '
+        "FROM documents d CROSS JOIN annotations a ON d.id = a.document_id "
         'WHERE a.deleted = 0 ORDER BY d.rowid, a.coder_id, a.start, a."end", a.code_id'
     ):
+        rowid, doc_id, title, added, *variables, length = row[:10]
+        aid, coder, code, start, end, quote, note, created, updated = row[10:]
         if doc_id != current:
             if source is not None:
+                _floor_close(source, doc, doc_codes, pending, etree)
                 xf.write(source)
             current = doc_id
-            source = etree.Element("TextSource", {"guid": doc_id, "name": title})
-        sel = etree.SubElement(
-            source,
-            "PlainTextSelection",
-            {
-                "guid": aid,
-                "name": quote,
-                "startPosition": str(start),
-                "endPosition": str(end),
-                "creatingUser": coder,
-                "creationDateTime": created,
-            },
-        )
+            doc = (rowid, doc_id, variables, length)
+            source = etree.Element(
+                "TextSource",
+                {
+                    "guid": doc_id,
+                    "name": f"{title}.txt",
+                    "plainTextPath": f"internal://{doc_id}.txt",
+                    "creationDateTime": added,
+                },
+            )
+        attrs = {
+            "guid": aid,
+            "name": quote,
+            "startPosition": str(start),
+            "endPosition": str(end),
+            "creatingUser": coder,
+            "creationDateTime": created,
+        }
+        if updated:
+            attrs["modifyingUser"] = coder
+            attrs["modifiedDateTime"] = updated
+        sel = sub(source, "PlainTextSelection", attrs)
         if note:
-            etree.SubElement(sel, "Description").text = note
-        coding = etree.SubElement(sel, "Coding", {"guid": aid, "creatingUser": coder})
-        etree.SubElement(coding, "CodeRef", {"targetGUID": code})
+            sub(sel, "Description").text = note
+        coding = sub(sel, "Coding", {"guid": aid, "creatingUser": coder, "creationDateTime": created})
+        sub(coding, "CodeRef", {"targetGUID": code})
         if note:
-            etree.SubElement(sel, "NoteRef", {"targetGUID": aid})
+            sub(sel, "NoteRef", {"targetGUID": aid})
     if source is not None:
+        _floor_close(source, doc, doc_codes, pending, etree)
         xf.write(source)
+
+
+def _floor_close(source, doc, doc_codes, pending: list, etree) -> None:
+    """A source's article-level codes and metadata, after its selections."""
+    rowid, doc_id, variables, length = doc
+    sub = etree.SubElement
+    while pending[0] is not None and pending[0][0] <= rowid:
+        _, coder, code, value, note, updated = pending[0]
+        pending[0] = next(doc_codes, None)
+        attrs = {
+            "guid": doc_id,
+            "name": "Annotator: article-level code",
+            "startPosition": "0",
+            "endPosition": str(length),
+            "creatingUser": coder,
+            "creationDateTime": updated,
+        }
+        sel = sub(source, "PlainTextSelection", attrs)
+        note = note if value == "1" else f"[value: {value}] {note}"
+        if note:
+            sub(sel, "Description").text = note
+        coding = sub(sel, "Coding", {"guid": doc_id, "creatingUser": coder, "creationDateTime": updated})
+        sub(coding, "CodeRef", {"targetGUID": code})
+        if note:
+            sub(sel, "NoteRef", {"targetGUID": doc_id})
+    for name, value in zip(VARIABLES, variables, strict=True):
+        if value:
+            vv = sub(source, "VariableValue")
+            sub(vv, "VariableRef", {"targetGUID": name})
+            sub(vv, "TextValue").text = value
 
 
 FLOORS = {"csv": floor_csv, "jsonl": floor_jsonl, "xlsx": floor_xlsx, "qdpx": floor_qdpx}
