@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,12 +33,12 @@ from PySide6.QtWidgets import (
 
 from annotator.core.task import TaskState
 from annotator.gui.agreement.agreement_table import DocumentsTable
+from annotator.gui.agreement.diagnostics_cells import cell, num, pct, plain_label, plain_table
 from annotator.gui.agreement.drift_chart import DriftChart
 from annotator.gui.app.workers import Worker, start
 from annotator.services.diagnostics import coder_diagnostics
 from annotator.services.project_files import open_project
 
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LOWERS = "#fde7e4"  # the row of the coder whose absence raises alpha most
 AGREE = "#e3f1e4"
 DIFFER = "#fde7e4"
@@ -53,50 +52,6 @@ def run_diagnostics(path: str, *, readonly: bool, state: TaskState, **options: A
         result = coder_diagnostics(project, **options)
     state.check()  # cancelled meanwhile: show nothing rather than figures nobody waited for
     return result
-
-
-def _pct(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1%}"
-
-
-def _num(value: float | None, digits: int = 3) -> str:
-    return "–" if value is None else f"{value:.{digits}f}"
-
-
-def _cell(text: str, *, right: bool = True) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    if right:
-        item.setTextAlignment(RIGHT)
-    return item
-
-
-def _plain_table(
-    columns: list[str], parent: QWidget, name: str, tips: dict[int, str] | None = None
-) -> QTableWidget:
-    table = QTableWidget(0, len(columns), parent)
-    table.setAccessibleName(name)
-    for col, text in enumerate(columns):
-        header = QTableWidgetItem(text)
-        header.setToolTip((tips or {}).get(col, ""))
-        table.setHorizontalHeaderItem(col, header)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # shows names from the data
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 class DiagnosticsView(QWidget):
@@ -192,7 +147,7 @@ class DiagnosticsView(QWidget):
         row.addWidget(self.cancel_button)
         row.addWidget(self.recompute_button)
 
-        self.status = _label(self)
+        self.status = plain_label(self)
         self.status.setAccessibleName(self.tr("Diagnostics status"))
         self.status.setStyleSheet("color: palette(placeholder-text);")
 
@@ -201,7 +156,7 @@ class DiagnosticsView(QWidget):
         self.sections.setDocumentMode(True)
         self.sections.addTab(self._build_leave_one_out(), self.tr("Leave o&ne out"))
         self.sections.addTab(self._build_confusion(), self.tr("Confusion &matrix"))
-        self.usage_table = _plain_table(
+        self.usage_table = plain_table(
             [
                 self.tr("Coder"),
                 self.tr("Category"),
@@ -231,9 +186,9 @@ class DiagnosticsView(QWidget):
 
     def _build_leave_one_out(self) -> QWidget:
         page = QWidget(self)
-        self.loo_note = _label(page)
+        self.loo_note = plain_label(page)
         self.loo_note.setAccessibleName(self.tr("About leaving one coder out"))
-        self.loo_table = _plain_table(
+        self.loo_table = plain_table(
             [self.tr("Left out"), self.tr("α of the others"), self.tr("Change"), ""],
             page,
             self.tr("Alpha with each coder left out"),
@@ -251,7 +206,7 @@ class DiagnosticsView(QWidget):
         self.pair_combo.currentIndexChanged.connect(lambda _i: self._show_matrix())
         label = QLabel(self.tr("Pair of &coders"), page)
         label.setBuddy(self.pair_combo)
-        self.matrix_caption = _label(page)
+        self.matrix_caption = plain_label(page)
         self.matrix_caption.setAccessibleName(self.tr("About the confusion matrix"))
         self.matrix_table = QTableWidget(0, 0, page)
         self.matrix_table.setAccessibleName(self.tr("Confusion matrix"))
@@ -274,10 +229,10 @@ class DiagnosticsView(QWidget):
 
     def _build_drift(self) -> QWidget:
         page = QWidget(self)
-        self.drift_caption = _label(page)
+        self.drift_caption = plain_label(page)
         self.drift_caption.setAccessibleName(self.tr("About the drift"))
         self.drift_chart = DriftChart(page)
-        self.drift_table = _plain_table(
+        self.drift_table = plain_table(
             [self.tr("Coder"), self.tr("Period"), self.tr("Units"), self.tr("Pairs"), self.tr("Agreement")],
             page,
             self.tr("Agreement per coder and period"),
@@ -466,17 +421,17 @@ class DiagnosticsView(QWidget):
             self.tr(
                 "α of all {0} coders: {1} on {2} pairable units. Leaving out the marked coder raises α most, "
                 "so that coder lowers it."
-            ).format(len(v.leave_one_out), _num(v.alpha), v.pairable_units)
+            ).format(len(v.leave_one_out), num(v.alpha), v.pairable_units)
         )
         worst = self.lowering_coder()
         for e in sorted(v.leave_one_out, key=lambda e: -(e.change if e.change is not None else -9)):
             row = table.rowCount()
             table.insertRow(row)
             items = [
-                _cell(e.coder, right=False),
-                _cell(_num(e.alpha_without)),
-                _cell("–" if e.change is None else f"{e.change:+.3f}"),
-                _cell(self.tr("lowers α most") if e.coder == worst else (e.reason or ""), right=False),
+                cell(e.coder, right=False),
+                cell(num(e.alpha_without)),
+                cell("–" if e.change is None else f"{e.change:+.3f}"),
+                cell(self.tr("lowers α most") if e.coder == worst else (e.reason or ""), right=False),
             ]
             for col, item in enumerate(items):
                 if e.coder == worst:
@@ -523,7 +478,7 @@ class DiagnosticsView(QWidget):
                     n = sum(row[c] for row in p.matrix)
                 else:
                     n = p.units
-                item = _cell(str(n))
+                item = cell(str(n))
                 if r < k and c < k and n:
                     item.setBackground(QColor(AGREE if r == c else DIFFER))
                 if r == k or c == k:
@@ -533,7 +488,7 @@ class DiagnosticsView(QWidget):
                 table.setItem(r, c, item)
         caption = self.tr(
             "Rows: {0}'s values; columns: {1}'s. {2} units both coded, {3} agreement, α = {4}."
-        ).format(p.first, p.second, p.units, _pct(p.agreement), _num(p.alpha))
+        ).format(p.first, p.second, p.units, pct(p.agreement), num(p.alpha))
         if p.reason:
             caption += " " + p.reason
         self.matrix_caption.setText(caption)
@@ -548,11 +503,11 @@ class DiagnosticsView(QWidget):
             row = table.rowCount()
             table.insertRow(row)
             cells = [
-                _cell(u.coder, right=False),
-                _cell(u.category, right=False),
-                _cell(_pct(u.rate)),
-                _cell(_pct(u.others_rate)),
-                _cell("–" if diff is None else f"{diff:+.1f}"),
+                cell(u.coder, right=False),
+                cell(u.category, right=False),
+                cell(pct(u.rate)),
+                cell(pct(u.others_rate)),
+                cell("–" if diff is None else f"{diff:+.1f}"),
             ]
             for col, item in enumerate(cells):
                 if diff is not None and abs(diff) >= MARKED_DIFFERENCE:
@@ -569,11 +524,11 @@ class DiagnosticsView(QWidget):
             table.insertRow(row)
             for col, item in enumerate(
                 (
-                    _cell(d.coder, right=False),
-                    _cell(d.period, right=False),
-                    _cell(str(d.units)),
-                    _cell(str(d.pairs)),
-                    _cell(_pct(d.agreement)),
+                    cell(d.coder, right=False),
+                    cell(d.period, right=False),
+                    cell(str(d.units)),
+                    cell(str(d.pairs)),
+                    cell(pct(d.agreement)),
                 )
             ):
                 table.setItem(row, col, item)
