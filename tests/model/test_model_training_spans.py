@@ -51,3 +51,21 @@ def test_a_stored_model_may_only_name_the_components_and_functions_training_uses
             z.writestr("model.bin", weights)
         with pytest.raises(ModelError, match="not one this version trains"):
             ModelCoder.from_bytes(buf.getvalue())
+
+
+def test_the_plan_sets_the_width_of_the_span_recognisers_hidden_layer():
+    import io
+    import zipfile
+
+    from thinc.api import Config
+
+    docs = [TrainingDoc("Anna said the plan failed.", [(10, 25, "CLAIM")])]
+
+    def width(plan: TrainingPlan) -> int:
+        trained = train_model(docs, plan)
+        with zipfile.ZipFile(io.BytesIO(trained.data)) as z:
+            config = Config().from_str(z.read("config.cfg").decode())
+        return int(config["components"]["ner"]["model"]["hidden_width"])
+
+    assert width(TrainingPlan(["CLAIM"], epochs=1, source_features=False)) == 128
+    assert width(TrainingPlan(["CLAIM"], epochs=1, source_features=False, hidden_width=32)) == 32
