@@ -36,7 +36,8 @@ from annotator.gui.agreement.agreement_table import AgreementTable, DocumentsTab
 from annotator.gui.agreement.diagnostics_view import DiagnosticsView
 from annotator.gui.agreement.lift_line import LiftLine
 from annotator.gui.agreement.model_panel import ModelPanel
-from annotator.gui.app.workers import Worker, start
+from annotator.gui.app.workers import Worker
+from annotator.gui.common.worker_controls import WorkerControls
 from annotator.services.agreement import AGREEMENT_DEFAULTS, agreement_report
 from annotator.services.project_files import open_project
 
@@ -151,6 +152,7 @@ class AgreementDashboard(DashboardExport, QDialog):
         self.progress.setAccessibleName(self.tr("Computation progress"))
         self.progress.setVisible(False)
         self.progress.setMaximumWidth(140)
+        self.controls = WorkerControls(self.progress, self.cancel_button)
 
         settings = QHBoxLayout()
         for text, widget in (
@@ -279,30 +281,19 @@ class AgreementDashboard(DashboardExport, QDialog):
             seed=self.seed_spin.value(),
             readonly=bool(getattr(self.project, "readonly", False)),
         )
-        self.worker.signals.progress.connect(self._progress)
-        self.worker.signals.finished.connect(lambda report: self._finished(report, settings))
-        self.worker.signals.failed.connect(self._failed)
-        self.worker.signals.cancelled.connect(
-            lambda _: self._failed(self.tr("The computation was cancelled."))
+        return self.controls.start(
+            self.worker,
+            finished=lambda report: self._finished(report, settings),
+            failed=self._failed,
+            cancelled=self.tr("The computation was cancelled."),
         )
-        return start(self.worker)
 
     def cancel(self) -> None:
-        if self.worker is not None:
-            self.worker.state.request_interruption()
-            self.cancel_button.setEnabled(False)
+        self.controls.cancel(self.worker)
 
     def _running(self, on: bool) -> None:
-        self.progress.setVisible(on)
-        self.progress.setRange(0, 0)
-        self.cancel_button.setVisible(on)
-        self.cancel_button.setEnabled(on)
+        self.controls.show_running(on)
         self.compute_button.setEnabled(not on)
-
-    def _progress(self, done: int, total: int) -> None:
-        if total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
 
     def _finished(self, report, settings: dict | None = None) -> None:
         self.worker = None

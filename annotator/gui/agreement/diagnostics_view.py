@@ -35,7 +35,8 @@ from annotator.core.task import TaskState
 from annotator.gui.agreement.agreement_table import DocumentsTable
 from annotator.gui.agreement.diagnostics_cells import cell, num, pct, plain_label, plain_table
 from annotator.gui.agreement.drift_chart import DriftChart
-from annotator.gui.app.workers import Worker, start
+from annotator.gui.app.workers import Worker
+from annotator.gui.common.worker_controls import WorkerControls
 from annotator.services.diagnostics import coder_diagnostics
 from annotator.services.project_files import open_project
 
@@ -121,6 +122,7 @@ class DiagnosticsView(QWidget):
         self.cancel_button.setAccessibleName(self.tr("Stop the diagnostics"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setVisible(False)
+        self.controls = WorkerControls(self.progress, self.cancel_button)
         # a change of these options computes again once the user pauses
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -284,22 +286,19 @@ class DiagnosticsView(QWidget):
             top=10,
             **options,
         )
-        self.worker.signals.finished.connect(lambda result: self._finished(result, options))
-        self.worker.signals.failed.connect(self._failed)
-        self.worker.signals.cancelled.connect(
-            lambda _: self._failed(self.tr("The diagnostics were stopped."))
+        return self.controls.start(
+            self.worker,
+            finished=lambda result: self._finished(result, options),
+            failed=self._failed,
+            cancelled=self.tr("The diagnostics were stopped."),
+            counted=False,
         )
-        return start(self.worker)
 
     def cancel(self) -> None:
-        if self.worker is not None:
-            self.worker.state.request_interruption()
-            self.cancel_button.setEnabled(False)
+        self.controls.cancel(self.worker)
 
     def _running(self, on: bool) -> None:
-        self.progress.setVisible(on)
-        self.cancel_button.setVisible(on)
-        self.cancel_button.setEnabled(on)
+        self.controls.show_running(on)
         self.recompute_button.setEnabled(not on)
 
     def _finished(self, result, options: dict) -> None:

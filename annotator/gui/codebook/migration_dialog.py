@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.task import TaskState
-from annotator.gui.app.workers import Worker, start
+from annotator.gui.app.workers import Worker
+from annotator.gui.common.worker_controls import WorkerControls
 from annotator.services.codebook import CodebookEdit
 from annotator.services.codebook_migration import (
     MigrationPlan,
@@ -148,6 +149,7 @@ class MigrationDialog(QDialog):
         )
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel)
+        self.controls = WorkerControls(self.progress, self.cancel_button)
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.reject)
 
@@ -277,22 +279,19 @@ class MigrationDialog(QDialog):
         self._running(True)
         self._say(self.tr("Migrating…"))
         self.worker = Worker(run_migration, str(self.project.path), self.version_spin.value(), self.mapping())
-        self.worker.signals.finished.connect(self._finished)
-        self.worker.signals.failed.connect(self._failed)
-        self.worker.signals.cancelled.connect(
-            lambda _: self._failed(self.tr("The migration was cancelled; nothing was changed."))
+        return self.controls.start(
+            self.worker,
+            finished=self._finished,
+            failed=self._failed,
+            cancelled=self.tr("The migration was cancelled; nothing was changed."),
+            counted=False,
         )
-        return start(self.worker)
 
     def cancel(self) -> None:
-        if self.worker is not None:
-            self.worker.state.request_interruption()
-            self.cancel_button.setEnabled(False)
+        self.controls.cancel(self.worker)
 
     def _running(self, on: bool) -> None:
-        self.progress.setVisible(on)
-        self.cancel_button.setVisible(on)
-        self.cancel_button.setEnabled(on)
+        self.controls.show_running(on)
         self.version_spin.setEnabled(not on)
         self.decisions.setEnabled(not on)
         self.load_button.setEnabled(not on)

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.task import TaskState
-from annotator.gui.app.workers import Worker, start
+from annotator.gui.app.workers import Worker
+from annotator.gui.common.worker_controls import WorkerControls
 from annotator.services.appendix import UNITS, write_appendix
 from annotator.services.project_files import open_project
 
@@ -138,6 +139,7 @@ class AppendixDialog(QDialog):
         self.cancel_button = self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel)
+        self.controls = WorkerControls(self.progress, self.cancel_button)
         self.open_button = self.buttons.addButton(self.tr("&Open"), QDialogButtonBox.ButtonRole.ActionRole)
         self.open_button.clicked.connect(self.open_written)
         self.folder_button = self.buttons.addButton(
@@ -245,30 +247,19 @@ class AppendixDialog(QDialog):
             self.options(),
             readonly=bool(getattr(self.project, "readonly", False)),
         )
-        self.worker.signals.progress.connect(self._progress)
-        self.worker.signals.finished.connect(self._finished)
-        self.worker.signals.failed.connect(self._failed)
-        self.worker.signals.cancelled.connect(
-            lambda _: self._failed(self.tr("The appendix was not written."))
+        return self.controls.start(
+            self.worker,
+            finished=self._finished,
+            failed=self._failed,
+            cancelled=self.tr("The appendix was not written."),
         )
-        return start(self.worker)
 
     def cancel(self) -> None:
-        if self.worker is not None:
-            self.worker.state.request_interruption()
-            self.cancel_button.setEnabled(False)
+        self.controls.cancel(self.worker)
 
     def _running(self, on: bool) -> None:
-        self.progress.setVisible(on)
-        self.progress.setRange(0, 0)
-        self.cancel_button.setVisible(on)
-        self.cancel_button.setEnabled(on)
+        self.controls.show_running(on)
         self.write_button.setEnabled(not on and bool(self.target_edit.text().strip()))
-
-    def _progress(self, done: int, total: int) -> None:
-        if total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
 
     def _finished(self, written: Path) -> None:
         self.worker = None

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.task import TaskState
-from annotator.gui.app.workers import Worker, start
+from annotator.gui.app.workers import Worker
+from annotator.gui.common.worker_controls import WorkerControls
 from annotator.services.exchange import AnnotationImportReport, exchange_formats, import_annotations
 from annotator.services.project_files import open_project
 
@@ -125,6 +126,7 @@ class ImportAnnotationsDialog(QDialog):
         )
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel)
+        self.controls = WorkerControls(self.progress, self.cancel_button)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
 
         form = QFormLayout()
@@ -178,33 +180,22 @@ class ImportAnnotationsDialog(QDialog):
             if self.pattern_edit.isEnabled()
             else None,
         )
-        self.worker.signals.progress.connect(self._progress)
-        self.worker.signals.finished.connect(self._finished)
-        self.worker.signals.failed.connect(self._failed)
-        self.worker.signals.cancelled.connect(
-            lambda _: self._failed(self.tr("The import was cancelled; the project is unchanged."))
+        return self.controls.start(
+            self.worker,
+            finished=self._finished,
+            failed=self._failed,
+            cancelled=self.tr("The import was cancelled; the project is unchanged."),
         )
-        return start(self.worker)
 
     def cancel(self) -> None:
-        if self.worker is not None:
-            self.worker.state.request_interruption()
-            self.cancel_button.setEnabled(False)
+        self.controls.cancel(self.worker)
 
     def _running(self, on: bool) -> None:
-        self.progress.setVisible(on)
-        self.progress.setRange(0, 0)
-        self.cancel_button.setVisible(on)
-        self.cancel_button.setEnabled(on)
+        self.controls.show_running(on)
         self._ready()
 
     def _ready(self) -> None:
         self.import_button.setEnabled(self.worker is None and bool(self.path_edit.text().strip()))
-
-    def _progress(self, done: int, total: int) -> None:
-        if total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
 
     def _finished(self, r: AnnotationImportReport) -> None:
         self.worker = None

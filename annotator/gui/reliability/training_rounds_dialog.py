@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.task import TaskState
-from annotator.gui.app.workers import Worker, start
+from annotator.gui.app.workers import Worker
+from annotator.gui.common.worker_controls import WorkerControls
 from annotator.gui.reliability.new_round_dialog import NewRoundDialog
 from annotator.gui.reliability.score_tables import (
     ConfusionTable,
@@ -155,6 +156,7 @@ class TrainingRoundsDialog(QDialog):
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel)
+        self.controls = WorkerControls(self.progress, self.cancel_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
 
@@ -290,28 +292,19 @@ class TrainingRoundsDialog(QDialog):
             ov.name,
             readonly=bool(getattr(self.project, "readonly", False)),
         )
-        self.worker.signals.progress.connect(self._progress)
-        self.worker.signals.finished.connect(self._scored)
-        self.worker.signals.failed.connect(self._failed)
-        self.worker.signals.cancelled.connect(lambda _: self._failed(self.tr("The scoring was stopped.")))
-        return start(self.worker)
+        return self.controls.start(
+            self.worker,
+            finished=self._scored,
+            failed=self._failed,
+            cancelled=self.tr("The scoring was stopped."),
+        )
 
     def cancel(self) -> None:
-        if self.worker is not None:
-            self.worker.state.request_interruption()
-            self.cancel_button.setEnabled(False)
+        self.controls.cancel(self.worker)
 
     def _running(self, on: bool) -> None:
-        self.progress.setVisible(on)
-        self.progress.setRange(0, 0)
-        self.cancel_button.setVisible(on)
-        self.cancel_button.setEnabled(on)
+        self.controls.show_running(on)
         self.score_button.setEnabled(not on)
-
-    def _progress(self, done: int, total: int) -> None:
-        if total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
 
     def _scored(self, result: tov.RoundScoring) -> None:
         self.worker = None
