@@ -11,6 +11,7 @@ then the merge it replayed brings back the codes and the codings both.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -52,7 +53,7 @@ def _expect(project: Project, codes: Sequence[Code], absent: Sequence[str] = ())
             )
 
 
-class OperationEdit(CodebookEdit):
+class OperationEdit(CodebookEdit, ABC):
     """A merge or a split: ``sources`` are archived, ``targets`` (``created``:
     the ids of those it adds) are what they become."""
 
@@ -63,8 +64,9 @@ class OperationEdit(CodebookEdit):
         self.sources, self.targets, self.created = tuple(sources), tuple(targets), frozenset(created)
         self.version: int | None = None  # the recorded operation's version; None: not recorded
 
+    @abstractmethod
     def _operate(self, project: Project) -> None:
-        raise NotImplementedError
+        """Record the merge or the split in the project."""
 
     def do(self, project: Project) -> None:
         kept = [t for t in self.targets if t.id not in self.created]
