@@ -82,8 +82,11 @@ def model_figures(
     point = np.vstack(
         [_alphas(n[None, :].astype(float), rows, level, k, values) for rows, values in parts]
     ).T[0]
+    # the mean over humans taken in the order of their names: a sum of floats in
+    # another order can differ in the last digit
+    by_human_name = sorted(range(len(humans)), key=lambda i: (names[humans[i]], humans[i]))
     pairs = point[2:]
-    defined = pairs[~np.isnan(pairs)]
+    defined = pairs[by_human_name][~np.isnan(pairs[by_human_name])]
     out = ModelFigures(
         model=names[model],
         humans=[names[h] for h in humans],
@@ -99,7 +102,7 @@ def model_figures(
         for name, series in (
             ("humans", draws[:, 0]),
             ("with_model", draws[:, 1]),
-            ("model", _nanmean(draws[:, 2:])),
+            ("model", _nanmean(draws[:, 2:][:, by_human_name])),
         ):
             ok = series[~np.isnan(series)]
             if len(ok):
