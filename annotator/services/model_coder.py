@@ -255,11 +255,17 @@ def code_documents(
             f"The model {name!r} codes {len(missing)} codes that are no longer in the codebook; train it again."
         )
     report.processes, report.processes_note = choose_processes(processes, trained=True)
-    texts_of = (project.documents.document_text(d) for d in doc_ids)
+    read: dict[str, str] = {}  # texts spaCy has taken and the storing has not yet used
+
+    def texts_of() -> Iterator[str]:
+        for d in doc_ids:
+            read[d] = project.documents.document_text(d)
+            yield read[d]
+
     # one lazy stream through the model, so that worker processes start once
-    all_codings = coder_model.code(texts_of, processes=report.processes)
+    all_codings = coder_model.code(texts_of(), processes=report.processes)
     try:
-        _store_codings(project, report, doc_ids, all_codings, coder, stored, threshold, state)
+        _store_codings(project, report, doc_ids, all_codings, read, coder, stored, threshold, state)
     finally:
         all_codings.close()  # stops spaCy's worker processes when coding was cancelled
     report.seconds = round((datetime.now(UTC) - start).total_seconds(), 2)
@@ -271,6 +277,7 @@ def _store_codings(
     report: CodingReport,
     doc_ids: list[str],
     all_codings: Iterator[Coding],
+    read: dict[str, str],
     coder: Coder,
     stored: StoredModel,
     threshold: float,
@@ -282,7 +289,7 @@ def _store_codings(
         state.check(CODING_CANCELLED)
         ids = doc_ids[i : i + chunk]
         codings = list(islice(all_codings, len(ids)))
-        texts = [project.documents.document_text(d) for d in ids]
+        texts = [read.pop(d) for d in ids]  # each text read once, for the model and the quotes
         old = project.annotations.annotations_for(ids, [coder.id])
         incoming = [replace(a, deleted=True) for a in old]
         for doc_id, text, coding in zip(ids, texts, codings, strict=True):
