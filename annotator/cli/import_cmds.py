@@ -47,10 +47,10 @@ def _parse_columns(value: str | None) -> dict[str, str] | None:
 @click.option(
     "--processes",
     type=click.IntRange(1, 32),
-    default=1,
-    show_default=True,
-    help="Worker processes for a trained spaCy pipeline on large batches (a blank pipeline runs in "
-    "one; never more than the cores free).",
+    default=None,
+    help="Processes for spaCy (never more than the cores free; a blank pipeline uses at most two, one "
+    "tokenizing while the other reads and stores). Default: two for a blank pipeline when two cores "
+    "are free, one for a trained one.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the batch report as JSON.")
 def import_cmd(
@@ -61,7 +61,7 @@ def import_cmd(
     columns: str | None,
     no_clean: bool,
     model: str | None,
-    processes: int,
+    processes: int | None,
     as_json: bool,
 ) -> None:
     """Import articles from files, folders or zip archives as one batch."""

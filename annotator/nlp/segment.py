@@ -40,16 +40,38 @@ def segment_doc(doc: Any, document_id: str, model: str, text: str | None = None)
     """Segmentation of a processed spaCy Doc (whose char offsets are code points).
     Pass the ``text`` the doc was made from when at hand: ``doc.text`` rebuilds it
     token by token."""
+    return segmentation_from_columns(
+        doc_columns(doc), doc_entities(doc), document_id, model, doc.text if text is None else text
+    )
+
+
+def doc_columns(doc: Any) -> Any:
+    """The token columns a segmentation is made from (start, length, is-space,
+    sentence start), as one small int32 array: cheap to send between processes,
+    where the Doc itself costs more to serialize than to make."""
     import numpy as np
     from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 
-    if text is None:
-        text = doc.text
+    if not len(doc):
+        return np.zeros((0, 4), dtype=np.int32)
+    # whole-document arrays: creating a Token object per token is the slow part
+    return doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).astype(np.int32)
+
+
+def doc_entities(doc: Any) -> list[tuple[int, int, str]]:
+    return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+
+
+def segmentation_from_columns(
+    columns: Any, entities: list[tuple[int, int, str]], document_id: str, model: str, text: str
+) -> Segmentation:
+    """The segmentation of ``text`` from its ``doc_columns`` and entities."""
+    import numpy as np
+
     t_starts, t_ends = array("i"), array("i")
     s_starts, s_ends = array("i"), array("i")
-    if len(doc):
-        # whole-document arrays: creating a Token object per token is the slow part
-        cols = doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).astype(np.int64)
+    if len(columns):
+        cols = columns.astype(np.int64)
         word = cols[:, 2] == 0
         starts, ends = cols[:, 0], cols[:, 0] + cols[:, 1]
         t_starts.frombytes(starts[word].astype(np.int32).tobytes())
@@ -65,7 +87,6 @@ def segment_doc(doc: Any, document_id: str, model: str, text: str | None = None)
             s_starts.frombytes(starts[wi[first]].astype(np.int32).tobytes())
             s_ends.frombytes(ends[wi[last]].astype(np.int32).tobytes())
     paragraphs = paragraph_spans(text)
-    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     return Segmentation(
         document_id=document_id,
         model=model,
@@ -75,7 +96,7 @@ def segment_doc(doc: Any, document_id: str, model: str, text: str | None = None)
         sentence_ends=s_ends,
         paragraph_starts=array("i", (p[0] for p in paragraphs)),
         paragraph_ends=array("i", (p[1] for p in paragraphs)),
-        entities=ents,
+        entities=entities,
     )
 
 

@@ -21,33 +21,65 @@ def current_load() -> float:
 
 
 def choose_processes(
-    requested: int, *, trained: bool, cores: int | None = None, load: float | None = None
+    requested: int | None,
+    *,
+    trained: bool,
+    cores: int | None = None,
+    load: float | None = None,
+    beside: bool | None = None,
 ) -> tuple[int, str]:
     """``(processes, why)``; ``why`` is empty when the request stands.
 
-    A blank pipeline always runs in one process: spaCy sends every document
-    back to the main process serialized, which takes longer than tokenizing it
-    (2,000 articles: 4-7 s in one process, 14-19 s in two). A trained pipeline
-    gets at most as many processes as there are cores left free by other work
-    (the one-minute load average), since a process without a core of its own
-    only adds that serialization."""
+    A blank pipeline gets at most two: one tokenizing beside the one that reads
+    and stores (``beside``: whether such a second process can be forked here),
+    since more would wait on the storing; spaCy's own processes, which send
+    every Doc back serialized, took longer than tokenizing (2,000 articles:
+    4-7 s in one process, 14-19 s in two). Every pipeline gets at most as many
+    processes as there are cores left free by other work (the one-minute load
+    average), since a process without a core of its own only adds the passing.
+
+    ``None`` asks for what this machine allows, silently: two for a blank
+    pipeline when two cores are free, one for a trained one (whose processes
+    each take seconds to start)."""
+    if requested is None:
+        if trained:
+            return 1, ""
+        n, _ = choose_processes(2, trained=False, cores=cores, load=load, beside=beside)
+        return n, ""
     if requested <= 1:
         return 1, ""
-    if not trained:
-        return 1, (
-            "The blank pipeline runs in one process whatever --processes says: it tokenizes faster "
-            "than spaCy can pass documents between processes."
-        )
     cores = usable_cores() if cores is None else cores
     load = current_load() if load is None else load
     free = max(1, int(cores - load + 0.5))
+    if not trained:
+        from annotator.nlp.segmenting_process import available
+
+        if not (available() if beside is None else beside):
+            return 1, (
+                "The blank pipeline runs in one process on this system: a second one would load spaCy "
+                "again, which takes longer than tokenizing."
+            )
+        if min(cores, free) < 2:
+            return 1, _busy(requested, cores, load)
+        if requested > 2:
+            return 2, (
+                f"The blank pipeline ran in 2 processes, not {requested}: one tokenizes while the other "
+                "reads and stores, and more would wait on the storing."
+            )
+        return 2, ""
     n = min(requested, cores, free)
     if n <= 1:
-        return 1, (
-            f"spaCy ran in one process, not {requested}: the {cores} cores of this machine are busy "
-            f"with other work (load {load:.1f})."
-        )
+        return 1, _busy(requested, cores, load)
     if n < requested:
         busy = " and other work keeps some of them busy" if free < cores else ""
         return n, f"spaCy ran in {n} processes, not {requested}: this machine has {cores} cores{busy}."
     return n, ""
+
+
+def _busy(requested: int, cores: int, load: float) -> str:
+    if cores < 2:
+        return f"spaCy ran in one process, not {requested}: this machine has one core."
+    return (
+        f"spaCy ran in one process, not {requested}: the {cores} cores of this machine are busy "
+        f"with other work (load {load:.1f})."
+    )

@@ -40,7 +40,7 @@ class ImportOptions:
     clean: bool = True
     rules: RuleSet | None = None
     model: str | None = None  # spaCy pipeline; None: the project's, else the default
-    processes: int = 1
+    processes: int | None = None  # None: as many as help here (see choose_processes)
     near_duplicate_threshold: float = 0.9
 
 
@@ -54,6 +54,7 @@ class ImportReport:
     cleaned_lines: int = 0
     pipeline: str = ""
     notice: str = ""
+    processes: int = 1  # how many ran spaCy's part of the import
 
     def as_dict(self, *, cancelled: bool = False) -> dict[str, Any]:
         """The report as kept with the batch; ``cancelled``: the import stopped
@@ -104,7 +105,10 @@ def import_batch(
     processes, why = choose_processes(options.processes, trained=info.trained)
     batch = Batch(name=options.name or _batch_name(paths), source="; ".join(str(p) for p in paths))
     report = ImportReport(
-        batch=batch, pipeline=info.label, notice=" ".join(n for n in (info.notice, why) if n)
+        batch=batch,
+        pipeline=info.label,
+        notice=" ".join(n for n in (info.notice, why) if n),
+        processes=processes,
     )
     max_length = min(nlp.max_length, MAX_ARTICLE_CHARS)
     project.add_batch(batch)
@@ -242,20 +246,77 @@ def _import_into(
             report.cleaned_lines += len(doc.cleaning)
             yield doc
 
-    kwargs: dict[str, Any] = {"batch_size": PIPE_BATCH, "as_tuples": True}
-    if processes > 1:
-        kwargs["n_process"] = processes
-    pending: list[Document] = []
-    segments = {}
-    for spacy_doc, doc in nlp.pipe(((d.text, d) for d in fresh_documents()), **kwargs):
-        pending.append(doc)
-        segments[doc.id] = segment_doc(spacy_doc, doc.id, info.label, doc.text)
-        if len(pending) >= CHUNK:
-            report.imported += len(project.documents.add_documents(pending, segments, near.take()))
-            pending, segments = [], {}
-    if pending:
-        report.imported += len(project.documents.add_documents(pending, segments, near.take()))
+    store = _ChunkStore(project, report, near)
+    if processes > 1 and not info.trained:
+        _segment_beside(nlp, info.label, fresh_documents(), store)
+    else:
+        kwargs: dict[str, Any] = {"batch_size": PIPE_BATCH, "as_tuples": True}
+        if processes > 1:
+            kwargs["n_process"] = processes
+        for spacy_doc, doc in nlp.pipe(((d.text, d) for d in fresh_documents()), **kwargs):
+            store.add(doc, segment_doc(spacy_doc, doc.id, info.label, doc.text))
+    store.flush()
     return cut_short
+
+
+class _ChunkStore:
+    """Stores documents with their segments and signatures a chunk at a time."""
+
+    def __init__(self, project: Project, report: ImportReport, near: _NearDuplicates) -> None:
+        self.project, self.report, self.near = project, report, near
+        self.pending: list[Document] = []
+        self.segments: dict[str, Any] = {}
+
+    def add(self, doc: Document, segmentation: Any) -> None:
+        self.pending.append(doc)
+        self.segments[doc.id] = segmentation
+        if len(self.pending) >= CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            stored = self.project.documents.add_documents(
+                self.pending, self.segments, self.near.take(self.pending)
+            )
+            self.report.imported += len(stored)
+            self.pending, self.segments = [], {}
+
+
+# batches sent ahead to the tokenizing process: enough to keep it busy while a chunk is stored
+_AHEAD = 4
+
+
+def _segment_beside(nlp: Any, label: str, documents: Iterator[Document], store: _ChunkStore) -> None:
+    """Tokenize in a second process while this one reads, screens and stores."""
+    from collections import deque
+
+    from annotator.nlp.segment import segmentation_from_columns
+    from annotator.nlp.segmenting_process import SegmentingProcess
+
+    waiting: deque[list[Document]] = deque()
+
+    def take_one() -> None:
+        if len(store.pending) >= 2 * PIPE_BATCH and not child.ready():
+            store.flush()  # this process would wait anyway: store now, not after the last batch
+        group = waiting.popleft()
+        for doc, (columns, entities) in zip(group, child.receive(), strict=True):
+            store.add(doc, segmentation_from_columns(columns, entities, doc.id, label, doc.text))
+
+    with SegmentingProcess(nlp) as child:
+        group: list[Document] = []
+        for doc in documents:
+            group.append(doc)
+            if len(group) >= PIPE_BATCH:
+                child.send([d.text for d in group])
+                waiting.append(group)
+                group = []
+                if len(waiting) > _AHEAD:
+                    take_one()
+        if group:
+            child.send([d.text for d in group])
+            waiting.append(group)
+        while waiting:
+            take_one()
 
 
 def _drop_empty_batch(project: Project, batch: Batch) -> None:
@@ -287,9 +348,10 @@ class _NearDuplicates:
             self.signatures[doc.id] = sig.tobytes()
         return found
 
-    def take(self) -> dict[str, bytes]:
-        out, self.signatures = self.signatures, {}
-        return out
+    def take(self, docs: list[Document]) -> dict[str, bytes]:
+        """The signatures of ``docs``, to store with them; those of documents
+        screened ahead (still with spaCy) wait for their own chunk."""
+        return {d.id: self.signatures.pop(d.id) for d in docs if d.id in self.signatures}
 
 
 # --- preview (for the import dialog) ---------------------------------------------
@@ -352,7 +414,8 @@ def rerun_nlp(
     from annotator.nlp.segment import segment_doc
 
     nlp, info = load_pipeline(pipeline_name(project, model))
-    processes, _ = choose_processes(processes, trained=info.trained)
+    # spaCy's own processes only for a trained pipeline: they pass a blank one's Docs slower than it makes them
+    processes = choose_processes(processes, trained=True)[0] if info.trained else 1
     ids = project.documents.documents_without_segments(None if only_missing else info.label)
     total, done = len(ids), 0
     kwargs: dict[str, Any] = {"batch_size": PIPE_BATCH, "as_tuples": True}

@@ -65,7 +65,8 @@ def _documents(path: Path) -> int:
 
 
 @pytest.mark.slow
-def test_ctrl_c_during_an_import_keeps_whole_documents_and_exits_130(tmp_path):
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_ctrl_c_during_an_import_keeps_whole_documents_and_exits_130(tmp_path, processes):
     folder = tmp_path / "many"
     folder.mkdir()
     total = 3000
@@ -76,17 +77,28 @@ def test_ctrl_c_during_an_import_keeps_whole_documents_and_exits_130(tmp_path):
     run = [sys.executable, "-m", "annotator.cli.main"]
     subprocess.run([*run, "init", str(project)], env=env, check=True, capture_output=True)
     proc = subprocess.Popen(
-        [*run, "import", str(project), str(folder), "--model", "blank:en", "--json"],
+        [
+            *run,
+            "import",
+            str(project),
+            str(folder),
+            "--model",
+            "blank:en",
+            "--json",
+            "--processes",
+            processes,
+        ],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         # a shell may start a background job with Ctrl+C ignored; a terminal's user would not
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        start_new_session=True,  # its own process group, as a terminal's foreground job
     )
     deadline = time.monotonic() + 120
     while _documents(project) == 0 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
-    proc.send_signal(signal.SIGINT)
+    os.killpg(proc.pid, signal.SIGINT)  # a terminal's Ctrl+C reaches every process of the job
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
     said = err.decode()
