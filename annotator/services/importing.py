@@ -287,36 +287,53 @@ _AHEAD = 4
 
 
 def _segment_beside(nlp: Any, label: str, documents: Iterator[Document], store: _ChunkStore) -> None:
-    """Tokenize in a second process while this one reads, screens and stores."""
+    """Tokenize in a second process while this one reads, screens and stores.
+    When the second is behind, this one tokenizes the next batch itself rather
+    than wait: the two share the tokenizing as their other work allows."""
     from collections import deque
 
-    from annotator.nlp.segment import segmentation_from_columns
-    from annotator.nlp.segmenting_process import SegmentingProcess
+    from annotator.nlp.segment import doc_columns, doc_entities, segmentation_from_columns
+    from annotator.nlp.segmenting_process import Columns, SegmentingProcess
 
-    waiting: deque[list[Document]] = deque()
+    # batches in import order, each with its columns once known (None: still with the child)
+    waiting: deque[tuple[list[Document], list[Columns] | None]] = deque()
 
-    def take_one() -> None:
-        if len(store.pending) >= 2 * PIPE_BATCH and not child.ready():
-            store.flush()  # this process would wait anyway: store now, not after the last batch
-        group = waiting.popleft()
-        for doc, (columns, entities) in zip(group, child.receive(), strict=True):
-            store.add(doc, segmentation_from_columns(columns, entities, doc.id, label, doc.text))
+    def store_returned(*, wait: bool) -> None:
+        while waiting:
+            group, done = waiting[0]
+            if done is None:
+                if not child.ready():
+                    if not wait:
+                        return
+                    if len(store.pending) >= 2 * PIPE_BATCH:
+                        store.flush()  # this process would wait anyway: store now, not after the last batch
+                done = child.receive()
+            waiting.popleft()
+            for doc, (columns, entities) in zip(group, done, strict=True):
+                store.add(doc, segmentation_from_columns(columns, entities, doc.id, label, doc.text))
+
+    def dispatch(group: list[Document]) -> None:
+        store_returned(wait=False)
+        texts = [d.text for d in group]
+        if child.in_flight < _AHEAD:
+            child.send(texts)
+            waiting.append((group, None))
+        else:
+            done = [(doc_columns(d), doc_entities(d)) for d in nlp.pipe(texts, batch_size=len(texts))]
+            waiting.append((group, done))
+        if len(waiting) > 4 * _AHEAD:  # memory stays flat however far the child falls behind
+            store_returned(wait=True)
 
     with SegmentingProcess(nlp) as child:
         group: list[Document] = []
         for doc in documents:
             group.append(doc)
             if len(group) >= PIPE_BATCH:
-                child.send([d.text for d in group])
-                waiting.append(group)
+                dispatch(group)
                 group = []
-                if len(waiting) > _AHEAD:
-                    take_one()
         if group:
-            child.send([d.text for d in group])
-            waiting.append(group)
-        while waiting:
-            take_one()
+            dispatch(group)
+        store_returned(wait=True)
 
 
 def _drop_empty_batch(project: Project, batch: Batch) -> None:

