@@ -48,7 +48,6 @@ from annotator.services.importing import PIPE_BATCH, ImportOptions, import_batch
 from annotator.store import rows as store_rows  # noqa: E402
 from annotator.store.project import Project  # noqa: E402
 
-
 USED: dict[str, int] = {}  # processes the import ran in, by pipeline, as its report said
 
 
