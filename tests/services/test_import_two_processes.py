@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import Cancelled, IngestError
-from annotator.core.task import TaskState
 from annotator.nlp.pipeline import load_pipeline
 from annotator.nlp.segmenting_process import SegmentingProcess, available
 from annotator.services import import_processes
 from annotator.services.importing import ImportOptions, import_batch
 from annotator.store.project import Project
 from tests.data_paths import SEED_DIR, WIKINEWS
+from tests.services.import_helpers import article_folder, stopping_after
 
 pytestmark = pytest.mark.skipif(not available(), reason="a second process is forked only on Linux")
 
@@ -63,18 +63,8 @@ def test_an_import_asked_for_nothing_uses_the_second_core_when_it_is_free(tmp_pa
 
 
 def test_cancelling_with_two_processes_keeps_the_stored_articles_whole(tmp_path, two_free_cores):
-    folder = tmp_path / "many"
-    folder.mkdir()
-    for i in range(900):
-        (folder / f"{i:03}.txt").write_text(f"Article {i}\n\nBody of article number {i} with some words.\n")
-    reads = {"n": 0}
-
-    def on_progress(done: int, total: int | None) -> None:
-        reads["n"] += 1
-        if reads["n"] > 500:
-            state.request_interruption()
-
-    state = TaskState(on_progress=on_progress)
+    folder = article_folder(tmp_path, 900)
+    state = stopping_after(500)
     with Project.create(tmp_path / "p.annotator") as project:
         with pytest.raises(Cancelled) as caught:
             import_batch(project, [folder], ImportOptions(model="blank:en", processes=2), state=state)

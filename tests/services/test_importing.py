@@ -9,9 +9,9 @@ import zipfile
 import pytest
 
 from annotator.core.errors import Cancelled, IngestError
-from annotator.core.task import TaskState
 from annotator.services.importing import ImportOptions, import_batch, preview_import, rerun_nlp
 from tests.data_paths import SEED, SEED_DIR, WIKINEWS
+from tests.services.import_helpers import article_folder, stopping_after
 
 BLANK = ImportOptions(model="blank:en", processes=1)  # one process: these tests count its writes
 
@@ -95,18 +95,8 @@ def test_near_duplicates_are_imported_but_flagged(project):
 
 
 def test_cancelling_keeps_the_finished_documents_whole(project, tmp_path):
-    folder = tmp_path / "many"
-    folder.mkdir()
-    for i in range(200):
-        (folder / f"{i:03}.txt").write_text(f"Article {i}\n\nBody of article number {i} with some words.\n")
-    calls = {"n": 0}
-
-    def on_progress(done: int, total: int | None) -> None:
-        calls["n"] += 1
-        if calls["n"] > 100:
-            state.request_interruption()
-
-    state = TaskState(on_progress=on_progress)
+    folder = article_folder(tmp_path, 200)
+    state = stopping_after(100)
     with pytest.raises(Cancelled) as caught:
         import_batch(project, [folder], BLANK, state=state)
     report = caught.value.partial
