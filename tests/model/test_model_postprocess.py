@@ -32,7 +32,7 @@ def added(
     text: str, spans: list[tuple[int, int, str]], roles: dict[str, str] = ROLES
 ) -> set[tuple[str, str]]:
     out = postprocess(NLP(text), spans, roles)
-    assert out[: len(spans)] == spans  # the model's own spans stay as they are
+    assert [x[2] for x in out[: len(spans)]] == [x[2] for x in spans]  # the model's own come first
     return {(text[s:e], label) for s, e, label in out[len(spans) :]}
 
 
@@ -58,6 +58,15 @@ def test_words_after_the_cue_of_a_sentence_without_content_are_its_content():
     text = "The mayor said that the budget would pass next week. Nothing else happened."
     got = added(text, [at(text, "The mayor", "S"), at(text, "said", "C")])
     assert got == {("the budget would pass next week", "T")}
+
+
+def test_an_appositive_source_takes_its_closing_comma():
+    text = "The state's campaign chairman, Phil Lovas, said he cannot comment."
+    spans = [at(text, "The state's campaign chairman, Phil Lovas", "S"), at(text, "said", "C")]
+    out = postprocess(NLP(text), spans, ROLES)
+    assert (text[out[0][0] : out[0][1]], out[0][2]) == ("The state's campaign chairman, Phil Lovas,", "S")
+    text = "Mr. Lovas, said to be ill, stayed home."  # no comma inside: the Source stays as it is
+    assert postprocess(NLP(text), [at(text, "Mr. Lovas", "S")], ROLES) == [at(text, "Mr. Lovas", "S")]
 
 
 def test_codes_with_other_names_get_no_rules():
