@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 import zipfile
 
 import pytest
@@ -136,3 +137,42 @@ def test_training_plans_give_roles_to_codes_named_source_cue_and_content():
     assert plan.span_roles == {codes[0].id: "source", codes[1].id: "cue", codes[2].id: "content"}
     other = plan_for(TrainingSet([], [], [Code("Actor"), Code("Topic")], [], [], ""), seed=0, epochs=1)
     assert other.span_roles == {}
+
+
+@pytest.mark.slow
+def test_a_model_trained_on_source_cue_and_content_codes_records_the_rules_and_carries_their_roles(tmp_path):
+    """Through the command line on a real project file: the codes' names choose the rules."""
+    from annotator.core.models import Annotation, Coder, Document
+    from annotator.store.project import Project
+    from tests.model.test_model_coder import cli
+
+    rng = random.Random(11)
+    path = tmp_path / "p.annotator"
+    with Project.create(path) as p:
+        codes = {n: p.codes.add_code(Code(n)) for n in ("Source", "Cue", "Content")}
+        amira = p.add_coder(Coder("Amira"))
+        for i in range(12):
+            who, claim = (
+                rng.choice(["Anna Berg", "Ben Okafor"]),
+                rng.choice(["taxes rise", "the vote was fair"]),
+            )
+            text = f"{who} said {claim}."
+            doc = Document(text=text, title=f"Article {i}")
+            p.documents.add_documents([doc])
+            for (s, e), name in zip(
+                [(0, len(who)), (len(who) + 1, len(who) + 5), (len(who) + 6, len(text) - 1)],
+                ("Source", "Cue", "Content"),
+                strict=True,
+            ):
+                p.annotations.add_annotation(Annotation(doc.id, amira.id, codes[name].id, s, e))
+    cli("model", "train", str(path), "--name", "bot", "--from", "coder:Amira", "--seed", "1", "--epochs", "2")
+    (listed,) = json.loads(cli("model", "list", str(path), "--json").stdout)
+    assert listed["provenance"]["postprocess"] == model_postprocess.VERSION
+    with Project.open(path, readonly=True) as p:
+        stored = p.models.latest("bot")
+        coder = ModelCoder.from_bytes(p.models.data(stored.id))
+    assert coder.span_roles == {
+        codes["Source"].id: "source",
+        codes["Cue"].id: "cue",
+        codes["Content"].id: "content",
+    }
