@@ -250,10 +250,8 @@ def choose_sources(
             out.append(CodeSource(code.id, path, model if wins else RULES, why))
         elif code.id in rules:
             reason = not_passed.get(path)
-            why = (
-                f"{model} did not pass ({reason}); the rules propose it"
-                if reason
-                else "only the rules propose it"
-            )
+            why = f"{model} did not pass ({reason})" if reason else "only the rules propose it"
+            if rules_ev:
+                why += f"; the rules' lower bound of alpha {_fmt(_key(rules_figures.get(code.id))[0])}"
             out.append(CodeSource(code.id, path, RULES, why))
     return out

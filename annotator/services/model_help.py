@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import ModelError
@@ -132,10 +133,12 @@ def suggest_from_model(
     name: str,
     coder: str,
     batches: Sequence[str] = (),
+    document_ids: Sequence[str] | None = None,
     state: TaskState = NULL_STATE,
 ) -> SuggestionReport:
     """Pre-code ``coder``'s remaining documents (not marked done; only the
-    assigned ones when the coder has open assignments) as suggestions. Per code
+    assigned ones when the coder has open assignments; or just ``document_ids``,
+    the window's open document) as suggestions. Per code
     they come from whichever of model ``name`` (only codes that passed their
     threshold) and the built-in rules scored higher (``model_baseline.choose_sources``);
     ``name`` "rules" asks for the rules alone. A model's suggestions are of kind
@@ -175,6 +178,8 @@ def suggest_from_model(
     if any(v != "done" for v in status.values()):
         docs = [d for d in docs if d in status]
     remaining = [d for d in docs if status.get(d) != "done"]
+    if document_ids is not None:  # asked for by name: whatever their status
+        remaining = [d for d in batch_documents(project, batches) if d in set(document_ids)]
     labels = []
     if model_codes:
         stored, coder_model = load(project, name)
@@ -213,3 +218,24 @@ def suggest_from_model(
         report.documents += len(ids)
         state.set_progress(report.documents, len(remaining))
     return report
+
+
+def window_model(project: Project) -> str:
+    """The model the window pre-codes with: of the stored models (latest versions) that
+    were evaluated against thresholds, the one evaluated last; else the rules alone."""
+    latest = {m.name: m for m in project.models.models()}  # ordered by version
+    judged = [m for m in latest.values() if m.provenance.get("thresholds") and m.provenance.get("evaluation")]
+    if not judged:
+        return RULES
+    return max(judged, key=lambda m: str(m.provenance["evaluation"].get("evaluated_at", ""))).name
+
+
+def suggest_best_file(
+    path: str | Path, *, coder: str, document_ids: Sequence[str], state: TaskState = NULL_STATE
+) -> SuggestionReport:
+    """``suggest_from_model`` with ``window_model``, on its own connection to the project file
+    (for a worker thread)."""
+    with Project.open(path) as project:
+        return suggest_from_model(
+            project, name=window_model(project), coder=coder, document_ids=document_ids, state=state
+        )
