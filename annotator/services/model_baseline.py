@@ -28,7 +28,7 @@ from annotator.core.codebook import Code, Codebook
 from annotator.core.errors import ModelError
 from annotator.core.models import Suggestion
 from annotator.core.task import NULL_STATE, TaskState
-from annotator.nlp.source_types import code_for_source_type, default_mapping
+from annotator.nlp.source_types import KIND_CODE_NAMES, code_for_kind, code_for_source_type, default_mapping
 from annotator.services.importing import pipeline_name
 from annotator.services.model_coder import training_set
 from annotator.services.model_evaluation import Evaluation, code_figures
@@ -52,9 +52,11 @@ def is_rules(name: str) -> bool:
 
 
 def rule_codes(codebook: Codebook) -> list[Code]:
-    """The span codes the rules can propose: those named after a source type."""
+    """The span codes the rules can propose: those named after a source type or
+    after a part of an attribution (Source, Cue, Content)."""
     mapping = default_mapping()
     ids = {code_for_source_type(codebook, name, mapping) for name in mapping.names}
+    ids |= {code_for_kind(codebook, kind) for kind in KIND_CODE_NAMES}
     return [c for c in codebook.leaves(scope="span") if c.id in ids]
 
 
@@ -105,7 +107,7 @@ def evaluate_rules(
     if not codes:
         raise ModelError(
             "The rules propose no code of this codebook, since none of its span codes is named after "
-            "a source type (e.g. Government official or Expert)."
+            "a source type (e.g. Government official) or a part of an attribution (Source, Cue, Content)."
         )
     tset = training_set(project, source=source, codes=[codebook.path(c.id) for c in codes], batches=batches)
     finder = RulesFinder(project, [c.id for c in codes], pipeline)

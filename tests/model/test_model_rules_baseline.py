@@ -259,3 +259,48 @@ def test_the_rules_alone_suggest_without_a_model(tmp_path):
     )
     assert {c["from"] for c in out["codes"]} == {"rules"} and out["suggestions"] > 0
     assert all(pairs for pairs in _suggested(path).values())
+
+
+def test_codes_named_after_the_parts_of_an_attribution_are_proposed_and_scored(tmp_path):
+    """A codebook like PolNeAR's (Source, Cue, Content): the rules propose each part
+    under its code, and their evaluation equals a direct scoring of `annotator suggest`."""
+    path = tmp_path / "parts.annotator"
+    rng = random.Random(5)
+    with Project.create(path) as p:
+        codes = {name: p.codes.add_code(Code(name)) for name in ("Source", "Cue", "Content")}
+        amira = p.add_coder(Coder("Amira"))
+        p.set_meta("nlp_pipeline", PIPELINE)
+        for i in range(6):
+            name, claim = rng.choice(NAMES), rng.choice(CLAIMS)
+            text = f"{name} said {claim}. {rng.choice(FILLER)}"
+            doc = Document(text=text, title=f"Article {i}")
+            p.documents.add_documents([doc])
+            parts = {"Source": (0, len(name)), "Cue": (len(name) + 1, len(name) + 5)}
+            parts["Content"] = (len(name) + 6, len(name) + 6 + len(claim))
+            for code, (s, e) in parts.items():
+                p.annotations.add_annotation(Annotation(doc.id, amira.id, codes[code].id, s, e))
+    ev = json.loads(cli("model", "evaluate", str(path), "--name", "rules", "--format", "json").stdout)
+    exported = tmp_path / "parts.jsonl"
+    cli("suggest", str(path), "--export", str(exported))
+    direct = _direct_scores(path, exported)
+    assert set(direct) == {"Source", "Cue", "Content"}
+    for c in ev["codes"]:
+        assert c["exact"] == pytest.approx(direct[c["code"]]["exact"])
+        assert (c["alpha"], c["alpha_low"], c["alpha_high"]) == pytest.approx(direct[c["code"]]["alpha"])
+        assert c["overlap"]["f1"] == 1.0, c
+
+
+def test_a_speakers_source_type_code_comes_before_the_source_code():
+    from annotator.core.codebook import Codebook
+    from annotator.nlp.attribution_suggest import suggest_for_doc
+    from annotator.nlp.pipeline import load_pipeline
+
+    codebook = Codebook(
+        [Code("Source", id="source"), Code("Government official", id="gov"), Code("Cue", id="cue")]
+    )
+    nlp, _info = load_pipeline(PIPELINE)
+    text = "Minister Anna Berg said the plan had failed. Farid Haddad said wages must go up."
+    found = {(text[s.start : s.end], s.kind, s.label) for s in suggest_for_doc(nlp(text), codebook=codebook)}
+    assert ("Minister Anna Berg", "speaker", "gov") in found and ("said", "cue", "cue") in found
+    assert ("Farid Haddad", "speaker", "source") in found  # no source type: the Source code
+    assert ("the plan had failed", "content", "") in found  # the codebook has no Content code
