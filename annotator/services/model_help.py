@@ -179,7 +179,8 @@ def suggest_from_model(
         docs = [d for d in docs if d in status]
     remaining = [d for d in docs if status.get(d) != "done"]
     if document_ids is not None:  # asked for by name: whatever their status
-        remaining = [d for d in batch_documents(project, batches) if d in set(document_ids)]
+        asked = set(document_ids)
+        remaining = [d for d in batch_documents(project, batches) if d in asked]
     labels = []
     if model_codes:
         stored, coder_model = load(project, name)

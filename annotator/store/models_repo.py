@@ -113,6 +113,11 @@ class ModelsRepo:
         row = self.db.one(
             f"SELECT {_COLUMNS} FROM models WHERE name = ? ORDER BY version DESC LIMIT 1", (name,)
         )
+        if row is None and name.strip().casefold() == RULES_MODEL:
+            raise ModelError(
+                "The built-in rules are not a stored model: they are evaluated and suggest "
+                "(model evaluate and model suggest with --name rules), but learn and code nothing."
+            )
         if row is None:
             known = ", ".join(sorted({m.name for m in self.models()})) or "none yet"
             raise ModelError(f"The project has no model named {name!r} (models: {known}).")

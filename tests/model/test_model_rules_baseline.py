@@ -159,9 +159,12 @@ def test_the_rules_table_says_nothing_was_trained_and_refuses_a_learning_curve(t
     done = cli("model", "evaluate", str(path), "--name", "rules", "--learning-curve", check=False)
     lines = [line for line in done.stderr.splitlines() if line.strip()]
     assert done.returncode == 1 and len(lines) == 1 and "learning curve" in lines[0], done.stderr
-    done = cli("model", "train", str(path), "--name", "rules", check=False)
-    lines = [line for line in done.stderr.splitlines() if line.strip()]
-    assert done.returncode == 1 and len(lines) == 1 and "built-in" in lines[0], done.stderr
+    for command in ("train", "code", "threshold --min-lower 0.5", "order --coder Ben"):
+        done = cli(
+            "model", *command.split()[:1], str(path), "--name", "rules", *command.split()[1:], check=False
+        )
+        lines = [line for line in done.stderr.splitlines() if line.strip()]
+        assert done.returncode == 1 and len(lines) == 1 and "built-in" in lines[0], (command, done.stderr)
 
 
 def _suggested(path: Path) -> dict[str, set[tuple[str, str]]]:
