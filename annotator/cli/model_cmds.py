@@ -19,9 +19,10 @@ from annotator.cli.common import (
     split_names,
 )
 from annotator.core.errors import ModelError
+from annotator.services.model_baseline import evaluate_rules, is_rules, rules_entry
 from annotator.services.model_coder import DEFAULT_EPOCHS, code_documents, list_models, train
 from annotator.services.model_evaluation import CURVE_SHARES, Evaluation, evaluate
-from annotator.services.model_help import set_threshold, suggest_from_model
+from annotator.services.model_help import SuggestionReport, set_threshold, suggest_from_model
 from annotator.services.model_queue import order_by_uncertainty
 
 
@@ -110,28 +111,40 @@ def list_cmd(project: Path, as_json: bool) -> None:
     """List the stored models with their training data and evaluation."""
     with open_project(project, readonly=True) as p:
         models = list_models(p)
-        if as_json:
-            click.echo(json.dumps([{**vars(m), "tag": m.tag} for m in models], indent=2, ensure_ascii=False))
-            return
-        if not models:
-            console.print("No models yet; train one with `annotator model train PROJECT --name NAME`.")
-            return
-        t = Table(title="Models", title_justify="left")
-        for col in ("Name", "Version", "Trained", "From", "Documents", "Codes", "MB", "Evaluated"):
-            t.add_column(col)
-        for m in models:
-            prov = m.provenance
-            t.add_row(
-                plain(m.name),
-                str(m.version),
-                m.created_at[:16],
-                plain(prov.get("training_source", "")),
-                str(prov.get("documents", "")),
-                str(len(prov.get("span_codes", {})) + len(prov.get("document_codes", {}))),
-                f"{m.size / 1e6:.1f}",
-                f"{prov['evaluation'].get('folds')} folds" if prov.get("evaluation") else "no",
-            )
-        console.print(t)
+        rules = rules_entry(p)
+    if as_json:
+        listed = [{**vars(m), "tag": m.tag} for m in models] + [rules]
+        click.echo(json.dumps(listed, indent=2, ensure_ascii=False))
+        return
+    if not models:
+        console.print("No trained models yet; train one with `annotator model train PROJECT --name NAME`.")
+    t = Table(title="Models", title_justify="left")
+    for col in ("Name", "Version", "Trained", "From", "Documents", "Codes", "MB", "Evaluated"):
+        t.add_column(col)
+    for m in models:
+        prov = m.provenance
+        t.add_row(
+            plain(m.name),
+            str(m.version),
+            m.created_at[:16],
+            plain(prov.get("training_source", "")),
+            str(prov.get("documents", "")),
+            str(len(prov.get("span_codes", {})) + len(prov.get("document_codes", {}))),
+            f"{m.size / 1e6:.1f}",
+            f"{prov['evaluation'].get('folds')} folds" if prov.get("evaluation") else "no",
+        )
+    ev = rules["provenance"]["evaluation"]
+    t.add_row(
+        "rules",
+        "built-in",
+        "not trained",
+        plain(ev.get("training_source", "")),
+        str(ev.get("documents", "")),
+        str(len(rules["provenance"]["span_codes"])),
+        "–",
+        f"{ev['evaluated_at'][:16]}, no folds, {plain(ev.get('pipeline', ''))}" if ev else "no",
+    )
+    console.print(t)
 
 
 @model_group.command("code")
@@ -169,8 +182,18 @@ def _f(value: float | None) -> str:
 
 @model_group.command("evaluate")
 @project_argument
-@click.option("--name", required=True, help="The model to cross-validate (its latest version).")
-@click.option("--folds", default=5, show_default=True, type=click.IntRange(2, 50), help="Number of folds.")
+@click.option(
+    "--name",
+    required=True,
+    help="The model to cross-validate (its latest version), or rules for the built-in rule-based finder.",
+)
+@click.option(
+    "--folds",
+    default=5,
+    show_default=True,
+    type=click.IntRange(2, 50),
+    help="Number of folds (not for the rules).",
+)
 @click.option(
     "--format",
     "fmt",
@@ -191,23 +214,76 @@ def _f(value: float | None) -> str:
     "and score each on the held-out fold: F1 and alpha by number of coded articles "
     "(one more training per share and fold).",
 )
-def evaluate_cmd(project: Path, name: str, folds: int, fmt: str, curve: str | None) -> None:
-    """Cross-validate a model: precision, recall and F1 per code (exact and overlap) and alpha with the humans."""
+@click.option(
+    "--from",
+    "source",
+    default=None,
+    help="The rules only: the codings they are scored against, gold, majority or coder:NAME "
+    "(default majority; a trained model is scored against the codings it learnt from).",
+)
+@click.option(
+    "--batch",
+    "batches",
+    multiple=True,
+    help="The rules only: score them on this batch's documents (repeatable; default: all).",
+)
+@click.option(
+    "--pipeline",
+    default=None,
+    help="The rules only: the spaCy pipeline they run on (default: the project's); suggestions use it too.",
+)
+def evaluate_cmd(
+    project: Path,
+    name: str,
+    folds: int,
+    fmt: str,
+    curve: str | None,
+    source: str | None,
+    batches: tuple[str, ...],
+    pipeline: str | None,
+) -> None:
+    """Cross-validate a model, or score the built-in rules (--name rules): precision, recall and F1 per
+    code (exact and overlap) and alpha with the humans."""
+    rules = is_rules(name)
+    if rules and curve is not None:
+        raise ModelError(
+            "The rules learn nothing, so they have no learning curve; leave out --learning-curve."
+        )
+    if not rules and (source is not None or batches or pipeline is not None):
+        raise ModelError(
+            "--from, --batch and --pipeline are for the rules; a trained model is evaluated on what it learnt from."
+        )
     shares = _shares(curve) if curve is not None else []
     with open_project(project) as p:
-        ev = run_task("Cross-validating", evaluate, p, name=name, folds=folds, learning_curve=shares)
+        if rules:
+            ev = run_task(
+                "Scoring the rules",
+                evaluate_rules,
+                p,
+                source=source or "majority",
+                batches=list(batches),
+                pipeline=pipeline,
+            )
+        else:
+            ev = run_task("Cross-validating", evaluate, p, name=name, folds=folds, learning_curve=shares)
     if fmt == "json":
         click.echo(json.dumps(ev.as_dict(), indent=2, ensure_ascii=False))
         return
-    t = Table(
-        title=f"Model {plain(name)} v{ev.version}: {folds}-fold cross-validation on {ev.documents} documents "
-        f"({plain(ev.source)})",
-        title_justify="left",
-    )
+    if rules:
+        title = (
+            f"Rules on {plain(ev.pipeline)} on {ev.documents} documents ({plain(ev.source)}); "
+            "nothing is trained, so no folds"
+        )
+    else:
+        title = (
+            f"Model {plain(name)} v{ev.version}: {folds}-fold cross-validation on {ev.documents} documents "
+            f"({plain(ev.source)})"
+        )
+    t = Table(title=title, title_justify="left")
     for col in (
         "Code",
         "Ref.",
-        "Model",
+        "Rules" if rules else "Model",
         "P exact",
         "R exact",
         "F1 exact",
@@ -290,21 +366,44 @@ def threshold_cmd(project: Path, name: str, min_lower: float, codes: tuple[str, 
 @model_group.command("suggest")
 @project_argument
 @click.option(
-    "--name", required=True, help="The model (its latest version, evaluated against its thresholds)."
+    "--name",
+    required=True,
+    help="The model (its latest version, evaluated against its thresholds), or rules for the rules alone.",
 )
 @click.option("--coder", required=True, help="The human coder whose remaining documents get suggestions.")
 @click.option("--batch", "batches", multiple=True, help="Only documents of this batch (repeatable).")
-def suggest_cmd(project: Path, name: str, coder: str, batches: tuple[str, ...]) -> None:
-    """Pre-code a coder's remaining documents as suggestions, only with the codes that passed their threshold."""
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="A table of where each code's suggestions come from and why, or JSON.",
+)
+def suggest_cmd(project: Path, name: str, coder: str, batches: tuple[str, ...], fmt: str) -> None:
+    """Pre-code a coder's remaining documents as suggestions: per code from the model (codes that passed
+    their threshold) or the built-in rules, whichever scored higher (lower bound of alpha, then overlap F1)."""
     with open_project(project) as p:
         r = run_task("Suggesting", suggest_from_model, p, name=name, coder=coder, batches=list(batches))
-    if r.passed:
-        console.print(
-            f"{r.suggestions} suggestions of model {plain(name)} v{r.version} in {r.documents} remaining "
-            f"documents of {plain(coder)} for {plain(', '.join(r.passed))}."
-        )
+    if fmt == "json":
+        click.echo(json.dumps(r.as_dict(), indent=2, ensure_ascii=False))
+        return
+    _print_sources(r)
+
+
+def _print_sources(r: SuggestionReport) -> None:
+    if not r.codes:
+        console.print(f"No code of model {plain(r.model)} passed its threshold, so nothing was suggested.")
     else:
-        console.print(f"No code of model {plain(name)} passed its threshold, so nothing was suggested.")
+        console.print(
+            f"{r.suggestions} suggestions in {r.documents} remaining documents of {plain(r.coder)}."
+        )
+        t = Table(title="Where each code's suggestions come from", title_justify="left")
+        for col in ("Code", "From", "Why"):
+            t.add_column(col)
+        for c in r.codes:
+            t.add_row(plain(c.code), plain(c.source), plain(c.why))
+        console.print(t)
     if r.not_suggested:
         console.print(plain(r.sentence().replace("Not suggested:", "Codes not suggested:")))
 

@@ -20,7 +20,14 @@ from annotator.core.ids import document_id, new_id
 from annotator.core.models import Suggestion
 from annotator.core.task import NULL_STATE, TaskState
 from annotator.nlp.attribution import Attribution, attributions_in, has_annotation
-from annotator.nlp.source_types import SourceTypeMapping, code_for_source_type, default_mapping
+from annotator.nlp.source_types import (
+    SourceTypeMapping,
+    code_for_kind,
+    code_for_source_type,
+    default_mapping,
+)
+
+KINDS = ("speaker", "cue", "content")
 
 
 def pipeline_label(nlp: Language) -> str:
@@ -74,8 +81,9 @@ def suggest_for_doc(
 
     ``document`` is the document id (by default derived from the text);
     ``model`` names the pipeline that made the doc (see :func:`pipeline_label`).
-    A speaker's ``label`` is the codebook code of its proposed source type, or
-    "" when the type is unknown or the codebook has no code for it.
+    A speaker's ``label`` is the codebook code of its proposed source type;
+    without one, and for cues and contents, the code named after the part of
+    the attribution ("Source", "Cue", "Content"), else "".
     """
     mapping = mapping or default_mapping()
     text = doc.text
@@ -89,6 +97,7 @@ def suggest_for_doc(
     typed_names: dict[str, str] = {}  # surname -> source type, for later bare mentions
     speakers: dict[tuple[int, int], Suggestion] = {}
     code_cache: dict[str, str | None] = {}
+    part_codes = {k: (code_for_kind(codebook, k) or "") if codebook is not None else "" for k in KINDS}
 
     def code_of(type_name: str | None) -> str:
         if codebook is None or not type_name:
@@ -121,7 +130,7 @@ def suggest_for_doc(
                     att.speaker[0],
                     att.speaker[1],
                     "speaker",
-                    code_of(type_name),
+                    code_of(type_name) or part_codes["speaker"],
                     {
                         **common,
                         "text": text[att.speaker[0] : att.speaker[1]],
@@ -142,7 +151,7 @@ def suggest_for_doc(
                     att.cue[0],
                     att.cue[1],
                     "cue",
-                    "",
+                    part_codes["cue"],
                     {**common, "text": text[att.cue[0] : att.cue[1]], "source_type": type_name},
                     model=model,
                 )
@@ -153,7 +162,7 @@ def suggest_for_doc(
                 att.content[0],
                 att.content[1],
                 "content",
-                "",
+                part_codes["content"],
                 {
                     **common,
                     "text": text[att.content[0] : att.content[1]],

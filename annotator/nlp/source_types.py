@@ -185,3 +185,22 @@ def code_for_source_type(
     exact = [c for c in found if normalise_name(c.name) == normalise_name(type_name)]
     found.sort(key=lambda c: (not in_source_group(c.id), c not in exact))
     return found[0].id
+
+
+# the parts of an attribution, by the names a codebook gives them (PolNeAR: Source, Cue, Content)
+KIND_CODE_NAMES = {
+    "speaker": ("source", "speaker"),
+    "cue": ("cue",),
+    "content": ("content", "quote", "quotation"),
+}
+
+
+def code_for_kind(codebook: Codebook, kind: str) -> str | None:
+    """Id of the codebook's span code named after a part of an attribution
+    ("Source" for a speaker, "Cue", "Content"), or None when there is none."""
+    names = KIND_CODE_NAMES.get(kind, ())
+    for name in names:  # in the order of preference
+        found = [c for c in codebook.leaves(scope="span") if normalise_name(c.name) == name]
+        if found:
+            return found[0].id
+    return None

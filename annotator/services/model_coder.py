@@ -166,8 +166,7 @@ def train(
 
     ``dev_batches``: documents held out of training whose codings choose the
     epoch kept (early stopping); the model never learns from them."""
-    if not name.strip():
-        raise ModelError("A model needs a name that is not blank.")
+    project.models.check_name(name)
     if epochs < 1:
         raise ModelError("A model needs at least one epoch of training.")
     human = project.coder_by_name(name)

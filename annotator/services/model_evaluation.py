@@ -37,6 +37,7 @@ REFERENCE, MODEL = "reference", "model"
 BOOTSTRAP = 1000
 NO_ALPHA: tuple[None, None, None] = (None, None, None)  # alpha, its interval's low and high
 CURVE_SHARES = (0.1, 0.25, 0.5, 0.75, 1.0)
+CROSS_VALIDATION = "k-fold cross-validation over documents; alpha between the model and the training codings"
 
 
 @dataclass
@@ -79,6 +80,8 @@ class Evaluation:
     codes: list[CodeFigures]
     evaluated_at: str = field(default_factory=now_iso)  # after any threshold: the pre-registration's order
     learning_curve: list[CurvePoint] = field(default_factory=list)
+    method: str = CROSS_VALIDATION
+    pipeline: str = ""  # the spaCy pipeline a model kind that runs on one (the rules) was evaluated with
 
     def as_dict(self) -> dict[str, Any]:
         out = {
@@ -89,9 +92,11 @@ class Evaluation:
             "documents": self.documents,
             "seed": self.seed,
             "training_source": self.source,
-            "method": "k-fold cross-validation over documents; alpha between the model and the training codings",
+            "method": self.method,
             "codes": [vars(c) for c in self.codes],
         }
+        if self.pipeline:
+            out["pipeline"] = self.pipeline
         if self.learning_curve:  # an evaluation without one keeps its former shape
             out["learning_curve"] = [vars(p) for p in self.learning_curve]
         return out
@@ -153,7 +158,7 @@ def evaluate(
                     _code_held_out(tset.docs, sorted(order[:size]), held, plan, state)
                 )
         state.check("Evaluation was cancelled; nothing was recorded.")
-    figures = _figures(
+    figures = code_figures(
         project, tset.docs, tset.document_ids, predicted, tset.span_codes, tset.cat_codes, seed
     )
     judge(figures, prov.get("thresholds", {}))
@@ -161,7 +166,7 @@ def evaluate(
     for share in shares:
         scored = figures
         if share < 1.0:
-            scored = _figures(
+            scored = code_figures(
                 project,
                 tset.docs,
                 tset.document_ids,
@@ -204,7 +209,7 @@ def _curve_figures(c: CodeFigures) -> dict[str, Any]:
     }
 
 
-def _figures(
+def code_figures(
     project: Project,
     docs: Sequence[TrainingDoc],
     doc_ids: Sequence[str],
@@ -214,6 +219,8 @@ def _figures(
     seed: int,
     bootstrap: int = BOOTSTRAP,
 ) -> list[CodeFigures]:
+    """Per code, ``predicted`` (``.spans``, ``.cats`` per document index) scored against
+    the codings in ``docs``: the one scorer of every model kind."""
     codebook = project.codes.codebook()
     ref = [(doc_ids[i], s, e, c) for i, d in enumerate(docs) for s, e, c in d.spans]
     got = [(doc_ids[i], s, e, c) for i in range(len(docs)) for s, e, c in predicted[i].spans]

@@ -11,6 +11,10 @@ from annotator.core.errors import ModelError
 from annotator.core.ids import new_id, now_iso
 from annotator.store.project_db import ProjectDb
 
+# the built-in rule-based attribution finder answers to this name (services.model_baseline),
+# so no stored model may take it, whatever path stores one
+RULES_MODEL = "rules"
+
 
 @dataclass(frozen=True)
 class StoredModel:
@@ -55,10 +59,19 @@ class ModelsRepo:
     def __init__(self, db: ProjectDb) -> None:
         self.db = db
 
-    def add(self, name: str, kind: str, data: bytes, provenance: dict[str, Any]) -> StoredModel:
-        """Store a new version of the model ``name`` (1 for a new name)."""
+    @staticmethod
+    def check_name(name: str) -> None:
+        """Refuse a name no stored model may take (before training, so no work is lost)."""
         if not name.strip():
             raise ModelError("A model needs a name that is not blank.")
+        if name.strip().casefold() == RULES_MODEL:
+            raise ModelError(
+                f"{name!r} is the name of the built-in rule-based finder; give the model another name."
+            )
+
+    def add(self, name: str, kind: str, data: bytes, provenance: dict[str, Any]) -> StoredModel:
+        """Store a new version of the model ``name`` (1 for a new name)."""
+        self.check_name(name)
         with self.db.transaction():
             version = 1 + (self.db.scalar("SELECT max(version) FROM models WHERE name = ?", (name,)) or 0)
             model = StoredModel(
@@ -100,6 +113,11 @@ class ModelsRepo:
         row = self.db.one(
             f"SELECT {_COLUMNS} FROM models WHERE name = ? ORDER BY version DESC LIMIT 1", (name,)
         )
+        if row is None and name.strip().casefold() == RULES_MODEL:
+            raise ModelError(
+                "The built-in rules are not a stored model: they are evaluated and suggest "
+                "(model evaluate and model suggest with --name rules), but learn and code nothing."
+            )
         if row is None:
             known = ", ".join(sorted({m.name for m in self.models()})) or "none yet"
             raise ModelError(f"The project has no model named {name!r} (models: {known}).")

@@ -52,6 +52,9 @@ class SuggestionsLayer(QObject):
         before = w.actions.codes_submenu.menuAction()
         self.toggle = self._action(tr("Show &suggestions"), "Ctrl+Shift+S", self.set_shown, checkable=True)
         self.find = self._action(tr("&Find sources in this document"), "Ctrl+Alt+S", self.find_sources)
+        self.best = self._action(
+            tr("Suggest codes from the &better of model and rules"), "Ctrl+Alt+M", self.suggest_best
+        )
         self.next = self._action(tr("&Next suggestion"), "Ctrl+]", lambda: self.step(1))
         self.prev = self._action(tr("&Previous suggestion"), "Ctrl+[", lambda: self.step(-1))
         self.accept = self._action(
@@ -61,11 +64,11 @@ class SuggestionsLayer(QObject):
         menu.insertSeparator(before)
         menu.insertAction(before, self.toggle)
         self.menu = QMenu(tr("S&uggestions"), menu)
-        for action in (self.find, self.next, self.prev, self.accept, self.reject):
+        for action in (self.find, self.best, self.next, self.prev, self.accept, self.reject):
             self.menu.addAction(action)
         menu.insertMenu(before, self.menu)
         menu.insertSeparator(before)
-        self.actions = [self.toggle, self.find, self.next, self.prev, self.accept, self.reject]
+        self.actions = [self.toggle, self.find, self.best, self.next, self.prev, self.accept, self.reject]
         w.actions.sections.append((tr("Suggestions"), self.actions))
 
     def _action(self, text: str, keys, slot, *, checkable: bool = False) -> QAction:
@@ -85,6 +88,7 @@ class SuggestionsLayer(QObject):
         for action in (self.next, self.prev, self.accept, self.reject):
             action.setEnabled(shown)
         self.find.setEnabled(self.worker is None)
+        self.best.setEnabled(self.worker is None)
 
     # --- state ---------------------------------------------------------------------------
 
@@ -149,6 +153,51 @@ class SuggestionsLayer(QObject):
         self._enable()
         self.w.statusBar().showMessage(self.tr("Finding sources and quotes…"))
         return start(self.worker)
+
+    def suggest_best(self):
+        """Pre-code the open document for this coder, per code from the model or the
+        rules, whichever scored higher (``model_help.suggest_best_file``)."""
+        if not self.w.document_id:
+            self.w.statusBar().showMessage(self.tr("Open a document first."), 5000)
+            return None
+        if self.worker is not None:
+            return self.worker
+        from annotator.gui.app.workers import Worker, start
+        from annotator.services.model_help import suggest_best_file
+
+        self.found_for = self.w.document_id
+        self.worker = Worker(
+            suggest_best_file,
+            str(self.w.project.path),
+            coder=self.w.coder.name,
+            document_ids=[self.w.document_id],
+        )
+        self.worker.signals.finished.connect(self._best_found)
+        self.worker.signals.failed.connect(self._find_failed)
+        self.worker.signals.cancelled.connect(lambda _partial: self._find_failed())
+        self._enable()
+        self.w.statusBar().showMessage(self.tr("Suggesting codes from the better of model and rules…"))
+        return start(self.worker)
+
+    def _best_found(self, report) -> None:
+        self.worker = None
+        if self.w.closed:
+            return
+        self._enable()
+        if not self.shown:
+            self.toggle.setChecked(True)  # reloads
+        else:
+            self.reload()
+        if not report.codes:
+            msg = self.tr("Nothing to suggest: no code of model {0} passed its threshold.").format(
+                report.model
+            )
+        else:
+            sources = "; ".join(
+                self.tr("{0} from {1} ({2})").format(c.code, c.source, c.why) for c in report.codes
+            )
+            msg = self.tr("{0} suggestions: {1}.").format(report.suggestions, sources)
+        self.w.statusBar().showMessage(msg, 20000)
 
     def _found(self, report) -> None:
         self.worker = None
@@ -329,7 +378,17 @@ class SuggestionsLayer(QObject):
             line += "<br/>" + html.escape(self.tr("Source type: {0}").format(source))
         if speaker:
             line += "<br/>" + html.escape(self.tr("Speaker: {0}").format(speaker))
+        origin = self.origin(s)
+        if origin:
+            line += "<br/>" + html.escape(origin)
         return line
+
+    def origin(self, s: Suggestion) -> str:
+        """Where a pre-coded suggestion came from and why (empty for "Find sources")."""
+        by = s.detail.get("suggested_by")
+        if not by:
+            return ""
+        return self.tr("Suggested from {0}: {1}").format(by, s.detail.get("chosen_because", ""))
 
     def describe_plain(self, s: Suggestion) -> str:
         kind, source, speaker = self.parts(s)
@@ -338,5 +397,9 @@ class SuggestionsLayer(QObject):
             bits.append(self.tr("source type: {0}").format(source))
         if speaker:
             bits.append(self.tr("speaker: {0}").format(" ".join(speaker.split())[:80]))
+        if s.detail.get("suggested_by"):
+            bits.append(
+                self.tr("from {0}: {1}").format(s.detail["suggested_by"], s.detail.get("chosen_because", ""))
+            )
         keys = self.tr("Ctrl+Shift+Return accepts, Ctrl+Shift+Backspace rejects")
         return " — ".join(bits) + ". " + keys
