@@ -329,7 +329,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
+            <source>Suggest codes from the &amp;better of model and rules</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
             <source>&amp;Next suggestion</source>
             <translation type="unfinished" />
         </message>
@@ -530,7 +535,7 @@
     <context>
         <name>AgreementDashboard</name>
         <message>
-            <location filename="../../annotator/gui/agreement/agreement_dashboard.py" line="+73" />
+            <location filename="../../annotator/gui/agreement/agreement_dashboard.py" line="+74" />
             <source>Agreement — {0}</source>
             <translation type="unfinished" />
         </message>
@@ -650,7 +655,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>&amp;Unit</source>
             <translation type="unfinished" />
         </message>
@@ -741,7 +746,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+51" />
+            <location line="+40" />
             <source>Unit: {0}</source>
             <translation type="unfinished" />
         </message>
@@ -947,7 +952,7 @@
     <context>
         <name>AppendixDialog</name>
         <message>
-            <location filename="../../annotator/gui/exchange/appendix_dialog.py" line="+64" />
+            <location filename="../../annotator/gui/exchange/appendix_dialog.py" line="+65" />
             <source>Methods appendix — {0}</source>
             <translation type="unfinished" />
         </message>
@@ -1028,13 +1033,13 @@
         </message>
         <message>
             <location line="+4" />
-            <location line="+53" />
+            <location line="+54" />
             <location line="+50" />
             <source>&amp;Write</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-102" />
+            <location line="-103" />
             <source>Compute and write the appendix (Ctrl+Enter)</source>
             <translation type="unfinished" />
         </message>
@@ -1044,7 +1049,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>&amp;Open</source>
             <translation type="unfinished" />
         </message>
@@ -1124,7 +1129,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+27" />
+            <location line="+16" />
             <source>Wrote {0}.</source>
             <translation type="unfinished" />
         </message>
@@ -2587,7 +2592,7 @@
     <context>
         <name>DiagnosticsView</name>
         <message>
-            <location filename="../../annotator/gui/agreement/diagnostics_view.py" line="+121" />
+            <location filename="../../annotator/gui/agreement/diagnostics_view.py" line="+77" />
             <source>Coder diagnostics</source>
             <translation type="unfinished" />
         </message>
@@ -2662,7 +2667,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>Variab&amp;le</source>
             <translation type="unfinished" />
         </message>
@@ -2848,12 +2853,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>The diagnostics were stopped.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+57" />
+            <location line="+53" />
             <source>Coders {0} at the {1} unit, {2} articles</source>
             <translation type="unfinished" />
         </message>
@@ -3113,7 +3118,7 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../annotator/gui/exchange/export_dialog.py" line="+69" />
+            <location filename="../../annotator/gui/exchange/export_dialog.py" line="+70" />
             <source>Export — {0}</source>
             <translation type="unfinished" />
         </message>
@@ -3130,12 +3135,12 @@
         </message>
         <message>
             <location line="+10" />
-            <location line="+180" />
+            <location line="+181" />
             <source>Export to</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-178" />
+            <location line="-179" />
             <source>&amp;Choose…</source>
             <translation type="unfinished" />
         </message>
@@ -3261,13 +3266,13 @@
         </message>
         <message>
             <location line="+5" />
-            <location line="+58" />
+            <location line="+59" />
             <location line="+98" />
             <source>&amp;Export</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-153" />
+            <location line="-154" />
             <source>Write the export (Ctrl+Enter)</source>
             <translation type="unfinished" />
         </message>
@@ -3277,7 +3282,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>&amp;Format</source>
             <translation type="unfinished" />
         </message>
@@ -3337,12 +3342,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>The export was cancelled.</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location line="+27" />
+            <location line="+17" />
             <source>Wrote %n file(s).</source>
             <translation type="unfinished">
                 <numerusform />
@@ -3501,7 +3506,7 @@
     <context>
         <name>ImportAnnotationsDialog</name>
         <message>
-            <location filename="../../annotator/gui/exchange/import_annotations_dialog.py" line="+71" />
+            <location filename="../../annotator/gui/exchange/import_annotations_dialog.py" line="+72" />
             <source>Import annotations — {0}</source>
             <translation type="unfinished" />
         </message>
@@ -3586,7 +3591,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>&amp;From</source>
             <translation type="unfinished" />
         </message>
@@ -3631,7 +3636,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+29" />
+            <location line="+18" />
             <source>Done; the report is above.</source>
             <translation type="unfinished" />
         </message>
@@ -4462,7 +4467,7 @@
     <context>
         <name>MigrationDialog</name>
         <message>
-            <location filename="../../annotator/gui/codebook/migration_dialog.py" line="+77" />
+            <location filename="../../annotator/gui/codebook/migration_dialog.py" line="+78" />
             <source>Migrate older codings — {0}</source>
             <translation type="unfinished" />
         </message>
@@ -4552,7 +4557,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+33" />
+            <location line="+34" />
             <source>Code for the older codings of {0}</source>
             <translation type="unfinished" />
         </message>
@@ -4618,12 +4623,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>The migration was cancelled; nothing was changed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+27" />
+            <location line="+23" />
             <source>Codings brought to codebook version {0}: {1} given a new code, {2} kept their code.</source>
             <translation type="unfinished" />
         </message>
@@ -5447,13 +5452,34 @@ Political</source>
     <context>
         <name>SuggestionsLayer</name>
         <message>
-            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="+66" />
+            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="+67" />
+            <location line="+22" />
             <source>Open a document first.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+15" />
+            <location line="-7" />
             <source>Finding sources and quotes…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Suggesting codes from the better of model and rules…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Nothing to suggest: no code of model {0} passed its threshold.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{0} from {1} ({2})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{0} suggestions: {1}.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5523,7 +5549,12 @@ Political</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+5" />
+            <location line="+11" />
+            <source>Suggested from {0}: {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
             <source>Suggested {0}</source>
             <translation type="unfinished" />
         </message>
@@ -5538,7 +5569,12 @@ Political</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
+            <source>from {0}: {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
             <source>Ctrl+Shift+Return accepts, Ctrl+Shift+Backspace rejects</source>
             <translation type="unfinished" />
         </message>
@@ -5553,32 +5589,37 @@ Political</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="55" />
-            <source>&amp;Next suggestion</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="56" />
-            <source>&amp;Previous suggestion</source>
+            <source>Suggest codes from the &amp;better of model and rules</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="58" />
+            <source>&amp;Next suggestion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="59" />
+            <source>&amp;Previous suggestion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="61" />
             <source>&amp;Accept suggestion</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="60" />
+            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="63" />
             <source>&amp;Reject suggestion</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="63" />
+            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="66" />
             <source>S&amp;uggestions</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="69" />
+            <location filename="../../annotator/gui/workbench/suggestions_layer.py" line="72" />
             <source>Suggestions</source>
             <translation type="unfinished" />
         </message>
@@ -5586,7 +5627,7 @@ Political</source>
     <context>
         <name>TrainingRoundsDialog</name>
         <message>
-            <location filename="../../annotator/gui/reliability/training_rounds_dialog.py" line="+58" />
+            <location filename="../../annotator/gui/reliability/training_rounds_dialog.py" line="+59" />
             <location line="+18" />
             <source>Training rounds</source>
             <translation type="unfinished" />
@@ -5773,7 +5814,7 @@ Political</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+51" />
+            <location line="+52" />
             <source>hidden</source>
             <translation type="unfinished" />
         </message>
@@ -5811,12 +5852,12 @@ Political</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>The scoring was stopped.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+29" />
+            <location line="+19" />
             <source>Round {0} scored.</source>
             <translation type="unfinished" />
         </message>
