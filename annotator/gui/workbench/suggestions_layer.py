@@ -135,59 +135,60 @@ class SuggestionsLayer(QObject):
     # --- finding ------------------------------------------------------------------------
 
     def find_sources(self):
-        if not self.w.document_id:
-            self.w.statusBar().showMessage(self.tr("Open a document first."), 5000)
-            return None
-        if self.worker is not None:
-            return self.worker
-        from annotator.gui.app.workers import Worker, start
         from annotator.services.suggestions import suggest_file
 
-        self.found_for = self.w.document_id
-        self.worker = Worker(
-            suggest_file, str(self.w.project.path), document_ids=[self.w.document_id], model=self.model
+        return self._run_for_document(
+            suggest_file,
+            self._found,
+            self.tr("Finding sources and quotes…"),
+            model=self.model,
         )
-        self.worker.signals.finished.connect(self._found)
-        self.worker.signals.failed.connect(self._find_failed)
-        self.worker.signals.cancelled.connect(lambda _partial: self._find_failed())
-        self._enable()
-        self.w.statusBar().showMessage(self.tr("Finding sources and quotes…"))
-        return start(self.worker)
 
     def suggest_best(self):
         """Pre-code the open document for this coder, per code from the model or the
         rules, whichever scored higher (``model_help.suggest_best_file``)."""
+        from annotator.services.model_help import suggest_best_file
+
+        return self._run_for_document(
+            suggest_best_file,
+            self._best_found,
+            self.tr("Suggesting codes from the better of model and rules…"),
+            coder=self.w.coder.name,
+        )
+
+    def _run_for_document(self, task, on_finished, status: str, **options):
+        """``task`` on the worker for the open document; one at a time."""
         if not self.w.document_id:
             self.w.statusBar().showMessage(self.tr("Open a document first."), 5000)
             return None
         if self.worker is not None:
             return self.worker
         from annotator.gui.app.workers import Worker, start
-        from annotator.services.model_help import suggest_best_file
 
         self.found_for = self.w.document_id
-        self.worker = Worker(
-            suggest_best_file,
-            str(self.w.project.path),
-            coder=self.w.coder.name,
-            document_ids=[self.w.document_id],
-        )
-        self.worker.signals.finished.connect(self._best_found)
+        self.worker = Worker(task, str(self.w.project.path), document_ids=[self.w.document_id], **options)
+        self.worker.signals.finished.connect(on_finished)
         self.worker.signals.failed.connect(self._find_failed)
         self.worker.signals.cancelled.connect(lambda _partial: self._find_failed())
         self._enable()
-        self.w.statusBar().showMessage(self.tr("Suggesting codes from the better of model and rules…"))
+        self.w.statusBar().showMessage(status)
         return start(self.worker)
 
-    def _best_found(self, report) -> None:
+    def _after_finding(self) -> bool:
+        """Common end of a run; False when the window closed meanwhile."""
         self.worker = None
         if self.w.closed:
-            return
+            return False
         self._enable()
         if not self.shown:
             self.toggle.setChecked(True)  # reloads
         else:
             self.reload()
+        return True
+
+    def _best_found(self, report) -> None:
+        if not self._after_finding():
+            return
         if not report.codes:
             msg = self.tr("Nothing to suggest: no code of model {0} passed its threshold.").format(
                 report.model
@@ -200,14 +201,8 @@ class SuggestionsLayer(QObject):
         self.w.statusBar().showMessage(msg, 20000)
 
     def _found(self, report) -> None:
-        self.worker = None
-        if self.w.closed:
+        if not self._after_finding():
             return
-        self._enable()
-        if not self.shown:
-            self.toggle.setChecked(True)  # reloads
-        else:
-            self.reload()
         if self.found_for != self.w.document_id:
             msg = self.tr("{0} suggestions found in the document you left.").format(report.suggestions)
         elif report.documents == 0 and report.skipped:
