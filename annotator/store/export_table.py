@@ -3,8 +3,10 @@ codes), built by SQLite.
 
 A million annotations made into Python objects and back into cells cost more
 than the writer library itself; here SQLite joins, slices the quotes out of
-the texts, guards spreadsheet cells and even writes the JSON, and the format
-hands whole chunks to ``csv.writer.writerows`` or the file. The rows equal
+the texts (for the CSV and XLSX tables, :mod:`annotator.store.export_quotes`
+checks the stored quotes instead, a chunk at a time), guards spreadsheet
+cells and even writes the JSON, and the format hands whole chunks to
+``csv.writer.writerows`` or the file. The rows equal
 those of :mod:`annotator.core.export_view` built from memory (tests hold the
 two together): offsets in code points (SQLite's ``substr`` counts characters
 as Python does), ``json_quote`` escaping as ``json.dumps(..., ensure_ascii=False)``.
@@ -19,7 +21,7 @@ from __future__ import annotations
 import itertools
 import json
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -27,6 +29,7 @@ from annotator.core.cells import RISKY_FIRST, escape_cell
 from annotator.core.codebook import Codebook
 from annotator.core.export_view import TABLE_COLUMNS, TableKind, code_paths
 from annotator.core.models import Coder
+from annotator.store import export_quotes
 
 CHUNK = 1000
 # escape_cell quotes a cell starting with one of these; one starting with + or -
@@ -38,11 +41,12 @@ _first = itemgetter(0)
 _names = itertools.count()  # two tables of one connection never share a name
 
 
-def _columns(kind: TableKind, cell: Callable[[str], str]) -> tuple[str, list[str]]:
+def _columns(kind: TableKind, cell: Callable[[str], str], quote: str | None = None) -> tuple[str, list[str]]:
     """The table's columns as SQL, each text through ``cell``, and the rows
     they come from: documents d, the codings a, the temporary tables c
     (coders) and k (codes). A code missing from the codebook has no path (the
-    export refuses it before writing)."""
+    export refuses it before writing). ``quote``, when given, is the quote
+    column's SQL (:mod:`annotator.store.export_quotes` checks it)."""
     a = "a" if kind == "annotation" else "dc"
     head = [
         cell("d.id"),
@@ -65,7 +69,7 @@ def _columns(kind: TableKind, cell: Callable[[str], str]) -> tuple[str, list[str
             *head,
             "a.start",
             'a."end"',
-            _quote(cell),
+            quote or _quote(cell),
             cell("a.note"),
             cell("a.origin"),
             cell("a.id"),
@@ -146,8 +150,20 @@ class ExportTable:
     def rows(self, *, spreadsheet: bool = False) -> Iterator[list[tuple[Any, ...]]]:
         if spreadsheet:
             self.conn.create_function(_ESCAPE_FUNCTION, 1, escape_cell, deterministic=True)
-        rows, columns = _columns(self.kind, _guarded if spreadsheet else _plain)
-        yield from self._select(", ".join(columns), rows, escape_cell if spreadsheet else _plain)
+        cell, shown = (_guarded, escape_cell) if spreadsheet else (_plain, _plain)
+        if self.kind != "annotation" or not export_quotes.usable(self.conn):
+            rows, columns = _columns(self.kind, cell)
+            yield from self._select(", ".join(columns), rows, shown)
+            return
+        # the stored quotes, checked against the texts in Python: cheaper than cutting them all
+        rows, columns = _columns(self.kind, cell, export_quotes.stored_quote(_RISKY if spreadsheet else None))
+        chunks = self._select(", ".join(columns), rows, shown)
+        try:
+            with export_quotes.StoredQuotes(self.conn, cell, self.where, self.params) as quotes:
+                for chunk in chunks:
+                    yield quotes.checked(chunk)
+        finally:
+            chunks.close()
 
     def json_lines(self) -> Iterator[str]:
         rows, columns = _columns(self.kind, _json)
@@ -157,7 +173,7 @@ class ExportTable:
 
     def _select(
         self, columns: str, rows: str, shown: Callable[[Any], Any]
-    ) -> Iterator[list[tuple[Any, ...]]]:
+    ) -> Generator[list[tuple[Any, ...]], None, None]:
         n = next(_names)
         coders, codes = f"temp.export_coders_{n}", f"temp.export_codes_{n}"
         path = code_paths(self.codebook)
