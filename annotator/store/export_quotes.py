@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from itertools import groupby
 from operator import itemgetter
 from types import TracebackType
-from typing import Any
+from typing import Any, NoReturn
 
 from annotator.core.export_view import ANNOTATION_COLUMNS
 
@@ -31,19 +31,16 @@ _quote = itemgetter(_QUOTE)
 _CUT = "substr(d.text, :start + 1, :end - :start)"
 
 
-def stored_quote(risky: str | None) -> str:
-    """The quote column's SQL: the stored quote, NULL (so cut again) where the
+def stored_quote(problem: str, risky: str | None) -> str:
+    """The quote column's SQL: the stored quote; NULL (so cut again) where the
     offsets are not a span Python slices as SQLite cuts, or where its first
-    character is one of ``risky`` (the code points a spreadsheet cell escapes)."""
+    character is one of ``risky`` (the code points a spreadsheet cell
+    escapes); 0, which no quote is, for a row the export refuses (``problem``),
+    found in the pass the rows make anyway."""
     valid = 'a.start >= 0 AND a."end" > a.start'
     if risky:
         valid += f" AND unicode(a.quote) NOT IN ({risky})"
-    return f"CASE WHEN {valid} THEN a.quote END"
-
-
-def usable(conn: sqlite3.Connection) -> bool:
-    """Texts are compared as the UTF-8 SQLite keeps them: a file in UTF-16 cuts them all in SQL."""
-    return bool(conn.execute("PRAGMA encoding").fetchone()[0] == "UTF-8")
+    return f"CASE WHEN {problem} THEN 0 WHEN {valid} THEN a.quote END"
 
 
 class StoredQuotes:
@@ -54,10 +51,18 @@ class StoredQuotes:
     text at a time, so memory stays flat however long the texts are."""
 
     def __init__(
-        self, conn: sqlite3.Connection, cell: Callable[[str], str], where: str, params: Sequence[Any]
+        self,
+        conn: sqlite3.Connection,
+        cell: Callable[[str], str],
+        where: str,
+        params: Sequence[Any],
+        refuse: Callable[[], NoReturn],
     ) -> None:
         self.conn = conn
         self._cell = cell
+        self._refuse = refuse
+        # texts are compared as the UTF-8 SQLite keeps them: a file in UTF-16 has every quote cut in SQL
+        self._utf8 = conn.execute("PRAGMA encoding").fetchone()[0] == "UTF-8"
         self._where = where
         self._params = list(params)
         self._docs: sqlite3.Cursor | None = None
@@ -104,6 +109,8 @@ class StoredQuotes:
         )
 
     def _recut(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        if type(row[_QUOTE]) is int:  # the marker of a row to refuse
+            self._refuse()
         cut = self.conn.execute(
             f"SELECT {self._cell(_CUT)} FROM documents d WHERE d.rowid = :rowid",
             {"start": row[_START], "end": row[_END], "rowid": self._rowid},
@@ -130,7 +137,7 @@ class StoredQuotes:
                     )
             key, rowid, raw = self._ahead.pop()
             if key == doc:
-                self._doc, self._text, self._rowid = doc, _sliceable(raw), rowid
+                self._doc, self._text, self._rowid = doc, _sliceable(raw) if self._utf8 else None, rowid
                 return self._text
 
 

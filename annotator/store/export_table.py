@@ -23,7 +23,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Generator, Iterator, Sequence
 from operator import itemgetter
-from typing import Any
+from typing import Any, NoReturn
 
 from annotator.core.cells import RISKY_FIRST, escape_cell
 from annotator.core.codebook import Codebook
@@ -39,6 +39,9 @@ _SIGNS = f"{ord('+')},{ord('-')}"
 _ESCAPE_FUNCTION = "annotator_escape_cell"
 _first = itemgetter(0)
 _names = itertools.count()  # two tables of one connection never share a name
+# an annotation a file edited outside the program could hold despite the
+# schema's rules: past its text, or with a code missing from the codebook
+PROBLEM = 'a."end" > d.length OR a.code_id NOT IN (SELECT id FROM codes)'
 
 
 def _columns(kind: TableKind, cell: Callable[[str], str], quote: str | None = None) -> tuple[str, list[str]]:
@@ -139,6 +142,8 @@ class ExportTable:
         codebook: Codebook,
         where: str,
         params: Sequence[Any],
+        *,
+        refuse: Callable[[], NoReturn],
     ) -> None:
         self.kind = kind
         self.conn = conn
@@ -146,20 +151,22 @@ class ExportTable:
         self.codebook = codebook
         self.where = where  # over d and the codings (a or dc)
         self.params = list(params)
+        self.refuse = refuse  # raises the sentence for a problem row (PROBLEM) the annotation table meets
 
     def rows(self, *, spreadsheet: bool = False) -> Iterator[list[tuple[Any, ...]]]:
         if spreadsheet:
             self.conn.create_function(_ESCAPE_FUNCTION, 1, escape_cell, deterministic=True)
         cell, shown = (_guarded, escape_cell) if spreadsheet else (_plain, _plain)
-        if self.kind != "annotation" or not export_quotes.usable(self.conn):
+        if self.kind != "annotation":
             rows, columns = _columns(self.kind, cell)
             yield from self._select(", ".join(columns), rows, shown)
             return
         # the stored quotes, checked against the texts in Python: cheaper than cutting them all
-        rows, columns = _columns(self.kind, cell, export_quotes.stored_quote(_RISKY if spreadsheet else None))
+        quote = export_quotes.stored_quote(PROBLEM, _RISKY if spreadsheet else None)
+        rows, columns = _columns(self.kind, cell, quote)
         chunks = self._select(", ".join(columns), rows, shown)
         try:
-            with export_quotes.StoredQuotes(self.conn, cell, self.where, self.params) as quotes:
+            with export_quotes.StoredQuotes(self.conn, cell, self.where, self.params, self.refuse) as quotes:
                 for chunk in chunks:
                     yield quotes.checked(chunk)
         finally:
