@@ -1,6 +1,8 @@
-"""The quote cells of the exported annotation table: the stored ``quote``
-where it equals the span cut from its text, else the cut SQLite makes.
+"""The exported annotation table's rows, finished in Python a document at a
+time: the quote cell, and the cells of the document the spans are on.
 
+The quote cell is the stored ``quote`` where it equals the span cut from its
+text, else the cut SQLite makes.
 SQLite's ``substr`` counts the characters from a text's start for every span,
 a fifth of a CSV export's time, while Python slices a text in constant time.
 So the table's query reads the stored quote, each document's text is read
@@ -11,6 +13,11 @@ whose cell must be escaped, or one on a text Python and SQLite would cut
 differently (a NUL, bytes that are not UTF-8, a text stored as a blob) is
 replaced, row by row, by the cell the SQL cut gives, so the export writes
 what it always wrote.
+
+A document's title, outlet, date, URL and id repeat on each of its spans: a
+spreadsheet's guard (``annotator.core.cells.escape_row``) is applied to them
+once per document here rather than once per span in SQL, and a document's
+rows are rebuilt only when one of them needs it.
 """
 
 from __future__ import annotations
@@ -25,7 +32,9 @@ from typing import Any, NoReturn
 from annotator.core.export_view import ANNOTATION_COLUMNS
 
 _START, _END, _QUOTE = (ANNOTATION_COLUMNS.index(c) for c in ("start", "end", "quote"))
-_document = itemgetter(0)  # the table's first column: the document's id, as its cell
+# the document's cells lead each row, its id first, as stored
+_DOCUMENT_CELLS = ANNOTATION_COLUMNS.index("coder_id")
+_document = itemgetter(0)
 _quote = itemgetter(_QUOTE)
 # the cut as the table's query made it, for one row: a text's rowid and the span
 _CUT = "substr(d.text, :start + 1, :end - :start)"
@@ -43,23 +52,28 @@ def stored_quote(problem: str, risky: str | None) -> str:
     return f"CASE WHEN {problem} THEN 0 WHEN {valid} THEN a.quote END"
 
 
-class StoredQuotes:
-    """Checks the chunks of one annotation table query against the texts of
+class AnnotationRows:
+    """Finishes the chunks of one annotation table query (its document cells
+    left as stored, its quote column ``stored_quote``) against the texts of
     its documents, read by a second cursor in the same order (document
     rowid), over the same documents (``where``, ``params``: the query's filter
     on d and a) and, begun while the first reads, in the same snapshot; one
-    text at a time, so memory stays flat however long the texts are."""
+    text at a time, so memory stays flat however long the texts are.
+    ``cell`` is the SQL every other cell went through, ``escape`` its Python
+    twin for a row's cells (None when ``cell`` leaves them as they are)."""
 
     def __init__(
         self,
         conn: sqlite3.Connection,
         cell: Callable[[str], str],
+        escape: Callable[[Sequence[Any]], list[Any]] | None,
         where: str,
         params: Sequence[Any],
         refuse: Callable[[], NoReturn],
     ) -> None:
         self.conn = conn
         self._cell = cell
+        self._escape = escape
         self._refuse = refuse
         # texts are compared as the UTF-8 SQLite keeps them: a file in UTF-16 has every quote cut in SQL
         self._utf8 = conn.execute("PRAGMA encoding").fetchone()[0] == "UTF-8"
@@ -67,11 +81,11 @@ class StoredQuotes:
         self._params = list(params)
         self._docs: sqlite3.Cursor | None = None
         self._ahead: list[tuple[Any, int, bytes | None]] = []  # fetched, not yet reached
-        self._doc: Any = None  # the document whose spans are being checked, by its id cell
+        self._doc: Any = None  # the document whose spans are being finished, by its id
         self._text: str | None = None
         self._rowid = 0
 
-    def __enter__(self) -> StoredQuotes:
+    def __enter__(self) -> AnnotationRows:
         return self
 
     def __exit__(
@@ -80,8 +94,8 @@ class StoredQuotes:
         if self._docs is not None:
             self._docs.close()
 
-    def checked(self, chunk: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-        start, end = _START, _END
+    def finished(self, chunk: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        start, end, cells = _START, _END, _DOCUMENT_CELLS
         out: list[tuple[Any, ...]] = []
         changed = False
         for doc, group in groupby(chunk, _document):
@@ -94,6 +108,11 @@ class StoredQuotes:
             if not same:
                 rows = [r if self._same(r) else self._recut(r) for r in rows]
                 changed = True
+            if self._escape is not None:
+                shown = tuple(self._escape(rows[0][:cells]))
+                if shown != rows[0][:cells]:
+                    rows = [shown + r[cells:] for r in rows]
+                    changed = True
             out += rows
         return out if changed else chunk
 
@@ -123,7 +142,7 @@ class StoredQuotes:
             return self._text
         if self._docs is None:
             self._docs = self.conn.execute(
-                f"SELECT {self._cell('d.id')}, d.rowid, CASE WHEN typeof(d.text) = 'text' "
+                "SELECT d.id, d.rowid, CASE WHEN typeof(d.text) = 'text' "
                 "THEN CAST(d.text AS BLOB) END FROM documents d WHERE EXISTS (SELECT 1 FROM annotations a "
                 f"{self._where} AND a.document_id = d.id) ORDER BY d.rowid",
                 self._params,
