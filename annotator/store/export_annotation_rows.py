@@ -2,12 +2,11 @@
 time: the quote cell, and the cells of the document the spans are on.
 
 The quote cell is the stored ``quote`` where it equals the span cut from its
-text, else the cut SQLite makes.
-SQLite's ``substr`` counts the characters from a text's start for every span,
-a fifth of a CSV export's time, while Python slices a text in constant time.
-So the table's query reads the stored quote, each document's text is read
-once beside it, and a chunk's quotes are compared with their slices in one
-list comparison. The store cuts every quote it writes, but another program
+text, else the cut SQLite makes. SQLite's ``substr`` counts the characters
+from a text's start for every span (a tenth of a CSV export's time), while
+Python slices a text in constant time. So the table's query reads the stored
+quote, each document's text is read once beside it, and a document's quotes
+are compared with their slices in one list comparison. The store cuts every quote it writes, but another program
 can edit the column or a text behind its back: a quote that differs, one
 whose cell must be escaped, or one on a text Python and SQLite would cut
 differently (a NUL, bytes that are not UTF-8, a text stored as a blob) is

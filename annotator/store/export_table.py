@@ -4,10 +4,10 @@ codes), built by SQLite.
 A million annotations made into Python objects and back into cells cost more
 than the writer library itself; here SQLite joins, slices the quotes out of
 the texts, guards spreadsheet cells and even writes the JSON, and the format
-hands whole chunks to ``csv.writer.writerows`` or the file (the annotation
+hands whole chunks to ``csv.writer.writerows`` or the file; the annotation
 table's quotes and document cells are finished a document at a time by
-:mod:`annotator.store.export_annotation_rows`, cheaper than for every span). The rows equal
-those of :mod:`annotator.core.export_view` built from memory (tests hold the
+:mod:`annotator.store.export_annotation_rows`, cheaper than for every span.
+The rows equal those of :mod:`annotator.core.export_view` built from memory (tests hold the
 two together): offsets in code points (SQLite's ``substr`` counts characters
 as Python does), ``json_quote`` escaping as ``json.dumps(..., ensure_ascii=False)``.
 
@@ -82,7 +82,7 @@ def _columns(
             *head,
             "a.start",
             'a."end"',
-            quote or _quote(cell),
+            quote or cell(_QUOTE),
             cell("a.note"),
             cell("a.origin"),
             cell("a.id"),
@@ -98,18 +98,8 @@ def _columns(
     return rows, [*head, cell("dc.value"), cell("dc.note"), cell("dc.updated_at")]
 
 
+# the annotation's text, cut from its document (the JSON records' quote)
 _QUOTE = 'substr(d.text, a.start + 1, a."end" - a.start)'
-
-
-def _quote(cell: Callable[[str], str]) -> str:
-    """The annotation's text, cut from its document. A guarded cell would cut
-    it once to test and again to write, and each cut counts the characters
-    from the text's start; the stored quote, once it is found equal to the
-    cut and safe, is written instead."""
-    if cell is not _guarded:
-        return cell(_QUOTE)
-    safe = f"{_QUOTE} = a.quote AND unicode(a.quote) NOT IN ({_RISKY})"
-    return f"CASE WHEN {safe} THEN a.quote ELSE {cell(_QUOTE)} END"
 
 
 def _plain(expr: str) -> str:
