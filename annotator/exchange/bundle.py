@@ -45,6 +45,8 @@ class ProjectData:
     annotations: list[Annotation] = field(default_factory=list)
     document_codes: list[DocumentCode] = field(default_factory=list)
 
+    refuses_problem_rows = False  # not a field: its problems() are found before writing
+
     def document_index(self) -> dict[str, Document]:
         return {d.id: d for d in self.documents}
 
@@ -141,6 +143,11 @@ class ProjectData:
         docs = self.document_index()
         for dc in self.document_codes:
             yield dc, docs.get(dc.document_id)
+
+    def table_size(self, kind: TableKind) -> int:
+        if kind == "annotation":
+            return sum(1 for a in self.annotations if not a.deleted)
+        return len(self.document_codes)
 
     def facts(self) -> ExportFacts:
         live = [a for a in self.annotations if not a.deleted]

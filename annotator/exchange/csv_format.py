@@ -52,8 +52,8 @@ def export_csv(data: ExportSource, out: Path, *, state: TaskState = NULL_STATE) 
     ann_path, dc_path, cb_path = output_paths(out)
     ann_path.parent.mkdir(parents=True, exist_ok=True)
     written = [ann_path, dc_path, cb_path]
-    facts = data.facts()
-    total = facts.annotations + facts.document_codes + len(data.codebook)
+    # counted, not the facts: a project file would make a pass over its annotations for those
+    total = data.table_size("annotation") + data.table_size("document_code") + len(data.codebook)
     # all three are checked before the first is written. They are renamed into
     # place in the order they were opened (the stack closes the last opened
     # first, hence reversed): the annotations file first, so a kill between two

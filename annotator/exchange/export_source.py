@@ -16,6 +16,9 @@ from annotator.core.models import Coder, Document, DocumentCode
 class ExportSource(Protocol):
     codebook: Codebook
     coders: list[Coder]
+    # True when table("annotation") raises ExchangeError at a row problems()
+    # would name, as a project file's reader does in the pass it makes anyway
+    refuses_problem_rows: bool
 
     def iter_documents(self) -> Iterator[Document]: ...
 
@@ -35,5 +38,9 @@ class ExportSource(Protocol):
     def document_code_entries(self) -> Iterator[tuple[DocumentCode, Document | None]]: ...
 
     def facts(self) -> ExportFacts: ...
+
+    def table_size(self, kind: TableKind) -> int:
+        """The rows ``table(kind)`` gives, counted without the facts."""
+        ...
 
     def problems(self) -> list[str]: ...

@@ -40,6 +40,9 @@ class ExchangeFormat:
     exporter: Callable[..., list[Path]] | None
     importer: Callable[..., ImportResult] | None
     description: str = ""
+    # reads the annotations only from the source's annotation table, so a source
+    # whose table refuses a problem row needs no problems() pass before writing
+    annotations_from_table: bool = False
 
     @property
     def can_export(self) -> bool:
@@ -60,6 +63,7 @@ FORMATS: dict[str, ExchangeFormat] = {
             csv_format.export_csv,
             csv_format.import_csv,
             "Two files; import needs the texts to be in the project already.",
+            annotations_from_table=True,
         ),
         ExchangeFormat(
             "jsonl",
@@ -200,12 +204,17 @@ def data_loss(data: ExportSource, fmt: str, *, unique_code_names: bool = True) -
     ``unique_code_names`` is the REFI-QDA export option of that name. Counted
     by ``data.facts()``: a project file answers with aggregate queries."""
     name = get_format(fmt).name
-    facts = data.facts()
     lost: list[str] = []
 
     def count(n: int, what: str) -> None:
         if n:
             lost.append(f"{n} {what}.")
+
+    # the CSV's one loss needs no facts, which would cost a project file a pass over its annotations
+    if name == "csv":
+        count(len(data.coders), "coders' colours and roles stay behind (JSONL keeps them)")
+        return lost
+    facts = data.facts()
 
     if name == "brat":
         count(facts.document_codes, "article-level codes are not exported, brat has no place for them")
@@ -228,8 +237,6 @@ def data_loss(data: ExportSource, fmt: str, *, unique_code_names: bool = True) -
         count(facts.documents_with_extra_metadata, "documents' extra metadata are not exported")
     if name == "qdc":
         count(facts.annotations + facts.document_codes, "codings are not part of a codebook file")
-    if name == "csv":
-        count(len(data.coders), "coders' colours and roles stay behind (JSONL keeps them)")
     if name in {"xmi", "webanno"}:
         count(facts.annotations_not_manual, "annotation origins (suggestion, adjudicated) are lost")
         kept = "title and URL go out" if name == "xmi" else "title goes out, as a folder name"
@@ -271,7 +278,7 @@ def export_data(
         raise ExchangeError(f"The {f.label} format can be imported but not exported.")
     if f.name not in STREAMED and not isinstance(data, ProjectData):
         raise TypeError(f"the {f.name} exporter needs the data in memory (a ProjectData)")
-    problems = data.problems()
+    problems = [] if f.annotations_from_table and data.refuses_problem_rows else data.problems()
     if problems:
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
         raise ExchangeError(problems[0].rstrip(".") + more + ".")

@@ -16,12 +16,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from annotator.core.codebook import Codebook
+from annotator.core.errors import ExchangeError
 from annotator.core.export_view import CELL_SIZE, DOCUMENT_FIELDS, DocumentCodings, ExportFacts, TableKind
 from annotator.core.models import Annotation, Coder, Document, DocumentCode
 from annotator.store import rows
+from annotator.store.export_table import PROBLEM as _PROBLEM
 from annotator.store.export_table import ExportTable
 from annotator.store.project_db import ProjectDb
 
@@ -31,8 +33,6 @@ _DOC_COLUMNS = (
 )
 _ANN_COLUMNS = ", ".join(f"a.{c.strip()}" for c in rows.ANNOTATION_COLUMNS.split(","))
 _DC_COLUMNS = "dc.document_id, dc.coder_id, dc.code_id, dc.value, dc.note, dc.updated_at"
-# what a file edited outside the program could hold despite the schema's rules
-_PROBLEM = 'a."end" > d.length OR a.code_id NOT IN (SELECT id FROM codes)'
 _HAS_EXTRA = "coalesce(d.metadata, '') NOT IN ('', '{}', '[]', 'null')"
 
 
@@ -49,6 +49,10 @@ def _filled(column: str) -> str:
 
 class ExportReader:
     """The chosen coders' live codings on the documents of one batch (or all)."""
+
+    # its annotation table raises at a problem row (see problems()): an export
+    # that reads the annotations only from it need not ask problems() first
+    refuses_problem_rows = True
 
     def __init__(
         self, db: ProjectDb, codebook: Codebook, coders: Sequence[Coder], *, batch_id: str | None = None
@@ -135,7 +139,7 @@ class ExportReader:
 
     def _table(self, kind: TableKind) -> ExportTable:
         where, params = self._codings_where("a" if kind == "annotation" else "dc")
-        return ExportTable(kind, self.db.conn, self.coders, self.codebook, where, params)
+        return ExportTable(kind, self.db.conn, self.coders, self.codebook, where, params, refuse=self._refuse)
 
     def table(self, kind: TableKind, *, spreadsheet: bool = False) -> Iterator[list[tuple[Any, ...]]]:
         return self._table(kind).rows(spreadsheet=spreadsheet)
@@ -208,12 +212,28 @@ class ExportReader:
             filled_fields=frozenset(f for f, on in zip(DOCUMENT_FIELDS, docs[4:], strict=True) if on),
         )
 
+    def table_size(self, kind: TableKind) -> int:
+        """The rows of ``table(kind)``: from the facts when they were counted,
+        else a count of its own, cheaper than the facts' pass."""
+        if self._facts is not None:
+            return self._facts.annotations if kind == "annotation" else self._facts.document_codes
+        a = "a" if kind == "annotation" else "dc"
+        where, params = self._codings_where(a)
+        table = "annotations a" if kind == "annotation" else "document_codes dc"
+        joined = f" JOIN documents d ON d.id = {a}.document_id" if self._batch_id else ""
+        return int(
+            self.db.conn.execute(f"SELECT count(*) FROM {table}{joined} {where}", params).fetchone()[0]
+        )
+
     def problems(self) -> list[str]:
         """Spans past their text or codes missing from the codebook: what a
         file edited outside the program could hold despite the schema's rules."""
         self.facts()  # counts them, in the pass it makes anyway
         if not self._problems:
             return []
+        return self._first_problem()
+
+    def _first_problem(self) -> list[str]:
         where, params = self._codings_where("a")
         row = self.db.conn.execute(
             f'SELECT a.id, a.start, a."end", d.length, a.code_id FROM annotations a '
@@ -225,6 +245,14 @@ class ExportReader:
         if row[4] not in self.codebook:
             return [f"Annotation {row[0]} has the code {row[4]}, which is not in the codebook."]
         return [f"Annotation {row[0]} spans {row[1]}-{row[2]}, outside its document ({row[3]} characters)."]
+
+    def _refuse(self) -> NoReturn:
+        found = self._first_problem()
+        raise ExchangeError(
+            found[0]
+            if found
+            else "An exported span lies outside its text or has a code missing from the codebook."
+        )
 
 
 class _Grouped:

@@ -4,8 +4,10 @@ codes), built by SQLite.
 A million annotations made into Python objects and back into cells cost more
 than the writer library itself; here SQLite joins, slices the quotes out of
 the texts, guards spreadsheet cells and even writes the JSON, and the format
-hands whole chunks to ``csv.writer.writerows`` or the file. The rows equal
-those of :mod:`annotator.core.export_view` built from memory (tests hold the
+hands whole chunks to ``csv.writer.writerows`` or the file; the annotation
+table's quotes and document cells are finished a document at a time by
+:mod:`annotator.store.export_annotation_rows`, cheaper than for every span.
+The rows equal those of :mod:`annotator.core.export_view` built from memory (tests hold the
 two together): offsets in code points (SQLite's ``substr`` counts characters
 as Python does), ``json_quote`` escaping as ``json.dumps(..., ensure_ascii=False)``.
 
@@ -19,16 +21,20 @@ from __future__ import annotations
 import itertools
 import json
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from operator import itemgetter
-from typing import Any
+from typing import Any, NoReturn
 
-from annotator.core.cells import RISKY_FIRST, escape_cell
+from annotator.core.cells import RISKY_FIRST, escape_cell, escape_row
 from annotator.core.codebook import Codebook
 from annotator.core.export_view import TABLE_COLUMNS, TableKind, code_paths
 from annotator.core.models import Coder
+from annotator.store import export_annotation_rows
 
-CHUNK = 1000
+# rows a chunk holds: a few hundred stay in the processor's cache between SQLite
+# making them and the writer reading them; a thousand (about a megabyte of
+# objects) did not, and writing took a fifth longer
+CHUNK = 256
 # escape_cell quotes a cell starting with one of these; one starting with + or -
 # only when it is not a number, which Python's rule decides
 _RISKY = ",".join(str(ord(c)) for c in sorted(RISKY_FIRST))
@@ -36,20 +42,31 @@ _SIGNS = f"{ord('+')},{ord('-')}"
 _ESCAPE_FUNCTION = "annotator_escape_cell"
 _first = itemgetter(0)
 _names = itertools.count()  # two tables of one connection never share a name
+# an annotation a file edited outside the program could hold despite the
+# schema's rules: past its text, or with a code missing from the codebook
+PROBLEM = 'a."end" > d.length OR a.code_id NOT IN (SELECT id FROM codes)'
 
 
-def _columns(kind: TableKind, cell: Callable[[str], str]) -> tuple[str, list[str]]:
+def _columns(
+    kind: TableKind,
+    cell: Callable[[str], str],
+    quote: str | None = None,
+    document_cell: Callable[[str], str] | None = None,
+) -> tuple[str, list[str]]:
     """The table's columns as SQL, each text through ``cell``, and the rows
     they come from: documents d, the codings a, the temporary tables c
     (coders) and k (codes). A code missing from the codebook has no path (the
-    export refuses it before writing)."""
+    export refuses it before writing). ``quote`` and ``document_cell``, when
+    given, are the quote column's SQL and what the document's cells go
+    through instead (:mod:`annotator.store.export_annotation_rows` finishes them)."""
     a = "a" if kind == "annotation" else "dc"
+    shown = document_cell or cell
     head = [
-        cell("d.id"),
-        cell("d.title"),
-        cell("d.outlet"),
-        cell("d.published"),
-        cell("d.url"),
+        shown("d.id"),
+        shown("d.title"),
+        shown("d.outlet"),
+        shown("d.published"),
+        shown("d.url"),
         f"coalesce(c.shown_id, {cell(f'{a}.coder_id')})",
         f"coalesce(c.label, {cell(chr(39) * 2)})",
         f"coalesce(k.shown_id, {cell(f'{a}.code_id')})",
@@ -65,7 +82,7 @@ def _columns(kind: TableKind, cell: Callable[[str], str]) -> tuple[str, list[str
             *head,
             "a.start",
             'a."end"',
-            _quote(cell),
+            quote or cell(_QUOTE),
             cell("a.note"),
             cell("a.origin"),
             cell("a.id"),
@@ -81,18 +98,8 @@ def _columns(kind: TableKind, cell: Callable[[str], str]) -> tuple[str, list[str
     return rows, [*head, cell("dc.value"), cell("dc.note"), cell("dc.updated_at")]
 
 
+# the annotation's text, cut from its document (the JSON records' quote)
 _QUOTE = 'substr(d.text, a.start + 1, a."end" - a.start)'
-
-
-def _quote(cell: Callable[[str], str]) -> str:
-    """The annotation's text, cut from its document. A guarded cell would cut
-    it once to test and again to write, and each cut counts the characters
-    from the text's start; the stored quote, once it is found equal to the
-    cut and safe, is written instead."""
-    if cell is not _guarded:
-        return cell(_QUOTE)
-    safe = f"{_QUOTE} = a.quote AND unicode(a.quote) NOT IN ({_RISKY})"
-    return f"CASE WHEN {safe} THEN a.quote ELSE {cell(_QUOTE)} END"
 
 
 def _plain(expr: str) -> str:
@@ -135,6 +142,8 @@ class ExportTable:
         codebook: Codebook,
         where: str,
         params: Sequence[Any],
+        *,
+        refuse: Callable[[], NoReturn],
     ) -> None:
         self.kind = kind
         self.conn = conn
@@ -142,12 +151,30 @@ class ExportTable:
         self.codebook = codebook
         self.where = where  # over d and the codings (a or dc)
         self.params = list(params)
+        self.refuse = refuse  # raises the sentence for a problem row (PROBLEM) the annotation table meets
 
     def rows(self, *, spreadsheet: bool = False) -> Iterator[list[tuple[Any, ...]]]:
         if spreadsheet:
             self.conn.create_function(_ESCAPE_FUNCTION, 1, escape_cell, deterministic=True)
-        rows, columns = _columns(self.kind, _guarded if spreadsheet else _plain)
-        yield from self._select(", ".join(columns), rows, escape_cell if spreadsheet else _plain)
+        cell, shown = (_guarded, escape_cell) if spreadsheet else (_plain, _plain)
+        if self.kind != "annotation":
+            rows, columns = _columns(self.kind, cell)
+            yield from self._select(", ".join(columns), rows, shown)
+            return
+        # the stored quotes checked against the texts, and the document's cells
+        # guarded, in Python a document at a time: cheaper than in SQL for every span
+        quote = export_annotation_rows.stored_quote(PROBLEM, _RISKY if spreadsheet else None)
+        rows, columns = _columns(self.kind, cell, quote, _plain)
+        chunks = self._select(", ".join(columns), rows, shown)
+        escape = escape_row if spreadsheet else None
+        try:
+            with export_annotation_rows.AnnotationRows(
+                self.conn, cell, escape, self.where, self.params, self.refuse
+            ) as finishing:
+                for chunk in chunks:
+                    yield finishing.finished(chunk)
+        finally:
+            chunks.close()
 
     def json_lines(self) -> Iterator[str]:
         rows, columns = _columns(self.kind, _json)
@@ -157,7 +184,7 @@ class ExportTable:
 
     def _select(
         self, columns: str, rows: str, shown: Callable[[Any], Any]
-    ) -> Iterator[list[tuple[Any, ...]]]:
+    ) -> Generator[list[tuple[Any, ...]], None, None]:
         n = next(_names)
         coders, codes = f"temp.export_coders_{n}", f"temp.export_codes_{n}"
         path = code_paths(self.codebook)

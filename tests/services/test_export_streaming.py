@@ -117,3 +117,40 @@ def test_a_span_past_its_text_in_a_file_edited_elsewhere_stops_the_export_with_o
     ):
         export_project(project, fmt, out)
     assert not out.parent.exists() or not any(out.parent.iterdir())
+
+
+def test_a_csv_export_counts_no_facts_it_does_not_write(tmp_path):
+    """The loss sentences of a CSV export need no counting, and a problem row
+    is refused as the table meets it: the only pass before writing is a count
+    for the progress bar."""
+    path = build(tmp_path / "counted.annotator", 5, seed=8)
+    statements: list[str] = []
+    with Project.open(path, readonly=True) as project:
+        project.db.conn.set_trace_callback(statements.append)
+        export_project(project, "csv", tmp_path / "out" / "x.csv", losses=[])
+        project.db.conn.set_trace_callback(None)
+    assert not [s for s in statements if "sum(" in s.lower()]
+
+
+@pytest.mark.parametrize("fmt", sorted(STREAMED))
+def test_a_code_missing_from_the_codebook_stops_the_export_with_one_sentence(tmp_path, fmt):
+    import sqlite3
+
+    from annotator.core.errors import ExchangeError
+
+    path = build(tmp_path / "edited.annotator", 3, coders=1, spans_per_coder=6, seed=6)
+    conn = sqlite3.connect(path)
+    with conn:  # foreign keys are off unless a program turns them on
+        conn.execute(
+            "UPDATE annotations SET code_id = 'gone' WHERE rowid = (SELECT max(rowid) FROM annotations WHERE deleted = 0)"
+        )
+    conn.close()
+    out = tmp_path / "out" / f"x{STREAMED[fmt]}"
+    with (
+        Project.open(path) as project,
+        pytest.raises(
+            ExchangeError, match=r"^Annotation \S+ has the code gone, which is not in the codebook\.$"
+        ),
+    ):
+        export_project(project, fmt, out, losses=[])
+    assert not out.parent.exists() or not any(out.parent.iterdir())
