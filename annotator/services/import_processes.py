@@ -4,6 +4,9 @@ that would be slower, with the reason to tell the user."""
 from __future__ import annotations
 
 import os
+import time
+
+_SAMPLE_SECONDS = 0.1
 
 
 def usable_cores() -> int:
@@ -14,10 +17,31 @@ def usable_cores() -> int:
 
 
 def current_load() -> float:
+    """How many cores other work keeps busy now. Sampled from /proc/stat over a
+    tenth of a second while this process waits: the one-minute load average
+    counts this process's own work just before (reading, the first batches),
+    so a program that had been busy alone would find no core free for itself."""
     try:
-        return os.getloadavg()[0]
-    except (AttributeError, OSError):
+        before = _cpu_times()
+        time.sleep(_SAMPLE_SECONDS)
+        after = _cpu_times()
+    except (OSError, ValueError, IndexError):
+        try:
+            return os.getloadavg()[0]
+        except (AttributeError, OSError):
+            return 0.0
+    total = after[0] - before[0]
+    idle = after[1] - before[1]
+    if total <= 0:
         return 0.0
+    return (os.cpu_count() or 1) * (total - idle) / total
+
+
+def _cpu_times() -> tuple[int, int]:
+    """(all, idle) jiffies of every core together; idle includes waiting for the disk."""
+    with open("/proc/stat", encoding="ascii") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    return sum(fields[:8]), fields[3] + fields[4]  # steal counts as busy; guest time is within user
 
 
 def choose_processes(
@@ -35,8 +59,8 @@ def choose_processes(
     since more would wait on the storing; spaCy's own processes, which send
     every Doc back serialized, took longer than tokenizing (2,000 articles:
     4-7 s in one process, 14-19 s in two). Every pipeline gets at most as many
-    processes as there are cores left free by other work (the one-minute load
-    average), since a process without a core of its own only adds the passing.
+    processes as there are cores left free by other work (``current_load``),
+    since a process without a core of its own only adds the passing.
 
     ``None`` asks for what this machine allows, silently: two for a blank
     pipeline when two cores are free, one for a trained one (whose processes
@@ -81,5 +105,5 @@ def _busy(requested: int, cores: int, load: float) -> str:
         return f"spaCy ran in one process, not {requested}: this machine has one core."
     return (
         f"spaCy ran in one process, not {requested}: the {cores} cores of this machine are busy "
-        f"with other work (load {load:.1f})."
+        f"with other work (about {load:.1f} in use)."
     )

@@ -5,6 +5,9 @@ and a failure or a cancel in either keeps every stored article whole."""
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
+import time
 from contextlib import closing
 from pathlib import Path
 
@@ -110,3 +113,16 @@ def test_every_article_keeps_its_near_duplicate_signature_when_spacy_reads_ahead
             "SELECT count(*) FROM documents WHERE id NOT IN (SELECT document_id FROM document_signatures)"
         ).fetchone()[0]
     assert report.imported == 700 and missing == 0
+
+
+def test_the_cores_in_use_count_other_programs_at_work():
+    # a real program keeping one core busy while the import looks for a free one
+    spinner = subprocess.Popen(
+        [sys.executable, "-c", "import time\nt = time.time() + 20\nwhile time.time() < t: pass"]
+    )
+    try:
+        time.sleep(0.3)
+        assert import_processes.current_load() >= 0.7
+    finally:
+        spinner.kill()
+        spinner.wait()
