@@ -38,6 +38,13 @@ project_argument = click.argument(
 )
 
 
+def table_or_json(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The ``--format table|json`` option (as ``fmt``) of commands that print a table."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help=help
+    )
+
+
 @contextlib.contextmanager
 def open_project(path: Path, *, readonly: bool = False) -> Iterator[Project]:
     project = Project.open(path, readonly=readonly)

@@ -17,6 +17,7 @@ from annotator.cli.common import (
     project_argument,
     run_task,
     split_names,
+    table_or_json,
 )
 from annotator.core.errors import ModelError
 from annotator.services.model_baseline import evaluate_rules, is_rules, rules_entry
@@ -194,14 +195,7 @@ def _f(value: float | None) -> str:
     type=click.IntRange(2, 50),
     help="Number of folds (not for the rules).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="A table, or JSON with every figure.",
-)
+@table_or_json("A table, or JSON with every figure.")
 @click.option(
     "--learning-curve",
     "curve",
@@ -372,14 +366,7 @@ def threshold_cmd(project: Path, name: str, min_lower: float, codes: tuple[str, 
 )
 @click.option("--coder", required=True, help="The human coder whose remaining documents get suggestions.")
 @click.option("--batch", "batches", multiple=True, help="Only documents of this batch (repeatable).")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="A table of where each code's suggestions come from and why, or JSON.",
-)
+@table_or_json("A table of where each code's suggestions come from and why, or JSON.")
 def suggest_cmd(project: Path, name: str, coder: str, batches: tuple[str, ...], fmt: str) -> None:
     """Pre-code a coder's remaining documents as suggestions: per code from the model (codes that passed
     their threshold) or the built-in rules, whichever scored higher (lower bound of alpha, then overlap F1)."""

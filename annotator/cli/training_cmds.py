@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from annotator.agreement.certification import CoderScore
-from annotator.cli.common import console, open_project, plain, project_argument, split_names
+from annotator.cli.common import console, open_project, plain, project_argument, split_names, table_or_json
 from annotator.cli.errors import FriendlyGroup
 from annotator.cli.tables import Table, percent
 from annotator.reporting.diagnostics_files import to_json_text
@@ -135,14 +135,7 @@ def status_cmd(project: Path) -> None:
 @project_argument
 @click.option("--round", "round_name", required=True, help="The training round.")
 @click.option("--coder", help="Only this coder.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@table_or_json("Output format.")
 def scores_cmd(project: Path, round_name: str, coder: str | None, fmt: str) -> None:
     """Each coder's alpha, agreement, span F1 and confusion matrix against gold;
     the scoring is kept in the project's certification history."""
