@@ -73,8 +73,6 @@ def choose_processes(
     if requested <= 1:
         return 1, ""
     cores = usable_cores() if cores is None else cores
-    load = current_load() if load is None else load
-    free = max(1, int(cores - load + 0.5))
     if not trained:
         from annotator.nlp.segmenting_process import available
 
@@ -83,6 +81,10 @@ def choose_processes(
                 "The blank pipeline runs in one process on this system: a second one would load spaCy "
                 "again, which takes longer than tokenizing."
             )
+    # sampled only when a second process could run: the sample takes a tenth of a second
+    load = current_load() if load is None and cores > 1 else (load or 0.0)
+    free = max(1, int(cores - load + 0.5))
+    if not trained:
         if min(cores, free) < 2:
             return 1, _busy(requested, cores, load)
         if requested > 2:

@@ -9,7 +9,6 @@ Cancelled with its report of them.
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -463,7 +462,3 @@ def rerun_nlp(
         project.set_meta("nlp_pipeline", info.name)
     state.set_progress(done, total)
     return done
-
-
-def default_processes() -> int:
-    return max(1, min(4, (os.cpu_count() or 1)))
