@@ -59,3 +59,31 @@ def test_the_window_suggests_each_code_from_the_better_source_and_says_why(qtbot
     official = layer.describe_plain(by_code["Source types/Government official"])
     assert "from rules" in official and "1.000" in official, official
     assert "did not pass" in layer.describe_html(by_code["Source types/Expert"])
+
+
+def test_find_sources_takes_the_better_source_once_a_model_was_judged(qtbot, tmp_path):
+    from annotator.services.model_baseline import evaluate_rules
+
+    path = build(tmp_path / "f.annotator", n=9)
+    _fake_model(path, {"Government official": 0.9, "Expert": 0.1})
+    with Project.open(path) as p:
+        evaluate_rules(p, pipeline=PIPELINE)
+    win, _doc_id = _open_as_ben(qtbot, path)
+    layer = win.suggestions
+    layer.find.trigger()  # Code > Suggestions > Find sources in this document
+    qtbot.waitUntil(lambda: layer.worker is None, timeout=60000)
+    message = " ".join(win.statusBar().currentMessage().split())
+    # the per-code choice was made and said: here the rules beat model "bot" on every code
+    assert "Government official from rules" in message and "bot" in message, message
+    items = layer.visible_items()
+    assert items and {s.detail["suggested_by"] for s in items} == {"rules"}
+
+
+def test_find_sources_runs_the_rules_alone_before_any_model_was_judged(qtbot, tmp_path):
+    path = build(tmp_path / "r.annotator", n=9)
+    win, _doc_id = _open_as_ben(qtbot, path)
+    layer = win.suggestions
+    layer.find.trigger()
+    qtbot.waitUntil(lambda: layer.worker is None, timeout=60000)
+    items = layer.visible_items()
+    assert items and all(s.kind != "model" for s in items)

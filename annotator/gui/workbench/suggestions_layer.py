@@ -135,8 +135,20 @@ class SuggestionsLayer(QObject):
     # --- finding ------------------------------------------------------------------------
 
     def find_sources(self):
+        """Once a trained model has been judged against its thresholds, each code's
+        suggestions come from the better of it and the rules (issue 16, item 6);
+        before that, from the rules alone."""
+        from annotator.services.model_baseline import is_rules
+        from annotator.services.model_help import window_model
         from annotator.services.suggestions import suggest_file
 
+        try:
+            judged = not is_rules(window_model(self.w.project))
+        except AnnotatorError as exc:
+            self.w.show_error(str(exc))
+            return None
+        if judged:
+            return self.suggest_best()
         return self._run_for_document(
             suggest_file,
             self._found,
