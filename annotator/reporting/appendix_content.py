@@ -366,8 +366,10 @@ def _codebook(f: AppendixFacts) -> Section:
 
 def _models(f: AppendixFacts) -> Section:
     s = Section("models", "Model coders")
+    rules = _rules_sentence(f.rules_evaluation)
     if not f.models:
         s.paragraphs.append("No model coder is recorded in the project; every coder is a person.")
+        s.paragraphs += [rules] if rules else []
         return s
     rows = []
     for m in f.models:
@@ -428,7 +430,43 @@ def _models(f: AppendixFacts) -> Section:
         for v in f.report.variables
         for figures in v.models
     ]
+    if rules:
+        s.paragraphs += [
+            rules,
+            "Suggestions shown to coders come, per code, from whichever of the rules and a model that passed "
+            "its threshold has the higher lower bound of alpha (then overlap F1); on a tie the rules keep the code.",
+        ]
     return s
+
+
+def _alpha_text(c: dict) -> str:
+    """One code's alpha with its interval, from an evaluation's figures."""
+    alpha, low, high = c.get("alpha"), c.get("alpha_low"), c.get("alpha_high")
+    text = f"{c.get('code')}: alpha " + ("undefined" if alpha is None else f"{alpha:.3f}")
+    if alpha is not None and low is not None and high is not None:
+        text += f" [{low:.3f}, {high:.3f}]"
+    return text
+
+
+def _rules_sentence(ev: dict) -> str:
+    """The built-in rule-based attribution finder scored like a model: nothing is
+    trained, so it runs once over the coded articles instead of in folds."""
+    if not ev.get("codes"):
+        return ""
+    parts = []
+    for c in ev["codes"]:
+        f1 = (c.get("overlap") or {}).get("f1")
+        text = _alpha_text(c)
+        if f1 is not None:
+            text += f", overlap F1 {f1:.3f}"
+        parts.append(text)
+    return (
+        f"The built-in rule-based attribution finder (on {ev.get('pipeline') or 'its spaCy pipeline'}) was run "
+        f"once over {ev.get('documents')} coded articles and compared with their {ev.get('training_source')} "
+        f"codings on {str(ev.get('evaluated_at', ''))[:10]} (alpha with its 95% bootstrap interval): "
+        + "; ".join(parts)
+        + "."
+    )
 
 
 def _evaluation_sentence(name: str, version: int, prov: dict) -> str:
@@ -440,10 +478,7 @@ def _evaluation_sentence(name: str, version: int, prov: dict) -> str:
     when = ev.get("evaluated_at")
     parts = []
     for c in ev["codes"]:
-        alpha, low, high = c.get("alpha"), c.get("alpha_low"), c.get("alpha_high")
-        text = f"{c.get('code')}: alpha " + ("undefined" if alpha is None else f"{alpha:.3f}")
-        if alpha is not None and low is not None and high is not None:
-            text += f" [{low:.3f}, {high:.3f}]"
+        text = _alpha_text(c)
         t = (prov.get("thresholds") or {}).get(c.get("code_id"))
         if t:
             order = f", before the evaluation of {when}" if when else ""

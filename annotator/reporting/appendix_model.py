@@ -57,6 +57,8 @@ class AppendixFacts:
     missing_by_coder: dict[str, int]  # coder -> sample documents they did not code
     software: dict[str, str]
     models: list[ModelRecord] = field(default_factory=list)
+    # the built-in rules' last evaluation as a model kind (empty before the first)
+    rules_evaluation: dict = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     # the recorded codebook changes from version 1: version, date, change, code path
     codebook_diff: list[tuple[int, str, str, str]] = field(default_factory=list)

@@ -23,6 +23,7 @@ from annotator.reporting.appendix_markdown import appendix_markdown
 from annotator.reporting.appendix_model import AppendixFacts, CoderFacts, RoundFacts
 from annotator.services.agreement import agreement_report, coding_data
 from annotator.services.codebook_versions import codebook_diff
+from annotator.services.model_baseline import rules_evaluation
 from annotator.services.projects import find_coders
 from annotator.services.training import status as training_status
 from annotator.store.project import Project
@@ -118,6 +119,7 @@ def gather(
             ModelRecord(m.id, m.name, m.version, m.kind, m.created_at, dict(m.provenance))
             for m in project.models.models()
         ],
+        rules_evaluation=rules_evaluation(project),
     )
 
 

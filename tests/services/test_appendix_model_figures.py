@@ -5,6 +5,8 @@ alternative annotator test."""
 
 from __future__ import annotations
 
+import json
+
 from annotator.reporting.appendix_markdown import appendix_markdown
 from annotator.services.appendix import gather
 from annotator.store.project import Project
@@ -95,3 +97,34 @@ def test_the_appendix_says_when_a_models_codings_pass_through_the_attribution_ru
     assert "The span codings of rules-bot version 1 pass through Annotator's attribution rules" in text
     assert "(attribution-rules-1)" in text
     assert "The span codings of bot version" not in text  # a model without the rules
+
+
+def test_the_appendix_states_the_rules_evaluation_and_how_suggestions_are_chosen(tmp_path):
+    from annotator.services.model_baseline import META_KEY
+
+    path = build(tmp_path / "p.annotator")
+    with Project.open(path) as p:
+        claim = p.codes.codebook().by_path("Claim").id
+        record = {
+            "documents": 40,
+            "training_source": "majority",
+            "evaluated_at": "2026-01-03T10:00:00+00:00",
+            "pipeline": "en_core_web_sm 3.8.0",
+            "codes": [
+                {"code_id": claim, "code": "Claim", "alpha": 0.5, "alpha_low": 0.4, "alpha_high": 0.6,
+                 "overlap": {"f1": 0.66}},
+            ],
+        }  # fmt: skip
+        p.set_meta(META_KEY, json.dumps(record))
+    with Project.open(path, readonly=True) as p:
+        text = " ".join(appendix_markdown(gather(p, bootstrap=200)).replace("\\", "").split())
+    assert (
+        "The built-in rule-based attribution finder (on en_core_web_sm 3.8.0) was run once over 40 coded "
+        "articles and compared with their majority codings on 2026-01-03 (alpha with its 95% bootstrap "
+        "interval): Claim: alpha 0.500 [0.400, 0.600], overlap F1 0.660." in text
+    )
+    _store_model(path)
+    with Project.open(path, readonly=True) as p:
+        text = " ".join(appendix_markdown(gather(p, bootstrap=200)).replace("\\", "").split())
+    assert "Claim: alpha 0.500 [0.400, 0.600]" in text and "Claim: alpha 0.850 [0.700, 0.950]" in text
+    assert "from whichever of the rules and a model that passed its threshold" in text
