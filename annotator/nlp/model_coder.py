@@ -20,7 +20,7 @@ import json
 import random
 import zipfile
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,6 +56,16 @@ class TrainingPlan:
     # the span recogniser's hidden layer: 128 beat 64 on PolNeAR's dev split
     # (overlap F1 +0.02 to +0.03 per code) for some 5% more training time
     hidden_width: int = 128
+    # the recogniser also looks at the tokens around its current entity
+    extra_state_tokens: bool = False
+    # CNN layers the recogniser adds on the shared features, each widening its view by a
+    # token a side; with the average below, 2 raised the exact F1 on PolNeAR's dev split
+    # from 0.618 to 0.631 (400 training articles) for some 5% more training time
+    encoder_depth: int = 2
+    # keep a running average of the weights rather than the last update's: on PolNeAR's
+    # dev split the scores rose every epoch instead of jumping, and overlap F1 rose by
+    # 0.01 to 0.02 per code
+    average_weights: bool = True
     # span label -> "source" / "cue" / "content" (model_postprocess.roles_from_names):
     # with these the model's codings pass through the attribution rules
     span_roles: Mapping[str, str] = field(default_factory=dict)
@@ -114,7 +124,19 @@ def _build(plan: TrainingPlan) -> tuple[Any, str]:
 
     base, pipeline = _features(plan.source_features)
     nlp: Any = spacy.blank("en")
-    listener = {"@architectures": "spacy.Tok2VecListener.v1", "width": 96, "upstream": "*"}
+    listener: dict[str, Any] = {"@architectures": "spacy.Tok2VecListener.v1", "width": 96, "upstream": "*"}
+    if plan.encoder_depth:
+        encoder = {
+            "@architectures": "spacy.MaxoutWindowEncoder.v2",
+            "width": 96,
+            "window_size": 1,
+            "maxout_pieces": 3,
+            "depth": plan.encoder_depth,
+        }
+        listener = {
+            "@layers": "chain.v1",
+            "*": {"1": listener, "2": {"@layers": "with_array.v1", "layer": encoder}},
+        }
     if plan.span_labels:
         if base is not None:
             nlp.add_pipe("tok2vec", source=base)
@@ -126,7 +148,7 @@ def _build(plan: TrainingPlan) -> tuple[Any, str]:
                 "model": {
                     "@architectures": "spacy.TransitionBasedParser.v2",
                     "state_type": "ner",
-                    "extra_state_tokens": False,
+                    "extra_state_tokens": plan.extra_state_tokens,
                     "hidden_width": plan.hidden_width,
                     "maxout_pieces": 2,
                     "use_upper": True,
@@ -232,7 +254,13 @@ def _train(
     nlp, pipeline = _build(plan)
     examples, left_out = _examples(nlp, docs, plan)
     dev_examples = _examples(nlp, dev, plan)[0] if dev else []
-    optimizer = nlp.initialize(lambda: examples)
+    from thinc.api import Adam
+
+    # spaCy's own defaults, with a running average of the weights when asked for
+    optimizer = nlp.initialize(
+        lambda: examples,
+        sgd=Adam(learn_rate=0.001, L2=0.01, grad_clip=1.0, use_averages=plan.average_weights),
+    )
     result = TrainedModel(b"", list(nlp.pipe_names), pipeline, spacy.__version__, left_out, 0, 0)
     best: tuple[float, bytes] | None = None
     epoch_words = sum(len(eg.reference) for eg in examples)
@@ -252,21 +280,28 @@ def _train(
         result.losses.append({k: round(float(v), 3) for k, v in losses.items()})
         result.epochs_run = epoch
         if dev_examples:
-            score = _dev_score(nlp, dev_examples, plan)
+            with _kept_weights(nlp, optimizer):
+                score = _dev_score(nlp, dev_examples, plan)
+                if best is None or score > best[0]:
+                    best = (score, nlp.to_bytes())
+                    result.best_epoch = epoch
             result.dev_scores.append(round(score, 4))
-            if best is None or score > best[0]:
-                best = (score, nlp.to_bytes())
-                result.best_epoch = epoch
-            elif epoch - result.best_epoch >= plan.patience:
+            if epoch - result.best_epoch >= plan.patience:
                 break
-    if best is not None:
-        nlp.from_bytes(best[1])
-    else:
+    if best is None:
+        with _kept_weights(nlp, optimizer):
+            best = (0.0, nlp.to_bytes())
         result.best_epoch = result.epochs_run
+    nlp.from_bytes(best[1])
     roles = {k: v for k, v in plan.span_roles.items() if k in plan.span_labels}
     result.data = _pack(nlp, roles)
     result.postprocess = model_postprocess.VERSION if roles else None
     return result
+
+
+def _kept_weights(nlp: Any, optimizer: Any) -> Any:
+    """The weights a model keeps: their running average when the optimizer keeps one."""
+    return nlp.use_params(optimizer.averages) if optimizer.averages else nullcontext()
 
 
 def _dev_score(nlp: Any, examples: list[Any], plan: TrainingPlan) -> float:
@@ -306,6 +341,7 @@ def _read_roles(raw: bytes | None, labels: Sequence[str]) -> dict[str, str]:
 # names, so a project file from elsewhere must not choose others.
 _FACTORIES = frozenset({"tok2vec", "ner", "textcat_multilabel"})
 _FUNCTION_PREFIXES = ("spacy.",)
+_THINC_FUNCTIONS = frozenset({"chain.v1", "with_array.v1"})  # the recogniser's added encoder
 
 
 def _check_config(config: Any) -> None:
@@ -322,7 +358,7 @@ def _check_config(config: Any) -> None:
     odd += [
         r
         for r in refs({"nlp": config.get("nlp", {}), "components": components})
-        if not r.startswith(_FUNCTION_PREFIXES)
+        if not r.startswith(_FUNCTION_PREFIXES) and r not in _THINC_FUNCTIONS
     ]
     if odd:
         raise ModelError(
