@@ -55,7 +55,10 @@ def model_group() -> None:
     "--dev-batch",
     "dev_batches",
     multiple=True,
-    help="Held-out batch whose codings choose the epoch kept (repeatable; never learnt from).",
+    help=(
+        "Held-out batch whose codings choose the epoch kept and how far the span codes are calibrated "
+        "towards recall (repeatable; never learnt from)."
+    ),
 )
 @click.option(
     "--seed", default=0, show_default=True, type=int, help="Random seed: the same seed, the same model."

@@ -209,6 +209,7 @@ def train(
         "dev_scores": trained.dev_scores,
         # the rules the model's codings pass through, or None
         "postprocess": trained.postprocess,
+        "calibration": trained.calibration,
         "trained_at": started.isoformat(timespec="seconds"),
         "training_seconds": round((datetime.now(UTC) - started).total_seconds(), 1),
         "software": f"Annotator {__version__}",

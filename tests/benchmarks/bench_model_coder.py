@@ -16,7 +16,8 @@ Steps, each through the ``annotator`` command in a subprocess (as a user runs it
   2. ``annotator init``, ``annotator import`` (texts, one batch per split),
      ``annotator import-annotations --format brat --coder-from-filename``;
   3. ``annotator model train --codes Source,Cue,Content --from majority
-     --batch train --dev-batch dev`` (dev only chooses the epoch kept);
+     --batch train --dev-batch dev`` (dev only chooses the epoch kept and the
+     calibration of the span codes, model_calibration);
   4. ``annotator model code --batch test`` and ``annotator suggest --batch test``
      (the rule-based baseline, on the same articles);
   5. score both against the test annotations: precision, recall, F1 with exact
