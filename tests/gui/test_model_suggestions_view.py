@@ -33,14 +33,21 @@ def _open_as_ben(qtbot, path):
     return win, doc_id
 
 
-def test_the_window_suggests_each_code_from_the_better_source_and_says_why(qtbot, tmp_path):
+def _judged(qtbot, path):
+    """A window on a project whose rules were evaluated and whose model "bot" passed
+    only Government official, which the rules won."""
     from annotator.services.model_baseline import evaluate_rules
 
-    path = build(tmp_path / "w.annotator", n=9)
+    build(path, n=9)
     _fake_model(path, {"Government official": 0.9, "Expert": 0.1})
     with Project.open(path) as p:
         evaluate_rules(p, pipeline=PIPELINE)
-    win, doc_id = _open_as_ben(qtbot, path)
+    return _open_as_ben(qtbot, path)
+
+
+def test_the_window_suggests_each_code_from_the_better_source_and_says_why(qtbot, tmp_path):
+    path = tmp_path / "w.annotator"
+    win, doc_id = _judged(qtbot, path)
     layer = win.suggestions
     assert layer.best in layer.menu.actions()
     worker = layer.suggest_best()
@@ -62,13 +69,7 @@ def test_the_window_suggests_each_code_from_the_better_source_and_says_why(qtbot
 
 
 def test_find_sources_takes_the_better_source_once_a_model_was_judged(qtbot, tmp_path):
-    from annotator.services.model_baseline import evaluate_rules
-
-    path = build(tmp_path / "f.annotator", n=9)
-    _fake_model(path, {"Government official": 0.9, "Expert": 0.1})
-    with Project.open(path) as p:
-        evaluate_rules(p, pipeline=PIPELINE)
-    win, _doc_id = _open_as_ben(qtbot, path)
+    win, _doc_id = _judged(qtbot, tmp_path / "f.annotator")
     layer = win.suggestions
     layer.find.trigger()  # Code > Suggestions > Find sources in this document
     qtbot.waitUntil(lambda: layer.worker is None, timeout=60000)
