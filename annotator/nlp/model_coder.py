@@ -336,19 +336,20 @@ def _pack(nlp: Any, roles: Mapping[str, str]) -> bytes:
     return buf.getvalue()
 
 
-def _read_roles(raw: bytes | None, labels: Sequence[str]) -> dict[str, str]:
-    """The attribution roles a stored model carries; a model from before them has none."""
+def _read_roles(raw: bytes | None, labels: Sequence[str]) -> tuple[dict[str, str], str]:
+    """The attribution roles a stored model carries and the version of the rules
+    it was trained with; a model from before them has none."""
     if raw is None:
-        return {}
+        return {}, model_postprocess.VERSION
     stored = json.loads(raw.decode("utf-8"))
     roles = stored.get("roles") if isinstance(stored, dict) else None
     if (
         not isinstance(roles, dict)
-        or stored.get("version") != model_postprocess.VERSION
+        or stored.get("version") not in model_postprocess.VERSIONS
         or not all(k in labels and v in model_postprocess.ROLES for k, v in roles.items())
     ):
         raise ValueError("its attribution roles are not ones this version wrote")
-    return {str(k): str(v) for k, v in roles.items()}
+    return {str(k): str(v) for k, v in roles.items()}, str(stored["version"])
 
 
 # What a stored config may name: the components and registered functions that
@@ -384,9 +385,16 @@ def _check_config(config: Any) -> None:
 class ModelCoder:
     """A stored model, loaded to code texts."""
 
-    def __init__(self, nlp: Any, span_roles: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        nlp: Any,
+        span_roles: Mapping[str, str] | None = None,
+        rules_version: str = model_postprocess.VERSION,
+    ) -> None:
         self.nlp = nlp
         self.span_roles: dict[str, str] = dict(span_roles or {})
+        # a stored model keeps the rules it was evaluated with, so its codings stay the same
+        self.rules_version = rules_version
         self.cat_labels: tuple[str, ...] = (
             tuple(nlp.get_pipe("textcat_multilabel").labels) if "textcat_multilabel" in nlp.pipe_names else ()
         )
@@ -409,10 +417,10 @@ class ModelCoder:
                 nlp = load_model_from_config(config, auto_fill=False, validate=True)
                 nlp.from_bytes(weights)
             ner: Any = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
-            roles = _read_roles(stored_roles, ner.labels if ner is not None else ())
+            roles, rules_version = _read_roles(stored_roles, ner.labels if ner is not None else ())
         except (zipfile.BadZipFile, KeyError, ValueError, UnicodeDecodeError) as exc:
             raise ModelError(f"The stored model cannot be loaded ({exc}); train it again.") from exc
-        return cls(nlp, roles)
+        return cls(nlp, roles, rules_version)
 
     def code(
         self, texts: Iterable[str], *, batch_size: int = 16, processes: int = 1
@@ -423,5 +431,5 @@ class ModelCoder:
         for doc in self.nlp.pipe(texts, batch_size=batch_size, n_process=processes):
             spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
             if self.span_roles:
-                spans = model_postprocess.postprocess(doc, spans, self.span_roles)
+                spans = model_postprocess.postprocess(doc, spans, self.span_roles, self.rules_version)
             yield Coding(spans, {k: float(v) for k, v in doc.cats.items()})

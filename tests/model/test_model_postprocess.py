@@ -178,3 +178,64 @@ def test_a_model_trained_on_source_cue_and_content_codes_records_the_rules_and_c
         codes["Cue"].id: "cue",
         codes["Content"].id: "content",
     }
+
+
+def test_a_transcript_line_is_coded_by_its_speaker_colon_and_turn():
+    text = 'Partial transcript:\n\n"WALLACE: Let us start with the debate.\n\nCLARIFICATION: The story was changed.'
+    model = [(text.index('"WALLACE'), text.index("debate.") + 7, "T")]  # the whole line taken for Content
+    out = postprocess(NLP(text), model, ROLES)
+    assert {(text[s:e], label) for s, e, label in out} == {
+        ("WALLACE", "S"),
+        (":", "C"),
+        ("Let us start with the debate.", "T"),
+    }  # and a note's heading is no speaker
+
+
+def test_a_signed_quotation_gets_its_dash_as_cue_and_its_signature_as_source():
+    text = "\u201cHe represents our greatest shame.\u201d \u2015 Sonya Herridge\n\u201cNext quote.\u201d"
+    got = added(text, [at(text, "He represents our greatest shame.", "T")])
+    assert got == {("\u2015", "C"), ("Sonya Herridge", "S")}
+
+
+def test_a_short_subject_taken_for_content_before_a_cue_becomes_its_source():
+    text = "Donald Trump is once again questioning the integrity of the vote."
+    spans = [
+        at(text, "Donald Trump", "T"),
+        at(text, "is once again questioning", "C"),
+        at(text, "the integrity of the vote", "T"),
+    ]
+    out = postprocess(NLP(text), spans, ROLES)
+    assert (text[out[0][0] : out[0][1]], out[0][2]) == ("Donald Trump", "S")
+    quoted = "\u201cWe will win\u201d said Anna the next day."
+    kept = [at(quoted, "\u201cWe will win\u201d", "T"), at(quoted, "said", "C"), at(quoted, "Anna", "T")]
+    assert postprocess(NLP(quoted), kept, ROLES)[0][2] == "T"  # a quotation stays Content
+
+
+def test_a_model_keeps_the_rules_it_was_trained_with():
+    text = "Donald Trump is once again questioning the integrity of the vote."
+    spans = [
+        at(text, "Donald Trump", "T"),
+        at(text, "is once again questioning", "C"),
+        at(text, "the integrity of the vote", "T"),
+    ]
+    assert postprocess(NLP(text), spans, ROLES, "attribution-rules-1")[0][2] == "T"
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns(
+        [{"label": "T", "pattern": "Donald Trump"}, {"label": "C", "pattern": "is once again questioning"}]
+        + [{"label": "T", "pattern": "the integrity of the vote"}]
+    )
+    plan = TrainingPlan(["S", "C", "T"], epochs=1, source_features=False, span_roles=ROLES)
+    data = train_model(DOCS, plan).data
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(buf, "w") as dst:
+        for name in src.namelist():
+            if name != "postprocess.json":
+                dst.writestr(name, src.read(name))
+        dst.writestr("postprocess.json", json.dumps({"version": "attribution-rules-1", "roles": ROLES}))
+    stored = ModelCoder.from_bytes(buf.getvalue())
+    assert stored.rules_version == "attribution-rules-1"
+    assert ModelCoder.from_bytes(data).rules_version == model_postprocess.VERSION
+    old = next(ModelCoder(nlp, ROLES, stored.rules_version).code([text]))
+    new = next(ModelCoder(nlp, ROLES).code([text]))
+    assert {(text[s:e], label) for s, e, label in old.spans} >= {("Donald Trump", "T")}
+    assert {(text[s:e], label) for s, e, label in new.spans} >= {("Donald Trump", "S")}
