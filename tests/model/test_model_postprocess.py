@@ -201,13 +201,20 @@ def test_a_signed_quotation_gets_its_dash_as_cue_and_its_signature_as_source():
     assert got == {("\u2015", "C"), ("Sonya Herridge", "S")}
 
 
+_SUBJECT = "Donald Trump is once again questioning the integrity of the vote."
+# as the model codes it: the subject taken for Content
+SUBJECT_AS_CONTENT = (
+    _SUBJECT,
+    [
+        at(_SUBJECT, "Donald Trump", "T"),
+        at(_SUBJECT, "is once again questioning", "C"),
+        at(_SUBJECT, "the integrity of the vote", "T"),
+    ],
+)
+
+
 def test_a_short_subject_taken_for_content_before_a_cue_becomes_its_source():
-    text = "Donald Trump is once again questioning the integrity of the vote."
-    spans = [
-        at(text, "Donald Trump", "T"),
-        at(text, "is once again questioning", "C"),
-        at(text, "the integrity of the vote", "T"),
-    ]
+    text, spans = SUBJECT_AS_CONTENT
     out = postprocess(NLP(text), spans, ROLES)
     assert (text[out[0][0] : out[0][1]], out[0][2]) == ("Donald Trump", "S")
     quoted = "\u201cWe will win\u201d said Anna the next day."
@@ -216,12 +223,7 @@ def test_a_short_subject_taken_for_content_before_a_cue_becomes_its_source():
 
 
 def test_a_model_keeps_the_rules_it_was_trained_with():
-    text = "Donald Trump is once again questioning the integrity of the vote."
-    spans = [
-        at(text, "Donald Trump", "T"),
-        at(text, "is once again questioning", "C"),
-        at(text, "the integrity of the vote", "T"),
-    ]
+    text, spans = SUBJECT_AS_CONTENT
     assert postprocess(NLP(text), spans, ROLES, "attribution-rules-1")[0][2] == "T"
     nlp = spacy.blank("en")
     nlp.add_pipe("entity_ruler").add_patterns(
