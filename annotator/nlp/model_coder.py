@@ -123,10 +123,14 @@ def _features(source: bool) -> tuple[Any, str]:
     return None, "blank:en"
 
 
-def _build(plan: TrainingPlan) -> tuple[Any, str]:
+def _build(plan: TrainingPlan) -> tuple[Any, str, bytes | None]:
+    """The pipeline to train, what its features came from, and the sourced
+    features' weights (``nlp.initialize`` draws new ones for every component,
+    a sourced one too, so training puts these back after it)."""
     import spacy
 
     base, pipeline = _features(plan.source_features)
+    sourced: bytes | None = None
     nlp: Any = spacy.blank("en")
     listener: dict[str, Any] = {"@architectures": "spacy.Tok2VecListener.v1", "width": 96, "upstream": "*"}
     if plan.encoder_depth:
@@ -144,6 +148,7 @@ def _build(plan: TrainingPlan) -> tuple[Any, str]:
     if plan.span_labels:
         if base is not None:
             nlp.add_pipe("tok2vec", source=base)
+            sourced = base.get_pipe("tok2vec").model.to_bytes()
         else:
             nlp.add_pipe("tok2vec")
         nlp.add_pipe(
@@ -178,7 +183,7 @@ def _build(plan: TrainingPlan) -> tuple[Any, str]:
         )
         for label in plan.cat_labels:
             textcat.add_label(label)
-    return nlp, pipeline
+    return nlp, pipeline, sourced
 
 
 def _examples(nlp: Any, docs: Sequence[TrainingDoc], plan: TrainingPlan) -> tuple[list[Any], int]:
@@ -255,7 +260,7 @@ def _train(
     fix_random_seed(plan.seed)
     rng = random.Random(plan.seed)
     state.set_status("Preparing the training documents")
-    nlp, pipeline = _build(plan)
+    nlp, pipeline, sourced = _build(plan)
     examples, left_out = _examples(nlp, docs, plan)
     dev_examples = _examples(nlp, dev, plan)[0] if dev else []
     from thinc.api import Adam
@@ -265,6 +270,8 @@ def _train(
         lambda: examples,
         sgd=Adam(learn_rate=0.001, L2=0.01, grad_clip=1.0, use_averages=plan.average_weights),
     )
+    if sourced is not None:
+        nlp.get_pipe("tok2vec").model.from_bytes(sourced)
     result = TrainedModel(b"", list(nlp.pipe_names), pipeline, spacy.__version__, left_out, 0, 0)
     best: tuple[float, bytes] | None = None
     epoch_words = sum(len(eg.reference) for eg in examples)
