@@ -67,7 +67,7 @@ class TrainingPlan:
     # dev split the scores rose every epoch instead of jumping, and overlap F1 rose by
     # 0.01 to 0.02 per code
     average_weights: bool = True
-    # shift the recogniser towards opening spans as far as the dev documents gain (model_calibration)
+    # shift the recogniser towards opening more or fewer spans as far as the dev documents gain (model_calibration)
     calibrate: bool = True
     # span label -> "source" / "cue" / "content" (model_postprocess.roles_from_names):
     # with these the model's codings pass through the attribution rules

@@ -55,3 +55,20 @@ def test_a_shift_is_kept_only_where_the_dev_documents_gain_and_it_travels_with_t
     assert calibrated != uncalibrated
     stored = ModelCoder.from_bytes(_pack(model.nlp, {}))  # as a trained model is stored
     assert [c.spans for c in stored.code(texts)] == calibrated
+
+
+def test_a_recogniser_that_opens_too_many_spans_is_shifted_towards_fewer():
+    train, dev = _docs(12, 1), _docs(10, 2)
+    plan = TrainingPlan(["CLAIM"], epochs=6, seed=0, source_features=False, calibrate=False)
+    model = ModelCoder.from_bytes(train_model(train, plan).data)
+    texts, reference = [d.text for d in dev], [list(d.spans) for d in dev]
+    ner = model.nlp.get_pipe("ner")
+    upper = ner.model.get_ref("upper")
+    opening = [i for i in range(ner.moves.n_moves) if ner.moves.get_class_name(i)[:2] in ("B-", "U-")]
+    eager = upper.get_param("b").copy()
+    eager[opening] += 2.0  # a recogniser that opens more spans than its coders marked
+    upper.set_param("b", eager)
+    before = overlap_f1(reference, [c.spans for c in model.code(texts)], ["CLAIM"])["CLAIM"]
+    shifts = calibrate(model.nlp, texts, reference, {})
+    after = overlap_f1(reference, [c.spans for c in model.code(texts)], ["CLAIM"])["CLAIM"]
+    assert shifts["CLAIM"] < 0 and after > before, (before, after, shifts)
