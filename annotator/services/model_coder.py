@@ -74,7 +74,9 @@ def batch_documents(project: Project, batches: Sequence[str]) -> list[str]:
 def resolve_codes(codebook: Codebook, names: Sequence[str]) -> list[Code]:
     out: list[Code] = []
     for raw in names:
-        for name in (n.strip() for n in raw.split(",")):
+        # a code whose name holds a comma ("self-defence, war on terror") is one name, not two
+        whole = codebook.by_path(raw.strip()) is not None or len(codebook.by_name(raw.strip())) == 1
+        for name in [raw.strip()] if whole else (n.strip() for n in raw.split(",")):
             if not name:
                 continue
             code = codebook.by_path(name)
